@@ -1,0 +1,58 @@
+// Salesforce record ids: 15 case-sensitive characters, or 18 with a 3-character checksum that makes
+// them safe in case-insensitive places. Key prefixes of the standard objects are the same in every org.
+
+export const SOBJECT_BY_PREFIX = {
+  '00Q': 'Lead',
+  '003': 'Contact',
+  '006': 'Opportunity',
+  '701': 'Campaign',
+  '500': 'Case',
+  '001': 'Account',
+  '00U': 'Event',
+  '00T': 'Task',
+  '005': 'User',
+  '0D5': 'FeedItem',
+} as const;
+
+export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
+
+/** The record types on which the Glance toolbar is offered. */
+export const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
+export type GlanceSObject = (typeof GLANCE_SOBJECTS)[number];
+
+export function isGlanceSObject(name: string): name is GlanceSObject {
+  return (GLANCE_SOBJECTS as readonly string[]).includes(name);
+}
+
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
+const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+export function isSalesforceId(value: string): boolean {
+  return ID_PATTERN.test(value) && (value.length === 15 || to18(value.slice(0, 15)) === value);
+}
+
+/** Converts a 15- or 18-character id to its 18-character form; returns undefined for non-ids. */
+export function to18(id: string): string | undefined {
+  if (!ID_PATTERN.test(id)) return undefined;
+  const base = id.slice(0, 15);
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = base.charCodeAt(chunk * 5 + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    suffix += CHECKSUM_ALPHABET[bits];
+  }
+  const full = base + suffix;
+  return id.length === 18 && id !== full ? undefined : full;
+}
+
+export function sobjectOfId(id: string): KnownSObject | undefined {
+  return SOBJECT_BY_PREFIX[id.slice(0, 3) as keyof typeof SOBJECT_BY_PREFIX];
+}
+
+/** Two ids name the same record when their first 15 characters match exactly. */
+export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
+}

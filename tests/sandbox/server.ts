@@ -1,0 +1,151 @@
+// The sandbox: one HTTPS server on loopback answering for every Salesforce and Glance host (routed
+// by the Host header, so Chromium reaches it at the real names through --host-resolver-rules), and a
+// plain-HTTP control server on a second loopback port for tests.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { controlHandler } from './control.js';
+import { glanceHandler } from './glance/api.js';
+import { type Handler, type SandboxRequest, type SandboxResponse, json, parseCookies } from './http.js';
+import { salesforceApiHandler } from './salesforce/api.js';
+import { salesforcePagesHandler } from './salesforce/pages.js';
+import { SandboxState, serviceOfHost } from './state.js';
+import { makeCertificate } from './tls.js';
+
+export interface Sandbox {
+  /** Loopback port of the HTTPS server that stands in for Salesforce and Glance. */
+  port: number;
+  /** Base URL of the control API, e.g. http://127.0.0.1:41234 */
+  controlUrl: string;
+  /** Chromium flag value mapping the real host names to the sandbox. */
+  hostResolverRules: string;
+  state: () => SandboxState;
+  close(): Promise<void>;
+}
+
+export const SALESFORCE_LOGIN_URL = 'https://acme.my.salesforce.com/';
+export const LIGHTNING_ORIGIN = 'https://acme.lightning.force.com';
+export const CLASSIC_ORIGIN = 'https://acme.my.salesforce.com';
+
+export function hostResolverRules(port: number): string {
+  return ['*.salesforce.com', '*.force.com', '*.glance.net', 'glance.net']
+    .map((pattern) => `MAP ${pattern} 127.0.0.1:${port}`)
+    .join(', ');
+}
+
+async function readRequest(req: IncomingMessage, scheme: string): Promise<SandboxRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const hostHeader = req.headers.host ?? 'localhost';
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    url: new URL(req.url ?? '/', `${scheme}://${hostHeader}`),
+    host: hostHeader.replace(/:\d+$/, '').toLowerCase(),
+    headers: req.headers,
+    body: Buffer.concat(chunks).toString('utf8'),
+    cookies: parseCookies(req.headers.cookie),
+  };
+}
+
+function send(res: ServerResponse, answer: SandboxResponse): void {
+  res.writeHead(answer.status, answer.headers ?? {});
+  res.end(answer.body ?? '');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startSandbox(options: { port?: number; controlPort?: number; quiet?: boolean } = {}): Promise<Sandbox> {
+  let state = new SandboxState();
+  const current = () => state;
+  const handlers: Handler[] = [
+    (req) => salesforceApiHandler(current().salesforce)(req),
+    (req) => salesforcePagesHandler(current().salesforce)(req),
+    (req) => glanceHandler(current().glance)(req),
+  ];
+
+  const tls = await makeCertificate();
+  const https = createHttpsServer(tls, async (req, res) => {
+    try {
+      const request = await readRequest(req, 'https');
+      const service = serviceOfHost(request.host);
+      const latency = state.latencyMs[service];
+      if (latency > 0) await sleep(latency);
+      const logIt = (status: number) =>
+        state.record({
+          service,
+          method: request.method,
+          host: request.host,
+          path: request.url.pathname,
+          query: request.url.search,
+          status,
+          body: request.body,
+          authorized: !!request.headers.authorization,
+        });
+
+      const fault = state.takeFault(service, request.method, request.url.pathname);
+      if (fault) {
+        logIt(fault.status);
+        if (fault.status === 0) {
+          req.socket.destroy();
+          return;
+        }
+        send(res, {
+          status: fault.status,
+          headers: { 'content-type': fault.contentType ?? 'text/html' },
+          body: fault.body ?? `<html><body>Service unavailable (sandbox fault)</body></html>`,
+        });
+        return;
+      }
+
+      let answer: SandboxResponse | undefined;
+      for (const handler of handlers) {
+        answer = await handler(request);
+        if (answer) break;
+      }
+      answer ??= { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not found</h1>' };
+      logIt(answer.status);
+      send(res, answer);
+    } catch (error) {
+      if (!options.quiet) console.error('sandbox error', error);
+      send(res, json(500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }]));
+    }
+  });
+
+  const control = controlHandler(current);
+  const http = createHttpServer(async (req, res) => {
+    try {
+      const request = await readRequest(req, 'http');
+      if (request.url.pathname === '/reset' && request.method === 'POST') {
+        state = new SandboxState();
+        send(res, json(200, { ok: true }));
+        return;
+      }
+      send(res, (await control(request)) ?? json(404, {}));
+    } catch (error) {
+      send(res, json(400, { error: String(error) }));
+    }
+  });
+
+  const listen = (server: Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+  const port = await listen(https, options.port ?? 0);
+  const controlPort = await listen(http, options.controlPort ?? 0);
+
+  return {
+    port,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    hostResolverRules: hostResolverRules(port),
+    state: current,
+    async close() {
+      https.closeAllConnections();
+      http.closeAllConnections();
+      await Promise.all([
+        new Promise((r) => https.close(r)),
+        new Promise((r) => http.close(r)),
+      ]);
+    },
+  };
+}
