@@ -1,0 +1,67 @@
+// Who the extension acts as in Salesforce, for a given tab. Asking costs one API call, so the answer
+// is remembered per session cookie for a while (the org's API budget is shared by every user).
+import type { SalesforceStatus } from '../../shared/messages.js';
+import { to18 } from '../../shared/salesforce-id.js';
+import { apiHostFor } from '../../shared/salesforce-url.js';
+import { SalesforceClient, type SalesforceClientPorts } from './client.js';
+import { SalesforceError } from './errors.js';
+
+export interface SessionCache {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface StatusPorts extends SalesforceClientPorts {
+  cache: SessionCache;
+  now(): number;
+  /** A one-way digest, so the cache key never holds the session id itself. */
+  digest(text: string): Promise<string>;
+}
+
+export const STATUS_TTL_MS = 10 * 60 * 1000;
+
+interface CachedStatus {
+  status: SalesforceStatus;
+  at: number;
+}
+
+export async function salesforceStatus(pageUrl: string, ports: StatusPorts): Promise<SalesforceStatus | null> {
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return null;
+  }
+  const apiHost = apiHostFor(host);
+  if (!apiHost) return null;
+  const loggedOut: SalesforceStatus = { state: 'logged-out', apiHost, loginUrl: `https://${apiHost}/` };
+
+  const sid = await ports.readSid(apiHost);
+  if (!sid) return loggedOut;
+  const cacheKey = `sfStatus:${apiHost}:${await ports.digest(sid)}`;
+  const cached = (await ports.cache.get(cacheKey)) as CachedStatus | undefined;
+  if (cached && ports.now() - cached.at < STATUS_TTL_MS) return cached.status;
+
+  let status: SalesforceStatus;
+  try {
+    const me = await new SalesforceClient(apiHost, ports).me();
+    status = {
+      state: 'ready',
+      apiHost,
+      orgId: to18(sid.split('!')[0] ?? '') ?? '',
+      user: {
+        id: String(me.id ?? ''),
+        name: String(me.name ?? me.displayName ?? ''),
+        email: String(me.email ?? ''),
+        username: String(me.username ?? ''),
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof SalesforceError)) throw error;
+    if (error.failure === 'session') return loggedOut;
+    if (error.failure === 'api-disabled') status = { state: 'api-disabled', apiHost };
+    else return { state: 'unreachable', apiHost };
+  }
+  await ports.cache.set(cacheKey, { status, at: ports.now() } satisfies CachedStatus);
+  return status;
+}

@@ -1,0 +1,19 @@
+// Lightning Design System look, scoped to the toolbar's shadow root.
+export const TOOLBAR_CSS = `
+:host{all:initial;display:block;margin:8px 0;font-family:-apple-system,"Segoe UI","Salesforce Sans",Helvetica,Arial,sans-serif;font-size:13px;color:#181818;line-height:1.5}
+:host([data-docked=floating]){position:fixed;right:16px;bottom:16px;z-index:9000;margin:0;max-width:min(520px,calc(100vw - 32px))}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px 12px;background:#fff;border:1px solid #e5e5e5;border-radius:4px;box-shadow:0 2px 2px 0 rgba(0,0,0,.1)}
+:host([data-docked=floating]) .bar{box-shadow:0 2px 8px rgba(0,0,0,.25)}
+.logo{width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff;flex:none}
+button,a.btn{font:inherit;display:inline-flex;align-items:center;height:32px;padding:0 16px;border-radius:4px;border:1px solid #c9c9c9;background:#fff;color:#0176d3;cursor:pointer;text-decoration:none;white-space:nowrap}
+button:hover,a.btn:hover{background:#f3f3f3}
+button.brand{background:#0176d3;border-color:#0176d3;color:#fff}
+button.brand:hover{background:#014486;border-color:#014486}
+button:disabled{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cursor:default}
+button:focus-visible,a:focus-visible{outline:0;box-shadow:0 0 3px #0176d3;border-color:#014486}
+.status{flex:1 1 200px;color:#444;font-size:12px}
+.status[data-tone=warning]{color:#8c4b02}
+.status[data-tone=error]{color:#ba0517}
+.status a{color:#0176d3}
+[hidden]{display:none!important}
+`;

@@ -1,0 +1,81 @@
+// The one Salesforce URL parser. The URL, not the DOM, decides which record the user is on.
+// Salesforce does not promise these URL shapes; tests/unit/salesforce-url.test.ts holds the table.
+import { type GlanceSObject, isGlanceSObject, sobjectOfId, to18 } from './salesforce-id.js';
+
+export type SalesforceUi = 'lightning' | 'console' | 'classic';
+
+export type SalesforcePage =
+  | { kind: 'record'; ui: SalesforceUi; sobject: GlanceSObject; recordId: string; apiHost: string }
+  | { kind: 'other'; ui: SalesforceUi; apiHost: string };
+
+const LIGHTNING_SUFFIX = '.lightning.force.com';
+const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
+
+/**
+ * The host that serves the REST API and holds the API session cookie for a UI host. Calling the API
+ * on the Lightning host answers with a redirect, and a redirect drops the Authorization header.
+ */
+export function apiHostFor(host: string): string | undefined {
+  const lower = host.toLowerCase();
+  if (lower.endsWith(MY_DOMAIN_SUFFIX) && lower.length > MY_DOMAIN_SUFFIX.length) return lower;
+  if (lower.endsWith(LIGHTNING_SUFFIX) && lower.length > LIGHTNING_SUFFIX.length) {
+    return lower.slice(0, -LIGHTNING_SUFFIX.length) + MY_DOMAIN_SUFFIX;
+  }
+  return undefined;
+}
+
+export function isSalesforceUiHost(host: string): boolean {
+  return apiHostFor(host) !== undefined;
+}
+
+function recordPage(ui: SalesforceUi, apiHost: string, id: string, typeHint?: string): SalesforcePage {
+  const recordId = to18(id);
+  const sobject = typeHint ?? (recordId ? sobjectOfId(recordId) : undefined);
+  if (!recordId || !sobject || !isGlanceSObject(sobject)) return { kind: 'other', ui, apiHost };
+  // A URL that names one type with another type's id is not a page we understand.
+  const byPrefix = sobjectOfId(recordId);
+  if (byPrefix && byPrefix !== sobject) return { kind: 'other', ui, apiHost };
+  return { kind: 'record', ui, sobject, recordId, apiHost };
+}
+
+export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:') return undefined;
+  const apiHost = apiHostFor(url.hostname);
+  if (!apiHost) return undefined;
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+
+  if (url.hostname.toLowerCase().endsWith(LIGHTNING_SUFFIX)) {
+    // Console apps keep the open workspace in ?ws=; the path is the focused (sub)tab.
+    const ui: SalesforceUi = url.searchParams.has('ws') ? 'console' : 'lightning';
+    if (segments[0] === 'lightning' && segments[1] === 'r') {
+      // /lightning/r/<SObject>/<Id>/view|edit|related/<Rel>/view, or /lightning/r/<Id>/view
+      const [, , first = '', second = '', third] = segments;
+      if (to18(first) && (second === 'view' || second === 'edit')) return recordPage(ui, apiHost, first);
+      if (to18(second) && (third === 'view' || third === 'edit')) return recordPage(ui, apiHost, second, first);
+      return { kind: 'other', ui, apiHost };
+    }
+    if (segments[0] === 'one' && segments[1] === 'one.app') {
+      // Legacy hash routes: /one/one.app#/sObject/<Id>/view
+      const match = /^#\/sObject\/([a-zA-Z0-9]{15,18})(?:\/view)?\/?$/.exec(url.hash);
+      if (match?.[1]) return recordPage('lightning', apiHost, match[1]);
+    }
+    return { kind: 'other', ui, apiHost };
+  }
+
+  // Classic: a record's detail page is the bare id at the root of the My Domain host.
+  if (segments.length === 1 && segments[0] && to18(segments[0])) {
+    return recordPage('classic', apiHost, segments[0]);
+  }
+  return { kind: 'other', ui: 'classic', apiHost };
+}
+
+export function sameRecordPage(a: SalesforcePage | undefined, b: SalesforcePage | undefined): boolean {
+  if (a?.kind !== 'record' || b?.kind !== 'record') return false;
+  return a.recordId === b.recordId && a.ui === b.ui && a.apiHost === b.apiHost;
+}
