@@ -8,7 +8,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
-import { salesforceStatus, type StatusPorts } from './salesforce/status.js';
+import { type StatusPorts, salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 
 export interface BackgroundPorts extends StatusPorts {

@@ -1,8 +1,9 @@
 // The injected Glance toolbar: an open shadow root on a host element that carries the record it is
 // for. Every text from Salesforce or the background is set as text, never as HTML.
+
+import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
-import { type MessageKey, t } from '../shared/i18n.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
 export type ToolbarAction = 'start' | 'schedule' | 'open-settings';
@@ -47,17 +48,19 @@ export class Toolbar {
 
   showSalesforceStatus(status: SalesforceStatus | undefined): void {
     this.host.dataset.salesforce = status?.state ?? 'unreachable';
-    if (!status || status.state === 'unreachable') return this.notice('statusSalesforceUnreachable', 'warning');
-    if (status.state === 'api-disabled') return this.notice('statusApiDisabled', 'error');
-    if (status.state === 'logged-out') {
+    if (!status || status.state === 'unreachable') {
+      this.notice('statusSalesforceUnreachable', 'warning');
+    } else if (status.state === 'api-disabled') {
+      this.notice('statusApiDisabled', 'error');
+    } else if (status.state === 'logged-out') {
       this.notice('statusLoggedOut', 'warning');
       const link = element('a', { href: status.loginUrl, target: '_blank', rel: 'noopener' });
       link.textContent = t('loginToSalesforce');
       this.status.append(' ', link);
-      return;
+    } else {
+      this.notice('statusSalesforceReady');
+      this.status.textContent = t('statusSalesforceReady', status.user.name);
     }
-    this.status.textContent = t('statusSalesforceReady', status.user.name);
-    this.status.dataset.tone = 'info';
   }
 
   notice(key: MessageKey, tone: Tone = 'info', offerSettings = false): void {

@@ -15,6 +15,9 @@ export type SalesforceStatus =
   | { state: 'api-disabled'; apiHost: string }
   | { state: 'unreachable'; apiHost: string };
 
+/** A request that carries nothing but its type. */
+export type NoPayload = Record<never, never>;
+
 export type SessionMode = 'screenshare' | 'view' | 'cobrowse';
 
 export type StartSessionResult = { ok: true } | { ok: false; reason: 'glance-not-connected' | 'not-available' };
@@ -22,9 +25,9 @@ export type StartSessionResult = { ok: true } | { ok: false; reason: 'glance-not
 /** Requests a content script may send, and what each answers. */
 export interface ContentRequests {
   /** About the sender tab's own org (the host comes from the browser's sender record, not the payload). */
-  'content:salesforce-status': { request: Record<string, never>; response: SalesforceStatus };
+  'content:salesforce-status': { request: NoPayload; response: SalesforceStatus };
   'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: StartSessionResult };
-  'content:open-settings': { request: Record<string, never>; response: { ok: true } };
+  'content:open-settings': { request: NoPayload; response: { ok: true } };
 }
 
 /** Requests the popup and options pages may send. */

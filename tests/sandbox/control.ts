@@ -1,7 +1,8 @@
 // The control API for tests and the demo: plain HTTP on loopback, on its own port, a host the
 // extension has no permission for and never calls.
+import type { GlanceService } from './glance/service.js';
+import { type Handler, json, type SandboxResponse } from './http.js';
 import type { SandboxState, Service } from './state.js';
-import { type Handler, json } from './http.js';
 
 const SERVICES: Service[] = ['salesforce', 'glance', 'other'];
 
@@ -62,6 +63,35 @@ export function controlHandler(state: () => SandboxState): Handler {
     if (req.method === 'GET' && path === '/glance') {
       return json(200, state().glance.snapshot());
     }
+    if (req.method === 'POST' && path.startsWith('/glance/')) {
+      return glanceControl(state().glance, path.slice('/glance/'.length), body);
+    }
     return json(404, { error: `no control route ${req.method} ${path}` });
   };
+}
+
+/** What tests do on Glance's side without a browser: move time, end a session, join or leave as a guest. */
+function glanceControl(glance: GlanceService, action: string, body: Record<string, unknown>): SandboxResponse {
+  const text = (name: string) => String(body[name] ?? '');
+  switch (action) {
+    case 'advance':
+      glance.advance(Number(body.ms ?? 0));
+      return json(200, { ok: true, now: new Date(glance.now()).toISOString() });
+    case 'end': {
+      const session = glance.endFromGlance(text('sessionId'));
+      return session ? json(200, { ok: true, status: session.status }) : json(404, { error: 'no such session' });
+    }
+    case 'join': {
+      const session = glance.join(text('address'), text('key'), { name: text('name'), email: text('email'), phone: text('phone') });
+      return session ? json(200, { ok: true, sessionId: session.sessionId }) : json(404, { error: 'no session with that key' });
+    }
+    case 'leave': {
+      const guest = glance.leave(text('sessionId'), text('guest'));
+      return guest ? json(200, { ok: true }) : json(404, { error: 'no such guest in that session' });
+    }
+    case 'revoke':
+      return glance.revokeCredentials(text('address')) ? json(200, { ok: true }) : json(404, { error: 'no such account' });
+    default:
+      return json(404, { error: `no control route POST /glance/${action}` });
+  }
 }

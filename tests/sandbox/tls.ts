@@ -10,7 +10,7 @@ export interface TlsMaterial {
 export async function makeCertificate(): Promise<TlsMaterial> {
   const pems = await generate([{ name: 'commonName', value: 'sandbox.glance-sfx.test' }], {
     keySize: 2048,
-    days: 2,
+    notAfterDate: new Date(Date.now() + 2 * 24 * 3600 * 1000),
     algorithm: 'sha256',
     extensions: [
       {

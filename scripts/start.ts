@@ -1,0 +1,86 @@
+// `npm start`: builds the extension, starts the sandbox, and opens Chromium with the extension on a
+// logged-in Salesforce Lead. Without a display (or with --tour) it runs the scripted tour headless,
+// saves screenshots to screenshots/, and exits non-zero if any step fails: `npm test` runs it too.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { startSandbox } from '../tests/sandbox/server.js';
+import { launchWithExtension } from '../tests/support/chromium.js';
+import { SandboxControl } from '../tests/support/control.js';
+
+const tour = process.argv.includes('--tour') || !process.env.DISPLAY;
+const shots = resolve('screenshots');
+const CLASSIC = 'https://acme.my.salesforce.com';
+
+console.log('Building the extension into dist/ …');
+await build({ logLevel: 'warn' });
+const sandbox = await startSandbox({ quiet: true, port: tour ? 0 : Number(process.env.SANDBOX_PORT ?? 8443) });
+const control = new SandboxControl(sandbox.controlUrl);
+console.log(`Sandbox on 127.0.0.1:${sandbox.port}, control API ${sandbox.controlUrl}`);
+const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, headless: tour });
+const { context, extensionId } = browser;
+
+async function shutdown(code: number): Promise<never> {
+  await browser.close().catch(() => {});
+  await sandbox.close();
+  process.exit(code);
+}
+
+try {
+  const [lead] = await control.records<{ Id: string; Name: string }>('Lead');
+  const [kase] = await control.records<{ Id: string }>('Case');
+  if (!lead || !kase) throw new Error('sandbox has no seeded Lead or Case');
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  // Log in through the sandbox's Salesforce login page, as a rep would.
+  await page.goto(`${CLASSIC}/?startURL=${encodeURIComponent(`/lightning/r/Lead/${lead.Id}/view`)}`);
+  await page.getByRole('button', { name: /log in/i }).click();
+  await page.waitForURL(/lightning\.force\.com\/lightning\/r\/Lead\//);
+  const toolbar = page.locator('[data-glance-sfx="toolbar"]');
+  await toolbar.getByRole('button', { name: 'Start Glance session' }).waitFor();
+
+  if (!tour) {
+    console.log(
+      `Chromium is open on ${lead.Name}'s Lead page (extension ${extensionId}). Close it or press Ctrl-C to stop.`,
+    );
+    context.on('close', () => void shutdown(0));
+    process.on('SIGINT', () => void shutdown(0));
+  } else {
+    mkdirSync(shots, { recursive: true });
+    const step = async (name: string, action: () => Promise<void>) => {
+      await action();
+      await page.screenshot({ path: `${shots}/${name}.png` });
+      console.log(`  ✓ ${name}`);
+    };
+    console.log('Tour (headless):');
+    await step('01-lightning-lead', async () => {
+      await toolbar.getByRole('status').filter({ hasText: 'Riley Rep' }).waitFor();
+    });
+    await step('02-spa-navigation-to-case', async () => {
+      await page.evaluate(
+        (p) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(p),
+        `/lightning/r/Case/${kase.Id}/view`,
+      );
+      await page.locator(`[data-glance-sfx="toolbar"][data-record-id="${kase.Id}"]`).waitFor();
+    });
+    await step('03-start-without-glance-account', async () => {
+      await toolbar.getByRole('button', { name: 'Start Glance session' }).click();
+      await toolbar.getByRole('button', { name: 'Open Glance settings' }).waitFor();
+    });
+    await step('04-classic-lead', async () => {
+      await page.goto(`${CLASSIC}/${lead.Id.slice(0, 15)}`);
+      await toolbar.getByRole('button', { name: 'Start Glance session' }).waitFor();
+    });
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 400 });
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popup.getByRole('heading', { name: 'Glance account' }).waitFor();
+    await popup.screenshot({ path: `${shots}/05-popup.png` });
+    console.log('  ✓ 05-popup');
+    console.log(`Tour passed; screenshots in ${shots}`);
+    await shutdown(0);
+  }
+} catch (error) {
+  console.error('Tour failed:', error);
+  await shutdown(1);
+}

@@ -1,0 +1,94 @@
+// Playwright fixtures: per worker one sandbox and one Chromium with the production build loaded;
+// per test a reset sandbox, cleared extension storage and cookies, and fresh pages.
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { type Sandbox, startSandbox } from '../sandbox/server.js';
+import { launchWithExtension } from '../support/chromium.js';
+import { SandboxControl } from '../support/control.js';
+
+export const LIGHTNING = 'https://acme.lightning.force.com';
+export const CLASSIC = 'https://acme.my.salesforce.com';
+
+interface WorkerFixtures {
+  sandbox: Sandbox;
+  extension: { context: BrowserContext; extensionId: string };
+}
+
+interface TestFixtures {
+  control: SandboxControl;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** A page in a browser that is logged in to the sandbox org. */
+  salesforcePage: Page;
+  /** The toolbar popup, opened as a page. */
+  popupPage: Page;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+    async ({}, use) => {
+      const sandbox = await startSandbox({ quiet: true });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  extension: [
+    async ({ sandbox }, use) => {
+      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+      await use({ context: launched.context, extensionId: launched.extensionId });
+      await launched.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ extension }, use) => {
+    await use(extension.context);
+    await extension.context.clearCookies();
+    for (const page of extension.context.pages()) await page.close();
+  },
+  extensionId: async ({ extension }, use) => use(extension.extensionId),
+  serviceWorker: async ({ context, extensionId }, use) => {
+    let worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+    worker ??= await context.waitForEvent('serviceworker');
+    await use(worker);
+  },
+  control: async ({ sandbox, serviceWorker }, use) => {
+    const control = new SandboxControl(sandbox.controlUrl);
+    await control.reset();
+    await serviceWorker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+    });
+    await use(control);
+  },
+  page: async ({ context, control: _control }, use) => {
+    const page = await context.newPage();
+    await use(page);
+    await page.close();
+  },
+  salesforcePage: async ({ context, control, page }, use) => {
+    const { sid } = await control.salesforceLogin();
+    // By url (not domain) so the cookies are host-only, as Salesforce sets them.
+    const cookie = { name: 'sid', value: sid, secure: true, httpOnly: true, sameSite: 'None' as const };
+    await context.addCookies([
+      { ...cookie, url: `${CLASSIC}/` },
+      { ...cookie, url: `${LIGHTNING}/` },
+    ]);
+    await use(page);
+  },
+  popupPage: async ({ context, extensionId, control: _control }, use) => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await use(popup);
+    await popup.close();
+  },
+});
+
+export const expect = test.expect;
+export type { Page };
+
+/** The toolbar host element (DESIGN.md contract). */
+export function toolbar(page: Page) {
+  return page.locator('[data-glance-sfx="toolbar"]');
+}

@@ -1,0 +1,193 @@
+// The first slice, end to end: the toolbar on the five record types in Lightning and Classic, SPA
+// navigation, absence elsewhere, and the Salesforce session state it shows.
+import type { SandboxControl } from '../support/control.js';
+import { CLASSIC, expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
+
+const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
+
+async function firstId(control: SandboxControl, type: string, index = 0) {
+  const records = await control.records<{ Id: string }>(type);
+  const record = records[index];
+  if (!record) throw new Error(`no seeded ${type} #${index}`);
+  return record.Id;
+}
+
+async function expectToolbarFor(page: Page, sobject: string, recordId: string) {
+  const bar = toolbar(page);
+  await expect(bar).toHaveCount(1);
+  await expect(bar).toHaveAttribute('data-sobject', sobject);
+  await expect(bar).toHaveAttribute('data-record-id', recordId);
+  await expect(bar.getByRole('button', { name: 'Start Glance session' })).toBeVisible();
+  await expect(bar.getByRole('button', { name: 'Schedule Glance meeting' })).toBeVisible();
+  expect(await bar.evaluate((el) => el.shadowRoot?.mode)).toBe('open');
+}
+
+for (const type of TYPES) {
+  test(`Lightning ${type} record page shows the toolbar in the active view`, async ({
+    salesforcePage: page,
+    control,
+  }) => {
+    const id = await firstId(control, type);
+    await page.goto(`${LIGHTNING}/lightning/r/${type}/${id}/view`);
+    await expectToolbarFor(page, type, id);
+    // Drawn beside the record's highlights panel, not floating, and inside the visible page.
+    await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+    await expect(page.locator('.oneContent.active [data-glance-sfx="toolbar"]')).toHaveCount(1);
+  });
+
+  test(`Classic ${type} record page shows the toolbar`, async ({ salesforcePage: page, control }) => {
+    const id = await firstId(control, type);
+    await page.goto(`${CLASSIC}/${id.slice(0, 15)}`);
+    await expectToolbarFor(page, type, id);
+    await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+  });
+}
+
+test('the toolbar is absent on home, list views and other object types', async ({ salesforcePage: page, control }) => {
+  const account = await firstId(control, 'Account');
+  for (const path of [
+    `${LIGHTNING}/lightning/page/home`,
+    `${LIGHTNING}/lightning/o/Lead/list`,
+    `${LIGHTNING}/lightning/r/Account/${account}/view`,
+    `${CLASSIC}/home/home.jsp`,
+    `${CLASSIC}/${account}`,
+  ]) {
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    // Give the content script's loader time to import and run before asserting absence.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    await expect(toolbar(page), path).toHaveCount(0);
+  }
+});
+
+test('follows pushState navigation and is never drawn into a hidden old view', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  const kase = await firstId(control, 'Case');
+  await page.goto(`${LIGHTNING}/lightning/o/Lead/list`);
+  const loadsBefore = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+  // A click on an in-app link: Lightning-style pushState, no page load.
+  await page.locator(`.oneContent.active a[href*="${lead1}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/lightning/r/Lead/${lead1}/view`));
+  await expectToolbarFor(page, 'Lead', lead1);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+
+  for (const [path, type, id] of [
+    [`/lightning/r/Lead/${lead2}/view`, 'Lead', lead2],
+    [`/lightning/r/Case/${kase}/view`, 'Case', kase],
+  ] as const) {
+    await page.evaluate(
+      (p) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(p),
+      path,
+    );
+    await expectToolbarFor(page, type, id);
+    await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+    await expect(page.locator('.oneContent.active [data-glance-sfx="toolbar"]')).toHaveCount(1);
+    await expect(page.locator('.oneContent:not(.active) [data-glance-sfx="toolbar"]')).toHaveCount(0);
+  }
+  // Old views are still there, hidden, as in Lightning.
+  expect(await page.locator('.oneContent:not(.active)').count()).toBeGreaterThanOrEqual(2);
+
+  await page.goBack();
+  await expectToolbarFor(page, 'Lead', lead2);
+  await page.evaluate(() =>
+    (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate('/lightning/page/home'),
+  );
+  await expect(toolbar(page)).toHaveCount(0);
+  // It was all one page load.
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
+});
+
+test('shows who sessions are logged as, asking Salesforce once across navigations', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead1}/view`);
+  const bar = toolbar(page);
+  await expect(bar.getByRole('status')).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
+  await page.evaluate(
+    (p) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(p),
+    `/lightning/r/Lead/${lead2}/view`,
+  );
+  await expectToolbarFor(page, 'Lead', lead2);
+  await expect(bar.getByRole('status')).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
+  const calls = await control.apiCalls();
+  expect(calls.map((c) => `${c.method} ${c.host}${c.path}`)).toEqual([
+    'GET acme.my.salesforce.com/services/data/v66.0/chatter/users/me',
+  ]);
+  expect(calls[0]?.authorized).toBe(true);
+});
+
+test('without a Salesforce API session the toolbar says to log in', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  // The Lightning host keeps its own cookie; the API host's session is gone.
+  await context.clearCookies({ domain: 'acme.my.salesforce.com' });
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const bar = toolbar(page);
+  await expect(bar.getByRole('status')).toContainText('Log in to Salesforce so Glance can log your sessions.');
+  await expect(bar.getByRole('link', { name: 'Log in to Salesforce' })).toHaveAttribute('href', `${CLASSIC}/`);
+  expect(await control.apiCalls()).toHaveLength(0);
+});
+
+test('an expired Salesforce session and Salesforce being down each get their own message', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await control.fail({
+    service: 'salesforce',
+    pathIncludes: '/chatter/users/me',
+    count: 2,
+    status: 401,
+    body: JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]),
+  });
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  await expect(toolbar(page).getByRole('link', { name: 'Log in to Salesforce' })).toBeVisible();
+
+  await control.fail({ service: 'salesforce', pathIncludes: '/chatter/users/me', count: 1, status: 503 });
+  await page.reload();
+  await expect(toolbar(page).getByRole('status')).toHaveText(
+    'Salesforce did not answer. Your sessions will still work; they are logged once Salesforce is back.',
+  );
+});
+
+test('Start without a Glance account says so and opens the settings', async ({
+  salesforcePage: page,
+  context,
+  control,
+  extensionId,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const bar = toolbar(page);
+  await bar.getByRole('button', { name: 'Start Glance session' }).click();
+  await expect(bar.getByRole('status')).toHaveText(
+    'Connect your Glance account first: open Glance settings from the toolbar button.',
+  );
+  const settingsOpened = context.waitForEvent('page');
+  await bar.getByRole('button', { name: 'Open Glance settings' }).click();
+  const settings = await settingsOpened;
+  expect(settings.url()).toBe(`chrome-extension://${extensionId}/src/options/index.html`);
+  // Nothing was sent to Glance or logged to Salesforce.
+  expect(await control.log('glance')).toHaveLength(0);
+  expect((await control.apiCalls()).filter((c) => c.method !== 'GET')).toHaveLength(0);
+});
+
+test('the toolbar is keyboard-usable', async ({ salesforcePage: page, control }) => {
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const start = toolbar(page).getByRole('button', { name: 'Start Glance session' });
+  await start.focus();
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' })).toBeFocused();
+  await expect(toolbar(page).getByRole('toolbar', { name: 'Glance for Lead' })).toBeVisible();
+});

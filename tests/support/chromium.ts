@@ -1,0 +1,61 @@
+// Finds and launches Chromium with the built extension, pointed at the sandbox by host name.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+
+export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
+/** Fixed by the `key` in manifest.json. */
+export const EXTENSION_ID = 'pdckdbofbehkaiioikpheonnaifbdbjf';
+
+/** CHROMIUM_PATH, else Debian's chromium binary, else Playwright's own download. */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  return candidates.find((path): path is string => !!path && existsSync(path));
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: {
+  hostResolverRules: string;
+  headless?: boolean;
+  slowMo?: number;
+}): Promise<LaunchedBrowser> {
+  if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'glance-sfx-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    slowMo: options.slowMo,
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${DIST_DIR}`,
+      `--load-extension=${DIST_DIR}`,
+      `--host-resolver-rules=${options.hostResolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).hostname;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

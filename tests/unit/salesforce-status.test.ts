@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { STATUS_TTL_MS, type StatusPorts, salesforceStatus } from '../../src/background/salesforce/status.js';
+
+function ports(overrides: Partial<StatusPorts> & { answers?: Response[] } = {}) {
+  const store = new Map<string, unknown>();
+  let calls = 0;
+  const answers = overrides.answers ?? [];
+  const base: StatusPorts = {
+    fetch: (async () => {
+      calls += 1;
+      return answers.shift() ?? new Response('[]', { status: 503 });
+    }) as typeof fetch,
+    readSid: async () => '00D5g00000ACMEA!token',
+    cache: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) },
+    now: () => 1000,
+    digest: async (s) => `d${s.length}`,
+  };
+  return { ports: { ...base, ...overrides }, calls: () => calls, store };
+}
+
+const me = () =>
+  new Response(JSON.stringify({ id: '005x', name: 'Riley Rep', email: 'r@x', username: 'r' }), { status: 200 });
+
+describe('salesforceStatus', () => {
+  it('says who we act as, and asks Salesforce once per TTL', async () => {
+    const { ports: p, calls, store } = ports({ answers: [me(), me()] });
+    const status = await salesforceStatus('https://acme.lightning.force.com/lightning/page/home', p);
+    expect(status).toMatchObject({ state: 'ready', apiHost: 'acme.my.salesforce.com', user: { name: 'Riley Rep' } });
+    expect(status?.state === 'ready' && status.orgId).toHaveLength(18);
+    await salesforceStatus('https://acme.lightning.force.com/lightning/o/Lead/list', p);
+    expect(calls()).toBe(1);
+    expect([...store.keys()].join()).not.toContain('token');
+    await salesforceStatus('https://acme.lightning.force.com/', { ...p, now: () => 1000 + STATUS_TTL_MS + 1 });
+    expect(calls()).toBe(2);
+  });
+  it('is logged out without a cookie, without calling Salesforce', async () => {
+    const { ports: p, calls } = ports({ readSid: async () => undefined });
+    expect(await salesforceStatus('https://acme.my.salesforce.com/', p)).toEqual({
+      state: 'logged-out',
+      apiHost: 'acme.my.salesforce.com',
+      loginUrl: 'https://acme.my.salesforce.com/',
+    });
+    expect(calls()).toBe(0);
+  });
+  it('is logged out when Salesforce refuses the session, unreachable when it is down', async () => {
+    const invalid = new Response(JSON.stringify([{ errorCode: 'INVALID_SESSION_ID', message: 'x' }]), { status: 401 });
+    expect(
+      (await salesforceStatus('https://acme.my.salesforce.com/', ports({ answers: [invalid] }).ports))?.state,
+    ).toBe('logged-out');
+    expect((await salesforceStatus('https://acme.my.salesforce.com/', ports().ports))?.state).toBe('unreachable');
+    expect(await salesforceStatus('https://example.com/', ports().ports)).toBeNull();
+  });
+});
