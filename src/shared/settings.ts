@@ -1,0 +1,153 @@
+// The Glance user settings (the "User Settings tab"), the company policy an administrator sets
+// through managed storage, and the rules that combine them. Pure logic: no chrome.* here.
+
+export type KeyBehavior = 'random' | 'fixed' | 'none';
+export type LeadCreation = 'never' | 'email' | 'emailAndName';
+export type SalesforceUsage = 'sales' | 'support';
+
+export interface ConferencePhone {
+  /** One number per line, as the rep wants them in invitations. */
+  phoneNumbers: string;
+  accessCode: string;
+  notes: string;
+}
+
+/** Non-secret settings, kept in storage.sync so they follow the rep between browsers. */
+export interface UserSettings {
+  keyBehavior: KeyBehavior;
+  fixedKey: string;
+  conference: ConferencePhone;
+  leadCreation: LeadCreation;
+  usage: SalesforceUsage;
+  chatterOnSchedule: boolean;
+  chatterOnStart: boolean;
+}
+
+export const DEFAULT_SETTINGS: UserSettings = {
+  keyBehavior: 'random',
+  fixedKey: '',
+  conference: { phoneNumbers: '', accessCode: '', notes: '' },
+  leadCreation: 'never',
+  usage: 'sales',
+  chatterOnSchedule: false,
+  chatterOnStart: false,
+};
+
+export interface CompanyPolicy {
+  allowedUsage: SalesforceUsage[];
+  defaultUsage: SalesforceUsage;
+  maxLeadCreation: LeadCreation;
+  allowFixedKey: boolean;
+  allowNoKey: boolean;
+  /** Wildcard pattern for allowed Glance addresses, e.g. "*.acme.glance.net"; empty allows any. */
+  glanceAddressPattern: string;
+  allowChatter: boolean;
+}
+
+export const OPEN_POLICY: CompanyPolicy = {
+  allowedUsage: ['sales', 'support'],
+  defaultUsage: 'sales',
+  maxLeadCreation: 'emailAndName',
+  allowFixedKey: true,
+  allowNoKey: true,
+  glanceAddressPattern: '',
+  allowChatter: true,
+};
+
+const KEY_BEHAVIORS: readonly KeyBehavior[] = ['random', 'fixed', 'none'];
+export const LEAD_LEVELS: readonly LeadCreation[] = ['never', 'email', 'emailAndName'];
+const USAGES: readonly SalesforceUsage[] = ['sales', 'support'];
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown, fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** Reads whatever storage holds (older versions, hand edits, nothing) into complete settings. */
+export function readSettings(raw: unknown): UserSettings {
+  const stored = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const conference = (
+    typeof stored.conference === 'object' && stored.conference !== null ? stored.conference : {}
+  ) as Record<string, unknown>;
+  return {
+    keyBehavior: oneOf(KEY_BEHAVIORS, stored.keyBehavior, DEFAULT_SETTINGS.keyBehavior),
+    fixedKey: text(stored.fixedKey, 4),
+    conference: {
+      phoneNumbers: text(conference.phoneNumbers, 500),
+      accessCode: text(conference.accessCode, 50),
+      notes: text(conference.notes, 1000),
+    },
+    leadCreation: oneOf(LEAD_LEVELS, stored.leadCreation, DEFAULT_SETTINGS.leadCreation),
+    usage: oneOf(USAGES, stored.usage, DEFAULT_SETTINGS.usage),
+    chatterOnSchedule: stored.chatterOnSchedule === true,
+    chatterOnStart: stored.chatterOnStart === true,
+  };
+}
+
+/** Reads the managed policy; keys an administrator did not set stay open. */
+export function readPolicy(raw: unknown): CompanyPolicy {
+  const managed = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const allowedUsage = Array.isArray(managed.allowedUsage)
+    ? USAGES.filter((u) => (managed.allowedUsage as unknown[]).includes(u))
+    : OPEN_POLICY.allowedUsage;
+  const usable = allowedUsage.length > 0 ? allowedUsage : OPEN_POLICY.allowedUsage;
+  const defaultUsage = oneOf(usable, managed.defaultUsage, usable[0] as SalesforceUsage);
+  return {
+    allowedUsage: usable,
+    defaultUsage,
+    maxLeadCreation: oneOf(LEAD_LEVELS, managed.maxLeadCreation, OPEN_POLICY.maxLeadCreation),
+    allowFixedKey: managed.allowFixedKey !== false,
+    allowNoKey: managed.allowNoKey !== false,
+    glanceAddressPattern: text(managed.glanceAddressPattern, 253).trim().toLowerCase(),
+    allowChatter: managed.allowChatter !== false,
+  };
+}
+
+/** What the features act on: the user's choices, held within the company policy. */
+export function effectiveSettings(settings: UserSettings, policy: CompanyPolicy, usageChosen = true): UserSettings {
+  const maxLead = LEAD_LEVELS.indexOf(policy.maxLeadCreation);
+  let keyBehavior = settings.keyBehavior;
+  if ((keyBehavior === 'fixed' && !policy.allowFixedKey) || (keyBehavior === 'none' && !policy.allowNoKey)) {
+    keyBehavior = 'random';
+  }
+  if (keyBehavior === 'fixed' && !isValidFixedKey(settings.fixedKey)) keyBehavior = 'random';
+  return {
+    ...settings,
+    keyBehavior,
+    leadCreation: LEAD_LEVELS.indexOf(settings.leadCreation) > maxLead ? policy.maxLeadCreation : settings.leadCreation,
+    usage: usageChosen && policy.allowedUsage.includes(settings.usage) ? settings.usage : policy.defaultUsage,
+    chatterOnSchedule: policy.allowChatter && settings.chatterOnSchedule,
+    chatterOnStart: policy.allowChatter && settings.chatterOnStart,
+  };
+}
+
+export function isValidFixedKey(key: string): boolean {
+  return /^\d{4}$/.test(key);
+}
+
+const ADDRESS_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+glance\.net$/;
+
+/**
+ * Normalizes what a rep types as their Glance address ("acme", "acme.glance.net",
+ * "https://acme.glance.net/", with spaces) to one form: "acme.glance.net". Undefined for nonsense.
+ */
+export function normalizeGlanceAddress(input: string): string | undefined {
+  let value = input.trim().toLowerCase();
+  value = value.replace(/^https?:\/\//, '');
+  value = value.replace(/[/?#].*$/, '');
+  if (!value) return undefined;
+  if (!value.includes('.')) value = `${value}.glance.net`;
+  if (value === 'www.glance.net' || !ADDRESS_PATTERN.test(value) || value.length > 253) return undefined;
+  return value;
+}
+
+/** Matches an address against a policy pattern where "*" stands for one or more labels. */
+export function addressAllowed(address: string, pattern: string): boolean {
+  if (!pattern) return true;
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[a-z0-9.-]+')}$`,
+  );
+  return regex.test(address);
+}
