@@ -10,12 +10,20 @@ import {
 } from '../shared/messages.js';
 import { type StatusPorts, salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
+import {
+  type AccountPorts,
+  conferenceInfo,
+  connectAccount,
+  disconnectAccount,
+  glanceAccountView,
+  saveSettings,
+  settingsView,
+} from './settings/account.js';
+import { readGlanceAccount } from './settings/storage.js';
 
-export interface BackgroundPorts extends StatusPorts {
+export interface BackgroundPorts extends StatusPorts, AccountPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
-  /** True when a Glance credential is stored. */
-  glanceConnected(): Promise<boolean>;
 }
 
 function sameHost(a: string, b: string): boolean {
@@ -36,7 +44,7 @@ async function answerContent(
       return (await salesforceStatus(senderUrl, ports)) ?? undefined;
     case 'content:start-session':
       if (!sameHost(message.pageUrl, senderUrl)) return undefined;
-      if (!(await ports.glanceConnected())) return { ok: false, reason: 'glance-not-connected' };
+      if (!(await readGlanceAccount(ports))) return { ok: false, reason: 'glance-not-connected' };
       return { ok: false, reason: 'not-available' };
     case 'content:open-settings':
       await ports.openOptionsPage();
@@ -47,10 +55,22 @@ async function answerContent(
 async function answerPopup(
   message: PopupMessage,
   ports: BackgroundPorts,
-): Promise<ResponseOf<PopupRequests, PopupMessage['type']>> {
+): Promise<ResponseOf<PopupRequests, PopupMessage['type']> | undefined> {
   switch (message.type) {
     case 'popup:salesforce-status':
       return message.pageUrl ? salesforceStatus(message.pageUrl, ports) : null;
+    case 'popup:glance-account':
+      return glanceAccountView(ports);
+    case 'popup:connect-glance':
+      return connectAccount(message.address, message.password, ports);
+    case 'popup:disconnect-glance':
+      return disconnectAccount(ports);
+    case 'popup:settings':
+      return settingsView(ports);
+    case 'popup:save-settings':
+      return saveSettings(message.settings, ports);
+    case 'popup:conference-info':
+      return conferenceInfo(ports);
   }
 }
 

@@ -1,6 +1,7 @@
 // The one typed message protocol. Requests are named by direction (content:…, popup:…); every
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
+import { type CompanyPolicy, type ConferencePhone, readSettings, type UserSettings } from './settings.js';
 
 export interface SalesforceUser {
   id: string;
@@ -30,9 +31,46 @@ export interface ContentRequests {
   'content:open-settings': { request: NoPayload; response: { ok: true } };
 }
 
+/** The connected Glance account as pages may see it: never the credential. */
+export interface GlanceAccountView {
+  address: string;
+  displayName: string;
+  email: string;
+}
+
+/** Why Glance said no, in terms the user can act on. */
+export type GlanceProblem =
+  | 'invalid-address'
+  | 'address-not-allowed'
+  | 'password-missing'
+  | 'wrong-password'
+  | 'unknown-address'
+  | 'unavailable'
+  | 'not-connected'
+  | 'reconnect';
+
+export type ConnectResult = { ok: true; account: GlanceAccountView } | { ok: false; problem: GlanceProblem };
+export type ConferenceResult = { ok: true; conference: ConferencePhone } | { ok: false; problem: GlanceProblem };
+
+export interface SettingsView {
+  settings: UserSettings;
+  policy: CompanyPolicy;
+  /** True when an administrator set any policy. */
+  managed: boolean;
+}
+
 /** Requests the popup and options pages may send. */
 export interface PopupRequests {
   'popup:salesforce-status': { request: { pageUrl: string | null }; response: SalesforceStatus | null };
+  'popup:glance-account': { request: NoPayload; response: GlanceAccountView | null };
+  'popup:connect-glance': { request: { address: string; password: string }; response: ConnectResult };
+  'popup:disconnect-glance': { request: NoPayload; response: { ok: true } };
+  'popup:settings': { request: NoPayload; response: SettingsView };
+  'popup:save-settings': {
+    request: { settings: UserSettings };
+    response: { ok: true; view: SettingsView } | { ok: false; invalid: string[] };
+  };
+  'popup:conference-info': { request: NoPayload; response: ConferenceResult };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -59,6 +97,19 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
     raw.pageUrl === null || isString(raw.pageUrl)
       ? { type: 'popup:salesforce-status', pageUrl: raw.pageUrl as string | null }
       : undefined,
+  'popup:glance-account': () => ({ type: 'popup:glance-account' }),
+  'popup:connect-glance': (raw) =>
+    isString(raw.address, 300) && isString(raw.password, 1000)
+      ? { type: 'popup:connect-glance', address: raw.address, password: raw.password }
+      : undefined,
+  'popup:disconnect-glance': () => ({ type: 'popup:disconnect-glance' }),
+  'popup:settings': () => ({ type: 'popup:settings' }),
+  // readSettings keeps only known keys with allowed values; the background then checks the policy.
+  'popup:save-settings': (raw) =>
+    typeof raw.settings === 'object' && raw.settings !== null
+      ? { type: 'popup:save-settings', settings: readSettings(raw.settings) }
+      : undefined,
+  'popup:conference-info': () => ({ type: 'popup:conference-info' }),
 };
 
 function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M | undefined {

@@ -151,3 +151,23 @@ export function addressAllowed(address: string, pattern: string): boolean {
   );
   return regex.test(address);
 }
+
+export type SettingsField = 'fixedKey' | 'keyBehavior' | 'leadCreation' | 'usage' | 'chatter';
+
+/** What is wrong with settings a user wants to save, by field (empty when they may be saved). */
+export function invalidSettings(settings: UserSettings, policy: CompanyPolicy): SettingsField[] {
+  const invalid: SettingsField[] = [];
+  if (settings.keyBehavior === 'fixed' && !isValidFixedKey(settings.fixedKey)) invalid.push('fixedKey');
+  if (
+    (settings.keyBehavior === 'fixed' && !policy.allowFixedKey) ||
+    (settings.keyBehavior === 'none' && !policy.allowNoKey)
+  ) {
+    invalid.push('keyBehavior');
+  }
+  if (LEAD_LEVELS.indexOf(settings.leadCreation) > LEAD_LEVELS.indexOf(policy.maxLeadCreation)) {
+    invalid.push('leadCreation');
+  }
+  if (!policy.allowedUsage.includes(settings.usage)) invalid.push('usage');
+  if (!policy.allowChatter && (settings.chatterOnSchedule || settings.chatterOnStart)) invalid.push('chatter');
+  return invalid;
+}

@@ -25,9 +25,18 @@ export function browserPorts(): BackgroundPorts {
       set: (key, value) => browser.storage.session.set({ [key]: value }),
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    glanceConnected: async () => {
-      const { glanceAccount } = await browser.storage.local.get('glanceAccount');
-      return !!glanceAccount;
+    readSync: async (key) => (await browser.storage.sync.get(key))[key],
+    writeSync: (key, value) => browser.storage.sync.set({ [key]: value }),
+    readLocal: async (key) => (await browser.storage.local.get(key))[key],
+    writeLocal: (key, value) => browser.storage.local.set({ [key]: value }),
+    removeLocal: (key) => browser.storage.local.remove(key),
+    readManaged: async () => {
+      try {
+        return (await browser.storage.managed.get()) as Record<string, unknown>;
+      } catch {
+        // No managed storage (no policy backend on this platform): no company policy.
+        return {};
+      }
     },
   };
 }
