@@ -1,6 +1,8 @@
 import '../shared/ui/browser-i18n.js';
 import { render } from 'preact';
+import { UserSettingsPage } from '../popup/PopupApp.js';
 import { t } from '../shared/i18n.js';
+import { PolicyPanel } from './PolicyPanel.js';
 
 function OptionsApp() {
   return (
@@ -9,9 +11,9 @@ function OptionsApp() {
         <span class="logo" aria-hidden="true" />
         <h1>{t('optionsTitle')}</h1>
       </header>
-      <section class="card">
-        <p>{t('optionsIntro')}</p>
-      </section>
+      <p class="card weak">{t('optionsIntro')}</p>
+      <UserSettingsPage wide />
+      <PolicyPanel />
     </>
   );
 }

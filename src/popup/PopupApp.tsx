@@ -1,19 +1,11 @@
-// The toolbar popup: who Glance acts as in Salesforce (from the active tab's org) and the Glance
-// account. The full user settings form lands with the settings feature.
+// The toolbar popup: the Glance "User Settings tab". Status of both accounts at the top, then the
+// Glance account and the user settings.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n.js';
-import type { PopupRequests, SalesforceStatus } from '../shared/messages.js';
-
-async function activeTabStatus(): Promise<SalesforceStatus | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const request: { type: 'popup:salesforce-status' } & PopupRequests['popup:salesforce-status']['request'] = {
-    type: 'popup:salesforce-status',
-    // tab.url is visible to us only for hosts we have permission for: exactly the Salesforce ones.
-    pageUrl: tab?.url ?? null,
-  };
-  return (await browser.runtime.sendMessage(request)) as SalesforceStatus | null;
-}
+import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
+import { activeTabUrl, request } from '../shared/ui/background.js';
+import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
+import { SettingsForm } from '../shared/ui/SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
   if (status === undefined) return <p class="weak">{t('statusChecking')}</p>;
@@ -22,7 +14,7 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
     case 'ready':
       return (
         <>
-          <p>{t('popupSignedInAs', status.user.name, status.user.email)}</p>
+          <p data-testid="salesforce-user">{t('popupSignedInAs', status.user.name, status.user.email)}</p>
           <p class="weak">{t('popupOrg', status.apiHost)}</p>
         </>
       );
@@ -42,25 +34,48 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
   }
 }
 
-export function PopupApp() {
+export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
   const [status, setStatus] = useState<SalesforceStatus | null | undefined>(undefined);
+  const [account, setAccount] = useState<GlanceAccountView | null | undefined>(undefined);
+  const [view, setView] = useState<SettingsView | undefined>(undefined);
+
   useEffect(() => {
-    activeTabStatus().then(setStatus, () => setStatus(null));
+    request('popup:settings', {}).then(setView);
+    request('popup:glance-account', {}).then(setAccount);
+    activeTabUrl()
+      .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
+      .then(setStatus, () => setStatus(null));
   }, []);
+
+  const user = status?.state === 'ready' ? status.user : undefined;
   return (
-    <>
-      <header class="header">
-        <span class="logo" aria-hidden="true" />
-        <h1>{t('popupTitle')}</h1>
-      </header>
+    <div class={wide ? 'wide' : ''}>
       <section class="card" aria-labelledby="sf-heading">
         <h2 id="sf-heading">{t('popupSalesforceHeading')}</h2>
         <SalesforceSummary status={status} />
       </section>
       <section class="card" aria-labelledby="glance-heading">
         <h2 id="glance-heading">{t('popupGlanceHeading')}</h2>
-        <p class="weak">{t('popupGlanceNotConnected')}</p>
+        {account !== undefined && (
+          <GlanceAccountSection account={account} salesforceUser={user} onChange={setAccount} />
+        )}
       </section>
+      <section class="card" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('settingsHeading')}</h2>
+        {view && <SettingsForm view={view} glanceConnected={!!account} onSaved={setView} />}
+      </section>
+    </div>
+  );
+}
+
+export function PopupApp() {
+  return (
+    <>
+      <header class="header">
+        <span class="logo" aria-hidden="true" />
+        <h1>{t('popupTitle')}</h1>
+      </header>
+      <UserSettingsPage />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/messages.js';
 import {
   addressAllowed,
+  effectiveSettings,
   invalidSettings,
   normalizeGlanceAddress,
   readPolicy,
@@ -33,11 +34,15 @@ function problemOf(error: unknown): GlanceProblem {
   return PROBLEM_BY_FAILURE[error.failure] ?? 'unavailable';
 }
 
+/** The settings as they take effect: the user's choices held within the company policy. */
 export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
   const managed = await ports.readManaged();
+  const stored = await ports.readSync(SETTINGS_KEY);
+  const policy = readPolicy(managed);
+  const usageChosen = typeof stored === 'object' && stored !== null && 'usage' in stored;
   return {
-    settings: readSettings(await ports.readSync(SETTINGS_KEY)),
-    policy: readPolicy(managed),
+    settings: effectiveSettings(readSettings(stored), policy, usageChosen),
+    policy,
     managed: Object.keys(managed).length > 0,
   };
 }

@@ -1,0 +1,267 @@
+// The Glance user settings, held within the company policy. Explicit Save and Cancel; validation
+// is inline and announced; locked choices say why.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { type MessageKey, t } from '../i18n.js';
+import type { GlanceProblem, SettingsView } from '../messages.js';
+import {
+  invalidSettings,
+  type KeyBehavior,
+  LEAD_LEVELS,
+  type LeadCreation,
+  type SalesforceUsage,
+  type UserSettings,
+} from '../settings.js';
+import { request } from './background.js';
+import { problemText } from './problems.js';
+
+interface Props {
+  view: SettingsView;
+  glanceConnected: boolean;
+  onSaved(view: SettingsView): void;
+}
+
+const LEAD_TEXT: Record<LeadCreation, MessageKey> = {
+  never: 'leadNever',
+  email: 'leadEmail',
+  emailAndName: 'leadEmailAndName',
+};
+const USAGE_TEXT: Record<SalesforceUsage, MessageKey> = { sales: 'usageSales', support: 'usageSupport' };
+
+function Locked({ when }: { when: boolean }) {
+  return when ? <span class="locked">{t('lockedByCompany')}</span> : null;
+}
+
+function Fieldset({ legend, children }: { legend: string; children: ComponentChildren }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
+  const { policy } = view;
+  const [draft, setDraft] = useState<UserSettings>(view.settings);
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(view.settings);
+  const invalid = invalidSettings(draft, policy);
+  const update = (patch: Partial<UserSettings>) => {
+    setDraft({ ...draft, ...patch });
+    setNotice(null);
+  };
+  const updateConference = (patch: Partial<UserSettings['conference']>) =>
+    update({ conference: { ...draft.conference, ...patch } });
+
+  async function save(settings: UserSettings, savedText = t('saved')) {
+    setBusy(true);
+    try {
+      const result = await request('popup:save-settings', { settings });
+      if (result.ok) {
+        setDraft(result.view.settings);
+        onSaved(result.view);
+        setNotice({ text: savedText, tone: 'ok' });
+      } else {
+        setNotice({ text: t('saveInvalid'), tone: 'error' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function fillConferencing() {
+    setBusy(true);
+    let problem: GlanceProblem | null = null;
+    try {
+      const result = await request('popup:conference-info', {});
+      if (result.ok) {
+        setBusy(false);
+        await save({ ...draft, conference: result.conference }, t('conferencingFilled'));
+        return;
+      }
+      problem = result.problem;
+    } catch {
+      problem = 'unavailable';
+    }
+    setBusy(false);
+    setNotice({ text: problemText(problem), tone: 'error' });
+  }
+
+  const keyChoice = (value: KeyBehavior, label: MessageKey, allowed: boolean) => (
+    <label class="choice">
+      <input
+        type="radio"
+        name="keyBehavior"
+        value={value}
+        checked={draft.keyBehavior === value}
+        disabled={!allowed}
+        onChange={() => update({ keyBehavior: value })}
+      />
+      <span>
+        {t(label)}
+        {allowed ? '' : ` (${t('notAllowedByCompany')})`}
+      </span>
+    </label>
+  );
+  const fixedKeyInvalid = draft.keyBehavior === 'fixed' && invalid.includes('fixedKey');
+  const chatterLocked = !policy.allowChatter;
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (invalid.length === 0 && dirty) void save(draft);
+      }}
+      noValidate
+    >
+      <Fieldset legend={t('keyBehaviorLegend')}>
+        {keyChoice('random', 'keyRandom', true)}
+        {keyChoice('fixed', 'keyFixed', policy.allowFixedKey)}
+        {draft.keyBehavior === 'fixed' && (
+          <div class="field nested">
+            <label for="fixed-key">{t('fixedKeyLabel')}</label>
+            <input
+              id="fixed-key"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={4}
+              size={6}
+              value={draft.fixedKey}
+              aria-invalid={fixedKeyInvalid}
+              aria-describedby="fixed-key-error"
+              onInput={(e) => update({ fixedKey: e.currentTarget.value })}
+            />
+            <p id="fixed-key-error" class="error" role="alert">
+              {fixedKeyInvalid ? t('fixedKeyInvalid') : ''}
+            </p>
+          </div>
+        )}
+        {keyChoice('none', 'keyNone', policy.allowNoKey)}
+        {draft.keyBehavior !== 'random' && <p class="warning">{t('weakKeyWarning')}</p>}
+      </Fieldset>
+
+      <Fieldset legend={t('conferenceLegend')}>
+        <div class="field">
+          <label for="conf-numbers">{t('conferenceNumbersLabel')}</label>
+          <textarea
+            id="conf-numbers"
+            rows={2}
+            value={draft.conference.phoneNumbers}
+            onInput={(e) => updateConference({ phoneNumbers: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="conf-code">{t('conferenceAccessCodeLabel')}</label>
+          <input
+            id="conf-code"
+            type="text"
+            value={draft.conference.accessCode}
+            onInput={(e) => updateConference({ accessCode: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="conf-notes">{t('conferenceNotesLabel')}</label>
+          <textarea
+            id="conf-notes"
+            rows={2}
+            value={draft.conference.notes}
+            onInput={(e) => updateConference({ notes: e.currentTarget.value })}
+          />
+        </div>
+        <button
+          type="button"
+          class="btn"
+          disabled={!glanceConnected || dirty || busy}
+          aria-describedby="conf-hint"
+          onClick={fillConferencing}
+        >
+          {t('getFreeConferencing')}
+        </button>
+        <p id="conf-hint" class="hint">
+          {t('freeConferencingHint')}
+        </p>
+      </Fieldset>
+
+      <div class="field">
+        <label for="lead-creation">{t('leadCreationLabel')}</label>
+        <select
+          id="lead-creation"
+          value={draft.leadCreation}
+          onChange={(e) => update({ leadCreation: e.currentTarget.value as LeadCreation })}
+        >
+          {LEAD_LEVELS.map((level) => {
+            const allowed = LEAD_LEVELS.indexOf(level) <= LEAD_LEVELS.indexOf(policy.maxLeadCreation);
+            return (
+              <option key={level} value={level} disabled={!allowed}>
+                {t(LEAD_TEXT[level])}
+                {allowed ? '' : ` (${t('notAllowedByCompany')})`}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+
+      <Fieldset legend={t('usageLegend')}>
+        {policy.allowedUsage.map((usage) => (
+          <label class="choice" key={usage}>
+            <input
+              type="radio"
+              name="usage"
+              value={usage}
+              checked={draft.usage === usage}
+              disabled={policy.allowedUsage.length < 2}
+              onChange={() => update({ usage })}
+            />
+            <span>{t(USAGE_TEXT[usage])}</span>
+          </label>
+        ))}
+        <Locked when={policy.allowedUsage.length < 2} />
+      </Fieldset>
+
+      <Fieldset legend={t('chatterLegend')}>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={draft.chatterOnSchedule && !chatterLocked}
+            disabled={chatterLocked}
+            onChange={(e) => update({ chatterOnSchedule: e.currentTarget.checked })}
+          />
+          <span>{t('chatterOnSchedule')}</span>
+        </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={draft.chatterOnStart && !chatterLocked}
+            disabled={chatterLocked}
+            onChange={(e) => update({ chatterOnStart: e.currentTarget.checked })}
+          />
+          <span>{t('chatterOnStart')}</span>
+        </label>
+        <Locked when={chatterLocked} />
+      </Fieldset>
+
+      <div class="row actions">
+        <button type="submit" class="btn brand" disabled={!dirty || invalid.length > 0 || busy}>
+          {t('save')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          disabled={!dirty || busy}
+          onClick={() => {
+            setDraft(view.settings);
+            setNotice(null);
+          }}
+        >
+          {t('cancel')}
+        </button>
+        <p class={`grow notice ${notice?.tone ?? ''}`} role="status">
+          {notice ? notice.text : dirty ? t('unsavedChanges') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

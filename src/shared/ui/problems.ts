@@ -1,0 +1,15 @@
+import { type MessageKey, t } from '../i18n.js';
+import type { GlanceProblem } from '../messages.js';
+
+const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
+  'invalid-address': 'problemInvalidAddress',
+  'address-not-allowed': 'problemAddressNotAllowed',
+  'password-missing': 'problemPasswordMissing',
+  'wrong-password': 'problemWrongPassword',
+  'unknown-address': 'problemUnknownAddress',
+  unavailable: 'problemUnavailable',
+  'not-connected': 'problemNotConnected',
+  reconnect: 'problemReconnect',
+};
+
+export const problemText = (problem: GlanceProblem) => t(PROBLEM_TEXT[problem]);
