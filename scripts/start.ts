@@ -34,6 +34,7 @@ try {
 
   // Log in through the sandbox's Salesforce login page, as a rep would.
   await page.goto(`${CLASSIC}/?startURL=${encodeURIComponent(`/lightning/r/Lead/${lead.Id}/view`)}`);
+  await page.getByLabel('Password').fill('any password works in the sandbox');
   await page.getByRole('button', { name: /log in/i }).click();
   await page.waitForURL(/lightning\.force\.com\/lightning\/r\/Lead\//);
   const toolbar = page.locator('[data-glance-sfx="toolbar"]');

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.js';
 import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
-import { activeTabUrl, request } from '../shared/ui/background.js';
+import { salesforceTabUrl, request } from '../shared/ui/background.js';
 import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
 import { SettingsForm } from '../shared/ui/SettingsForm.js';
 
@@ -42,7 +42,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
   useEffect(() => {
     request('popup:settings', {}).then(setView);
     request('popup:glance-account', {}).then(setAccount);
-    activeTabUrl()
+    salesforceTabUrl()
       .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
       .then(setStatus, () => setStatus(null));
   }, []);

@@ -9,8 +9,16 @@ export function request<K extends keyof PopupRequests>(
   return browser.runtime.sendMessage({ type, ...payload }) as Promise<ResponseOf<PopupRequests, K>>;
 }
 
-/** The URL of the active tab when it is a Salesforce page (other hosts' URLs are not visible to us). */
-export async function activeTabUrl(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url ?? null;
+const SALESFORCE_TABS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+
+/**
+ * The Salesforce page whose org the popup describes: the active tab when it is one, else the
+ * Salesforce tab used last. Only Salesforce URLs are visible to us (host permissions, no "tabs").
+ */
+export async function salesforceTabUrl(): Promise<string | null> {
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true, url: SALESFORCE_TABS });
+  if (active?.url) return active.url;
+  const tabs = await browser.tabs.query({ url: SALESFORCE_TABS });
+  tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return tabs[0]?.url ?? null;
 }
