@@ -82,15 +82,23 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
       return session ? json(200, { ok: true, status: session.status }) : json(404, { error: 'no such session' });
     }
     case 'join': {
-      const session = glance.join(text('address'), text('key'), { name: text('name'), email: text('email'), phone: text('phone') });
-      return session ? json(200, { ok: true, sessionId: session.sessionId }) : json(404, { error: 'no session with that key' });
+      const session = glance.join(text('address'), text('key'), {
+        name: text('name'),
+        email: text('email'),
+        phone: text('phone'),
+      });
+      return session
+        ? json(200, { ok: true, sessionId: session.sessionId })
+        : json(404, { error: 'no session with that key' });
     }
     case 'leave': {
       const guest = glance.leave(text('sessionId'), text('guest'));
       return guest ? json(200, { ok: true }) : json(404, { error: 'no such guest in that session' });
     }
     case 'revoke':
-      return glance.revokeCredentials(text('address')) ? json(200, { ok: true }) : json(404, { error: 'no such account' });
+      return glance.revokeCredentials(text('address'))
+        ? json(200, { ok: true })
+        : json(404, { error: 'no such account' });
     default:
       return json(404, { error: `no control route POST /glance/${action}` });
   }

@@ -212,7 +212,12 @@ export class GlanceClient {
     const info = expectRoot(await this.call(SESSION_OP.conference), CONFERENCE_XML.root);
     const numbers = find(info, CONFERENCE_XML.phoneNumbers)?.children.filter((c) => c.name === CONFERENCE_XML.phone);
     return {
-      phoneNumbers: (numbers ?? []).map((p) => p.text.trim()).filter(Boolean),
+      phoneNumbers: (numbers ?? [])
+        .filter((p) => p.text.trim())
+        .map((p) => {
+          const country = p.attributes[CONFERENCE_XML.countryAttribute];
+          return country ? `${p.text.trim()} (${country})` : p.text.trim();
+        }),
       accessCode: textOf(info, CONFERENCE_XML.accessCode),
       notes: textOf(info, CONFERENCE_XML.notes),
     };

@@ -1,0 +1,189 @@
+// The popup as the Glance "User Settings tab": account connection against the Glance emulator,
+// every setting, validation, persistence, and no password anywhere in storage.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, LIGHTNING, type Page, test } from './fixtures.js';
+
+const PASSWORD = 'correct-horse';
+
+async function connect(popup: Page, address: string, password: string) {
+  await popup.getByLabel('Glance address').fill(address);
+  await popup.getByLabel('Glance password').fill(password);
+  await popup.getByRole('button', { name: 'Connect' }).click();
+}
+
+async function reopen(popup: Page) {
+  await popup.reload();
+  await expect(popup.getByRole('heading', { name: 'User settings' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Save' })).toBeVisible();
+}
+
+test('shows the Salesforce user of the open Salesforce tab', async ({ salesforcePage, control, popupPage }) => {
+  const [lead] = await control.records<{ Id: string }>('Lead');
+  await salesforcePage.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  await popupPage.reload();
+  await expect(popupPage.getByTestId('salesforce-user')).toHaveText('Signed in as Riley Rep (riley.rep@acme.example)');
+  await expect(popupPage.getByText('Org: acme.my.salesforce.com')).toBeVisible();
+  // The trial link is prefilled with the Salesforce user's name and email.
+  await expect(popupPage.getByRole('link', { name: 'Get free Glance trial' })).toHaveAttribute(
+    'href',
+    'https://www.glance.net/signup/trial?name=Riley+Rep&email=riley.rep%40acme.example',
+  );
+});
+
+test('connects with the right password, forgivingly typed, and stores no password', async ({
+  popupPage: popup,
+  serviceWorker,
+  control,
+}) => {
+  await connect(popup, '  https://ACME.glance.net/ ', PASSWORD);
+  await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to acme.glance.net · Riley Rep');
+  await expect(popup.getByLabel('Glance password')).toHaveCount(0);
+  const calls = await control.log('glance');
+  expect(calls.map((c) => `${c.method} ${c.host}${c.path}`)).toEqual([
+    'POST www.glance.net/services/ProvisioningService.asmx/ValidateUser',
+  ]);
+  expect(new URLSearchParams(calls[0]?.body).get('username')).toBe('acme.glance.net');
+
+  const everything = await serviceWorker.evaluate(async () =>
+    JSON.stringify({
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+      session: await chrome.storage.session.get(null),
+    }),
+  );
+  expect(everything).not.toContain(PASSWORD);
+  const stored = JSON.parse(everything);
+  expect(stored.local.glanceAccount.credentials).toMatch(/^[0-9a-f]{32}$/i);
+  expect(JSON.stringify(stored.sync)).not.toContain(stored.local.glanceAccount.credentials);
+  expect(await popup.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(
+    PASSWORD,
+  );
+
+  await reopen(popup);
+  await expect(popup.getByTestId('glance-connected')).toBeVisible();
+  await popup.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(popup.getByLabel('Glance address')).toBeVisible();
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('glanceAccount'))).toEqual({});
+});
+
+test('a wrong password, an unknown address, nonsense and Glance down each say what happened', async ({
+  popupPage: popup,
+  serviceWorker,
+  control,
+}) => {
+  const problem = popup.getByRole('alert').filter({ hasText: /./ });
+  await connect(popup, 'acme.glance.net', 'wrong');
+  await expect(problem).toHaveText(/Glance did not accept that password/);
+  await expect(popup.getByLabel('Glance password')).toHaveAttribute('aria-invalid', 'true');
+
+  await connect(popup, 'nobody.glance.net', PASSWORD);
+  await expect(problem).toHaveText(/Glance has no account at that address/);
+
+  const before = (await control.log('glance')).length;
+  await connect(popup, 'not an address!', PASSWORD);
+  await expect(problem).toHaveText('Enter your Glance address, like yourname.glance.net.');
+  expect(await control.log('glance')).toHaveLength(before);
+
+  await control.fail({ service: 'glance', pathIncludes: 'ValidateUser', count: 1, status: 503 });
+  await connect(popup, 'acme.glance.net', PASSWORD);
+  await expect(problem).toHaveText(/Glance did not answer/);
+  await control.fail({ service: 'glance', pathIncludes: 'ValidateUser', count: 1, status: 0 });
+  await connect(popup, 'acme.glance.net', PASSWORD);
+  await expect(problem).toHaveText(/Glance did not answer/);
+  await control.fail({
+    service: 'glance',
+    pathIncludes: 'ValidateUser',
+    count: 1,
+    status: 200,
+    body: '<html><body>Captive portal</body></html>',
+  });
+  await connect(popup, 'acme.glance.net', PASSWORD);
+  await expect(problem).toHaveText(/Glance did not answer/);
+
+  // Nothing was stored, and what the user typed is still there to correct.
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('glanceAccount'))).toEqual({});
+  await expect(popup.getByLabel('Glance address')).toHaveValue('acme.glance.net');
+});
+
+test('session key behaviour: random by default, a fixed key must be four digits, no key warns', async ({
+  popupPage: popup,
+  serviceWorker,
+}) => {
+  await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
+  const save = popup.getByRole('button', { name: 'Save' });
+  await expect(save).toBeDisabled();
+
+  await popup.getByLabel('Always use this 4-digit key').check();
+  await expect(popup.getByText(/Less secure than a random key/)).toBeVisible();
+  const key = popup.getByLabel('Your 4-digit key');
+  for (const bad of ['', '12', '12a4', '١٢٣٤']) {
+    await key.fill(bad);
+    await expect(key).toHaveAttribute('aria-invalid', 'true');
+    await expect(popup.getByRole('alert').filter({ hasText: 'Enter exactly four digits' })).toBeVisible();
+    await expect(save).toBeDisabled();
+  }
+  await key.fill('2468');
+  await expect(key).toHaveAttribute('aria-invalid', 'false');
+  await save.click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  expect(await serviceWorker.evaluate(() => chrome.storage.sync.get('settings'))).toMatchObject({
+    settings: { keyBehavior: 'fixed', fixedKey: '2468' },
+  });
+
+  await reopen(popup);
+  await expect(popup.getByLabel('Always use this 4-digit key')).toBeChecked();
+  await expect(popup.getByLabel('Your 4-digit key')).toHaveValue('2468');
+
+  await popup.getByLabel('No key').check();
+  await expect(popup.getByText(/Less secure than a random key/)).toBeVisible();
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.getByLabel('Always use this 4-digit key')).toBeChecked();
+});
+
+test('lead creation, usage and Chatter choices persist across reopening', async ({ popupPage: popup }) => {
+  await popup.getByLabel('Create leads for session guests').selectOption({ label: 'Who provide an email and a name' });
+  await popup.getByLabel(/Mostly for support/).check();
+  await popup.getByLabel('Post to Chatter when starting a Glance session').check();
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  await reopen(popup);
+  await expect(popup.getByLabel('Create leads for session guests')).toHaveValue('emailAndName');
+  await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
+  await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).toBeChecked();
+  await expect(popup.getByLabel('Post to Chatter when scheduling a Glance meeting')).not.toBeChecked();
+});
+
+test('free Glance phone conferencing fills in the conference phone from Glance', async ({ popupPage: popup }) => {
+  const fill = popup.getByRole('button', { name: 'Get free Glance phone conferencing' });
+  await expect(fill).toBeDisabled();
+  await connect(popup, 'acme.glance.net', PASSWORD);
+  await expect(fill).toBeEnabled();
+  // Not while editing.
+  await popup.getByLabel('Access code').fill('1');
+  await expect(fill).toBeDisabled();
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await fill.click();
+  await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();
+  await expect(popup.getByLabel('Phone numbers (one per line)')).toHaveValue('+1 866 555 0134 (US)\n+44 20 7946 0134 (GB)');
+  await expect(popup.getByLabel('Access code')).toHaveValue('724310');
+  await reopen(popup);
+  await expect(popup.getByLabel('Access code')).toHaveValue('724310');
+});
+
+test('popup and options page have no accessibility violations', async ({ popupPage: popup, context, extensionId }) => {
+  const popupResults = await new AxeBuilder({ page: popup }).analyze();
+  expect(popupResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await popup.getByLabel('Always use this 4-digit key').check();
+  await popup.getByLabel('Your 4-digit key').fill('1');
+  const invalidResults = await new AxeBuilder({ page: popup }).analyze();
+  expect(invalidResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await expect(options.getByRole('heading', { name: 'Company policy' })).toBeVisible();
+  await expect(options.getByText('No company policy is set: every choice is available.')).toBeVisible();
+  const optionsResults = await new AxeBuilder({ page: options }).analyze();
+  expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await options.close();
+});

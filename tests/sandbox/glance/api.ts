@@ -1,0 +1,146 @@
+// HTTP face of the Glance emulator: the ASMX-style services on www.glance.net, the trial page, and
+// the guest join page on every <address>.glance.net. Paths, fields and faults come from
+// src/background/glance/assumptions.ts, the same list the extension's client follows.
+import {
+  AUTH_FIELD,
+  FAULT_HTTP_STATUS,
+  FORM_CONTENT_TYPE,
+  GLANCE_FAULT,
+  isGlanceAddress,
+  JOIN_KEY_QUERY,
+  SESSION_FIELD,
+  SESSION_OP,
+  SESSION_SERVICE_PATH,
+  TRIAL_SIGNUP_PATH,
+  VALIDATE_USER_FIELD,
+  VALIDATE_USER_PATH,
+} from '../../../src/background/glance/assumptions.js';
+import { type Handler, html, type SandboxRequest, type SandboxResponse, xml } from '../http.js';
+import {
+  joinedPage,
+  joinFormPage,
+  NAME_REQUIRED_MESSAGE,
+  NO_SESSION_MESSAGE,
+  unknownAddressPage,
+} from './join-page.js';
+import { GlanceFault, type GlanceService, isKeyMode, isSessionType } from './service.js';
+import { trialSignupPage, trialThanksPage } from './trial-page.js';
+import { conferenceInfoXml, faultXml, sessionInfoXml, validateUserXml } from './xml.js';
+
+const WEB_HOST = 'www.glance.net';
+
+export function glanceHandler(glance: GlanceService): Handler {
+  return (req) => {
+    const glanceHost = req.host === WEB_HOST || isGlanceAddress(req.host);
+    if (glanceHost && req.url.pathname === '/favicon.ico') return { status: 204 };
+    if (req.host === WEB_HOST) return webHost(glance, req);
+    if (isGlanceAddress(req.host)) return joinHost(glance, req);
+    return undefined;
+  };
+}
+
+function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | undefined {
+  const path = req.url.pathname;
+  if (path === VALIDATE_USER_PATH) return asmx(req, (form) => validateUser(glance, form));
+  if (path.startsWith(`${SESSION_SERVICE_PATH}/`)) {
+    const op = path.slice(SESSION_SERVICE_PATH.length + 1);
+    return asmx(req, (form) => sessionOp(glance, op, form));
+  }
+  if (path === TRIAL_SIGNUP_PATH) {
+    return html(
+      200,
+      req.method === 'POST' ? trialThanksPage(new URLSearchParams(req.body)) : trialSignupPage(req.url.searchParams),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The ASMX form-POST binding: POST only, a form body, XML out, and every failure a 500 fault (A4).
+ */
+function asmx(req: SandboxRequest, op: (form: URLSearchParams) => string): SandboxResponse {
+  if (req.method !== 'POST') {
+    return {
+      status: 405,
+      headers: { 'content-type': 'text/plain; charset=utf-8', allow: 'POST' },
+      body: 'Method not allowed.',
+    };
+  }
+  const contentType = String(req.headers['content-type'] ?? '');
+  try {
+    if (!contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE)) {
+      throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Request format is invalid: ${contentType || 'none'}.`);
+    }
+    return xml(200, op(new URLSearchParams(req.body)));
+  } catch (error) {
+    if (error instanceof GlanceFault) return xml(FAULT_HTTP_STATUS, faultXml(error.code, error.message));
+    throw error;
+  }
+}
+
+function required(form: URLSearchParams, name: string): string {
+  const value = form.get(name);
+  if (value === null) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Missing parameter: ${name}.`);
+  return value;
+}
+
+function validateUser(glance: GlanceService, form: URLSearchParams): string {
+  const { account, credentials } = glance.validateUser(
+    required(form, VALIDATE_USER_FIELD.username),
+    required(form, VALIDATE_USER_FIELD.password),
+  );
+  return validateUserXml(account, credentials);
+}
+
+function sessionOp(glance: GlanceService, op: string, form: URLSearchParams): string {
+  if (!(Object.values(SESSION_OP) as string[]).includes(op)) {
+    throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown web method ${op}.`);
+  }
+  const account = glance.authenticate(
+    required(form, AUTH_FIELD.groupId),
+    required(form, AUTH_FIELD.adminName),
+    required(form, AUTH_FIELD.adminCredentials),
+  );
+  const sessionType = () => {
+    const value = required(form, SESSION_FIELD.sessionType);
+    if (!isSessionType(value)) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown session type ${value}.`);
+    return value;
+  };
+  const sessionId = () => required(form, SESSION_FIELD.sessionId);
+  switch (op) {
+    case SESSION_OP.start: {
+      const keyMode = required(form, SESSION_FIELD.keyMode);
+      if (!isKeyMode(keyMode)) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown key mode ${keyMode}.`);
+      const key = form.get(SESSION_FIELD.key) ?? '';
+      return sessionInfoXml(glance.startSession(account, { sessionType: sessionType(), keyMode, key }));
+    }
+    case SESSION_OP.status:
+      return sessionInfoXml(glance.sessionOf(account, sessionId()));
+    case SESSION_OP.setType:
+      return sessionInfoXml(glance.setSessionType(account, sessionId(), sessionType()));
+    case SESSION_OP.end:
+      return sessionInfoXml(glance.endSession(account, sessionId()));
+    default: // SESSION_OP.conference, the only op left
+      return conferenceInfoXml(account);
+  }
+}
+
+function joinHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | undefined {
+  if (req.url.pathname !== '/') return undefined;
+  const account = glance.account(req.host);
+  if (!account) return html(404, unknownAddressPage(req.host));
+  if (req.method !== 'POST') {
+    return html(200, joinFormPage(account, { key: req.url.searchParams.get(JOIN_KEY_QUERY) ?? '' }));
+  }
+  const form = new URLSearchParams(req.body);
+  const values = {
+    key: (form.get('key') ?? '').trim(),
+    name: (form.get('name') ?? '').trim(),
+    email: (form.get('email') ?? '').trim(),
+    phone: (form.get('phone') ?? '').trim(),
+  };
+  if (!values.name) return html(200, joinFormPage(account, values, NAME_REQUIRED_MESSAGE));
+  const session = glance.join(account.address, values.key, values);
+  if (!session) return html(200, joinFormPage(account, values, NO_SESSION_MESSAGE));
+  return html(200, joinedPage(account, session, values.name));
+}

@@ -1,0 +1,158 @@
+// The emulated Salesforce REST API on https://<mydomain>.my.salesforce.com/services/data: routing,
+// session check, the Sforce-Limit-Info header and the API-usage count. The resources live in
+// sobjects.ts, query.ts, search.ts and composite.ts; all of them throw ApiError to fail.
+import type { IncomingHttpHeaders } from 'node:http';
+import { type Handler, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { compositeResource } from './composite.js';
+import { ApiError, invalidSession, methodNotAllowed, notFound } from './errors.js';
+import { API_VERSION, DAILY_API_LIMIT, type SalesforceOrg } from './org.js';
+import { queryResource } from './query.js';
+import { API_BASE, type ApiAnswer, type ApiCall, type ApiContext, type JsonObject } from './records.js';
+import { searchResource } from './search.js';
+import { sobjectsResource } from './sobjects.js';
+
+const LIGHTNING_SUFFIX = '.lightning.force.com';
+const API_SUFFIX = '.my.salesforce.com';
+const DATA_ROOT = '/services/data';
+
+export function salesforceApiHandler(org: SalesforceOrg): Handler {
+  return (req) => {
+    const path = req.url.pathname;
+    if (req.host.endsWith(LIGHTNING_SUFFIX)) {
+      // Salesforce serves no API on the Lightning host: it redirects, and the redirect loses the
+      // Authorization header. That is why clients must call the my.salesforce.com host directly.
+      if (!path.startsWith('/services/')) return undefined;
+      const apiHost = `${req.host.slice(0, -LIGHTNING_SUFFIX.length)}${API_SUFFIX}`;
+      return redirect(`https://${apiHost}${path}${req.url.search}`);
+    }
+    if (!req.host.endsWith(API_SUFFIX)) return undefined;
+    if (path !== DATA_ROOT && !path.startsWith(`${DATA_ROOT}/`)) return undefined;
+    return answer(org, req);
+  };
+}
+
+function answer(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
+  let result: ApiAnswer;
+  try {
+    result = route(org, req);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    result = { status: error.status, body: error.errors };
+  }
+  // Every answer, errors included, tells the client how much of the org's daily allowance is used.
+  const headers = { 'Sforce-Limit-Info': `api-usage=${org.apiUsage}/${DAILY_API_LIMIT}`, ...result.headers };
+  if (result.body === undefined) return { status: result.status, headers };
+  return json(result.status, result.body, headers);
+}
+
+function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
+  const rest = req.url.pathname.slice(DATA_ROOT.length);
+  if (rest === '' || rest === '/') {
+    // The version list is public in Salesforce: no session needed, not counted.
+    if (req.method !== 'GET') throw methodNotAllowed(req.method, ['GET', 'HEAD']);
+    return { status: 200, body: [{ label: "Spring '26", url: API_BASE, version: API_VERSION }] };
+  }
+  const versioned = /^\/v(\d+\.\d+)(\/.*)?$/.exec(rest);
+  if (!versioned || versioned[1] !== API_VERSION) throw notFound();
+
+  const session = org.validSession(bearerToken(req.headers.authorization));
+  if (!session) throw invalidSession();
+  if (org.apiUsage >= DAILY_API_LIMIT) {
+    throw ApiError.one(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+  }
+  org.apiUsage += 1;
+
+  const call: ApiCall = {
+    method: req.method,
+    path: versioned[2] ?? '/',
+    search: req.url.searchParams,
+    body: req.body,
+    headers: flattenHeaders(req.headers),
+  };
+  return dispatch({ org, userId: session.userId }, call);
+}
+
+/** Routes one call; composite subrequests come back through here without counting again. */
+export function dispatch(ctx: ApiContext, call: ApiCall): ApiAnswer {
+  let segments: string[];
+  try {
+    segments = call.path
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
+  } catch {
+    throw notFound();
+  }
+  const [resource, ...rest] = segments;
+  switch (resource) {
+    case undefined:
+      if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
+      return { status: 200, body: resourceList(ctx) };
+    case 'sobjects':
+      return sobjectsResource(ctx, call, rest);
+    case 'query':
+    case 'queryAll':
+      return queryResource(ctx, call, rest);
+    case 'search':
+      if (rest.length > 0) throw notFound();
+      return searchResource(ctx, call);
+    case 'composite':
+      return compositeResource(ctx, call, rest, dispatch);
+    case 'chatter':
+      return chatterResource(ctx, call, rest);
+    default:
+      throw notFound();
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  // Salesforce accepts the older "OAuth <token>" scheme as well as "Bearer <token>".
+  const match = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name.toLowerCase(),
+      Array.isArray(value) ? value.join(', ') : value,
+    ]),
+  );
+}
+
+function resourceList(ctx: ApiContext): JsonObject {
+  const names = ['sobjects', 'query', 'queryAll', 'search', 'composite', 'chatter'];
+  return {
+    ...Object.fromEntries(names.map((name) => [name, `${API_BASE}/${name}`])),
+    identity: `https://login.salesforce.com/id/${ctx.org.orgId18}/${ctx.userId}`,
+  };
+}
+
+/** GET /chatter/users/me (or /chatter/users/<id>): the Chatter user representation, in part. */
+function chatterResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
+  const [collection, who, ...rest] = segments;
+  if (collection !== 'users' || !who || rest.length > 0) throw notFound();
+  if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
+  const user = ctx.org.get(who === 'me' ? ctx.userId : who);
+  if (user?.type !== 'User') throw notFound();
+  const text = (name: string) => (typeof user.fields[name] === 'string' ? (user.fields[name] as string) : null);
+  const name = text('Name') ?? [text('FirstName'), text('LastName')].filter((p) => p).join(' ');
+  return {
+    status: 200,
+    body: {
+      id: user.Id,
+      name,
+      firstName: text('FirstName'),
+      lastName: text('LastName'),
+      displayName: name,
+      email: text('Email'),
+      username: text('Username'),
+      companyName: text('CompanyName'),
+      title: text('Title'),
+      isActive: user.fields.IsActive !== false,
+      userType: 'Internal',
+      url: `${API_BASE}/chatter/users/${user.Id}`,
+      type: 'User',
+    },
+  };
+}

@@ -1,0 +1,293 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SandboxRequest, SandboxResponse } from '../http.js';
+import { SalesforceOrg } from './org.js';
+import { salesforcePagesHandler } from './pages.js';
+import { safeStartUrl } from './pages-login.js';
+import { SEED_IDS } from './seed.js';
+
+const CLASSIC = 'https://acme.my.salesforce.com';
+const LIGHTNING = 'https://acme.lightning.force.com';
+
+describe('Salesforce pages', () => {
+  let org: SalesforceOrg;
+  let sid: string;
+  beforeEach(() => {
+    org = new SalesforceOrg();
+    sid = org.createSession(org.defaultUserId).sid;
+  });
+
+  async function get(url: string, options: { method?: string; body?: string; cookies?: Record<string, string> } = {}) {
+    const parsed = new URL(url);
+    const req: SandboxRequest = {
+      method: options.method ?? 'GET',
+      url: parsed,
+      host: parsed.hostname,
+      headers: options.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+      body: options.body ?? '',
+      cookies: options.cookies ?? { sid },
+    };
+    const answer = (await salesforcePagesHandler(org)(req)) as SandboxResponse | undefined;
+    return { status: answer?.status, headers: answer?.headers ?? {}, body: String(answer?.body ?? ''), answer };
+  }
+  const firstId = (type: string) => SEED_IDS[type]![0]!;
+  const idOf = (type: string, name: string) =>
+    org.ofType(type).find((r) => r.fields.Name === name || r.fields.LastName === name)!.Id;
+
+  describe('login', () => {
+    it('shows a login form with the username prefilled', async () => {
+      const { status, body } = await get(`${CLASSIC}/`, { cookies: {} });
+      expect(status).toBe(200);
+      expect(body).toMatch(/<input[^>]+id="username"[^>]+value="riley.rep@acme.example"/);
+      expect(body).toMatch(/<input[^>]+id="Login"[^>]+value="Log In"/);
+    });
+
+    it('sets a host-only sid on My Domain, then one on the Lightning host through frontdoor', async () => {
+      const login = await get(`${CLASSIC}/`, {
+        method: 'POST',
+        body: 'username=riley.rep%40acme.example&pw=anything&startURL=%2Flightning%2Fo%2FLead%2Flist',
+        cookies: {},
+      });
+      expect(login.status).toBe(302);
+      const [cookie] = login.headers['set-cookie'] as string[];
+      const newSid = /^sid=([^;]+);/.exec(cookie!)![1]!;
+      expect(org.validSession(newSid)?.userId).toBe(org.defaultUserId);
+      expect(cookie).toBe(`sid=${newSid}; Path=/; Secure; HttpOnly; SameSite=None`);
+      const next = new URL(String(login.headers.location));
+      expect(`${next.origin}${next.pathname}`).toBe(`${LIGHTNING}/secur/frontdoor.jsp`);
+      expect(next.searchParams.get('retURL')).toBe(`${LIGHTNING}/lightning/o/Lead/list`);
+
+      const frontdoor = await get(next.href, { cookies: {} });
+      expect(frontdoor.status).toBe(302);
+      expect(frontdoor.headers['set-cookie']).toEqual([`sid=${newSid}; Path=/; Secure; HttpOnly; SameSite=None`]);
+      expect(frontdoor.headers.location).toBe(`${LIGHTNING}/lightning/o/Lead/list`);
+    });
+
+    it('refuses an empty password or an unknown user', async () => {
+      for (const body of ['username=riley.rep%40acme.example&pw=', 'username=mallory%40evil.example&pw=x']) {
+        const answer = await get(`${CLASSIC}/`, { method: 'POST', body, cookies: {} });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toContain('Please check your username and password.');
+        expect(answer.headers['set-cookie']).toBeUndefined();
+      }
+    });
+
+    it('only goes back to our own hosts after login', () => {
+      expect(safeStartUrl('/00Q/o')).toBe(`${CLASSIC}/00Q/o`);
+      expect(safeStartUrl(`${LIGHTNING}/lightning/page/home`)).toBe(`${LIGHTNING}/lightning/page/home`);
+      for (const hostile of [
+        'https://evil.example/',
+        '//evil.example/x',
+        '/\\evil.example',
+        'javascript:alert(1)',
+        'http://acme.my.salesforce.com/',
+      ]) {
+        expect(safeStartUrl(hostile)).toBe(`${LIGHTNING}/lightning/page/home`);
+      }
+    });
+
+    it('skips the form when already logged in', async () => {
+      const { status, headers } = await get(`${CLASSIC}/?startURL=%2F${firstId('Lead')}`);
+      expect(status).toBe(302);
+      expect(String(headers.location)).toContain('/secur/frontdoor.jsp?sid=');
+    });
+
+    it('logs out on both hosts and ends the session', async () => {
+      const classic = await get(`${CLASSIC}/secur/logout.jsp`);
+      expect(classic.headers['set-cookie']).toEqual(['sid=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None']);
+      expect(String(classic.headers.location)).toMatch(
+        /^https:\/\/acme\.lightning\.force\.com\/secur\/logout\.jsp\?retURL=/,
+      );
+      expect(org.validSession(sid)).toBeUndefined();
+      const lightning = await get(String(classic.headers.location), { cookies: {} });
+      expect(lightning.headers['set-cookie']).toEqual(['sid=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None']);
+      expect(lightning.headers.location).toBe(`${CLASSIC}/`);
+    });
+  });
+
+  describe('Lightning', () => {
+    it('sends a visitor without a valid sid to the login page with startURL', async () => {
+      const path = `/lightning/r/Lead/${firstId('Lead')}/view`;
+      for (const cookies of [{}, { sid: 'bogus' }] as Record<string, string>[]) {
+        const { status, headers } = await get(`${LIGHTNING}${path}`, { cookies });
+        expect(status).toBe(302);
+        expect(headers.location).toBe(`${CLASSIC}/?ec=302&startURL=${encodeURIComponent(path)}`);
+      }
+      const view = await get(`${LIGHTNING}/__sandbox/view?path=${encodeURIComponent(path)}`, { cookies: {} });
+      expect(view.status).toBe(401);
+    });
+
+    it('renders a record page with the selectors the extension places the toolbar by', async () => {
+      const id = idOf('Lead', 'Lovelace');
+      const { status, body } = await get(`${LIGHTNING}/lightning/r/Lead/${id}/view`);
+      expect(status).toBe(200);
+      expect(body).toContain('<title>Ada Lovelace | Lead | Salesforce</title>');
+      expect(body).toMatch(
+        /<body class="desktop"[^>]*>\s*<div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">\s*<div class="viewport"><section class="layoutContent stage">/,
+      );
+      expect(body).toContain('<header id="oneHeader" class="oneHeader');
+      expect(body).toMatch(
+        /<div class="oneCenterStage lafSinglePaneWindowManager"[^>]*><div class="windowViewMode-normal oneContent active lafPageHost"/,
+      );
+      expect(body).toContain('<div class="highlights slds-clearfix slds-page-header slds-page-header_record-home">');
+      expect(body).toMatch(
+        /<h1><div class="entityNameTitle[^"]*">Lead<\/div>\s*<slot name="primaryField"[^>]*><lightning-formatted-text slot="primaryField">Ada Lovelace<\/lightning-formatted-text><\/slot>/,
+      );
+      expect(body).toMatch(
+        /<div class="actionsContainer"><runtime_platform_actions-actions-ribbon>\s*<ul class="slds-button-group-list"><li data-target-selection-name="sfdc:StandardButton.Lead.Edit"/,
+      );
+      expect(body).toMatch(/<button name="Edit" type="button"/);
+      expect(body).toContain('<div class="secondaryFields"');
+      expect(body).toContain('<span title="Open Activities">Open Activities</span>');
+      expect(body).toContain('id="activityTab__item"');
+      expect(body).toContain('window.__sandboxNavigate');
+      for (const nav of ['Home', 'Leads', 'Contacts', 'Opportunities', 'Campaigns', 'Cases', 'Accounts']) {
+        expect(body).toContain(`title="${nav}"`);
+      }
+    });
+
+    it('links related records and shows Account pages too', async () => {
+      const globex = idOf('Account', 'Globex Corporation');
+      const { body } = await get(`${LIGHTNING}/lightning/r/Account/${globex}/view`);
+      expect(body).toContain('<title>Globex Corporation | Account | Salesforce</title>');
+      expect(body).toContain(`href="/lightning/r/Contact/${idOf('Contact', 'Scorpio')}/view"`);
+      expect(body).toContain(
+        `href="/lightning/r/Opportunity/${idOf('Opportunity', 'Globex - Hammock District')}/view"`,
+      );
+      expect(body).toContain('sfdc:StandardButton.Account.Edit');
+    });
+
+    it('escapes hostile record names everywhere', async () => {
+      const mallory = idOf('Lead', '<img src=x onerror="alert(1)">');
+      const record = await get(`${LIGHTNING}/lightning/r/Lead/${mallory}/view`);
+      const list = await get(`${LIGHTNING}/lightning/o/Lead/list`);
+      const classic = await get(`${CLASSIC}/${mallory.slice(0, 15)}`);
+      for (const { body } of [record, list, classic]) {
+        expect(body).not.toContain('<img src=x');
+        expect(body).not.toContain('<script>alert');
+        expect(body).toContain('Mallory &#60;img src=x onerror=&#34;alert(1)&#34;&#62;');
+      }
+      expect(record.body).toContain(
+        '<title>Mallory &#60;img src=x onerror=&#34;alert(1)&#34;&#62; | Lead | Salesforce</title>',
+      );
+      const view = JSON.parse((await get(`${LIGHTNING}/__sandbox/view?path=/lightning/r/Lead/${mallory}/view`)).body);
+      expect(view.html).not.toContain('<img src=x');
+      const alice = await get(`${LIGHTNING}/lightning/r/Contact/${idOf('Contact', "O'Hara <b>bold</b>")}/view`);
+      expect(alice.body).toContain('Alice O&#39;Hara &#60;b&#62;bold&#60;/b&#62;');
+    });
+
+    it('serves list views and home with Lightning titles', async () => {
+      const list = await get(`${LIGHTNING}/lightning/o/Lead/list`);
+      expect(list.body).toContain('<title>Recently Viewed | Leads | Salesforce</title>');
+      expect(list.body).toContain(`href="/lightning/r/Lead/${idOf('Lead', 'Lovelace')}/view"`);
+      expect((await get(`${LIGHTNING}/lightning/o/Case/home`)).body).toContain(
+        '<title>Recently Viewed | Cases | Salesforce</title>',
+      );
+      expect((await get(`${LIGHTNING}/lightning/page/home`)).body).toContain('<title>Home | Salesforce</title>');
+      expect((await get(`${LIGHTNING}/`)).headers.location).toBe('/lightning/page/home');
+    });
+
+    it('fills in the object name of /lightning/r/<Id>/view, on load and in the view endpoint', async () => {
+      const id = firstId('Case');
+      expect((await get(`${LIGHTNING}/lightning/r/${id}/view`)).headers.location).toBe(`/lightning/r/Case/${id}/view`);
+      const view = JSON.parse(
+        (await get(`${LIGHTNING}/__sandbox/view?path=${encodeURIComponent(`/lightning/r/${id}/view`)}`)).body,
+      );
+      expect(view.path).toBe(`/lightning/r/Case/${id}/view`);
+      expect(view.title).toBe('00001001 | Case | Salesforce');
+    });
+
+    it('serves views for client-side navigation inactive and hidden', async () => {
+      const path = `/lightning/r/Opportunity/${firstId('Opportunity')}/view`;
+      const view = JSON.parse(
+        (await get(`${LIGHTNING}/__sandbox/view?shell=standard&path=${encodeURIComponent(path)}`)).body,
+      );
+      expect(view).toMatchObject({ status: 200, path, title: 'Globex - Hammock District | Opportunity | Salesforce' });
+      expect(view.html).toMatch(
+        /^<div class="windowViewMode-normal oneContent lafPageHost" data-sandbox-path="[^"]+"[^>]* hidden style="display: none">/,
+      );
+      expect(view.tabHtml).toBeUndefined();
+      const consoleView = JSON.parse(
+        (await get(`${LIGHTNING}/__sandbox/view?shell=console&path=${encodeURIComponent(path)}`)).body,
+      );
+      expect(consoleView.html).toContain('<div class="windowViewMode-maximized lafPageHost"');
+      expect(consoleView.tabHtml).toContain('<li class="oneConsoleTabItem tabItem"');
+    });
+
+    it('renders the console outline when the URL carries ?ws=', async () => {
+      const path = `/lightning/r/Contact/${firstId('Contact')}/view`;
+      const { body } = await get(`${LIGHTNING}${path}?ws=${encodeURIComponent(path)}`);
+      expect(body).toContain('data-sandbox-shell="console"');
+      expect(body).toContain('<div class="workspaceManager navexWorkspaceManager"><div class="oneConsoleTabset">');
+      expect(body).toMatch(
+        /<li class="oneConsoleTabItem tabItem slds-is-active active"[^>]*>\s*<a class="tabHeader"[^>]*><span class="title">Hank Scorpio<\/span>/,
+      );
+      expect(body).toMatch(
+        /<div class="tabsetBody mainContentMark active">\s*<div class="split-right"[^>]*><div class="oneWorkspace active"/,
+      );
+      expect(body).toMatch(
+        /<section class="tabContent active oneConsoleTab"[^>]*>\s*<div class="windowViewMode-maximized active lafPageHost"[^>]*><div class="oneRecordHomeFlexipage2Wrapper">/,
+      );
+      expect(body).not.toContain('navexStandardManager');
+    });
+
+    it('answers 404 inside the app for an unknown record id', async () => {
+      const unknown = await get(`${LIGHTNING}/lightning/r/Lead/00QAc0000000zzzAAA/view`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toContain("Looks like there's a problem.");
+      expect((await get(`${LIGHTNING}/lightning/o/Nope/list`)).status).toBe(404);
+    });
+  });
+
+  describe('Classic', () => {
+    it('renders a record page following the Classic outline', async () => {
+      const id = idOf('Lead', 'Lovelace');
+      for (const path of [id, id.slice(0, 15)]) {
+        const { status, body } = await get(`${CLASSIC}/${path}`);
+        expect(status).toBe(200);
+        expect(body).toContain('<title>Lead: Ada Lovelace ~ Salesforce - Enterprise Edition</title>');
+        expect(body).toContain('<body class="hasMotif leadTab detailPage sfdcBody brandQuaternaryBgr">');
+        expect(body).toMatch(
+          /<h1 class="pageType">Lead<span class="titleSeparatingColon">:<\/span><\/h1>\s*<h2 class="pageDescription"> Ada Lovelace<\/h2>/,
+        );
+        expect(body).toContain('<div class="bPageBlock brandSecondaryBrd bDetailBlock secondaryPalette" id="ep">');
+        expect(body).toMatch(/<td class="pbButton" id="topButtonRow"><input value=" Edit " class="btn" name="edit"/);
+        expect(body).toContain(
+          `<div class="bRelatedList" id="${id.slice(0, 15)}_RelatedActivityList"><div class="listRelatedObject taskBlock">`,
+        );
+        expect(body).toMatch(
+          /<td class="pbTitle"><h3[^>]*>Open Activities<\/h3><\/td><td class="pbButton"><input value="New Task" class="btn" name="task" title="New Task"[^>]*> <input value="New Event" class="btn" name="event" title="New Event"/,
+        );
+      }
+    });
+
+    it('links related records with Classic URLs and serves home and list pages', async () => {
+      const initech = idOf('Account', 'Initech');
+      const account = await get(`${CLASSIC}/${initech}`);
+      expect(account.body).toContain('accountTab detailPage');
+      expect(account.body).toContain(`href="/${idOf('Contact', 'Gibbons').slice(0, 15)}"`);
+      const list = await get(`${CLASSIC}/00Q/o`);
+      expect(list.body).toContain('<title>Leads: Home ~ Salesforce - Enterprise Edition</title>');
+      expect(list.body).toContain(`href="/${idOf('Lead', 'Hopper').slice(0, 15)}"`);
+      const home = await get(`${CLASSIC}/home/home.jsp`);
+      expect(home.status).toBe(200);
+      expect(home.body).toContain('homeTab');
+    });
+
+    it('requires the sid on My Domain and answers 404 for unknown ids', async () => {
+      const id = firstId('Contact').slice(0, 15);
+      const anonymous = await get(`${CLASSIC}/${id}`, { cookies: {} });
+      expect(anonymous.headers.location).toBe(`${CLASSIC}/?ec=302&startURL=${encodeURIComponent(`/${id}`)}`);
+      const unknown = await get(`${CLASSIC}/003Ac0000000zzz`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toContain('Data Not Available');
+    });
+  });
+
+  it('leaves the REST API and other hosts to other handlers', async () => {
+    expect((await get(`${CLASSIC}/services/data/v66.0/sobjects`)).answer).toBeUndefined();
+    expect((await get(`${LIGHTNING}/services/data/v66.0/sobjects`)).answer).toBeUndefined();
+    expect((await get('https://www.glance.net/')).answer).toBeUndefined();
+    expect((await get(`${CLASSIC}/robots.txt`)).answer).toBeUndefined();
+    expect((await get(`${LIGHTNING}/favicon.ico`)).status).toBe(204);
+  });
+});

@@ -1,0 +1,143 @@
+// Salesforce's save-time rules for the emulated objects: required fields, lookups that must point at
+// an existing record of the right type, the Event rules, and the fields Salesforce computes itself.
+import { sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { ApiError, fieldIntegrity, requiredFieldsMissing } from './errors.js';
+import type { FieldValue, SObjectRecord } from './org.js';
+import { type ApiContext, salesforceDateTime } from './records.js';
+import { fieldOf, hasOwner, type SObjectDef } from './schema.js';
+
+type Fields = Record<string, FieldValue>;
+
+const REQUIRED: Record<string, string[]> = {
+  Lead: ['LastName', 'Company'],
+  Contact: ['LastName'],
+  Account: ['Name'],
+  Opportunity: ['Name', 'StageName', 'CloseDate'],
+  Campaign: ['Name'],
+  FeedItem: ['ParentId'],
+};
+
+const DEFAULTS: Record<string, Fields> = {
+  Lead: { Status: 'Open - Not Contacted', IsConverted: false },
+  Case: { Status: 'New', Priority: 'Medium' },
+  Campaign: { IsActive: false },
+  Event: { IsAllDayEvent: false, IsReminderSet: false, ShowAs: 'Busy' },
+  FeedItem: { IsRichText: false },
+};
+
+/**
+ * The fields a record will have after this write, or Salesforce's error. `input` holds only the
+ * fields the request set (already typed by values.ts); `existing` is the record being updated.
+ */
+export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields, existing?: SObjectRecord): Fields {
+  checkLookups(ctx, def, input);
+  const fields: Fields = { ...(existing ? existing.fields : DEFAULTS[def.name]), ...input };
+
+  const missing = (REQUIRED[def.name] ?? []).filter((name) => fields[name] === null || fields[name] === undefined);
+  if (missing.length > 0) throw requiredFieldsMissing(missing);
+
+  switch (def.name) {
+    case 'Lead':
+    case 'Contact':
+      fields.Name = [fields.FirstName, fields.LastName].filter((part) => part).join(' ');
+      break;
+    case 'Opportunity':
+      fields.IsClosed = fields.StageName === 'Closed Won' || fields.StageName === 'Closed Lost';
+      fields.IsWon = fields.StageName === 'Closed Won';
+      break;
+    case 'Case':
+      fields.IsClosed = fields.Status === 'Closed';
+      if (!existing) fields.CaseNumber = nextCaseNumber(ctx);
+      break;
+    case 'Event':
+      deriveEventTimes(fields, input, existing);
+      checkEventRelations(ctx, fields);
+      break;
+    case 'FeedItem':
+      if (!fields.Body && !fields.LinkUrl) throw requiredFieldsMissing(['Body']);
+      fields.Type ??= fields.LinkUrl ? 'LinkPost' : 'TextPost';
+      if (fields.Type === 'LinkPost' && !fields.LinkUrl) throw requiredFieldsMissing(['LinkUrl']);
+      break;
+  }
+
+  if (!existing) {
+    if (hasOwner(def)) fields.OwnerId ??= ctx.userId;
+    fields.CreatedById = ctx.userId;
+  } else {
+    fields.LastModifiedDate = salesforceDateTime(new Date());
+  }
+  fields.LastModifiedById = ctx.userId;
+  return fields;
+}
+
+/** Every lookup set by the request must be an id, of a type the field accepts, of a live record. */
+function checkLookups(ctx: ApiContext, def: SObjectDef, input: Fields): void {
+  for (const [name, value] of Object.entries(input)) {
+    const field = fieldOf(def, name);
+    if (field?.type !== 'reference' || value === null) continue;
+    const text = String(value);
+    const id = to18(text);
+    if (!id) {
+      throw ApiError.one(400, 'MALFORMED_ID', `${field.label}: id value of incorrect type: ${text}`, [name]);
+    }
+    const type = sobjectOfId(id);
+    if (!type || !field.referenceTo?.includes(type)) {
+      throw fieldIntegrity(`${field.label}: id value of incorrect type: ${text}`, [name]);
+    }
+    if (!ctx.org.get(id)) {
+      throw ApiError.one(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [name]);
+    }
+    input[name] = id;
+  }
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Salesforce keeps an event as a start (ActivityDateTime) and a length (DurationInMinutes);
+ * StartDateTime and EndDateTime are views of those two, so the missing-field errors name them.
+ */
+function deriveEventTimes(fields: Fields, input: Fields, existing?: SObjectRecord): void {
+  const startText = input.StartDateTime ?? input.ActivityDateTime ?? fields.StartDateTime ?? fields.ActivityDateTime;
+  const lengthGiven =
+    !!input.EndDateTime ||
+    typeof input.DurationInMinutes === 'number' ||
+    (!!existing && typeof fields.DurationInMinutes === 'number');
+  const missing = [...(startText ? [] : ['ActivityDateTime']), ...(lengthGiven ? [] : ['DurationInMinutes'])];
+  if (missing.length > 0 || !startText) throw requiredFieldsMissing(missing);
+
+  const start = Date.parse(String(startText));
+  const duration = input.EndDateTime
+    ? Math.round((Date.parse(String(input.EndDateTime)) - start) / MINUTE)
+    : Number(input.DurationInMinutes ?? fields.DurationInMinutes);
+  if (duration < 0) {
+    const field = input.EndDateTime ? 'EndDateTime' : 'DurationInMinutes';
+    throw fieldIntegrity(`${field}: the event can't end before it starts`, [field]);
+  }
+
+  fields.StartDateTime = salesforceDateTime(new Date(start));
+  fields.ActivityDateTime = fields.StartDateTime;
+  fields.EndDateTime = salesforceDateTime(new Date(start + duration * MINUTE));
+  fields.DurationInMinutes = duration;
+  fields.ActivityDate = fields.StartDateTime.slice(0, 10);
+}
+
+/** A lead can't be related to other records; the event's account follows its WhatId or contact. */
+function checkEventRelations(ctx: ApiContext, fields: Fields): void {
+  const whoId = typeof fields.WhoId === 'string' ? fields.WhoId : null;
+  const whatId = typeof fields.WhatId === 'string' ? fields.WhatId : null;
+  if (whoId && sobjectOfId(whoId) === 'Lead' && whatId) {
+    throw fieldIntegrity('Only contacts may be associated with other objects.', ['WhatId']);
+  }
+  const what = whatId ? ctx.org.get(whatId) : undefined;
+  const who = whoId ? ctx.org.get(whoId) : undefined;
+  if (what?.type === 'Account') fields.AccountId = what.Id;
+  else if (what && typeof what.fields.AccountId === 'string') fields.AccountId = what.fields.AccountId;
+  else if (who?.type === 'Contact') fields.AccountId = who.fields.AccountId ?? null;
+  else fields.AccountId = null;
+}
+
+function nextCaseNumber(ctx: ApiContext): string {
+  const highest = Math.max(0, ...ctx.org.ofType('Case').map((c) => Number(c.fields.CaseNumber) || 0));
+  return String(highest + 1).padStart(8, '0');
+}

@@ -1,0 +1,224 @@
+// Describe-lite: the few fields of each standard object the emulator knows, with the properties
+// that decide Salesforce's answers (unknown column, read-only field, id of the wrong type).
+
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'boolean'
+  | 'int'
+  | 'double'
+  | 'currency'
+  | 'date'
+  | 'datetime'
+  | 'reference';
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: string;
+  createable: boolean;
+  updateable: boolean;
+  /** For reference fields: the object types an id may point at. */
+  referenceTo?: string[];
+  /** For reference fields: the name used in SOQL paths (AccountId → Account). */
+  relationshipName?: string;
+}
+
+export interface SObjectDef {
+  name: string;
+  label: string;
+  fields: FieldDef[];
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+}
+
+const editable = (name: string, type: FieldType, label = name): FieldDef => ({
+  name,
+  type,
+  label,
+  createable: true,
+  updateable: true,
+});
+
+const readOnly = (name: string, type: FieldType, label = name): FieldDef => ({
+  name,
+  type,
+  label,
+  createable: false,
+  updateable: false,
+});
+
+const reference = (name: string, referenceTo: string[], relationshipName: string, label: string, writable = true) => ({
+  ...(writable ? editable : readOnly)(name, 'reference', label),
+  referenceTo,
+  relationshipName,
+});
+
+/** Fields every object has; the server fills them in. */
+const AUDIT: FieldDef[] = [
+  readOnly('Id', 'id', 'Record ID'),
+  readOnly('CreatedDate', 'datetime', 'Created Date'),
+  readOnly('LastModifiedDate', 'datetime', 'Last Modified Date'),
+  reference('CreatedById', ['User'], 'CreatedBy', 'Created By ID', false),
+  reference('LastModifiedById', ['User'], 'LastModifiedBy', 'Last Modified By ID', false),
+];
+
+const OWNER = reference('OwnerId', ['User'], 'Owner', 'Owner ID');
+
+function sobject(name: string, label: string, fields: FieldDef[], access = { write: true }): SObjectDef {
+  return {
+    name,
+    label,
+    fields: [...AUDIT, ...fields],
+    createable: access.write,
+    updateable: access.write,
+    deletable: access.write,
+  };
+}
+
+const DEFINITIONS: SObjectDef[] = [
+  sobject(
+    'User',
+    'User',
+    [
+      readOnly('Name', 'string', 'Full Name'),
+      readOnly('FirstName', 'string', 'First Name'),
+      readOnly('LastName', 'string', 'Last Name'),
+      readOnly('Email', 'email'),
+      readOnly('Username', 'string'),
+      readOnly('CompanyName', 'string', 'Company Name'),
+      readOnly('Title', 'string'),
+      readOnly('IsActive', 'boolean', 'Active'),
+    ],
+    { write: false },
+  ),
+  sobject('Account', 'Account', [
+    editable('Name', 'string', 'Account Name'),
+    editable('Website', 'url'),
+    editable('Phone', 'phone'),
+    editable('Industry', 'picklist'),
+    editable('Type', 'picklist', 'Account Type'),
+    editable('Description', 'textarea'),
+    OWNER,
+  ]),
+  sobject('Contact', 'Contact', [
+    readOnly('Name', 'string', 'Full Name'),
+    editable('FirstName', 'string', 'First Name'),
+    editable('LastName', 'string', 'Last Name'),
+    editable('Email', 'email'),
+    editable('Phone', 'phone'),
+    editable('Title', 'string'),
+    editable('LeadSource', 'picklist', 'Lead Source'),
+    editable('Description', 'textarea'),
+    reference('AccountId', ['Account'], 'Account', 'Account ID'),
+    OWNER,
+  ]),
+  sobject('Lead', 'Lead', [
+    readOnly('Name', 'string', 'Full Name'),
+    editable('FirstName', 'string', 'First Name'),
+    editable('LastName', 'string', 'Last Name'),
+    editable('Company', 'string'),
+    editable('Email', 'email'),
+    editable('Phone', 'phone'),
+    editable('Title', 'string'),
+    editable('LeadSource', 'picklist', 'Lead Source'),
+    editable('Status', 'picklist'),
+    // Only lead conversion (a separate call) converts a lead; the field itself may be set on import.
+    { ...editable('IsConverted', 'boolean', 'Converted'), updateable: false },
+    editable('Description', 'textarea'),
+    OWNER,
+  ]),
+  sobject('Opportunity', 'Opportunity', [
+    editable('Name', 'string', 'Name'),
+    reference('AccountId', ['Account'], 'Account', 'Account ID'),
+    reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
+    editable('StageName', 'picklist', 'Stage'),
+    readOnly('IsClosed', 'boolean', 'Closed'),
+    readOnly('IsWon', 'boolean', 'Won'),
+    editable('CloseDate', 'date', 'Close Date'),
+    editable('Amount', 'currency'),
+    editable('Description', 'textarea'),
+    OWNER,
+  ]),
+  sobject('Campaign', 'Campaign', [
+    editable('Name', 'string', 'Name'),
+    editable('Status', 'picklist'),
+    editable('Type', 'picklist'),
+    editable('IsActive', 'boolean', 'Active'),
+    editable('StartDate', 'date', 'Start Date'),
+    editable('EndDate', 'date', 'End Date'),
+    editable('Description', 'textarea'),
+    OWNER,
+  ]),
+  sobject('Case', 'Case', [
+    readOnly('CaseNumber', 'string', 'Case Number'),
+    editable('Subject', 'string'),
+    editable('Description', 'textarea'),
+    reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
+    reference('AccountId', ['Account'], 'Account', 'Account ID'),
+    editable('Status', 'picklist'),
+    readOnly('IsClosed', 'boolean', 'Closed'),
+    editable('Priority', 'picklist'),
+    editable('Origin', 'picklist', 'Case Origin'),
+    OWNER,
+  ]),
+  sobject('Event', 'Event', [
+    editable('Subject', 'string'),
+    editable('StartDateTime', 'datetime', 'Start Date Time'),
+    editable('EndDateTime', 'datetime', 'End Date Time'),
+    editable('ActivityDateTime', 'datetime', 'Due Date Time'),
+    readOnly('ActivityDate', 'date', 'Due Date Only'),
+    editable('DurationInMinutes', 'int', 'Duration'),
+    editable('IsAllDayEvent', 'boolean', 'All-Day Event'),
+    reference('WhoId', ['Contact', 'Lead'], 'Who', 'Name ID'),
+    reference('WhatId', ['Account', 'Opportunity', 'Campaign', 'Case'], 'What', 'Related To ID'),
+    reference('AccountId', ['Account'], 'Account', 'Account ID', false),
+    editable('Description', 'textarea'),
+    editable('Location', 'string'),
+    editable('Type', 'picklist'),
+    editable('ShowAs', 'picklist', 'Show Time As'),
+    editable('IsReminderSet', 'boolean', 'Reminder Set'),
+    editable('ReminderDateTime', 'datetime', 'Reminder Date/Time'),
+    OWNER,
+  ]),
+  sobject('FeedItem', 'Feed Item', [
+    reference(
+      'ParentId',
+      ['User', 'Account', 'Contact', 'Lead', 'Opportunity', 'Campaign', 'Case'],
+      'Parent',
+      'Parent ID',
+    ),
+    editable('Type', 'picklist'),
+    editable('LinkUrl', 'url', 'Link URL'),
+    editable('Title', 'string'),
+    editable('Body', 'textarea'),
+    editable('IsRichText', 'boolean', 'Is Rich Text'),
+  ]),
+];
+
+const BY_NAME = new Map(DEFINITIONS.map((d) => [d.name.toLowerCase(), d]));
+
+/** Object names are case-insensitive in URLs and SOQL; answers use the canonical spelling. */
+export function sobjectDef(name: string): SObjectDef | undefined {
+  return BY_NAME.get(name.toLowerCase());
+}
+
+export function fieldOf(def: SObjectDef, name: string): FieldDef | undefined {
+  const wanted = name.toLowerCase();
+  return def.fields.find((f) => f.name.toLowerCase() === wanted);
+}
+
+export function relationshipOf(def: SObjectDef, name: string): FieldDef | undefined {
+  const wanted = name.toLowerCase();
+  return def.fields.find((f) => f.relationshipName?.toLowerCase() === wanted);
+}
+
+export function hasOwner(def: SObjectDef): boolean {
+  return def.fields.some((f) => f.name === 'OwnerId');
+}

@@ -1,0 +1,149 @@
+// The sObject resources: /sobjects, /sobjects/<Type>, /sobjects/<Type>/describe and
+// /sobjects/<Type>/<Id> (GET, PATCH, DELETE), answering with Salesforce's codes and bodies.
+import { SOBJECT_BY_PREFIX, sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
+import type { SObjectRecord } from './org.js';
+import {
+  API_BASE,
+  type ApiAnswer,
+  type ApiCall,
+  type ApiContext,
+  isDeleted,
+  readJsonBody,
+  recordJson,
+  recordUrl,
+  recycleBin,
+} from './records.js';
+import { applyWriteRules } from './rules.js';
+import { fieldOf, type SObjectDef, sobjectDef } from './schema.js';
+import { readFieldInput } from './values.js';
+
+export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
+  const [typeName, idOrAction, ...rest] = segments;
+  if (typeName === undefined) {
+    if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
+    return { status: 200, body: describeGlobal() };
+  }
+  const def = sobjectDef(typeName);
+  if (!def || rest.length > 0) throw notFound();
+
+  if (idOrAction === undefined) {
+    if (call.method === 'GET') return { status: 200, body: { objectDescribe: describeBrief(def), recentItems: [] } };
+    if (call.method !== 'POST') throw methodNotAllowed(call.method, ['GET', 'HEAD', 'POST']);
+    const record = createRecord(ctx, def, readJsonBody(call));
+    return {
+      status: 201,
+      body: { id: record.Id, success: true, errors: [] },
+      headers: { Location: recordUrl(def.name, record.Id) },
+    };
+  }
+  if (idOrAction === 'describe') {
+    if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
+    return { status: 200, body: describeSObject(def) };
+  }
+
+  const record = findRecord(ctx, def, idOrAction);
+  switch (call.method) {
+    case 'GET':
+      return { status: 200, body: recordJson(record, def, selectedFields(def, call.search.get('fields'))) };
+    case 'PATCH':
+      updateRecord(ctx, def, record, readJsonBody(call));
+      return { status: 204 };
+    case 'DELETE':
+      deleteRecord(ctx, def, record);
+      return { status: 204 };
+    default:
+      throw methodNotAllowed(call.method, ['GET', 'HEAD', 'PATCH', 'DELETE']);
+  }
+}
+
+/** The record an URL names; an id of another object type reads as an external id, as in Salesforce. */
+export function findRecord(ctx: ApiContext, def: SObjectDef, idText: string): SObjectRecord {
+  const id = to18(idText);
+  if (!id || sobjectOfId(id) !== def.name) throw externalIdNotFound(idText);
+  if (isDeleted(ctx.org, id)) throw ApiError.one(404, 'ENTITY_IS_DELETED', 'entity is deleted');
+  const record = ctx.org.get(id);
+  if (!record || record.type !== def.name) throw notFound();
+  return record;
+}
+
+export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): SObjectRecord {
+  if (!def.createable) throw insufficientAccess();
+  const fields = applyWriteRules(ctx, def, readFieldInput(def, body, 'create'));
+  return ctx.org.insert(def.name, fields);
+}
+
+export function updateRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord, body: unknown): void {
+  if (!def.updateable) throw insufficientAccess();
+  record.fields = applyWriteRules(ctx, def, readFieldInput(def, body, 'update'), record);
+}
+
+export function deleteRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord): void {
+  if (!def.deletable) throw insufficientAccess();
+  ctx.org.records.delete(record.Id);
+  recycleBin(ctx.org).set(record.Id, record);
+}
+
+const insufficientAccess = () =>
+  ApiError.one(400, 'INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', []);
+
+function selectedFields(def: SObjectDef, fieldsParam: string | null): string[] | undefined {
+  if (!fieldsParam) return undefined;
+  return fieldsParam.split(',').map((name) => {
+    const field = fieldOf(def, name.trim());
+    if (!field) {
+      throw ApiError.one(
+        400,
+        'INVALID_FIELD',
+        `No such column '${name.trim()}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
+    }
+    return field.name;
+  });
+}
+
+function describeBrief(def: SObjectDef) {
+  return {
+    name: def.name,
+    label: def.label,
+    keyPrefix: keyPrefixOf(def.name),
+    createable: def.createable,
+    updateable: def.updateable,
+    deletable: def.deletable,
+    queryable: true,
+    urls: {
+      sobject: `${API_BASE}/sobjects/${def.name}`,
+      describe: `${API_BASE}/sobjects/${def.name}/describe`,
+      rowTemplate: `${API_BASE}/sobjects/${def.name}/{ID}`,
+    },
+  };
+}
+
+function describeSObject(def: SObjectDef) {
+  return {
+    ...describeBrief(def),
+    fields: def.fields.map((f) => ({
+      name: f.name,
+      label: f.label,
+      type: f.type,
+      createable: f.createable,
+      updateable: f.updateable,
+      nillable: f.type !== 'boolean' && f.name !== 'Id',
+      referenceTo: f.referenceTo ?? [],
+      relationshipName: f.relationshipName ?? null,
+    })),
+  };
+}
+
+function describeGlobal() {
+  const names = ['Account', 'Campaign', 'Case', 'Contact', 'Event', 'FeedItem', 'Lead', 'Opportunity', 'User'];
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: names.map((name) => describeBrief(sobjectDef(name) as SObjectDef)),
+  };
+}
+
+function keyPrefixOf(type: string): string | null {
+  return Object.entries(SOBJECT_BY_PREFIX).find(([, name]) => name === type)?.[0] ?? null;
+}

@@ -1,0 +1,333 @@
+// A parser for the SOQL subset the extension sends:
+//   SELECT f1, Rel.f2 | COUNT() | COUNT(f) FROM Type [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], …]
+//   [LIMIT n] [OFFSET n]
+// where cond is a comparison (=, !=, <>, <, <=, >, >=), [NOT] IN (…), LIKE, NOT cond, (cond), joined by
+// AND or OR. Like Salesforce, mixing AND and OR without parentheses is a syntax error. Pure: no org.
+
+export interface FieldPath {
+  /** Segments as written, e.g. ['Account', 'Name']. */
+  path: string[];
+  /** Where it starts in the query text, for Salesforce's "ERROR at Row:…:Column:…". */
+  offset: number;
+}
+
+export type Literal =
+  | { kind: 'string'; raw: string; offset: number }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'date'; text: string };
+
+export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Condition =
+  | { kind: 'and' | 'or'; parts: Condition[] }
+  | { kind: 'not'; part: Condition }
+  | { kind: 'compare'; field: FieldPath; operator: ComparisonOperator; value: Literal }
+  | { kind: 'in'; field: FieldPath; negated: boolean; values: Literal[] }
+  | { kind: 'like'; field: FieldPath; pattern: Literal & { kind: 'string' } };
+
+export type SelectItem = { kind: 'field'; field: FieldPath } | { kind: 'count'; field?: FieldPath; alias?: string };
+
+export interface OrderItem {
+  field: FieldPath;
+  descending: boolean;
+  nullsLast: boolean;
+}
+
+export interface SoqlQuery {
+  text: string;
+  select: SelectItem[];
+  from: { name: string; offset: number };
+  where?: Condition;
+  orderBy: OrderItem[];
+  limit?: number;
+  offset?: number;
+}
+
+/** A syntax error at a place in the query; the API answers it as MALFORMED_QUERY. */
+export class SoqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+type TokenKind = 'word' | 'string' | 'number' | 'date' | 'symbol' | 'end';
+interface Token {
+  kind: TokenKind;
+  text: string;
+  offset: number;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
+const DATE_LITERAL = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w.])/y;
+const NUMBER = /-?\d+(?:\.\d+)?(?![\w.])/y;
+const SYMBOL = /!=|<>|<=|>=|[=<>(),]/y;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  const sticky = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    return pattern.exec(text)?.[0];
+  };
+  while (at < text.length) {
+    if (/\s/.test(text[at] as string)) {
+      at += 1;
+      continue;
+    }
+    if (text[at] === "'") {
+      let end = at + 1;
+      while (end < text.length && text[end] !== "'") end += text[end] === '\\' ? 2 : 1;
+      if (end >= text.length) throw new SoqlSyntaxError("mismatched character '<EOF>' expecting '''", text.length);
+      tokens.push({ kind: 'string', text: text.slice(at + 1, end), offset: at });
+      at = end + 1;
+      continue;
+    }
+    const match: [TokenKind, string | undefined][] = [
+      ['date', sticky(DATE_LITERAL)],
+      ['number', sticky(NUMBER)],
+      ['word', sticky(WORD)],
+      ['symbol', sticky(SYMBOL)],
+    ];
+    const found = match.find(([, value]) => value !== undefined);
+    if (!found) throw new SoqlSyntaxError(`no viable alternative at character '${text[at]}'`, at);
+    const [kind, value] = found as [TokenKind, string];
+    tokens.push({ kind, text: value, offset: at });
+    at += value.length;
+  }
+  tokens.push({ kind: 'end', text: '<EOF>', offset: text.length });
+  return tokens;
+}
+
+/** The string a literal stands for. In LIKE patterns `\%` and `\_` stay escaped for the matcher. */
+export function decodeString(literal: { raw: string; offset: number }, inLikePattern = false): string {
+  const escapes: Record<string, string> = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    '"': '"',
+    "'": "'",
+    '\\': '\\',
+  };
+  return literal.raw.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (sequence, code: string) => {
+    if (code.length === 5) return String.fromCharCode(Number.parseInt(code.slice(1), 16));
+    const plain = escapes[code];
+    if (plain !== undefined) return inLikePattern && code === '\\' ? '\\\\' : plain;
+    if (inLikePattern && (code === '%' || code === '_')) return sequence;
+    throw new SoqlSyntaxError(
+      `Invalid string literal '${literal.raw}'. Illegal character sequence '${sequence}' in string literal.`,
+      literal.offset,
+    );
+  });
+}
+
+export class SoqlParser {
+  private readonly tokens: Token[];
+  private at = 0;
+
+  constructor(readonly text: string) {
+    this.tokens = tokenize(text);
+  }
+
+  parseQuery(): SoqlQuery {
+    this.expectKeyword('SELECT');
+    const select = this.parseSelectList();
+    this.expectKeyword('FROM');
+    const fromToken = this.expectWord();
+    if (fromToken.text.includes('.')) this.fail(fromToken);
+    const query: SoqlQuery = {
+      text: this.text,
+      select,
+      from: { name: fromToken.text, offset: fromToken.offset },
+      orderBy: [],
+    };
+    if (this.acceptKeyword('WHERE')) query.where = this.parseCondition();
+    if (this.acceptKeyword('ORDER')) {
+      this.expectKeyword('BY');
+      do query.orderBy.push(this.parseOrderItem());
+      while (this.acceptSymbol(','));
+    }
+    if (this.acceptKeyword('LIMIT')) query.limit = this.expectInteger();
+    if (this.acceptKeyword('OFFSET')) query.offset = this.expectInteger();
+    this.expectEnd();
+    return query;
+  }
+
+  parseSelectList(): SelectItem[] {
+    const items: SelectItem[] = [];
+    do {
+      const word = this.expectWord();
+      if (word.text.toUpperCase() === 'COUNT' && this.acceptSymbol('(')) {
+        const field = this.acceptSymbol(')') ? undefined : this.fieldAfterParen();
+        const alias =
+          field && this.peek().kind === 'word' && !this.isKeyword(this.peek()) ? this.next().text : undefined;
+        items.push({ kind: 'count', field, alias });
+      } else {
+        items.push({ kind: 'field', field: this.fieldPath(word) });
+      }
+    } while (this.acceptSymbol(','));
+    return items;
+  }
+
+  /** cond := unary ((AND unary)* | (OR unary)*) — one operator per level, as in SOQL. */
+  parseCondition(): Condition {
+    const first = this.parseUnary();
+    const joiner = this.peekKeyword('AND') ? 'and' : this.peekKeyword('OR') ? 'or' : undefined;
+    if (!joiner) return first;
+    const parts = [first];
+    while (this.acceptKeyword(joiner.toUpperCase())) parts.push(this.parseUnary());
+    if (this.peekKeyword('AND') || this.peekKeyword('OR')) this.fail(this.peek());
+    return { kind: joiner, parts };
+  }
+
+  peekKeyword(keyword: string): boolean {
+    const token = this.peek();
+    return token.kind === 'word' && token.text.toUpperCase() === keyword;
+  }
+
+  acceptKeyword(keyword: string): boolean {
+    if (!this.peekKeyword(keyword)) return false;
+    this.at += 1;
+    return true;
+  }
+
+  expectKeyword(keyword: string): void {
+    if (!this.acceptKeyword(keyword)) this.fail(this.peek());
+  }
+
+  expectWord(): Token {
+    const token = this.peek();
+    if (token.kind !== 'word') this.fail(token);
+    return this.next();
+  }
+
+  expectInteger(): number {
+    const token = this.peek();
+    if (token.kind !== 'number' || !/^\d+$/.test(token.text)) this.fail(token);
+    return Number(this.next().text);
+  }
+
+  acceptSymbol(symbol: string): boolean {
+    const token = this.peek();
+    if (token.kind !== 'symbol' || token.text !== symbol) return false;
+    this.at += 1;
+    return true;
+  }
+
+  expectSymbol(symbol: string): void {
+    if (!this.acceptSymbol(symbol)) this.fail(this.peek());
+  }
+
+  expectEnd(): void {
+    if (this.peek().kind !== 'end') this.fail(this.peek());
+  }
+
+  peek(): Token {
+    return this.tokens[this.at] as Token;
+  }
+
+  fail(token: Token): never {
+    const shown = token.kind === 'end' ? '<EOF>' : `'${token.text}'`;
+    throw new SoqlSyntaxError(`unexpected token: ${shown}`, token.offset);
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    this.at += 1;
+    return token;
+  }
+
+  private isKeyword(token: Token): boolean {
+    return /^(FROM|WHERE|AND|OR|NOT|IN|LIKE|ORDER|BY|LIMIT|OFFSET|ASC|DESC|NULLS|FIRST|LAST)$/i.test(token.text);
+  }
+
+  private fieldPath(token: Token): FieldPath {
+    if (this.isKeyword(token)) this.fail(token);
+    return { path: token.text.split('.'), offset: token.offset };
+  }
+
+  private fieldAfterParen(): FieldPath {
+    const field = this.fieldPath(this.expectWord());
+    this.expectSymbol(')');
+    return field;
+  }
+
+  private parseOrderItem(): OrderItem {
+    const field = this.fieldPath(this.expectWord());
+    const descending = this.acceptKeyword('DESC');
+    if (!descending) this.acceptKeyword('ASC');
+    let nullsLast = descending;
+    if (this.acceptKeyword('NULLS')) {
+      if (this.acceptKeyword('LAST')) nullsLast = true;
+      else {
+        this.expectKeyword('FIRST');
+        nullsLast = false;
+      }
+    }
+    return { field, descending, nullsLast };
+  }
+
+  private parseUnary(): Condition {
+    if (this.acceptKeyword('NOT')) return { kind: 'not', part: this.parseUnary() };
+    if (this.acceptSymbol('(')) {
+      const inner = this.parseCondition();
+      this.expectSymbol(')');
+      return inner;
+    }
+    return this.parseComparison();
+  }
+
+  private parseComparison(): Condition {
+    const field = this.fieldPath(this.expectWord());
+    const negated = this.acceptKeyword('NOT');
+    if (this.acceptKeyword('IN')) {
+      this.expectSymbol('(');
+      const values = [this.parseLiteral()];
+      while (this.acceptSymbol(',')) values.push(this.parseLiteral());
+      this.expectSymbol(')');
+      return { kind: 'in', field, negated, values };
+    }
+    if (negated) this.fail(this.peek());
+    if (this.acceptKeyword('LIKE')) {
+      const pattern = this.parseLiteral();
+      if (pattern.kind !== 'string') this.fail(this.tokens[this.at - 1] as Token);
+      return { kind: 'like', field, pattern };
+    }
+    const operator = this.peek();
+    if (operator.kind !== 'symbol' || !['=', '!=', '<>', '<', '<=', '>', '>='].includes(operator.text)) {
+      this.fail(operator);
+    }
+    this.next();
+    const normalized = (operator.text === '<>' ? '!=' : operator.text) as ComparisonOperator;
+    return { kind: 'compare', field, operator: normalized, value: this.parseLiteral() };
+  }
+
+  private parseLiteral(): Literal {
+    const token = this.next();
+    switch (token.kind) {
+      case 'string':
+        return { kind: 'string', raw: token.text, offset: token.offset };
+      case 'number':
+        return { kind: 'number', value: Number(token.text) };
+      case 'date':
+        return { kind: 'date', text: token.text };
+      case 'word': {
+        const word = token.text.toUpperCase();
+        if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
+        if (word === 'NULL') return { kind: 'null' };
+        break;
+      }
+    }
+    return this.fail(token);
+  }
+}
+
+export function parseSoql(text: string): SoqlQuery {
+  return new SoqlParser(text).parseQuery();
+}
