@@ -11,4 +11,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'browser', testIgnore: /policy\// },
+    // Managed policy applies to every Chromium on the machine: run it alone, after the rest.
+    { name: 'policy', testMatch: /policy\/.*\.spec\.ts/, dependencies: ['browser'] },
+  ],
 });

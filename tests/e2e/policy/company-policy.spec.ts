@@ -1,0 +1,94 @@
+// Company policy through the browser's managed storage, as an administrator deploys it. Chromium on
+// Linux reads /etc/chromium/policies/managed/*.json at start-up, for every Chromium on the machine:
+// so this file runs in its own project after all others, launches its own browser, and removes
+// the policy file when done.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startSandbox } from '../../sandbox/server.js';
+import { EXTENSION_ID, type LaunchedBrowser, launchWithExtension } from '../../support/chromium.js';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/glance-for-salesforce-test.json`;
+
+const POLICY = {
+  allowedUsage: ['support'],
+  defaultUsage: 'support',
+  maxLeadCreation: 'email',
+  allowFixedKey: false,
+  allowNoKey: true,
+  glanceAddressPattern: '*.acme.glance.net',
+  allowChatter: false,
+};
+
+const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+  launched: async ({}, use) => {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: POLICY } } }));
+    const sandbox = await startSandbox({ quiet: true });
+    try {
+      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+      await use(launched);
+      await launched.close();
+    } finally {
+      rmSync(POLICY_FILE, { force: true });
+      await sandbox.close();
+    }
+  },
+  popup: async ({ launched }, use) => {
+    const page = await launched.context.newPage();
+    await page.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await use(page);
+  },
+});
+
+test('the popup offers only what the company policy allows, and says so', async ({ popup, launched }) => {
+  // Usage: only support is offered, locked, and it is the effective choice.
+  await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
+  await expect(popup.getByLabel(/Mostly for support/)).toBeDisabled();
+  await expect(popup.getByLabel(/Mostly for sales/)).toHaveCount(0);
+  await expect(popup.getByText('Set by your company').first()).toBeVisible();
+  // Fixed keys are not allowed; no key is.
+  await expect(popup.getByLabel(/Always use this 4-digit key/)).toBeDisabled();
+  await expect(popup.getByText('Always use this 4-digit key (not allowed by your company)')).toBeVisible();
+  await expect(popup.getByLabel('No key')).toBeEnabled();
+  // Lead creation stops at "who provide an email".
+  const lead = popup.getByLabel('Create leads for session guests');
+  await expect(lead.locator('option[value=emailAndName]')).toBeDisabled();
+  await lead.selectOption('email');
+  // Chatter is off and locked.
+  await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).toBeDisabled();
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  // The Glance address must match the company's pattern: refused before Glance is asked.
+  await popup.getByLabel('Glance address').fill('acme.glance.net');
+  await popup.getByLabel('Glance password').fill('correct-horse');
+  await popup.getByRole('button', { name: 'Connect' }).click();
+  await expect(popup.getByRole('alert').filter({ hasText: /./ })).toHaveText(/Your company does not allow this Glance address/);
+  await popup.getByLabel('Glance address').fill('ja.acme.glance.net');
+  await popup.getByLabel('Glance password').fill('battery-staple');
+  await popup.getByRole('button', { name: 'Connect' }).click();
+  await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to ja.acme.glance.net · Jamie Agent');
+
+  // The options page shows the effective policy and the JSON to deploy it.
+  const options = await launched.context.newPage();
+  await options.goto(`chrome-extension://${launched.extensionId}/src/options/index.html`);
+  await expect(options.getByText('Your administrator set these rules:')).toBeVisible();
+  await expect(options.getByTestId('policy-summary')).toContainText('Allowed Glance addresses: *.acme.glance.net');
+  const deployed = JSON.parse((await options.getByTestId('policy-json').textContent()) ?? '{}');
+  expect(deployed['3rdparty'].extensions[EXTENSION_ID]).toEqual(POLICY);
+});
+
+test('a saved choice the policy now forbids is not used', async ({ launched }) => {
+  const worker = launched.context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  await worker.evaluate(() =>
+    chrome.storage.sync.set({ settings: { keyBehavior: 'fixed', fixedKey: '1111', usage: 'sales', chatterOnStart: true } }),
+  );
+  const popup = await launched.context.newPage();
+  await popup.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+  await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
+  await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
+  await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).not.toBeChecked();
+});
