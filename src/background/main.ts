@@ -1,11 +1,33 @@
 // The service worker entry. Listeners are registered synchronously at top level, as MV3 requires
 // for a worker woken by an event.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { browserPorts } from './adapters/browser-ports.js';
+import { apiHostFor } from '../shared/salesforce-url.js';
+import { browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
+import { retryNow, runOutbox } from './outbox/runner.js';
 import { routeMessage } from './router.js';
+import { refreshSession } from './session/service.js';
 
 const ports = browserPorts();
 
 browser.runtime.onMessage.addListener(
   (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => routeMessage(message, sender, ports),
 );
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) void runOutbox(ports);
+  if (alarm.name === GUEST_POLL_ALARM) void refreshSession(ports, true);
+});
+
+// A new Salesforce session cookie means the rep logged in again: send what waited for it.
+browser.cookies.onChanged.addListener(({ cookie, removed }) => {
+  if (
+    !removed &&
+    cookie.name === 'sid' &&
+    apiHostFor(cookie.domain.replace(/^\./, '')) === cookie.domain.replace(/^\./, '')
+  ) {
+    void retryNow(ports);
+  }
+});
+
+// Whatever was queued before the worker stopped continues now.
+void runOutbox(ports);

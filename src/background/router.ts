@@ -8,10 +8,17 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
-import { type StatusPorts, salesforceStatus } from './salesforce/status.js';
+import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import {
-  type AccountPorts,
+  currentSession,
+  endSession,
+  refreshSession,
+  type SessionPorts,
+  startSession,
+  switchMode,
+} from './session/service.js';
+import {
   conferenceInfo,
   connectAccount,
   disconnectAccount,
@@ -19,9 +26,8 @@ import {
   saveSettings,
   settingsView,
 } from './settings/account.js';
-import { readGlanceAccount } from './settings/storage.js';
 
-export interface BackgroundPorts extends StatusPorts, AccountPorts {
+export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
 }
@@ -44,8 +50,13 @@ async function answerContent(
       return (await salesforceStatus(senderUrl, ports)) ?? undefined;
     case 'content:start-session':
       if (!sameHost(message.pageUrl, senderUrl)) return undefined;
-      if (!(await readGlanceAccount(ports))) return { ok: false, reason: 'glance-not-connected' };
-      return { ok: false, reason: 'not-available' };
+      return startSession(message.pageUrl, message.mode, ports);
+    case 'content:session':
+      return message.refresh ? refreshSession(ports) : currentSession(ports);
+    case 'content:switch-mode':
+      return switchMode(message.sessionId, ports);
+    case 'content:end-session':
+      return endSession(message.sessionId, ports);
     case 'content:open-settings':
       await ports.openOptionsPage();
       return { ok: true };

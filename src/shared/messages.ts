@@ -1,6 +1,7 @@
 // The one typed message protocol. Requests are named by direction (content:…, popup:…); every
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
+import type { GlanceSObject } from './salesforce-id.js';
 import { type CompanyPolicy, type ConferencePhone, readSettings, type UserSettings } from './settings.js';
 
 export interface SalesforceUser {
@@ -21,15 +22,61 @@ export type NoPayload = Record<never, never>;
 
 export type SessionMode = 'screenshare' | 'view' | 'cobrowse';
 
-export type StartSessionResult = { ok: true } | { ok: false; reason: 'glance-not-connected' | 'not-available' };
+/** Where the session's Salesforce logging stands, as the panel tells the rep. */
+export type SalesforceLogState = 'pending' | 'logged' | 'login-needed' | 'failed';
+
+export interface SessionGuestView {
+  name: string;
+  email: string;
+  joinedAt: string;
+}
+
+/** The running Glance session as content scripts and pages see it (no credential in it). */
+export interface SessionView {
+  sessionId: string;
+  /** The 4-digit key; '' when the session has no key. */
+  key: string;
+  /** The join link (with the key where there is one). */
+  joinUrl: string;
+  /** The Glance address guests open, e.g. acme.glance.net. */
+  glanceAddress: string;
+  mode: SessionMode;
+  status: 'waiting' | 'active';
+  startedAt: string;
+  expiresAt: string;
+  guests: SessionGuestView[];
+  record: { sobject: GlanceSObject; recordId: string };
+  salesforce: SalesforceLogState;
+  /** Salesforce's own words when it refused a write. */
+  salesforceError: string;
+}
+
+export type SessionProblem =
+  | 'glance-not-connected'
+  | 'glance-reconnect'
+  | 'glance-unavailable'
+  | 'key-in-use'
+  | 'session-running'
+  | 'session-gone'
+  | 'not-a-record';
+
+export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
+export type StartSessionResult = SessionResult;
 
 /** Requests a content script may send, and what each answers. */
 export interface ContentRequests {
   /** About the sender tab's own org (the host comes from the browser's sender record, not the payload). */
   'content:salesforce-status': { request: NoPayload; response: SalesforceStatus };
-  'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: StartSessionResult };
+  'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: SessionResult };
+  /** The running session, if any; while a panel shows, asking also refreshes the guests from Glance. */
+  'content:session': { request: { refresh: boolean }; response: SessionView | null };
+  'content:switch-mode': { request: { sessionId: string }; response: SessionResult };
+  'content:end-session': { request: { sessionId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
 }
+
+/** What the background pushes to content scripts in Salesforce tabs. */
+export type BackgroundBroadcast = { type: 'background:session'; session: SessionView | null };
 
 /** The connected Glance account as pages may see it: never the credential. */
 export interface GlanceAccountView {
@@ -90,6 +137,11 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
       : undefined,
   'content:open-settings': () => ({ type: 'content:open-settings' }),
+  'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
+  'content:switch-mode': (raw) =>
+    isString(raw.sessionId, 100) ? { type: 'content:switch-mode', sessionId: raw.sessionId } : undefined,
+  'content:end-session': (raw) =>
+    isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
 };
 
 const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & PopupRequests[K]['request']> } = {

@@ -24,6 +24,11 @@ export function apiHostFor(host: string): string | undefined {
   return undefined;
 }
 
+/** The Lightning host of an org's API host, for links people open (e.g. to a logged Event). */
+export function lightningHostFor(apiHost: string): string {
+  return apiHost.endsWith(MY_DOMAIN_SUFFIX) ? apiHost.slice(0, -MY_DOMAIN_SUFFIX.length) + LIGHTNING_SUFFIX : apiHost;
+}
+
 export function isSalesforceUiHost(host: string): boolean {
   return apiHostFor(host) !== undefined;
 }

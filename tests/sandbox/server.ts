@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { controlHandler } from './control.js';
 import { glanceHandler } from './glance/api.js';
-import { type Handler, type SandboxRequest, type SandboxResponse, json, parseCookies } from './http.js';
+import { type Handler, json, parseCookies, type SandboxRequest, type SandboxResponse } from './http.js';
 import { salesforceApiHandler } from './salesforce/api.js';
 import { salesforcePagesHandler } from './salesforce/pages.js';
 import { SandboxState, serviceOfHost } from './state.js';
@@ -54,7 +54,9 @@ function send(res: ServerResponse, answer: SandboxResponse): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startSandbox(options: { port?: number; controlPort?: number; quiet?: boolean } = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: { port?: number; controlPort?: number; quiet?: boolean } = {},
+): Promise<Sandbox> {
   let state = new SandboxState();
   const current = () => state;
   const handlers: Handler[] = [
@@ -142,10 +144,7 @@ export async function startSandbox(options: { port?: number; controlPort?: numbe
     async close() {
       https.closeAllConnections();
       http.closeAllConnections();
-      await Promise.all([
-        new Promise((r) => https.close(r)),
-        new Promise((r) => http.close(r)),
-      ]);
+      await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => http.close(r))]);
     },
   };
 }

@@ -1,6 +1,12 @@
 // The thin layer between background logic and the browser's APIs.
 import browser from 'webextension-polyfill';
+import type { BackgroundBroadcast } from '../../shared/messages.js';
 import type { BackgroundPorts } from '../router.js';
+import { announce } from '../session/service.js';
+
+export const SALESFORCE_TAB_PATTERNS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+export const OUTBOX_ALARM = 'outbox';
+export const GUEST_POLL_ALARM = 'glance-guests';
 
 async function readSid(apiHost: string): Promise<string | undefined> {
   const cookie = await browser.cookies.get({ url: `https://${apiHost}/`, name: 'sid' });
@@ -12,8 +18,18 @@ async function digest(text: string): Promise<string> {
   return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+async function broadcast(message: BackgroundBroadcast): Promise<void> {
+  const tabs = await browser.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
+  await Promise.all(
+    tabs.map((tab) =>
+      // A tab whose content script is not (yet) there has nobody to tell.
+      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+  );
+}
+
 export function browserPorts(): BackgroundPorts {
-  return {
+  const ports: BackgroundPorts = {
     extensionId: browser.runtime.id,
     fetch: (input, init) => fetch(input, init),
     readSid,
@@ -38,5 +54,15 @@ export function browserPorts(): BackgroundPorts {
         return {};
       }
     },
+    broadcast: (session) => broadcast({ type: 'background:session', session }),
+    setGuestPolling: async (on) => {
+      if (on) await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes: 0.5 });
+      else await browser.alarms.clear(GUEST_POLL_ALARM);
+    },
+    wakeOutboxAt: async (time) => {
+      await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
+    },
+    onLogChanged: () => announce(ports),
   };
+  return ports;
 }

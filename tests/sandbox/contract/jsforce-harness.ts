@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import jsforce, { type Connection } from 'jsforce';
-import { type Sandbox, startSandbox } from '../server.js';
 import type { SalesforceOrg } from '../salesforce/org.js';
+import { type Sandbox, startSandbox } from '../server.js';
 
 // The CommonJS module object, whose globalAgent node:https reads on every request.
 const https = createRequire(import.meta.url)('node:https') as typeof import('node:https');
@@ -68,7 +68,9 @@ export async function startJsforceSandbox(): Promise<JsforceSandbox> {
 }
 
 /** The rejection of a promise, for asserting on jsforce's error fields. */
-export async function rejectionOf(promise: PromiseLike<unknown>): Promise<Error & { errorCode?: string; data?: unknown }> {
+export async function rejectionOf(
+  promise: PromiseLike<unknown>,
+): Promise<Error & { errorCode?: string; data?: unknown }> {
   try {
     await promise;
   } catch (error) {

@@ -49,7 +49,10 @@ describe('queries', () => {
 
   it('counts with COUNT()', async () => {
     const conn = env.connect();
-    const openCases = env.org().ofType('Case').filter((c) => c.fields.IsClosed === false).length;
+    const openCases = env
+      .org()
+      .ofType('Case')
+      .filter((c) => c.fields.IsClosed === false).length;
     const result = await conn.query('SELECT COUNT() FROM Case WHERE IsClosed = false');
     expect(result.totalSize).toBe(openCases);
     expect(result.records).toEqual([]);
@@ -92,7 +95,9 @@ describe('paging', () => {
     const first = await conn.query<LeadRow>(soql, smallPages);
     expect([first.totalSize, first.done, first.records.length]).toEqual([450, false, 200]);
     // jsforce hands back the locator as an absolute URL; the server sent the path.
-    expect(first.nextRecordsUrl).toMatch(/^https:\/\/acme\.my\.salesforce\.com\/services\/data\/v66\.0\/query\/\w+-200$/);
+    expect(first.nextRecordsUrl).toMatch(
+      /^https:\/\/acme\.my\.salesforce\.com\/services\/data\/v66\.0\/query\/\w+-200$/,
+    );
 
     const second = await conn.queryMore<LeadRow>(first.nextRecordsUrl as string);
     expect([second.done, second.records.length]).toEqual([false, 200]);

@@ -1,6 +1,12 @@
 // Contract: sessions, identity, API-usage reporting and hosts, as jsforce experiences them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSION, type JsforceSandbox, LIGHTNING_URL, rejectionOf, startJsforceSandbox } from './jsforce-harness.js';
+import {
+  API_VERSION,
+  type JsforceSandbox,
+  LIGHTNING_URL,
+  rejectionOf,
+  startJsforceSandbox,
+} from './jsforce-harness.js';
 
 let env: JsforceSandbox;
 beforeAll(async () => {
@@ -44,7 +50,9 @@ describe('sessions', () => {
   it('lists the API versions without a session', async () => {
     const conn = env.connect({ sid: 'nobody' });
     const versions = await conn.request<{ version: string; url: string }[]>('/services/data/');
-    expect(versions).toContainEqual(expect.objectContaining({ version: API_VERSION, url: `/services/data/v${API_VERSION}` }));
+    expect(versions).toContainEqual(
+      expect.objectContaining({ version: API_VERSION, url: `/services/data/v${API_VERSION}` }),
+    );
   });
 
   it('answers NOT_FOUND for an API version it does not serve', async () => {

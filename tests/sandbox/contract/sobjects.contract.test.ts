@@ -17,7 +17,9 @@ describe('records', () => {
   it('creates, reads, updates and deletes a lead', async () => {
     const conn = env.connect();
     const email = uniqueEmail();
-    const created = await conn.sobject('Lead').create({ FirstName: 'Quinn', LastName: 'Case', Company: 'Q Co', Email: email });
+    const created = await conn
+      .sobject('Lead')
+      .create({ FirstName: 'Quinn', LastName: 'Case', Company: 'Q Co', Email: email });
     expect(created.success).toBe(true);
     const id = created.id as string;
     expect(id).toMatch(/^00Q[a-zA-Z0-9]{15}$/);
@@ -84,11 +86,13 @@ describe('collections', () => {
   it('creates several leads in one call and reports each', async () => {
     const conn = env.connect();
     const before = env.org().apiUsage;
-    const results = await conn.sobject('Lead').create([
-      { LastName: 'One', Company: 'C1', Email: uniqueEmail() },
-      { LastName: 'Two', Company: 'C2' },
-      { LastName: 'Three' },
-    ]);
+    const results = await conn
+      .sobject('Lead')
+      .create([
+        { LastName: 'One', Company: 'C1', Email: uniqueEmail() },
+        { LastName: 'Two', Company: 'C2' },
+        { LastName: 'Three' },
+      ]);
     expect(env.org().apiUsage).toBe(before + 1);
     expect(results.map((r) => r.success)).toEqual([true, true, false]);
     expect(results[2]?.errors[0]).toMatchObject({ statusCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] });

@@ -69,8 +69,9 @@ function composite(ctx: ApiContext, call: ApiCall, dispatch: Dispatch): ApiAnswe
   const subrequests = request.compositeRequest as Subrequest[];
   if (subrequests.length > MAX_SUBREQUESTS) {
     const limit = { errorCode: 'LIMIT_EXCEEDED', message: 'The request can’t contain more than 25 operations.' };
+    // Salesforce answers 200 and reports the refusal as a single subresponse without a referenceId.
     const answer: SubresponseJson = { body: [limit], httpHeaders: {}, httpStatusCode: 400, referenceId: null };
-    return { status: 400, body: { compositeResponse: [answer] } };
+    return { status: 200, body: { compositeResponse: [answer] } };
   }
   const allOrNone = request.allOrNone === true;
   const before = allOrNone ? snapshotOrg(ctx.org) : undefined;

@@ -4,10 +4,10 @@
 
 import { ApiError, methodNotAllowed } from './errors.js';
 import type { SObjectRecord } from './org.js';
-import { runQuery, soqlError } from './query.js';
 import type { ApiAnswer, ApiCall, ApiContext, JsonObject } from './records.js';
 import { sobjectDef } from './schema.js';
 import { type SelectItem, SoqlParser, type SoqlQuery, SoqlSyntaxError } from './soql.js';
+import { runQuery, soqlError } from './soql-eval.js';
 
 type Scope = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
 
@@ -105,8 +105,12 @@ const SCOPE_FIELDS: Record<Scope, (record: SObjectRecord) => unknown[]> = {
 
 function matchesTerm(record: SObjectRecord, scope: Scope, words: string[]): boolean {
   const texts = SCOPE_FIELDS[scope](record).filter((v): v is string => typeof v === 'string');
-  // An email is one token as well as its parts, so "ada@engines.example" and "ada" both find it.
-  const tokens = texts.flatMap((text) => [text.toLowerCase(), ...text.toLowerCase().split(/[^\p{L}\p{N}]+/u)]);
+  // A value is a token, and so are its words and their parts: "ada@engines.example", "ada" and
+  // "O'Hara" all find what they name.
+  const tokens = texts.flatMap((text) => {
+    const lower = text.toLowerCase();
+    return [lower, ...lower.split(/\s+/), ...lower.split(/[^\p{L}\p{N}]+/u)];
+  });
   return words.every((word) =>
     word.endsWith('*') ? tokens.some((t) => t.startsWith(word.slice(0, -1))) : tokens.includes(word),
   );

@@ -28,7 +28,13 @@ export function seedOrg(org: SalesforceOrg): void {
   const umbrella = add(org, 'Account', { Name: 'Umbrella "Health" & Co' });
 
   const contact = (first: string, last: string, email: string | null, accountId: string) =>
-    add(org, 'Contact', { FirstName: first, LastName: last, Name: `${first} ${last}`, Email: email, AccountId: accountId });
+    add(org, 'Contact', {
+      FirstName: first,
+      LastName: last,
+      Name: `${first} ${last}`,
+      Email: email,
+      AccountId: accountId,
+    });
   const hank = contact('Hank', 'Scorpio', 'hank@globex.example', globex);
   const peter = contact('Peter', 'Gibbons', 'peter@initech.example', initech);
   const samir = contact('Samir', 'Nagheenanajar', 'samir@initech.example', initech);

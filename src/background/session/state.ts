@@ -1,0 +1,52 @@
+// The running session, kept in storage.local: the worker may be stopped at any time, and every
+// Salesforce tab must show the same session.
+import type { SessionMode, SessionView } from '../../shared/messages.js';
+import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import type { GlanceGuest } from '../glance/client.js';
+import type { SessionLog } from '../outbox/types.js';
+import type { StoragePorts } from '../settings/storage.js';
+
+export interface ActiveSession {
+  sessionId: string;
+  key: string;
+  joinUrl: string;
+  glanceAddress: string;
+  mode: SessionMode;
+  /** Every mode the session was in, in order (for the Event's description). */
+  modes: SessionMode[];
+  status: 'waiting' | 'active';
+  startedAt: string;
+  expiresAt: string;
+  guests: GlanceGuest[];
+  record: { sobject: GlanceSObject; recordId: string; apiHost: string };
+  lastPolledAt: number;
+}
+
+export const ACTIVE_SESSION_KEY = 'activeSession';
+export const RECENT_SESSIONS_KEY = 'recentSessions';
+
+export async function readActiveSession(ports: StoragePorts): Promise<ActiveSession | undefined> {
+  const stored = (await ports.readLocal(ACTIVE_SESSION_KEY)) as ActiveSession | undefined;
+  return stored && typeof stored.sessionId === 'string' ? stored : undefined;
+}
+
+export function writeActiveSession(ports: StoragePorts, session: ActiveSession | undefined): Promise<void> {
+  return session ? ports.writeLocal(ACTIVE_SESSION_KEY, session) : ports.removeLocal(ACTIVE_SESSION_KEY);
+}
+
+export function toView(session: ActiveSession, log: SessionLog): SessionView {
+  return {
+    sessionId: session.sessionId,
+    key: session.key,
+    joinUrl: session.joinUrl,
+    glanceAddress: session.glanceAddress,
+    mode: session.mode,
+    status: session.status,
+    startedAt: session.startedAt,
+    expiresAt: session.expiresAt,
+    guests: session.guests.map((g) => ({ name: g.name, email: g.email, joinedAt: g.joinedAt })),
+    record: { sobject: session.record.sobject, recordId: session.record.recordId },
+    salesforce: log.state,
+    salesforceError: log.error,
+  };
+}
