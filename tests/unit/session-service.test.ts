@@ -1,0 +1,324 @@
+// The session feature's background logic with in-memory storage and the real emulators answering
+// in-process: what is sent to Glance and Salesforce, how many Salesforce calls each step costs, and
+// how the outbox survives Salesforce being down, logged out or answering late.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
+import { readJobs } from '../../src/background/outbox/store.js';
+import type { BackgroundPorts } from '../../src/background/router.js';
+import { endSession, refreshSession, startSession, switchMode } from '../../src/background/session/service.js';
+import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
+import type { SessionView } from '../../src/shared/messages.js';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
+import { inProcessSandbox } from '../support/in-process-fetch.js';
+
+const LIGHTNING = 'https://acme.lightning.force.com';
+
+function harness() {
+  const sandbox = inProcessSandbox();
+  const local = new Map<string, unknown>();
+  const sync = new Map<string, unknown>();
+  const session = new Map<string, unknown>();
+  let sid: string | undefined = sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid;
+  let clock = Date.parse('2026-11-24T10:00:00Z');
+  const broadcasts: (SessionView | null)[] = [];
+  const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  const ports: BackgroundPorts = {
+    extensionId: 'test',
+    fetch: sandbox.fetch,
+    readSid: async () => sid,
+    digest: async (text) => `d${text.length}${text.slice(-6)}`,
+    now: () => clock,
+    cache: { get: async (k) => clone(session.get(k)), set: async (k, v) => void session.set(k, clone(v)) },
+    openOptionsPage: async () => {},
+    readSync: async (k) => clone(sync.get(k)),
+    writeSync: async (k, v) => void sync.set(k, clone(v)),
+    readLocal: async (k) => clone(local.get(k)),
+    writeLocal: async (k, v) => void local.set(k, clone(v)),
+    removeLocal: async (k) => void local.delete(k),
+    readManaged: async () => ({}),
+    broadcast: async (view) => void broadcasts.push(view),
+    setGuestPolling: async () => {},
+    wakeOutboxAt: async () => {},
+    onLogChanged: async () => {},
+  };
+  const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
+  return {
+    ports,
+    sandbox,
+    broadcasts,
+    salesforceCalls,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+    setSid: (value: string | undefined) => {
+      sid = value;
+    },
+    records: (type: string) => sandbox.state.salesforce.ofType(type),
+    async connect(settings: Partial<UserSettings> = {}) {
+      expect((await connectAccount('acme.glance.net', 'correct-horse', ports)).ok).toBe(true);
+      expect((await saveSettings({ ...DEFAULT_SETTINGS, ...settings }, ports)).ok).toBe(true);
+    },
+    seeded(type: string, index = 0) {
+      const record = sandbox.state.salesforce.ofType(type)[index];
+      if (!record) throw new Error(`no ${type}`);
+      return record;
+    },
+  };
+}
+
+type Harness = ReturnType<typeof harness>;
+
+async function start(h: Harness, type: string, id: string, mode: 'screenshare' | 'view' | 'cobrowse' = 'screenshare') {
+  const result = await startSession(`${LIGHTNING}/lightning/r/${type}/${id}/view`, mode, h.ports);
+  if (!result.ok || !result.session) throw new Error(`start failed: ${JSON.stringify(result)}`);
+  return result.session;
+}
+
+function eventOf(h: Harness, sessionId: string) {
+  const events = h.records('Event').filter((e) => String(e.fields.Subject).includes(sessionId));
+  expect(events).toHaveLength(1);
+  return events[0]?.fields as Record<string, unknown>;
+}
+
+describe('a session from a Lead', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = harness();
+  });
+
+  it('starts at Glance without touching Salesforce, then logs one Event in one call', async () => {
+    await h.connect();
+    const lead = h.seeded('Lead');
+    const before = h.salesforceCalls().length;
+    const session = await startSession(`${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`, 'screenshare', h.ports);
+    expect(session).toMatchObject({ ok: true, session: { mode: 'screenshare', salesforce: 'pending' } });
+    if (!session.ok || !session.session) throw new Error('no session');
+    expect(session.session.key).toMatch(/^\d{4}$/);
+    // The rep's click did not wait for Salesforce.
+    expect(h.salesforceCalls().length).toBe(before);
+    await runOutbox(h.ports);
+    const calls = h.salesforceCalls().slice(before);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /services/data/v66.0/composite']);
+    const event = eventOf(h, session.session.sessionId);
+    expect(event).toMatchObject({ WhoId: lead.Id, Type: 'Meeting', Location: session.session.joinUrl });
+    expect(event.WhatId ?? null).toBeNull();
+    expect(String(event.Description)).toContain(`Session key: ${session.session.key}`);
+  });
+
+  it('shows guests, creates Leads by policy, switches, and ends with one update', async () => {
+    await h.connect({ leadCreation: 'email' });
+    const lead = h.seeded('Lead');
+    const session = await start(h, 'Lead', lead.Id);
+    await runOutbox(h.ports);
+    const leadsBefore = h.records('Lead').length;
+
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Wanda Guest', email: 'wanda@newco.example' });
+    h.tick(5000);
+    // Counted from before the poll: finding a guest starts the outbox by itself.
+    let before = h.salesforceCalls().length;
+    const seen = await refreshSession(h.ports);
+    expect(seen?.guests.map((g) => g.name)).toEqual(['Wanda Guest']);
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls().length - before).toBe(2);
+    const created = h.records('Lead').slice(leadsBefore);
+    expect(created.map((r) => r.fields)).toEqual([
+      expect.objectContaining({
+        FirstName: 'Wanda',
+        LastName: 'Guest',
+        Company: 'Newco',
+        Email: 'wanda@newco.example',
+        LeadSource: 'Glance',
+      }),
+    ]);
+
+    // A guest whose email Salesforce already knows (a Contact) costs one call and creates nothing.
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Hank', email: 'HANK@globex.example' });
+    h.tick(5000);
+    before = h.salesforceCalls().length;
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls().length - before).toBe(1);
+    expect(h.records('Lead').length).toBe(leadsBefore + 1);
+
+    expect((await switchMode(session.sessionId, h.ports)).ok).toBe(true);
+    await runOutbox(h.ports);
+    before = h.salesforceCalls().length;
+    h.tick(60_000);
+    expect(await endSession(session.sessionId, h.ports)).toEqual({ ok: true, session: null });
+    await runOutbox(h.ports);
+    expect(
+      h
+        .salesforceCalls()
+        .slice(before)
+        .map((c) => c.method),
+    ).toEqual(['PATCH']);
+    const event = eventOf(h, session.sessionId);
+    expect(Date.parse(String(event.EndDateTime))).toBeGreaterThan(Date.parse(String(event.StartDateTime)) - 1);
+    expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
+    expect(String(event.Description)).toContain('Wanda Guest <wanda@newco.example>');
+    expect(String(event.Description)).toContain('Guests: 2');
+    expect(await readJobs(h.ports)).toEqual([]);
+    expect(h.broadcasts.at(-1)).toBeNull();
+  });
+
+  it('creates no Lead when the policy says never, or when the guest gave no name under "email and name"', async () => {
+    await h.connect({ leadCreation: 'emailAndName' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const leadsBefore = h.records('Lead').length;
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: '', email: 'anon@newco.example' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(h.records('Lead').length).toBe(leadsBefore);
+  });
+
+  it('posts to Chatter in the same request when the setting is on', async () => {
+    await h.connect({ chatterOnStart: true });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    const before = h.salesforceCalls().length;
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls().length - before).toBe(1);
+    const event = h.records('Event').find((e) => String(e.fields.Subject).includes(session.sessionId));
+    const post = h.records('FeedItem').at(-1)?.fields;
+    expect(post).toMatchObject({ Type: 'LinkPost', LinkUrl: `${LIGHTNING}/lightning/r/Event/${event?.Id}/view` });
+    expect(String(post?.Body)).toContain(session.joinUrl);
+  });
+});
+
+describe('relations by how the rep uses Salesforce', () => {
+  it('a Contact with exactly one open Opportunity (sales) gets it as WhatId', async () => {
+    const h = harness();
+    await h.connect({ usage: 'sales' });
+    const hank = h.records('Contact').find((c) => c.fields.LastName === 'Scorpio');
+    if (!hank) throw new Error('seed changed');
+    const session = await start(h, 'Contact', hank.Id);
+    await runOutbox(h.ports);
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    const opp = h.records('Opportunity').find((o) => o.fields.ContactId === hank.Id && o.fields.IsClosed === false);
+    expect(eventOf(h, session.sessionId)).toMatchObject({ WhoId: hank.Id, WhatId: opp?.Id });
+  });
+
+  it('a Contact with two open Opportunities gets no guessed WhatId', async () => {
+    const h = harness();
+    await h.connect({ usage: 'sales' });
+    const peter = h.records('Contact').find((c) => c.fields.LastName === 'Gibbons');
+    if (!peter) throw new Error('seed changed');
+    const session = await start(h, 'Contact', peter.Id);
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    const event = eventOf(h, session.sessionId);
+    expect(event.WhoId).toBe(peter.Id);
+    expect(event.WhatId ?? null).toBeNull();
+  });
+
+  it('a Case in support mode: WhatId the Case, WhoId its contact', async () => {
+    const h = harness();
+    await h.connect({ usage: 'support' });
+    const kase = h.seeded('Case');
+    const session = await start(h, 'Case', kase.Id);
+    await runOutbox(h.ports);
+    expect(eventOf(h, session.sessionId)).toMatchObject({ WhatId: kase.Id });
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(eventOf(h, session.sessionId)).toMatchObject({ WhatId: kase.Id, WhoId: kase.fields.ContactId });
+  });
+});
+
+describe('when things go wrong', () => {
+  it('Glance down: a clear problem, nothing started, nothing queued', async () => {
+    const h = harness();
+    await h.connect();
+    h.sandbox.state.faults.push({ service: 'glance', pathIncludes: 'StartSession', remaining: 1, status: 503 });
+    const result = await startSession(
+      `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`,
+      'screenshare',
+      h.ports,
+    );
+    expect(result).toEqual({ ok: false, problem: 'glance-unavailable' });
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('not connected, not a record, one session at a time', async () => {
+    const h = harness();
+    const url = `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`;
+    expect(await startSession(url, 'screenshare', h.ports)).toEqual({ ok: false, problem: 'glance-not-connected' });
+    await h.connect();
+    expect(await startSession(`${LIGHTNING}/lightning/page/home`, 'screenshare', h.ports)).toEqual({
+      ok: false,
+      problem: 'not-a-record',
+    });
+    await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(await startSession(url, 'screenshare', h.ports)).toEqual({ ok: false, problem: 'session-running' });
+  });
+
+  it('Salesforce session expired: the session runs, the writes wait for a new login, then land once', async () => {
+    const h = harness();
+    await h.connect();
+    h.sandbox.state.salesforce.expireSessions();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect((await refreshSession(h.ports, true))?.salesforce).toBe('login-needed');
+    expect(h.records('Event')).toHaveLength(0);
+    h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
+    await retryNow(h.ports);
+    eventOf(h, session.sessionId);
+  });
+
+  it('Salesforce down, then an answer lost on the way back: retried without a duplicate Event', async () => {
+    const h = harness();
+    await h.connect();
+    h.sandbox.state.faults.push({ service: 'salesforce', pathIncludes: '/composite', remaining: 1, status: 503 });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(h.records('Event')).toHaveLength(0);
+    expect((await readJobs(h.ports))[0]).toMatchObject({ attempts: 1, uncertain: true });
+
+    // Salesforce applies the next request but the answer never arrives.
+    const realFetch = h.ports.fetch;
+    h.ports.fetch = (async (input: string, init?: RequestInit) => {
+      const answer = await realFetch(input, init);
+      if (String(input).endsWith('/composite')) throw new TypeError('Failed to fetch');
+      return answer;
+    }) as typeof fetch;
+    await retryNow(h.ports);
+    h.ports.fetch = realFetch;
+    await retryNow(h.ports);
+    eventOf(h, session.sessionId);
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('Salesforce refuses the Event for good: the job stops and the panel says why', async () => {
+    const h = harness();
+    await h.connect();
+    h.sandbox.state.faults.push({
+      service: 'salesforce',
+      pathIncludes: '/composite',
+      remaining: 1,
+      status: 400,
+      body: JSON.stringify([{ errorCode: 'INSUFFICIENT_ACCESS', message: 'You cannot create events.' }]),
+    });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    const view = await refreshSession(h.ports, true);
+    expect(view).toMatchObject({
+      sessionId: session.sessionId,
+      salesforce: 'failed',
+      salesforceError: 'You cannot create events.',
+    });
+  });
+
+  it('Glance ends the session (or it expires unjoined): the Event is closed all the same', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    h.sandbox.state.glance.advance(11 * 60 * 1000);
+    h.tick(11 * 60 * 1000);
+    expect(await refreshSession(h.ports)).toBeNull();
+    await runOutbox(h.ports);
+    expect(String(eventOf(h, session.sessionId).Description)).toContain('Ended:');
+  });
+});
