@@ -92,3 +92,37 @@ export type { Page };
 export function toolbar(page: Page) {
   return page.locator('[data-glance-sfx="toolbar"]');
 }
+
+/** Connects the Glance account through the real popup, as a rep would. */
+export async function connectGlance(context: BrowserContext, extensionId: string, address = 'acme.glance.net', password = 'correct-horse') {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.getByLabel('Glance address').fill(address);
+  await popup.getByLabel('Glance password').fill(password);
+  await popup.getByRole('button', { name: 'Connect' }).click();
+  await popup.getByTestId('glance-connected').waitFor();
+  await popup.close();
+}
+
+/** Stores user settings as the popup's Save would (the popup itself is tested in settings.spec.ts). */
+export async function useSettings(serviceWorker: Worker, settings: Record<string, unknown>) {
+  await serviceWorker.evaluate(async (s) => {
+    await chrome.storage.sync.set({
+      settings: {
+        keyBehavior: 'random',
+        fixedKey: '',
+        conference: { phoneNumbers: '', accessCode: '', notes: '' },
+        leadCreation: 'never',
+        usage: 'sales',
+        chatterOnSchedule: false,
+        chatterOnStart: false,
+        ...s,
+      },
+    });
+  }, settings);
+}
+
+/** The session panel host element. */
+export function sessionPanel(page: Page) {
+  return page.locator('[data-glance-sfx="session-panel"]');
+}

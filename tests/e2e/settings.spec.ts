@@ -55,9 +55,9 @@ test('connects with the right password, forgivingly typed, and stores no passwor
   const stored = JSON.parse(everything);
   expect(stored.local.glanceAccount.credentials).toMatch(/^[0-9a-f]{32}$/i);
   expect(JSON.stringify(stored.sync)).not.toContain(stored.local.glanceAccount.credentials);
-  expect(await popup.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(
-    PASSWORD,
-  );
+  expect(
+    await popup.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+  ).not.toContain(PASSWORD);
 
   await reopen(popup);
   await expect(popup.getByTestId('glance-connected')).toBeVisible();
@@ -165,7 +165,9 @@ test('free Glance phone conferencing fills in the conference phone from Glance',
   await popup.getByRole('button', { name: 'Cancel' }).click();
   await fill.click();
   await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();
-  await expect(popup.getByLabel('Phone numbers (one per line)')).toHaveValue('+1 866 555 0134 (US)\n+44 20 7946 0134 (GB)');
+  await expect(popup.getByLabel('Phone numbers (one per line)')).toHaveValue(
+    '+1 866 555 0134 (US)\n+44 20 7946 0134 (GB)',
+  );
   await expect(popup.getByLabel('Access code')).toHaveValue('724310');
   await reopen(popup);
   await expect(popup.getByLabel('Access code')).toHaveValue('724310');

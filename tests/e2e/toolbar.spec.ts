@@ -194,7 +194,10 @@ test('the toolbar is keyboard-usable', async ({ salesforcePage: page, control })
   await expect(toolbar(page).getByRole('toolbar', { name: 'Glance for Lead' })).toBeVisible();
 });
 
-test('Lightning console apps: the toolbar follows the focused workspace tab', async ({ salesforcePage: page, control }) => {
+test('Lightning console apps: the toolbar follows the focused workspace tab', async ({
+  salesforcePage: page,
+  control,
+}) => {
   const [case1, case2] = [await firstId(control, 'Case', 0), await firstId(control, 'Case', 1)];
   const ws = (id: string) => `?ws=${encodeURIComponent(`/lightning/r/Case/${id}/view`)}`;
   await page.goto(`${LIGHTNING}/lightning/r/Case/${case1}/view${ws(case1)}`);
@@ -209,7 +212,10 @@ test('Lightning console apps: the toolbar follows the focused workspace tab', as
   await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="toolbar"]')).toHaveCount(1);
 });
 
-test('when no Salesforce selector matches, the toolbar floats instead of disappearing', async ({ salesforcePage: page, control }) => {
+test('when no Salesforce selector matches, the toolbar floats instead of disappearing', async ({
+  salesforcePage: page,
+  control,
+}) => {
   const lead = await firstId(control, 'Lead');
   // Simulate a Salesforce release that renamed the highlights panel before the page renders.
   await page.addInitScript(() => {

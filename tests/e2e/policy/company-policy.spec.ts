@@ -65,7 +65,9 @@ test('the popup offers only what the company policy allows, and says so', async 
   await popup.getByLabel('Glance address').fill('acme.glance.net');
   await popup.getByLabel('Glance password').fill('correct-horse');
   await popup.getByRole('button', { name: 'Connect' }).click();
-  await expect(popup.getByRole('alert').filter({ hasText: /./ })).toHaveText(/Your company does not allow this Glance address/);
+  await expect(popup.getByRole('alert').filter({ hasText: /./ })).toHaveText(
+    /Your company does not allow this Glance address/,
+  );
   await popup.getByLabel('Glance address').fill('ja.acme.glance.net');
   await popup.getByLabel('Glance password').fill('battery-staple');
   await popup.getByRole('button', { name: 'Connect' }).click();
@@ -84,7 +86,9 @@ test('a saved choice the policy now forbids is not used', async ({ launched }) =
   const worker = launched.context.serviceWorkers()[0];
   if (!worker) throw new Error('no service worker');
   await worker.evaluate(() =>
-    chrome.storage.sync.set({ settings: { keyBehavior: 'fixed', fixedKey: '1111', usage: 'sales', chatterOnStart: true } }),
+    chrome.storage.sync.set({
+      settings: { keyBehavior: 'fixed', fixedKey: '1111', usage: 'sales', chatterOnStart: true },
+    }),
   );
   const popup = await launched.context.newPage();
   await popup.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);

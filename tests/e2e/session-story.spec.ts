@@ -1,0 +1,188 @@
+// The whole story, in the sandbox: a rep starts a Glance session from a record, a guest joins on
+// Glance's join page, the guest shows in the panel, a Lead is created (or not) by the policy, the rep
+// switches mode and ends, and Salesforce holds one Event on the right records. API calls per step
+// are counted from the emulator's request log.
+import type { Page } from '@playwright/test';
+import type { SandboxControl } from '../support/control.js';
+import { connectGlance, expect, LIGHTNING, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
+
+type Row = Record<string, unknown> & { Id: string };
+
+async function apiWrites(control: SandboxControl, since: number) {
+  return (await control.apiCalls(since)).map((c) => `${c.method} ${c.path.replace('/services/data/v66.0', '')}`);
+}
+
+async function lastSeq(control: SandboxControl) {
+  return (await control.log()).at(-1)?.seq ?? 0;
+}
+
+async function eventFor(control: SandboxControl, sessionId: string) {
+  const events = (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
+  return events;
+}
+
+async function guestJoins(guestPage: Page, joinUrl: string, name: string, email: string) {
+  await guestPage.goto(joinUrl);
+  await guestPage.getByLabel('Name').fill(name);
+  await guestPage.getByLabel('Email').fill(email);
+  await guestPage.getByRole('button', { name: 'Join session' }).click();
+  await expect(guestPage.getByText(/You have joined/)).toBeVisible();
+}
+
+async function startFrom(page: Page, control: SandboxControl, url: string) {
+  await page.goto(url);
+  // The toolbar's who-am-I call happens on page load, before the click.
+  await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
+  const since = await lastSeq(control);
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
+  const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
+  expect(sessionId).not.toBe('');
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
+  return { panel, sessionId, since };
+}
+
+test('Lead: start, guest joins, a Lead is created, switch, end, one Event', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  serviceWorker,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await useSettings(serviceWorker, { leadCreation: 'email', chatterOnStart: true });
+  const [lead] = await control.records<Row>('Lead');
+  if (!lead) throw new Error('no lead');
+
+  const { panel, sessionId, since } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`);
+  expect(await apiWrites(control, since)).toEqual(['POST /composite']);
+  const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+  const [glanceSession] = (await (await fetch(`${control.baseUrl}/glance`)).json()).sessions as { key: string }[];
+  expect(glanceSession?.key).toBe(key);
+
+  const beforeGuest = await lastSeq(control);
+  const guest = await context.newPage();
+  await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
+  await expect(panel.getByText('Wanda Guest')).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'wanda@newco.example'), { timeout: 10_000 })
+    .toHaveLength(1);
+  expect(await apiWrites(control, beforeGuest)).toEqual(['POST /composite', 'POST /sobjects/Lead']);
+
+  await panel.getByRole('button', { name: 'Switch to cobrowse' }).click();
+  await expect(panel.getByRole('button', { name: 'Switch to screen share' })).toBeVisible();
+  const beforeEnd = await lastSeq(control);
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect(sessionPanel(page)).toHaveCount(0);
+  await expect(toolbar(page).getByRole('button', { name: 'Start Glance session' })).toBeVisible();
+  await expect.poll(async () => apiWrites(control, beforeEnd), { timeout: 10_000 }).toEqual([
+    `PATCH /sobjects/Event/${(await eventFor(control, sessionId))[0]?.Id}`,
+  ]);
+
+  const events = await eventFor(control, sessionId);
+  expect(events).toHaveLength(1);
+  const event = events[0] as Row;
+  expect(event.WhoId).toBe(lead.Id);
+  expect(event.WhatId ?? null).toBeNull();
+  expect(Date.parse(String(event.EndDateTime))).toBeGreaterThanOrEqual(Date.parse(String(event.StartDateTime)));
+  expect(String(event.Description)).toContain('Wanda Guest <wanda@newco.example>');
+  expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
+  const posts = (await control.records<Row>('FeedItem')).filter((f) => String(f.LinkUrl).includes(event.Id));
+  expect(posts).toHaveLength(1);
+});
+
+test('Case in support mode: WhatId the Case, WhoId its contact; no Lead when the policy says never', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  serviceWorker,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await useSettings(serviceWorker, { usage: 'support', leadCreation: 'never' });
+  const [kase] = await control.records<Row>('Case');
+  if (!kase) throw new Error('no case');
+  const { panel, sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Case/${kase.Id}/view`);
+  const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+  const leadsBefore = (await control.records('Lead')).length;
+  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
+  await expect(panel.getByText('Nobody New')).toBeVisible({ timeout: 15_000 });
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect.poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 }).toBe(kase.ContactId);
+  const event = (await eventFor(control, sessionId))[0] as Row;
+  expect(event.WhatId).toBe(kase.Id);
+  expect((await control.records('Lead')).length).toBe(leadsBefore);
+  expect(await control.records('FeedItem')).toHaveLength(0);
+});
+
+test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity; a known guest makes no Lead', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  serviceWorker,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await useSettings(serviceWorker, { usage: 'sales', leadCreation: 'email' });
+  const hank = (await control.records<Row>('Contact')).find((c) => c.LastName === 'Scorpio');
+  const opportunity = (await control.records<Row>('Opportunity')).find((o) => o.ContactId === hank?.Id && o.IsClosed === false);
+  if (!hank || !opportunity) throw new Error('seed changed');
+  const { panel, sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Contact/${hank.Id}/view`);
+  const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+  const leadsBefore = (await control.records('Lead')).length;
+  const beforeGuest = await lastSeq(control);
+  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Hank Scorpio', 'hank@globex.example');
+  await expect(panel.getByText('Hank Scorpio')).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect.poll(async () => (await eventFor(control, sessionId))[0]?.WhatId, { timeout: 10_000 }).toBe(opportunity.Id);
+  expect((await eventFor(control, sessionId))[0]?.WhoId).toBe(hank.Id);
+  expect((await control.records('Lead')).length).toBe(leadsBefore);
+});
+
+test('Salesforce session expired mid-session: the session runs, the panel asks to log in, the Event lands after login', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const [lead] = await control.records<Row>('Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
+  await control.expireSalesforceSessions();
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
+  await expect(panel.getByText(/Log in to Salesforce again/)).toBeVisible({ timeout: 10_000 });
+  expect(await control.records('Event')).toHaveLength(0);
+
+  // The rep logs in again in another tab; the queued Event lands without a click.
+  const login = await context.newPage();
+  await login.goto('https://acme.my.salesforce.com/');
+  await login.getByLabel('Password').fill('anything');
+  await login.getByRole('button', { name: /log in/i }).click();
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 15_000 });
+  expect(await control.records('Event')).toHaveLength(1);
+});
+
+test('the session survives the service worker being stopped', async ({ salesforcePage: page, context, extensionId, control }) => {
+  await connectGlance(context, extensionId);
+  const [lead] = await control.records<Row>('Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const key = (await sessionPanel(page).getByLabel('Session key').textContent()) ?? '';
+
+  const cdpPage = await context.newPage();
+  await cdpPage.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const cdp = await context.newCDPSession(cdpPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdpPage.close();
+
+  await page.reload();
+  await expect(sessionPanel(page).getByLabel('Session key')).toHaveText(key);
+  await sessionPanel(page).getByRole('button', { name: 'End session' }).click();
+  await expect(sessionPanel(page)).toHaveCount(0);
+});
