@@ -35,7 +35,7 @@ export function inProcessSandbox() {
       for (const one of Array.isArray(value) ? value : [value]) responseHeaders.append(name, one);
     }
     const status = answer.status;
-    return new Response(status === 204 || status === 304 ? null : (answer.body ?? ''), {
+    return new Response(status === 204 || status === 304 ? null : String(answer.body ?? ''), {
       status,
       headers: responseHeaders,
     });
