@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.js';
 import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
-import { salesforceTabUrl, request } from '../shared/ui/background.js';
+import { request, salesforceTabUrl } from '../shared/ui/background.js';
 import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
 import { SettingsForm } from '../shared/ui/SettingsForm.js';
 
