@@ -1,0 +1,193 @@
+// The timings and call counts, measured in real Chromium with the production build, in the sandbox.
+import type { BrowserContext, Page } from '@playwright/test';
+import type { SandboxControl } from '../support/control.js';
+
+export interface Sample {
+  values: number[];
+}
+
+const LIGHTNING = 'https://acme.lightning.force.com';
+type Row = { Id: string; Email?: string };
+
+/** pushState to a record → the toolbar host shows that record and is visible. */
+export async function toolbarAfterNavigation(page: Page, control: SandboxControl, rounds: number): Promise<number[]> {
+  const ids = [
+    ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
+    ...(await control.records<Row>('Contact')).map((r) => `/lightning/r/Contact/${r.Id}/view`),
+    ...(await control.records<Row>('Case')).map((r) => `/lightning/r/Case/${r.Id}/view`),
+  ];
+  await page.goto(`${LIGHTNING}/lightning/o/Lead/list`);
+  await page.waitForFunction(() => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function');
+  const times: number[] = [];
+  for (let i = 0; i < rounds + 5; i++) {
+    const path = ids[i % ids.length] as string;
+    const recordId = path.split('/')[4] as string;
+    const elapsed = await page.evaluate(
+      ({ path, recordId }) =>
+        new Promise<number>((resolve) => {
+          const ready = () => {
+            const host = document.querySelector(`[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`);
+            return !!host && host.checkVisibility();
+          };
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (ready()) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          void (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(path);
+          if (ready()) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        }),
+      { path, recordId },
+    );
+    if (i >= 5) times.push(elapsed); // the first few warm up caches and the view templates
+  }
+  return times;
+}
+
+/** Popup opened → its form usable (the settings form and the account section rendered). */
+export async function popupInteractive(context: BrowserContext, extensionId: string, rounds: number): Promise<number[]> {
+  const page = await context.newPage();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`, { waitUntil: 'commit' });
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const usable = () =>
+              [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
+              !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
+            const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
+            check();
+          }),
+      ),
+    );
+  }
+  await page.close();
+  return times;
+}
+
+/** Service worker stopped → the first message answered. */
+export async function workerColdStart(context: BrowserContext, extensionId: string, rounds: number): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(200);
+    times.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ type: 'popup:glance-account' });
+        return performance.now() - start;
+      }),
+    );
+  }
+  await page.close();
+  return times;
+}
+
+/** Click on Start → the key on screen, with the sandbox adding `latencyMs` to every call. */
+export async function clickToKey(page: Page, control: SandboxControl, latencyMs: number, rounds: number): Promise<number[]> {
+  const [lead] = await control.records<Row>('Lead');
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    await control.latency('glance', 0);
+    await control.latency('salesforce', 0);
+    await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+    await page.locator('[data-glance-sfx="toolbar"]').getByRole('button', { name: 'Start Glance session' }).waitFor();
+    await control.latency('glance', latencyMs);
+    await control.latency('salesforce', latencyMs);
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const host = document.querySelector('[data-glance-sfx="toolbar"]');
+            const button = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].find(
+              (b) => b.textContent === 'Start Glance session',
+            );
+            const keyShown = () => {
+              const panel = document.querySelector('[data-glance-sfx="session-panel"]');
+              const key = panel?.shadowRoot?.querySelector('[aria-label="Session key"]');
+              return !!key && /^\d{4}$/.test(key.textContent ?? '') && key.checkVisibility();
+            };
+            const start = performance.now();
+            button?.click();
+            const check = () => (keyShown() ? resolve(performance.now() - start) : setTimeout(check, 1));
+            check();
+          }),
+      ),
+    );
+    await control.latency('glance', 0);
+    await control.latency('salesforce', 0);
+    await page
+      .locator('[data-glance-sfx="session-panel"]')
+      .getByRole('button', { name: 'End session' })
+      .click();
+    await page.locator('[data-glance-sfx="session-panel"]').waitFor({ state: 'detached' });
+  }
+  return times;
+}
+
+async function lastSeq(control: SandboxControl) {
+  return (await control.log()).at(-1)?.seq ?? 0;
+}
+
+async function settle(control: SandboxControl, check: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting for Salesforce writes');
+}
+
+/** Salesforce API requests per step of a session (the org's daily budget). */
+export async function salesforceCalls(context: BrowserContext, page: Page, control: SandboxControl) {
+  const [lead] = await control.records<Row>('Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  const toolbar = page.locator('[data-glance-sfx="toolbar"]');
+  await toolbar.getByRole('status').filter({ hasText: 'Riley Rep' }).waitFor();
+
+  let since = await lastSeq(control);
+  await toolbar.getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = page.locator('[data-glance-sfx="session-panel"]');
+  await panel.getByText('Logged to Salesforce.').waitFor({ timeout: 15_000 });
+  const start = (await control.apiCalls(since)).length;
+  const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+
+  const join = async (name: string, email: string, expectLead: boolean) => {
+    const before = await lastSeq(control);
+    const leads = (await control.records('Lead')).length;
+    const guest = await context.newPage();
+    await guest.goto(`https://acme.glance.net/?key=${key}`);
+    await guest.getByLabel('Name').fill(name);
+    await guest.getByLabel('Email').fill(email);
+    await guest.getByRole('button', { name: 'Join session' }).click();
+    await panel.getByText(name).waitFor({ timeout: 15_000 });
+    await settle(control, async () =>
+      expectLead
+        ? (await control.records('Lead')).length > leads
+        : (await control.apiCalls(before)).length > 0,
+    );
+    await new Promise((r) => setTimeout(r, 300)); // let any stray call land before counting
+    await guest.close();
+    return (await control.apiCalls(before)).length;
+  };
+  const newLead = await join('Bench Guest', 'bench.guest@newco.example', true);
+  const knownEmail = await join('Ada Again', 'ada@engines.example', false);
+
+  since = await lastSeq(control);
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await settle(control, async () => (await control.apiCalls(since)).length > 0);
+  await new Promise((r) => setTimeout(r, 300));
+  const end = (await control.apiCalls(since)).length;
+  return { start, end, newLead, knownEmail };
+}
