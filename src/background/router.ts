@@ -54,7 +54,7 @@ async function answerContent(
     case 'content:session':
       return message.refresh ? refreshSession(ports) : currentSession(ports);
     case 'content:switch-mode':
-      return switchMode(message.sessionId, ports);
+      return switchMode(message.sessionId, message.mode, ports);
     case 'content:end-session':
       return endSession(message.sessionId, ports);
     case 'content:open-settings':

@@ -2,41 +2,38 @@
 // for. Every text from Salesforce or the background is set as text, never as HTML.
 
 import { type MessageKey, t } from '../shared/i18n.js';
-import type { SalesforceStatus } from '../shared/messages.js';
+import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
+import { element } from './dom.js';
+import { dockHost } from './placement.js';
+import { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type ToolbarAction = 'start' | 'schedule' | 'open-settings';
+export type ToolbarAction = { kind: 'start'; mode: SessionMode } | { kind: 'schedule' } | { kind: 'open-settings' };
 type Tone = 'info' | 'warning' | 'error';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) {
-  return Object.assign(document.createElement(tag), props);
-}
 
 export class Toolbar {
   readonly host = element('div');
-  private readonly bar = element('div', { className: 'bar' });
-  private readonly start = element('button', { className: 'brand', type: 'button' });
-  private readonly schedule = element('button', { type: 'button' });
-  private readonly status = element('div', { className: 'status' });
-  private readonly settings = element('button', { type: 'button', hidden: true });
+  private readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
+  private readonly start = element('button', { className: 'brand', type: 'button', textContent: t('startSession') });
+  private readonly menu: StartMenu;
+  private readonly schedule = element('button', { type: 'button', textContent: t('scheduleMeeting') });
+  private readonly status = element('div', { className: 'status' }, { role: 'status' });
+  private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
 
   constructor(onAction: (action: ToolbarAction) => void) {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
-    const style = element('style', { textContent: TOOLBAR_CSS });
-    this.bar.setAttribute('role', 'toolbar');
-    this.status.setAttribute('role', 'status');
-    const logo = element('span', { className: 'logo' });
-    logo.setAttribute('aria-hidden', 'true');
-    this.start.textContent = t('startSession');
-    this.schedule.textContent = t('scheduleMeeting');
-    this.settings.textContent = t('openSettings');
-    this.start.addEventListener('click', () => onAction('start'));
-    this.schedule.addEventListener('click', () => onAction('schedule'));
-    this.settings.addEventListener('click', () => onAction('open-settings'));
-    this.bar.append(logo, this.start, this.schedule, this.status, this.settings);
-    root.append(style, this.bar);
+    const logo = element('span', { className: 'logo' }, { 'aria-hidden': 'true' });
+    // One click starts the usual kind of session (screen share); the menu offers the others.
+    this.menu = new StartMenu((mode) => onAction({ kind: 'start', mode }));
+    const split = element('div', { className: 'split' });
+    split.append(this.start, this.menu.button, this.menu.menu);
+    this.start.addEventListener('click', () => onAction({ kind: 'start', mode: 'screenshare' }));
+    this.schedule.addEventListener('click', () => onAction({ kind: 'schedule' }));
+    this.settings.addEventListener('click', () => onAction({ kind: 'open-settings' }));
+    this.bar.append(logo, split, this.schedule, this.status, this.settings);
+    root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }
 
   showRecord(sobject: GlanceSObject, recordId: string): void {
@@ -69,18 +66,29 @@ export class Toolbar {
     this.settings.hidden = !offerSettings;
   }
 
-  /** Draws the toolbar after an anchor in the page, or as a floating bar when there is none. */
+  /** While a start is on its way to Glance: no second click, and say what is happening. */
+  starting(busy: boolean): void {
+    this.start.disabled = busy;
+    this.menu.button.disabled = busy;
+    this.menu.close(false);
+    if (busy) this.notice('starting');
+  }
+
+  /** True when keyboard focus is in the toolbar (so the panel that replaces it should take it). */
+  hasFocus(): boolean {
+    return document.activeElement === this.host;
+  }
+
+  focus(): void {
+    this.start.focus();
+  }
+
   dock(anchor: Element | undefined): void {
-    if (anchor) {
-      if (anchor.nextElementSibling !== this.host) anchor.after(this.host);
-      this.host.dataset.docked = 'inline';
-    } else {
-      if (this.host.parentElement !== document.body) document.body.append(this.host);
-      this.host.dataset.docked = 'floating';
-    }
+    dockHost(this.host, anchor);
   }
 
   remove(): void {
+    this.menu.close(false);
     this.host.remove();
     delete this.host.dataset.recordId;
     delete this.host.dataset.sobject;

@@ -21,6 +21,8 @@ export type SalesforceStatus =
 export type NoPayload = Record<never, never>;
 
 export type SessionMode = 'screenshare' | 'view' | 'cobrowse';
+/** A running session switches between these two; a "view" session cannot switch. */
+export type SwitchableMode = 'screenshare' | 'cobrowse';
 
 /** Where the session's Salesforce logging stands, as the panel tells the rep. */
 export type SalesforceLogState = 'pending' | 'logged' | 'login-needed' | 'failed';
@@ -70,7 +72,8 @@ export interface ContentRequests {
   'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: SessionResult };
   /** The running session, if any; while a panel shows, asking also refreshes the guests from Glance. */
   'content:session': { request: { refresh: boolean }; response: SessionView | null };
-  'content:switch-mode': { request: { sessionId: string }; response: SessionResult };
+  /** Switches to the given mode; asking twice for the same mode changes nothing. */
+  'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
 }
@@ -139,7 +142,9 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
   'content:open-settings': () => ({ type: 'content:open-settings' }),
   'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
   'content:switch-mode': (raw) =>
-    isString(raw.sessionId, 100) ? { type: 'content:switch-mode', sessionId: raw.sessionId } : undefined,
+    isString(raw.sessionId, 100) && (raw.mode === 'screenshare' || raw.mode === 'cobrowse')
+      ? { type: 'content:switch-mode', sessionId: raw.sessionId, mode: raw.mode }
+      : undefined,
   'content:end-session': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
 };

@@ -17,7 +17,9 @@ export async function toolbarAfterNavigation(page: Page, control: SandboxControl
     ...(await control.records<Row>('Case')).map((r) => `/lightning/r/Case/${r.Id}/view`),
   ];
   await page.goto(`${LIGHTNING}/lightning/o/Lead/list`);
-  await page.waitForFunction(() => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function');
+  await page.waitForFunction(
+    () => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function',
+  );
   const times: number[] = [];
   for (let i = 0; i < rounds + 5; i++) {
     const path = ids[i % ids.length] as string;
@@ -51,7 +53,11 @@ export async function toolbarAfterNavigation(page: Page, control: SandboxControl
 }
 
 /** Popup opened → its form usable (the settings form and the account section rendered). */
-export async function popupInteractive(context: BrowserContext, extensionId: string, rounds: number): Promise<number[]> {
+export async function popupInteractive(
+  context: BrowserContext,
+  extensionId: string,
+  rounds: number,
+): Promise<number[]> {
   const page = await context.newPage();
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -96,7 +102,12 @@ export async function workerColdStart(context: BrowserContext, extensionId: stri
 }
 
 /** Click on Start → the key on screen, with the sandbox adding `latencyMs` to every call. */
-export async function clickToKey(page: Page, control: SandboxControl, latencyMs: number, rounds: number): Promise<number[]> {
+export async function clickToKey(
+  page: Page,
+  control: SandboxControl,
+  latencyMs: number,
+  rounds: number,
+): Promise<number[]> {
   const [lead] = await control.records<Row>('Lead');
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -128,10 +139,7 @@ export async function clickToKey(page: Page, control: SandboxControl, latencyMs:
     );
     await control.latency('glance', 0);
     await control.latency('salesforce', 0);
-    await page
-      .locator('[data-glance-sfx="session-panel"]')
-      .getByRole('button', { name: 'End session' })
-      .click();
+    await page.locator('[data-glance-sfx="session-panel"]').getByRole('button', { name: 'End session' }).click();
     await page.locator('[data-glance-sfx="session-panel"]').waitFor({ state: 'detached' });
   }
   return times;
@@ -173,9 +181,7 @@ export async function salesforceCalls(context: BrowserContext, page: Page, contr
     await guest.getByRole('button', { name: 'Join session' }).click();
     await panel.getByText(name).waitFor({ timeout: 15_000 });
     await settle(control, async () =>
-      expectLead
-        ? (await control.records('Lead')).length > leads
-        : (await control.apiCalls(before)).length > 0,
+      expectLead ? (await control.records('Lead')).length > leads : (await control.apiCalls(before)).length > 0,
     );
     await new Promise((r) => setTimeout(r, 300)); // let any stray call land before counting
     await guest.close();

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const STATIC_IMPORT = /\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']|\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?(?:["']([^"']+\.js)["']|chrome\.runtime\.getURL\(\s*["']([^"']+\.js)["']\s*\))/g;
+const STATIC_IMPORT =
+  /\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']|\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT =
+  /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?(?:["']([^"']+\.js)["']|chrome\.runtime\.getURL\(\s*["']([^"']+\.js)["']\s*\))/g;
 
 export const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 

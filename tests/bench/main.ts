@@ -30,7 +30,8 @@ const quantile = (values: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? Number.NaN;
 };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const spread = (values: number[]) => `n=${values.length}, min ${round(Math.min(...values))}, max ${round(Math.max(...values))}`;
+const spread = (values: number[]) =>
+  `n=${values.length}, min ${round(Math.min(...values))}, max ${round(Math.max(...values))}`;
 
 const log = (text: string) => {
   if (!asJson) console.error(text);
@@ -68,17 +69,41 @@ try {
   log('Navigations …');
   const navigation = await toolbarAfterNavigation(page, control, 60);
   metrics.push(
-    { metric: 'toolbar_after_navigation_ms_median', value: round(quantile(navigation, 0.5)), unit: 'ms', target: '≤ 16', detail: spread(navigation) },
-    { metric: 'toolbar_after_navigation_ms_p95', value: round(quantile(navigation, 0.95)), unit: 'ms', target: '≤ 50', detail: spread(navigation) },
+    {
+      metric: 'toolbar_after_navigation_ms_median',
+      value: round(quantile(navigation, 0.5)),
+      unit: 'ms',
+      target: '≤ 16',
+      detail: spread(navigation),
+    },
+    {
+      metric: 'toolbar_after_navigation_ms_p95',
+      value: round(quantile(navigation, 0.95)),
+      unit: 'ms',
+      target: '≤ 50',
+      detail: spread(navigation),
+    },
   );
 
   log('Popup …');
   const popup = await popupInteractive(context, extensionId, 15);
-  metrics.push({ metric: 'popup_interactive_ms_median', value: round(quantile(popup, 0.5)), unit: 'ms', target: '≤ 100', detail: spread(popup) });
+  metrics.push({
+    metric: 'popup_interactive_ms_median',
+    value: round(quantile(popup, 0.5)),
+    unit: 'ms',
+    target: '≤ 100',
+    detail: spread(popup),
+  });
 
   log('Worker cold start …');
   const cold = await workerColdStart(context, extensionId, 10);
-  metrics.push({ metric: 'worker_cold_start_ms_median', value: round(quantile(cold, 0.5)), unit: 'ms', target: '≤ 50', detail: spread(cold) });
+  metrics.push({
+    metric: 'worker_cold_start_ms_median',
+    value: round(quantile(cold, 0.5)),
+    unit: 'ms',
+    target: '≤ 50',
+    detail: spread(cold),
+  });
 
   log('Connecting Glance …');
   const popupPage = await context.newPage();

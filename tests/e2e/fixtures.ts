@@ -94,7 +94,12 @@ export function toolbar(page: Page) {
 }
 
 /** Connects the Glance account through the real popup, as a rep would. */
-export async function connectGlance(context: BrowserContext, extensionId: string, address = 'acme.glance.net', password = 'correct-horse') {
+export async function connectGlance(
+  context: BrowserContext,
+  extensionId: string,
+  address = 'acme.glance.net',
+  password = 'correct-horse',
+) {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await popup.getByLabel('Glance address').fill(address);

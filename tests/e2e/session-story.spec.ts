@@ -66,7 +66,9 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
   await expect(panel.getByText('Wanda Guest')).toBeVisible({ timeout: 15_000 });
   await expect
-    .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'wanda@newco.example'), { timeout: 10_000 })
+    .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'wanda@newco.example'), {
+      timeout: 10_000,
+    })
     .toHaveLength(1);
   expect(await apiWrites(control, beforeGuest)).toEqual(['POST /composite', 'POST /sobjects/Lead']);
 
@@ -76,9 +78,9 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect(sessionPanel(page)).toHaveCount(0);
   await expect(toolbar(page).getByRole('button', { name: 'Start Glance session' })).toBeVisible();
-  await expect.poll(async () => apiWrites(control, beforeEnd), { timeout: 10_000 }).toEqual([
-    `PATCH /sobjects/Event/${(await eventFor(control, sessionId))[0]?.Id}`,
-  ]);
+  await expect
+    .poll(async () => apiWrites(control, beforeEnd), { timeout: 10_000 })
+    .toEqual([`PATCH /sobjects/Event/${(await eventFor(control, sessionId))[0]?.Id}`]);
 
   const events = await eventFor(control, sessionId);
   expect(events).toHaveLength(1);
@@ -109,7 +111,9 @@ test('Case in support mode: WhatId the Case, WhoId its contact; no Lead when the
   await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
   await expect(panel.getByText('Nobody New')).toBeVisible({ timeout: 15_000 });
   await panel.getByRole('button', { name: 'End session' }).click();
-  await expect.poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 }).toBe(kase.ContactId);
+  await expect
+    .poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 })
+    .toBe(kase.ContactId);
   const event = (await eventFor(control, sessionId))[0] as Row;
   expect(event.WhatId).toBe(kase.Id);
   expect((await control.records('Lead')).length).toBe(leadsBefore);
@@ -126,17 +130,26 @@ test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity;
   await connectGlance(context, extensionId);
   await useSettings(serviceWorker, { usage: 'sales', leadCreation: 'email' });
   const hank = (await control.records<Row>('Contact')).find((c) => c.LastName === 'Scorpio');
-  const opportunity = (await control.records<Row>('Opportunity')).find((o) => o.ContactId === hank?.Id && o.IsClosed === false);
+  const opportunity = (await control.records<Row>('Opportunity')).find(
+    (o) => o.ContactId === hank?.Id && o.IsClosed === false,
+  );
   if (!hank || !opportunity) throw new Error('seed changed');
   const { panel, sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Contact/${hank.Id}/view`);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   const beforeGuest = await lastSeq(control);
-  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Hank Scorpio', 'hank@globex.example');
+  await guestJoins(
+    await context.newPage(),
+    `https://acme.glance.net/?key=${key}`,
+    'Hank Scorpio',
+    'hank@globex.example',
+  );
   await expect(panel.getByText('Hank Scorpio')).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
   await panel.getByRole('button', { name: 'End session' }).click();
-  await expect.poll(async () => (await eventFor(control, sessionId))[0]?.WhatId, { timeout: 10_000 }).toBe(opportunity.Id);
+  await expect
+    .poll(async () => (await eventFor(control, sessionId))[0]?.WhatId, { timeout: 10_000 })
+    .toBe(opportunity.Id);
   expect((await eventFor(control, sessionId))[0]?.WhoId).toBe(hank.Id);
   expect((await control.records('Lead')).length).toBe(leadsBefore);
 });
@@ -167,7 +180,12 @@ test('Salesforce session expired mid-session: the session runs, the panel asks t
   expect(await control.records('Event')).toHaveLength(1);
 });
 
-test('the session survives the service worker being stopped', async ({ salesforcePage: page, context, extensionId, control }) => {
+test('the session survives the service worker being stopped', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
   await connectGlance(context, extensionId);
   const [lead] = await control.records<Row>('Lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);

@@ -190,6 +190,8 @@ test('the toolbar is keyboard-usable', async ({ salesforcePage: page, control })
   await start.focus();
   await expect(start).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(toolbar(page).getByRole('button', { name: 'More ways to start a Glance session' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' })).toBeFocused();
   await expect(toolbar(page).getByRole('toolbar', { name: 'Glance for Lead' })).toBeVisible();
 });

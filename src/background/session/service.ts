@@ -1,6 +1,6 @@
 // One-click Glance sessions from a Salesforce record: start, watch for guests, switch, end. Glance
 // is called on the click path; Salesforce never is (its writes go through the outbox).
-import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import type { LeadCreation } from '../../shared/settings.js';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
@@ -172,12 +172,13 @@ export async function refreshSession(ports: SessionPorts, force = false): Promis
   return view(ports, updated);
 }
 
-export async function switchMode(sessionId: string, ports: SessionPorts): Promise<SessionResult> {
+export async function switchMode(sessionId: string, mode: SwitchableMode, ports: SessionPorts): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   const account = await readGlanceAccount(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
   if (!account) return { ok: false, problem: 'glance-not-connected' };
-  const mode: SessionMode = session.mode === 'cobrowse' ? 'screenshare' : 'cobrowse';
+  // Two tabs clicking Switch at once ask for the same mode: the second changes nothing.
+  if (session.mode === mode || session.mode === 'view') return { ok: true, session: await view(ports, session) };
   try {
     await new GlanceClient(account, ports.fetch).setType(sessionId, TYPE_OF_MODE[mode]);
   } catch (error) {

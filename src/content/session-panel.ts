@@ -1,0 +1,213 @@
+// The session panel that replaces the toolbar while a Glance session runs: the key, the join link,
+// what to tell the customer, a timer, the guests, Switch and End, and how Salesforce logging stands.
+// Loaded with import() only when a session exists, so pages without one never pay for it.
+// Guest names and emails come from whoever typed them on Glance's join page: text only, always.
+import { type MessageKey, t } from '../shared/i18n.js';
+import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';
+import { apiHostFor } from '../shared/salesforce-url.js';
+import { element } from './dom.js';
+import { dockHost } from './placement.js';
+import { PANEL_CSS } from './session-panel-styles.js';
+
+export type PanelAction = 'switch' | 'end';
+
+const MODE_TEXT: Record<SessionMode, MessageKey> = {
+  screenshare: 'panelModeScreenShare',
+  view: 'panelModeView',
+  cobrowse: 'panelModeCobrowse',
+};
+const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
+  pending: 'sfLogPending',
+  logged: 'sfLogLogged',
+  'login-needed': 'sfLogLoginNeeded',
+  failed: 'sfLogFailed',
+};
+const COPIED_NOTICE_MS = 2500;
+
+/** Elapsed time as the rep reads it: 01:15, and 1:02:03 past an hour. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000)) || 0;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const [hours, minutes, seconds] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+}
+
+const button = (key: MessageKey, className = '') =>
+  element('button', { type: 'button', className, textContent: t(key) });
+
+export class SessionPanel {
+  readonly host = element('div');
+  private readonly region = element('section', { className: 'panel', tabIndex: -1 }, { role: 'region' });
+  private readonly mode = element('span', { className: 'badge' });
+  private readonly timer = element('span', { className: 'timer' }, { role: 'timer', 'aria-label': t('panelElapsed') });
+  private readonly key = element('div', { className: 'key' }, { role: 'group', 'aria-label': t('panelKeyLabel') });
+  private readonly copyKey = button('copyKey');
+  private readonly tell = element('p');
+  private readonly link = element('input', { readOnly: true, id: 'join-link', spellcheck: false });
+  private readonly copyLink = button('copyJoinLink');
+  private readonly guests = element('ul', {}, { 'aria-labelledby': 'guests-heading' });
+  private readonly noGuests = element('p', { className: 'muted', textContent: t('panelNoGuests') });
+  private readonly record = element('p', { className: 'muted' });
+  private readonly salesforce = element('p', { className: 'sf' }, { 'aria-live': 'polite' });
+  private readonly switchMode = element('button', { type: 'button' });
+  private readonly end = button('endSession', 'destructive');
+  private readonly status = element('p', { className: 'status' }, { role: 'status' });
+  private view: SessionView | undefined;
+  /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
+  private drawn = { guests: '', salesforce: '' };
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private clearNotice: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(onAction: (action: PanelAction, sessionId: string) => void) {
+    this.host.dataset.glanceSfx = 'session-panel';
+    const root = this.host.attachShadow({ mode: 'open' });
+    this.region.setAttribute('aria-label', t('panelLabel'));
+    const title = element('h2', { textContent: t('panelLabel') });
+    const header = element('header');
+    header.append(element('span', { className: 'logo' }, { 'aria-hidden': 'true' }), title, this.mode, this.timer);
+    const keyRow = element('div', { className: 'key-row' });
+    keyRow.append(this.key, this.copyKey);
+    const linkLabel = element('label', { htmlFor: 'join-link', className: 'caption', textContent: t('panelJoinLink') });
+    const linkRow = element('div', { className: 'link-row' });
+    linkRow.append(this.link, this.copyLink);
+    const guestsHeading = element('h3', { id: 'guests-heading', textContent: t('panelGuests') });
+    const actions = element('div', { className: 'actions' });
+    actions.append(this.switchMode, this.end);
+    this.region.append(
+      header,
+      element('p', { className: 'caption', textContent: t('panelKeyLabel') }, { 'aria-hidden': 'true' }),
+      keyRow,
+      this.tell,
+      linkLabel,
+      linkRow,
+      guestsHeading,
+      this.guests,
+      this.noGuests,
+      this.record,
+      this.salesforce,
+      actions,
+      this.status,
+    );
+    root.append(element('style', { textContent: PANEL_CSS }), this.region);
+
+    this.copyKey.addEventListener('click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
+    this.copyLink.addEventListener('click', () => this.copy(this.link.value, () => this.link.select()));
+    this.switchMode.addEventListener('click', () => this.view && onAction('switch', this.view.sessionId));
+    this.end.addEventListener('click', () => this.view && onAction('end', this.view.sessionId));
+  }
+
+  show(view: SessionView): void {
+    if (this.view?.sessionId !== view.sessionId) this.say(undefined);
+    this.view = view;
+    this.host.dataset.sessionId = view.sessionId;
+    this.host.dataset.mode = view.mode;
+    this.mode.textContent = t(MODE_TEXT[view.mode]);
+    this.key.textContent = view.key || t('panelNoKey');
+    this.key.toggleAttribute('data-none', !view.key);
+    this.copyKey.hidden = !view.key;
+    this.tell.textContent = view.key
+      ? t('panelTellCustomer', view.glanceAddress, view.key)
+      : t('panelTellCustomerNoKey', view.glanceAddress);
+    this.link.value = view.joinUrl;
+    this.record.textContent = t('panelRecord', view.record.sobject);
+    // Only screen share and cobrowse switch into each other; a view session stays what it is.
+    this.switchMode.hidden = view.mode === 'view';
+    this.switchMode.textContent = t(view.mode === 'cobrowse' ? 'switchToScreenShare' : 'switchToCobrowse');
+    this.showGuests(view);
+    this.showSalesforce(view);
+    this.tick();
+  }
+
+  /** The 1-second timer runs only while the panel is on screen in a visible tab. */
+  setTicking(on: boolean): void {
+    if (on && !this.ticker) {
+      this.tick();
+      this.ticker = setInterval(() => this.tick(), 1000);
+    } else if (!on && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  /** While Switch or End is on its way: no second click. */
+  busy(on: boolean): void {
+    this.switchMode.disabled = on;
+    this.end.disabled = on;
+  }
+
+  problem(key: MessageKey): void {
+    this.say(key, 'error');
+  }
+
+  focus(): void {
+    this.region.focus();
+  }
+
+  dock(anchor: Element | undefined): void {
+    dockHost(this.host, anchor);
+  }
+
+  remove(): void {
+    this.setTicking(false);
+    this.host.remove();
+  }
+
+  private tick(): void {
+    if (this.view) this.timer.textContent = formatElapsed(Date.now() - Date.parse(this.view.startedAt));
+  }
+
+  private showGuests(view: SessionView): void {
+    const drawn = JSON.stringify(view.guests.map((guest) => [guest.name, guest.email]));
+    if (drawn === this.drawn.guests) return;
+    this.drawn.guests = drawn;
+    this.guests.replaceChildren(
+      ...view.guests.map((guest) => {
+        const item = element('li');
+        item.append(element('strong', { textContent: guest.name || guest.email }));
+        if (guest.name && guest.email)
+          item.append(' ', element('span', { className: 'email', textContent: guest.email }));
+        return item;
+      }),
+    );
+    this.guests.hidden = view.guests.length === 0;
+    this.noGuests.hidden = view.guests.length > 0;
+  }
+
+  private showSalesforce(view: SessionView): void {
+    const drawn = `${view.salesforce}\n${view.salesforceError}`;
+    if (drawn === this.drawn.salesforce) return;
+    this.drawn.salesforce = drawn;
+    const line = this.salesforce;
+    line.dataset.state = view.salesforce;
+    line.textContent = t(SALESFORCE_TEXT[view.salesforce] ?? 'sfLogPending', view.salesforceError);
+    // The API session lives on the My Domain host, also when the rep works on the Lightning host.
+    const apiHost = apiHostFor(location.hostname);
+    if (view.salesforce === 'login-needed' && apiHost) {
+      const login = element('a', { href: `https://${apiHost}/`, target: '_blank', rel: 'noopener' });
+      login.textContent = t('loginToSalesforce');
+      line.append(' ', login);
+    }
+  }
+
+  private async copy(text: string, selectByHand: () => void): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.say('copied');
+      this.clearNotice = setTimeout(() => this.say(undefined), COPIED_NOTICE_MS);
+    } catch {
+      // The page's permissions policy or the browser refused: leave the text selected instead.
+      selectByHand();
+      this.say('copyByHand');
+    }
+  }
+
+  private selectKey(): void {
+    getSelection()?.selectAllChildren(this.key);
+  }
+
+  private say(key: MessageKey | undefined, tone: 'info' | 'error' = 'info'): void {
+    clearTimeout(this.clearNotice);
+    this.status.textContent = key ? t(key) : '';
+    this.status.dataset.tone = tone;
+  }
+}

@@ -1,0 +1,25 @@
+// A minimal shape check of session views arriving from the background. The sender is already
+// checked; this guards against a background of another version (an update under an open tab)
+// handing the panel something it would draw wrongly.
+import type { BackgroundBroadcast, SessionMode, SessionView } from '../shared/messages.js';
+
+const MODES: readonly string[] = ['screenshare', 'view', 'cobrowse'] satisfies SessionMode[];
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The view, null for "no session", or undefined when the value is neither. */
+export function readSessionView(raw: unknown): SessionView | null | undefined {
+  if (raw === null) return null;
+  if (!isObject(raw) || !isObject(raw.record) || !Array.isArray(raw.guests)) return undefined;
+  const texts = ['sessionId', 'key', 'joinUrl', 'glanceAddress', 'startedAt', 'salesforce', 'salesforceError'];
+  if (!texts.every((name) => isText(raw[name])) || !raw.sessionId) return undefined;
+  if (!MODES.includes(raw.mode as string) || !isText(raw.record.sobject)) return undefined;
+  if (!raw.guests.every((guest) => isObject(guest) && isText(guest.name) && isText(guest.email))) return undefined;
+  return raw as unknown as SessionView;
+}
+
+export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
+  if (!isObject(raw) || raw.type !== 'background:session') return undefined;
+  const session = readSessionView(raw.session);
+  return session === undefined ? undefined : { type: 'background:session', session };
+}

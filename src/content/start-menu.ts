@@ -1,0 +1,83 @@
+// The "more ways to start" half of the split Start button, following the WAI-ARIA menu button
+// pattern: arrow keys move between items, Enter or Space chooses, Escape closes and gives focus back
+// to the button, Tab or a click elsewhere just closes.
+import { type MessageKey, t } from '../shared/i18n.js';
+import type { SessionMode } from '../shared/messages.js';
+import { element } from './dom.js';
+
+const ITEMS: readonly [SessionMode, MessageKey][] = [
+  ['screenshare', 'startScreenShare'],
+  ['view', 'startView'],
+  ['cobrowse', 'startCobrowse'],
+];
+
+export class StartMenu {
+  readonly button = element('button', { type: 'button', className: 'brand more', title: t('moreSessionTypes') });
+  readonly menu = element('div', { className: 'menu', hidden: true }, { role: 'menu' });
+  private readonly items: HTMLButtonElement[];
+
+  constructor(onChoose: (mode: SessionMode) => void) {
+    this.button.setAttribute('aria-label', t('moreSessionTypes'));
+    this.button.setAttribute('aria-haspopup', 'menu');
+    this.button.setAttribute('aria-expanded', 'false');
+    this.button.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
+    this.menu.setAttribute('aria-label', t('moreSessionTypes'));
+    this.items = ITEMS.map(([mode, key]) => {
+      const item = element('button', { type: 'button', tabIndex: -1, textContent: t(key) }, { role: 'menuitem' });
+      item.addEventListener('click', () => {
+        this.close(true);
+        onChoose(mode);
+      });
+      return item;
+    });
+    this.menu.append(...this.items);
+
+    this.button.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open(0)));
+    this.button.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      this.open(event.key === 'ArrowUp' ? this.items.length - 1 : 0);
+    });
+    this.menu.addEventListener('keydown', (event) => this.onMenuKey(event));
+    // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
+    // handled by that button's click.
+    this.menu.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (next !== this.button && !this.menu.contains(next)) this.close(false);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.menu.hidden;
+  }
+
+  open(index: number): void {
+    this.menu.hidden = false;
+    this.button.setAttribute('aria-expanded', 'true');
+    this.items[index]?.focus();
+  }
+
+  close(returnFocus: boolean): void {
+    if (!this.isOpen) return;
+    this.menu.hidden = true;
+    this.button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.button.focus();
+  }
+
+  private onMenuKey(event: KeyboardEvent): void {
+    const at = this.items.indexOf(event.target as HTMLButtonElement);
+    const count = this.items.length;
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1 + count, Home: 0, End: count - 1 };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      this.items[target % count]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.close(true);
+    } else if (event.key === 'Tab') {
+      this.close(false);
+    }
+  }
+}
