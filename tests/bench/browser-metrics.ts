@@ -149,7 +149,7 @@ async function lastSeq(control: SandboxControl) {
   return (await control.log()).at(-1)?.seq ?? 0;
 }
 
-async function settle(control: SandboxControl, check: () => Promise<boolean>) {
+async function settle(check: () => Promise<boolean>) {
   for (let i = 0; i < 200; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -180,7 +180,7 @@ export async function salesforceCalls(context: BrowserContext, page: Page, contr
     await guest.getByLabel('Email').fill(email);
     await guest.getByRole('button', { name: 'Join session' }).click();
     await panel.getByText(name).waitFor({ timeout: 15_000 });
-    await settle(control, async () =>
+    await settle(async () =>
       expectLead ? (await control.records('Lead')).length > leads : (await control.apiCalls(before)).length > 0,
     );
     await new Promise((r) => setTimeout(r, 300)); // let any stray call land before counting
@@ -192,7 +192,7 @@ export async function salesforceCalls(context: BrowserContext, page: Page, contr
 
   since = await lastSeq(control);
   await panel.getByRole('button', { name: 'End session' }).click();
-  await settle(control, async () => (await control.apiCalls(since)).length > 0);
+  await settle(async () => (await control.apiCalls(since)).length > 0);
   await new Promise((r) => setTimeout(r, 300));
   const end = (await control.apiCalls(since)).length;
   return { start, end, newLead, knownEmail };

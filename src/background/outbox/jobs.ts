@@ -90,10 +90,11 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
     ],
     false,
   );
+  let known = false;
   for (const answer of [leads, contacts]) {
-    if (!answer || answer.httpStatusCode !== 200) throw errorFromResponse(answer?.httpStatusCode ?? 500, answer?.body);
+    if (answer?.httpStatusCode !== 200) throw errorFromResponse(answer?.httpStatusCode ?? 500, answer?.body);
+    known ||= ((answer.body as { totalSize?: number } | undefined)?.totalSize ?? 0) > 0;
   }
-  const known = [leads, contacts].some((a) => ((a?.body as { totalSize?: number }).totalSize ?? 0) > 0);
   const key = job.guest.email.toLowerCase();
   if (known) return (log) => ({ ...log, leads: { ...log.leads, [key]: '' } });
   const created = await client.request<{ id: string }>(
