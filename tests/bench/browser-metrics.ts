@@ -157,8 +157,18 @@ async function settle(check: () => Promise<boolean>) {
   throw new Error('timed out waiting for Salesforce writes');
 }
 
+/** Waits until every queued Salesforce write has landed, so the next count starts clean. */
+async function outboxDrained(context: BrowserContext) {
+  const worker = context.serviceWorkers()[0];
+  await settle(async () => {
+    const { outbox } = (await worker?.evaluate(() => chrome.storage.local.get('outbox'))) ?? {};
+    return !Array.isArray(outbox) || outbox.length === 0;
+  });
+}
+
 /** Salesforce API requests per step of a session (the org's daily budget). */
 export async function salesforceCalls(context: BrowserContext, page: Page, control: SandboxControl) {
+  await outboxDrained(context);
   const [lead] = await control.records<Row>('Lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const toolbar = page.locator('[data-glance-sfx="toolbar"]');

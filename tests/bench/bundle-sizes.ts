@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 const STATIC_IMPORT =
   /\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']|\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.js)["']/g;
 const DYNAMIC_IMPORT =
-  /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?(?:["']([^"']+\.js)["']|chrome\.runtime\.getURL\(\s*["']([^"']+\.js)["']\s*\))/g;
+  /\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?(?:["'`]([^"'`]+\.js)["'`]|chrome\.runtime\.getURL\(\s*["'`]([^"'`]+\.js)["'`]\s*\))/g;
 
 export const gzipBytes = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
@@ -26,23 +26,23 @@ export interface Graph {
 export function loadGraph(dist: string, entryPath: string, followLoaderImport = false): Graph {
   const eager = new Set<string>();
   const lazyRoots = new Set<string>();
-  const visit = (file: string, isLoader: boolean) => {
-    if (eager.has(file)) return;
-    eager.add(file);
+  const visit = (file: string, into: Set<string>, isLoader: boolean) => {
+    if (eager.has(file) || into.has(file)) return;
+    into.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) visit(resolveImport(dist, file, (m[1] ?? m[2]) as string), false);
+    for (const m of code.matchAll(STATIC_IMPORT))
+      visit(resolveImport(dist, file, (m[1] ?? m[2]) as string), into, false);
     for (const m of code.matchAll(DYNAMIC_IMPORT)) {
       const target = resolveImport(dist, file, (m[1] ?? m[2]) as string);
       // The crxjs content-script loader imports the real script at once: that is eager.
-      if (isLoader) visit(target, false);
+      if (isLoader) visit(target, into, false);
       else lazyRoots.add(target);
     }
   };
-  visit(entryPath, followLoaderImport);
+  visit(entryPath, eager, followLoaderImport);
+  // What the lazy chunks add beyond what is already loaded.
   const lazy = new Set<string>();
-  for (const root of lazyRoots) {
-    for (const file of loadGraph(dist, root).eager) if (!eager.has(file)) lazy.add(file);
-  }
+  for (const root of lazyRoots) visit(root, lazy, false);
   return { eager, lazy };
 }
 

@@ -53,6 +53,9 @@ const control = new SandboxControl(sandbox.controlUrl);
 const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
 try {
   const { context, extensionId } = browser;
+  // tsx keeps function names with an __name() helper that pages do not have; functions this bench
+  // sends to pages need it defined there.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   const { sid } = await control.salesforceLogin();
   await context.addCookies(
     ['https://acme.my.salesforce.com/', 'https://acme.lightning.force.com/'].map((url) => ({
