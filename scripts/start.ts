@@ -11,6 +11,7 @@ import { SandboxControl } from '../tests/support/control.js';
 const tour = process.argv.includes('--tour') || !process.env.DISPLAY;
 const shots = resolve('screenshots');
 const CLASSIC = 'https://acme.my.salesforce.com';
+const LIGHTNING = 'https://acme.lightning.force.com';
 
 console.log('Building the extension into dist/ …');
 await build({ logLevel: 'warn' });
@@ -73,11 +74,45 @@ try {
       await toolbar.getByRole('button', { name: 'Start Glance session' }).waitFor();
     });
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 400 });
+    await popup.setViewportSize({ width: 400, height: 900 });
     await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-    await popup.getByRole('heading', { name: 'Glance account' }).waitFor();
-    await popup.screenshot({ path: `${shots}/05-popup.png` });
-    console.log('  ✓ 05-popup');
+    await popup.getByLabel('Glance address').fill('acme.glance.net');
+    await popup.getByLabel('Glance password').fill('correct-horse');
+    await popup.getByRole('button', { name: 'Connect' }).click();
+    await popup.getByTestId('glance-connected').waitFor();
+    await popup.getByLabel('Create leads for session guests').selectOption('email');
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await popup.getByText('Settings saved.').waitFor();
+    await popup.screenshot({ path: `${shots}/05-popup-connected.png`, fullPage: true });
+    console.log('  ✓ 05-popup-connected');
+    await popup.close();
+
+    const panel = page.locator('[data-glance-sfx="session-panel"]');
+    await step('06-session-started', async () => {
+      await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`);
+      await toolbar.getByRole('button', { name: 'Start Glance session' }).click();
+      await panel.getByText('Logged to Salesforce.').waitFor({ timeout: 15_000 });
+    });
+    const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    const guest = await context.newPage();
+    await guest.goto(`https://acme.glance.net/?key=${key}`);
+    await guest.getByLabel('Name').fill('Wanda Guest');
+    await guest.getByLabel('Email').fill('wanda@newco.example');
+    await guest.getByRole('button', { name: 'Join session' }).click();
+    await guest.screenshot({ path: `${shots}/07-guest-joined.png` });
+    console.log('  ✓ 07-guest-joined');
+    await guest.close();
+    await step('08-guest-in-panel', async () => {
+      await panel.getByText('Wanda Guest').waitFor({ timeout: 15_000 });
+    });
+    await step('09-session-ended', async () => {
+      await panel.getByRole('button', { name: 'End session' }).click();
+      await toolbar.getByText('Glance session ended.').waitFor();
+    });
+    const events = await control.records<{ Subject: string; WhoId: string }>('Event');
+    if (events.length !== 1 || events[0]?.WhoId !== lead.Id)
+      throw new Error(`expected one Event on the Lead, got ${JSON.stringify(events)}`);
+    console.log(`  ✓ Salesforce holds the Event "${events[0]?.Subject}" on ${lead.Name}`);
     console.log(`Tour passed; screenshots in ${shots}`);
     await shutdown(0);
   }
