@@ -204,3 +204,59 @@ test('the session survives the service worker being stopped', async ({
   await sessionPanel(page).getByRole('button', { name: 'End session' }).click();
   await expect(sessionPanel(page)).toHaveCount(0);
 });
+
+test('Classic Opportunity: WhatId the Opportunity, WhoId its contact; a fixed key set in the popup applies without reloading', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const opportunity = (await control.records<Row>('Opportunity')).find((o) => o.ContactId);
+  if (!opportunity) throw new Error('seed changed');
+  await page.goto(`https://acme.my.salesforce.com/${opportunity.Id.slice(0, 15)}`);
+  await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
+
+  // The rep changes the key behaviour in the popup while the Salesforce tab stays open.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.getByLabel('Always use this 4-digit key').check();
+  await popup.getByLabel('Your 4-digit key').fill('2468');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await popup.close();
+
+  await page.bringToFront();
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByLabel('Session key')).toHaveText('2468');
+  const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect
+    .poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 })
+    .toBe(opportunity.ContactId);
+  expect((await eventFor(control, sessionId))[0]?.WhatId).toBe(opportunity.Id);
+});
+
+test('Glance ends the session on its side: the panel goes and the Event is closed', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const [campaign] = await control.records<Row>('Campaign');
+  const { sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Campaign/${campaign?.Id}/view`);
+  const ended = await fetch(`${control.baseUrl}/glance/end`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sessionId }),
+  });
+  expect(ended.ok).toBe(true);
+  // The open panel asks every 5 s; Glance's "ended" removes it everywhere.
+  await expect(sessionPanel(page)).toHaveCount(0, { timeout: 15_000 });
+  await expect
+    .poll(async () => String((await eventFor(control, sessionId))[0]?.Description ?? ''), { timeout: 10_000 })
+    .toContain('Ended:');
+  expect((await eventFor(control, sessionId))[0]?.WhatId).toBe(campaign?.Id);
+});
