@@ -16,6 +16,10 @@ export const SOBJECT_BY_PREFIX = {
 
 export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
+export const PREFIX_BY_SOBJECT = Object.fromEntries(
+  Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix]),
+) as Record<KnownSObject, string>;
+
 /** The record types on which the Glance toolbar is offered. */
 export const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 export type GlanceSObject = (typeof GLANCE_SOBJECTS)[number];

@@ -1,6 +1,7 @@
 // Playwright fixtures: per worker one sandbox and one Chromium with the production build loaded;
 // per test a reset sandbox, cleared extension storage and cookies, and fresh pages.
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
@@ -111,20 +112,12 @@ export async function connectGlance(
 
 /** Stores user settings as the popup's Save would (the popup itself is tested in settings.spec.ts). */
 export async function useSettings(serviceWorker: Worker, settings: Record<string, unknown>) {
-  await serviceWorker.evaluate(async (s) => {
-    await chrome.storage.sync.set({
-      settings: {
-        keyBehavior: 'random',
-        fixedKey: '',
-        conference: { phoneNumbers: '', accessCode: '', notes: '' },
-        leadCreation: 'never',
-        usage: 'sales',
-        chatterOnSchedule: false,
-        chatterOnStart: false,
-        ...s,
-      },
-    });
-  }, settings);
+  await serviceWorker.evaluate(
+    async (s) => {
+      await chrome.storage.sync.set({ settings: s });
+    },
+    { ...DEFAULT_SETTINGS, ...settings },
+  );
 }
 
 /** The session panel host element. */

@@ -1,7 +1,7 @@
 // The emulated Salesforce org: records, users and browser sessions. Pure state; the REST API
 // (api.ts) and the pages (pages.ts) read and write it.
 import { randomBytes } from 'node:crypto';
-import { to18 } from '../../../src/shared/salesforce-id.js';
+import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
 import { seedOrg } from './seed.js';
 
 export type FieldValue = string | number | boolean | null;
@@ -22,20 +22,6 @@ export const MY_DOMAIN = 'acme';
 export const API_VERSION = '66.0';
 export const DAILY_API_LIMIT = 115000;
 
-/** Key prefixes used when the emulator mints ids for new records. */
-const PREFIX: Record<string, string> = {
-  Lead: '00Q',
-  Contact: '003',
-  Opportunity: '006',
-  Campaign: '701',
-  Case: '500',
-  Account: '001',
-  Event: '00U',
-  Task: '00T',
-  User: '005',
-  FeedItem: '0D5',
-};
-
 export class SalesforceOrg {
   readonly orgId18 = to18(ORG_ID) as string;
   readonly records = new Map<string, SObjectRecord>();
@@ -48,7 +34,7 @@ export class SalesforceOrg {
   }
 
   newId(type: string): string {
-    const prefix = PREFIX[type];
+    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type];
     if (!prefix) throw new Error(`no key prefix for ${type}`);
     this.counter += 1;
     // 3 prefix + 2 pod + 10 counter, mixed case so the checksum is not trivial.
