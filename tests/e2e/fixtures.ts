@@ -59,6 +59,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await control.reset();
     await serviceWorker.evaluate(async () => {
       await chrome.storage.local.clear();
+      await chrome.storage.sync.clear();
       await chrome.storage.session.clear();
     });
     await use(control);
