@@ -49,6 +49,11 @@ export class SessionPanel {
   private readonly noGuests = element('p', { className: 'muted', textContent: t('panelNoGuests') });
   private readonly record = element('p', { className: 'muted' });
   private readonly salesforce = element('p', { className: 'sf' }, { 'aria-live': 'polite' });
+  private readonly glanceWarning = element(
+    'p',
+    { className: 'sf', textContent: t('panelGlanceUnreachable'), hidden: true },
+    { 'aria-live': 'polite', 'data-state': 'failed' },
+  );
   private readonly switchMode = element('button', { type: 'button' });
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
@@ -83,6 +88,7 @@ export class SessionPanel {
       guestsHeading,
       this.guests,
       this.noGuests,
+      this.glanceWarning,
       this.record,
       this.salesforce,
       actions,
@@ -114,6 +120,7 @@ export class SessionPanel {
     this.switchMode.hidden = view.mode === 'view';
     this.switchMode.textContent = t(view.mode === 'cobrowse' ? 'switchToScreenShare' : 'switchToCobrowse');
     this.showGuests(view);
+    this.glanceWarning.hidden = !view.glanceUnreachable;
     this.showSalesforce(view);
     this.tick();
   }

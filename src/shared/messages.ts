@@ -51,6 +51,8 @@ export interface SessionView {
   salesforce: SalesforceLogState;
   /** Salesforce's own words when it refused a write. */
   salesforceError: string;
+  /** The last time we asked, Glance did not answer: the guest list may be out of date. */
+  glanceUnreachable: boolean;
 }
 
 export type SessionProblem =

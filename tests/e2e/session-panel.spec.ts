@@ -351,3 +351,16 @@ test('the open start menu and the session panel pass an accessibility scan', asy
   const panelScan = await new AxeBuilder({ page }).include('[data-glance-sfx="session-panel"]').analyze();
   expect(panelScan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('Glance not answering during a session: the panel says the guest list may be out of date, until it answers again', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  await startOnLead(page, control);
+  const shown = panel(page);
+  await control.fail({ service: 'glance', pathIncludes: 'GetSessionStatus', count: 1, status: 502 });
+  const warning = shown.getByText('Glance is not answering right now, so the guest list may be out of date.');
+  await expect(warning).toBeVisible({ timeout: 15_000 });
+  await expect(warning).toBeHidden({ timeout: 15_000 });
+  await expect(shown.getByLabel('Session key')).toBeVisible();
+});

@@ -324,3 +324,24 @@ describe('when things go wrong', () => {
     expect(String(eventOf(h, session.sessionId).Description)).toContain('Ended:');
   });
 });
+
+describe('Glance not answering while a session runs', () => {
+  it('keeps the session, says the guest list may be stale, and clears that when Glance answers', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    h.sandbox.state.faults.push({
+      service: 'glance',
+      pathIncludes: 'GetSessionStatus',
+      remaining: 1,
+      status: 502,
+      body: '<html>Bad gateway</html>',
+    });
+    h.tick(5000);
+    expect(await refreshSession(h.ports)).toMatchObject({ sessionId: session.sessionId, glanceUnreachable: true });
+    expect(h.broadcasts.at(-1)).toMatchObject({ glanceUnreachable: true });
+    h.tick(5000);
+    expect(await refreshSession(h.ports)).toMatchObject({ sessionId: session.sessionId, glanceUnreachable: false });
+    expect(h.broadcasts.at(-1)).toMatchObject({ glanceUnreachable: false });
+  });
+});

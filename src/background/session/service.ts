@@ -137,8 +137,15 @@ export async function refreshSession(ports: SessionPorts, force = false): Promis
   try {
     latest = await new GlanceClient(account, ports.fetch).status(session.sessionId);
   } catch (error) {
-    if (problemOf(error) === 'session-gone') await finish(ports, session, new Date(ports.now()).toISOString());
-    return currentSession(ports);
+    if (problemOf(error) === 'session-gone') {
+      await finish(ports, session, new Date(ports.now()).toISOString());
+      return null;
+    }
+    // The session goes on at Glance; say that the guest list may be stale, and ask again later.
+    const stale = { ...session, lastPolledAt: ports.now(), glanceUnreachable: true };
+    await writeActiveSession(ports, stale);
+    if (!session.glanceUnreachable) await announce(ports);
+    return view(ports, stale);
   }
   if (latest.status === SESSION_STATUS.ended || latest.status === SESSION_STATUS.expired) {
     await finish(ports, { ...session, guests: latest.guests }, latest.endedAt || new Date(ports.now()).toISOString());
@@ -150,8 +157,11 @@ export async function refreshSession(ports: SessionPorts, force = false): Promis
     guests: latest.guests,
     status: latest.status === SESSION_STATUS.active || latest.guests.length > 0 ? 'active' : 'waiting',
     lastPolledAt: ports.now(),
+    glanceUnreachable: false,
   };
   await writeActiveSession(ports, updated);
+  // Glance answers again: take the warning away (new guests announce below anyway).
+  if (session.glanceUnreachable && newGuests.length === 0) await announce(ports);
   if (newGuests.length > 0) {
     // settingsView answers the effective settings: the user's choice held within the policy.
     const level = (await settingsView(ports)).settings.leadCreation;

@@ -20,6 +20,8 @@ export interface ActiveSession {
   guests: GlanceGuest[];
   record: { sobject: GlanceSObject; recordId: string; apiHost: string };
   lastPolledAt: number;
+  /** The last poll got no usable answer from Glance. */
+  glanceUnreachable?: boolean;
 }
 
 export const ACTIVE_SESSION_KEY = 'activeSession';
@@ -48,5 +50,6 @@ export function toView(session: ActiveSession, log: SessionLog): SessionView {
     record: { sobject: session.record.sobject, recordId: session.record.recordId },
     salesforce: log.state,
     salesforceError: log.error,
+    glanceUnreachable: session.glanceUnreachable === true,
   };
 }
