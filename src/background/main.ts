@@ -29,5 +29,11 @@ browser.cookies.onChanged.addListener(({ cookie, removed }) => {
   }
 });
 
+// Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
+// credential and the session state out of their reach (Chrome 120+; older ones keep the default).
+for (const area of [chrome.storage.local, chrome.storage.sync]) {
+  area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
+
 // Whatever was queued before the worker stopped continues now.
 void runOutbox(ports);

@@ -231,3 +231,28 @@ test('when no Salesforce selector matches, the toolbar floats instead of disappe
   await expectToolbarFor(page, 'Lead', lead);
   await expect(toolbar(page)).toHaveAttribute('data-docked', 'floating');
 });
+
+test("the content script's world cannot read the extension's storage (the Glance credential)", async ({
+  salesforcePage: page,
+  serviceWorker,
+  control,
+}) => {
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ probe: 'secret-probe' }));
+  const lead = await firstId(control, 'Lead');
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  await expectToolbarFor(page, 'Lead', lead);
+  const isolated = contexts.filter((c) => c.auxData?.type === 'isolated' && c.name === 'Glance for Salesforce');
+  expect(isolated.length).toBeGreaterThan(0);
+  const attempt = await cdp.send('Runtime.evaluate', {
+    contextId: isolated.at(-1)?.id,
+    expression: `chrome.storage.local.get(null).then((all) => JSON.stringify(all), (error) => 'refused: ' + error.message)`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  const answer = String(attempt.result.value ?? attempt.exceptionDetails?.exception?.description ?? '');
+  expect(answer).not.toContain('secret-probe');
+});
