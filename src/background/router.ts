@@ -10,6 +10,7 @@ import {
 } from '../shared/messages.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
+import { recentSessions } from './session/recent.js';
 import {
   currentSession,
   endSession,
@@ -82,6 +83,8 @@ async function answerPopup(
       return saveSettings(message.settings, ports);
     case 'popup:conference-info':
       return conferenceInfo(ports);
+    case 'popup:recent-sessions':
+      return recentSessions(ports);
   }
 }
 

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n.js';
 import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
 import { request, salesforceTabUrl } from '../shared/ui/background.js';
 import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
+import { RecentSessions } from '../shared/ui/RecentSessions.js';
 import { SettingsForm } from '../shared/ui/SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
@@ -63,6 +64,10 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       <section class="card" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('settingsHeading')}</h2>
         {view && <SettingsForm view={view} glanceConnected={!!account} onSaved={setView} />}
+      </section>
+      <section class="card" aria-labelledby="recent-heading">
+        <h2 id="recent-heading">{t('recentHeading')}</h2>
+        <RecentSessions />
       </section>
     </div>
   );

@@ -101,6 +101,17 @@ export type GlanceProblem =
   | 'not-connected'
   | 'reconnect';
 
+export interface RecentSessionView {
+  sessionId: string;
+  sobject: GlanceSObject;
+  startedAt: string;
+  minutes: number;
+  guests: number;
+  salesforce: SalesforceLogState;
+  /** The logged Event in Lightning; '' until Salesforce has it. */
+  eventUrl: string;
+}
+
 export type ConnectResult = { ok: true; account: GlanceAccountView } | { ok: false; problem: GlanceProblem };
 export type ConferenceResult = { ok: true; conference: ConferencePhone } | { ok: false; problem: GlanceProblem };
 
@@ -123,6 +134,7 @@ export interface PopupRequests {
     response: { ok: true; view: SettingsView } | { ok: false; invalid: string[] };
   };
   'popup:conference-info': { request: NoPayload; response: ConferenceResult };
+  'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -169,6 +181,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       ? { type: 'popup:save-settings', settings: readSettings(raw.settings) }
       : undefined,
   'popup:conference-info': () => ({ type: 'popup:conference-info' }),
+  'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
 };
 
 function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M | undefined {

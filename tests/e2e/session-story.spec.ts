@@ -92,6 +92,17 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
   const posts = (await control.records<Row>('FeedItem')).filter((f) => String(f.LinkUrl).includes(event.Id));
   expect(posts).toHaveLength(1);
+
+  // The popup lists the session, with a link to the logged Event.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const recent = popup.getByTestId('recent-sessions').getByRole('listitem');
+  await expect(recent).toHaveCount(1);
+  await expect(recent).toContainText(/^Lead · .* · \d+ min · guests: 1/);
+  await expect(recent.getByRole('link', { name: 'Open the Event' })).toHaveAttribute(
+    'href',
+    `${LIGHTNING}/lightning/r/Event/${event.Id}/view`,
+  );
 });
 
 test('Case in support mode: WhatId the Case, WhoId its contact; no Lead when the policy says never', async ({

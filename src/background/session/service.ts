@@ -12,6 +12,7 @@ import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { endEventFields, eventSubject, relationLookup, type SessionFacts, startEventFields } from './event-fields.js';
+import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
 export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts {
@@ -231,6 +232,7 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
     notBefore: 0,
     fields: endEventFields({ ...facts(session), endedAt }),
   });
+  await rememberSession(ports, session, endedAt);
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
   await ports.broadcast(null);
