@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
+import { forgetStatus, salesforceStatus } from '../../src/background/salesforce/status.js';
 import { endSession, refreshSession, startSession, switchMode } from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
 import type { SessionView } from '../../src/shared/messages.js';
@@ -40,6 +41,7 @@ function harness() {
     setGuestPolling: async () => {},
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
+    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
@@ -258,10 +260,14 @@ describe('when things go wrong', () => {
   it('Salesforce session expired: the session runs, the writes wait for a new login, then land once', async () => {
     const h = harness();
     await h.connect();
+    const page = `${LIGHTNING}/lightning/page/home`;
+    expect((await salesforceStatus(page, h.ports))?.state).toBe('ready');
     h.sandbox.state.salesforce.expireSessions();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
     expect((await refreshSession(h.ports, true))?.salesforce).toBe('login-needed');
+    // The toolbar's cached "logged as" answer is forgotten: it asks Salesforce again and says to log in.
+    expect((await salesforceStatus(page, h.ports))?.state).toBe('logged-out');
     expect(h.records('Event')).toHaveLength(0);
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     await retryNow(h.ports);

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundBroadcast } from '../../shared/messages.js';
 import type { BackgroundPorts } from '../router.js';
+import { forgetStatus } from '../salesforce/status.js';
 import { announce } from '../session/service.js';
 
 export const SALESFORCE_TAB_PATTERNS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
@@ -63,6 +64,7 @@ export function browserPorts(): BackgroundPorts {
       await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
     onLogChanged: () => announce(ports),
+    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   };
   return ports;
 }

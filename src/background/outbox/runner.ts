@@ -13,6 +13,8 @@ export interface OutboxPorts extends SalesforceClientPorts, StoragePorts {
   wakeOutboxAt(time: number): Promise<void>;
   /** Called after a session's Salesforce state changed, so the panel can show it. */
   onLogChanged(sessionId: string): Promise<void>;
+  /** Salesforce refused the session cookie of this host (expired, logged out elsewhere). */
+  onSessionRejected(apiHost: string): Promise<void>;
 }
 
 /** Seconds to wait after the n-th failure: quick at first, then at most every five minutes. */
@@ -109,6 +111,7 @@ async function recordFailure(ports: OutboxPorts, job: OutboxJob, error: Salesfor
     ),
   );
   if (error.failure === 'session') {
+    await ports.onSessionRejected(job.apiHost);
     await changeLog(ports, job.sessionId, (log) => ({ ...log, state: 'login-needed' }));
     await ports.onLogChanged(job.sessionId);
   }

@@ -25,6 +25,12 @@ interface CachedStatus {
   at: number;
 }
 
+/** Salesforce refused this session: the next status question must ask again, not trust the cache. */
+export async function forgetStatus(apiHost: string, ports: StatusPorts): Promise<void> {
+  const sid = await ports.readSid(apiHost);
+  if (sid) await ports.cache.set(`sfStatus:${apiHost}:${await ports.digest(sid)}`, undefined);
+}
+
 export async function salesforceStatus(pageUrl: string, ports: StatusPorts): Promise<SalesforceStatus | null> {
   let host: string;
   try {
