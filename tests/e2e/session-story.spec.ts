@@ -105,7 +105,7 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   );
 });
 
-test('Case in support mode: WhatId the Case, WhoId its contact; no Lead when the policy says never', async ({
+test('Case in a console app, support mode: WhatId the Case, WhoId its contact; no Lead when the policy says never', async ({
   salesforcePage: page,
   context,
   extensionId,
@@ -116,7 +116,14 @@ test('Case in support mode: WhatId the Case, WhoId its contact; no Lead when the
   await useSettings(serviceWorker, { usage: 'support', leadCreation: 'never' });
   const [kase] = await control.records<Row>('Case');
   if (!kase) throw new Error('no case');
-  const { panel, sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Case/${kase.Id}/view`);
+  // From a Lightning console app (the open workspace is in ?ws=).
+  const casePath = `/lightning/r/Case/${kase.Id}/view`;
+  const { panel, sessionId } = await startFrom(
+    page,
+    control,
+    `${LIGHTNING}${casePath}?ws=${encodeURIComponent(casePath)}`,
+  );
+  await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="session-panel"]')).toHaveCount(1);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
