@@ -6,7 +6,13 @@ import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus, salesforceStatus } from '../../src/background/salesforce/status.js';
-import { endSession, refreshSession, startSession, switchMode } from '../../src/background/session/service.js';
+import {
+  currentSession,
+  endSession,
+  refreshSession,
+  startSession,
+  switchMode,
+} from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
@@ -349,5 +355,37 @@ describe('Glance not answering while a session runs', () => {
     h.tick(5000);
     expect(await refreshSession(h.ports)).toMatchObject({ sessionId: session.sessionId, glanceUnreachable: false });
     expect(h.broadcasts.at(-1)).toMatchObject({ glanceUnreachable: false });
+  });
+});
+
+describe('overlapping requests', () => {
+  it('a guest poll still waiting for Glance does not bring back a session the rep just ended', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const realFetch = h.ports.fetch;
+    // Glance answers the poll before the End, but the answer is still on its way back.
+    h.ports.fetch = (async (input: string, init?: RequestInit) => {
+      const answer = await realFetch(input, init);
+      if (String(input).endsWith('/GetSessionStatus')) await gate;
+      return answer;
+    }) as typeof fetch;
+    h.tick(5000);
+    const polling = refreshSession(h.ports);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const ending = endSession(session.sessionId, h.ports);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await Promise.all([polling, ending]);
+    expect(await currentSession(h.ports)).toBeNull();
+    await runOutbox(h.ports);
+    // One end, one Event update.
+    expect(h.salesforceCalls().filter((c) => c.method === 'PATCH')).toHaveLength(1);
+    expect(await refreshSession(h.ports, true)).toBeNull();
+    expect(h.broadcasts.at(-1)).toBeNull();
   });
 });

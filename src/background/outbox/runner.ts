@@ -23,10 +23,21 @@ export function backoffMs(attempts: number): number {
 }
 
 let running: Promise<void> | undefined;
+/** Set when asked to run while running: a job queued during the last pass must not wait for an alarm. */
+let again = false;
 
 /** Runs the outbox unless it already runs; resolves when this run has nothing more to do now. */
 export function runOutbox(ports: OutboxPorts): Promise<void> {
-  running ??= drain(ports).finally(() => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await drain(ports);
+    } while (again);
+  })().finally(() => {
     running = undefined;
   });
   return running;

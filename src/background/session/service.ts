@@ -5,6 +5,7 @@ import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import type { LeadCreation } from '../../shared/settings.js';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
 import { GlanceClient, GlanceError, type GlanceGuest, type GlanceSession } from '../glance/client.js';
+import { Lock } from '../lock.js';
 import { usableEmail } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { changeLog, readLog } from '../outbox/store.js';
@@ -37,6 +38,9 @@ const problemOf = (error: unknown): SessionProblem => {
   return 'glance-unavailable';
 };
 
+/** One change to the running session at a time: a guest poll in flight must not undo an End. */
+const sessionLock = new Lock();
+
 let jobCounter = 0;
 const jobId = (ports: OutboxPorts) =>
   `${ports.now().toString(36)}-${(++jobCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -58,7 +62,7 @@ export async function announce(ports: SessionPorts): Promise<void> {
   await ports.broadcast(await currentSession(ports));
 }
 
-export async function startSession(pageUrl: string, mode: SessionMode, ports: SessionPorts): Promise<SessionResult> {
+async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: SessionPorts): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
   const account = await readGlanceAccount(ports);
@@ -128,7 +132,7 @@ function wantsLead(guest: GlanceGuest, level: LeadCreation): boolean {
 }
 
 /** Asks Glance how the session stands: new guests, or its end. */
-export async function refreshSession(ports: SessionPorts, force = false): Promise<SessionView | null> {
+async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promise<SessionView | null> {
   const session = await readActiveSession(ports);
   if (!session) return null;
   if (!force && ports.now() - session.lastPolledAt < MIN_POLL_INTERVAL_MS) return view(ports, session);
@@ -183,7 +187,7 @@ export async function refreshSession(ports: SessionPorts, force = false): Promis
   return view(ports, updated);
 }
 
-export async function switchMode(sessionId: string, mode: SwitchableMode, ports: SessionPorts): Promise<SessionResult> {
+async function switchModeUnlocked(sessionId: string, mode: SwitchableMode, ports: SessionPorts): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   const account = await readGlanceAccount(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
@@ -201,7 +205,7 @@ export async function switchMode(sessionId: string, mode: SwitchableMode, ports:
   return { ok: true, session: await view(ports, updated) };
 }
 
-export async function endSession(sessionId: string, ports: SessionPorts): Promise<SessionResult> {
+async function endSessionUnlocked(sessionId: string, ports: SessionPorts): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
   const account = await readGlanceAccount(ports);
@@ -238,3 +242,12 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
   await ports.broadcast(null);
   void runOutbox(ports);
 }
+
+export const startSession = (pageUrl: string, mode: SessionMode, ports: SessionPorts) =>
+  sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports));
+export const refreshSession = (ports: SessionPorts, force = false) =>
+  sessionLock.run(() => refreshSessionUnlocked(ports, force));
+export const switchMode = (sessionId: string, mode: SwitchableMode, ports: SessionPorts) =>
+  sessionLock.run(() => switchModeUnlocked(sessionId, mode, ports));
+export const endSession = (sessionId: string, ports: SessionPorts) =>
+  sessionLock.run(() => endSessionUnlocked(sessionId, ports));
