@@ -187,7 +187,11 @@ async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promi
   return view(ports, updated);
 }
 
-async function switchModeUnlocked(sessionId: string, mode: SwitchableMode, ports: SessionPorts): Promise<SessionResult> {
+async function switchModeUnlocked(
+  sessionId: string,
+  mode: SwitchableMode,
+  ports: SessionPorts,
+): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   const account = await readGlanceAccount(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
