@@ -164,7 +164,7 @@ export class SessionPanel {
   }
 
   private showGuests(view: SessionView): void {
-    const drawn = JSON.stringify(view.guests.map((guest) => [guest.name, guest.email]));
+    const drawn = JSON.stringify(view.guests.map((guest) => [guest.name, guest.email, guest.leftAt]));
     if (drawn === this.drawn.guests) return;
     this.drawn.guests = drawn;
     this.guests.replaceChildren(
@@ -173,6 +173,7 @@ export class SessionPanel {
         item.append(element('strong', { textContent: guest.name || guest.email }));
         if (guest.name && guest.email)
           item.append(' ', element('span', { className: 'email', textContent: guest.email }));
+        if (guest.leftAt) item.append(' ', element('span', { className: 'email', textContent: t('panelGuestLeft') }));
         return item;
       }),
     );

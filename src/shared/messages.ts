@@ -31,6 +31,8 @@ export interface SessionGuestView {
   name: string;
   email: string;
   joinedAt: string;
+  /** '' while the guest is still in the session. */
+  leftAt: string;
 }
 
 /** The running Glance session as content scripts and pages see it (no credential in it). */

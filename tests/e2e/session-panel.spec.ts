@@ -364,3 +364,22 @@ test('Glance not answering during a session: the panel says the guest list may b
   await expect(warning).toBeHidden({ timeout: 15_000 });
   await expect(shown.getByLabel('Session key')).toBeVisible();
 });
+
+test('a guest who leaves is marked as left', async ({ salesforcePage: page, control }) => {
+  const key = await startOnLead(page, control);
+  const session = await onlyGlanceSession(control);
+  const post = (path: string, body: unknown) =>
+    fetch(`${control.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  expect(
+    (await post('/glance/join', { address: GLANCE_ADDRESS, key, name: 'Leaving Lou', email: 'lou@x.example' })).ok,
+  ).toBe(true);
+  const guest = panel(page).getByRole('listitem').filter({ hasText: 'Leaving Lou' });
+  await expect(guest).toBeVisible({ timeout: 15_000 });
+  await expect(guest).not.toContainText('(left)');
+  expect((await post('/glance/leave', { sessionId: session.sessionId, guest: 'Leaving Lou' })).ok).toBe(true);
+  await expect(guest).toContainText('(left)', { timeout: 15_000 });
+});

@@ -27,8 +27,11 @@ export async function launchWithExtension(options: {
 }): Promise<LaunchedBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
   const userDataDir = mkdtempSync(join(tmpdir(), 'glance-sfx-profile-'));
+  const executablePath = chromiumPath();
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath,
+    // Playwright's own download: its full Chromium, since the headless shell cannot load extensions.
+    channel: executablePath ? undefined : 'chromium',
     headless: options.headless ?? true,
     slowMo: options.slowMo,
     viewport: { width: 1280, height: 800 },
@@ -38,7 +41,8 @@ export async function launchWithExtension(options: {
       `--load-extension=${DIST_DIR}`,
       `--host-resolver-rules=${options.hostResolverRules}`,
       '--ignore-certificate-errors',
-      '--no-sandbox',
+      // Chromium refuses to start its sandbox as root (CI and these machines); elsewhere keep it.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',

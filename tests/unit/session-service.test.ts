@@ -148,6 +148,15 @@ describe('a session from a Lead', () => {
     expect(h.salesforceCalls().length - before).toBe(1);
     expect(h.records('Lead').length).toBe(leadsBefore + 1);
 
+    // Hank leaves: the panel says so, and so will the Event.
+    h.sandbox.state.glance.leave(session.sessionId, 'Hank');
+    h.tick(5000);
+    const afterLeave = await refreshSession(h.ports);
+    expect(afterLeave?.guests.map((g) => [g.name, g.leftAt !== ''])).toEqual([
+      ['Wanda Guest', false],
+      ['Hank', true],
+    ]);
+    expect(h.broadcasts.at(-1)?.guests.at(-1)?.leftAt).not.toBe('');
     expect((await switchMode(session.sessionId, 'cobrowse', h.ports)).ok).toBe(true);
     // Asking again for the mode it is in changes nothing (two tabs clicking at once).
     expect((await switchMode(session.sessionId, 'cobrowse', h.ports)).ok).toBe(true);
@@ -167,6 +176,7 @@ describe('a session from a Lead', () => {
     expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
     expect(String(event.Description)).toContain('Wanda Guest <wanda@newco.example>');
     expect(String(event.Description)).toContain('Guests: 2');
+    expect(String(event.Description)).toMatch(/- Hank <HANK@globex\.example>, joined \S+, left \S+/);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(h.broadcasts.at(-1)).toBeNull();
   });

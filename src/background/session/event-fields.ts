@@ -21,6 +21,7 @@ export interface EventGuest {
   name: string;
   email: string;
   joinedAt: string;
+  leftAt?: string;
 }
 
 export interface SessionFacts {
@@ -94,7 +95,10 @@ export function eventDescription(facts: SessionFacts): string {
     `Started: ${facts.startedAt}`,
     facts.endedAt ? `Ended: ${facts.endedAt} (${minutes(facts.startedAt, facts.endedAt)} min)` : 'Status: in progress',
     `Guests: ${facts.guests.length}`,
-    ...facts.guests.map((g) => `- ${g.name || '(no name)'}${g.email ? ` <${g.email}>` : ''}, joined ${g.joinedAt}`),
+    ...facts.guests.map(
+      (g) =>
+        `- ${g.name || '(no name)'}${g.email ? ` <${g.email}>` : ''}, joined ${g.joinedAt}${g.leftAt ? `, left ${g.leftAt}` : ''}`,
+    ),
   ];
   return lines.join('\n').slice(0, 32000);
 }

@@ -167,6 +167,8 @@ async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promi
   await writeActiveSession(ports, updated);
   // Glance answers again: take the warning away (new guests announce below anyway).
   if (session.glanceUnreachable && newGuests.length === 0) await announce(ports);
+  const someoneLeft = latest.guests.some((g) => g.leftAt && !session.guests.some((k) => sameGuest(k, g) && k.leftAt));
+  if (someoneLeft && newGuests.length === 0) await announce(ports);
   if (newGuests.length > 0) {
     // settingsView answers the effective settings: the user's choice held within the policy.
     const level = (await settingsView(ports)).settings.leadCreation;

@@ -46,7 +46,7 @@ export function toView(session: ActiveSession, log: SessionLog): SessionView {
     status: session.status,
     startedAt: session.startedAt,
     expiresAt: session.expiresAt,
-    guests: session.guests.map((g) => ({ name: g.name, email: g.email, joinedAt: g.joinedAt })),
+    guests: session.guests.map((g) => ({ name: g.name, email: g.email, joinedAt: g.joinedAt, leftAt: g.leftAt })),
     record: { sobject: session.record.sobject, recordId: session.record.recordId },
     salesforce: log.state,
     salesforceError: log.error,
