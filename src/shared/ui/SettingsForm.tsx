@@ -66,6 +66,9 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
       } else {
         setNotice({ text: t('saveInvalid'), tone: 'error' });
       }
+    } catch {
+      // Browser storage refused (quota, sync throttling): the draft stays as the rep typed it.
+      setNotice({ text: t('saveFailed'), tone: 'error' });
     } finally {
       setBusy(false);
     }
