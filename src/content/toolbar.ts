@@ -55,13 +55,12 @@ export class Toolbar {
       link.textContent = t('loginToSalesforce');
       this.status.append(' ', link);
     } else {
-      this.notice('statusSalesforceReady');
-      this.status.textContent = t('statusSalesforceReady', status.user.name);
+      this.notice('statusSalesforceReady', 'info', false, status.user.name);
     }
   }
 
-  notice(key: MessageKey, tone: Tone = 'info', offerSettings = false): void {
-    this.status.textContent = t(key);
+  notice(key: MessageKey, tone: Tone = 'info', offerSettings = false, ...substitutions: string[]): void {
+    this.status.textContent = t(key, ...substitutions);
     this.status.dataset.tone = tone;
     this.settings.hidden = !offerSettings;
   }
