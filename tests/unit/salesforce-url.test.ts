@@ -19,7 +19,9 @@ describe('salesforce ids', () => {
     expect(sameId(LEAD15, LEAD18)).toBe(true);
     expect(sameId(LEAD15, '00Q5g00000AbCdF')).toBe(false);
     expect(isSalesforceId(LEAD18)).toBe(true);
-    expect(isSalesforceId(`${LEAD15}AAA`)).toBe(LEAD18.endsWith('AAA'));
+    const wrongChecksum = `${LEAD15}${LEAD18.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    expect(isSalesforceId(wrongChecksum)).toBe(false);
+    expect(isSalesforceId('00Q5g00000AbCd')).toBe(false);
   });
 });
 
