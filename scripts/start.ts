@@ -43,7 +43,10 @@ try {
 
   if (!tour) {
     console.log(
-      `Chromium is open on ${lead.Name}'s Lead page (extension ${extensionId}). Close it or press Ctrl-C to stop.`,
+      `Chromium is open on ${lead.Name}'s Lead page (extension ${extensionId}).
+  Connect Glance from the extension's toolbar button: address acme.glance.net, password correct-horse.
+  Guests join at https://acme.glance.net/ in any tab of this browser.
+Close Chromium or press Ctrl-C to stop.`,
     );
     context.on('close', () => void shutdown(0));
     process.on('SIGINT', () => void shutdown(0));
