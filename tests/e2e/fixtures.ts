@@ -56,12 +56,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   control: async ({ sandbox, serviceWorker }, use) => {
     const control = new SandboxControl(sandbox.controlUrl);
-    await control.reset();
     await serviceWorker.evaluate(async () => {
+      // Let the previous test's queued Salesforce writes finish first, so none of them lands in
+      // this test's request counts.
+      for (let i = 0; i < 50; i++) {
+        const { outbox } = await chrome.storage.local.get('outbox');
+        if (!Array.isArray(outbox) || outbox.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await chrome.alarms.clearAll();
       await chrome.storage.local.clear();
       await chrome.storage.sync.clear();
       await chrome.storage.session.clear();
     });
+    await control.reset();
     await use(control);
   },
   page: async ({ context, control: _control }, use) => {
