@@ -195,14 +195,32 @@ describe('a session from a Lead', () => {
 
   it('posts to Chatter in the same request when the setting is on', async () => {
     await h.connect({ chatterOnStart: true });
+    // The toolbar asked who the rep is when the page loaded; the click itself asks Salesforce nothing.
+    await salesforceStatus(`${LIGHTNING}/lightning/page/home`, h.ports);
+    const beforeClick = h.salesforceCalls().length;
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(h.salesforceCalls().length).toBe(beforeClick);
     const before = h.salesforceCalls().length;
     await runOutbox(h.ports);
     expect(h.salesforceCalls().length - before).toBe(1);
     const event = h.records('Event').find((e) => String(e.fields.Subject).includes(session.sessionId));
     const post = h.records('FeedItem').at(-1)?.fields;
-    expect(post).toMatchObject({ Type: 'LinkPost', LinkUrl: `${LIGHTNING}/lightning/r/Event/${event?.Id}/view` });
+    expect(post).toMatchObject({
+      Type: 'LinkPost',
+      LinkUrl: `${LIGHTNING}/lightning/r/Event/${event?.Id}/view`,
+      ParentId: h.sandbox.state.salesforce.defaultUserId,
+    });
     expect(String(post?.Body)).toContain(session.joinUrl);
+  });
+
+  it("posts to the record's feed when who the rep is was not known yet, rather than make the click wait", async () => {
+    await h.connect({ chatterOnStart: true });
+    const lead = h.seeded('Lead');
+    const before = h.salesforceCalls().length;
+    await start(h, 'Lead', lead.Id);
+    expect(h.salesforceCalls().length).toBe(before);
+    await runOutbox(h.ports);
+    expect(h.records('FeedItem').at(-1)?.fields.ParentId).toBe(lead.Id);
   });
 });
 

@@ -31,7 +31,15 @@ export async function forgetStatus(apiHost: string, ports: StatusPorts): Promise
   if (sid) await ports.cache.set(`sfStatus:${apiHost}:${await ports.digest(sid)}`, undefined);
 }
 
-export async function salesforceStatus(pageUrl: string, ports: StatusPorts): Promise<SalesforceStatus | null> {
+/**
+ * Who the extension acts as for this page's org. With `cachedOnly`, answers only what is already
+ * known (null otherwise) and never calls Salesforce: for code on the rep's click path.
+ */
+export async function salesforceStatus(
+  pageUrl: string,
+  ports: StatusPorts,
+  { cachedOnly = false } = {},
+): Promise<SalesforceStatus | null> {
   let host: string;
   try {
     host = new URL(pageUrl).hostname;
@@ -47,6 +55,7 @@ export async function salesforceStatus(pageUrl: string, ports: StatusPorts): Pro
   const cacheKey = `sfStatus:${apiHost}:${await ports.digest(sid)}`;
   const cached = (await ports.cache.get(cacheKey)) as CachedStatus | undefined;
   if (cached && ports.now() - cached.at < STATUS_TTL_MS) return cached.status;
+  if (cachedOnly) return null;
 
   let status: SalesforceStatus;
   try {

@@ -72,8 +72,6 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
 
   const glance = new GlanceClient(account, ports.fetch);
   let started: GlanceSession;
-  // Who to post to Chatter as comes from the cached status (no API call in the usual case).
-  const status = settings.chatterOnStart ? salesforceStatus(pageUrl, ports).catch(() => null) : Promise.resolve(null);
   try {
     started = await glance.start(TYPE_OF_MODE[mode], settings.keyBehavior, settings.fixedKey);
   } catch (error) {
@@ -96,7 +94,9 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
   await writeActiveSession(ports, session);
   await changeLog(ports, session.sessionId, (log) => log);
 
-  const me = await status;
+  // The Chatter post goes to the rep's own feed when the toolbar already learned who they are, else
+  // to the record's feed: asking Salesforce now would make the click wait for it.
+  const me = settings.chatterOnStart ? await salesforceStatus(pageUrl, ports, { cachedOnly: true }) : null;
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-start',
