@@ -68,14 +68,12 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
     guests: [],
   };
   const record = () => ({ sobject: 'Lead' as GlanceSObject, recordId: leadId });
+  /** What every queued job carries; the checks send them at once, as the outbox would. */
+  const queued = (id: string) => ({ id, sessionId, apiHost: target.apiHost, attempts: 0, notBefore: 0 });
   await check('session start: Event + Chatter LinkPost in one composite request', async () => {
     const job: Extract<OutboxJob, { kind: 'log-start' }> = {
-      id: 'check',
+      ...queued('check'),
       kind: 'log-start',
-      sessionId,
-      apiHost: target.apiHost,
-      attempts: 0,
-      notBefore: 0,
       fields: startEventFields(facts, record()),
       lookup: relationLookup(record(), 'sales'),
       chatter: { parentId: userId || leadId, title: `Org check ${stamp}`, body: 'Glance for Salesforce org check.' },
@@ -91,12 +89,8 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
   });
   await check('session end: one PATCH with end time and description', async () => {
     const job: Extract<OutboxJob, { kind: 'log-end' }> = {
-      id: 'check-end',
+      ...queued('check-end'),
       kind: 'log-end',
-      sessionId,
-      apiHost: target.apiHost,
-      attempts: 0,
-      notBefore: 0,
       fields: endEventFields({ ...facts, endedAt: new Date(Date.parse(facts.startedAt) + 60_000).toISOString() }),
     };
     log = (await logEnd(client, job, log))(log);
@@ -124,12 +118,8 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
   const email = `org-check-${stamp}@example.com`;
   await check('guest with a new email: look-up composite, then a Lead', async () => {
     const change = await guestLead(client, {
-      id: 'g',
+      ...queued('g'),
       kind: 'guest-lead',
-      sessionId,
-      apiHost: target.apiHost,
-      attempts: 0,
-      notBefore: 0,
       guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt },
     });
     log = change(log);
@@ -141,12 +131,8 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
   await check('guest with a known email: no second Lead', async () => {
     log = (
       await guestLead(client, {
-        id: 'g2',
+        ...queued('g2'),
         kind: 'guest-lead',
-        sessionId,
-        apiHost: target.apiHost,
-        attempts: 0,
-        notBefore: 0,
         guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt },
       })
     )(log);
