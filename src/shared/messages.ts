@@ -67,7 +67,6 @@ export type SessionProblem =
   | 'not-a-record';
 
 export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
-export type StartSessionResult = SessionResult;
 
 /** Requests a content script may send, and what each answers. */
 export interface ContentRequests {
