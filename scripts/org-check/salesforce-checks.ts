@@ -1,10 +1,11 @@
 // Runs the extension's exact Salesforce calls (the same job code the service worker runs) against an
 // org, and reports what the org answered. Everything it creates it deletes again.
+
+import { endEventFields, relationLookup, startEventFields } from '../../src/background/outbox/event-fields.js';
 import { guestLead, logEnd, logStart } from '../../src/background/outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../../src/background/outbox/types.js';
 import { SalesforceClient, soqlString } from '../../src/background/salesforce/client.js';
 import { SalesforceError } from '../../src/background/salesforce/errors.js';
-import { endEventFields, relationLookup, startEventFields } from '../../src/background/session/event-fields.js';
 import type { GlanceSObject } from '../../src/shared/salesforce-id.js';
 
 export interface CheckResult {
@@ -69,7 +70,14 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
   };
   const record = () => ({ sobject: 'Lead' as GlanceSObject, recordId: leadId });
   /** What every queued job carries; the checks send them at once, as the outbox would. */
-  const queued = (id: string) => ({ id, sessionId, apiHost: target.apiHost, attempts: 0, notBefore: 0 });
+  const queued = (id: string) => ({
+    id,
+    sessionId,
+    apiHost: target.apiHost,
+    createdAt: Date.now(),
+    attempts: 0,
+    notBefore: 0,
+  });
   await check('session start: Event + Chatter LinkPost in one composite request', async () => {
     const job: Extract<OutboxJob, { kind: 'log-start' }> = {
       ...queued('check'),
@@ -78,7 +86,9 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
       lookup: relationLookup(record(), 'sales'),
       chatter: { parentId: userId || leadId, title: `Org check ${stamp}`, body: 'Glance for Salesforce org check.' },
     };
-    log = (await logStart(client, job))(log);
+    const progress = await logStart(client, job, log);
+    if (progress.failure) throw progress.failure;
+    log = progress.log(log);
     if (!log.eventId) throw new Error('no Event id');
     created.push({ type: 'Event', id: log.eventId });
     const posts = await client.query<{ Id: string }>(
@@ -93,7 +103,9 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
       kind: 'log-end',
       fields: endEventFields({ ...facts, endedAt: new Date(Date.parse(facts.startedAt) + 60_000).toISOString() }),
     };
-    log = (await logEnd(client, job, log))(log);
+    const progress = await logEnd(client, job, log);
+    if (progress.failure || progress.job) throw progress.failure ?? new Error(`left out ${progress.job?.without}`);
+    log = progress.log(log);
     const event = await client.request<Record<string, unknown>>('GET', `/sobjects/Event/${log.eventId}`);
     return `DurationInMinutes ${event.DurationInMinutes}, WhoId ${event.WhoId}`;
   });
@@ -117,26 +129,26 @@ export async function salesforceChecks(target: OrgTarget): Promise<CheckResult[]
   });
   const email = `org-check-${stamp}@example.com`;
   await check('guest with a new email: look-up composite, then a Lead', async () => {
-    const change = await guestLead(client, {
-      ...queued('g'),
-      kind: 'guest-lead',
-      guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt },
-    });
-    log = change(log);
+    const progress = await guestLead(
+      client,
+      { ...queued('g'), kind: 'guest-lead', guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt } },
+      log,
+    );
+    log = progress.log(log);
     const id = log.leads[email];
     if (!id) throw new Error('no Lead created');
     created.push({ type: 'Lead', id });
     return `Lead ${id}`;
   });
   await check('guest with a known email: no second Lead', async () => {
-    log = (
-      await guestLead(client, {
-        ...queued('g2'),
-        kind: 'guest-lead',
-        guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt },
-      })
-    )(log);
-    if (log.leads[email] !== '') throw new Error('a second Lead was created');
+    const before = log.leads[email];
+    const progress = await guestLead(
+      client,
+      { ...queued('g2'), kind: 'guest-lead', guest: { name: 'Org Check Guest', email, joinedAt: facts.startedAt } },
+      { ...log, leads: {} },
+    );
+    const after = progress.log({ ...log, leads: {} }).leads[email];
+    if (after !== before) throw new Error(`a second Lead was created (${after})`);
     return 'found the existing Lead';
   });
   await check('clean up what the check created', async () => {

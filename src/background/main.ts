@@ -3,11 +3,18 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
-import { retryNow, runOutbox } from './outbox/runner.js';
-import { routeMessage } from './router.js';
-import { refreshSession } from './session/service.js';
+import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
+import { type BackgroundPorts, routeMessage } from './router.js';
+import { forgetStatus } from './salesforce/status.js';
+import { announce, refreshSession } from './session/service.js';
 
-const ports = browserPorts();
+// The platform ports, and what the features do when the queue or Salesforce reports something.
+const ports: BackgroundPorts = {
+  ...browserPorts(),
+  onLogChanged: () => announce(ports),
+  onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+  onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
+};
 
 browser.runtime.onMessage.addListener(
   (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => routeMessage(message, sender, ports),
@@ -18,15 +25,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === GUEST_POLL_ALARM) void refreshSession(ports, true);
 });
 
-// A new Salesforce session cookie means the rep logged in again: send what waited for it.
+// A new Salesforce session cookie on an org's API host means the rep logged in there again: send
+// what waited for that org (and only that org).
 browser.cookies.onChanged.addListener(({ cookie, removed }) => {
-  if (
-    !removed &&
-    cookie.name === 'sid' &&
-    apiHostFor(cookie.domain.replace(/^\./, '')) === cookie.domain.replace(/^\./, '')
-  ) {
-    void retryNow(ports);
-  }
+  const host = cookie.domain.replace(/^\./, '');
+  if (!removed && cookie.name === 'sid' && apiHostFor(host) === host) void retryNow(ports, { apiHost: host });
 });
 
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance

@@ -8,11 +8,14 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { discardSession, retryNow } from './outbox/runner.js';
+import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { recentSessions } from './session/recent.js';
 import {
   currentSession,
+  endBeforeAccountChange,
   endSession,
   refreshSession,
   type SessionPorts,
@@ -74,8 +77,10 @@ async function answerPopup(
     case 'popup:glance-account':
       return glanceAccountView(ports);
     case 'popup:connect-glance':
-      return connectAccount(message.address, message.password, ports);
+      return connectAccount(message.address, message.password, ports, () => endBeforeAccountChange(ports));
     case 'popup:disconnect-glance':
+      // A session started with this account is ended at Glance first, or the account stays.
+      if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };
       return disconnectAccount(ports);
     case 'popup:settings':
       return settingsView(ports);
@@ -85,6 +90,14 @@ async function answerPopup(
       return conferenceInfo(ports);
     case 'popup:recent-sessions':
       return recentSessions(ports);
+    case 'popup:salesforce-queue':
+      return salesforceQueueView(ports);
+    case 'popup:retry-salesforce':
+      await retryNow(ports, { sessionId: message.sessionId || undefined, includeAttention: true });
+      return salesforceQueueView(ports);
+    case 'popup:discard-salesforce':
+      await discardSession(ports, message.sessionId);
+      return salesforceQueueView(ports);
   }
 }
 

@@ -23,7 +23,8 @@ li{padding:2px 0}
 .email{color:#444}
 .muted{color:#444}
 .sf[data-state=logged]{color:#2e844a}
-.sf[data-state=login-needed]{color:#8c4b02}
+.sf[data-state=session-expired],.sf[data-state=daily-limit],.sf[data-state=api-blocked],.sf[data-state=unavailable]{color:#8c4b02}
+.sf[data-state=needs-attention]{color:#ba0517}
 .sf[data-state=failed]{color:#ba0517}
 .sf a{color:#0176d3}
 button{font:inherit;display:inline-flex;align-items:center;height:32px;padding:0 16px;border-radius:4px;border:1px solid #c9c9c9;background:#fff;color:#0176d3;cursor:pointer;white-space:nowrap}

@@ -19,8 +19,12 @@ const MODE_TEXT: Record<SessionMode, MessageKey> = {
 const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
   pending: 'sfLogPending',
   logged: 'sfLogLogged',
-  'login-needed': 'sfLogLoginNeeded',
-  failed: 'sfLogFailed',
+  unavailable: 'sfLogUnavailable',
+  'daily-limit': 'sfLogDailyLimit',
+  'session-expired': 'sfLogLoginNeeded',
+  'api-blocked': 'sfLogApiBlocked',
+  'needs-attention': 'sfLogFailed',
+  discarded: 'sfLogDiscarded',
 };
 const COPIED_NOTICE_MS = 2500;
 
@@ -182,7 +186,7 @@ export class SessionPanel {
   }
 
   private showSalesforce(view: SessionView): void {
-    const drawn = `${view.salesforce}\n${view.salesforceError}`;
+    const drawn = `${view.salesforce}\n${view.salesforceError}\n${view.salesforceBudgetLow}`;
     if (drawn === this.drawn.salesforce) return;
     this.drawn.salesforce = drawn;
     const line = this.salesforce;
@@ -190,11 +194,12 @@ export class SessionPanel {
     line.textContent = t(SALESFORCE_TEXT[view.salesforce] ?? 'sfLogPending', view.salesforceError);
     // The API session lives on the My Domain host, also when the rep works on the Lightning host.
     const apiHost = apiHostFor(location.hostname);
-    if (view.salesforce === 'login-needed' && apiHost) {
+    if (view.salesforce === 'session-expired' && apiHost) {
       const login = element('a', { href: `https://${apiHost}/`, target: '_blank', rel: 'noopener' });
       login.textContent = t('loginToSalesforce');
       line.append(' ', login);
     }
+    if (view.salesforceBudgetLow) line.append(' ', t('panelBudgetLow'));
   }
 
   private async copy(text: string, selectByHand: () => void): Promise<void> {

@@ -15,7 +15,11 @@ export function readSessionView(raw: unknown): SessionView | null | undefined {
   if (!texts.every((name) => isText(raw[name])) || !raw.sessionId) return undefined;
   if (!MODES.includes(raw.mode as string) || !isText(raw.record.sobject)) return undefined;
   if (!raw.guests.every((guest) => isObject(guest) && isText(guest.name) && isText(guest.email))) return undefined;
-  return { ...(raw as unknown as SessionView), glanceUnreachable: raw.glanceUnreachable === true };
+  return {
+    ...(raw as unknown as SessionView),
+    glanceUnreachable: raw.glanceUnreachable === true,
+    salesforceBudgetLow: raw.salesforceBudgetLow === true,
+  };
 }
 
 export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {

@@ -44,12 +44,14 @@ export class Toolbar {
   }
 
   showSalesforceStatus(status: SalesforceStatus | undefined): void {
-    this.host.dataset.salesforce = status?.state ?? 'unreachable';
-    if (!status || status.state === 'unreachable') {
+    this.host.dataset.salesforce = status?.state ?? 'unavailable';
+    if (!status || status.state === 'unavailable') {
       this.notice('statusSalesforceUnreachable', 'warning');
-    } else if (status.state === 'api-disabled') {
+    } else if (status.state === 'api-blocked') {
       this.notice('statusApiDisabled', 'error');
-    } else if (status.state === 'logged-out') {
+    } else if (status.state === 'daily-limit') {
+      this.notice('statusDailyLimit', 'warning');
+    } else if (status.state === 'session-expired') {
       this.notice('statusLoggedOut', 'warning');
       const link = element('a', { href: status.loginUrl, target: '_blank', rel: 'noopener' });
       link.textContent = t('loginToSalesforce');

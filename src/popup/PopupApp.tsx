@@ -6,6 +6,7 @@ import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../share
 import { request, salesforceTabUrl } from '../shared/ui/background.js';
 import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
 import { RecentSessions } from '../shared/ui/RecentSessions.js';
+import { SalesforceQueue } from '../shared/ui/SalesforceQueue.js';
 import { SettingsForm } from '../shared/ui/SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
@@ -19,7 +20,7 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
           <p class="weak">{t('popupOrg', status.apiHost)}</p>
         </>
       );
-    case 'logged-out':
+    case 'session-expired':
       return (
         <p>
           {t('statusLoggedOut')}{' '}
@@ -28,9 +29,11 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
           </a>
         </p>
       );
-    case 'api-disabled':
+    case 'api-blocked':
       return <p>{t('statusApiDisabled')}</p>;
-    case 'unreachable':
+    case 'daily-limit':
+      return <p>{t('statusDailyLimit')}</p>;
+    case 'unavailable':
       return <p>{t('statusSalesforceUnreachable')}</p>;
   }
 }
@@ -54,6 +57,10 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       <section class="card" aria-labelledby="sf-heading">
         <h2 id="sf-heading">{t('popupSalesforceHeading')}</h2>
         <SalesforceSummary status={status} />
+      </section>
+      <section class="card" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{t('queueHeading')}</h2>
+        <SalesforceQueue />
       </section>
       <section class="card" aria-labelledby="glance-heading">
         <h2 id="glance-heading">{t('popupGlanceHeading')}</h2>

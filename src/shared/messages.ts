@@ -2,6 +2,7 @@
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
 import type { GlanceSObject } from './salesforce-id.js';
+import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
 import { type CompanyPolicy, type ConferencePhone, readSettings, type UserSettings } from './settings.js';
 
 export interface SalesforceUser {
@@ -11,11 +12,13 @@ export interface SalesforceUser {
   username: string;
 }
 
+/** Who the extension acts as in a tab's org, or the problem (in the one vocabulary) that stops it. */
 export type SalesforceStatus =
   | { state: 'ready'; apiHost: string; orgId: string; user: SalesforceUser }
-  | { state: 'logged-out'; apiHost: string; loginUrl: string }
-  | { state: 'api-disabled'; apiHost: string }
-  | { state: 'unreachable'; apiHost: string };
+  | { state: 'session-expired'; apiHost: string; loginUrl: string }
+  | { state: 'api-blocked'; apiHost: string }
+  | { state: 'daily-limit'; apiHost: string }
+  | { state: 'unavailable'; apiHost: string };
 
 /** A request that carries nothing but its type. */
 export type NoPayload = Record<never, never>;
@@ -24,8 +27,7 @@ export type SessionMode = 'screenshare' | 'view' | 'cobrowse';
 /** A running session switches between these two; a "view" session cannot switch. */
 export type SwitchableMode = 'screenshare' | 'cobrowse';
 
-/** Where the session's Salesforce logging stands, as the panel tells the rep. */
-export type SalesforceLogState = 'pending' | 'logged' | 'login-needed' | 'failed';
+export type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
 
 export interface SessionGuestView {
   name: string;
@@ -55,6 +57,8 @@ export interface SessionView {
   salesforceError: string;
   /** The last time we asked, Glance did not answer: the guest list may be out of date. */
   glanceUnreachable: boolean;
+  /** The org has spent over 90 % of its daily API allowance: guests are checked less often. */
+  salesforceBudgetLow: boolean;
 }
 
 export type SessionProblem =
@@ -100,7 +104,9 @@ export type GlanceProblem =
   | 'unknown-address'
   | 'unavailable'
   | 'not-connected'
-  | 'reconnect';
+  | 'reconnect'
+  /** A session is running with the current account and Glance could not end it first. */
+  | 'session-not-ended';
 
 export interface RecentSessionView {
   sessionId: string;
@@ -109,8 +115,31 @@ export interface RecentSessionView {
   minutes: number;
   guests: number;
   salesforce: SalesforceLogState;
+  /** Salesforce's own words when it refused a write, or which optional fields were left out. */
+  salesforceError: string;
   /** The logged Event in Lightning; '' until Salesforce has it. */
   eventUrl: string;
+}
+
+/** One session whose Salesforce writes wait, and why. */
+export interface WaitingSessionView {
+  sessionId: string;
+  sobject: GlanceSObject | '';
+  startedAt: string;
+  /** The org (API host) the writes go to. */
+  apiHost: string;
+  state: SalesforceLogState;
+  problem: SalesforceProblem | '';
+  /** Salesforce's own words about the last failure. */
+  error: string;
+  /** How many writes (Event, end, guest Leads) wait. */
+  writes: number;
+}
+
+/** What the popup shows of the Salesforce write queue and each org's API budget. */
+export interface SalesforceQueueView {
+  waiting: WaitingSessionView[];
+  orgs: { apiHost: string; used: number; max: number; problem: SalesforceProblem | ''; until: number }[];
 }
 
 export type ConnectResult = { ok: true; account: GlanceAccountView } | { ok: false; problem: GlanceProblem };
@@ -128,7 +157,8 @@ export interface PopupRequests {
   'popup:salesforce-status': { request: { pageUrl: string | null }; response: SalesforceStatus | null };
   'popup:glance-account': { request: NoPayload; response: GlanceAccountView | null };
   'popup:connect-glance': { request: { address: string; password: string }; response: ConnectResult };
-  'popup:disconnect-glance': { request: NoPayload; response: { ok: true } };
+  /** A running session is ended at Glance first; if that fails the account stays connected. */
+  'popup:disconnect-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
   'popup:settings': { request: NoPayload; response: SettingsView };
   'popup:save-settings': {
     request: { settings: UserSettings };
@@ -136,6 +166,11 @@ export interface PopupRequests {
   };
   'popup:conference-info': { request: NoPayload; response: ConferenceResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
+  'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
+  /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
+  'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
+  /** Gives up on one session's waiting writes. */
+  'popup:discard-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -183,6 +218,13 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       : undefined,
   'popup:conference-info': () => ({ type: 'popup:conference-info' }),
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
+  'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
+  'popup:retry-salesforce': (raw) =>
+    isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,
+  'popup:discard-salesforce': (raw) =>
+    isString(raw.sessionId, 100) && raw.sessionId !== ''
+      ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }
+      : undefined,
 };
 
 function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M | undefined {

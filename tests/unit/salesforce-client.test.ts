@@ -64,27 +64,64 @@ describe('SalesforceClient', () => {
     expect((calls[1]?.init.headers as Record<string, string> | undefined)?.Authorization).toBe('Bearer new');
   });
 
-  it('sorts failures: session, api disabled, request, unavailable', async () => {
-    const failureOf = async (answers: Answer[], sid: string | null = 'sid') => {
+  it('sorts failures into the problem vocabulary (the table is tested row by row in salesforce-classify)', async () => {
+    const problemOf = async (answers: Answer[], sid: string | null = 'sid') => {
       const client = new SalesforceClient('h.my.salesforce.com', {
         fetch: scripted(answers).fetch,
         readSid: async () => sid ?? undefined,
       });
       const error = await client.me().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SalesforceError);
-      return (error as SalesforceError).failure;
+      return (error as SalesforceError).problem;
     };
-    expect(await failureOf([], null)).toBe('session');
-    expect(await failureOf([{ status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'x' }] }])).toBe(
-      'session',
+    expect(await problemOf([], null)).toBe('session-expired');
+    expect(await problemOf([{ status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'x' }] }])).toBe(
+      'session-expired',
     );
-    expect(await failureOf([{ status: 403, body: [{ errorCode: 'API_DISABLED_FOR_ORG', message: 'x' }] }])).toBe(
-      'api-disabled',
+    expect(await problemOf([{ status: 403, body: [{ errorCode: 'API_DISABLED_FOR_ORG', message: 'x' }] }])).toBe(
+      'api-blocked',
     );
-    expect(await failureOf([{ status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: 'x' }] }])).toBe('request');
-    expect(await failureOf([{ status: 503, raw: '<html>Maintenance</html>' }])).toBe('unavailable');
-    expect(await failureOf([{ status: 200, raw: '<html>not json' }])).toBe('unavailable');
-    expect(await failureOf([])).toBe('unavailable');
+    expect(await problemOf([{ status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: 'x' }] }])).toBe('refused');
+    expect(await problemOf([{ status: 503, raw: '<html>Maintenance</html>' }])).toBe('unavailable');
+    expect(await problemOf([{ status: 200, raw: '<html>not json' }])).toBe('unavailable');
+    expect(await problemOf([])).toBe('unavailable');
+  });
+
+  it('gives up on a call that does not answer in time, as no answer', async () => {
+    const hanging = ((_url: string, init: RequestInit) =>
+      new Promise((_, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      )) as typeof fetch;
+    const client = new SalesforceClient('h.my.salesforce.com', {
+      fetch: hanging,
+      readSid: async () => 'sid',
+      salesforceTimeoutMs: 50,
+    });
+    const error = (await client.me().catch((e: unknown) => e)) as SalesforceError;
+    expect(error).toBeInstanceOf(SalesforceError);
+    expect(error.problem).toBe('unavailable');
+    expect(error.status).toBe(0);
+    expect(error.refusedCleanly).toBe(false);
+  });
+
+  it("passes on the org's API usage from Sforce-Limit-Info on every answer, errors included", async () => {
+    const seen: unknown[] = [];
+    const fetch = (async () =>
+      new Response(
+        JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]),
+        {
+          status: 403,
+          headers: { 'Sforce-Limit-Info': 'api-usage=15000/15000' },
+        },
+      )) as typeof globalThis.fetch;
+    const client = new SalesforceClient('h.my.salesforce.com', {
+      fetch,
+      readSid: async () => 'sid',
+      onApiUsage: (host, usage) => seen.push([host, usage]),
+    });
+    const error = (await client.me().catch((e: unknown) => e)) as SalesforceError;
+    expect(error.problem).toBe('daily-limit');
+    expect(seen).toEqual([['h.my.salesforce.com', { used: 15000, max: 15000 }]]);
   });
 
   it('sends composite subrequests with versioned urls', async () => {

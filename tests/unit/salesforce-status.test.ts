@@ -36,7 +36,7 @@ describe('salesforceStatus', () => {
   it('is logged out without a cookie, without calling Salesforce', async () => {
     const { ports: p, calls } = ports({ readSid: async () => undefined });
     expect(await salesforceStatus('https://acme.my.salesforce.com/', p)).toEqual({
-      state: 'logged-out',
+      state: 'session-expired',
       apiHost: 'acme.my.salesforce.com',
       loginUrl: 'https://acme.my.salesforce.com/',
     });
@@ -46,8 +46,8 @@ describe('salesforceStatus', () => {
     const invalid = new Response(JSON.stringify([{ errorCode: 'INVALID_SESSION_ID', message: 'x' }]), { status: 401 });
     expect(
       (await salesforceStatus('https://acme.my.salesforce.com/', ports({ answers: [invalid] }).ports))?.state,
-    ).toBe('logged-out');
-    expect((await salesforceStatus('https://acme.my.salesforce.com/', ports().ports))?.state).toBe('unreachable');
+    ).toBe('session-expired');
+    expect((await salesforceStatus('https://acme.my.salesforce.com/', ports().ports))?.state).toBe('unavailable');
     expect(await salesforceStatus('https://example.com/', ports().ports)).toBeNull();
   });
 });

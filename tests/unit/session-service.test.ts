@@ -41,6 +41,9 @@ function harness() {
     writeSync: async (k, v) => void sync.set(k, clone(v)),
     readLocal: async (k) => clone(local.get(k)),
     writeLocal: async (k, v) => void local.set(k, clone(v)),
+    writeLocalItems: async (items) => {
+      for (const [k, v] of Object.entries(items)) if (v !== undefined) local.set(k, clone(v));
+    },
     removeLocal: async (k) => void local.delete(k),
     readManaged: async () => ({}),
     broadcast: async (view) => void broadcasts.push(view),
@@ -299,9 +302,9 @@ describe('when things go wrong', () => {
     h.sandbox.state.salesforce.expireSessions();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    expect((await refreshSession(h.ports, true))?.salesforce).toBe('login-needed');
+    expect((await refreshSession(h.ports, true))?.salesforce).toBe('session-expired');
     // The toolbar's cached "logged as" answer is forgotten: it asks Salesforce again and says to log in.
-    expect((await salesforceStatus(page, h.ports))?.state).toBe('logged-out');
+    expect((await salesforceStatus(page, h.ports))?.state).toBe('session-expired');
     expect(h.records('Event')).toHaveLength(0);
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     await retryNow(h.ports);
@@ -315,7 +318,8 @@ describe('when things go wrong', () => {
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
     expect(h.records('Event')).toHaveLength(0);
-    expect((await readJobs(h.ports))[0]).toMatchObject({ attempts: 1, uncertain: true });
+    // A 503 without Salesforce's error body may have been applied: the next attempt looks first.
+    expect((await readJobs(h.ports))[0]).toMatchObject({ attempts: 1, inFlight: true, problem: 'unavailable' });
 
     // Salesforce applies the next request but the answer never arrives.
     const realFetch = h.ports.fetch;
@@ -331,7 +335,7 @@ describe('when things go wrong', () => {
     expect(await readJobs(h.ports)).toEqual([]);
   });
 
-  it('Salesforce refuses the Event for good: the job stops and the panel says why', async () => {
+  it('Salesforce refuses the Event for good: the job waits for the rep (Retry / Discard) and the panel says why', async () => {
     const h = harness();
     await h.connect();
     h.sandbox.state.faults.push({
@@ -343,13 +347,18 @@ describe('when things go wrong', () => {
     });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    expect(await readJobs(h.ports)).toEqual([]);
+    // Never dropped: it stays queued, marked for the rep, and is not sent again on its own.
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-start', attention: true, problem: 'refused' }]);
     const view = await refreshSession(h.ports, true);
     expect(view).toMatchObject({
       sessionId: session.sessionId,
-      salesforce: 'failed',
+      salesforce: 'needs-attention',
       salesforceError: 'You cannot create events.',
     });
+    const calls = h.salesforceCalls().length;
+    h.tick(60 * 60 * 1000);
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls()).toHaveLength(calls);
   });
 
   it('Glance ends the session (or it expires unjoined): the Event is closed all the same', async () => {

@@ -1,9 +1,8 @@
-// The thin layer between background logic and the browser's APIs.
+// The thin layer between background logic and the browser's APIs: platform only. What the
+// background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
 import type { BackgroundBroadcast } from '../../shared/messages.js';
 import type { BackgroundPorts } from '../router.js';
-import { forgetStatus } from '../salesforce/status.js';
-import { announce } from '../session/service.js';
 
 export const SALESFORCE_TAB_PATTERNS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
 export const OUTBOX_ALARM = 'outbox';
@@ -29,8 +28,11 @@ async function broadcast(message: BackgroundBroadcast): Promise<void> {
   );
 }
 
-export function browserPorts(): BackgroundPorts {
-  const ports: BackgroundPorts = {
+/** The platform ports; the feature callbacks (onLogChanged, …) are added by the worker's entry. */
+export type PlatformPorts = Omit<BackgroundPorts, 'onLogChanged' | 'onSessionRejected' | 'onApiUsage'>;
+
+export function browserPorts(): PlatformPorts {
+  const ports: PlatformPorts = {
     extensionId: browser.runtime.id,
     fetch: (input, init) => fetch(input, init),
     readSid,
@@ -46,6 +48,7 @@ export function browserPorts(): BackgroundPorts {
     writeSync: (key, value) => browser.storage.sync.set({ [key]: value }),
     readLocal: async (key) => (await browser.storage.local.get(key))[key],
     writeLocal: (key, value) => browser.storage.local.set({ [key]: value }),
+    writeLocalItems: (items) => browser.storage.local.set(items),
     removeLocal: (key) => browser.storage.local.remove(key),
     readManaged: async () => {
       try {
@@ -56,15 +59,19 @@ export function browserPorts(): BackgroundPorts {
       }
     },
     broadcast: (session) => broadcast({ type: 'background:session', session }),
-    setGuestPolling: async (on) => {
-      if (on) await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes: 0.5 });
-      else await browser.alarms.clear(GUEST_POLL_ALARM);
+    setGuestPolling: async (on, slow = false) => {
+      if (!on) {
+        await browser.alarms.clear(GUEST_POLL_ALARM);
+        return;
+      }
+      const periodInMinutes = slow ? 2 : 0.5;
+      const existing = await browser.alarms.get(GUEST_POLL_ALARM);
+      if (existing?.periodInMinutes !== periodInMinutes)
+        await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
     },
     wakeOutboxAt: async (time) => {
       await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
-    onLogChanged: () => announce(ports),
-    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   };
   return ports;
 }

@@ -89,19 +89,32 @@ const FAILURE_BY_FAULT: Record<string, GlanceFailure> = {
   [GLANCE_FAULT.invalidRequest]: 'refused',
 };
 
-async function post(fetcher: typeof fetch, url: string, fields: Record<string, string>): Promise<XmlElement> {
+/**
+ * A Glance call that has not answered in this time is no answer: the rep is waiting (Start, End) and
+ * a guest may still see their screen, so End must be able to say "Glance did not answer" quickly.
+ */
+export const GLANCE_TIMEOUT_MS = 10_000;
+
+async function post(
+  fetcher: typeof fetch,
+  url: string,
+  fields: Record<string, string>,
+  timeoutMs = GLANCE_TIMEOUT_MS,
+): Promise<XmlElement> {
   let response: Response;
+  let text: string;
   try {
     response = await fetcher(url, {
       method: 'POST',
       headers: { 'Content-Type': FORM_CONTENT_TYPE },
       body: new URLSearchParams(fields).toString(),
       credentials: 'omit',
+      signal: AbortSignal.timeout(timeoutMs),
     });
+    text = await response.text().catch(() => '');
   } catch {
     throw new GlanceError('unavailable');
   }
-  const text = await response.text().catch(() => '');
   let document: XmlElement | undefined;
   try {
     document = parseXml(text);
@@ -123,11 +136,21 @@ function expectRoot(document: XmlElement, root: string): XmlElement {
 }
 
 /** Exchanges the Glance address and password for a credential. The password goes no further. */
-export async function connectGlance(fetcher: typeof fetch, address: string, password: string): Promise<GlanceAccount> {
-  const document = await post(fetcher, VALIDATE_USER_URL, {
-    [VALIDATE_USER_FIELD.username]: address,
-    [VALIDATE_USER_FIELD.password]: password,
-  });
+export async function connectGlance(
+  fetcher: typeof fetch,
+  address: string,
+  password: string,
+  timeoutMs = GLANCE_TIMEOUT_MS,
+): Promise<GlanceAccount> {
+  const document = await post(
+    fetcher,
+    VALIDATE_USER_URL,
+    {
+      [VALIDATE_USER_FIELD.username]: address,
+      [VALIDATE_USER_FIELD.password]: password,
+    },
+    timeoutMs,
+  );
   const result = expectRoot(document, VALIDATE_USER_XML.root);
   const credentials = textOf(result, VALIDATE_USER_XML.credentials);
   if (!CREDENTIALS_PATTERN.test(credentials)) throw new GlanceError('unavailable', 'credentials shape');
@@ -171,15 +194,21 @@ export class GlanceClient {
   constructor(
     private readonly account: GlanceAccount,
     private readonly fetcher: typeof fetch,
+    private readonly timeoutMs = GLANCE_TIMEOUT_MS,
   ) {}
 
   private call(op: SessionOp, fields: Record<string, string> = {}): Promise<XmlElement> {
-    return post(this.fetcher, sessionServiceUrl(op), {
-      [AUTH_FIELD.groupId]: this.account.groupId,
-      [AUTH_FIELD.adminName]: this.account.address,
-      [AUTH_FIELD.adminCredentials]: this.account.credentials,
-      ...fields,
-    });
+    return post(
+      this.fetcher,
+      sessionServiceUrl(op),
+      {
+        [AUTH_FIELD.groupId]: this.account.groupId,
+        [AUTH_FIELD.adminName]: this.account.address,
+        [AUTH_FIELD.adminCredentials]: this.account.credentials,
+        ...fields,
+      },
+      this.timeoutMs,
+    );
   }
 
   async start(sessionType: SessionType, keyMode: KeyMode, key = ''): Promise<GlanceSession> {

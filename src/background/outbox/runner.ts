@@ -1,26 +1,46 @@
-// Works through the outbox until every Salesforce write has landed. The rep's clicks never wait for
-// this: it runs after the answer, again on an alarm, and again when the Salesforce cookie changes.
-import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
+// Works through the queue until every Salesforce write has landed. The rep's clicks never wait for
+// this: it runs after the answer, again on an alarm, and again when an org's session cookie changes.
+// Each org is its own queue: a daily limit, an expired session or a blocked API in one org pauses
+// that org only. Every failure has a defined outcome (classify.ts) and nothing is dropped silently.
+import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
-import type { StoragePorts } from '../settings/storage.js';
-import { guestLead, logEnd, logStart } from './jobs.js';
-import { changeJobs, changeLog, readJobs, readLogs } from './store.js';
+import type { StoragePorts } from '../storage/ports.js';
+import { guestLead, logEnd, logStart, type Progress } from './jobs.js';
+import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { OutboxJob, SessionLog } from './types.js';
 
 export interface OutboxPorts extends SalesforceClientPorts, StoragePorts {
   now(): number;
   /** Wakes the outbox at this time (an alarm survives the worker being stopped). */
   wakeOutboxAt(time: number): Promise<void>;
-  /** Called after a session's Salesforce state changed, so the panel can show it. */
+  /** Called after a session's Salesforce state changed, so panels and the popup can show it. */
   onLogChanged(sessionId: string): Promise<void>;
-  /** Salesforce refused the session cookie of this host (expired, logged out elsewhere). */
+  /** Salesforce refused the session cookie of this host (expired, logged out, not for the API). */
   onSessionRejected(apiHost: string): Promise<void>;
 }
 
-/** Seconds to wait after the n-th failure: quick at first, then at most every five minutes. */
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+/** A job still failing this long after it was queued is shown to the rep instead of retried. */
+export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
+/** After a storage error, try again this much later. */
+const STORAGE_RETRY_MS = 30 * SECOND;
+
+/** Wait after the n-th transient failure: quick at first, then at most every five minutes. */
 export function backoffMs(attempts: number): number {
-  return Math.min(300, 5 * 3 ** Math.max(0, attempts - 1)) * 1000;
+  return Math.min(300, 5 * 3 ** Math.max(0, attempts - 1)) * SECOND;
 }
+
+/** How long an org-wide problem pauses the org (a new session cookie or Retry ends the pause sooner). */
+export const PAUSE_MS: Partial<Record<SalesforceProblem, number>> = {
+  // The allowance is a rolling 24 hours: some of it frees every few minutes.
+  'daily-limit': 30 * MINUTE,
+  'session-expired': HOUR,
+  // An administrator's setting: it changes rarely, and Retry asks at once.
+  'api-blocked': 6 * HOUR,
+};
 
 let running: Promise<void> | undefined;
 /** Set when asked to run while running: a job queued during the last pass must not wait for an alarm. */
@@ -35,7 +55,13 @@ export function runOutbox(ports: OutboxPorts): Promise<void> {
   running = (async () => {
     do {
       again = false;
-      await drain(ports);
+      try {
+        await drain(ports);
+      } catch (error) {
+        // Storage refused (quota, shutdown) or a bug: never an unhandled rejection; try again later.
+        console.warn('Glance for Salesforce: the Salesforce queue stopped and will try again', error);
+        await ports.wakeOutboxAt(ports.now() + STORAGE_RETRY_MS).catch(() => undefined);
+      }
     } while (again);
   })().finally(() => {
     running = undefined;
@@ -43,99 +69,206 @@ export function runOutbox(ports: OutboxPorts): Promise<void> {
   return running;
 }
 
-type Step = { job: OutboxJob; log: SessionLog } | { drop: OutboxJob } | undefined;
+const isPaused = (state: QueueState, apiHost: string, now: number) => (state.orgs[apiHost]?.paused?.until ?? 0) > now;
 
-function nextStep(jobs: OutboxJob[], logs: Record<string, SessionLog>, now: number): Step {
-  for (const job of jobs) {
-    if (job.notBefore > now) continue;
-    const log = logs[job.sessionId] ?? { state: 'pending', error: '', leads: {} };
-    if (job.kind === 'log-end' && !log.eventId) {
-      if (log.startFailed) return { drop: job };
-      continue; // waits for its session's Event to exist
-    }
-    return { job, log };
+/** The next job to send: due, not waiting for the rep, its org not paused, its session's start done first. */
+function nextJob(state: QueueState, now: number, skipOrgs: Set<string>): OutboxJob | undefined {
+  for (const job of state.jobs) {
+    if (job.attention || job.notBefore > now || skipOrgs.has(job.apiHost) || isPaused(state, job.apiHost, now))
+      continue;
+    if (job.kind === 'log-end' && state.jobs.some((j) => j.kind === 'log-start' && j.sessionId === job.sessionId))
+      continue; // the end updates the Event the start creates
+    return job;
   }
   return undefined;
 }
 
+/** When the queue has something to do next (undefined: nothing waits on time). */
+export function nextWake(state: QueueState, now: number): number | undefined {
+  const times = state.jobs
+    .filter((j) => !j.attention)
+    .map((j) => Math.max(j.notBefore, state.orgs[j.apiHost]?.paused?.until ?? 0))
+    .filter((t) => t > now);
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
 async function drain(ports: OutboxPorts): Promise<void> {
+  const skipOrgs = new Set<string>();
   for (;;) {
-    const jobs = await readJobs(ports);
-    const step = nextStep(jobs, await readLogs(ports), ports.now());
-    if (!step) {
-      const waiting = jobs.map((j) => j.notBefore).filter((t) => t > ports.now());
-      if (waiting.length > 0) await ports.wakeOutboxAt(Math.min(...waiting));
+    const now = ports.now();
+    // Mark the chosen job in flight before sending (so an interruption takes the look-up path).
+    const job = await changeQueue(ports, (state) => {
+      dropOrphans(state);
+      const next = nextJob(state, now, skipOrgs);
+      if (next) state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true } : j));
+      return next;
+    });
+    if (!job) {
+      const wake = nextWake(await readQueue(ports), now);
+      if (wake !== undefined) await ports.wakeOutboxAt(wake);
       return;
     }
-    if ('drop' in step) {
-      await changeJobs(ports, (all) => all.filter((j) => j.id !== step.drop.id));
-      continue;
-    }
-    const { job, log } = step;
-    const client = new SalesforceClient(job.apiHost, ports);
-    try {
-      const change =
-        job.kind === 'log-start'
-          ? await logStart(client, job)
-          : job.kind === 'log-end'
-            ? await logEnd(client, job, log)
-            : await guestLead(client, job);
-      await changeLog(ports, job.sessionId, change);
-      await changeJobs(ports, (all) => all.filter((j) => j.id !== job.id));
-      await ports.onLogChanged(job.sessionId);
-    } catch (error) {
-      if (!(error instanceof SalesforceError)) throw error;
-      const stop = await recordFailure(ports, job, error);
-      if (stop) return;
-    }
+    const stopOrg = await attempt(ports, job);
+    if (stopOrg) skipOrgs.add(job.apiHost);
   }
 }
 
-/** Decides what a failure means for the job; true when the outbox should stop for now. */
-async function recordFailure(ports: OutboxPorts, job: OutboxJob, error: SalesforceError): Promise<boolean> {
-  const permanent = error.failure === 'request' || error.failure === 'api-disabled';
-  if (permanent) {
-    // Salesforce refused this write for good (validation, permissions): retrying cannot help.
-    await changeJobs(ports, (all) => all.filter((j) => j.id !== job.id));
-    if (job.kind !== 'guest-lead') {
-      await changeLog(ports, job.sessionId, (log) => ({
-        ...log,
-        state: 'failed',
-        error: error.errors[0]?.message ?? error.message,
-        startFailed: log.startFailed || job.kind === 'log-start',
-      }));
-      await ports.onLogChanged(job.sessionId);
-    }
-    return false;
-  }
-  const retryAt = ports.now() + backoffMs(job.attempts + 1);
-  await changeJobs(ports, (all) =>
-    all.map((j) =>
-      j.id === job.id
-        ? {
-            ...j,
-            attempts: j.attempts + 1,
-            notBefore: retryAt,
-            uncertain: j.uncertain || error.failure === 'unavailable',
-          }
-        : j,
-    ),
+/** An end whose start was discarded has no Event to update: it goes with it, and the log says so. */
+function dropOrphans(state: QueueState): void {
+  state.jobs = state.jobs.filter(
+    (j) =>
+      !(j.kind === 'log-end' && state.logs[j.sessionId]?.state === 'discarded' && !state.logs[j.sessionId]?.eventId),
   );
-  if (error.failure === 'session') {
-    await ports.onSessionRejected(job.apiHost);
-    await changeLog(ports, job.sessionId, (log) => ({ ...log, state: 'login-needed' }));
-    await ports.onLogChanged(job.sessionId);
+}
+
+/** Sends one job and records what came of it; true when its org should wait for the rest of this pass. */
+async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
+  const client = new SalesforceClient(job.apiHost, ports);
+  let progress: Progress;
+  try {
+    const log = (await readQueue(ports)).logs[job.sessionId] ?? emptyLog();
+    progress =
+      job.kind === 'log-start'
+        ? await logStart(client, job, log)
+        : job.kind === 'log-end'
+          ? await logEnd(client, job, log)
+          : await guestLead(client, job, log);
+  } catch (error) {
+    if (!(error instanceof SalesforceError)) throw error;
+    progress = { log: (l) => l, job, failure: error };
   }
-  await ports.wakeOutboxAt(retryAt);
-  return true;
+  const { failure } = progress;
+  const now = ports.now();
+  const orgWide = failure && ORG_WIDE_PROBLEMS.has(failure.problem);
+  await changeQueue(ports, (state) => {
+    const log = progress.log(state.logs[job.sessionId] ?? emptyLog());
+    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
+    const index = state.jobs.findIndex((j) => j.id === job.id);
+    if (index < 0) return; // discarded while it was being sent
+    if (!progress.job) {
+      state.jobs.splice(index, 1);
+    } else if (!failure) {
+      state.jobs[index] = progress.job;
+    } else {
+      state.jobs[index] = failedJob(progress.job, failure, now);
+      if (orgWide) pauseOrg(state, job.apiHost, failure, now);
+    }
+    settleStates(state, now);
+  });
+  if (failure && (failure.problem === 'session-expired' || failure.problem === 'api-blocked'))
+    await ports.onSessionRejected(job.apiHost);
+  await ports.onLogChanged(job.sessionId);
+  return !!failure;
 }
 
-export async function enqueue(ports: OutboxPorts, job: OutboxJob): Promise<void> {
-  await changeJobs(ports, (all) => [...all, job]);
+function failedJob(job: OutboxJob, failure: SalesforceError, now: number): OutboxJob {
+  const attempts = job.attempts + 1;
+  const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
+  return {
+    ...job,
+    attempts,
+    // Salesforce refused it in its own words: it was not applied. Otherwise it may have been.
+    inFlight: !failure.refusedCleanly,
+    problem: failure.problem,
+    error: failure.salesforceMessage,
+    attention: failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
+    notBefore: ORG_WIDE_PROBLEMS.has(failure.problem) ? 0 : now + backoffMs(attempts),
+  };
 }
 
-/** Makes every waiting job due now: the user just logged in to Salesforce again. */
-export async function retryNow(ports: OutboxPorts): Promise<void> {
-  await changeJobs(ports, (all) => all.map((j) => ({ ...j, notBefore: Math.min(j.notBefore, ports.now()) })));
+function pauseOrg(state: QueueState, apiHost: string, failure: SalesforceError, now: number): void {
+  const org = state.orgs[apiHost] ?? {};
+  state.orgs[apiHost] = {
+    ...org,
+    paused: {
+      problem: failure.problem,
+      until: now + (PAUSE_MS[failure.problem] ?? HOUR),
+      error: failure.salesforceMessage,
+    },
+  };
+}
+
+/** Each session's state follows from its waiting jobs: the worst reason any of them waits. */
+function settleStates(state: QueueState, now: number): void {
+  for (const [sessionId, log] of Object.entries(state.logs)) {
+    if (log.state === 'discarded') continue;
+    const jobs = state.jobs.filter((j) => j.sessionId === sessionId);
+    state.logs[sessionId] = { ...log, ...stateOf(log, jobs, state, now) };
+  }
+}
+
+function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: number): Partial<SessionLog> {
+  // Done: a note about optional fields left out stays; nothing else is wrong.
+  if (jobs.length === 0) return { state: log.eventId || log.state === 'logged' ? 'logged' : 'pending' };
+  const attention = jobs.find((j) => j.attention);
+  if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
+  const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;
+  if (paused && paused.until > now && ORG_WIDE_PROBLEMS.has(paused.problem))
+    return { state: paused.problem as SessionLog['state'], error: paused.error };
+  const failing = jobs.find((j) => j.problem === 'unavailable' && j.attempts > 0);
+  if (failing) return { state: 'unavailable', error: failing.error ?? '' };
+  return { state: 'pending' };
+}
+
+/** Remembers the org's API usage from Salesforce's Sforce-Limit-Info (at most one write per call). */
+export async function recordUsage(ports: StoragePorts & { now(): number }, apiHost: string, usage: ApiUsage) {
+  await changeQueue(ports, (state) => {
+    state.orgs[apiHost] = { ...state.orgs[apiHost], usage: { ...usage, at: ports.now() } };
+  }).catch(() => undefined);
+}
+
+/** A job as features queue it; the queue adds its bookkeeping. */
+export type NewJob = OutboxJob extends infer J
+  ? J extends OutboxJob
+    ? Omit<J, 'createdAt' | 'attempts' | 'notBefore'>
+    : never
+  : never;
+
+export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
+  await changeQueue(ports, (state) => {
+    state.jobs.push({ ...job, createdAt: ports.now(), attempts: 0, notBefore: 0 } as OutboxJob);
+    const log = state.logs[job.sessionId] ?? emptyLog();
+    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
+    settleStates(state, ports.now());
+  });
+}
+
+/**
+ * Sends again now what waits: the rep pressed Retry, or logged in to an org again (a new `sid`
+ * retries only its own org). Jobs that need the rep wait for Retry itself.
+ */
+export async function retryNow(
+  ports: OutboxPorts,
+  scope: { apiHost?: string; sessionId?: string; includeAttention?: boolean } = {},
+): Promise<void> {
+  await changeQueue(ports, (state) => {
+    const now = ports.now();
+    const inScope = (j: OutboxJob) =>
+      (!scope.apiHost || j.apiHost === scope.apiHost) && (!scope.sessionId || j.sessionId === scope.sessionId);
+    for (const [host, org] of Object.entries(state.orgs)) {
+      if ((!scope.apiHost || host === scope.apiHost) && org.paused) state.orgs[host] = { ...org, paused: undefined };
+    }
+    state.jobs = state.jobs.map((j) => {
+      if (!inScope(j) || (j.attention && !scope.includeAttention)) return j;
+      // A job the rep retries after a refusal gets its optional fields back: the admin may have fixed it.
+      return {
+        ...j,
+        notBefore: Math.min(j.notBefore, now),
+        attention: false,
+        createdAt: j.attention ? now : j.createdAt,
+      };
+    });
+    settleStates(state, now);
+  });
   await runOutbox(ports);
+}
+
+/** The rep gives up on a session's waiting writes: they are removed, and the log says so. */
+export async function discardSession(ports: OutboxPorts, sessionId: string): Promise<void> {
+  await changeQueue(ports, (state) => {
+    state.jobs = state.jobs.filter((j) => j.sessionId !== sessionId);
+    const log = state.logs[sessionId] ?? emptyLog();
+    state.logs[sessionId] = { ...log, state: 'discarded' };
+  });
+  await ports.onLogChanged(sessionId);
 }

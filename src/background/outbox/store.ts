@@ -1,30 +1,57 @@
-// Reading and changing the outbox and the session logs, one writer at a time.
+// The queue's state (jobs, per-session logs, per-org state) is read and changed as one, by one
+// writer at a time, and written in one storage write: a log update and the job removal that goes
+// with it land together or not at all.
 import { Lock } from '../lock.js';
-import type { StoragePorts } from '../settings/storage.js';
-import { OUTBOX_KEY, type OutboxJob, SESSION_LOGS_KEY, type SessionLog } from './types.js';
+import { entry, writeTogether } from '../storage/define-item.js';
+import { orgStatesItem, outboxItem, sessionLogsItem } from '../storage/items.js';
+import type { StoragePorts } from '../storage/ports.js';
+import type { OrgState, OutboxJob, SessionLog } from './types.js';
+
+export interface QueueState {
+  jobs: OutboxJob[];
+  logs: Record<string, SessionLog>;
+  orgs: Record<string, OrgState>;
+}
 
 const lock = new Lock();
+/** Keep the logs of the last 50 sessions, and every log a queued job still needs. */
+const KEEP_LOGS = 50;
 
 export function emptyLog(): SessionLog {
   return { state: 'pending', error: '', leads: {} };
 }
 
-export async function readJobs(ports: StoragePorts): Promise<OutboxJob[]> {
-  const jobs = await ports.readLocal(OUTBOX_KEY);
-  return Array.isArray(jobs) ? (jobs as OutboxJob[]) : [];
+export async function readQueue(ports: StoragePorts): Promise<QueueState> {
+  const [jobs, logs, orgs] = await Promise.all([
+    outboxItem.read(ports),
+    sessionLogsItem.read(ports),
+    orgStatesItem.read(ports),
+  ]);
+  return { jobs, logs, orgs };
 }
 
-export async function readLogs(ports: StoragePorts): Promise<Record<string, SessionLog>> {
-  const logs = await ports.readLocal(SESSION_LOGS_KEY);
-  return typeof logs === 'object' && logs !== null ? (logs as Record<string, SessionLog>) : {};
-}
+export const readJobs = async (ports: StoragePorts) => (await readQueue(ports)).jobs;
 
 export async function readLog(ports: StoragePorts, sessionId: string): Promise<SessionLog> {
-  return (await readLogs(ports))[sessionId] ?? emptyLog();
+  return (await sessionLogsItem.read(ports))[sessionId] ?? emptyLog();
 }
 
-export function changeJobs(ports: StoragePorts, change: (jobs: OutboxJob[]) => OutboxJob[]): Promise<void> {
-  return lock.run(async () => ports.writeLocal(OUTBOX_KEY, change(await readJobs(ports))));
+/** Changes the queue's state in place inside `change`; everything is written in one storage write. */
+export function changeQueue<T>(ports: StoragePorts, change: (state: QueueState) => T): Promise<T> {
+  return lock.run(async () => {
+    const state = await readQueue(ports);
+    const result = change(state);
+    const needed = new Set(state.jobs.map((j) => j.sessionId));
+    const ids = Object.keys(state.logs);
+    const keep = new Set([...ids.slice(-KEEP_LOGS), ...ids.filter((id) => needed.has(id))]);
+    const logs = Object.fromEntries(Object.entries(state.logs).filter(([id]) => keep.has(id)));
+    await writeTogether(ports, [
+      entry(outboxItem, state.jobs),
+      entry(sessionLogsItem, logs),
+      entry(orgStatesItem, state.orgs),
+    ]);
+    return result;
+  });
 }
 
 export function changeLog(
@@ -32,12 +59,11 @@ export function changeLog(
   sessionId: string,
   change: (log: SessionLog) => SessionLog,
 ): Promise<SessionLog> {
-  return lock.run(async () => {
-    const logs = await readLogs(ports);
-    const next = change(logs[sessionId] ?? emptyLog());
-    // Keep the logs of the last 50 sessions: enough to finish any queued write.
-    const kept = Object.entries({ ...logs, [sessionId]: next }).slice(-50);
-    await ports.writeLocal(SESSION_LOGS_KEY, Object.fromEntries(kept));
+  return changeQueue(ports, (state) => {
+    const next = change(state.logs[sessionId] ?? emptyLog());
+    // Re-inserted last, so the newest sessions are the ones kept.
+    delete state.logs[sessionId];
+    state.logs[sessionId] = next;
     return next;
   });
 }

@@ -1,17 +1,31 @@
 // The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
-// worker being stopped, the browser restarting, and Salesforce being down or logged out.
-import type { SalesforceLogState } from '../../shared/messages.js';
-import type { RelationLookup } from '../session/event-fields.js';
+// worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
+import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
+import type { RelationLookup } from './event-fields.js';
 
 interface JobBase {
   id: string;
   sessionId: string;
   apiHost: string;
+  /** When the job was queued (ms since epoch): a job still failing after 7 days needs the rep. */
+  createdAt: number;
   attempts: number;
   /** Not before this time (ms since epoch): the back-off after a failure. */
   notBefore: number;
-  /** Sent once without a readable answer: Salesforce may have applied it, so check before resending. */
-  uncertain?: boolean;
+  /**
+   * Set in storage before each send and cleared when Salesforce answered: a send that was cut off
+   * (worker stopped, connection lost, storage write failed) may have landed, so the next attempt
+   * looks first instead of writing twice.
+   */
+  inFlight?: boolean;
+  /** Optional fields left out after Salesforce refused them, so the write can still land. */
+  without?: string[];
+  /** Why the last attempt did not land. */
+  problem?: SalesforceProblem;
+  /** Salesforce's own words about the last failure. */
+  error?: string;
+  /** Set when retrying cannot help on its own: the popup offers Retry and Discard. */
+  attention?: boolean;
 }
 
 export interface ChatterPost {
@@ -21,25 +35,40 @@ export interface ChatterPost {
   body: string;
 }
 
+export interface GuestToLead {
+  name: string;
+  email: string;
+  joinedAt: string;
+}
+
 export type OutboxJob = JobBase &
   (
     | { kind: 'log-start'; fields: Record<string, unknown>; lookup?: RelationLookup; chatter?: ChatterPost }
     | { kind: 'log-end'; fields: Record<string, unknown> }
-    | { kind: 'guest-lead'; guest: { name: string; email: string; joinedAt: string } }
+    | { kind: 'guest-lead'; guest: GuestToLead }
   );
 
 /** What is known about one session's Salesforce records. */
 export interface SessionLog {
+  apiHost?: string;
   eventId?: string;
-  /** WhoId/WhatId found by the start request's lookup, written with the end. */
+  /** WhoId/WhatId found by the start's look-up, written with the end. */
   relation?: Record<string, string>;
-  state: SalesforceLogState;
-  error: string;
+  /** The look-up has answered (or cannot answer): it is not asked again. */
+  relationKnown?: boolean;
+  /** The Chatter post landed, or Salesforce refused it for good (chatterError says why). */
+  chatterDone?: boolean;
   chatterError?: string;
-  /** Guest email (lower-case) → the Lead created for them, or '' when one already existed. */
+  state: SalesforceLogState;
+  /** Salesforce's words about the last failure, or which optional fields were left out. */
+  error: string;
+  /** Guest email (lower-case) → the Lead created for them or the record that already had them. */
   leads: Record<string, string>;
-  startFailed?: boolean;
 }
 
-export const OUTBOX_KEY = 'outbox';
-export const SESSION_LOGS_KEY = 'sessionLogs';
+/** What the extension knows about one org: its API usage and a problem that stops all its writes. */
+export interface OrgState {
+  usage?: { used: number; max: number; at: number };
+  /** An org-wide problem (daily limit, session, API blocked) and when to try the org again. */
+  paused?: { problem: SalesforceProblem; until: number; error: string };
+}

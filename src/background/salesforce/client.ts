@@ -1,15 +1,27 @@
 // A small typed fetch client for the Salesforce REST API, run in the service worker. Not jsforce:
 // see DESIGN.md (worker start-up cost, Node shims). Authenticates with the browser's own `sid`
-// cookie, read at the moment of each call.
-import { errorFromResponse, SalesforceError } from './errors.js';
+// cookie, read at the moment of each call. Every call has a time limit, and every answer's
+// Sforce-Limit-Info is passed on so the extension knows how much of the org's allowance is spent.
+import { errorFromResponse, noAnswer, SalesforceError } from './errors.js';
 
 export const API_VERSION = '66.0';
 export const CLIENT_NAME = 'GlanceForSalesforce';
+/** Salesforce's own REST timeout is 10 minutes; a rep's write that has not answered in 30 s is retried. */
+export const SALESFORCE_TIMEOUT_MS = 30_000;
+
+export interface ApiUsage {
+  used: number;
+  max: number;
+}
 
 export interface SalesforceClientPorts {
   fetch: typeof fetch;
   /** Reads the `sid` cookie of the API host; undefined when the user is not logged in there. */
   readSid(apiHost: string): Promise<string | undefined>;
+  /** Told the org's API usage from each answer's Sforce-Limit-Info header. */
+  onApiUsage?(apiHost: string, usage: ApiUsage): void;
+  /** How long one call may take (tests shorten it); SALESFORCE_TIMEOUT_MS otherwise. */
+  salesforceTimeoutMs?: number;
 }
 
 export interface QueryResult<T> {
@@ -41,12 +53,22 @@ export interface ChatterUser {
   displayName?: string;
 }
 
+/** Reads `api-usage=N/M` from a Sforce-Limit-Info header. */
+export function parseLimitInfo(header: string | null): ApiUsage | undefined {
+  const match = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
+  if (!match) return undefined;
+  const used = Number(match[1]);
+  const max = Number(match[2]);
+  return max > 0 ? { used, max } : undefined;
+}
+
 export class SalesforceClient {
   readonly base: string;
 
   constructor(
     readonly apiHost: string,
     private readonly ports: SalesforceClientPorts,
+    private readonly timeoutMs = ports.salesforceTimeoutMs ?? SALESFORCE_TIMEOUT_MS,
   ) {
     this.base = `https://${apiHost}/services/data/v${API_VERSION}`;
   }
@@ -56,12 +78,12 @@ export class SalesforceClient {
     const url = path.startsWith('/services/') ? `https://${this.apiHost}${path}` : `${this.base}${path}`;
     let sid = await this.ports.readSid(this.apiHost);
     for (let attempt = 0; ; attempt++) {
-      if (!sid) throw new SalesforceError('session', 401, [{ errorCode: 'NO_SESSION', message: 'Not logged in' }]);
+      if (!sid) throw new SalesforceError(401, [{ errorCode: 'NO_SESSION', message: 'Not logged in' }]);
       try {
         return await this.send<T>(method, url, sid, body);
       } catch (error) {
         // The user may have logged in again since we read the cookie: read it once more.
-        if (!(error instanceof SalesforceError) || error.failure !== 'session' || attempt > 0) throw error;
+        if (!(error instanceof SalesforceError) || error.problem !== 'session-expired' || attempt > 0) throw error;
         const fresh = await this.ports.readSid(this.apiHost);
         if (!fresh || fresh === sid) throw error;
         sid = fresh;
@@ -71,7 +93,9 @@ export class SalesforceClient {
 
   private async send<T>(method: string, url: string, sid: string, body: unknown): Promise<T> {
     let response: Response;
+    let text: string;
     try {
+      const signal = AbortSignal.timeout(this.timeoutMs);
       response = await this.ports.fetch(url, {
         method,
         headers: {
@@ -82,18 +106,24 @@ export class SalesforceClient {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
+        // A renamed My Domain answers with a redirect: following it would drop the Authorization
+        // header (and send the session somewhere unchecked). It counts as no answer.
         redirect: 'error',
+        signal,
       });
+      // The body has the same time limit: a connection that stalls mid-answer is no answer.
+      text = await response.text();
     } catch {
-      throw new SalesforceError('unavailable', 0, []);
+      throw noAnswer();
     }
+    const usage = parseLimitInfo(response.headers.get('Sforce-Limit-Info'));
+    if (usage) this.ports.onApiUsage?.(this.apiHost, usage);
     if (response.status === 204) return undefined as T;
-    const text = await response.text();
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new SalesforceError('unavailable', response.status, []);
+      throw new SalesforceError(response.status, [], response.ok || response.status >= 500 ? 'unavailable' : undefined);
     }
     if (!response.ok) throw errorFromResponse(response.status, parsed);
     return parsed as T;
@@ -102,9 +132,11 @@ export class SalesforceClient {
   /** Runs a SOQL query and follows nextRecordsUrl until every record is read. */
   async query<T>(soql: string): Promise<T[]> {
     let page = await this.request<QueryResult<T>>('GET', `/query?q=${encodeURIComponent(soql)}`);
+    if (!page || !Array.isArray(page.records)) throw new SalesforceError(200, [], 'unavailable');
     const records = [...page.records];
     while (!page.done && page.nextRecordsUrl) {
       page = await this.request<QueryResult<T>>('GET', page.nextRecordsUrl);
+      if (!page || !Array.isArray(page.records)) throw new SalesforceError(200, [], 'unavailable');
       records.push(...page.records);
     }
     return records;
@@ -121,7 +153,7 @@ export class SalesforceClient {
         ...(s.body === undefined ? {} : { body: s.body }),
       })),
     });
-    if (!answer || !Array.isArray(answer.compositeResponse)) throw new SalesforceError('unavailable', 200, []);
+    if (!answer || !Array.isArray(answer.compositeResponse)) throw new SalesforceError(200, [], 'unavailable');
     return answer.compositeResponse;
   }
 

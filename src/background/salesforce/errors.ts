@@ -1,55 +1,51 @@
-// Salesforce answers errors as [{"errorCode","message","fields"}]; these classes keep that shape
-// and sort failures into what the user can do about them.
+// A Salesforce call that did not work, with Salesforce's own error items and what they mean
+// (classify.ts decides the meaning).
+import type { SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { classify, errorItems, type SalesforceErrorItem } from './classify.js';
 
-export interface SalesforceErrorItem {
-  errorCode: string;
-  message: string;
-  fields?: string[];
-}
-
-export type SalesforceFailure =
-  /** No sid cookie, or Salesforce says the session is invalid: the user must log in again. */
-  | 'session'
-  /** The org does not let browser sessions use the API (API Access Control, edition). */
-  | 'api-disabled'
-  /** Salesforce answered with an error about the request itself. */
-  | 'request'
-  /** Salesforce is unreachable, answered 5xx, or answered something that is not its API. */
-  | 'unavailable';
-
-const API_DISABLED_CODES = new Set(['API_DISABLED_FOR_ORG', 'API_CURRENTLY_DISABLED']);
+export type { SalesforceErrorItem } from './classify.js';
 
 export class SalesforceError extends Error {
   override readonly name = 'SalesforceError';
+  readonly problem: SalesforceProblem;
   constructor(
-    readonly failure: SalesforceFailure,
     readonly status: number,
     readonly errors: SalesforceErrorItem[],
+    problem?: SalesforceProblem,
   ) {
-    super(errors.map((e) => `${e.errorCode}: ${e.message}`).join('; ') || `${failure} (${status})`);
+    super(errors.map((e) => `${e.errorCode}: ${e.message}`).join('; ') || `Salesforce answered ${status || 'nothing'}`);
+    this.problem = problem ?? classify({ status, errors });
   }
 
   get errorCode(): string | undefined {
     return this.errors[0]?.errorCode;
   }
-}
 
-function isErrorItem(value: unknown): value is SalesforceErrorItem {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as SalesforceErrorItem).errorCode === 'string' &&
-    typeof (value as SalesforceErrorItem).message === 'string'
-  );
-}
-
-/** Reads Salesforce's error body; anything else (an HTML error page, a proxy's text) is "unavailable". */
-export function errorFromResponse(status: number, body: unknown): SalesforceError {
-  const items = Array.isArray(body) ? body.filter(isErrorItem) : [];
-  if (status === 401 || items.some((e) => e.errorCode === 'INVALID_SESSION_ID')) {
-    return new SalesforceError('session', status, items);
+  /**
+   * Salesforce refused the request in its own words (4xx with error items), so a write was not
+   * applied. Without an answer, after a 5xx or an unreadable page, it may have been.
+   */
+  get refusedCleanly(): boolean {
+    return this.status >= 400 && this.status < 500 && this.errors.length > 0;
   }
-  if (items.some((e) => API_DISABLED_CODES.has(e.errorCode))) return new SalesforceError('api-disabled', status, items);
-  if (status >= 500 || items.length === 0) return new SalesforceError('unavailable', status, items);
-  return new SalesforceError('request', status, items);
+
+  /** Salesforce's own words, for the rep. */
+  get salesforceMessage(): string {
+    return this.errors.map((e) => e.message).join(' ') || this.message;
+  }
+
+  /** The fields Salesforce named (field security, validation rules on a field). */
+  get fields(): string[] {
+    return this.errors.flatMap((e) => e.fields ?? []);
+  }
+}
+
+/** Reads an error answer (top-level or a composite subresponse) into a SalesforceError. */
+export function errorFromResponse(status: number, body: unknown): SalesforceError {
+  return new SalesforceError(status, errorItems(body));
+}
+
+/** Nothing came back: network error, a cut connection or our own timeout. */
+export function noAnswer(): SalesforceError {
+  return new SalesforceError(0, []);
 }

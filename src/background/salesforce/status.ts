@@ -48,7 +48,7 @@ export async function salesforceStatus(
   }
   const apiHost = apiHostFor(host);
   if (!apiHost) return null;
-  const loggedOut: SalesforceStatus = { state: 'logged-out', apiHost, loginUrl: `https://${apiHost}/` };
+  const loggedOut: SalesforceStatus = { state: 'session-expired', apiHost, loginUrl: `https://${apiHost}/` };
 
   const sid = await ports.readSid(apiHost);
   if (!sid) return loggedOut;
@@ -73,9 +73,11 @@ export async function salesforceStatus(
     };
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
-    if (error.failure === 'session') return loggedOut;
-    if (error.failure === 'api-disabled') status = { state: 'api-disabled', apiHost };
-    else return { state: 'unreachable', apiHost };
+    if (error.problem === 'session-expired') return loggedOut;
+    // The org's answer about this session holds until the session changes: remembered like "ready".
+    if (error.problem === 'api-blocked') status = { state: 'api-blocked', apiHost };
+    else if (error.problem === 'daily-limit') return { state: 'daily-limit', apiHost };
+    else return { state: 'unavailable', apiHost };
   }
   await ports.cache.set(cacheKey, { status, at: ports.now() } satisfies CachedStatus);
   return status;

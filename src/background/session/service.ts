@@ -1,25 +1,38 @@
 // One-click Glance sessions from a Salesforce record: start, watch for guests, switch, end. Glance
-// is called on the click path; Salesforce never is (its writes go through the outbox).
+// is called on the click path; Salesforce never is (its writes go through the outbox). A guest poll
+// asks Glance outside the session lock, so it never holds up End, Switch or Start.
 import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import type { LeadCreation } from '../../shared/settings.js';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
-import { GlanceClient, GlanceError, type GlanceGuest, type GlanceSession } from '../glance/client.js';
+import {
+  type GlanceAccount,
+  GlanceClient,
+  GlanceError,
+  type GlanceGuest,
+  type GlanceSession,
+} from '../glance/client.js';
 import { Lock } from '../lock.js';
+import {
+  endEventFields,
+  eventSubject,
+  relationLookup,
+  type SessionFacts,
+  startEventFields,
+} from '../outbox/event-fields.js';
 import { usableEmail } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
-import { changeLog, readLog } from '../outbox/store.js';
+import { readLog, readQueue } from '../outbox/store.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
-import { endEventFields, eventSubject, relationLookup, type SessionFacts, startEventFields } from './event-fields.js';
 import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
 export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts {
   broadcast(view: SessionView | null): Promise<void>;
-  /** Polls Glance for guests on an alarm while a session runs (panels poll faster while shown). */
-  setGuestPolling(on: boolean): Promise<void>;
+  /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
+  setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
 }
 
 const TYPE_OF_MODE: Record<SessionMode, SessionType> = {
@@ -29,6 +42,9 @@ const TYPE_OF_MODE: Record<SessionMode, SessionType> = {
 };
 /** Panels ask every 5 s; never ask Glance more often than this. */
 export const MIN_POLL_INTERVAL_MS = 4000;
+/** Above this share of the org's daily API allowance, guests are polled this much less often. */
+export const BUDGET_LOW_SHARE = 0.9;
+export const LOW_BUDGET_POLL_INTERVAL_MS = 30_000;
 
 const problemOf = (error: unknown): SessionProblem => {
   if (!(error instanceof GlanceError)) throw error;
@@ -38,7 +54,7 @@ const problemOf = (error: unknown): SessionProblem => {
   return 'glance-unavailable';
 };
 
-/** One change to the running session at a time: a guest poll in flight must not undo an End. */
+/** One change to the running session at a time: a guest poll must not undo an End. */
 const sessionLock = new Lock();
 
 let jobCounter = 0;
@@ -49,8 +65,15 @@ function facts(session: ActiveSession, endedAt?: string): SessionFacts {
   return { ...session, modes: session.modes, endedAt };
 }
 
+/** The org the session logs to has spent more than 90 % of its daily API allowance. */
+async function budgetLow(ports: SessionPorts, apiHost: string): Promise<boolean> {
+  const usage = (await readQueue(ports)).orgs[apiHost]?.usage;
+  return !!usage && usage.max > 0 && usage.used / usage.max > BUDGET_LOW_SHARE;
+}
+
 async function view(ports: SessionPorts, session: ActiveSession | undefined): Promise<SessionView | null> {
-  return session ? toView(session, await readLog(ports, session.sessionId)) : null;
+  if (!session) return null;
+  return toView(session, await readLog(ports, session.sessionId), await budgetLow(ports, session.record.apiHost));
 }
 
 export async function currentSession(ports: SessionPorts): Promise<SessionView | null> {
@@ -62,6 +85,14 @@ export async function announce(ports: SessionPorts): Promise<void> {
   await ports.broadcast(await currentSession(ports));
 }
 
+/** The account that runs this session: the one that started it (older stored sessions: the connected one). */
+async function accountOf(ports: SessionPorts, session: ActiveSession): Promise<GlanceAccount | undefined> {
+  return session.account ?? (await readGlanceAccount(ports));
+}
+
+const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
+  new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
+
 async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: SessionPorts): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
@@ -70,10 +101,9 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
   if (await readActiveSession(ports)) return { ok: false, problem: 'session-running' };
   const { settings } = await settingsView(ports);
 
-  const glance = new GlanceClient(account, ports.fetch);
   let started: GlanceSession;
   try {
-    started = await glance.start(TYPE_OF_MODE[mode], settings.keyBehavior, settings.fixedKey);
+    started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], settings.keyBehavior, settings.fixedKey);
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
@@ -90,9 +120,9 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
     guests: [],
     record: { sobject: page.sobject, recordId: page.recordId, apiHost: page.apiHost },
     lastPolledAt: ports.now(),
+    account,
   };
   await writeActiveSession(ports, session);
-  await changeLog(ports, session.sessionId, (log) => log);
 
   // The Chatter post goes to the rep's own feed when the toolbar already learned who they are, else
   // to the record's feed: asking Salesforce now would make the click wait for it.
@@ -102,8 +132,6 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
     kind: 'log-start',
     sessionId: session.sessionId,
     apiHost: page.apiHost,
-    attempts: 0,
-    notBefore: 0,
     fields: startEventFields(facts(session), page),
     lookup: relationLookup(page, settings.usage),
     chatter: settings.chatterOnStart
@@ -118,7 +146,7 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
   });
   const answer = await view(ports, session);
   void announce(ports);
-  void ports.setGuestPolling(true);
+  void ports.setGuestPolling(true, answer?.salesforceBudgetLow);
   void runOutbox(ports);
   return { ok: true, session: answer };
 }
@@ -131,18 +159,63 @@ function wantsLead(guest: GlanceGuest, level: LeadCreation): boolean {
   return level === 'email' || guest.name.trim().length > 0;
 }
 
-/** Asks Glance how the session stands: new guests, or its end. */
-async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promise<SessionView | null> {
+/** Queues a Lead for each guest the rep's policy wants one for. */
+async function queueGuestLeads(ports: SessionPorts, session: ActiveSession, guests: GlanceGuest[]): Promise<void> {
+  if (guests.length === 0) return;
+  // settingsView answers the effective settings: the user's choice held within the policy.
+  const level = (await settingsView(ports)).settings.leadCreation;
+  for (const guest of guests.filter((g) => wantsLead(g, level))) {
+    await enqueue(ports, {
+      id: jobId(ports),
+      kind: 'guest-lead',
+      sessionId: session.sessionId,
+      apiHost: session.record.apiHost,
+      guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
+    });
+  }
+}
+
+/** One poll at a time per worker; a second caller shares the first one's answer. */
+let pollInFlight: Promise<SessionView | null> | undefined;
+
+/** Asks Glance how the session stands (new guests, or its end), without holding the session lock. */
+export function refreshSession(ports: SessionPorts, force = false): Promise<SessionView | null> {
+  pollInFlight ??= poll(ports, force).finally(() => {
+    pollInFlight = undefined;
+  });
+  return pollInFlight;
+}
+
+async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | null> {
   const session = await readActiveSession(ports);
   if (!session) return null;
-  if (!force && ports.now() - session.lastPolledAt < MIN_POLL_INTERVAL_MS) return view(ports, session);
-  const account = await readGlanceAccount(ports);
+  const interval = (await budgetLow(ports, session.record.apiHost))
+    ? LOW_BUDGET_POLL_INTERVAL_MS
+    : MIN_POLL_INTERVAL_MS;
+  if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
+  const account = await accountOf(ports, session);
   if (!account) return view(ports, session);
-  let latest: GlanceSession;
+  let latest: GlanceSession | undefined;
+  let failure: unknown;
   try {
-    latest = await new GlanceClient(account, ports.fetch).status(session.sessionId);
+    latest = await glanceFor(ports, account).status(session.sessionId);
   } catch (error) {
-    if (problemOf(error) === 'session-gone') {
+    failure = error;
+  }
+  // Apply what Glance said only to the session as it stands now: End or Switch may have run meanwhile.
+  return sessionLock.run(() => applyPoll(ports, session.sessionId, latest, failure));
+}
+
+async function applyPoll(
+  ports: SessionPorts,
+  sessionId: string,
+  latest: GlanceSession | undefined,
+  failure: unknown,
+): Promise<SessionView | null> {
+  const session = await readActiveSession(ports);
+  if (!session || session.sessionId !== sessionId) return view(ports, session);
+  if (!latest) {
+    if (problemOf(failure) === 'session-gone') {
       await finish(ports, session, new Date(ports.now()).toISOString());
       return null;
     }
@@ -153,7 +226,7 @@ async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promi
     return view(ports, stale);
   }
   if (latest.status === SESSION_STATUS.ended || latest.status === SESSION_STATUS.expired) {
-    await finish(ports, { ...session, guests: latest.guests }, latest.endedAt || new Date(ports.now()).toISOString());
+    await finish(ports, session, latest.endedAt || new Date(ports.now()).toISOString(), latest.guests);
     return null;
   }
   const newGuests = latest.guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
@@ -165,28 +238,16 @@ async function refreshSessionUnlocked(ports: SessionPorts, force = false): Promi
     glanceUnreachable: false,
   };
   await writeActiveSession(ports, updated);
-  // Glance answers again: take the warning away (new guests announce below anyway).
-  if (session.glanceUnreachable && newGuests.length === 0) await announce(ports);
   const someoneLeft = latest.guests.some((g) => g.leftAt && !session.guests.some((k) => sameGuest(k, g) && k.leftAt));
-  if (someoneLeft && newGuests.length === 0) await announce(ports);
   if (newGuests.length > 0) {
-    // settingsView answers the effective settings: the user's choice held within the policy.
-    const level = (await settingsView(ports)).settings.leadCreation;
-    for (const guest of newGuests.filter((g) => wantsLead(g, level))) {
-      await enqueue(ports, {
-        id: jobId(ports),
-        kind: 'guest-lead',
-        sessionId: session.sessionId,
-        apiHost: session.record.apiHost,
-        attempts: 0,
-        notBefore: 0,
-        guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
-      });
-    }
+    await queueGuestLeads(ports, session, newGuests);
     void runOutbox(ports);
-    await announce(ports);
   }
-  return view(ports, updated);
+  // Glance answers again, someone joined or left: the panels show it.
+  if (session.glanceUnreachable || someoneLeft || newGuests.length > 0) await announce(ports);
+  const answer = await view(ports, updated);
+  void ports.setGuestPolling(true, answer?.salesforceBudgetLow);
+  return answer;
 }
 
 async function switchModeUnlocked(
@@ -195,13 +256,13 @@ async function switchModeUnlocked(
   ports: SessionPorts,
 ): Promise<SessionResult> {
   const session = await readActiveSession(ports);
-  const account = await readGlanceAccount(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
+  const account = await accountOf(ports, session);
   if (!account) return { ok: false, problem: 'glance-not-connected' };
   // Two tabs clicking Switch at once ask for the same mode: the second changes nothing.
   if (session.mode === mode || session.mode === 'view') return { ok: true, session: await view(ports, session) };
   try {
-    await new GlanceClient(account, ports.fetch).setType(sessionId, TYPE_OF_MODE[mode]);
+    await glanceFor(ports, account).setType(sessionId, TYPE_OF_MODE[mode]);
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
@@ -211,48 +272,65 @@ async function switchModeUnlocked(
   return { ok: true, session: await view(ports, updated) };
 }
 
+/**
+ * Ends the session at Glance with the account that started it. Answers ok only when Glance confirmed
+ * the end or no longer knows the session; otherwise the session goes on, and the rep is told why.
+ */
 async function endSessionUnlocked(sessionId: string, ports: SessionPorts): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
-  const account = await readGlanceAccount(ports);
+  const account = await accountOf(ports, session);
+  if (!account) return { ok: false, problem: 'glance-not-connected' };
   let ended: GlanceSession | undefined;
   try {
-    if (account) ended = await new GlanceClient(account, ports.fetch).end(sessionId);
+    ended = await glanceFor(ports, account).end(sessionId);
   } catch (error) {
     const problem = problemOf(error);
     // A session Glance no longer knows is over; anything else leaves it running, as it is.
     if (problem !== 'session-gone') return { ok: false, problem };
   }
-  await finish(
-    ports,
-    { ...session, guests: ended?.guests ?? session.guests },
-    ended?.endedAt || new Date(ports.now()).toISOString(),
-  );
+  await finish(ports, session, ended?.endedAt || new Date(ports.now()).toISOString(), ended?.guests);
   return { ok: true, session: null };
 }
 
-/** The session is over: queue the Event's final update, forget the session, tell the tabs. */
-async function finish(ports: SessionPorts, session: ActiveSession, endedAt: string): Promise<void> {
+/**
+ * The session is over: Leads for guests seen only now, the Event's final update, forget the session,
+ * tell the tabs.
+ */
+async function finish(ports: SessionPorts, session: ActiveSession, endedAt: string, lastGuests?: GlanceGuest[]) {
+  const guests = lastGuests ?? session.guests;
+  const unseen = guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
+  const final = { ...session, guests };
+  await queueGuestLeads(ports, session, unseen);
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-end',
     sessionId: session.sessionId,
     apiHost: session.record.apiHost,
-    attempts: 0,
-    notBefore: 0,
-    fields: endEventFields({ ...facts(session), endedAt }),
+    fields: endEventFields({ ...facts(final), endedAt }),
   });
-  await rememberSession(ports, session, endedAt);
+  await rememberSession(ports, final, endedAt);
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
   await ports.broadcast(null);
   void runOutbox(ports);
 }
 
+/**
+ * Before the rep disconnects or switches Glance accounts: a running session is ended at Glance first
+ * (with its own account), so nobody keeps watching a screen the extension no longer controls.
+ * Answers the problem when it cannot be ended; undefined when no session runs any more.
+ */
+export async function endBeforeAccountChange(ports: SessionPorts): Promise<SessionProblem | undefined> {
+  const session = await readActiveSession(ports);
+  if (!session) return undefined;
+  const result = await endSession(session.sessionId, ports);
+  if (result.ok || result.problem === 'session-gone') return undefined;
+  return result.problem;
+}
+
 export const startSession = (pageUrl: string, mode: SessionMode, ports: SessionPorts) =>
   sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports));
-export const refreshSession = (ports: SessionPorts, force = false) =>
-  sessionLock.run(() => refreshSessionUnlocked(ports, force));
 export const switchMode = (sessionId: string, mode: SwitchableMode, ports: SessionPorts) =>
   sessionLock.run(() => switchModeUnlocked(sessionId, mode, ports));
 export const endSession = (sessionId: string, ports: SessionPorts) =>

@@ -2,9 +2,10 @@
 // Salesforce tab must show the same session.
 import type { SessionMode, SessionView } from '../../shared/messages.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import type { GlanceGuest } from '../glance/client.js';
+import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
 import type { SessionLog } from '../outbox/types.js';
-import type { StoragePorts } from '../settings/storage.js';
+import { activeSessionItem } from '../storage/items.js';
+import type { StoragePorts } from '../storage/ports.js';
 
 export interface ActiveSession {
   sessionId: string;
@@ -22,21 +23,22 @@ export interface ActiveSession {
   lastPolledAt: number;
   /** The last poll got no usable answer from Glance. */
   glanceUnreachable?: boolean;
+  /**
+   * The Glance account that started the session: End and Switch use it even if the rep has since
+   * disconnected or connected another account (absent in sessions stored before it was kept).
+   */
+  account?: GlanceAccount;
 }
 
-export const ACTIVE_SESSION_KEY = 'activeSession';
-export const RECENT_SESSIONS_KEY = 'recentSessions';
-
-export async function readActiveSession(ports: StoragePorts): Promise<ActiveSession | undefined> {
-  const stored = (await ports.readLocal(ACTIVE_SESSION_KEY)) as ActiveSession | undefined;
-  return stored && typeof stored.sessionId === 'string' ? stored : undefined;
+export function readActiveSession(ports: StoragePorts): Promise<ActiveSession | undefined> {
+  return activeSessionItem.read(ports);
 }
 
 export function writeActiveSession(ports: StoragePorts, session: ActiveSession | undefined): Promise<void> {
-  return session ? ports.writeLocal(ACTIVE_SESSION_KEY, session) : ports.removeLocal(ACTIVE_SESSION_KEY);
+  return session ? activeSessionItem.write(ports, session) : activeSessionItem.remove(ports);
 }
 
-export function toView(session: ActiveSession, log: SessionLog): SessionView {
+export function toView(session: ActiveSession, log: SessionLog, budgetLow = false): SessionView {
   return {
     sessionId: session.sessionId,
     key: session.key,
@@ -51,5 +53,6 @@ export function toView(session: ActiveSession, log: SessionLog): SessionView {
     salesforce: log.state,
     salesforceError: log.error,
     glanceUnreachable: session.glanceUnreachable === true,
+    salesforceBudgetLow: budgetLow,
   };
 }

@@ -17,10 +17,13 @@ import {
   type UserSettings,
 } from '../../shared/settings.js';
 import { connectGlance, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
-import { GLANCE_ACCOUNT_KEY, readGlanceAccount, SETTINGS_KEY, type StoragePorts } from './storage.js';
+import { activeSessionItem, glanceAccountItem, settingsItem } from '../storage/items.js';
+import { readGlanceAccount, type StoragePorts } from './storage.js';
 
 export interface AccountPorts extends StoragePorts {
   fetch: typeof fetch;
+  /** How long a Glance call may take (tests shorten it). */
+  glanceTimeoutMs?: number;
 }
 
 const PROBLEM_BY_FAILURE: Partial<Record<GlanceFailure, GlanceProblem>> = {
@@ -37,7 +40,7 @@ function problemOf(error: unknown): GlanceProblem {
 /** The settings as they take effect: the user's choices held within the company policy. */
 export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
   const managed = await ports.readManaged();
-  const stored = await ports.readSync(SETTINGS_KEY);
+  const stored = await settingsItem.read(ports);
   const policy = readPolicy(managed);
   const usageChosen = typeof stored === 'object' && stored !== null && 'usage' in stored;
   return {
@@ -54,7 +57,7 @@ export async function saveSettings(
   const { policy } = await settingsView(ports);
   const invalid = invalidSettings(settings, policy);
   if (invalid.length > 0) return { ok: false, invalid };
-  await ports.writeSync(SETTINGS_KEY, settings);
+  await settingsItem.write(ports, settings);
   return { ok: true, view: await settingsView(ports) };
 }
 
@@ -64,15 +67,28 @@ export async function glanceAccountView(ports: StoragePorts): Promise<GlanceAcco
 }
 
 /** Checks the address, asks Glance for a credential, keeps the credential and forgets the password. */
-export async function connectAccount(address: string, password: string, ports: AccountPorts): Promise<ConnectResult> {
+export async function connectAccount(
+  address: string,
+  password: string,
+  ports: AccountPorts,
+  /** Ends a running session of another account first; answers a problem when it could not. */
+  endRunningSession: () => Promise<unknown> = async () => undefined,
+): Promise<ConnectResult> {
   const normal = normalizeGlanceAddress(address);
   if (!normal) return { ok: false, problem: 'invalid-address' };
   const { policy } = await settingsView(ports);
   if (!addressAllowed(normal, policy.glanceAddressPattern)) return { ok: false, problem: 'address-not-allowed' };
   if (!password) return { ok: false, problem: 'password-missing' };
   try {
-    const account = await connectGlance(ports.fetch, normal, password);
-    await ports.writeLocal(GLANCE_ACCOUNT_KEY, account);
+    const account = await connectGlance(ports.fetch, normal, password, ports.glanceTimeoutMs);
+    // The same account connected again (a new credential) keeps its session; another account ends it.
+    const running = await activeSessionItem.read(ports);
+    if (running && running.glanceAddress !== account.address) {
+      if (await endRunningSession()) return { ok: false, problem: 'session-not-ended' };
+    } else if (running) {
+      await activeSessionItem.write(ports, { ...running, account });
+    }
+    await glanceAccountItem.write(ports, account);
     return { ok: true, account: { address: account.address, displayName: account.displayName, email: account.email } };
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
@@ -80,7 +96,7 @@ export async function connectAccount(address: string, password: string, ports: A
 }
 
 export async function disconnectAccount(ports: StoragePorts): Promise<{ ok: true }> {
-  await ports.removeLocal(GLANCE_ACCOUNT_KEY);
+  await glanceAccountItem.remove(ports);
   return { ok: true };
 }
 
@@ -89,7 +105,7 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
   const account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'not-connected' };
   try {
-    const info = await new GlanceClient(account, ports.fetch).conference();
+    const info = await new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs).conference();
     return {
       ok: true,
       conference: { phoneNumbers: info.phoneNumbers.join('\n'), accessCode: info.accessCode, notes: info.notes },

@@ -40,21 +40,36 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
   }
 
   async function disconnect() {
-    await request('popup:disconnect-glance', {});
-    onChange(null);
+    setBusy(true);
+    setProblem(null);
+    try {
+      // A running session is ended at Glance first; when it cannot be, the account stays.
+      const result = await request('popup:disconnect-glance', {});
+      if (result.ok) onChange(null);
+      else setProblem(result.problem);
+    } catch {
+      setProblem('unavailable');
+    } finally {
+      setBusy(false);
+    }
   }
 
   if (account) {
     return (
-      <div class="row">
-        <p class="grow" data-testid="glance-connected">
-          {t('popupGlanceConnectedAs', account.address)}
-          {account.displayName ? ` · ${account.displayName}` : ''}
+      <>
+        <div class="row">
+          <p class="grow" data-testid="glance-connected">
+            {t('popupGlanceConnectedAs', account.address)}
+            {account.displayName ? ` · ${account.displayName}` : ''}
+          </p>
+          <button type="button" class="btn" onClick={disconnect} disabled={busy}>
+            {t('disconnect')}
+          </button>
+        </div>
+        <p class="error" role="alert">
+          {problem ? problemText(problem) : ''}
         </p>
-        <button type="button" class="btn" onClick={disconnect}>
-          {t('disconnect')}
-        </button>
-      </div>
+      </>
     );
   }
 

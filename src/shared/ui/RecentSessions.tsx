@@ -6,8 +6,12 @@ import { request } from './background.js';
 
 const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   pending: 'recentPending',
-  failed: 'recentFailed',
-  'login-needed': 'recentLoginNeeded',
+  unavailable: 'recentUnavailable',
+  'daily-limit': 'recentDailyLimit',
+  'session-expired': 'recentLoginNeeded',
+  'api-blocked': 'recentApiBlocked',
+  'needs-attention': 'recentFailed',
+  discarded: 'recentDiscarded',
 };
 
 const when = (iso: string) =>

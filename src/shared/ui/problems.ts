@@ -10,6 +10,7 @@ const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   unavailable: 'problemUnavailable',
   'not-connected': 'problemNotConnected',
   reconnect: 'problemReconnect',
+  'session-not-ended': 'problemSessionNotEnded',
 };
 
 export const problemText = (problem: GlanceProblem) => t(PROBLEM_TEXT[problem]);

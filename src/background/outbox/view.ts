@@ -1,0 +1,44 @@
+// What the popup shows of the queue: which sessions' Salesforce writes wait and why, and each org's
+// API usage as Salesforce last reported it.
+import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
+import { recentSessionsItem } from '../storage/items.js';
+import type { StoragePorts } from '../storage/ports.js';
+import { readQueue } from './store.js';
+
+export async function salesforceQueueView(ports: StoragePorts & { now(): number }): Promise<SalesforceQueueView> {
+  const [{ jobs, logs, orgs }, recent] = await Promise.all([readQueue(ports), recentSessionsItem.read(ports)]);
+  const now = ports.now();
+  const bySession = new Map<string, WaitingSessionView>();
+  for (const job of jobs) {
+    const known = bySession.get(job.sessionId);
+    if (known) {
+      known.writes += 1;
+      if (job.attention) known.problem = job.problem ?? known.problem;
+      if (job.error && (job.attention || !known.error)) known.error = job.error;
+      continue;
+    }
+    const session = recent.find((r) => r.sessionId === job.sessionId);
+    const paused = orgs[job.apiHost]?.paused;
+    const orgProblem = paused && paused.until > now ? paused.problem : undefined;
+    bySession.set(job.sessionId, {
+      sessionId: job.sessionId,
+      sobject: session?.record.sobject ?? '',
+      startedAt: session?.startedAt ?? '',
+      apiHost: job.apiHost,
+      state: logs[job.sessionId]?.state ?? 'pending',
+      problem: job.attention ? (job.problem ?? '') : (orgProblem ?? job.problem ?? ''),
+      error: job.error ?? (orgProblem ? (paused?.error ?? '') : ''),
+      writes: 1,
+    });
+  }
+  return {
+    waiting: [...bySession.values()],
+    orgs: Object.entries(orgs).map(([apiHost, org]) => ({
+      apiHost,
+      used: org.usage?.used ?? 0,
+      max: org.usage?.max ?? 0,
+      problem: org.paused && org.paused.until > now ? org.paused.problem : '',
+      until: org.paused?.until ?? 0,
+    })),
+  };
+}

@@ -1,0 +1,199 @@
+// Every item the extension stores, in one place: area, key, version, a validating reader and the
+// migrations from older shapes. Nothing else names a storage key.
+import { to18 } from '../../shared/salesforce-id.js';
+import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
+import type { GlanceAccount } from '../glance/client.js';
+import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
+import type { ActiveSession } from '../session/state.js';
+import { defineItem } from './define-item.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
+const number = (value: unknown, fallback = 0) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+/** The rep's settings (storage.sync, follows them across browsers); shared/settings.ts reads the content. */
+export const settingsItem = defineItem<unknown>({ area: 'sync', key: 'settings', version: 1, parse: (raw) => raw });
+
+/** The connected Glance account: the credential never leaves storage.local. */
+export const glanceAccountItem = defineItem<GlanceAccount | undefined>({
+  area: 'local',
+  key: 'glanceAccount',
+  version: 1,
+  parse: readAccount,
+});
+
+export function readAccount(raw: unknown): GlanceAccount | undefined {
+  if (!isObject(raw) || typeof raw.credentials !== 'string' || typeof raw.address !== 'string') return undefined;
+  return {
+    address: raw.address,
+    credentials: raw.credentials,
+    groupId: String(raw.groupId ?? ''),
+    displayName: String(raw.displayName ?? ''),
+    email: String(raw.email ?? ''),
+  };
+}
+
+/** The running session (one at a time). */
+export const activeSessionItem = defineItem<ActiveSession | undefined>({
+  area: 'local',
+  key: 'activeSession',
+  version: 1,
+  parse: (raw) => (isObject(raw) && typeof raw.sessionId === 'string' ? (raw as unknown as ActiveSession) : undefined),
+});
+
+export interface RecentSession {
+  sessionId: string;
+  startedAt: string;
+  endedAt: string;
+  guests: number;
+  record: ActiveSession['record'];
+}
+
+export const recentSessionsItem = defineItem<RecentSession[]>({
+  area: 'local',
+  key: 'recentSessions',
+  version: 1,
+  parse: (raw) =>
+    Array.isArray(raw) ? raw.filter((r): r is RecentSession => isObject(r) && typeof r.sessionId === 'string') : [],
+});
+
+const JOB_KINDS = new Set(['log-start', 'log-end', 'guest-lead']);
+
+function readJob(raw: unknown): OutboxJob | undefined {
+  if (!isObject(raw) || !JOB_KINDS.has(String(raw.kind))) return undefined;
+  if (typeof raw.id !== 'string' || typeof raw.sessionId !== 'string' || typeof raw.apiHost !== 'string')
+    return undefined;
+  if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
+  if (raw.kind !== 'guest-lead' && !isObject(raw.fields)) return undefined;
+  return {
+    ...(raw as unknown as OutboxJob),
+    createdAt: number(raw.createdAt),
+    attempts: number(raw.attempts),
+    notBefore: number(raw.notBefore),
+  };
+}
+
+/**
+ * The queue of Salesforce writes. Version 2 (this one) marks a send in flight and keeps when a job
+ * was queued; version 1 had `uncertain` (set only after an unreadable answer) and no time.
+ */
+export const outboxItem = defineItem<OutboxJob[]>({
+  area: 'local',
+  key: 'outbox',
+  version: 2,
+  migrations: {
+    2: (old) =>
+      Array.isArray(old)
+        ? old.map((job) => {
+            if (!isObject(job)) return job;
+            const { uncertain, ...rest } = job;
+            // v1 ids begin with the time they were made, in base 36.
+            const made = Number.parseInt(text(job.id).split('-')[0] ?? '', 36);
+            return {
+              ...rest,
+              createdAt: Number.isFinite(made) ? made : Date.now(),
+              ...(uncertain === true ? { inFlight: true } : {}),
+            };
+          })
+        : [],
+  },
+  parse: (raw) => (Array.isArray(raw) ? raw.map(readJob).filter((j): j is OutboxJob => !!j) : []),
+});
+
+const LOG_STATES = new Set<SalesforceLogState>([
+  'pending',
+  'logged',
+  'unavailable',
+  'daily-limit',
+  'session-expired',
+  'api-blocked',
+  'needs-attention',
+  'discarded',
+]);
+
+function readLog(raw: unknown): SessionLog | undefined {
+  if (!isObject(raw)) return undefined;
+  const state = LOG_STATES.has(raw.state as SalesforceLogState) ? (raw.state as SalesforceLogState) : 'pending';
+  const eventId = typeof raw.eventId === 'string' ? to18(raw.eventId) : undefined;
+  return {
+    ...(raw as unknown as SessionLog),
+    eventId,
+    state,
+    error: text(raw.error),
+    leads: isObject(raw.leads) ? (raw.leads as Record<string, string>) : {},
+  };
+}
+
+/** Per session: what Salesforce has of it. Version 2 names its states in the problem vocabulary. */
+export const sessionLogsItem = defineItem<Record<string, SessionLog>>({
+  area: 'local',
+  key: 'sessionLogs',
+  version: 2,
+  migrations: {
+    2: (old) => {
+      if (!isObject(old)) return {};
+      const renamed: Record<string, SalesforceLogState> = {
+        'login-needed': 'session-expired',
+        failed: 'needs-attention',
+      };
+      return Object.fromEntries(
+        Object.entries(old).map(([id, log]) => {
+          if (!isObject(log)) return [id, log];
+          const { startFailed: _gone, ...rest } = log;
+          return [
+            id,
+            {
+              ...rest,
+              state: renamed[text(log.state)] ?? log.state,
+              // v1 wrote the relation only from a look-up that had answered.
+              relationKnown: isObject(log.relation) || undefined,
+              chatterDone: typeof log.eventId === 'string' || undefined,
+            },
+          ];
+        }),
+      );
+    },
+  },
+  parse: (raw) =>
+    isObject(raw)
+      ? Object.fromEntries(
+          Object.entries(raw)
+            .map(([id, log]) => [id, readLog(log)] as const)
+            .filter((e): e is [string, SessionLog] => !!e[1]),
+        )
+      : {},
+});
+
+const PROBLEMS = new Set<SalesforceProblem>([
+  'unavailable',
+  'daily-limit',
+  'session-expired',
+  'api-blocked',
+  'duplicate',
+  'refused',
+]);
+
+/** Per org (API host): its API usage as Salesforce last told it, and a problem that pauses its writes. */
+export const orgStatesItem = defineItem<Record<string, OrgState>>({
+  area: 'local',
+  key: 'orgStates',
+  version: 1,
+  parse: (raw) => {
+    if (!isObject(raw)) return {};
+    const orgs: Record<string, OrgState> = {};
+    for (const [host, state] of Object.entries(raw)) {
+      if (!isObject(state)) continue;
+      const usage = isObject(state.usage) ? state.usage : undefined;
+      const paused = isObject(state.paused) ? state.paused : undefined;
+      orgs[host] = {
+        usage: usage ? { used: number(usage.used), max: number(usage.max), at: number(usage.at) } : undefined,
+        paused:
+          paused && PROBLEMS.has(paused.problem as SalesforceProblem)
+            ? { problem: paused.problem as SalesforceProblem, until: number(paused.until), error: text(paused.error) }
+            : undefined,
+      };
+    }
+    return orgs;
+  },
+});

@@ -1,0 +1,100 @@
+// What waits for Salesforce: "2 session records waiting for Salesforce", why each waits, Retry and
+// Discard, and each org's share of its daily API allowance as Salesforce last reported it.
+import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../i18n.js';
+import type { SalesforceQueueView, WaitingSessionView } from '../messages.js';
+import { request } from './background.js';
+
+const REASON: Record<string, MessageKey> = {
+  unavailable: 'queueReasonUnavailable',
+  'daily-limit': 'queueReasonDailyLimit',
+  'session-expired': 'queueReasonSessionExpired',
+  'api-blocked': 'queueReasonApiBlocked',
+};
+
+const when = (iso: string) =>
+  iso
+    ? new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : '';
+
+function reason(session: WaitingSessionView): string {
+  if (session.state === 'needs-attention') {
+    const refused = session.problem === 'refused' || session.problem === 'duplicate';
+    return t(refused ? 'queueReasonRefused' : 'queueReasonOld', session.error);
+  }
+  const key = REASON[session.problem] ?? REASON[session.state];
+  return t(key ?? 'queueReasonPending');
+}
+
+export function SalesforceQueue() {
+  const [queue, setQueue] = useState<SalesforceQueueView | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    request('popup:salesforce-queue', {}).then(setQueue, () => setQueue({ waiting: [], orgs: [] }));
+  }, []);
+  if (!queue) return null;
+
+  async function act(kind: 'popup:retry-salesforce' | 'popup:discard-salesforce', sessionId: string) {
+    setBusy(true);
+    try {
+      setQueue(await request(kind, { sessionId }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const count = queue.waiting.length;
+  const orgs = queue.orgs.filter((o) => o.max > 0);
+  return (
+    <div data-testid="salesforce-queue">
+      <p role="status">
+        {count === 0 ? t('queueNone') : count === 1 ? t('queueWaitingOne') : t('queueWaitingMany', String(count))}
+      </p>
+      {count > 0 && (
+        <ul class="recent">
+          {queue.waiting.map((s) => {
+            const label = [s.sobject || '?', when(s.startedAt)] as const;
+            return (
+              <li key={s.sessionId} data-state={s.state}>
+                <span>{t('queueSession', ...label)}</span> <span class="weak">{reason(s)}</span>{' '}
+                <span class="row">
+                  <button
+                    type="button"
+                    class="btn"
+                    disabled={busy}
+                    aria-label={t('queueRetryLabel', ...label)}
+                    onClick={() => act('popup:retry-salesforce', s.sessionId)}
+                  >
+                    {t('queueRetry')}
+                  </button>
+                  {s.state === 'needs-attention' && (
+                    <button
+                      type="button"
+                      class="btn"
+                      disabled={busy}
+                      aria-label={t('queueDiscardLabel', ...label)}
+                      onClick={() => act('popup:discard-salesforce', s.sessionId)}
+                    >
+                      {t('queueDiscard')}
+                    </button>
+                  )}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {orgs.map((o) => (
+        <p class="weak" key={o.apiHost} data-testid="org-usage">
+          {t(
+            'orgUsage',
+            o.apiHost,
+            String(Math.min(100, Math.round((o.used / o.max) * 100))),
+            o.used.toLocaleString(),
+            o.max.toLocaleString(),
+          )}
+        </p>
+      ))}
+    </div>
+  );
+}
