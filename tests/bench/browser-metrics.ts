@@ -162,7 +162,8 @@ async function outboxDrained(context: BrowserContext) {
   const worker = context.serviceWorkers()[0];
   await settle(async () => {
     const { outbox } = (await worker?.evaluate(() => chrome.storage.local.get('outbox'))) ?? {};
-    return !Array.isArray(outbox) || outbox.length === 0;
+    // Stored as { $v, value } (src/background/storage/items.ts).
+    return !Array.isArray(outbox?.value) || outbox.value.length === 0;
   });
 }
 
