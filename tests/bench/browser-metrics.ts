@@ -163,7 +163,8 @@ async function outboxDrained(context: BrowserContext) {
   await settle(async () => {
     const { outbox } = (await worker?.evaluate(() => chrome.storage.local.get('outbox'))) ?? {};
     // Stored as { $v, value } (src/background/storage/items.ts).
-    return !Array.isArray(outbox?.value) || outbox.value.length === 0;
+    const jobs = (outbox as { value?: unknown[] } | undefined)?.value;
+    return !Array.isArray(jobs) || jobs.length === 0;
   });
 }
 

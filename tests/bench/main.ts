@@ -56,11 +56,15 @@ try {
   // tsx keeps function names with an __name() helper that pages do not have; functions this bench
   // sends to pages need it defined there.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
-  const { sid } = await control.salesforceLogin();
+  // Each host its own session, as the login page leaves them (the Lightning one is not an API session).
+  const { sid, lightningSid } = await control.salesforceLogin();
   await context.addCookies(
-    ['https://acme.my.salesforce.com/', 'https://acme.lightning.force.com/'].map((url) => ({
+    [
+      { value: sid, url: 'https://acme.my.salesforce.com/' },
+      { value: lightningSid, url: 'https://acme.lightning.force.com/' },
+    ].map(({ value, url }) => ({
       name: 'sid',
-      value: sid,
+      value,
       url,
       secure: true,
       httpOnly: true,

@@ -4,7 +4,7 @@ import { type BrowserContext, test as base, type Page, type Worker } from '@play
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
-import { SandboxControl } from '../support/control.js';
+import { type OrgName, SandboxControl } from '../support/control.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
 export const CLASSIC = 'https://acme.my.salesforce.com';
@@ -61,7 +61,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // this test's request counts.
       for (let i = 0; i < 50; i++) {
         const { outbox } = await chrome.storage.local.get('outbox');
-        if (!Array.isArray(outbox) || outbox.length === 0) break;
+        // Stored as { $v, value } (storage/items.ts); jobs waiting for the rep never leave on their own.
+        const stored = (outbox as { value?: { attention?: boolean }[] } | undefined)?.value;
+        const jobs = Array.isArray(stored) ? stored : [];
+        if (jobs.every((job) => job.attention)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await chrome.alarms.clearAll();
@@ -78,13 +81,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await page.close();
   },
   salesforcePage: async ({ context, control, page }, use) => {
-    const { sid } = await control.salesforceLogin();
-    // By url (not domain) so the cookies are host-only, as Salesforce sets them.
-    const cookie = { name: 'sid', value: sid, secure: true, httpOnly: true, sameSite: 'None' as const };
-    await context.addCookies([
-      { ...cookie, url: `${CLASSIC}/` },
-      { ...cookie, url: `${LIGHTNING}/` },
-    ]);
+    await logInToSalesforce(context, control);
     await use(page);
   },
   popupPage: async ({ context, extensionId, control: _control }, use) => {
@@ -97,6 +94,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 export type { Page };
+
+/**
+ * Logs the browser in to a sandbox org as its login page would: the My Domain `sid` on the
+ * My Domain host and the Lightning host's own, different `sid` there (Salesforce Help
+ * "getSessionId"). By url (not domain) so the cookies are host-only, as Salesforce sets them.
+ */
+export async function logInToSalesforce(context: BrowserContext, control: SandboxControl, org: OrgName = 'acme') {
+  const { sid, lightningSid } = await control.salesforceLogin(org);
+  const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
+  await context.addCookies([
+    { ...cookie, value: sid, url: `https://${org}.my.salesforce.com/` },
+    { ...cookie, value: lightningSid, url: `https://${org}.lightning.force.com/` },
+  ]);
+  return { sid, lightningSid };
+}
 
 /** The toolbar host element (DESIGN.md contract). */
 export function toolbar(page: Page) {

@@ -1,73 +1,213 @@
 // The control API for tests and the demo: plain HTTP on loopback, on its own port, a host the
-// extension has no permission for and never calls.
+// extension has no permission for and never calls. Bodies are JSON; every switch lives in the
+// sandbox state, so POST /reset clears them all.
+//
+//   GET  /log?service=&since=             the request log (entries carry host, status, dropped)
+//   POST /reset                           fresh orgs, Glance, log; every rule and switch cleared
+//   POST /fail    {service?, pathIncludes, method?, count=1, status=503, body?, contentType?,
+//                  afterApply?, org?}     the next `count` matching requests fail with `status`;
+//                                         status 0 drops the connection without applying the
+//                                         request, or with afterApply: true after applying it
+//   POST /hang    {service?, pathIncludes, method?, count=1, org?}
+//                                         the next `count` matching requests never get an answer
+//                                         (nothing applied) until a reset or close()
+//   POST /latency {service, ms}           delay every answer of a service
+//
+// Salesforce, per org ({org?} names it: 'acme' when absent; in /fail and /hang it narrows the rule
+// to that org's two hosts, and without it the rule applies to every host):
+//   POST /salesforce/login                {org?} → {sid, lightningSid}: the My Domain sid (REST API,
+//                                         Classic pages) and the Lightning host's own sid (Lightning
+//                                         pages only; the REST API refuses it)
+//   POST /salesforce/expire-sessions      {org?}
+//   GET  /salesforce/records/<type>?org=  the org's records of a type
+//   POST /salesforce/api-limit            {used?, max?, org?} → {used, max}: the rolling 24-hour
+//                                         API allowance; at or over max every API call answers
+//                                         403 REQUEST_LIMIT_EXCEEDED; lower `used` to free it
+//   POST /salesforce/api-access-control   {enabled, org?}: the REST API refuses every browser
+//                                         session (401 INVALID_SESSION_ID); pages keep working
+//   POST /salesforce/lock-rows            {count, org?}: the next `count` sobject writes fail
+//                                         with 400 UNABLE_TO_LOCK_ROW
+//   POST /salesforce/query-timeouts       {count, org?}: the next `count` SOQL queries fail
+//                                         with 400 QUERY_TIMEOUT
+//   POST /salesforce/field-security       {sobject, field, writable=false, org?}: field-level
+//                                         security; writing a read-only field answers 400
+//                                         INVALID_FIELD_FOR_INSERT_UPDATE
+//   POST /salesforce/validation-rule      {sobject, message, field?, org?}: fires when `field` is
+//                                         non-blank after a create/update (always without one):
+//                                         400 FIELD_CUSTOM_VALIDATION_EXCEPTION with `message`
+//   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
+//                                         every new org): 400 DUPLICATES_DETECTED unless the request
+//                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
+//
+// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke} (see glanceControl below).
 import type { GlanceService } from './glance/service.js';
 import { type Handler, json, type SandboxResponse } from './http.js';
-import type { SandboxState, Service } from './state.js';
+import type { SalesforceOrg } from './salesforce/org.js';
+import { fieldOf, sobjectDef } from './salesforce/schema.js';
+import type { RequestMatch, SandboxState, Service } from './state.js';
 
 const SERVICES: Service[] = ['salesforce', 'glance', 'other'];
 
+class ControlError extends Error {}
+
 export function controlHandler(state: () => SandboxState): Handler {
   return (req) => {
-    const path = req.url.pathname;
     const body = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
-    if (req.method === 'GET' && path === '/log') {
-      const service = req.url.searchParams.get('service');
-      const since = Number(req.url.searchParams.get('since') ?? 0);
-      return json(
-        200,
-        state().log.filter((e) => (!service || e.service === service) && e.seq > since),
-      );
+    try {
+      return route(state(), req.method, req.url, body);
+    } catch (error) {
+      if (error instanceof ControlError) return json(400, { error: error.message });
+      throw error;
     }
-    if (req.method === 'POST' && path === '/reset') {
-      state().reset();
-      return json(200, { ok: true });
-    }
-    if (req.method === 'POST' && path === '/fail') {
-      const service = body.service as Service | undefined;
-      if (service && !SERVICES.includes(service)) return json(400, { error: 'unknown service' });
-      state().faults.push({
-        service,
-        pathIncludes: String(body.pathIncludes ?? ''),
-        method: body.method ? String(body.method) : undefined,
-        remaining: Number(body.count ?? 1),
-        status: Number(body.status ?? 503),
-        body: body.body === undefined ? undefined : String(body.body),
-        contentType: body.contentType ? String(body.contentType) : undefined,
-      });
-      return json(200, { ok: true });
-    }
-    if (req.method === 'POST' && path === '/latency') {
-      const service = body.service as Service;
-      if (!SERVICES.includes(service)) return json(400, { error: 'unknown service' });
-      state().latencyMs[service] = Number(body.ms ?? 0);
-      return json(200, { ok: true });
-    }
-    if (req.method === 'POST' && path === '/salesforce/expire-sessions') {
-      state().salesforce.expireSessions();
-      return json(200, { ok: true });
-    }
-    if (req.method === 'POST' && path === '/salesforce/login') {
-      // Lets a test get a session without typing into the login page.
-      const session = state().salesforce.createSession(state().salesforce.defaultUserId);
-      return json(200, { sid: session.sid });
-    }
-    if (req.method === 'GET' && path.startsWith('/salesforce/records/')) {
-      const type = decodeURIComponent(path.slice('/salesforce/records/'.length));
-      return json(
-        200,
-        state()
-          .salesforce.ofType(type)
-          .map((r) => ({ Id: r.Id, ...r.fields })),
-      );
-    }
-    if (req.method === 'GET' && path === '/glance') {
-      return json(200, state().glance.snapshot());
-    }
-    if (req.method === 'POST' && path.startsWith('/glance/')) {
-      return glanceControl(state().glance, path.slice('/glance/'.length), body);
-    }
-    return json(404, { error: `no control route ${req.method} ${path}` });
   };
+}
+
+function route(state: SandboxState, method: string, url: URL, body: Record<string, unknown>): SandboxResponse {
+  const path = url.pathname;
+  const orgOf = (name: unknown): SalesforceOrg => {
+    try {
+      return state.org(name === undefined || name === null ? 'acme' : String(name));
+    } catch (error) {
+      throw new ControlError(String((error as Error).message));
+    }
+  };
+  const org = () => orgOf(body.org);
+  const ok = (extra: Record<string, unknown> = {}) => json(200, { ok: true, ...extra });
+
+  if (method === 'GET' && path === '/log') {
+    const service = url.searchParams.get('service');
+    const since = Number(url.searchParams.get('since') ?? 0);
+    return json(
+      200,
+      state.log.filter((e) => (!service || e.service === service) && e.seq > since),
+    );
+  }
+  if (method === 'POST' && path === '/reset') {
+    state.reset();
+    return ok();
+  }
+  if (method === 'POST' && path === '/fail') {
+    state.faults.push({
+      ...requestMatch(body, orgOf),
+      remaining: count(body),
+      status: Number(body.status ?? 503),
+      body: body.body === undefined ? undefined : String(body.body),
+      contentType: body.contentType ? String(body.contentType) : undefined,
+      afterApply: body.afterApply === true ? true : undefined,
+    });
+    return ok();
+  }
+  if (method === 'POST' && path === '/hang') {
+    state.hangs.push({ ...requestMatch(body, orgOf), remaining: count(body) });
+    return ok();
+  }
+  if (method === 'POST' && path === '/latency') {
+    const service = body.service as Service;
+    if (!SERVICES.includes(service)) return json(400, { error: 'unknown service' });
+    state.latencyMs[service] = Number(body.ms ?? 0);
+    return ok();
+  }
+  if (method === 'GET' && path.startsWith('/salesforce/records/')) {
+    const type = decodeURIComponent(path.slice('/salesforce/records/'.length));
+    return json(
+      200,
+      orgOf(url.searchParams.get('org') ?? undefined)
+        .ofType(type)
+        .map((r) => ({ Id: r.Id, ...r.fields })),
+    );
+  }
+  if (method === 'POST' && path.startsWith('/salesforce/')) {
+    return salesforceControl(org(), path.slice('/salesforce/'.length), body);
+  }
+  if (method === 'GET' && path === '/glance') {
+    return json(200, state.glance.snapshot());
+  }
+  if (method === 'POST' && path.startsWith('/glance/')) {
+    return glanceControl(state.glance, path.slice('/glance/'.length), body);
+  }
+  return json(404, { error: `no control route ${method} ${path}` });
+}
+
+function count(body: Record<string, unknown>): number {
+  const n = Number(body.count ?? 1);
+  if (!Number.isInteger(n) || n < 0) throw new ControlError('count must be a whole number');
+  return n;
+}
+
+function requestMatch(body: Record<string, unknown>, orgOf: (name: unknown) => SalesforceOrg): RequestMatch {
+  const service = body.service as Service | undefined;
+  if (service && !SERVICES.includes(service)) throw new ControlError('unknown service');
+  const org = body.org === undefined ? undefined : orgOf(body.org);
+  return {
+    service,
+    pathIncludes: String(body.pathIncludes ?? ''),
+    method: body.method ? String(body.method) : undefined,
+    hosts: org ? [org.classicHost, org.lightningHost] : undefined,
+  };
+}
+
+/** The admin's and the platform's switches of one org. */
+function salesforceControl(org: SalesforceOrg, action: string, body: Record<string, unknown>): SandboxResponse {
+  const ok = (extra: Record<string, unknown> = {}) => json(200, { ok: true, ...extra });
+  const field = () => {
+    const def = sobjectDef(String(body.sobject ?? ''));
+    if (!def) throw new ControlError(`unknown sobject ${String(body.sobject)}`);
+    if (body.field === undefined || body.field === null) return { def, field: undefined };
+    const known = fieldOf(def, String(body.field));
+    if (!known) throw new ControlError(`no field ${String(body.field)} on ${def.name}`);
+    return { def, field: known.name };
+  };
+  switch (action) {
+    case 'login': {
+      // Lets a test get a session without typing into the login page.
+      const session = org.createSession(org.defaultUserId);
+      return json(200, { sid: session.sid, lightningSid: session.lightningSid });
+    }
+    case 'expire-sessions':
+      org.expireSessions();
+      return ok();
+    case 'api-limit': {
+      if (body.used !== undefined) org.apiUsage = wholeNumber(body.used, 'used');
+      if (body.max !== undefined) org.apiLimit = wholeNumber(body.max, 'max');
+      return ok({ used: org.apiUsage, max: org.apiLimit });
+    }
+    case 'api-access-control':
+      org.setup.apiAccessControl = body.enabled === true;
+      return ok();
+    case 'lock-rows':
+      org.trouble.lockedWrites = count(body);
+      return ok();
+    case 'query-timeouts':
+      org.trouble.queryTimeouts = count(body);
+      return ok();
+    case 'field-security': {
+      const { def, field: name } = field();
+      if (!name) throw new ControlError('field is required');
+      const readOnly = org.setup.readOnlyFields.get(def.name) ?? new Set<string>();
+      if (body.writable === true) readOnly.delete(name);
+      else readOnly.add(name);
+      org.setup.readOnlyFields.set(def.name, readOnly);
+      return ok();
+    }
+    case 'validation-rule': {
+      const { def, field: name } = field();
+      const message = String(body.message ?? '');
+      if (!message) throw new ControlError('message is required');
+      org.setup.validationRules.push({ sobject: def.name, message, ...(name ? { field: name } : {}) });
+      return ok();
+    }
+    case 'duplicate-rule':
+      org.setup.standardLeadDuplicateRule = body.active !== false;
+      return ok();
+    default:
+      return json(404, { error: `no control route POST /salesforce/${action}` });
+  }
+}
+
+function wholeNumber(value: unknown, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ControlError(`${name} must be a whole number`);
+  return n;
 }
 
 /** What tests do on Glance's side without a browser: move time, end a session, join or leave as a guest. */

@@ -9,7 +9,7 @@ import { glanceHandler } from './glance/api.js';
 import { type Handler, json, parseCookies, type SandboxRequest, type SandboxResponse } from './http.js';
 import { salesforceApiHandler } from './salesforce/api.js';
 import { salesforcePagesHandler } from './salesforce/pages.js';
-import { SandboxState, serviceOfHost } from './state.js';
+import { type RequestLogEntry, SandboxState, serviceOfHost } from './state.js';
 import { makeCertificate } from './tls.js';
 
 export interface Sandbox {
@@ -60,10 +60,23 @@ export async function startSandbox(
   let state = new SandboxState();
   const current = () => state;
   const handlers: Handler[] = [
-    (req) => salesforceApiHandler(current().salesforce)(req),
-    (req) => salesforcePagesHandler(current().salesforce)(req),
+    (req) => salesforceApiHandler(current().orgList())(req),
+    (req) => salesforcePagesHandler(current().orgList())(req),
     (req) => glanceHandler(current().glance)(req),
   ];
+  // Requests held open by a hang rule; a reset or close() drops their connections.
+  const held = new Set<ServerResponse>();
+  const dropHeld = () => {
+    for (const res of held) res.socket?.destroy();
+    held.clear();
+  };
+  const answerOf = async (request: SandboxRequest): Promise<SandboxResponse> => {
+    for (const handler of handlers) {
+      const answer = await handler(request);
+      if (answer) return answer;
+    }
+    return { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not found</h1>' };
+  };
 
   const tls = await makeCertificate();
   const https = createHttpsServer(tls, async (req, res) => {
@@ -72,7 +85,7 @@ export async function startSandbox(
       const service = serviceOfHost(request.host);
       const latency = state.latencyMs[service];
       if (latency > 0) await sleep(latency);
-      const logIt = (status: number) =>
+      const logIt = (status: number, extra: Pick<RequestLogEntry, 'dropped' | 'appliedStatus'> = {}) =>
         state.record({
           service,
           method: request.method,
@@ -82,15 +95,24 @@ export async function startSandbox(
           status,
           body: request.body,
           authorized: !!request.headers.authorization,
+          ...extra,
         });
 
-      const fault = state.takeFault(service, request.method, request.url.pathname);
+      const fault = state.takeFault(service, request.method, request.url.pathname, request.host);
       if (fault) {
-        logIt(fault.status);
-        if (fault.status === 0) {
+        if (fault.status === 0 && fault.afterApply) {
+          // The request is processed in full (the org changes), then the answer is lost.
+          const applied = await answerOf(request);
+          logIt(0, { dropped: 'cut-after-apply', appliedStatus: applied.status });
           req.socket.destroy();
           return;
         }
+        if (fault.status === 0) {
+          logIt(0, { dropped: 'cut' });
+          req.socket.destroy();
+          return;
+        }
+        logIt(fault.status);
         send(res, {
           status: fault.status,
           headers: { 'content-type': fault.contentType ?? 'text/html' },
@@ -98,13 +120,15 @@ export async function startSandbox(
         });
         return;
       }
-
-      let answer: SandboxResponse | undefined;
-      for (const handler of handlers) {
-        answer = await handler(request);
-        if (answer) break;
+      if (state.takeHang(service, request.method, request.url.pathname, request.host)) {
+        // No answer, nothing applied; the connection stays open until a reset or close().
+        logIt(0, { dropped: 'hang' });
+        held.add(res);
+        res.on('close', () => held.delete(res));
+        return;
       }
-      answer ??= { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not found</h1>' };
+
+      const answer = await answerOf(request);
       logIt(answer.status);
       send(res, answer);
     } catch (error) {
@@ -119,6 +143,7 @@ export async function startSandbox(
       const request = await readRequest(req, 'http');
       if (request.url.pathname === '/reset' && request.method === 'POST') {
         state = new SandboxState();
+        dropHeld();
         send(res, json(200, { ok: true }));
         return;
       }
@@ -142,6 +167,7 @@ export async function startSandbox(
     hostResolverRules: hostResolverRules(port),
     state: current,
     async close() {
+      dropHeld();
       https.closeAllConnections();
       http.closeAllConnections();
       await Promise.all([new Promise((r) => https.close(r)), new Promise((r) => http.close(r))]);

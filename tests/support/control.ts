@@ -1,5 +1,17 @@
-// A typed client for the sandbox's control API.
+// A typed client for the sandbox's control API (routes and bodies: tests/sandbox/control.ts).
+import type { OrgName } from '../sandbox/salesforce/org.js';
 import type { RequestLogEntry } from '../sandbox/state.js';
+
+export type { OrgName };
+
+/** Which requests a /fail or /hang rule catches; `org` narrows it to that org's two hosts. */
+export interface RequestMatchOptions {
+  service?: 'salesforce' | 'glance' | 'other';
+  pathIncludes: string;
+  method?: string;
+  count?: number;
+  org?: OrgName;
+}
 
 export class SandboxControl {
   constructor(readonly baseUrl: string) {}
@@ -21,30 +33,65 @@ export class SandboxControl {
     const query = new URLSearchParams({ since: String(since), ...(service ? { service } : {}) });
     return this.call('GET', `/log?${query}`);
   }
-  /** Salesforce REST API calls only (what spends the org's daily budget). */
+  /** Salesforce REST API calls only (what spends the org's daily budget), of every org. */
   async apiCalls(since = 0): Promise<RequestLogEntry[]> {
     return (await this.log('salesforce', since)).filter((e) => e.path.startsWith('/services/data/'));
   }
-  fail(rule: {
-    service?: string;
-    pathIncludes: string;
-    method?: string;
-    count?: number;
-    status?: number;
-    body?: string;
-  }) {
+  /**
+   * The next `count` matching requests fail with `status`. Status 0 drops the connection without
+   * an answer: before the request is applied, or with `afterApply` once it has been (the write
+   * landed, the client sees a network error).
+   */
+  fail(rule: RequestMatchOptions & { status?: number; body?: string; contentType?: string; afterApply?: boolean }) {
     return this.call('POST', '/fail', rule);
+  }
+  /** The next `count` matching requests get no answer at all, until a reset or the sandbox closes. */
+  hang(rule: RequestMatchOptions) {
+    return this.call('POST', '/hang', rule);
   }
   latency(service: 'salesforce' | 'glance' | 'other', ms: number) {
     return this.call('POST', '/latency', { service, ms });
   }
-  expireSalesforceSessions() {
-    return this.call('POST', '/salesforce/expire-sessions');
+  expireSalesforceSessions(org?: OrgName) {
+    return this.call('POST', '/salesforce/expire-sessions', { org });
   }
-  salesforceLogin(): Promise<{ sid: string }> {
-    return this.call('POST', '/salesforce/login');
+  /**
+   * Logs the seeded user in: `sid` is the My Domain session (REST API, Classic pages);
+   * `lightningSid` the Lightning host's own session (Lightning pages; the REST API refuses it).
+   */
+  salesforceLogin(org?: OrgName): Promise<{ sid: string; lightningSid: string }> {
+    return this.call('POST', '/salesforce/login', { org });
   }
-  records<T = Record<string, unknown>>(type: string): Promise<T[]> {
-    return this.call('GET', `/salesforce/records/${encodeURIComponent(type)}`);
+  records<T = Record<string, unknown>>(type: string, org?: OrgName): Promise<T[]> {
+    const query = org ? `?org=${encodeURIComponent(org)}` : '';
+    return this.call('GET', `/salesforce/records/${encodeURIComponent(type)}${query}`);
+  }
+  /** Sets the org's used API calls and/or its rolling 24-hour allowance; at or over it, 403 REQUEST_LIMIT_EXCEEDED. */
+  setApiLimit(limit: { used?: number; max?: number; org?: OrgName }): Promise<{ used: number; max: number }> {
+    return this.call('POST', '/salesforce/api-limit', limit);
+  }
+  /** API Access Control: the REST API refuses every browser session while the pages keep working. */
+  setApiAccessControl(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/api-access-control', { enabled, org });
+  }
+  /** The next `count` sobject writes (creates, updates, deletes) fail with UNABLE_TO_LOCK_ROW. */
+  lockRows(count: number, org?: OrgName) {
+    return this.call('POST', '/salesforce/lock-rows', { count, org });
+  }
+  /** The next `count` SOQL queries fail with QUERY_TIMEOUT. */
+  timeOutQueries(count: number, org?: OrgName) {
+    return this.call('POST', '/salesforce/query-timeouts', { count, org });
+  }
+  /** Field-level security: make a field read-only for the user (or writable again). */
+  setFieldWritable(sobject: string, field: string, writable: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/field-security', { sobject, field, writable, org });
+  }
+  /** An admin's validation rule: fires when `field` is non-blank after a save, or on every save without one. */
+  addValidationRule(rule: { sobject: string; message: string; field?: string; org?: OrgName }) {
+    return this.call('POST', '/salesforce/validation-rule', rule);
+  }
+  /** Turns the Standard Lead Duplicate Rule (on in every org) off or on again. */
+  setLeadDuplicateRule(active: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/duplicate-rule', { active, org });
   }
 }

@@ -1,5 +1,9 @@
 // A fetch that answers from the sandbox's emulators in-process (no socket, no browser), so the
 // background's logic is tested against the same Salesforce and Glance behaviour as the browser tests.
+// It honours the same fault rules as the HTTPS server, with real fetch's failure semantics: a
+// dropped connection rejects with TypeError('Failed to fetch') (after applying the request for a
+// cut-after-apply rule), and a hung request settles only when its AbortSignal aborts, rejecting
+// with the signal's reason.
 import { glanceHandler } from '../sandbox/glance/api.js';
 import { parseCookies, type SandboxRequest } from '../sandbox/http.js';
 import { salesforceApiHandler } from '../sandbox/salesforce/api.js';
@@ -9,6 +13,9 @@ export function inProcessSandbox() {
   const state = new SandboxState();
   const calls: { method: string; host: string; path: string; body: string }[] = [];
   const fetch = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const signal = init.signal ?? undefined;
+    // Real fetch rejects at once, sending nothing, when its signal has already aborted.
+    if (signal?.aborted) throw signal.reason;
     const url = new URL(String(input));
     const headers = new Headers(init.headers);
     const body = typeof init.body === 'string' ? init.body : '';
@@ -22,13 +29,20 @@ export function inProcessSandbox() {
     };
     calls.push({ method: request.method, host: url.hostname, path: url.pathname + url.search, body });
     const service = serviceOfHost(url.hostname);
-    const fault = state.takeFault(service, request.method, url.pathname);
+    const answerOf = async () =>
+      (await salesforceApiHandler(state.orgList())(request)) ?? (await glanceHandler(state.glance)(request));
+    const fault = state.takeFault(service, request.method, url.pathname, url.hostname);
     if (fault) {
+      if (fault.status === 0 && fault.afterApply) await answerOf();
       if (fault.status === 0) throw new TypeError('Failed to fetch');
       return new Response(fault.body ?? 'fault', { status: fault.status });
     }
-    const answer =
-      (await salesforceApiHandler(state.salesforce)(request)) ?? (await glanceHandler(state.glance)(request));
+    if (state.takeHang(service, request.method, url.pathname, url.hostname)) {
+      return new Promise<Response>((_, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    }
+    const answer = await answerOf();
     if (!answer) return new Response('not found', { status: 404 });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(answer.headers ?? {})) {

@@ -4,8 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
-import type { BackgroundPorts } from '../../src/background/router.js';
-import { forgetStatus, salesforceStatus } from '../../src/background/salesforce/status.js';
+import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import {
   currentSession,
   endSession,
@@ -13,83 +12,7 @@ import {
   startSession,
   switchMode,
 } from '../../src/background/session/service.js';
-import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
-import type { SessionView } from '../../src/shared/messages.js';
-import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
-import { inProcessSandbox } from '../support/in-process-fetch.js';
-
-const LIGHTNING = 'https://acme.lightning.force.com';
-
-function harness() {
-  const sandbox = inProcessSandbox();
-  const local = new Map<string, unknown>();
-  const sync = new Map<string, unknown>();
-  const session = new Map<string, unknown>();
-  let sid: string | undefined = sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid;
-  let clock = Date.parse('2026-11-24T10:00:00Z');
-  const broadcasts: (SessionView | null)[] = [];
-  const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
-  const ports: BackgroundPorts = {
-    extensionId: 'test',
-    fetch: sandbox.fetch,
-    readSid: async () => sid,
-    digest: async (text) => `d${text.length}${text.slice(-6)}`,
-    now: () => clock,
-    cache: { get: async (k) => clone(session.get(k)), set: async (k, v) => void session.set(k, clone(v)) },
-    openOptionsPage: async () => {},
-    readSync: async (k) => clone(sync.get(k)),
-    writeSync: async (k, v) => void sync.set(k, clone(v)),
-    readLocal: async (k) => clone(local.get(k)),
-    writeLocal: async (k, v) => void local.set(k, clone(v)),
-    writeLocalItems: async (items) => {
-      for (const [k, v] of Object.entries(items)) if (v !== undefined) local.set(k, clone(v));
-    },
-    removeLocal: async (k) => void local.delete(k),
-    readManaged: async () => ({}),
-    broadcast: async (view) => void broadcasts.push(view),
-    setGuestPolling: async () => {},
-    wakeOutboxAt: async () => {},
-    onLogChanged: async () => {},
-    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
-  };
-  const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
-  return {
-    ports,
-    sandbox,
-    broadcasts,
-    salesforceCalls,
-    tick: (ms: number) => {
-      clock += ms;
-    },
-    setSid: (value: string | undefined) => {
-      sid = value;
-    },
-    records: (type: string) => sandbox.state.salesforce.ofType(type),
-    async connect(settings: Partial<UserSettings> = {}) {
-      expect((await connectAccount('acme.glance.net', 'correct-horse', ports)).ok).toBe(true);
-      expect((await saveSettings({ ...DEFAULT_SETTINGS, ...settings }, ports)).ok).toBe(true);
-    },
-    seeded(type: string, index = 0) {
-      const record = sandbox.state.salesforce.ofType(type)[index];
-      if (!record) throw new Error(`no ${type}`);
-      return record;
-    },
-  };
-}
-
-type Harness = ReturnType<typeof harness>;
-
-async function start(h: Harness, type: string, id: string, mode: 'screenshare' | 'view' | 'cobrowse' = 'screenshare') {
-  const result = await startSession(`${LIGHTNING}/lightning/r/${type}/${id}/view`, mode, h.ports);
-  if (!result.ok || !result.session) throw new Error(`start failed: ${JSON.stringify(result)}`);
-  return result.session;
-}
-
-function eventOf(h: Harness, sessionId: string) {
-  const events = h.records('Event').filter((e) => String(e.fields.Subject).includes(sessionId));
-  expect(events).toHaveLength(1);
-  return events[0]?.fields as Record<string, unknown>;
-}
+import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 describe('a session from a Lead', () => {
   let h: Harness;

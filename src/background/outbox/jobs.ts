@@ -60,9 +60,6 @@ export function fieldsToLeaveOut(
   return next.length > 0 ? [...without, ...next] : undefined;
 }
 
-const leftOutNote = (without: string[], error: SalesforceError) =>
-  `Logged without ${without.join(', ')}: ${error.salesforceMessage}`;
-
 export async function logStart(client: SalesforceClient, job: Job<'log-start'>, log: SessionLog): Promise<Progress> {
   const subject = eventSubject(job.sessionId);
   let eventId = log.eventId;
@@ -137,12 +134,13 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
     const without = fieldsToLeaveOut(failure, job.fields, OPTIONAL_EVENT_FIELDS, job.without);
     // Leaving fields out is the next attempt, at once; the log keeps Salesforce's words.
     if (without) {
-      note = leftOutNote(without, failure);
-      return progress({ job: { ...job, without, inFlight: false, notBefore: 0 } });
+      return progress({
+        job: { ...job, without, inFlight: false, notBefore: 0, error: failure.salesforceMessage },
+      });
     }
     return progress({ job, failure });
   }
-  if (job.without?.length) note = `Logged without ${job.without.join(', ')}.`;
+  if (job.without?.length) note = `Logged without ${job.without.join(', ')}: ${job.error ?? ''}`.trim();
 
   const relationAnswer = answers.get('relation');
   let failure: SalesforceError | undefined;
@@ -181,23 +179,25 @@ export async function logEnd(client: SalesforceClient, job: Job<'log-end'>, log:
     const without = fieldsToLeaveOut(failure, job.fields, OPTIONAL_EVENT_FIELDS, job.without);
     if (without) {
       return {
-        log: (current) => ({ ...current, error: leftOutNote(without, failure) }),
-        job: { ...job, without, inFlight: false, notBefore: 0 },
+        log: (current) => current,
+        job: { ...job, without, inFlight: false, notBefore: 0, error: failure.salesforceMessage },
       };
     }
     throw error;
   }
-  return { log: (current) => current };
+  // The first note about left-out fields (from the start) stays; the end adds its own if it had to.
+  const note = job.without?.length ? `Logged without ${job.without.join(', ')}: ${job.error ?? ''}`.trim() : '';
+  return { log: (current) => (note && !current.error ? { ...current, error: note } : current) };
 }
 
-interface DuplicateResult {
-  duplicateResult?: { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
-}
+type Matches = { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
+/** Salesforce documents `duplicateResult`; its REST answers spell it `duplicateResut`. Read both. */
+type DuplicateError = { duplicateResult?: Matches; duplicateResut?: Matches };
 
-/** The first record a duplicate rule matched, from DUPLICATES_DETECTED's duplicateResult. */
+/** The first record a duplicate rule matched, from DUPLICATES_DETECTED's duplicate result. */
 export function duplicateMatch(error: SalesforceError): string {
-  for (const item of error.errors as DuplicateResult[]) {
-    for (const result of item.duplicateResult?.matchResults ?? []) {
+  for (const item of error.errors as DuplicateError[]) {
+    for (const result of (item.duplicateResult ?? item.duplicateResut)?.matchResults ?? []) {
       const id = result.matchRecords?.find((m) => typeof m.record?.Id === 'string')?.record?.Id;
       if (id) return id;
     }

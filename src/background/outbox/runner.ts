@@ -123,7 +123,9 @@ function dropOrphans(state: QueueState): void {
 
 /** Sends one job and records what came of it; true when its org should wait for the rest of this pass. */
 async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
-  const client = new SalesforceClient(job.apiHost, ports);
+  // The org's usage from this job's answers is stored with the job's outcome, in the same write.
+  let usage: ApiUsage | undefined;
+  const client = new SalesforceClient(job.apiHost, { ...ports, onApiUsage: (_, reported) => (usage = reported) });
   let progress: Progress;
   try {
     const log = (await readQueue(ports)).logs[job.sessionId] ?? emptyLog();
@@ -141,6 +143,7 @@ async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
   const now = ports.now();
   const orgWide = failure && ORG_WIDE_PROBLEMS.has(failure.problem);
   await changeQueue(ports, (state) => {
+    if (usage) state.orgs[job.apiHost] = { ...state.orgs[job.apiHost], usage: { ...usage, at: now } };
     const log = progress.log(state.logs[job.sessionId] ?? emptyLog());
     state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
     const index = state.jobs.findIndex((j) => j.id === job.id);

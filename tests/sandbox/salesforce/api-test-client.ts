@@ -26,17 +26,18 @@ export interface CallOptions {
 
 export function apiClient(org = new SalesforceOrg()) {
   const handler = salesforceApiHandler(org);
-  const sid = org.createSession(org.defaultUserId).sid;
+  const session = org.createSession(org.defaultUserId);
+  const sid = session.sid;
 
   async function call(method: string, path: string, options: CallOptions = {}) {
-    const url = new URL(`https://${options.host ?? 'acme.my.salesforce.com'}${path}`);
-    const session = options.sid === undefined ? sid : options.sid;
+    const url = new URL(`https://${options.host ?? org.classicHost}${path}`);
+    const token = options.sid === undefined ? sid : options.sid;
     const request: SandboxRequest = {
       method,
       url,
       host: url.hostname,
       headers: {
-        ...(session === null ? {} : { authorization: `Bearer ${session}` }),
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
         ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       },
       body: options.rawBody ?? (options.body === undefined ? '' : JSON.stringify(options.body)),
@@ -60,5 +61,5 @@ export function apiClient(org = new SalesforceOrg()) {
   const query = (soql: string, options: CallOptions = {}) =>
     must('GET', `${API}/query?q=${encodeURIComponent(soql)}`, options);
 
-  return { org, sid, call, must, query };
+  return { org, sid, session, call, must, query };
 }

@@ -4,8 +4,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Handler, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { compositeResource } from './composite.js';
-import { ApiError, invalidSession, methodNotAllowed, notFound } from './errors.js';
-import { API_VERSION, DAILY_API_LIMIT, type SalesforceOrg } from './org.js';
+import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
+import { ApiError, invalidSession, methodNotAllowed, notFound, sessionNotValidForApi } from './errors.js';
+import { API_VERSION, type SalesforceOrg } from './org.js';
 import { queryResource } from './query.js';
 import { API_BASE, type ApiAnswer, type ApiCall, type ApiContext, type JsonObject } from './records.js';
 import { searchResource } from './search.js';
@@ -15,7 +16,9 @@ const LIGHTNING_SUFFIX = '.lightning.force.com';
 const API_SUFFIX = '.my.salesforce.com';
 const DATA_ROOT = '/services/data';
 
-export function salesforceApiHandler(org: SalesforceOrg): Handler {
+/** Serves the REST API of every org given, each on its own My Domain host. */
+export function salesforceApiHandler(orgs: SalesforceOrg | readonly SalesforceOrg[]): Handler {
+  const list = Array.isArray(orgs) ? orgs : [orgs as SalesforceOrg];
   return (req) => {
     const path = req.url.pathname;
     if (req.host.endsWith(LIGHTNING_SUFFIX)) {
@@ -25,7 +28,8 @@ export function salesforceApiHandler(org: SalesforceOrg): Handler {
       const apiHost = `${req.host.slice(0, -LIGHTNING_SUFFIX.length)}${API_SUFFIX}`;
       return redirect(`https://${apiHost}${path}${req.url.search}`);
     }
-    if (!req.host.endsWith(API_SUFFIX)) return undefined;
+    const org = list.find((o) => o.classicHost === req.host);
+    if (!org) return undefined;
     if (path !== DATA_ROOT && !path.startsWith(`${DATA_ROOT}/`)) return undefined;
     return answer(org, req);
   };
@@ -40,7 +44,7 @@ function answer(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
     result = { status: error.status, body: error.errors };
   }
   // Every answer, errors included, tells the client how much of the org's daily allowance is used.
-  const headers = { 'Sforce-Limit-Info': `api-usage=${org.apiUsage}/${DAILY_API_LIMIT}`, ...result.headers };
+  const headers = { 'Sforce-Limit-Info': `api-usage=${org.apiUsage}/${org.apiLimit}`, ...result.headers };
   if (result.body === undefined) return { status: result.status, headers };
   return json(result.status, result.body, headers);
 }
@@ -55,9 +59,19 @@ function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
   const versioned = /^\/v(\d+\.\d+)(\/.*)?$/.exec(rest);
   if (!versioned || versioned[1] !== API_VERSION) throw notFound();
 
-  const session = org.validSession(bearerToken(req.headers.authorization));
-  if (!session) throw invalidSession();
-  if (org.apiUsage >= DAILY_API_LIMIT) {
+  const token = bearerToken(req.headers.authorization);
+  const session = org.validSession(token);
+  if (!session) {
+    // The Lightning host's sid is a session of its own that is not enabled for the API (Help
+    // "getSessionId"; LWC guide: "sessions created by Lightning components aren't enabled for API
+    // access"): a live one is refused as such, not as expired.
+    if (org.validLightningSession(token)) throw sessionNotValidForApi();
+    throw invalidSession();
+  }
+  // API Access Control: only sessions of approved connected apps may use the API; a browser
+  // session (every session this org hands out) is refused, while the pages stay usable.
+  if (org.setup.apiAccessControl) throw sessionNotValidForApi();
+  if (org.apiUsage >= org.apiLimit) {
     throw ApiError.one(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
   }
   org.apiUsage += 1;
@@ -69,7 +83,8 @@ function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
     body: req.body,
     headers: flattenHeaders(req.headers),
   };
-  return dispatch({ org, userId: session.userId }, call);
+  const allowDuplicateSave = allowsDuplicateSave(call.headers[DUPLICATE_RULE_HEADER]);
+  return dispatch({ org, userId: session.userId, allowDuplicateSave }, call);
 }
 
 /** Routes one call; composite subrequests come back through here without counting again. */

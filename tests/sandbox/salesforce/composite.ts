@@ -1,6 +1,7 @@
 // POST /composite (subrequests with @{ref.path} references, allOrNone rollback; one API call in all)
 // and the sObject collections under /composite/sobjects.
 import { sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
 import { ApiError, methodNotAllowed, notFound, processingHalted, ROLLED_BACK_MESSAGE } from './errors.js';
 import {
   API_BASE,
@@ -117,7 +118,17 @@ function runSubrequest(ctx: ApiContext, sub: Subrequest, results: Map<string, un
     if (path.startsWith('/composite') && !path.startsWith('/composite/sobjects')) throw notFound();
     const body = sub.body === undefined ? '' : JSON.stringify(resolveReferences(sub.body, results));
     const headers = Object.fromEntries(Object.entries(sub.httpHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    return dispatch(ctx, { method: String(sub.method).toUpperCase(), path, search: url.searchParams, body, headers });
+    // The composite request's own Duplicate Rule Header applies to its subrequests; a subrequest
+    // may carry one of its own in httpHeaders, which then decides for it.
+    const own = headers[DUPLICATE_RULE_HEADER];
+    const subCtx = own === undefined ? ctx : { ...ctx, allowDuplicateSave: allowsDuplicateSave(own) };
+    return dispatch(subCtx, {
+      method: String(sub.method).toUpperCase(),
+      path,
+      search: url.searchParams,
+      body,
+      headers,
+    });
   } catch (error) {
     if (error instanceof ApiError) return { status: error.status, body: error.errors };
     throw error;

@@ -5,6 +5,8 @@ export interface SalesforceError {
   message: string;
   errorCode: string;
   fields?: string[];
+  /** DUPLICATES_DETECTED only, spelt as Salesforce spells it (see duplicates.ts). */
+  duplicateResut?: unknown;
 }
 
 export class ApiError extends Error {
@@ -29,6 +31,14 @@ export const externalIdNotFound = (id: string) =>
   ApiError.one(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${id}`);
 
 export const invalidSession = () => ApiError.one(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+
+/**
+ * A live session the REST API does not take: a Lightning-host session, or any browser session
+ * when the org's API Access Control is on (Help "API Access Control"; the wording as real orgs
+ * answer it, reported in public Salesforce Inspector issues). Logging in again does not help.
+ */
+export const sessionNotValidForApi = () =>
+  ApiError.one(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API');
 
 export const requiredFieldsMissing = (fields: string[]) =>
   ApiError.one(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${fields.join(', ')}]`, fields);

@@ -1,5 +1,6 @@
-// The emulated Salesforce org: records, users and browser sessions. Pure state; the REST API
-// (api.ts) and the pages (pages.ts) read and write it.
+// The emulated Salesforce org: records, users, browser sessions, and what its administrator set up
+// (API Access Control, field-level security, validation rules, duplicate rules, the API allowance).
+// Pure state; the REST API (api.ts) and the pages (pages.ts) read and write it.
 import { randomBytes } from 'node:crypto';
 import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
 import { seedOrg } from './seed.js';
@@ -11,26 +12,110 @@ export interface SObjectRecord {
   fields: Record<string, FieldValue>;
 }
 
+/**
+ * One login. Salesforce Help ("getSessionId"): "Session identifiers from different contexts, and
+ * the sessions themselves, are different" — the My Domain host and the Lightning host each get
+ * their own `sid`. Only the My Domain one (`sid`) is valid for the REST API; the Lightning one
+ * (`lightningSid`, set by the frontdoor hop) serves the Lightning pages only. Logging out ends both.
+ */
 export interface BrowserSession {
   sid: string;
+  lightningSid: string;
   userId: string;
   valid: boolean;
 }
 
-export const ORG_ID = '00D5g00000ACMEAEA0'.slice(0, 15);
-export const MY_DOMAIN = 'acme';
+/** What tells one emulated org from another: its My Domain, org id and the pod in its record ids. */
+export interface OrgProfile {
+  /** The My Domain name: <name>.my.salesforce.com and <name>.lightning.force.com. */
+  name: string;
+  /** 15-character org id (key prefix 00D); every session id of the org starts with it. */
+  orgId: string;
+  /** Two characters after the key prefix of every id this org makes, so orgs never share an id. */
+  pod: string;
+  /** The seeded user's username (Salesforce usernames are unique across all orgs). */
+  username: string;
+}
+
+export const ORG_PROFILES = {
+  acme: { name: 'acme', orgId: '00D5g00000ACMEA', pod: 'Ac', username: 'riley.rep@acme.example' },
+  globex: { name: 'globex', orgId: '00D8d00000GLOBX', pod: 'Gx', username: 'riley.rep@globex.example' },
+} as const satisfies Record<string, OrgProfile>;
+export type OrgName = keyof typeof ORG_PROFILES;
+export const ORG_NAMES = Object.keys(ORG_PROFILES) as OrgName[];
+
+/** The first org (acme): what every test means when it names no org. */
+export const ORG_ID = ORG_PROFILES.acme.orgId;
+export const MY_DOMAIN = ORG_PROFILES.acme.name;
 export const API_VERSION = '66.0';
-export const DAILY_API_LIMIT = 115000;
+/**
+ * Enterprise Edition's rolling 24-hour allowance is 100,000 + 1,000 per Salesforce licence
+ * (Salesforce Developer Limits and Allocations Quick Reference, "API Request Limits and
+ * Allocations"); 15 licences here.
+ */
+export const DEFAULT_DAILY_API_LIMIT = 115000;
+
+/** A validation rule as an admin would write it: fires when `field` is non-blank, or always. */
+export interface ValidationRule {
+  sobject: string;
+  /** The admin's error message, answered as it is. */
+  message: string;
+  /** Canonical field name the rule is about (the error's "fields"); none: fires on every save. */
+  field?: string;
+}
+
+/** What the org's administrator set up; tests change it through the control API. */
+export interface OrgSetup {
+  /** Setup › API Access Control: the REST API refuses browser (UI) sessions. */
+  apiAccessControl: boolean;
+  /** Field-level security: per sobject, the fields the user may read but not write. */
+  readOnlyFields: Map<string, Set<string>>;
+  validationRules: ValidationRule[];
+  /** The Standard Lead Duplicate Rule, active in every new org. */
+  standardLeadDuplicateRule: boolean;
+}
+
+/** Temporary server-side trouble, for the next N calls of a kind. */
+export interface OrgTrouble {
+  /** The next N sobject writes (create, update, delete) fail with UNABLE_TO_LOCK_ROW. */
+  lockedWrites: number;
+  /** The next N SOQL queries fail with QUERY_TIMEOUT. */
+  queryTimeouts: number;
+}
 
 export class SalesforceOrg {
-  readonly orgId18 = to18(ORG_ID) as string;
+  readonly orgId: string;
+  readonly orgId18: string;
+  readonly lightningHost: string;
+  readonly classicHost: string;
+  readonly lightningOrigin: string;
+  readonly classicOrigin: string;
   readonly records = new Map<string, SObjectRecord>();
   readonly sessions = new Map<string, BrowserSession>();
+  readonly lightningSessions = new Map<string, BrowserSession>();
   apiUsage = 0;
+  apiLimit = DEFAULT_DAILY_API_LIMIT;
+  readonly setup: OrgSetup = {
+    apiAccessControl: false,
+    readOnlyFields: new Map(),
+    validationRules: [],
+    standardLeadDuplicateRule: true,
+  };
+  readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   private counter = 1000;
 
-  constructor() {
+  constructor(readonly profile: OrgProfile = ORG_PROFILES.acme) {
+    this.orgId = profile.orgId;
+    this.orgId18 = to18(profile.orgId) as string;
+    this.lightningHost = `${profile.name}.lightning.force.com`;
+    this.classicHost = `${profile.name}.my.salesforce.com`;
+    this.lightningOrigin = `https://${this.lightningHost}`;
+    this.classicOrigin = `https://${this.classicHost}`;
     seedOrg(this);
+  }
+
+  get name(): string {
+    return this.profile.name;
   }
 
   newId(type: string): string {
@@ -38,7 +123,7 @@ export class SalesforceOrg {
     if (!prefix) throw new Error(`no key prefix for ${type}`);
     this.counter += 1;
     // 3 prefix + 2 pod + 10 counter, mixed case so the checksum is not trivial.
-    const base = `${prefix}Ac${this.counter.toString(36).padStart(10, '0')}`;
+    const base = `${prefix}${this.profile.pod}${this.counter.toString(36).padStart(10, '0')}`;
     return to18(base) as string;
   }
 
@@ -63,16 +148,27 @@ export class SalesforceOrg {
     return [...this.records.values()].filter((r) => r.type === type);
   }
 
-  /** Logs a user in: a new sid cookie value `<orgId>!<token>`, as Salesforce shapes it. */
+  /**
+   * Logs a user in: a My Domain sid and a separate Lightning sid, both `<orgId>!<token>` as
+   * Salesforce shapes them.
+   */
   createSession(userId: string): BrowserSession {
-    const sid = `${ORG_ID}!${randomBytes(48).toString('base64url')}`;
-    const session = { sid, userId, valid: true };
-    this.sessions.set(sid, session);
+    const token = () => `${this.orgId}!${randomBytes(48).toString('base64url')}`;
+    const session = { sid: token(), lightningSid: token(), userId, valid: true };
+    this.sessions.set(session.sid, session);
+    this.lightningSessions.set(session.lightningSid, session);
     return session;
   }
 
+  /** The live session whose My Domain sid this is (the one the REST API and Classic accept). */
   validSession(sid: string | undefined): BrowserSession | undefined {
     const session = sid ? this.sessions.get(sid) : undefined;
+    return session?.valid ? session : undefined;
+  }
+
+  /** The live session whose Lightning-host sid this is (the one Lightning pages accept). */
+  validLightningSession(sid: string | undefined): BrowserSession | undefined {
+    const session = sid ? this.lightningSessions.get(sid) : undefined;
     return session?.valid ? session : undefined;
   }
 

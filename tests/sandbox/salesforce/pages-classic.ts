@@ -1,4 +1,4 @@
-// Salesforce Classic on https://acme.my.salesforce.com: record detail pages at /<Id>, object list
+// Salesforce Classic on https://<org>.my.salesforce.com: record detail pages at /<Id>, object list
 // pages at /<prefix>/o and the home page. Full page loads with plain links, as Classic works.
 // Outline: shared/reference/lightning-dom.md ("Classic record page").
 import { escapeHtml, html, type SandboxRequest, type SandboxResponse } from '../http.js';
@@ -13,7 +13,6 @@ import {
   HIGHLIGHT_FIELDS,
   KEY_PREFIX,
   LIGHTNING_HOME_PATH,
-  LIGHTNING_ORIGIN,
   NAV_OBJECTS,
   PLURAL,
   recordName,
@@ -30,11 +29,11 @@ export function classicRoutes(org: SalesforceOrg, req: SandboxRequest): SandboxR
   const id = /^\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})$/.exec(path);
   const type = list?.[1] ? TYPE_OF_PREFIX[list[1]] : undefined;
   if (path !== '/home/home.jsp' && !type && !id) return undefined;
-  if (!org.validSession(req.cookies[SESSION_COOKIE])) return loginRedirect(req);
+  if (!org.validSession(req.cookies[SESSION_COOKIE])) return loginRedirect(org, req);
   if (type) return html(200, listPage(org, type));
   if (id?.[1]) {
     const record = org.get(id[1]);
-    return record ? html(200, recordPage(org, record)) : html(404, notFoundPage());
+    return record ? html(200, recordPage(org, record)) : html(404, notFoundPage(org));
   }
   return html(200, homePage(org));
 }
@@ -45,6 +44,7 @@ const fieldHtml = (org: SalesforceOrg, record: SObjectRecord, field: string) =>
 
 /** The page frame: header with tabs, sidebar, body cell. `title` is text; `body` is escaped markup. */
 function classicPage(
+  org: SalesforceOrg,
   title: string,
   bodyClass: string,
   currentTab: string,
@@ -65,7 +65,7 @@ function classicPage(
     <table id="phHeader" class="phHeader"><tbody><tr>
       <td class="left"><span class="logo">salesforce</span></td>
       <td class="right"><span id="userNavLabel">Riley Rep</span><a href="${LOGOUT_PATH}">Logout</a>
-        <a class="switch-to-lightning" href="${LIGHTNING_ORIGIN}${LIGHTNING_HOME_PATH}">Switch to Lightning Experience</a></td>
+        <a class="switch-to-lightning" href="${org.lightningOrigin}${LIGHTNING_HOME_PATH}">Switch to Lightning Experience</a></td>
     </tr></tbody></table>
     <div class="tabNavigation"><table id="tabBar" class="tab"><tbody><tr>${tabs.join('')}</tr></tbody></table></div>
   </div>
@@ -135,6 +135,7 @@ function recordPage(org: SalesforceOrg, record: SObjectRecord): string {
     .map((list) => relatedList(org, record, list.title, list.types))
     .join('');
   return classicPage(
+    org,
     `${record.type}: ${name} ~ ${EDITION}`,
     `${record.type.toLowerCase()}Tab detailPage`,
     record.type,
@@ -156,7 +157,7 @@ function listPage(org: SalesforceOrg, type: string): string {
   const body = `${pageTitle(plural, 'Home')}<div class="bPageBlock brandSecondaryBrd secondaryPalette"><div class="pbHeader"><table><tbody><tr>
       <td class="pbTitle"><h3>Recent ${plural}</h3></td></tr></tbody></table></div>
     <div class="pbBody"><table class="list"><tbody><tr class="headerRow">${head.join('')}</tr>${rows.join('')}</tbody></table></div></div>`;
-  return classicPage(`${plural}: Home ~ ${EDITION}`, `${type.toLowerCase()}Tab overviewPage`, type, body, []);
+  return classicPage(org, `${plural}: Home ~ ${EDITION}`, `${type.toLowerCase()}Tab overviewPage`, type, body, []);
 }
 
 function homePage(org: SalesforceOrg): string {
@@ -164,11 +165,12 @@ function homePage(org: SalesforceOrg): string {
   const body = `${pageTitle('Home', 'Riley Rep')}<div class="bPageBlock brandSecondaryBrd secondaryPalette">
     <div class="pbHeader"><table><tbody><tr><td class="pbTitle"><h3>My Tasks</h3></td></tr></tbody></table></div>
     <div class="pbBody"><div class="noRowsHeader">No records to display</div></div></div>`;
-  return classicPage(EDITION, 'homeTab homepage', 'home', body, recent);
+  return classicPage(org, EDITION, 'homeTab homepage', 'home', body, recent);
 }
 
-function notFoundPage(): string {
+function notFoundPage(org: SalesforceOrg): string {
   return classicPage(
+    org,
     `Data Not Available ~ ${EDITION}`,
     'errorPage',
     '',

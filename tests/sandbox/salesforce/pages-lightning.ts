@@ -1,4 +1,4 @@
-// Lightning Experience on https://acme.lightning.force.com: the app shell (standard navigation or a
+// Lightning Experience on https://<org>.lightning.force.com: the app shell (standard navigation or a
 // console app) around one view, and the endpoint the shell's script fetches views from when it
 // navigates client-side. Outline: shared/reference/lightning-dom.md.
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
@@ -7,7 +7,7 @@ import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
 import { LIGHTNING_CSS } from './page-assets.js';
 import { LOGOUT_PATH, loginRedirect, SESSION_COOKIE } from './pages-login.js';
-import { CLASSIC_ORIGIN, LIGHTNING_HOME_PATH, NAV_OBJECTS, PLURAL } from './record-display.js';
+import { LIGHTNING_HOME_PATH, NAV_OBJECTS, PLURAL } from './record-display.js';
 
 export type Shell = 'standard' | 'console';
 
@@ -17,7 +17,8 @@ const shellOf = (url: URL): Shell => (url.searchParams.has('ws') ? 'console' : '
 export function lightningRoutes(org: SalesforceOrg, req: SandboxRequest): SandboxResponse | undefined {
   const path = req.url.pathname;
   if (path === '/' || path === '/lightning' || path === '/one/one.app') return redirect(LIGHTNING_HOME_PATH);
-  const signedIn = !!org.validSession(req.cookies[SESSION_COOKIE]);
+  // This host's own session: the Lightning sid the frontdoor hop set, never the My Domain one.
+  const signedIn = !!org.validLightningSession(req.cookies[SESSION_COOKIE]);
   if (path === VIEW_ENDPOINT) {
     if (!signedIn) return json(401, { error: 'INVALID_SESSION_ID' });
     const shell: Shell = req.url.searchParams.get('shell') === 'console' ? 'console' : 'standard';
@@ -32,10 +33,10 @@ export function lightningRoutes(org: SalesforceOrg, req: SandboxRequest): Sandbo
     });
   }
   if (!path.startsWith('/lightning/')) return undefined;
-  if (!signedIn) return loginRedirect(req);
+  if (!signedIn) return loginRedirect(org, req);
   const view = resolveLightningView(org, path);
   if (view.path !== path) return redirect(`${view.path}${req.url.search}`);
-  return html(view.status, lightningShell(view, shellOf(req.url)));
+  return html(view.status, lightningShell(org, view, shellOf(req.url)));
 }
 
 /** The element that holds one view; standard: the page host itself, console: a workspace. */
@@ -71,10 +72,10 @@ function navBar(current: string): string {
   return `<one-app-nav-bar><nav class="slds-context-bar__secondary" role="navigation" aria-label="Global"><ul>${lis.join('')}</ul></nav></one-app-nav-bar>`;
 }
 
-const globalHeader = `<header id="oneHeader" class="oneHeader slds-global-header_container">
+const globalHeader = (org: SalesforceOrg) => `<header id="oneHeader" class="oneHeader slds-global-header_container">
   <div class="brandLogo" aria-label="Salesforce">SF</div>
   <div class="globalSearch" role="search">Search...</div>
-  <div class="userMenu"><a href="${CLASSIC_ORIGIN}/home/home.jsp">Switch to Salesforce Classic</a>
+  <div class="userMenu"><a href="${org.classicOrigin}/home/home.jsp">Switch to Salesforce Classic</a>
     <span class="userName">Riley Rep</span><a href="${LOGOUT_PATH}">Log Out</a></div>
 </header>`;
 
@@ -99,13 +100,13 @@ function consoleManager(view: LightningView): string {
   </div></div>`;
 }
 
-export function lightningShell(view: LightningView, shell: Shell): string {
+export function lightningShell(org: SalesforceOrg, view: LightningView, shell: Shell): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(view.title)}</title><style>${LIGHTNING_CSS}</style></head>
 <body class="desktop" data-sandbox-shell="${shell}">
 <div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">
   <div class="viewport"><section class="layoutContent stage">
-    ${globalHeader}
+    ${globalHeader(org)}
     ${shell === 'console' ? consoleManager(view) : standardManager(view)}
   </section></div>
 </div>

@@ -1,17 +1,16 @@
 // Logging in and out, as Salesforce does it across its two hosts: the login form on the My Domain
 // host sets a host-only `sid` there, then a frontdoor.jsp hop sets a separate host-only `sid` on
-// the Lightning host. The extension must read the My Domain cookie for the API; keeping the two
-// cookies apart (no Domain attribute) is what makes a wrong choice show up in tests.
+// the Lightning host. The two are different sessions (Salesforce Help "getSessionId": "Session
+// identifiers from different contexts, and the sessions themselves, are different"): the Lightning
+// one opens Lightning pages but the REST API refuses it. The extension must read the My Domain
+// cookie for the API; keeping the two cookies and values apart is what makes a wrong choice show up.
 import { escapeHtml, html, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import type { SalesforceOrg } from './org.js';
 import { LOGIN_CSS } from './page-assets.js';
-import {
-  CLASSIC_HOST,
-  CLASSIC_ORIGIN,
-  LIGHTNING_HOME_PATH,
-  LIGHTNING_HOST,
-  LIGHTNING_ORIGIN,
-} from './record-display.js';
+import { LIGHTNING_HOME_PATH } from './record-display.js';
+
+/** The hosts of one org, as the login routes need them. */
+export type OrgHosts = Pick<SalesforceOrg, 'lightningHost' | 'classicHost' | 'lightningOrigin' | 'classicOrigin'>;
 
 export const SESSION_COOKIE = 'sid';
 export const FRONTDOOR_PATH = '/secur/frontdoor.jsp';
@@ -27,14 +26,16 @@ const clearedCookie = () => `${SESSION_COOKIE}=; Max-Age=0; ${COOKIE_ATTRIBUTES}
  * Where to go after logging in. Only our two hosts: an open redirect on a login page is a classic
  * hole, and a test that passes a foreign startURL should see it ignored.
  */
-export function safeStartUrl(raw: string | null | undefined): string {
-  const fallback = `${LIGHTNING_ORIGIN}${LIGHTNING_HOME_PATH}`;
+export function safeStartUrl(raw: string | null | undefined, org: OrgHosts): string {
+  const fallback = `${org.lightningOrigin}${LIGHTNING_HOME_PATH}`;
   if (!raw) return fallback;
   try {
-    const relativeOrigin = /^\/(?:lightning|one)\//.test(raw) ? LIGHTNING_ORIGIN : CLASSIC_ORIGIN;
+    const relativeOrigin = /^\/(?:lightning|one)\//.test(raw) ? org.lightningOrigin : org.classicOrigin;
     const url = raw.startsWith('/') ? new URL(raw, relativeOrigin) : new URL(raw);
     const ours =
-      url.protocol === 'https:' && !url.port && (url.hostname === LIGHTNING_HOST || url.hostname === CLASSIC_HOST);
+      url.protocol === 'https:' &&
+      !url.port &&
+      (url.hostname === org.lightningHost || url.hostname === org.classicHost);
     return ours ? url.href : fallback;
   } catch {
     return fallback;
@@ -42,13 +43,14 @@ export function safeStartUrl(raw: string | null | undefined): string {
 }
 
 /** The login page a protected page sends an anonymous visitor to, remembering where they were going. */
-export function loginRedirect(req: SandboxRequest): SandboxResponse {
+export function loginRedirect(org: OrgHosts, req: SandboxRequest): SandboxResponse {
   const back = `${req.url.pathname}${req.url.search}`;
-  return redirect(`${CLASSIC_ORIGIN}/?ec=302&startURL=${encodeURIComponent(back)}`);
+  return redirect(`${org.classicOrigin}/?ec=302&startURL=${encodeURIComponent(back)}`);
 }
 
-function frontdoorUrl(sid: string, startUrl: string): string {
-  return `${LIGHTNING_ORIGIN}${FRONTDOOR_PATH}?sid=${encodeURIComponent(sid)}&retURL=${encodeURIComponent(startUrl)}`;
+/** The hop to the Lightning host, carrying the My Domain sid it trades for a Lightning sid. */
+function frontdoorUrl(org: OrgHosts, sid: string, startUrl: string): string {
+  return `${org.lightningOrigin}${FRONTDOOR_PATH}?sid=${encodeURIComponent(sid)}&retURL=${encodeURIComponent(startUrl)}`;
 }
 
 export function loginPage(username: string, startUrl: string, error?: string): string {
@@ -71,7 +73,7 @@ export function loginPage(username: string, startUrl: string, error?: string): s
 /** Login, frontdoor and logout routes on both hosts; undefined for every other path. */
 export function loginRoutes(org: SalesforceOrg, req: SandboxRequest): SandboxResponse | undefined {
   const path = req.url.pathname;
-  const onClassic = req.host === CLASSIC_HOST;
+  const onClassic = req.host === org.classicHost;
   if (onClassic && (path === '/' || path === '/login')) {
     return req.method === 'POST' ? logIn(org, req) : showLogin(org, req);
   }
@@ -84,8 +86,8 @@ function showLogin(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
   const startUrl = req.url.searchParams.get('startURL') ?? '';
   const session = org.validSession(req.cookies[SESSION_COOKIE]);
   // Already logged in: Salesforce skips the form and goes on, re-issuing the Lightning cookie.
-  if (session) return redirect(frontdoorUrl(session.sid, safeStartUrl(startUrl)));
-  return html(200, loginPage('riley.rep@acme.example', startUrl));
+  if (session) return redirect(frontdoorUrl(org, session.sid, safeStartUrl(startUrl, org)));
+  return html(200, loginPage(org.profile.username, startUrl));
 }
 
 function logIn(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
@@ -97,14 +99,21 @@ function logIn(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
   // The sandbox takes any non-empty password: tests must not depend on a secret.
   if (!user || !password) return html(200, loginPage(username, startUrl, LOGIN_ERROR));
   const session = org.createSession(user.Id);
-  return redirect(frontdoorUrl(session.sid, safeStartUrl(startUrl)), { 'set-cookie': [sessionCookie(session.sid)] });
+  return redirect(frontdoorUrl(org, session.sid, safeStartUrl(startUrl, org)), {
+    'set-cookie': [sessionCookie(session.sid)],
+  });
 }
 
+/**
+ * frontdoor.jsp on the Lightning host takes the My Domain sid and sets this host's own session
+ * cookie: the login's Lightning sid, a different value (Help "getSessionId").
+ */
 function frontdoor(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
   const session = org.validSession(req.url.searchParams.get('sid') ?? undefined);
-  const target = safeStartUrl(req.url.searchParams.get('retURL'));
-  if (!session) return redirect(`${CLASSIC_ORIGIN}/?startURL=${encodeURIComponent(target)}`);
-  return redirect(target, { 'set-cookie': [sessionCookie(session.sid)] });
+  const target = safeStartUrl(req.url.searchParams.get('retURL'), org);
+  if (!session) return redirect(`${org.classicOrigin}/?startURL=${encodeURIComponent(target)}`);
+  const cookie = req.host === org.lightningHost ? session.lightningSid : session.sid;
+  return redirect(target, { 'set-cookie': [sessionCookie(cookie)] });
 }
 
 /**
@@ -112,11 +121,15 @@ function frontdoor(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
  * cookie too: My Domain → Lightning (with retURL = the login page) → login page.
  */
 function logOut(org: SalesforceOrg, req: SandboxRequest, onClassic: boolean): SandboxResponse {
-  const session = org.validSession(req.cookies[SESSION_COOKIE]);
+  const cookie = req.cookies[SESSION_COOKIE];
+  // Either host's sid names the same login; ending it ends both sessions.
+  const session = onClassic ? org.validSession(cookie) : org.validLightningSession(cookie);
   if (session) session.valid = false;
   const cleared = { 'set-cookie': [clearedCookie()] };
-  if (onClassic)
-    return redirect(`${LIGHTNING_ORIGIN}${LOGOUT_PATH}?retURL=${encodeURIComponent(`${CLASSIC_ORIGIN}/`)}`, cleared);
+  if (onClassic) {
+    const back = encodeURIComponent(`${org.classicOrigin}/`);
+    return redirect(`${org.lightningOrigin}${LOGOUT_PATH}?retURL=${back}`, cleared);
+  }
   const retUrl = req.url.searchParams.get('retURL');
-  return redirect(retUrl ? safeStartUrl(retUrl) : `${CLASSIC_ORIGIN}${LOGOUT_PATH}`, cleared);
+  return redirect(retUrl ? safeStartUrl(retUrl, org) : `${org.classicOrigin}${LOGOUT_PATH}`, cleared);
 }

@@ -11,9 +11,10 @@ const LIGHTNING = 'https://acme.lightning.force.com';
 describe('Salesforce pages', () => {
   let org: SalesforceOrg;
   let sid: string;
+  let lightningSid: string;
   beforeEach(() => {
     org = new SalesforceOrg();
-    sid = org.createSession(org.defaultUserId).sid;
+    ({ sid, lightningSid } = org.createSession(org.defaultUserId));
   });
 
   async function get(url: string, options: { method?: string; body?: string; cookies?: Record<string, string> } = {}) {
@@ -24,7 +25,8 @@ describe('Salesforce pages', () => {
       host: parsed.hostname,
       headers: options.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
       body: options.body ?? '',
-      cookies: options.cookies ?? { sid },
+      // Each host's own session cookie, as the browser holds them after logging in.
+      cookies: options.cookies ?? { sid: parsed.hostname === org.lightningHost ? lightningSid : sid },
     };
     const answer = (await salesforcePagesHandler(org)(req)) as SandboxResponse | undefined;
     return { status: answer?.status, headers: answer?.headers ?? {}, body: String(answer?.body ?? ''), answer };
@@ -58,8 +60,30 @@ describe('Salesforce pages', () => {
 
       const frontdoor = await get(next.href, { cookies: {} });
       expect(frontdoor.status).toBe(302);
-      expect(frontdoor.headers['set-cookie']).toEqual([`sid=${newSid}; Path=/; Secure; HttpOnly; SameSite=None`]);
+      // The Lightning host gets a session of its own: a different value, for the Lightning pages only.
+      const session = org.validSession(newSid)!;
+      expect(session.lightningSid).not.toBe(newSid);
+      expect(session.lightningSid.startsWith(`${org.orgId}!`)).toBe(true);
+      expect(frontdoor.headers['set-cookie']).toEqual([
+        `sid=${session.lightningSid}; Path=/; Secure; HttpOnly; SameSite=None`,
+      ]);
       expect(frontdoor.headers.location).toBe(`${LIGHTNING}/lightning/o/Lead/list`);
+      expect(org.validSession(session.lightningSid)).toBeUndefined();
+    });
+
+    it("takes only each host's own sid", async () => {
+      const path = `/lightning/r/Lead/${firstId('Lead')}/view`;
+      expect((await get(`${LIGHTNING}${path}`, { cookies: { sid: lightningSid } })).status).toBe(200);
+      expect((await get(`${LIGHTNING}${path}`, { cookies: { sid } })).status).toBe(302);
+      const classic = `${CLASSIC}/${firstId('Lead').slice(0, 15)}`;
+      expect((await get(classic, { cookies: { sid } })).status).toBe(200);
+      expect((await get(classic, { cookies: { sid: lightningSid } })).status).toBe(302);
+    });
+
+    it('ends both sessions when logging out on the Lightning host', async () => {
+      await get(`${LIGHTNING}/secur/logout.jsp`);
+      expect(org.validSession(sid)).toBeUndefined();
+      expect(org.validLightningSession(lightningSid)).toBeUndefined();
     });
 
     it('refuses an empty password or an unknown user', async () => {
@@ -72,8 +96,8 @@ describe('Salesforce pages', () => {
     });
 
     it('only goes back to our own hosts after login', () => {
-      expect(safeStartUrl('/00Q/o')).toBe(`${CLASSIC}/00Q/o`);
-      expect(safeStartUrl(`${LIGHTNING}/lightning/page/home`)).toBe(`${LIGHTNING}/lightning/page/home`);
+      expect(safeStartUrl('/00Q/o', org)).toBe(`${CLASSIC}/00Q/o`);
+      expect(safeStartUrl(`${LIGHTNING}/lightning/page/home`, org)).toBe(`${LIGHTNING}/lightning/page/home`);
       for (const hostile of [
         'https://evil.example/',
         '//evil.example/x',
@@ -81,7 +105,7 @@ describe('Salesforce pages', () => {
         'javascript:alert(1)',
         'http://acme.my.salesforce.com/',
       ]) {
-        expect(safeStartUrl(hostile)).toBe(`${LIGHTNING}/lightning/page/home`);
+        expect(safeStartUrl(hostile, org)).toBe(`${LIGHTNING}/lightning/page/home`);
       }
     });
 
@@ -98,6 +122,7 @@ describe('Salesforce pages', () => {
         /^https:\/\/acme\.lightning\.force\.com\/secur\/logout\.jsp\?retURL=/,
       );
       expect(org.validSession(sid)).toBeUndefined();
+      expect(org.validLightningSession(lightningSid)).toBeUndefined();
       const lightning = await get(String(classic.headers.location), { cookies: {} });
       expect(lightning.headers['set-cookie']).toEqual(['sid=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None']);
       expect(lightning.headers.location).toBe(`${CLASSIC}/`);

@@ -5,18 +5,22 @@ import type { SalesforceOrg } from './org.js';
 import { classicRoutes } from './pages-classic.js';
 import { lightningRoutes } from './pages-lightning.js';
 import { loginRoutes } from './pages-login.js';
-import { CLASSIC_HOST, LIGHTNING_HOST } from './record-display.js';
 
 export { VIEW_ENDPOINT } from './lightning-script.js';
 export { FRONTDOOR_PATH, LOGOUT_PATH, SESSION_COOKIE } from './pages-login.js';
 export { CLASSIC_HOST, CLASSIC_ORIGIN, LIGHTNING_HOST, LIGHTNING_ORIGIN } from './record-display.js';
 
-export function salesforcePagesHandler(org: SalesforceOrg): Handler {
+/** Serves the pages of every org given, each on its own two hosts. */
+export function salesforcePagesHandler(orgs: SalesforceOrg | readonly SalesforceOrg[]): Handler {
+  const list = Array.isArray(orgs) ? orgs : [orgs as SalesforceOrg];
   return (req) => {
     if (req.url.pathname.startsWith('/services/')) return undefined;
-    if (req.host !== CLASSIC_HOST && req.host !== LIGHTNING_HOST) return undefined;
+    const org = list.find((o) => req.host === o.classicHost || req.host === o.lightningHost);
+    if (!org) return undefined;
     // An empty favicon keeps "404" noise out of the browser console that tests may watch.
     if (req.url.pathname === '/favicon.ico') return { status: 204 };
-    return loginRoutes(org, req) ?? (req.host === CLASSIC_HOST ? classicRoutes(org, req) : lightningRoutes(org, req));
+    return (
+      loginRoutes(org, req) ?? (req.host === org.classicHost ? classicRoutes(org, req) : lightningRoutes(org, req))
+    );
   };
 }

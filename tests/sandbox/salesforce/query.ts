@@ -20,6 +20,12 @@ export function queryResource(ctx: ApiContext, call: ApiCall, segments: string[]
   const soql = call.search.get('q');
   if (!soql) throw ApiError.one(400, 'MALFORMED_QUERY', 'A query string has to be specified');
   const query = parseOrThrow(soql);
+  if (ctx.org.trouble.queryTimeouts > 0) {
+    // A query that ran past the server's limit: temporary, worth retrying (REST API Developer
+    // Guide, status codes; Salesforce's QUERY_TIMEOUT wording).
+    ctx.org.trouble.queryTimeouts -= 1;
+    throw ApiError.one(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
+  }
   const result = runQuery(ctx.org, query);
   if (result.count !== undefined) return { status: 200, body: { totalSize: result.count, done: true, records: [] } };
   return firstPage(ctx.org, result.rows, batchSize);
@@ -62,7 +68,7 @@ function firstPage(org: SalesforceOrg, rows: JsonObject[], requested: number | u
   const batchSize = requested ?? DEFAULT_BATCH;
   if (rows.length <= batchSize) return { status: 200, body: { totalSize: rows.length, done: true, records: rows } };
   cursorCounter += 1;
-  const locator = to18(`01gAc${cursorCounter.toString(36).padStart(10, '0')}`) as string;
+  const locator = to18(`01g${org.profile.pod}${cursorCounter.toString(36).padStart(10, '0')}`) as string;
   cursorsOf(org).set(locator, { rows, batchSize });
   return pageAnswer(locator, rows, 0, batchSize);
 }

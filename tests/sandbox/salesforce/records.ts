@@ -11,6 +11,8 @@ export interface ApiContext {
   org: SalesforceOrg;
   /** The user of the session that made the call. */
   userId: string;
+  /** The request acknowledged duplicate alerts (Sforce-Duplicate-Rule-Header: allowSave=true). */
+  allowDuplicateSave?: boolean;
 }
 
 export type JsonObject = Record<string, unknown>;

@@ -60,6 +60,8 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
       break;
   }
 
+  checkValidationRules(ctx, def, fields);
+
   if (!existing) {
     if (hasOwner(def)) fields.OwnerId ??= ctx.userId;
     fields.CreatedById = ctx.userId;
@@ -68,6 +70,23 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
   }
   fields.LastModifiedById = ctx.userId;
   return fields;
+}
+
+/**
+ * The admin's validation rules, after the system's own checks (Apex Developer Guide, "Triggers and
+ * Order of Execution"). A rule tied to a field fires when that field is non-blank after the write
+ * and shows its message at the field; one without a field fires on every save and shows it at the
+ * top (`fields` empty) — Salesforce Help "Validation Rules", error location.
+ */
+function checkValidationRules(ctx: ApiContext, def: SObjectDef, fields: Fields): void {
+  for (const rule of ctx.org.setup.validationRules) {
+    if (rule.sobject !== def.name) continue;
+    const value = rule.field ? fields[rule.field] : undefined;
+    const fires = !rule.field || (value !== null && value !== undefined && value !== '');
+    if (fires) {
+      throw ApiError.one(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, rule.field ? [rule.field] : []);
+    }
+  }
 }
 
 /** Every lookup set by the request must be an id, of a type the field accepts, of a live record. */

@@ -1,34 +1,36 @@
 // Seeded records: several of each type with names, emails and relations, and a few hostile names
 // (markup, quotes) so every page and the extension are tested against text they must not trust.
+// Every org gets the same records under its own ids (the pod in each id differs), and its own user.
 import type { SalesforceOrg } from './org.js';
 
+/** The seeded ids of the first org (acme), by type, in seeding order. */
 export const SEED_IDS: Record<string, string[]> = {};
 
-function add(org: SalesforceOrg, type: string, fields: Record<string, string | number | boolean | null>): string {
-  const id = org.insert(type, fields).Id;
-  SEED_IDS[type] ??= [];
-  SEED_IDS[type].push(id);
-  return id;
-}
-
 export function seedOrg(org: SalesforceOrg): void {
-  for (const key of Object.keys(SEED_IDS)) delete SEED_IDS[key];
+  const ids: Record<string, string[]> = org.name === 'acme' ? SEED_IDS : {};
+  for (const key of Object.keys(ids)) delete ids[key];
+  const add = (type: string, fields: Record<string, string | number | boolean | null>) => {
+    const id = org.insert(type, fields).Id;
+    ids[type] ??= [];
+    ids[type].push(id);
+    return id;
+  };
 
-  add(org, 'User', {
+  add('User', {
     Name: 'Riley Rep',
     FirstName: 'Riley',
     LastName: 'Rep',
-    Email: 'riley.rep@acme.example',
-    Username: 'riley.rep@acme.example',
+    Email: org.profile.username,
+    Username: org.profile.username,
     IsActive: true,
   });
 
-  const globex = add(org, 'Account', { Name: 'Globex Corporation', Website: 'globex.example' });
-  const initech = add(org, 'Account', { Name: 'Initech' });
-  const umbrella = add(org, 'Account', { Name: 'Umbrella "Health" & Co' });
+  const globex = add('Account', { Name: 'Globex Corporation', Website: 'globex.example' });
+  const initech = add('Account', { Name: 'Initech' });
+  const umbrella = add('Account', { Name: 'Umbrella "Health" & Co' });
 
   const contact = (first: string, last: string, email: string | null, accountId: string) =>
-    add(org, 'Contact', {
+    add('Contact', {
       FirstName: first,
       LastName: last,
       Name: `${first} ${last}`,
@@ -41,7 +43,7 @@ export function seedOrg(org: SalesforceOrg): void {
   const alice = contact('Alice', "O'Hara <b>bold</b>", 'alice@umbrella.example', umbrella);
 
   const lead = (first: string, last: string, company: string, email: string | null) =>
-    add(org, 'Lead', {
+    add('Lead', {
       FirstName: first,
       LastName: last,
       Name: `${first} ${last}`,
@@ -57,7 +59,7 @@ export function seedOrg(org: SalesforceOrg): void {
   lead('Linus', 'Nomail', 'Kernel Ltd', null);
 
   const opportunity = (name: string, accountId: string, contactId: string | null, stage: string, closed: boolean) =>
-    add(org, 'Opportunity', {
+    add('Opportunity', {
       Name: name,
       AccountId: accountId,
       ContactId: contactId,
@@ -72,13 +74,13 @@ export function seedOrg(org: SalesforceOrg): void {
   opportunity('Initech - Printer Upgrade', initech, peter, 'Qualification', false);
   opportunity('Umbrella - Renewal', umbrella, alice, 'Closed Lost', true);
 
-  add(org, 'Campaign', { Name: 'Spring Webinar Series', Status: 'In Progress', IsActive: true, Type: 'Webinar' });
-  add(org, 'Campaign', { Name: 'Trade Show 2026', Status: 'Planned', IsActive: true, Type: 'Trade Show' });
-  add(org, 'Campaign', { Name: 'Q4 <Email> Blast', Status: 'Completed', IsActive: false, Type: 'Email' });
+  add('Campaign', { Name: 'Spring Webinar Series', Status: 'In Progress', IsActive: true, Type: 'Webinar' });
+  add('Campaign', { Name: 'Trade Show 2026', Status: 'Planned', IsActive: true, Type: 'Trade Show' });
+  add('Campaign', { Name: 'Q4 <Email> Blast', Status: 'Completed', IsActive: false, Type: 'Email' });
 
   let caseNumber = 1000;
   const kase = (subject: string, contactId: string | null, accountId: string, status: string, closed: boolean) =>
-    add(org, 'Case', {
+    add('Case', {
       Subject: subject,
       CaseNumber: String(++caseNumber).padStart(8, '0'),
       ContactId: contactId,

@@ -1,6 +1,7 @@
 // The sObject resources: /sobjects, /sobjects/<Type>, /sobjects/<Type>/describe and
 // /sobjects/<Type>/<Id> (GET, PATCH, DELETE), answering with Salesforce's codes and bodies.
 import { SOBJECT_BY_PREFIX, sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { checkDuplicateRules } from './duplicates.js';
 import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
 import type { SObjectRecord } from './org.js';
 import {
@@ -39,7 +40,7 @@ export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: strin
   }
   if (idOrAction === 'describe') {
     if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
-    return { status: 200, body: describeSObject(def) };
+    return { status: 200, body: describeSObject(def, readOnlyFieldsOf(ctx, def)) };
   }
 
   const record = findRecord(ctx, def, idOrAction);
@@ -67,21 +68,53 @@ export function findRecord(ctx: ApiContext, def: SObjectDef, idText: string): SO
   return record;
 }
 
+// The order of a save follows Salesforce's (Apex Developer Guide, "Triggers and Order of
+// Execution"): the API checks field access first, the record is locked for the write, then system
+// validation, custom validation rules, duplicate rules, and the save itself.
+
 export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): SObjectRecord {
   if (!def.createable) throw insufficientAccess();
-  const fields = applyWriteRules(ctx, def, readFieldInput(def, body, 'create'));
+  const input = readFieldInput(def, body, 'create', readOnlyFieldsOf(ctx, def));
+  lockForWrite(ctx, null);
+  const fields = applyWriteRules(ctx, def, input);
+  checkDuplicateRules(ctx, def, fields);
   return ctx.org.insert(def.name, fields);
 }
 
 export function updateRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord, body: unknown): void {
   if (!def.updateable) throw insufficientAccess();
-  record.fields = applyWriteRules(ctx, def, readFieldInput(def, body, 'update'), record);
+  const input = readFieldInput(def, body, 'update', readOnlyFieldsOf(ctx, def));
+  lockForWrite(ctx, record.Id);
+  record.fields = applyWriteRules(ctx, def, input, record);
 }
 
 export function deleteRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord): void {
   if (!def.deletable) throw insufficientAccess();
+  lockForWrite(ctx, record.Id);
   ctx.org.records.delete(record.Id);
   recycleBin(ctx.org).set(record.Id, record);
+}
+
+/** Field-level security: the fields of this object the user may not write. */
+function readOnlyFieldsOf(ctx: ApiContext, def: SObjectDef): ReadonlySet<string> {
+  return ctx.org.setup.readOnlyFields.get(def.name) ?? new Set();
+}
+
+/**
+ * Another transaction holding the record's lock: Salesforce waits about 10 seconds, then gives up
+ * with UNABLE_TO_LOCK_ROW, a temporary error worth retrying (Salesforce Help "Record Locking";
+ * the Apex Developer Guide's list of DML status codes). A create has no record of its own yet.
+ */
+function lockForWrite(ctx: ApiContext, id: string | null): void {
+  const trouble = ctx.org.trouble;
+  if (trouble.lockedWrites <= 0) return;
+  trouble.lockedWrites -= 1;
+  throw ApiError.one(
+    400,
+    'UNABLE_TO_LOCK_ROW',
+    `unable to obtain exclusive access to this record or 1 records: ${id ?? 'null'}`,
+    [],
+  );
 }
 
 const insufficientAccess = () =>
@@ -119,15 +152,16 @@ function describeBrief(def: SObjectDef) {
   };
 }
 
-function describeSObject(def: SObjectDef) {
+/** Describe answers for the user asking: a field that field-level security makes read-only says so. */
+function describeSObject(def: SObjectDef, readOnly: ReadonlySet<string>) {
   return {
     ...describeBrief(def),
     fields: def.fields.map((f) => ({
       name: f.name,
       label: f.label,
       type: f.type,
-      createable: f.createable,
-      updateable: f.updateable,
+      createable: f.createable && !readOnly.has(f.name),
+      updateable: f.updateable && !readOnly.has(f.name),
       nillable: f.type !== 'boolean' && f.name !== 'Id',
       referenceTo: f.referenceTo ?? [],
       relationshipName: f.relationshipName ?? null,

@@ -8,8 +8,17 @@ import { type FieldDef, fieldOf, type SObjectDef } from './schema.js';
 
 export type WriteMode = 'create' | 'update';
 
-/** Turns a request body into canonical field names and typed values, or throws Salesforce's error. */
-export function readFieldInput(def: SObjectDef, body: unknown, mode: WriteMode): Record<string, FieldValue> {
+/**
+ * Turns a request body into canonical field names and typed values, or throws Salesforce's error.
+ * `readOnly` names fields field-level security keeps the user from writing: they fail the same way
+ * as fields nobody may write (INVALID_FIELD_FOR_INSERT_UPDATE naming them).
+ */
+export function readFieldInput(
+  def: SObjectDef,
+  body: unknown,
+  mode: WriteMode,
+  readOnly: ReadonlySet<string> = new Set(),
+): Record<string, FieldValue> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const token = Array.isArray(body) ? 'START_ARRAY' : 'VALUE';
     throw ApiError.one(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${def.name} from ${token} value`);
@@ -21,7 +30,7 @@ export function readFieldInput(def: SObjectDef, body: unknown, mode: WriteMode):
     if (key === 'attributes') continue;
     const field = fieldOf(def, key);
     if (!field) throw noSuchColumnOnSObject(key, def.name);
-    if (mode === 'create' ? !field.createable : !field.updateable) {
+    if ((mode === 'create' ? !field.createable : !field.updateable) || readOnly.has(field.name)) {
       notWritable.push(field.name);
       continue;
     }

@@ -1,0 +1,96 @@
+// The background with in-memory storage (following chrome.storage's semantics: values are copied,
+// undefined is not stored) and the real emulators answering in-process.
+import { expect } from 'vitest';
+import type { BackgroundPorts } from '../../src/background/router.js';
+import { forgetStatus } from '../../src/background/salesforce/status.js';
+import { startSession } from '../../src/background/session/service.js';
+import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
+import type { SessionView } from '../../src/shared/messages.js';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
+import { inProcessSandbox } from './in-process-fetch.js';
+
+export const LIGHTNING = 'https://acme.lightning.force.com';
+
+export function harness() {
+  const sandbox = inProcessSandbox();
+  const local = new Map<string, unknown>();
+  const sync = new Map<string, unknown>();
+  const session = new Map<string, unknown>();
+  let sid: string | undefined = sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid;
+  const otherSids = new Map<string, string | undefined>();
+  let clock = Date.parse('2026-11-24T10:00:00Z');
+  const broadcasts: (SessionView | null)[] = [];
+  const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  const ports: BackgroundPorts = {
+    extensionId: 'test',
+    fetch: sandbox.fetch,
+    // acme's API host has the test's session; another org's host has one only when a test gives it.
+    readSid: async (apiHost) => (apiHost === 'acme.my.salesforce.com' ? sid : otherSids.get(apiHost)),
+    glanceTimeoutMs: 300,
+    salesforceTimeoutMs: 300,
+    digest: async (text) => `d${text.length}${text.slice(-6)}`,
+    now: () => clock,
+    cache: { get: async (k) => clone(session.get(k)), set: async (k, v) => void session.set(k, clone(v)) },
+    openOptionsPage: async () => {},
+    readSync: async (k) => clone(sync.get(k)),
+    writeSync: async (k, v) => void sync.set(k, clone(v)),
+    readLocal: async (k) => clone(local.get(k)),
+    writeLocal: async (k, v) => void local.set(k, clone(v)),
+    writeLocalItems: async (items) => {
+      for (const [k, v] of Object.entries(items)) if (v !== undefined) local.set(k, clone(v));
+    },
+    removeLocal: async (k) => void local.delete(k),
+    readManaged: async () => ({}),
+    broadcast: async (view) => void broadcasts.push(view),
+    setGuestPolling: async () => {},
+    wakeOutboxAt: async () => {},
+    onLogChanged: async () => {},
+    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+  };
+  const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
+  return {
+    ports,
+    sandbox,
+    broadcasts,
+    salesforceCalls,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+    setSid: (value: string | undefined) => {
+      sid = value;
+    },
+    setSidFor: (apiHost: string, value: string | undefined) => {
+      otherSids.set(apiHost, value);
+    },
+    local,
+    records: (type: string) => sandbox.state.salesforce.ofType(type),
+    async connect(settings: Partial<UserSettings> = {}) {
+      expect((await connectAccount('acme.glance.net', 'correct-horse', ports)).ok).toBe(true);
+      expect((await saveSettings({ ...DEFAULT_SETTINGS, ...settings }, ports)).ok).toBe(true);
+    },
+    seeded(type: string, index = 0) {
+      const record = sandbox.state.salesforce.ofType(type)[index];
+      if (!record) throw new Error(`no ${type}`);
+      return record;
+    },
+  };
+}
+
+export type Harness = ReturnType<typeof harness>;
+
+export async function start(
+  h: Harness,
+  type: string,
+  id: string,
+  mode: 'screenshare' | 'view' | 'cobrowse' = 'screenshare',
+) {
+  const result = await startSession(`${LIGHTNING}/lightning/r/${type}/${id}/view`, mode, h.ports);
+  if (!result.ok || !result.session) throw new Error(`start failed: ${JSON.stringify(result)}`);
+  return result.session;
+}
+
+export function eventOf(h: Harness, sessionId: string) {
+  const events = h.records('Event').filter((e) => String(e.fields.Subject).includes(sessionId));
+  expect(events).toHaveLength(1);
+  return events[0]?.fields as Record<string, unknown>;
+}

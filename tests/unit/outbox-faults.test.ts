@@ -1,0 +1,422 @@
+// The Salesforce write queue against the faults real orgs and Chrome produce (issue 8): each test
+// turns one fault on in the emulator (as strict as Salesforce) and checks the session is logged
+// exactly once, or waits with a reason the rep can read, and that nothing is dropped silently.
+import { describe, expect, it } from 'vitest';
+import { SESSION_STATUS } from '../../src/background/glance/assumptions.js';
+import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
+import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { salesforceQueueView } from '../../src/background/outbox/view.js';
+import { salesforceStatus } from '../../src/background/salesforce/status.js';
+import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+
+const HOUR = 60 * 60 * 1000;
+const org = (h: Harness) => h.sandbox.state.salesforce;
+const logOf = async (h: Harness, sessionId: string) => (await readQueue(h.ports)).logs[sessionId];
+
+/** Wraps the harness's fetch: `decide` may answer instead, or let the call through. */
+function intercept(
+  h: Harness,
+  decide: (url: string, init: RequestInit, pass: () => Promise<Response>) => Promise<Response>,
+) {
+  const real = h.ports.fetch;
+  h.ports.fetch = ((input: string, init: RequestInit = {}) =>
+    decide(String(input), init, () => real(input, init))) as typeof fetch;
+  return () => {
+    h.ports.fetch = real;
+  };
+}
+
+/** A request that never answers until its signal aborts (our timeout), as a stalled server does. */
+const hang = (init: RequestInit) =>
+  new Promise<Response>((_, reject) => {
+    init.signal?.addEventListener('abort', () => reject(init.signal?.reason ?? new DOMException('aborted')));
+  });
+
+describe('faults that pass: the write waits and lands once', () => {
+  it('the daily API limit pauses the org, says so, and the session lands when the allowance frees', async () => {
+    const h = harness();
+    await h.connect();
+    org(h).apiUsage = org(h).apiLimit;
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(h.records('Event')).toHaveLength(0);
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-start', problem: 'daily-limit' }]);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'daily-limit' });
+    expect((await salesforceQueueView(h.ports)).orgs).toMatchObject([
+      { apiHost: 'acme.my.salesforce.com', problem: 'daily-limit', used: org(h).apiLimit, max: org(h).apiLimit },
+    ]);
+    // Paused: no call is spent on the org before the pause ends.
+    const calls = h.salesforceCalls().length;
+    h.tick(10 * 60 * 1000);
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls()).toHaveLength(calls);
+    // The rolling window frees some of the allowance; the end waits behind the start, in order.
+    expect(await endSession(session.sessionId, h.ports)).toEqual({ ok: true, session: null });
+    org(h).apiUsage = 1000;
+    h.tick(HOUR);
+    await runOutbox(h.ports);
+    expect(String(eventOf(h, session.sessionId).Description)).toContain('Ended:');
+    expect(await readJobs(h.ports)).toEqual([]);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'logged' });
+  });
+
+  it('UNABLE_TO_LOCK_ROW and QUERY_TIMEOUT are temporary: retried, one Event and one Lead', async () => {
+    const h = harness();
+    await h.connect({ leadCreation: 'email' });
+    org(h).trouble.lockedWrites = 1;
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toMatchObject([{ problem: 'unavailable', attempts: 1, inFlight: false }]);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'unavailable' });
+    h.tick(10_000);
+    await runOutbox(h.ports);
+    eventOf(h, session.sessionId);
+
+    org(h).trouble.queryTimeouts = 1;
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Quinn Guest', email: 'quinn@newco.example' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(h.records('Lead').filter((l) => l.fields.Email === 'quinn@newco.example')).toHaveLength(0);
+    h.tick(10_000);
+    await runOutbox(h.ports);
+    expect(h.records('Lead').filter((l) => l.fields.Email === 'quinn@newco.example')).toHaveLength(1);
+  });
+
+  it('an answer cut off after Salesforce applied the start: looked up, one Event, one post, relation written', async () => {
+    const h = harness();
+    await h.connect({ chatterOnStart: true, usage: 'sales' });
+    const contact = h.seeded('Contact');
+    const open = h
+      .records('Opportunity')
+      .filter((o) => o.fields.ContactId === contact.Id && o.fields.IsClosed !== true);
+    expect(open).toHaveLength(1);
+    const restore = intercept(h, async (url, _init, pass) => {
+      const answer = await pass();
+      if (url.endsWith('/composite')) throw new TypeError('Failed to fetch');
+      return answer;
+    });
+    const session = await start(h, 'Contact', contact.Id);
+    await runOutbox(h.ports);
+    restore();
+    expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, problem: 'unavailable' }]);
+    h.tick(10_000);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    eventOf(h, session.sessionId);
+    expect(h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId))).toHaveLength(1);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ relation: { WhatId: open[0]?.Id }, state: 'logged' });
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(eventOf(h, session.sessionId)).toMatchObject({ WhoId: contact.Id, WhatId: open[0]?.Id });
+  });
+
+  it('the storage write after a landed send fails (or the worker stops): the next run looks first, no duplicates', async () => {
+    const h = harness();
+    await h.connect({ chatterOnStart: true });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    const write = h.ports.writeLocalItems;
+    let sent = false;
+    h.ports.writeLocalItems = async (items) => {
+      if (sent) throw new Error('QUOTA_BYTES quota exceeded');
+      return write(items);
+    };
+    const restore = intercept(h, async (url, _init, pass) => {
+      const answer = await pass();
+      if (url.endsWith('/composite')) sent = true;
+      return answer;
+    });
+    // No unhandled rejection: the run ends and asks to be woken again.
+    const wakes: number[] = [];
+    h.ports.wakeOutboxAt = async (time) => void wakes.push(time);
+    await expect(runOutbox(h.ports)).resolves.toBeUndefined();
+    expect(wakes.length).toBeGreaterThan(0);
+    restore();
+    h.ports.writeLocalItems = write;
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-start', inFlight: true }]);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    eventOf(h, session.sessionId);
+    expect(h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId))).toHaveLength(1);
+  });
+
+  it('one org that cannot be reached never holds another; its new sid retries only that org', async () => {
+    const h = harness();
+    await h.connect();
+    // A session started from a tab of another org (globex) the rep is no longer logged in to.
+    const started = await startSession(
+      `https://globex.lightning.force.com/lightning/r/Lead/${h.seeded('Lead').Id}/view`,
+      'screenshare',
+      h.ports,
+    );
+    if (!started.ok || !started.session) throw new Error('no session');
+    const stuck = started.session;
+    await endSession(stuck.sessionId, h.ports);
+    const fine = await start(h, 'Lead', h.seeded('Lead', 1).Id);
+    await runOutbox(h.ports);
+    eventOf(h, fine.sessionId);
+    expect((await readQueue(h.ports)).orgs['globex.my.salesforce.com']?.paused?.problem).toBe('session-expired');
+    expect(await logOf(h, stuck.sessionId)).toMatchObject({ state: 'session-expired' });
+
+    // A new session cookie for acme does not wake globex's writes.
+    const before = h.salesforceCalls().length;
+    await retryNow(h.ports, { apiHost: 'acme.my.salesforce.com' });
+    expect(h.salesforceCalls()).toHaveLength(before);
+    expect(await readJobs(h.ports)).toHaveLength(2);
+  });
+
+  it('a queue written by the previous version (v1 shape) is read, migrated and sent without a duplicate', async () => {
+    const h = harness();
+    await h.connect();
+    const lead = h.seeded('Lead');
+    const session = await start(h, 'Lead', lead.Id);
+    await runOutbox(h.ports);
+    const jobs = await readJobs(h.ports);
+    expect(jobs).toEqual([]);
+    // What 0.1.0 stored: a bare array of jobs, `uncertain` after an unreadable answer, log states of old.
+    h.local.set('outbox', [
+      {
+        id: `${h.ports.now().toString(36)}-1-abc`,
+        kind: 'log-end',
+        sessionId: session.sessionId,
+        apiHost: 'acme.my.salesforce.com',
+        attempts: 2,
+        notBefore: 0,
+        uncertain: true,
+        fields: {
+          EndDateTime: new Date(Date.parse(session.startedAt) + 600_000).toISOString(),
+          Description: 'Ended by v1',
+        },
+      },
+    ]);
+    const eventId = h.records('Event').find((e) => String(e.fields.Subject).includes(session.sessionId))?.Id;
+    h.local.set('sessionLogs', {
+      [session.sessionId]: { eventId, state: 'login-needed', error: '', leads: {}, relation: { WhoId: lead.Id } },
+    });
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-end', inFlight: true, attempts: 2 }]);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'session-expired', relationKnown: true });
+    await runOutbox(h.ports);
+    expect(eventOf(h, session.sessionId)).toMatchObject({ Description: 'Ended by v1', WhoId: lead.Id });
+    expect(h.local.get('outbox')).toEqual({ $v: 2, value: [] });
+  });
+});
+
+describe('refusals: the session is still logged, or the rep is told and decides', () => {
+  it('a field the rep may not write (Event.Type): logged without it, and the panel says which', async () => {
+    const h = harness();
+    await h.connect();
+    org(h).setup.readOnlyFields.set('Event', new Set(['Type']));
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const event = eventOf(h, session.sessionId);
+    expect(event.Type ?? null).toBeNull();
+    expect(event.Location).toBe(session.joinUrl);
+    const log = await logOf(h, session.sessionId);
+    expect(log).toMatchObject({ state: 'logged' });
+    expect(log?.error).toMatch(/without Type.*Unable to create\/update fields: Type/);
+    // The end update leaves it out too, at once.
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(String(eventOf(h, session.sessionId).Description)).toContain('Ended:');
+  });
+
+  it("an admin's validation rule that names no field: every optional field left out, then logged", async () => {
+    const h = harness();
+    await h.connect();
+    org(h).setup.validationRules.push({
+      sobject: 'Event',
+      message: 'Meetings need a Location from the picklist.',
+      field: 'Location',
+    });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(eventOf(h, session.sessionId).Location ?? null).toBeNull();
+    expect((await logOf(h, session.sessionId))?.error).toContain('Meetings need a Location from the picklist.');
+  });
+
+  it("refused even without optional fields: kept for the rep with Salesforce's words; Retry after the fix, or Discard", async () => {
+    const h = harness();
+    await h.connect();
+    org(h).setup.validationRules.push({ sobject: 'Event', message: 'Events are read-only during the audit.' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(h.records('Event')).toHaveLength(0);
+    const queue = await salesforceQueueView(h.ports);
+    expect(queue.waiting).toMatchObject([
+      {
+        sessionId: session.sessionId,
+        state: 'needs-attention',
+        problem: 'refused',
+        error: 'Events are read-only during the audit.',
+      },
+    ]);
+    expect((await refreshSession(h.ports, true))?.salesforce).toBe('needs-attention');
+    // The admin removes the rule; the rep presses Retry.
+    org(h).setup.validationRules.length = 0;
+    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    eventOf(h, session.sessionId);
+
+    // Another session, discarded by the rep: gone from the queue, and the log says so.
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    org(h).setup.validationRules.push({ sobject: 'Event', message: 'Events are read-only during the audit.' });
+    const second = await start(h, 'Lead', h.seeded('Lead', 1).Id);
+    await runOutbox(h.ports);
+    await endSession(second.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect((await readJobs(h.ports)).map((j) => j.kind)).toEqual(['log-start', 'log-end']);
+    await discardSession(h.ports, second.sessionId);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    expect(await logOf(h, second.sessionId)).toMatchObject({ state: 'discarded' });
+  });
+
+  it('the standard Lead duplicate rule: a guest matching a Lead by name and company is already known, not lost', async () => {
+    const h = harness();
+    await h.connect({ leadCreation: 'email' });
+    const existing = org(h).insert('Lead', {
+      FirstName: 'Pat',
+      LastName: 'Lee',
+      Company: 'Initech',
+      Email: 'pat@old-address.example',
+      IsConverted: false,
+      Status: 'Open - Not Contacted',
+    });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const leads = h.records('Lead').length;
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Pat Lee', email: 'pat.lee@initech.example' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(h.records('Lead')).toHaveLength(leads);
+    expect((await logOf(h, session.sessionId))?.leads).toEqual({ 'pat.lee@initech.example': existing.Id });
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('API Access Control: its own state and message, never "log in"; the queue waits for the admin', async () => {
+    const h = harness();
+    await h.connect();
+    org(h).setup.apiAccessControl = true;
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'api-blocked' });
+    expect((await salesforceStatus(`${LIGHTNING}/lightning/page/home`, h.ports))?.state).toBe('api-blocked');
+    // Logging in again cannot help: a new sid does not end the wait for nothing.
+    org(h).setup.apiAccessControl = false;
+    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    eventOf(h, session.sessionId);
+  });
+});
+
+describe("the org's API budget", () => {
+  it('Sforce-Limit-Info is read on every answer; above 90 % the panel says so and guests are polled less', async () => {
+    const h = harness();
+    await h.connect();
+    org(h).apiUsage = Math.ceil(org(h).apiLimit * 0.95);
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const usage = (await readQueue(h.ports)).orgs['acme.my.salesforce.com']?.usage;
+    expect(usage?.used).toBeGreaterThan(org(h).apiLimit * 0.95);
+    expect(usage?.max).toBe(org(h).apiLimit);
+    const glanceCalls = () => h.sandbox.calls.filter((c) => c.host.endsWith('glance.net')).length;
+    h.tick(5000);
+    const before = glanceCalls();
+    const view = await refreshSession(h.ports);
+    expect(view?.salesforceBudgetLow).toBe(true);
+    expect(glanceCalls()).toBe(before);
+    h.tick(30_000);
+    await refreshSession(h.ports);
+    expect(glanceCalls()).toBe(before + 1);
+    expect(session.salesforceBudgetLow).toBe(false);
+  });
+});
+
+describe('jobs that fail for a week', () => {
+  it('are not deleted: after 7 days they need the rep (Retry / Discard) and stop being retried', async () => {
+    const h = harness();
+    await h.connect();
+    h.sandbox.state.faults.push({ service: 'salesforce', pathIncludes: '/composite', remaining: 10_000, status: 503 });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    h.tick(8 * 24 * HOUR);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toMatchObject([{ attention: true, problem: 'unavailable' }]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { sessionId: session.sessionId, state: 'needs-attention' },
+    ]);
+    const calls = h.salesforceCalls().length;
+    h.tick(HOUR);
+    await runOutbox(h.ports);
+    expect(h.salesforceCalls()).toHaveLength(calls);
+    h.sandbox.state.faults.length = 0;
+    await retryNow(h.ports, { includeAttention: true });
+    eventOf(h, session.sessionId);
+  });
+});
+
+describe('ending is exact', () => {
+  it('a guest poll that hangs never blocks End', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    const restore = intercept(h, (url, init, pass) => (url.includes('GetSessionStatus') ? hang(init) : pass()));
+    h.tick(5000);
+    const polling = refreshSession(h.ports);
+    const started = Date.now();
+    expect(await endSession(session.sessionId, h.ports)).toEqual({ ok: true, session: null });
+    expect(Date.now() - started).toBeLessThan(200);
+    // The poll comes back (timed out) to a session that is over: it changes nothing.
+    expect(await polling).toBeNull();
+    restore();
+    expect(h.sandbox.state.glance.snapshot().sessions.find((s) => s.sessionId === session.sessionId)?.status).toBe(
+      SESSION_STATUS.ended,
+    );
+  });
+
+  it('End that Glance does not answer says so in time and leaves the session running', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    const restore = intercept(h, (url, init, pass) => (url.includes('EndSession') ? hang(init) : pass()));
+    expect(await endSession(session.sessionId, h.ports)).toEqual({ ok: false, problem: 'glance-unavailable' });
+    restore();
+    expect((await refreshSession(h.ports, true))?.sessionId).toBe(session.sessionId);
+  });
+
+  it('disconnecting during a session ends it at Glance first; End uses the account that started it', async () => {
+    const h = harness();
+    await h.connect();
+    const first = await start(h, 'Lead', h.seeded('Lead').Id);
+    const { routeMessage } = await import('../../src/background/router.js');
+    const asPopup = (message: unknown) =>
+      routeMessage(message, { id: 'test', url: 'chrome-extension://test/src/popup/index.html' }, h.ports);
+    expect(await asPopup({ type: 'popup:disconnect-glance' })).toEqual({ ok: true });
+    const glance = () => h.sandbox.state.glance.snapshot().sessions;
+    expect(glance().find((s) => s.sessionId === first.sessionId)?.status).toBe(SESSION_STATUS.ended);
+
+    // Another account connected mid-session: the session is ended with its own account first.
+    await h.connect();
+    const second = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(
+      await asPopup({ type: 'popup:connect-glance', address: 'ja.acme.glance.net', password: 'battery-staple' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(glance().find((s) => s.sessionId === second.sessionId)?.status).toBe(SESSION_STATUS.ended);
+    expect(await refreshSession(h.ports, true)).toBeNull();
+  });
+
+  it('a guest who joined after the last poll still becomes a Lead at End', async () => {
+    const h = harness();
+    await h.connect({ leadCreation: 'email' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Late Larry', email: 'larry@late.example' });
+    await endSession(session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(h.records('Lead').filter((l) => l.fields.Email === 'larry@late.example')).toHaveLength(1);
+    expect(String(eventOf(h, session.sessionId).Description)).toContain('Late Larry');
+  });
+});
