@@ -8,6 +8,9 @@ import { type OrgName, SandboxControl } from '../support/control.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
 export const CLASSIC = 'https://acme.my.salesforce.com';
+/** The second sandbox org, for tests across two orgs (log in with logInToSalesforce(…, 'globex')). */
+export const GLOBEX_LIGHTNING = 'https://globex.lightning.force.com';
+export const GLOBEX_CLASSIC = 'https://globex.my.salesforce.com';
 
 interface WorkerFixtures {
   sandbox: Sandbox;

@@ -23,9 +23,12 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+// The first org (acme); the second, for tests across orgs, is globex on the same pattern.
 export const SALESFORCE_LOGIN_URL = 'https://acme.my.salesforce.com/';
 export const LIGHTNING_ORIGIN = 'https://acme.lightning.force.com';
 export const CLASSIC_ORIGIN = 'https://acme.my.salesforce.com';
+export const GLOBEX_LIGHTNING_ORIGIN = 'https://globex.lightning.force.com';
+export const GLOBEX_CLASSIC_ORIGIN = 'https://globex.my.salesforce.com';
 
 export function hostResolverRules(port: number): string {
   return ['*.salesforce.com', '*.force.com', '*.glance.net', 'glance.net']

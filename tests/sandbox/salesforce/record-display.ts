@@ -5,6 +5,7 @@ import { PREFIX_BY_SOBJECT } from '../../../src/shared/salesforce-id.js';
 import { escapeHtml } from '../http.js';
 import { type FieldValue, MY_DOMAIN, type SalesforceOrg, type SObjectRecord } from './org.js';
 
+// The first org's hosts (acme); pages of any org take theirs from the org (org.lightningOrigin …).
 export const LIGHTNING_HOST = `${MY_DOMAIN}.lightning.force.com`;
 export const CLASSIC_HOST = `${MY_DOMAIN}.my.salesforce.com`;
 export const LIGHTNING_ORIGIN = `https://${LIGHTNING_HOST}`;
