@@ -42,6 +42,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
   const [status, setStatus] = useState<SalesforceStatus | null | undefined>(undefined);
   const [account, setAccount] = useState<GlanceAccountView | null | undefined>(undefined);
   const [view, setView] = useState<SettingsView | undefined>(undefined);
+  const [queueVersion, setQueueVersion] = useState(0);
 
   useEffect(() => {
     request('popup:settings', {}).then(setView);
@@ -60,7 +61,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('queueHeading')}</h2>
-        <SalesforceQueue />
+        <SalesforceQueue onChange={() => setQueueVersion((v) => v + 1)} />
       </section>
       <section class="card" aria-labelledby="glance-heading">
         <h2 id="glance-heading">{t('popupGlanceHeading')}</h2>
@@ -74,7 +75,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('recentHeading')}</h2>
-        <RecentSessions />
+        <RecentSessions version={queueVersion} />
       </section>
     </div>
   );

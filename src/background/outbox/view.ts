@@ -1,12 +1,18 @@
 // What the popup shows of the queue: which sessions' Salesforce writes wait and why, and each org's
 // API usage as Salesforce last reported it.
 import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
-import { recentSessionsItem } from '../storage/items.js';
+import { activeSessionItem, recentSessionsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { readQueue } from './store.js';
 
 export async function salesforceQueueView(ports: StoragePorts & { now(): number }): Promise<SalesforceQueueView> {
-  const [{ jobs, logs, orgs }, recent] = await Promise.all([readQueue(ports), recentSessionsItem.read(ports)]);
+  const [{ jobs, logs, orgs }, recent, active] = await Promise.all([
+    readQueue(ports),
+    recentSessionsItem.read(ports),
+    activeSessionItem.read(ports),
+  ]);
+  // The running session is not among the recent ones yet.
+  const sessions = active ? [active, ...recent] : recent;
   const now = ports.now();
   const bySession = new Map<string, WaitingSessionView>();
   for (const job of jobs) {
@@ -17,7 +23,7 @@ export async function salesforceQueueView(ports: StoragePorts & { now(): number 
       if (job.error && (job.attention || !known.error)) known.error = job.error;
       continue;
     }
-    const session = recent.find((r) => r.sessionId === job.sessionId);
+    const session = sessions.find((r) => r.sessionId === job.sessionId);
     const paused = orgs[job.apiHost]?.paused;
     const orgProblem = paused && paused.until > now ? paused.problem : undefined;
     bySession.set(job.sessionId, {

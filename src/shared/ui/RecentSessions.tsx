@@ -17,11 +17,12 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-export function RecentSessions() {
+/** `version` changes when the queue changed (Retry, Discard): the list is read again. */
+export function RecentSessions({ version = 0 }: { version?: number }) {
   const [sessions, setSessions] = useState<RecentSessionView[] | undefined>(undefined);
   useEffect(() => {
     request('popup:recent-sessions', {}).then(setSessions, () => setSessions([]));
-  }, []);
+  }, [version]);
   if (!sessions) return null;
   if (sessions.length === 0) return <p class="weak">{t('recentNone')}</p>;
   return (

@@ -26,7 +26,8 @@ function reason(session: WaitingSessionView): string {
   return t(key ?? 'queueReasonPending');
 }
 
-export function SalesforceQueue() {
+/** `onChange` is told after Retry or Discard, so the recent sessions show the new state too. */
+export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   const [queue, setQueue] = useState<SalesforceQueueView | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -38,6 +39,7 @@ export function SalesforceQueue() {
     setBusy(true);
     try {
       setQueue(await request(kind, { sessionId }));
+      onChange?.();
     } finally {
       setBusy(false);
     }

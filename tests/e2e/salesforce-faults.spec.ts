@@ -1,0 +1,103 @@
+// What the rep sees when a real org's Salesforce stands in the way of logging a session (issue 8):
+// the panel, the toolbar and the popup name the reason in the rep's words, nothing is lost, and the
+// popup's Retry and Discard act on what waits.
+import type { SandboxControl } from '../support/control.js';
+import { connectGlance, expect, LIGHTNING, type Page, sessionPanel, test, toolbar } from './fixtures.js';
+
+type Row = Record<string, unknown> & { Id: string };
+
+async function startOnLead(page: Page, control: SandboxControl, index = 0) {
+  const lead = (await control.records<Row>('Lead'))[index];
+  if (!lead) throw new Error('no lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`);
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
+  return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
+}
+
+const eventsOf = async (control: SandboxControl, sessionId: string) =>
+  (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
+
+test('API Access Control: the toolbar, panel and popup say to ask the admin (never "log in"); Retry sends it', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.setApiAccessControl(true);
+  const lead = (await control.records<Row>('Lead'))[0];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'api-blocked');
+  await expect(toolbar(page).getByRole('status')).toContainText('administrator');
+
+  const { panel, sessionId } = await startOnLead(page, control);
+  await expect(panel.getByText(/does not let this browser session use the API/)).toBeVisible({ timeout: 10_000 });
+  await expect(panel.getByRole('link', { name: 'Log in to Salesforce' })).toHaveCount(0);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const queue = popup.getByTestId('salesforce-queue');
+  await expect(queue).toContainText('1 session record waiting for Salesforce');
+  await expect(queue).toContainText('ask your Salesforce administrator');
+  expect(await eventsOf(control, sessionId)).toHaveLength(0);
+
+  // The admin allows the API for the rep's profile; the rep presses Retry.
+  await control.setApiAccessControl(false);
+  await queue.getByRole('button', { name: /^Retry sending the Lead session/ }).click();
+  await expect(queue).toContainText('Every session is in Salesforce.');
+  expect(await eventsOf(control, sessionId)).toHaveLength(1);
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible();
+  await popup.close();
+});
+
+test("an org's refusal that leaving fields out cannot fix: Salesforce's words in the panel; Discard in the popup", async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.addValidationRule({ sobject: 'Event', message: 'Events are read-only during the audit.' });
+  const { panel, sessionId } = await startOnLead(page, control);
+  await expect(
+    panel.getByText(/Salesforce refused to log this session: Events are read-only during the audit\./),
+  ).toBeVisible({
+    timeout: 10_000,
+  });
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect(sessionPanel(page)).toHaveCount(0);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const queue = popup.getByTestId('salesforce-queue');
+  await expect(queue).toContainText('Salesforce refused it: Events are read-only during the audit.');
+  await queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ }).click();
+  await expect(queue).toContainText('Every session is in Salesforce.');
+  await expect(popup.getByTestId('recent-sessions')).toContainText('Discarded');
+  expect(await eventsOf(control, sessionId)).toHaveLength(0);
+  await popup.close();
+});
+
+test('a field the rep may not write: the session is logged without it, and the popup shows the org budget', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.setFieldWritable('Event', 'Type', false);
+  const { panel, sessionId } = await startOnLead(page, control);
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
+  const [event] = await eventsOf(control, sessionId);
+  expect(event?.Type ?? null).toBeNull();
+  expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await expect(popup.getByTestId('org-usage')).toContainText(
+    /acme\.my\.salesforce\.com: \d+% of the daily API allowance used/,
+  );
+  await popup.close();
+});
