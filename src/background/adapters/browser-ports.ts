@@ -1,8 +1,7 @@
 // The thin layer between background logic and the browser's APIs: platform only. What the
 // background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
-import type { BackgroundBroadcast } from '../../shared/messages.js';
-import type { BackgroundPorts } from '../router.js';
+import type { BackgroundBroadcast, SessionView } from '../../shared/messages.js';
 
 export const SALESFORCE_TAB_PATTERNS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
 export const OUTBOX_ALARM = 'outbox';
@@ -28,28 +27,29 @@ async function broadcast(message: BackgroundBroadcast): Promise<void> {
   );
 }
 
-/** The platform ports; the feature callbacks (onLogChanged, …) are added by the worker's entry. */
-export type PlatformPorts = Omit<BackgroundPorts, 'onLogChanged' | 'onSessionRejected' | 'onApiUsage'>;
-
-export function browserPorts(): PlatformPorts {
-  const ports: PlatformPorts = {
+/**
+ * The platform ports (storage, cookies, alarms, fetch, clock, tabs); the worker's entry adds what
+ * the features do with their events and checks the whole against the features' port types.
+ */
+export function browserPorts() {
+  const ports = {
     extensionId: browser.runtime.id,
-    fetch: (input, init) => fetch(input, init),
+    fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
     digest,
     now: () => Date.now(),
     cache: {
       // storage.session lives in memory only and survives service-worker restarts.
-      get: async (key) => (await browser.storage.session.get(key))[key],
-      set: (key, value) => browser.storage.session.set({ [key]: value }),
+      get: async (key: string) => (await browser.storage.session.get(key))[key],
+      set: (key: string, value: unknown) => browser.storage.session.set({ [key]: value }),
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    readSync: async (key) => (await browser.storage.sync.get(key))[key],
-    writeSync: (key, value) => browser.storage.sync.set({ [key]: value }),
-    readLocal: async (key) => (await browser.storage.local.get(key))[key],
-    writeLocal: (key, value) => browser.storage.local.set({ [key]: value }),
-    writeLocalItems: (items) => browser.storage.local.set(items),
-    removeLocal: (key) => browser.storage.local.remove(key),
+    readSync: async (key: string) => (await browser.storage.sync.get(key))[key],
+    writeSync: (key: string, value: unknown) => browser.storage.sync.set({ [key]: value }),
+    readLocal: async (key: string) => (await browser.storage.local.get(key))[key],
+    writeLocal: (key: string, value: unknown) => browser.storage.local.set({ [key]: value }),
+    writeLocalItems: (items: Record<string, unknown>) => browser.storage.local.set(items),
+    removeLocal: (key: string) => browser.storage.local.remove(key),
     readManaged: async () => {
       try {
         return (await browser.storage.managed.get()) as Record<string, unknown>;
@@ -58,8 +58,8 @@ export function browserPorts(): PlatformPorts {
         return {};
       }
     },
-    broadcast: (session) => broadcast({ type: 'background:session', session }),
-    setGuestPolling: async (on, slow = false) => {
+    broadcast: (session: SessionView | null) => broadcast({ type: 'background:session', session }),
+    setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await browser.alarms.clear(GUEST_POLL_ALARM);
         return;
@@ -69,7 +69,7 @@ export function browserPorts(): PlatformPorts {
       if (existing?.periodInMinutes !== periodInMinutes)
         await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
     },
-    wakeOutboxAt: async (time) => {
+    wakeOutboxAt: async (time: number) => {
       await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
   };

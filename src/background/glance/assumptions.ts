@@ -63,7 +63,9 @@
  *     `email` query parameters to prefill the form (no API). Confirm: visit the page.
  */
 
-export const GLANCE_WEB_ORIGIN = 'https://www.glance.net';
+import { GLANCE_WEB_ORIGIN } from '../../shared/glance-trial.js';
+
+export { GLANCE_WEB_ORIGIN, TRIAL_SIGNUP_PATH, TRIAL_SIGNUP_QUERY, trialSignupUrl } from '../../shared/glance-trial.js';
 /** The host part every Glance address ends with (D). */
 export const GLANCE_ADDRESS_SUFFIX = '.glance.net';
 /** XML namespace of the ASMX answers (ASMX services name one; ours is assumed, A3). */
@@ -182,17 +184,6 @@ export const JOIN_KEY_QUERY = 'key';
 export function joinUrl(address: string, key: string): string {
   const base = `https://${address}/`;
   return key ? `${base}?${JOIN_KEY_QUERY}=${encodeURIComponent(key)}` : base;
-}
-
-export const TRIAL_SIGNUP_PATH = '/signup/trial';
-export const TRIAL_SIGNUP_QUERY = { name: 'name', email: 'email' } as const;
-
-export function trialSignupUrl(name: string, email: string): string {
-  const query = new URLSearchParams();
-  if (name) query.set(TRIAL_SIGNUP_QUERY.name, name);
-  if (email) query.set(TRIAL_SIGNUP_QUERY.email, email);
-  const search = query.toString();
-  return `${GLANCE_WEB_ORIGIN}${TRIAL_SIGNUP_PATH}${search ? `?${search}` : ''}`;
 }
 
 /** True for host names shaped like a Glance address (`acme.glance.net`, `ja.acme.glance.net`). */

@@ -1,7 +1,7 @@
 // Connect or disconnect the Glance account. The password lives only in this component's state
 // until the background has exchanged it for a credential; then it is cleared.
 import { useState } from 'preact/hooks';
-import { trialSignupUrl } from '../../background/glance/assumptions.js';
+import { trialSignupUrl } from '../glance-trial.js';
 import { t } from '../i18n.js';
 import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../messages.js';
 import { request } from './background.js';
