@@ -30,12 +30,23 @@ export function harness() {
     salesforceTimeoutMs: 300,
     digest: async (text) => `d${text.length}${text.slice(-6)}`,
     now: () => clock,
-    cache: { get: async (k) => clone(session.get(k)), set: async (k, v) => void session.set(k, clone(v)) },
+    // chrome.storage ignores undefined values in set(): a fake that stored them would hide bugs.
+    cache: {
+      get: async (k) => clone(session.get(k)),
+      set: async (k, v) => {
+        if (v !== undefined) session.set(k, clone(v));
+      },
+      remove: async (k) => void session.delete(k),
+    },
     openOptionsPage: async () => {},
     readSync: async (k) => clone(sync.get(k)),
-    writeSync: async (k, v) => void sync.set(k, clone(v)),
+    writeSync: async (k, v) => {
+      if (v !== undefined) sync.set(k, clone(v));
+    },
     readLocal: async (k) => clone(local.get(k)),
-    writeLocal: async (k, v) => void local.set(k, clone(v)),
+    writeLocal: async (k, v) => {
+      if (v !== undefined) local.set(k, clone(v));
+    },
     writeLocalItems: async (items) => {
       for (const [k, v] of Object.entries(items)) if (v !== undefined) local.set(k, clone(v));
     },

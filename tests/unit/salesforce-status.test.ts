@@ -11,7 +11,13 @@ function ports(overrides: Partial<StatusPorts> & { answers?: Response[] } = {}) 
       return answers.shift() ?? new Response('[]', { status: 503 });
     }) as typeof fetch,
     readSid: async () => '00D5g00000ACMEA!token',
-    cache: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) },
+    cache: {
+      get: async (k) => store.get(k),
+      set: async (k, v) => {
+        if (v !== undefined) store.set(k, v);
+      },
+      remove: async (k) => void store.delete(k),
+    },
     now: () => 1000,
     digest: async (s) => `d${s.length}`,
   };

@@ -42,6 +42,7 @@ export function browserPorts() {
       // storage.session lives in memory only and survives service-worker restarts.
       get: async (key: string) => (await browser.storage.session.get(key))[key],
       set: (key: string, value: unknown) => browser.storage.session.set({ [key]: value }),
+      remove: (key: string) => browser.storage.session.remove(key),
     },
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     readSync: async (key: string) => (await browser.storage.sync.get(key))[key],

@@ -3,12 +3,16 @@
 import type { SalesforceStatus } from '../../shared/messages.js';
 import { to18 } from '../../shared/salesforce-id.js';
 import { apiHostFor } from '../../shared/salesforce-url.js';
+import { statusCacheKey } from '../storage/items.js';
 import { SalesforceClient, type SalesforceClientPorts } from './client.js';
 import { SalesforceError } from './errors.js';
 
+/** storage.session: memory only, survives worker restarts, gone when the browser closes. */
 export interface SessionCache {
   get(key: string): Promise<unknown>;
+  /** Like chrome.storage, ignores undefined: use remove() to forget. */
   set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
 export interface StatusPorts extends SalesforceClientPorts {
@@ -28,7 +32,7 @@ interface CachedStatus {
 /** Salesforce refused this session: the next status question must ask again, not trust the cache. */
 export async function forgetStatus(apiHost: string, ports: StatusPorts): Promise<void> {
   const sid = await ports.readSid(apiHost);
-  if (sid) await ports.cache.set(`sfStatus:${apiHost}:${await ports.digest(sid)}`, undefined);
+  if (sid) await ports.cache.remove(statusCacheKey(apiHost, await ports.digest(sid)));
 }
 
 /**
@@ -52,7 +56,7 @@ export async function salesforceStatus(
 
   const sid = await ports.readSid(apiHost);
   if (!sid) return loggedOut;
-  const cacheKey = `sfStatus:${apiHost}:${await ports.digest(sid)}`;
+  const cacheKey = statusCacheKey(apiHost, await ports.digest(sid));
   const cached = (await ports.cache.get(cacheKey)) as CachedStatus | undefined;
   if (cached && ports.now() - cached.at < STATUS_TTL_MS) return cached.status;
   if (cachedOnly) return null;
