@@ -3,6 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
+import { inBackground } from './in-background.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
@@ -21,15 +22,16 @@ browser.runtime.onMessage.addListener(
 );
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === OUTBOX_ALARM) void runOutbox(ports);
-  if (alarm.name === GUEST_POLL_ALARM) void refreshSession(ports, true);
+  if (alarm.name === OUTBOX_ALARM) inBackground(runOutbox(ports), 'the Salesforce queue');
+  if (alarm.name === GUEST_POLL_ALARM) inBackground(refreshSession(ports, true), 'the guest poll');
 });
 
 // A new Salesforce session cookie on an org's API host means the rep logged in there again: send
 // what waited for that org (and only that org).
 browser.cookies.onChanged.addListener(({ cookie, removed }) => {
   const host = cookie.domain.replace(/^\./, '');
-  if (!removed && cookie.name === 'sid' && apiHostFor(host) === host) void retryNow(ports, { apiHost: host });
+  if (!removed && cookie.name === 'sid' && apiHostFor(host) === host)
+    inBackground(retryNow(ports, { apiHost: host }), 'the Salesforce queue');
 });
 
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
@@ -39,4 +41,4 @@ for (const area of [chrome.storage.local, chrome.storage.sync]) {
 }
 
 // Whatever was queued before the worker stopped continues now.
-void runOutbox(ports);
+inBackground(runOutbox(ports), 'the Salesforce queue');

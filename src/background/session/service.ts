@@ -12,6 +12,7 @@ import {
   type GlanceGuest,
   type GlanceSession,
 } from '../glance/client.js';
+import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
 import {
   endEventFields,
@@ -145,9 +146,9 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
       : undefined,
   });
   const answer = await view(ports, session);
-  void announce(ports);
-  void ports.setGuestPolling(true, answer?.salesforceBudgetLow);
-  void runOutbox(ports);
+  inBackground(announce(ports), 'telling the tabs');
+  inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
+  inBackground(runOutbox(ports), 'the Salesforce queue');
   return { ok: true, session: answer };
 }
 
@@ -241,12 +242,12 @@ async function applyPoll(
   const someoneLeft = latest.guests.some((g) => g.leftAt && !session.guests.some((k) => sameGuest(k, g) && k.leftAt));
   if (newGuests.length > 0) {
     await queueGuestLeads(ports, session, newGuests);
-    void runOutbox(ports);
+    inBackground(runOutbox(ports), 'the Salesforce queue');
   }
   // Glance answers again, someone joined or left: the panels show it.
   if (session.glanceUnreachable || someoneLeft || newGuests.length > 0) await announce(ports);
   const answer = await view(ports, updated);
-  void ports.setGuestPolling(true, answer?.salesforceBudgetLow);
+  inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
   return answer;
 }
 
@@ -268,7 +269,7 @@ async function switchModeUnlocked(
   }
   const updated = { ...session, mode, modes: [...session.modes, mode] };
   await writeActiveSession(ports, updated);
-  void announce(ports);
+  inBackground(announce(ports), 'telling the tabs');
   return { ok: true, session: await view(ports, updated) };
 }
 
@@ -313,7 +314,7 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
   await ports.broadcast(null);
-  void runOutbox(ports);
+  inBackground(runOutbox(ports), 'the Salesforce queue');
 }
 
 /**
