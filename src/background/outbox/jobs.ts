@@ -86,7 +86,8 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
     const looks: CompositeSubrequest[] = [];
     if (!eventId) looks.push(query(`SELECT Id FROM Event WHERE Subject = ${soqlString(subject)} LIMIT 1`, 'event'));
     if (!chatterDone && job.chatter) {
-      const feed = `SELECT Id FROM FeedItem WHERE ParentId = ${soqlString(job.chatter.parentId)} AND Title = ${soqlString(job.chatter.title)} LIMIT 1`;
+      // Filtered by parent only (FeedItem must be filtered by Id or ParentId); the title is compared here.
+      const feed = `SELECT Id, Title FROM FeedItem WHERE ParentId = ${soqlString(job.chatter.parentId)} ORDER BY CreatedDate DESC LIMIT 20`;
       looks.push(query(feed, 'chatter'));
     }
     if (!relationKnown && job.lookup) looks.push(query(job.lookup.soql, 'relation'));
@@ -96,7 +97,8 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       if (answer && !ok(answer)) return progress({ job, failure: failureOf(answer) });
     }
     eventId ||= recordsOf<{ Id?: string }>(answers.get('event'))[0]?.Id;
-    if (recordsOf(answers.get('chatter')).length > 0) chatterDone = true;
+    const title = job.chatter?.title;
+    if (recordsOf<{ Title?: string }>(answers.get('chatter')).some((post) => post.Title === title)) chatterDone = true;
     const relationAnswer = answers.get('relation');
     if (job.lookup && ok(relationAnswer)) {
       relation = relationFromQuery(job.lookup, recordsOf(relationAnswer));

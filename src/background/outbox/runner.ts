@@ -253,7 +253,7 @@ export async function retryNow(
     }
     state.jobs = state.jobs.map((j) => {
       if (!inScope(j) || (j.attention && !scope.includeAttention)) return j;
-      // A job the rep retries after a refusal gets its optional fields back: the admin may have fixed it.
+      // A retried job counts its 7 days again; fields already left out stay out (no second refusal to pay for).
       return {
         ...j,
         notBefore: Math.min(j.notBefore, now),
