@@ -22,6 +22,11 @@ export interface Progress {
   /** The job with what is left to do; undefined when it is done. */
   job?: OutboxJob;
   failure?: SalesforceError;
+  /**
+   * The look-up after an interrupted send did not answer for now (limit, login, lock, outage): whether
+   * that send landed is still unknown, so the next attempt looks again, even after a clean refusal.
+   */
+  stillInDoubt?: boolean;
 }
 
 /** Fields a session Event can do without, so a rep whose profile or org refuses them still gets it logged. */
@@ -91,10 +96,19 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       looks.push(query(feed, 'chatter'));
     }
     if (!relationKnown && job.lookup) looks.push(query(job.lookup.soql, 'relation'));
-    const answers = new Map((await client.composite(looks, false)).map((a) => [a.referenceId, a]));
+    // A refusal of the look-up for now says nothing about the send it looks for: that stays in doubt.
+    const lookupFailed = (failure: SalesforceError) =>
+      progress({ job, failure, stillInDoubt: failure.problem !== 'refused' });
+    let answers: Map<string, CompositeSubresponse>;
+    try {
+      answers = new Map((await client.composite(looks, false)).map((a) => [a.referenceId, a]));
+    } catch (error) {
+      if (error instanceof SalesforceError) return lookupFailed(error);
+      throw error;
+    }
     for (const ref of ['event', 'chatter'] as const) {
       const answer = answers.get(ref);
-      if (answer && !ok(answer)) return progress({ job, failure: failureOf(answer) });
+      if (answer && !ok(answer)) return lookupFailed(failureOf(answer));
     }
     eventId ||= recordsOf<{ Id?: string }>(answers.get('event'))[0]?.Id;
     const title = job.chatter?.title;

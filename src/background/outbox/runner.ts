@@ -153,7 +153,7 @@ async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
     } else if (!failure) {
       state.jobs[index] = progress.job;
     } else {
-      state.jobs[index] = failedJob(progress.job, failure, now);
+      state.jobs[index] = failedJob(progress.job, failure, now, progress.stillInDoubt);
       if (orgWide) pauseOrg(state, job.apiHost, failure, now);
     }
     settleStates(state, now);
@@ -164,14 +164,15 @@ async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
   return !!failure;
 }
 
-function failedJob(job: OutboxJob, failure: SalesforceError, now: number): OutboxJob {
+function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillInDoubt = false): OutboxJob {
   const attempts = job.attempts + 1;
   const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
   return {
     ...job,
     attempts,
-    // Salesforce refused it in its own words: it was not applied. Otherwise it may have been.
-    inFlight: !failure.refusedCleanly,
+    // Salesforce refused it in its own words: it was not applied. Otherwise it may have been. A refused
+    // look-up says nothing about the earlier send it was looking for.
+    inFlight: stillInDoubt || !failure.refusedCleanly,
     problem: failure.problem,
     error: failure.salesforceMessage,
     attention: failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
