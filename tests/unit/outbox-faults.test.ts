@@ -1,7 +1,7 @@
 // The Salesforce write queue against the faults real orgs and Chrome produce (issue 8): each test
 // turns one fault on in the emulator (as strict as Salesforce) and checks the session is logged
 // exactly once, or waits with a reason the rep can read, and that nothing is dropped silently.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SESSION_STATUS } from '../../src/background/glance/assumptions.js';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
@@ -164,6 +164,45 @@ describe('faults that pass: the write waits and lands once', () => {
     await retryNow(h.ports, { apiHost: 'acme.my.salesforce.com' });
     expect(h.salesforceCalls()).toHaveLength(before);
     expect(await readJobs(h.ports)).toHaveLength(2);
+  });
+
+  it("a call that hangs in one org never delays another org's writes", async () => {
+    const h = harness();
+    await h.connect();
+    const globex = h.sandbox.state.org('globex');
+    h.setSidFor('globex.my.salesforce.com', globex.createSession(globex.defaultUserId).sid);
+    let hanging = 0;
+    const restore = intercept(h, (url, init, pass) => {
+      if (!url.startsWith('https://globex.my.salesforce.com/')) return pass();
+      hanging += 1;
+      return hang(init);
+    });
+    const lead = globex.ofType('Lead')[0];
+    const started = await startSession(
+      `https://globex.lightning.force.com/lightning/r/Lead/${lead?.Id}/view`,
+      'screenshare',
+      h.ports,
+    );
+    if (!started.ok || !started.session) throw new Error('no session');
+    await endSession(started.session.sessionId, h.ports);
+    const fine = await start(h, 'Lead', h.seeded('Lead').Id);
+    const begun = Date.now();
+    // globex's Event call hangs until its 300 ms timeout; acme's lands meanwhile.
+    await vi.waitFor(
+      () => expect(h.records('Event').filter((e) => String(e.fields.Subject).includes(fine.sessionId))).toHaveLength(1),
+      {
+        timeout: 250,
+        interval: 5,
+      },
+    );
+    expect(Date.now() - begun).toBeLessThan(250);
+    expect(hanging).toBe(1);
+    await runOutbox(h.ports);
+    restore();
+    expect(await readJobs(h.ports)).toMatchObject([
+      { apiHost: 'globex.my.salesforce.com', kind: 'log-start', inFlight: true, problem: 'unavailable' },
+      { apiHost: 'globex.my.salesforce.com', kind: 'log-end' },
+    ]);
   });
 
   it('a queue written by the previous version (v1 shape) is read, migrated and sent without a duplicate', async () => {

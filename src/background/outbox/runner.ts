@@ -42,40 +42,66 @@ export const PAUSE_MS: Partial<Record<SalesforceProblem, number>> = {
   'api-blocked': 6 * HOUR,
 };
 
-let running: Promise<void> | undefined;
-/** Set when asked to run while running: a job queued during the last pass must not wait for an alarm. */
-let again = false;
+/** The org loops now running, by API host; a host asked to run again while running is in `again`. */
+const orgRuns = new Map<string, Promise<void>>();
+const again = new Set<string>();
 
-/** Runs the outbox unless it already runs; resolves when this run has nothing more to do now. */
-export function runOutbox(ports: OutboxPorts): Promise<void> {
+const warn = (error: unknown) =>
+  console.warn('Glance for Salesforce: the Salesforce queue stopped and will try again', error);
+
+/**
+ * Runs every org's queue that is not already running, each on its own (one org's hanging call or
+ * failures never hold another's writes); resolves when they have nothing more to do now.
+ */
+export async function runOutbox(ports: OutboxPorts): Promise<void> {
+  let hosts: string[];
+  try {
+    hosts = [...new Set((await readQueue(ports)).jobs.map((j) => j.apiHost))];
+  } catch (error) {
+    // Storage refused (quota, shutdown): never an unhandled rejection; try again later.
+    warn(error);
+    await ports.wakeOutboxAt(ports.now() + STORAGE_RETRY_MS).catch(() => undefined);
+    return;
+  }
+  await Promise.all(hosts.map((host) => runOrg(ports, host)));
+}
+
+function runOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
+  const running = orgRuns.get(apiHost);
   if (running) {
-    again = true;
+    // A job queued during this pass must not wait for an alarm.
+    again.add(apiHost);
     return running;
   }
-  running = (async () => {
+  const run = loopOrg(ports, apiHost);
+  orgRuns.set(apiHost, run);
+  return run;
+}
+
+async function loopOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
+  try {
     do {
-      again = false;
-      try {
-        await drain(ports);
-      } catch (error) {
-        // Storage refused (quota, shutdown) or a bug: never an unhandled rejection; try again later.
-        console.warn('Glance for Salesforce: the Salesforce queue stopped and will try again', error);
-        await ports.wakeOutboxAt(ports.now() + STORAGE_RETRY_MS).catch(() => undefined);
-      }
-    } while (again);
-  })().finally(() => {
-    running = undefined;
-  });
-  return running;
+      again.delete(apiHost);
+      await drainOrg(ports, apiHost);
+      // One alarm for the whole queue: the earliest time any waiting job of any org is due.
+      const wake = nextWake(await readQueue(ports), ports.now());
+      if (wake !== undefined) await ports.wakeOutboxAt(wake);
+      // Checked after the last await, and the run forgotten in the same turn: no request is missed.
+    } while (again.has(apiHost));
+  } catch (error) {
+    warn(error);
+    await ports.wakeOutboxAt(ports.now() + STORAGE_RETRY_MS).catch(() => undefined);
+  } finally {
+    orgRuns.delete(apiHost);
+  }
 }
 
 const isPaused = (state: QueueState, apiHost: string, now: number) => (state.orgs[apiHost]?.paused?.until ?? 0) > now;
 
 /** The next job to send: due, not waiting for the rep, its org not paused, its session's start done first. */
-function nextJob(state: QueueState, now: number, skipOrgs: Set<string>): OutboxJob | undefined {
+function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | undefined {
   for (const job of state.jobs) {
-    if (job.attention || job.notBefore > now || skipOrgs.has(job.apiHost) || isPaused(state, job.apiHost, now))
-      continue;
+    if (job.apiHost !== apiHost || job.attention || job.notBefore > now || isPaused(state, job.apiHost, now)) continue;
     if (job.kind === 'log-end' && state.jobs.some((j) => j.kind === 'log-start' && j.sessionId === job.sessionId))
       continue; // the end updates the Event the start creates
     return job;
@@ -92,24 +118,19 @@ export function nextWake(state: QueueState, now: number): number | undefined {
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
-async function drain(ports: OutboxPorts): Promise<void> {
-  const skipOrgs = new Set<string>();
+async function drainOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
   for (;;) {
     const now = ports.now();
     // Mark the chosen job in flight before sending (so an interruption takes the look-up path).
     const job = await changeQueue(ports, (state) => {
       dropOrphans(state);
-      const next = nextJob(state, now, skipOrgs);
+      const next = nextJob(state, now, apiHost);
       if (next) state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true } : j));
       return next;
     });
-    if (!job) {
-      const wake = nextWake(await readQueue(ports), now);
-      if (wake !== undefined) await ports.wakeOutboxAt(wake);
-      return;
-    }
-    const stopOrg = await attempt(ports, job);
-    if (stopOrg) skipOrgs.add(job.apiHost);
+    if (!job) return;
+    // After a failure the org waits (its backoff or pause); its other writes would likely fail too.
+    if (await attempt(ports, job)) return;
   }
 }
 
@@ -121,7 +142,7 @@ function dropOrphans(state: QueueState): void {
   );
 }
 
-/** Sends one job and records what came of it; true when its org should wait for the rest of this pass. */
+/** Sends one job and records what came of it; true when it failed (its org waits for the rest of this pass). */
 async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
   // The org's usage from this job's answers is stored with the job's outcome, in the same write.
   let usage: ApiUsage | undefined;
