@@ -186,7 +186,10 @@ export class SessionPanel {
   }
 
   private showSalesforce(view: SessionView): void {
-    const drawn = `${view.salesforce}\n${view.salesforceError}\n${view.salesforceBudgetLow}`;
+    const leftOut = view.salesforceLeftOut.fields.join(', ');
+    const drawn = [view.salesforce, view.salesforceError, view.salesforceBudgetLow, leftOut, view.chatterError].join(
+      '\n',
+    );
     if (drawn === this.drawn.salesforce) return;
     this.drawn.salesforce = drawn;
     const line = this.salesforce;
@@ -199,6 +202,9 @@ export class SessionPanel {
       login.textContent = t('loginToSalesforce');
       line.append(' ', login);
     }
+    if (view.salesforce === 'logged' && leftOut)
+      line.append(' ', t('sfLogLeftOut', leftOut, view.salesforceLeftOut.reason));
+    if (view.chatterError) line.append(' ', t('sfChatterRefused', view.chatterError));
     if (view.salesforceBudgetLow) line.append(' ', t('panelBudgetLow'));
   }
 

@@ -7,6 +7,11 @@ const MODES: readonly string[] = ['screenshare', 'view', 'cobrowse'] satisfies S
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+function readLeftOut(raw: unknown): SessionView['salesforceLeftOut'] {
+  if (!isObject(raw) || !Array.isArray(raw.fields) || !isText(raw.reason)) return { fields: [], reason: '' };
+  return { fields: raw.fields.filter(isText), reason: raw.reason };
+}
+
 /** The view, null for "no session", or undefined when the value is neither. */
 export function readSessionView(raw: unknown): SessionView | null | undefined {
   if (raw === null) return null;
@@ -19,6 +24,8 @@ export function readSessionView(raw: unknown): SessionView | null | undefined {
     ...(raw as unknown as SessionView),
     glanceUnreachable: raw.glanceUnreachable === true,
     salesforceBudgetLow: raw.salesforceBudgetLow === true,
+    salesforceLeftOut: readLeftOut(raw.salesforceLeftOut),
+    chatterError: isText(raw.chatterError) ? raw.chatterError : '',
   };
 }
 

@@ -55,6 +55,10 @@ export interface SessionView {
   salesforce: SalesforceLogState;
   /** Salesforce's own words when it refused a write. */
   salesforceError: string;
+  /** Optional Event fields Salesforce refused, so the session was logged without them (its words in the reason). */
+  salesforceLeftOut: { fields: string[]; reason: string };
+  /** Salesforce's words when it refused the Chatter post ('' when posted or not asked for). */
+  chatterError: string;
   /** The last time we asked, Glance did not answer: the guest list may be out of date. */
   glanceUnreachable: boolean;
   /** The org has spent over 90 % of its daily API allowance: guests are checked less often. */

@@ -89,7 +89,12 @@ test('a field the rep may not write: the session is logged without it, and the p
   await connectGlance(context, extensionId);
   await control.setFieldWritable('Event', 'Type', false);
   const { panel, sessionId } = await startOnLead(page, control);
-  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
+  await expect(
+    panel.getByText(/Logged to Salesforce\. Salesforce would not take Type, so the Event was logged without/),
+  ).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(panel).toContainText('Unable to create/update fields: Type.');
   const [event] = await eventsOf(control, sessionId);
   expect(event?.Type ?? null).toBeNull();
   expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);

@@ -253,14 +253,19 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     expect(event.Location).toBe(session.joinUrl);
     const log = await logOf(h, session.sessionId);
     expect(log).toMatchObject({ state: 'logged' });
-    expect(log?.error).toMatch(/without Type.*Unable to create\/update fields: Type/);
+    expect(log?.leftOut).toEqual({
+      fields: ['Type'],
+      reason: expect.stringContaining('Unable to create/update fields: Type'),
+    });
+    const view = await refreshSession(h.ports, true);
+    expect(view?.salesforceLeftOut.fields).toEqual(['Type']);
     // The end update leaves it out too, at once.
     await endSession(session.sessionId, h.ports);
     await runOutbox(h.ports);
     expect(String(eventOf(h, session.sessionId).Description)).toContain('Ended:');
   });
 
-  it("an admin's validation rule that names no field: every optional field left out, then logged", async () => {
+  it("an admin's validation rule on an optional field (Location): logged without it, in the admin's words", async () => {
     const h = harness();
     await h.connect();
     org(h).setup.validationRules.push({
@@ -271,7 +276,10 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
     expect(eventOf(h, session.sessionId).Location ?? null).toBeNull();
-    expect((await logOf(h, session.sessionId))?.error).toContain('Meetings need a Location from the picklist.');
+    expect((await logOf(h, session.sessionId))?.leftOut).toEqual({
+      fields: ['Location'],
+      reason: 'Meetings need a Location from the picklist.',
+    });
   });
 
   it("refused even without optional fields: kept for the rep with Salesforce's words; Retry after the fix, or Discard", async () => {

@@ -44,6 +44,12 @@ const query = (soql: string, referenceId: string): CompositeSubrequest => ({
   referenceId,
 });
 
+/** The session's Event landed without these fields; Salesforce's words say why. */
+function leftOutOf(log: SessionLog, job: OutboxJob): SessionLog['leftOut'] {
+  const fields = [...new Set([...(log.leftOut?.fields ?? []), ...(job.without ?? [])])];
+  return { fields, reason: job.error || log.leftOut?.reason || '' };
+}
+
 function omit(fields: Record<string, unknown>, without: string[] = []): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !without.includes(name)));
 }
@@ -72,7 +78,7 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
   let relationKnown = log.relationKnown || !job.lookup;
   let chatterDone = log.chatterDone || !job.chatter;
   let chatterError = log.chatterError;
-  let note = '';
+  let leftOut = log.leftOut;
   const progress = (rest: Omit<Progress, 'log'>): Progress => ({
     ...rest,
     log: (current) => ({
@@ -82,7 +88,7 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       relationKnown,
       chatterDone,
       chatterError,
-      ...(note ? { error: note } : {}),
+      leftOut,
     }),
   });
 
@@ -156,7 +162,7 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
     }
     return progress({ job, failure });
   }
-  if (job.without?.length) note = `Logged without ${job.without.join(', ')}: ${job.error ?? ''}`.trim();
+  if (job.without?.length) leftOut = leftOutOf(log, job);
 
   const relationAnswer = answers.get('relation');
   let failure: SalesforceError | undefined;
@@ -201,9 +207,7 @@ export async function logEnd(client: SalesforceClient, job: Job<'log-end'>, log:
     }
     throw error;
   }
-  // The first note about left-out fields (from the start) stays; the end adds its own if it had to.
-  const note = job.without?.length ? `Logged without ${job.without.join(', ')}: ${job.error ?? ''}`.trim() : '';
-  return { log: (current) => (note && !current.error ? { ...current, error: note } : current) };
+  return { log: (current) => (job.without?.length ? { ...current, leftOut: leftOutOf(current, job) } : current) };
 }
 
 type Matches = { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };

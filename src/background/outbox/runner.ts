@@ -223,8 +223,9 @@ function settleStates(state: QueueState, now: number): void {
 }
 
 function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: number): Partial<SessionLog> {
-  // Done: a note about optional fields left out stays; nothing else is wrong.
-  if (jobs.length === 0) return { state: log.eventId || log.state === 'logged' ? 'logged' : 'pending' };
+  // Done: what was left out stays in `leftOut`; no failure is current any more.
+  if (jobs.length === 0)
+    return log.eventId || log.state === 'logged' ? { state: 'logged', error: '' } : { state: 'pending' };
   const attention = jobs.find((j) => j.attention);
   if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
   const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;

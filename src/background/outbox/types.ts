@@ -60,8 +60,10 @@ export interface SessionLog {
   chatterDone?: boolean;
   chatterError?: string;
   state: SalesforceLogState;
-  /** Salesforce's words about the last failure, or which optional fields were left out. */
+  /** Salesforce's words about why the session's writes wait (empty once logged). */
   error: string;
+  /** The Event landed without these optional fields, which Salesforce refused (its words in `reason`). */
+  leftOut?: { fields: string[]; reason: string };
   /** Guest email (lower-case) → the Lead created for them or the record that already had them. */
   leads: Record<string, string>;
 }

@@ -52,6 +52,8 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     record: { sobject: session.record.sobject, recordId: session.record.recordId },
     salesforce: log.state,
     salesforceError: log.error,
+    salesforceLeftOut: { fields: log.leftOut?.fields ?? [], reason: log.leftOut?.reason ?? '' },
+    chatterError: log.chatterError ?? '',
     glanceUnreachable: session.glanceUnreachable === true,
     salesforceBudgetLow: budgetLow,
   };
