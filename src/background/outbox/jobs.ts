@@ -102,9 +102,8 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       looks.push(query(feed, 'chatter'));
     }
     if (!relationKnown && job.lookup) looks.push(query(job.lookup.soql, 'relation'));
-    // A refusal of the look-up for now says nothing about the send it looks for: that stays in doubt.
-    const lookupFailed = (failure: SalesforceError) =>
-      progress({ job, failure, stillInDoubt: failure.problem !== 'refused' });
+    // A failed look-up, for now or for good, says nothing about the send it looks for: still in doubt.
+    const lookupFailed = (failure: SalesforceError) => progress({ job, failure, stillInDoubt: true });
     let answers: Map<string, CompositeSubresponse>;
     try {
       answers = new Map((await client.composite(looks, false)).map((a) => [a.referenceId, a]));
