@@ -112,6 +112,29 @@ describe('faults that pass: the write waits and lands once', () => {
     expect(eventOf(h, session.sessionId)).toMatchObject({ WhoId: contact.Id, WhatId: open[0]?.Id });
   });
 
+  it('an interrupted start whose look-up then meets the daily limit still looks again: one Event, one post', async () => {
+    const h = harness();
+    await h.connect({ chatterOnStart: true });
+    const restore = intercept(h, async (url, _init, pass) => {
+      const answer = await pass();
+      if (url.endsWith('/composite')) throw new TypeError('Failed to fetch');
+      return answer;
+    });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    restore();
+    // The look-up is refused cleanly (403): it says nothing about whether the first send landed.
+    org(h).apiUsage = org(h).apiLimit;
+    h.tick(10_000);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, problem: 'daily-limit' }]);
+    org(h).apiUsage = 0;
+    h.tick(HOUR);
+    await runOutbox(h.ports);
+    eventOf(h, session.sessionId);
+    expect(h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId))).toHaveLength(1);
+  });
+
   it('the storage write after a landed send fails (or the worker stops): the next run looks first, no duplicates', async () => {
     const h = harness();
     await h.connect({ chatterOnStart: true });
