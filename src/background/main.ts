@@ -40,5 +40,8 @@ for (const area of [chrome.storage.local, chrome.storage.sync]) {
   area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }
 
+// A browser start wakes the worker (alarms may not survive a restart), so queued writes go on.
+browser.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));
+
 // Whatever was queued before the worker stopped continues now.
 inBackground(runOutbox(ports), 'the Salesforce queue');
