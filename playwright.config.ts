@@ -12,8 +12,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
   projects: [
-    { name: 'browser', testIgnore: /policy\// },
+    { name: 'browser', testIgnore: [/policy\//, /chaos\.spec\.ts/] },
     // Managed policy applies to every Chromium on the machine: run it alone, after the rest.
     { name: 'policy', testMatch: /policy\/.*\.spec\.ts/, dependencies: ['browser'] },
+    // The chaos run (its own sandbox and browser, under a minute), last, so that no policy file is
+    // in place while it runs. Alone: npx playwright test --project chaos --no-deps
+    { name: 'chaos', testMatch: /chaos\.spec\.ts/, dependencies: ['policy'] },
   ],
 });

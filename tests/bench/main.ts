@@ -1,5 +1,7 @@
 // `npm run bench`: sizes from dist/, timings and Salesforce call counts in real Chromium against the
-// sandbox. Prints a table; with --json, one {"metric","value","unit"} object per line.
+// sandbox, and the chaos run (tests/support/chaos.ts). Prints a table; with --json, one
+// {"metric","value","unit"} object per line. Options: --chaos-only, --no-chaos, --chaos-sessions=N,
+// --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
@@ -12,11 +14,16 @@ import {
   workerColdStart,
 } from './browser-metrics.js';
 import { bundleSizes } from './bundle-sizes.js';
+import { chaosMetrics } from './chaos-metrics.js';
 
 const asJson = process.argv.includes('--json');
+const chaosOnly = process.argv.includes('--chaos-only');
+const withChaos = !process.argv.includes('--no-chaos');
+const option = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
 const LATENCY_MS = 200;
 
-interface Metric {
+export interface Metric {
   metric: string;
   value: number;
   unit: string;
@@ -39,111 +46,16 @@ const log = (text: string) => {
 
 log('Building dist/ …');
 await build({ logLevel: 'warn' });
-const metrics: Metric[] = [];
-const sizes = bundleSizes('dist');
-metrics.push(
-  { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 8000' },
-  { metric: 'content_lazy_gzip_bytes', value: sizes.content_lazy_gzip_bytes, unit: 'bytes', target: 'report' },
-  { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
-  { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
-);
-
-const sandbox = await startSandbox({ quiet: true });
-const control = new SandboxControl(sandbox.controlUrl);
-const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
-try {
-  const { context, extensionId } = browser;
-  // tsx keeps function names with an __name() helper that pages do not have; functions this bench
-  // sends to pages need it defined there.
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  // Each host its own session, as the login page leaves them (the Lightning one is not an API session).
-  const { sid, lightningSid } = await control.salesforceLogin();
-  await context.addCookies(
-    [
-      { value: sid, url: 'https://acme.my.salesforce.com/' },
-      { value: lightningSid, url: 'https://acme.lightning.force.com/' },
-    ].map(({ value, url }) => ({
-      name: 'sid',
-      value,
-      url,
-      secure: true,
-      httpOnly: true,
-      sameSite: 'None' as const,
+const metrics: Metric[] = chaosOnly ? [] : await standardMetrics();
+if (withChaos || chaosOnly) {
+  log('Chaos run …');
+  metrics.push(
+    ...(await chaosMetrics({
+      sessions: Number(option('chaos-sessions') ?? 60),
+      seed: option('seed') === undefined ? undefined : Number(option('seed')),
+      without: option('chaos-without')?.split(',').filter(Boolean),
     })),
   );
-  const page = await context.newPage();
-
-  log('Navigations …');
-  const navigation = await toolbarAfterNavigation(page, control, 60);
-  metrics.push(
-    {
-      metric: 'toolbar_after_navigation_ms_median',
-      value: round(quantile(navigation, 0.5)),
-      unit: 'ms',
-      target: '≤ 16',
-      detail: spread(navigation),
-    },
-    {
-      metric: 'toolbar_after_navigation_ms_p95',
-      value: round(quantile(navigation, 0.95)),
-      unit: 'ms',
-      target: '≤ 50',
-      detail: spread(navigation),
-    },
-  );
-
-  log('Popup …');
-  const popup = await popupInteractive(context, extensionId, 15);
-  metrics.push({
-    metric: 'popup_interactive_ms_median',
-    value: round(quantile(popup, 0.5)),
-    unit: 'ms',
-    target: '≤ 100',
-    detail: spread(popup),
-  });
-
-  log('Worker cold start …');
-  const cold = await workerColdStart(context, extensionId, 10);
-  metrics.push({
-    metric: 'worker_cold_start_ms_median',
-    value: round(quantile(cold, 0.5)),
-    unit: 'ms',
-    target: '≤ 50',
-    detail: spread(cold),
-  });
-
-  log('Connecting Glance …');
-  const popupPage = await context.newPage();
-  await popupPage.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-  await popupPage.getByLabel('Glance address').fill('acme.glance.net');
-  await popupPage.getByLabel('Glance password').fill('correct-horse');
-  await popupPage.getByRole('button', { name: 'Connect' }).click();
-  await popupPage.getByTestId('glance-connected').waitFor();
-  const worker = context.serviceWorkers()[0];
-  await worker?.evaluate(() => chrome.storage.sync.set({ settings: { leadCreation: 'email' } }));
-  await popupPage.close();
-
-  log('Click to key …');
-  const clicks = await clickToKey(page, control, LATENCY_MS, 7);
-  metrics.push({
-    metric: 'click_to_key_ratio',
-    value: round(quantile(clicks, 0.5) / LATENCY_MS, 2),
-    unit: 'ratio',
-    target: '≤ 1.25',
-    detail: `${spread(clicks)} ms at ${LATENCY_MS} ms per call`,
-  });
-
-  log('Salesforce calls …');
-  const calls = await salesforceCalls(context, page, control);
-  metrics.push(
-    { metric: 'sf_calls_session_start', value: calls.start, unit: 'requests', target: '1' },
-    { metric: 'sf_calls_session_end', value: calls.end, unit: 'requests', target: '1' },
-    { metric: 'sf_calls_guest_join_new_lead', value: calls.newLead, unit: 'requests', target: '≤ 2' },
-    { metric: 'sf_calls_guest_join_known_email', value: calls.knownEmail, unit: 'requests', target: '≤ 1' },
-  );
-} finally {
-  await browser.close();
-  await sandbox.close();
 }
 
 if (asJson) {
@@ -154,4 +66,114 @@ if (asJson) {
   const line = (r: string[]) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ');
   console.log(line(['metric', 'value', 'unit', 'target', 'spread']));
   for (const row of rows) console.log(line(row));
+}
+
+async function standardMetrics(): Promise<Metric[]> {
+  const metrics: Metric[] = [];
+  const sizes = bundleSizes('dist');
+  metrics.push(
+    { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 8000' },
+    { metric: 'content_lazy_gzip_bytes', value: sizes.content_lazy_gzip_bytes, unit: 'bytes', target: 'report' },
+    { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
+    { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
+  );
+
+  const sandbox = await startSandbox({ quiet: true });
+  const control = new SandboxControl(sandbox.controlUrl);
+  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+  try {
+    const { context, extensionId } = browser;
+    // tsx keeps function names with an __name() helper that pages do not have; functions this bench
+    // sends to pages need it defined there.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    // Each host its own session, as the login page leaves them (the Lightning one is not an API session).
+    const { sid, lightningSid } = await control.salesforceLogin();
+    await context.addCookies(
+      [
+        { value: sid, url: 'https://acme.my.salesforce.com/' },
+        { value: lightningSid, url: 'https://acme.lightning.force.com/' },
+      ].map(({ value, url }) => ({
+        name: 'sid',
+        value,
+        url,
+        secure: true,
+        httpOnly: true,
+        sameSite: 'None' as const,
+      })),
+    );
+    const page = await context.newPage();
+
+    log('Navigations …');
+    const navigation = await toolbarAfterNavigation(page, control, 60);
+    metrics.push(
+      {
+        metric: 'toolbar_after_navigation_ms_median',
+        value: round(quantile(navigation, 0.5)),
+        unit: 'ms',
+        target: '≤ 16',
+        detail: spread(navigation),
+      },
+      {
+        metric: 'toolbar_after_navigation_ms_p95',
+        value: round(quantile(navigation, 0.95)),
+        unit: 'ms',
+        target: '≤ 50',
+        detail: spread(navigation),
+      },
+    );
+
+    log('Popup …');
+    const popup = await popupInteractive(context, extensionId, 15);
+    metrics.push({
+      metric: 'popup_interactive_ms_median',
+      value: round(quantile(popup, 0.5)),
+      unit: 'ms',
+      target: '≤ 100',
+      detail: spread(popup),
+    });
+
+    log('Worker cold start …');
+    const cold = await workerColdStart(context, extensionId, 10);
+    metrics.push({
+      metric: 'worker_cold_start_ms_median',
+      value: round(quantile(cold, 0.5)),
+      unit: 'ms',
+      target: '≤ 50',
+      detail: spread(cold),
+    });
+
+    log('Connecting Glance …');
+    const popupPage = await context.newPage();
+    await popupPage.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popupPage.getByLabel('Glance address').fill('acme.glance.net');
+    await popupPage.getByLabel('Glance password').fill('correct-horse');
+    await popupPage.getByRole('button', { name: 'Connect' }).click();
+    await popupPage.getByTestId('glance-connected').waitFor();
+    const worker = context.serviceWorkers()[0];
+    await worker?.evaluate(() => chrome.storage.sync.set({ settings: { leadCreation: 'email' } }));
+    await popupPage.close();
+
+    log('Click to key …');
+    const clicks = await clickToKey(page, control, LATENCY_MS, 7);
+    metrics.push({
+      metric: 'click_to_key_ratio',
+      value: round(quantile(clicks, 0.5) / LATENCY_MS, 2),
+      unit: 'ratio',
+      target: '≤ 1.25',
+      detail: `${spread(clicks)} ms at ${LATENCY_MS} ms per call`,
+    });
+
+    log('Salesforce calls …');
+    const calls = await salesforceCalls(context, page, control);
+    metrics.push(
+      { metric: 'sf_calls_session_start', value: calls.start, unit: 'requests', target: '1' },
+      { metric: 'sf_calls_session_end', value: calls.end, unit: 'requests', target: '1' },
+      { metric: 'sf_calls_guest_join_new_lead', value: calls.newLead, unit: 'requests', target: '≤ 2' },
+      { metric: 'sf_calls_guest_join_known_email', value: calls.knownEmail, unit: 'requests', target: '≤ 1' },
+    );
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+  return metrics;
 }

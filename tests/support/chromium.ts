@@ -24,9 +24,16 @@ export async function launchWithExtension(options: {
   hostResolverRules: string;
   headless?: boolean;
   slowMo?: number;
+  /**
+   * A profile directory the caller keeps: close() leaves it in place, so launching again with it
+   * restarts the browser with the same extension storage, alarms and cookies. By default each
+   * launch gets a fresh temporary profile that close() removes.
+   */
+  userDataDir?: string;
 }): Promise<LaunchedBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'glance-sfx-profile-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'glance-sfx-profile-'));
   const executablePath = chromiumPath();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -59,7 +66,7 @@ export async function launchWithExtension(options: {
     extensionId,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
