@@ -135,6 +135,46 @@ describe('faults that pass: the write waits and lands once', () => {
     expect(h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId))).toHaveLength(1);
   });
 
+  it("Chromium's silent resend of a cut POST (applied twice, one answer): the same call finds the twin and deletes it", async () => {
+    const h = harness();
+    await h.connect({ chatterOnStart: true, leadCreation: 'email' });
+    /** The next composite whose body creates this object is applied twice; only the second answer arrives. */
+    let twice = '';
+    intercept(h, async (url, init, pass) => {
+      if (
+        !twice ||
+        !url.endsWith('/composite') ||
+        !String(init.body).includes(`"url":"/services/data/v66.0/sobjects/${twice}"`)
+      )
+        return pass();
+      twice = '';
+      await pass(); // applied, but the reused connection closed before any answer…
+      return pass(); // …so Chromium sent it again by itself
+    });
+    twice = 'Event';
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    eventOf(h, session.sessionId);
+    const posts = h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId));
+    expect(posts).toHaveLength(1);
+    const kept = (await logOf(h, session.sessionId))?.eventId ?? 'none';
+    expect(String(posts[0]?.fields.LinkUrl)).toContain(kept);
+
+    // A guest's Lead, in an org whose admin turned the Lead duplicate rule off.
+    org(h).setup.standardLeadDuplicateRule = false;
+    twice = 'Lead';
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Twin Guest', email: 'twin@newco.example' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(twice).toBe('');
+    const leads = h.records('Lead').filter((l) => l.fields.Email === 'twin@newco.example');
+    expect(leads).toHaveLength(1);
+    expect((await logOf(h, session.sessionId))?.leads).toEqual({ 'twin@newco.example': leads[0]?.Id });
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
   it('the storage write after a landed send fails (or the worker stops): the next run looks first, no duplicates', async () => {
     const h = harness();
     await h.connect({ chatterOnStart: true });

@@ -26,6 +26,14 @@ interface JobBase {
   error?: string;
   /** Set when retrying cannot help on its own: the popup offers Retry and Discard. */
   attention?: boolean;
+  /** Records that landed twice (a resent write) and are still to be deleted. */
+  surplus?: Surplus[];
+}
+
+/** A record that landed twice and is deleted again. */
+export interface Surplus {
+  sobject: 'Event' | 'FeedItem' | 'Lead';
+  id: string;
 }
 
 export interface ChatterPost {

@@ -1,0 +1,100 @@
+// A guest who joined becomes a Lead, unless Salesforce already knows them: by email (a Lead or a
+// Contact), or by the org's duplicate rule (name and company). It always looks first, so a send that
+// landed is never repeated, and the create call checks that it landed once.
+import { type SalesforceClient, soqlString } from '../../salesforce/client.js';
+import { SalesforceError } from '../../salesforce/errors.js';
+import { LEAD_SOURCE, leadFields } from '../leads.js';
+import type { SessionLog } from '../types.js';
+import {
+  byReference,
+  deleteSurplus,
+  failureOf,
+  fieldsToLeaveOut,
+  type Job,
+  ok,
+  omit,
+  type Progress,
+  query,
+  recordsOf,
+} from './parts.js';
+
+export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
+
+type Matches = { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
+/** Salesforce documents `duplicateResult`; its REST answers spell it `duplicateResut`. Read both. */
+type DuplicateError = { duplicateResult?: Matches; duplicateResut?: Matches };
+
+/** The first record a duplicate rule matched, from DUPLICATES_DETECTED's duplicate result. */
+export function duplicateMatch(error: SalesforceError): string {
+  for (const item of error.errors as DuplicateError[]) {
+    for (const result of (item.duplicateResult ?? item.duplicateResut)?.matchResults ?? []) {
+      const id = result.matchRecords?.find((m) => typeof m.record?.Id === 'string')?.record?.Id;
+      if (id) return id;
+    }
+  }
+  return '';
+}
+
+export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>, log: SessionLog): Promise<Progress> {
+  const key = job.guest.email.toLowerCase();
+  const known = (id: string): Progress => ({
+    log: (current) => ({ ...current, leads: { ...current.leads, [key]: id } }),
+  });
+  if (log.leads[key] !== undefined && !job.surplus?.length) return { log: (current) => current };
+  if (job.surplus?.length) return cleanUp(client, job, known(log.leads[key] ?? ''));
+
+  // Always look first: the guest may be in Salesforce already, or an earlier send may have landed.
+  const email = soqlString(job.guest.email);
+  const looks = await client.composite(
+    [
+      query(`SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false LIMIT 1`, 'leads'),
+      query(`SELECT Id FROM Contact WHERE Email = ${email} LIMIT 1`, 'contacts'),
+    ],
+    false,
+  );
+  for (const answer of looks) {
+    if (!ok(answer)) throw failureOf(answer);
+    const id = recordsOf<{ Id?: string }>(answer)[0]?.Id;
+    if (id) return known(id);
+  }
+
+  const fields = omit(leadFields(job.guest, job.sessionId, job.guest.joinedAt), job.without);
+  // Checked in the same call: Leads of ours for this email made since the look-up (a resent create).
+  // (The look-up just found none, so any such Lead now is a twin made in the last moments.)
+  const ours = 'LeadSource' in fields ? ` AND LeadSource = ${soqlString(LEAD_SOURCE)}` : '';
+  const answers = byReference(
+    await client.composite(
+      [
+        { method: 'POST', path: '/sobjects/Lead', referenceId: 'lead', body: fields },
+        ...(ours
+          ? [query(`SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false${ours} LIMIT 5`, 'same')]
+          : []),
+      ],
+      false,
+    ),
+  );
+  const lead = answers.get('lead');
+  if (!ok(lead)) {
+    const failure = failureOf(lead);
+    // The org's duplicate rule knows this person (same name and company): already known, not lost.
+    if (failure.problem === 'duplicate') return known(duplicateMatch(failure));
+    const without = fieldsToLeaveOut(failure, fields, OPTIONAL_LEAD_FIELDS, job.without);
+    if (without) return { log: (current) => current, job: { ...job, without, inFlight: false, notBefore: 0 } };
+    throw failure;
+  }
+  const id = (lead?.body as { id?: string } | undefined)?.id ?? '';
+  const twins = recordsOf<{ Id?: string }>(answers.get('same')).flatMap((r) => (r.Id && r.Id !== id ? [r.Id] : []));
+  if (twins.length === 0) return known(id);
+  return cleanUp(client, { ...job, surplus: twins.map((twin) => ({ sobject: 'Lead' as const, id: twin })) }, known(id));
+}
+
+/** Deletes the Leads that landed twice; the one kept is already in the log. */
+async function cleanUp(client: SalesforceClient, job: Job<'guest-lead'>, kept: Progress): Promise<Progress> {
+  try {
+    const { left, failure } = await deleteSurplus(client, job.surplus ?? []);
+    return left.length === 0 ? kept : { ...kept, job: { ...job, surplus: left, inFlight: false }, failure };
+  } catch (error) {
+    if (!(error instanceof SalesforceError)) throw error;
+    return { ...kept, job: { ...job, inFlight: false }, failure: error };
+  }
+}

@@ -1,0 +1,200 @@
+// The start of a session in Salesforce: the Event, the relation look-up and the Chatter post, in one
+// composite call. It never writes what Salesforce already has: after a send that may have landed
+// (inFlight) it looks first, steps that landed are kept in the log, and the same call checks that
+// the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
+import { lightningHostFor } from '../../../shared/salesforce-url.js';
+import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
+import { SalesforceError } from '../../salesforce/errors.js';
+import { eventSubject, relationFromQuery } from '../event-fields.js';
+import type { ChatterPost, SessionLog, Surplus } from '../types.js';
+import {
+  byReference,
+  deleteSurplus,
+  failureOf,
+  fieldsToLeaveOut,
+  type Job,
+  leftOutOf,
+  ok,
+  omit,
+  type Progress,
+  query,
+  recordsOf,
+} from './parts.js';
+
+/** Fields a session Event can do without, so a rep whose profile or org refuses them still gets it logged. */
+export const OPTIONAL_EVENT_FIELDS = ['Type', 'Location', 'Description', 'IsReminderSet', 'ShowAs'];
+
+/** Every Event of this session (oldest first): more than one means a write landed twice. */
+const sessionEvents = (sessionId: string) =>
+  query(
+    `SELECT Id FROM Event WHERE Subject = ${soqlString(eventSubject(sessionId))} ORDER BY CreatedDate ASC LIMIT 5`,
+    'events',
+  );
+
+/** The session's posts: FeedItem must be filtered by Id or ParentId, so the title is compared here. */
+const recentPosts = (chatter: ChatterPost) =>
+  query(
+    `SELECT Id, Title, LinkUrl FROM FeedItem WHERE ParentId = ${soqlString(chatter.parentId)} ORDER BY CreatedDate DESC LIMIT 20`,
+    'posts',
+  );
+
+interface Post {
+  Id?: string;
+  Title?: string;
+  LinkUrl?: string;
+}
+
+/** Of the session's Events and posts found, which to keep and which landed twice. */
+function sortOut(
+  job: Job<'log-start'>,
+  eventIds: string[],
+  posts: Post[],
+  keepEvent: string | undefined,
+  keepPost?: string,
+) {
+  const eventId = keepEvent ?? eventIds[0];
+  const ours = posts.filter((p) => p.Title === job.chatter?.title && p.Id);
+  const post = keepPost ?? ours.find((p) => eventId && p.LinkUrl?.includes(eventId))?.Id ?? ours[0]?.Id;
+  const surplus: Surplus[] = [
+    ...eventIds.filter((id) => id !== eventId).map((id) => ({ sobject: 'Event' as const, id })),
+    ...ours.filter((p) => p.Id !== post).map((p) => ({ sobject: 'FeedItem' as const, id: p.Id as string })),
+  ];
+  return { eventId, posted: !!post, surplus };
+}
+
+export async function logStart(client: SalesforceClient, job: Job<'log-start'>, log: SessionLog): Promise<Progress> {
+  let eventId = log.eventId;
+  let relation = log.relation;
+  let relationKnown = log.relationKnown || !job.lookup;
+  let chatterDone = log.chatterDone || !job.chatter;
+  let chatterError = log.chatterError;
+  let leftOut = log.leftOut;
+  let surplus = job.surplus ?? [];
+  const progress = (rest: Omit<Progress, 'log'>): Progress => ({
+    ...rest,
+    log: (current) => ({ ...current, eventId, relation, relationKnown, chatterDone, chatterError, leftOut }),
+  });
+  const withSurplus = (extra: Partial<Job<'log-start'>> = {}) => ({ ...job, surplus, ...extra });
+
+  // A send that may have landed: look before writing, and read the relation in the same call.
+  if (job.inFlight && (!eventId || !chatterDone || !relationKnown)) {
+    const looks: CompositeSubrequest[] = [sessionEvents(job.sessionId)];
+    if (!chatterDone && job.chatter) looks.push(recentPosts(job.chatter));
+    if (!relationKnown && job.lookup) looks.push(query(job.lookup.soql, 'relation'));
+    // A failed look-up, for now or for good, says nothing about the send it looks for: still in doubt.
+    const lookupFailed = (failure: SalesforceError) => progress({ job, failure, stillInDoubt: true });
+    let answers: ReturnType<typeof byReference>;
+    try {
+      answers = byReference(await client.composite(looks, false));
+    } catch (error) {
+      if (error instanceof SalesforceError) return lookupFailed(error);
+      throw error;
+    }
+    for (const ref of ['events', 'posts'] as const) {
+      const answer = answers.get(ref);
+      if (answer && !ok(answer)) return lookupFailed(failureOf(answer));
+    }
+    const found = sortOut(
+      job,
+      recordsOf<{ Id?: string }>(answers.get('events')).flatMap((e) => (e.Id ? [e.Id] : [])),
+      recordsOf<Post>(answers.get('posts')),
+      eventId,
+    );
+    eventId = found.eventId;
+    if (found.posted) chatterDone = true;
+    surplus = [...surplus, ...found.surplus];
+    const relationAnswer = answers.get('relation');
+    if (job.lookup && ok(relationAnswer)) {
+      relation = relationFromQuery(job.lookup, recordsOf(relationAnswer));
+      relationKnown = true;
+    }
+  }
+
+  const writes: CompositeSubrequest[] = [];
+  if (!eventId)
+    writes.push({ method: 'POST', path: '/sobjects/Event', referenceId: 'event', body: omit(job.fields, job.without) });
+  if (!relationKnown && job.lookup) writes.push(query(job.lookup.soql, 'relation'));
+  if (!chatterDone && job.chatter) {
+    const id = eventId ?? '@{event.id}';
+    writes.push({
+      method: 'POST',
+      path: '/sobjects/FeedItem',
+      referenceId: 'chatter',
+      body: {
+        ParentId: job.chatter.parentId,
+        Type: 'LinkPost',
+        LinkUrl: `https://${lightningHostFor(job.apiHost)}/lightning/r/Event/${id}/view`,
+        Title: job.chatter.title,
+        Body: job.chatter.body,
+      },
+    });
+  }
+  let failure: SalesforceError | undefined;
+  if (writes.length > 0) {
+    // Checked in the same call, after the writes: did any of them land twice?
+    writes.push(sessionEvents(job.sessionId));
+    if (job.chatter && writes.some((w) => w.referenceId === 'chatter')) writes.push(recentPosts(job.chatter));
+    // Not all-or-none: the Event must land even when Chatter is off or the look-up is not allowed.
+    const answers = byReference(await client.composite(writes, false));
+    const event = answers.get('event');
+    if (event && ok(event)) eventId = (event.body as { id?: string } | undefined)?.id;
+    else if (event) {
+      const refusal = failureOf(event);
+      const without = fieldsToLeaveOut(refusal, job.fields, OPTIONAL_EVENT_FIELDS, job.without);
+      // Leaving fields out is the next attempt, at once; the log keeps Salesforce's words.
+      if (without)
+        return progress({
+          job: withSurplus({ without, inFlight: false, notBefore: 0, error: refusal.salesforceMessage }),
+        });
+      return progress({ job: withSurplus(), failure: refusal });
+    }
+    if (job.without?.length) leftOut = leftOutOf(log, job);
+
+    const relationAnswer = answers.get('relation');
+    if (relationAnswer && job.lookup) {
+      if (ok(relationAnswer)) {
+        relation = relationFromQuery(job.lookup, recordsOf(relationAnswer));
+        relationKnown = true;
+      } else if (failureOf(relationAnswer).problem === 'refused') {
+        relationKnown = true; // the rep may not read that object: the Event keeps its direct relation
+      } else failure = failureOf(relationAnswer);
+    }
+    const chatter = answers.get('chatter');
+    if (chatter) {
+      if (ok(chatter)) chatterDone = true;
+      else if (failureOf(chatter).problem === 'refused') {
+        // Chatter off, or the feed refuses the post: the session is still logged; the rep sees why.
+        chatterDone = true;
+        chatterError = failureOf(chatter).salesforceMessage;
+      } else failure ??= failureOf(chatter);
+    }
+    if (ok(answers.get('events'))) {
+      const found = sortOut(
+        job,
+        recordsOf<{ Id?: string }>(answers.get('events')).flatMap((e) => (e.Id ? [e.Id] : [])),
+        ok(answers.get('posts')) ? recordsOf<Post>(answers.get('posts')) : [],
+        eventId,
+        ok(chatter) ? (chatter?.body as { id?: string } | undefined)?.id : undefined,
+      );
+      surplus = [...surplus, ...found.surplus];
+    }
+  }
+
+  if (surplus.length > 0 && !failure) {
+    try {
+      const cleaned = await deleteSurplus(client, surplus);
+      surplus = cleaned.left;
+      failure = cleaned.failure;
+    } catch (error) {
+      if (!(error instanceof SalesforceError)) throw error;
+      failure = error; // what landed is kept in the log; the surplus is deleted next time
+    }
+  }
+  const done = relationKnown && chatterDone && !!eventId && surplus.length === 0;
+  if (done) return progress({});
+  // A step left undone must say why, or the job would be sent again at once (an answer without an id).
+  return progress({
+    job: withSurplus({ inFlight: false }),
+    failure: failure ?? new SalesforceError(200, [], 'unavailable'),
+  });
+}

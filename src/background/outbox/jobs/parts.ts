@@ -1,0 +1,95 @@
+// What the job senders share: the outcome of an attempt, composite helpers, optional fields, and the
+// clean-up of a write that landed twice.
+import type { CompositeSubrequest, CompositeSubresponse, SalesforceClient } from '../../salesforce/client.js';
+import { errorFromResponse, type SalesforceError } from '../../salesforce/errors.js';
+import type { OutboxJob, SessionLog, Surplus } from '../types.js';
+
+export type Job<K extends OutboxJob['kind']> = Extract<OutboxJob, { kind: K }>;
+export type LogChange = (log: SessionLog) => SessionLog;
+
+/** What one attempt achieved: changes to the log, the job as it stays queued (none: done), and why not done. */
+export interface Progress {
+  log: LogChange;
+  /** The job with what is left to do; undefined when it is done. */
+  job?: OutboxJob;
+  failure?: SalesforceError;
+  /**
+   * The look-up after an interrupted send did not answer (limit, login, lock, outage, refusal):
+   * whether that send landed is still unknown, so the next attempt looks again, even after a clean refusal.
+   */
+  stillInDoubt?: boolean;
+}
+
+export const ok = (answer: CompositeSubresponse | undefined) => !!answer && answer.httpStatusCode < 300;
+export const failureOf = (answer: CompositeSubresponse | undefined) =>
+  errorFromResponse(answer?.httpStatusCode ?? 0, answer?.body);
+export const recordsOf = <T>(answer: CompositeSubresponse | undefined): T[] =>
+  ((answer?.body as { records?: T[] } | undefined)?.records ?? []).filter((r) => typeof r === 'object' && r !== null);
+export const query = (soql: string, referenceId: string): CompositeSubrequest => ({
+  method: 'GET',
+  path: `/query?q=${encodeURIComponent(soql)}`,
+  referenceId,
+});
+export const byReference = (answers: CompositeSubresponse[]) => new Map(answers.map((a) => [a.referenceId, a]));
+
+export function omit(fields: Record<string, unknown>, without: string[] = []): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !without.includes(name)));
+}
+
+/**
+ * Salesforce refused a write for good. If leaving out optional fields can help (the ones it named, or
+ * all of them for a rule that names none), answers the longer `without` list; otherwise undefined.
+ */
+export function fieldsToLeaveOut(
+  error: SalesforceError,
+  fields: Record<string, unknown>,
+  optional: string[],
+  without: string[] = [],
+): string[] | undefined {
+  if (error.problem !== 'refused') return undefined;
+  const present = optional.filter((name) => name in fields && !without.includes(name));
+  const named = error.fields.filter((name) => present.includes(name));
+  const next = named.length > 0 ? named : error.fields.length === 0 ? present : [];
+  return next.length > 0 ? [...without, ...next] : undefined;
+}
+
+/** The session's Event landed without these fields; Salesforce's words say why. */
+export function leftOutOf(log: SessionLog, job: OutboxJob): SessionLog['leftOut'] {
+  const fields = [...new Set([...(log.leftOut?.fields ?? []), ...(job.without ?? [])])];
+  return { fields, reason: job.error || log.leftOut?.reason || '' };
+}
+
+const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY']);
+
+/**
+ * Deletes records that landed twice, in one call. Chromium resends a POST by itself when a reused
+ * connection closes before any answer (its keep-alive retry), so a write Salesforce applied can land
+ * twice without the extension ever seeing the first answer. Answers what is still to delete and why
+ * (for now); a record already gone, or one Salesforce will not let the rep delete, is not retried.
+ */
+export async function deleteSurplus(
+  client: SalesforceClient,
+  surplus: Surplus[],
+): Promise<{ left: Surplus[]; failure?: SalesforceError }> {
+  if (surplus.length === 0) return { left: [] };
+  const answers = byReference(
+    await client.composite(
+      surplus.map((s, i) => ({
+        method: 'DELETE' as const,
+        path: `/sobjects/${s.sobject}/${s.id}`,
+        referenceId: `d${i}`,
+      })),
+      false,
+    ),
+  );
+  let failure: SalesforceError | undefined;
+  const left = surplus.filter((_, i) => {
+    const answer = answers.get(`d${i}`);
+    if (ok(answer)) return false;
+    const refusal = failureOf(answer);
+    if (refusal.problem === 'refused' || refusal.errors.some((e) => GONE.has(e.errorCode))) return false;
+    failure ??= refusal;
+    return true;
+  });
+  return { left, failure };
+}
