@@ -171,6 +171,21 @@ describe('Salesforce control routes', () => {
     expect((await post('/fail', { service: 'nope', pathIncludes: 'x' })).status).toBe(400);
   });
 
+  it('narrows a rule to requests whose body contains a text (one composite among many)', async () => {
+    const { post, state } = setup();
+    await post('/fail', {
+      service: 'salesforce',
+      pathIncludes: '/composite',
+      bodyIncludes: '/sobjects/Lead"',
+      status: 503,
+    });
+    const lookUp = JSON.stringify({ compositeRequest: [{ method: 'GET', url: `${API}/query?q=SELECT+Id+FROM+Lead` }] });
+    const create = JSON.stringify({ compositeRequest: [{ method: 'POST', url: `${API}/sobjects/Lead` }] });
+    expect(state.takeFault('salesforce', 'POST', `${API}/composite`, 'acme.my.salesforce.com', lookUp)).toBeUndefined();
+    expect(state.takeFault('salesforce', 'POST', `${API}/composite`, 'acme.my.salesforce.com', create)).toBeDefined();
+    expect(state.takeFault('salesforce', 'POST', `${API}/composite`, 'acme.my.salesforce.com', create)).toBeUndefined();
+  });
+
   it('answers 404 for an unknown Salesforce action and 400 for an unknown org', async () => {
     const { post, get } = setup();
     expect((await post('/salesforce/nope')).status).toBe(404);

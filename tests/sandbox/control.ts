@@ -4,11 +4,11 @@
 //
 //   GET  /log?service=&since=             the request log (entries carry host, status, dropped)
 //   POST /reset                           fresh orgs, Glance, log; every rule and switch cleared
-//   POST /fail    {service?, pathIncludes, method?, count=1, status=503, body?, contentType?,
+//   POST /fail    {service?, pathIncludes, bodyIncludes?, method?, count=1, status=503, body?, contentType?,
 //                  afterApply?, org?}     the next `count` matching requests fail with `status`;
 //                                         status 0 drops the connection without applying the
 //                                         request, or with afterApply: true after applying it
-//   POST /hang    {service?, pathIncludes, method?, count=1, org?}
+//   POST /hang    {service?, pathIncludes, bodyIncludes?, method?, count=1, org?}
 //                                         the next `count` matching requests never get an answer
 //                                         (nothing applied) until a reset or close()
 //   POST /latency {service, ms}           delay every answer of a service
@@ -143,6 +143,7 @@ function requestMatch(body: Record<string, unknown>, orgOf: (name: unknown) => S
     pathIncludes: String(body.pathIncludes ?? ''),
     method: body.method ? String(body.method) : undefined,
     hosts: org ? [org.classicHost, org.lightningHost] : undefined,
+    bodyIncludes: body.bodyIncludes === undefined ? undefined : String(body.bodyIncludes),
   };
 }
 

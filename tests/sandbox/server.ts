@@ -101,7 +101,7 @@ export async function startSandbox(
           ...extra,
         });
 
-      const fault = state.takeFault(service, request.method, request.url.pathname, request.host);
+      const fault = state.takeFault(service, request.method, request.url.pathname, request.host, request.body);
       if (fault) {
         if (fault.status === 0 && fault.afterApply) {
           // The request is processed in full (the org changes), then the answer is lost.
@@ -123,7 +123,7 @@ export async function startSandbox(
         });
         return;
       }
-      if (state.takeHang(service, request.method, request.url.pathname, request.host)) {
+      if (state.takeHang(service, request.method, request.url.pathname, request.host, request.body)) {
         // No answer, nothing applied; the connection stays open until a reset or close().
         logIt(0, { dropped: 'hang' });
         held.add(res);

@@ -35,6 +35,8 @@ export interface RequestMatch {
   method?: string;
   /** Only requests to these hosts (e.g. one org's two hosts); all hosts when absent. */
   hosts?: string[];
+  /** Only requests whose body contains this text (e.g. a composite that creates a Lead). */
+  bodyIncludes?: string;
 }
 
 export interface FaultRule extends RequestMatch {
@@ -106,13 +108,13 @@ export class SandboxState {
   }
 
   /** Takes one use of the first fault rule matching this request, if any. */
-  takeFault(service: Service, method: string, path: string, host?: string): FaultRule | undefined {
-    return take(this.faults, service, method, path, host);
+  takeFault(service: Service, method: string, path: string, host?: string, body = ''): FaultRule | undefined {
+    return take(this.faults, service, method, path, host, body);
   }
 
   /** Takes one use of the first hang rule matching this request, if any. */
-  takeHang(service: Service, method: string, path: string, host?: string): HangRule | undefined {
-    return take(this.hangs, service, method, path, host);
+  takeHang(service: Service, method: string, path: string, host?: string, body = ''): HangRule | undefined {
+    return take(this.hangs, service, method, path, host, body);
   }
 }
 
@@ -122,6 +124,7 @@ function take<R extends RequestMatch & { remaining: number }>(
   method: string,
   path: string,
   host: string | undefined,
+  body: string,
 ): R | undefined {
   const rule = rules.find(
     (f) =>
@@ -129,7 +132,8 @@ function take<R extends RequestMatch & { remaining: number }>(
       (!f.service || f.service === service) &&
       (!f.method || f.method.toUpperCase() === method) &&
       (!f.hosts || (host !== undefined && f.hosts.includes(host))) &&
-      path.includes(f.pathIncludes),
+      path.includes(f.pathIncludes) &&
+      (!f.bodyIncludes || body.includes(f.bodyIncludes)),
   );
   if (rule) rule.remaining -= 1;
   return rule;

@@ -8,6 +8,8 @@ export type { OrgName };
 export interface RequestMatchOptions {
   service?: 'salesforce' | 'glance' | 'other';
   pathIncludes: string;
+  /** Only requests whose body contains this text (e.g. a composite that creates a Lead). */
+  bodyIncludes?: string;
   method?: string;
   count?: number;
   org?: OrgName;

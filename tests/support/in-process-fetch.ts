@@ -31,13 +31,13 @@ export function inProcessSandbox() {
     const service = serviceOfHost(url.hostname);
     const answerOf = async () =>
       (await salesforceApiHandler(state.orgList())(request)) ?? (await glanceHandler(state.glance)(request));
-    const fault = state.takeFault(service, request.method, url.pathname, url.hostname);
+    const fault = state.takeFault(service, request.method, url.pathname, url.hostname, body);
     if (fault) {
       if (fault.status === 0 && fault.afterApply) await answerOf();
       if (fault.status === 0) throw new TypeError('Failed to fetch');
       return new Response(fault.body ?? 'fault', { status: fault.status });
     }
-    if (state.takeHang(service, request.method, url.pathname, url.hostname)) {
+    if (state.takeHang(service, request.method, url.pathname, url.hostname, body)) {
       return new Promise<Response>((_, reject) => {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
