@@ -5,9 +5,10 @@
 //   GET  /log?service=&since=             the request log (entries carry host, status, dropped)
 //   POST /reset                           fresh orgs, Glance, log; every rule and switch cleared
 //   POST /fail    {service?, pathIncludes, bodyIncludes?, method?, count=1, status=503, body?, contentType?,
-//                  afterApply?, org?}     the next `count` matching requests fail with `status`;
+//                  afterApply?, midAnswer?, org?}     the next `count` matching requests fail with `status`;
 //                                         status 0 drops the connection without applying the
 //                                         request, or with afterApply: true after applying it
+//                                         (midAnswer: true once the answer's headers went out)
 //   POST /hang    {service?, pathIncludes, bodyIncludes?, method?, count=1, org?}
 //                                         the next `count` matching requests never get an answer
 //                                         (nothing applied) until a reset or close()
@@ -94,6 +95,7 @@ function route(state: SandboxState, method: string, url: URL, body: Record<strin
       body: body.body === undefined ? undefined : String(body.body),
       contentType: body.contentType ? String(body.contentType) : undefined,
       afterApply: body.afterApply === true ? true : undefined,
+      midAnswer: body.midAnswer === true ? true : undefined,
     });
     return ok();
   }

@@ -39,6 +39,10 @@ function call(
           text += chunk;
         });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        // An answer cut short after it began (midAnswer) is no answer.
+        res.on('close', () => {
+          if (!res.complete) reject(new Error('connection closed mid-answer'));
+        });
       },
     );
     req.on('error', reject);
@@ -91,6 +95,26 @@ describe('connection faults', () => {
     });
     expect(again.status).toBe(400);
     expect(JSON.parse(again.body)[0].errorCode).toBe('DUPLICATES_DETECTED');
+  });
+
+  it('applies the request, begins the answer, then drops the connection (midAnswer): no answer to read', async () => {
+    const { sandbox, control, sid } = await setup();
+    await control.fail({
+      pathIncludes: '/sobjects/Lead',
+      method: 'POST',
+      status: 0,
+      afterApply: true,
+      midAnswer: true,
+    });
+    await expect(
+      call(sandbox, 'acme.my.salesforce.com', 'POST', `${API}/sobjects/Lead`, { sid, body: newLead }),
+    ).rejects.toThrow();
+    expect((await control.records('Lead')).filter((l) => l.LastName === 'Tarbell')).toHaveLength(1);
+    expect((await control.apiCalls()).at(-1)).toMatchObject({
+      status: 0,
+      dropped: 'cut-mid-answer',
+      appliedStatus: 201,
+    });
   });
 
   it('never answers a hung request, applies nothing, and lets reset release it', async () => {

@@ -106,7 +106,15 @@ export async function startSandbox(
         if (fault.status === 0 && fault.afterApply) {
           // The request is processed in full (the org changes), then the answer is lost.
           const applied = await answerOf(request);
-          logIt(0, { dropped: 'cut-after-apply', appliedStatus: applied.status });
+          logIt(0, { dropped: fault.midAnswer ? 'cut-mid-answer' : 'cut-after-apply', appliedStatus: applied.status });
+          if (fault.midAnswer) {
+            // The answer had begun (status line and headers sent) when the connection broke: the
+            // browser cannot resend it as a stale keep-alive connection, the client sees a network error.
+            res.writeHead(applied.status, { 'content-type': 'application/json', 'content-length': '100000' });
+            res.write('[');
+            setTimeout(() => req.socket.destroy(), 20);
+            return;
+          }
           req.socket.destroy();
           return;
         }

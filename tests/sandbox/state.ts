@@ -22,7 +22,7 @@ export interface RequestLogEntry {
    * Why no answer came: 'cut' (connection dropped, nothing applied), 'cut-after-apply' (the request
    * was fully processed, then the connection dropped), 'hang' (held open, never answered).
    */
-  dropped?: 'cut' | 'cut-after-apply' | 'hang';
+  dropped?: 'cut' | 'cut-after-apply' | 'cut-mid-answer' | 'hang';
   /** For 'cut-after-apply': the status the emulator would have answered. */
   appliedStatus?: number;
 }
@@ -50,6 +50,11 @@ export interface FaultRule extends RequestMatch {
    * without an answer — a write that landed although the client saw a network error.
    */
   afterApply?: boolean;
+  /**
+   * With afterApply: the answer begins (status and headers) before the connection drops. Chromium
+   * resends a request whose reused connection closed before any answer byte, but not this one.
+   */
+  midAnswer?: boolean;
 }
 
 /** Matching requests get no answer at all (nothing applied) until the sandbox is reset or closed. */

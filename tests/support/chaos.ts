@@ -41,12 +41,14 @@ export type FaultKind =
   | 'composite-503'
   | 'composite-cut'
   | 'composite-cut-after-apply'
+  | 'composite-cut-mid-answer'
   | 'composite-hang'
   | 'patch-503'
   | 'patch-cut'
   | 'patch-cut-after-apply'
   | 'lead-503'
   | 'lead-cut-after-apply'
+  | 'lead-cut-mid-answer'
   | 'lock'
   | 'daily-limit'
   | 'session-expired';
@@ -324,6 +326,16 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       case 'composite-cut':
         await control.fail(rule('/composite', 'POST', { status: 0 }));
         break;
+      // Applied, and the answer had begun when the connection broke: Chromium cannot resend it, so
+      // the extension itself sees no answer and must look before writing again.
+      case 'composite-cut-mid-answer':
+        await control.fail(rule('/composite', 'POST', { status: 0, afterApply: true, midAnswer: true }));
+        break;
+      case 'lead-cut-mid-answer':
+        await control.fail(
+          rule('/composite', 'POST', { status: 0, afterApply: true, midAnswer: true, bodyIncludes: LEAD_CREATE }),
+        );
+        break;
       case 'composite-cut-after-apply':
         await control.fail(rule('/composite', 'POST', { status: 0, afterApply: true }));
         break;
@@ -434,6 +446,7 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
         ['composite-503', 3],
         ['composite-cut', 1],
         ['composite-cut-after-apply', 3],
+        ['composite-cut-mid-answer', 3],
         ['lock', 2],
       ];
       if (heldSince !== undefined) {
@@ -501,6 +514,7 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
           [
             ['lead-503', 2],
             ['lead-cut-after-apply', 3],
+            ['lead-cut-mid-answer', 2],
             ['lock', 2],
           ],
           org,

@@ -44,7 +44,15 @@ export class SandboxControl {
    * an answer: before the request is applied, or with `afterApply` once it has been (the write
    * landed, the client sees a network error).
    */
-  fail(rule: RequestMatchOptions & { status?: number; body?: string; contentType?: string; afterApply?: boolean }) {
+  fail(
+    rule: RequestMatchOptions & {
+      status?: number;
+      body?: string;
+      contentType?: string;
+      afterApply?: boolean;
+      midAnswer?: boolean;
+    },
+  ) {
     return this.call('POST', '/fail', rule);
   }
   /** The next `count` matching requests get no answer at all, until a reset or the sandbox closes. */
