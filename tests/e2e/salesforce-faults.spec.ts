@@ -106,3 +106,41 @@ test('a field the rep may not write: the session is logged without it, and the p
   );
   await popup.close();
 });
+
+test('the daily API limit: "2 session records waiting for Salesforce", why, and Retry all now', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.setApiLimit({ used: 15_000, max: 15_000 });
+  const sessions: string[] = [];
+  for (const index of [0, 1]) {
+    const { panel, sessionId } = await startOnLead(page, control, index);
+    await expect(panel.getByText(/used its daily API allowance/)).toBeVisible({ timeout: 10_000 });
+    await panel.getByRole('button', { name: 'End session' }).click();
+    await expect(sessionPanel(page)).toHaveCount(0);
+    sessions.push(sessionId);
+  }
+  await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'daily-limit');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  const queue = popup.getByTestId('salesforce-queue');
+  await expect(queue).toContainText('2 session records waiting for Salesforce');
+  await expect(queue).toContainText("The org's daily API allowance is spent; sent when it frees.");
+  await expect(popup.getByTestId('org-usage')).toContainText(
+    'acme.my.salesforce.com: 100% of the daily API allowance used',
+  );
+  // The rolling 24-hour window frees part of the allowance; the rep does not wait for the pause.
+  await control.setApiLimit({ used: 14_000, max: 15_000 });
+  await queue.getByRole('button', { name: 'Retry all now' }).click();
+  await expect(queue).toContainText('Every session is in Salesforce.');
+  for (const sessionId of sessions) {
+    const events = await eventsOf(control, sessionId);
+    expect(events).toHaveLength(1);
+    expect(String(events[0]?.Description)).toContain('Ended:');
+  }
+  await popup.close();
+});

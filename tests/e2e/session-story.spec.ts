@@ -70,7 +70,10 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
       timeout: 10_000,
     })
     .toHaveLength(1);
-  expect(await apiWrites(control, beforeGuest)).toEqual(['POST /composite', 'POST /sobjects/Lead']);
+  // The look-up by email, then the create (with its check for a twin) in one composite call.
+  expect(await apiWrites(control, beforeGuest)).toEqual(['POST /composite', 'POST /composite']);
+  const [, create] = await control.apiCalls(beforeGuest);
+  expect(create?.body).toContain('"method":"POST","url":"/services/data/v66.0/sobjects/Lead"');
 
   await panel.getByRole('button', { name: 'Switch to cobrowse' }).click();
   await expect(panel.getByRole('button', { name: 'Switch to screen share' })).toBeVisible();

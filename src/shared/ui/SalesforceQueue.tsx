@@ -49,9 +49,16 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   const orgs = queue.orgs.filter((o) => o.max > 0);
   return (
     <div data-testid="salesforce-queue">
-      <p role="status">
-        {count === 0 ? t('queueNone') : count === 1 ? t('queueWaitingOne') : t('queueWaitingMany', String(count))}
-      </p>
+      <div class="row">
+        <p role="status" class="grow">
+          {count === 0 ? t('queueNone') : count === 1 ? t('queueWaitingOne') : t('queueWaitingMany', String(count))}
+        </p>
+        {count > 1 && (
+          <button type="button" class="btn" disabled={busy} onClick={() => act('popup:retry-salesforce', '')}>
+            {t('queueRetryAll')}
+          </button>
+        )}
+      </div>
       {count > 0 && (
         <ul class="recent">
           {queue.waiting.map((s) => {
