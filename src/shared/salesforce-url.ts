@@ -1,5 +1,6 @@
 // The one Salesforce URL parser. The URL, not the DOM, decides which record the user is on.
 // Salesforce does not promise these URL shapes; tests/unit/salesforce-url.test.ts holds the table.
+import { apiHostFor, isLightningHost } from './salesforce-hosts.js';
 import { type GlanceSObject, isGlanceSObject, sobjectOfId, to18 } from './salesforce-id.js';
 
 export type SalesforceUi = 'lightning' | 'console' | 'classic';
@@ -8,30 +9,7 @@ export type SalesforcePage =
   | { kind: 'record'; ui: SalesforceUi; sobject: GlanceSObject; recordId: string; apiHost: string }
   | { kind: 'other'; ui: SalesforceUi; apiHost: string };
 
-const LIGHTNING_SUFFIX = '.lightning.force.com';
-const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
-
-/**
- * The host that serves the REST API and holds the API session cookie for a UI host. Calling the API
- * on the Lightning host answers with a redirect, and a redirect drops the Authorization header.
- */
-export function apiHostFor(host: string): string | undefined {
-  const lower = host.toLowerCase();
-  if (lower.endsWith(MY_DOMAIN_SUFFIX) && lower.length > MY_DOMAIN_SUFFIX.length) return lower;
-  if (lower.endsWith(LIGHTNING_SUFFIX) && lower.length > LIGHTNING_SUFFIX.length) {
-    return lower.slice(0, -LIGHTNING_SUFFIX.length) + MY_DOMAIN_SUFFIX;
-  }
-  return undefined;
-}
-
-/** The Lightning host of an org's API host, for links people open (e.g. to a logged Event). */
-export function lightningHostFor(apiHost: string): string {
-  return apiHost.endsWith(MY_DOMAIN_SUFFIX) ? apiHost.slice(0, -MY_DOMAIN_SUFFIX.length) + LIGHTNING_SUFFIX : apiHost;
-}
-
-export function isSalesforceUiHost(host: string): boolean {
-  return apiHostFor(host) !== undefined;
-}
+export { apiHostFor, isSalesforceUiHost, lightningHostFor } from './salesforce-hosts.js';
 
 function recordPage(ui: SalesforceUi, apiHost: string, id: string, typeHint?: string): SalesforcePage {
   const recordId = to18(id);
@@ -55,7 +33,7 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   if (!apiHost) return undefined;
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 
-  if (url.hostname.toLowerCase().endsWith(LIGHTNING_SUFFIX)) {
+  if (isLightningHost(url.hostname)) {
     // Console apps keep the open workspace in ?ws=; the path is the focused (sub)tab.
     const ui: SalesforceUi = url.searchParams.has('ws') ? 'console' : 'lightning';
     if (segments[0] === 'lightning' && segments[1] === 'r') {
