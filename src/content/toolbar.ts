@@ -51,6 +51,8 @@ export class Toolbar {
       this.notice('statusApiDisabled', 'error');
     } else if (status.state === 'daily-limit') {
       this.notice('statusDailyLimit', 'warning');
+    } else if (status.state === 'proxied') {
+      this.notice('statusProxied', 'error', false, status.apiHost);
     } else if (status.state === 'session-expired') {
       this.notice('statusLoggedOut', 'warning');
       const link = element('a', { href: status.loginUrl, target: '_blank', rel: 'noopener' });

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.js';
 import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
+import { lightningHostFor } from '../shared/salesforce-hosts.js';
 import { request, salesforceTabUrl } from '../shared/ui/background.js';
 import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
 import { RecentSessions } from '../shared/ui/RecentSessions.js';
@@ -35,6 +36,8 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
       return <p>{t('statusDailyLimit')}</p>;
     case 'unavailable':
       return <p>{t('statusSalesforceUnreachable')}</p>;
+    case 'proxied':
+      return <p data-testid="salesforce-proxied">{t('statusProxied', lightningHostFor(status.apiHost))}</p>;
   }
 }
 

@@ -18,7 +18,9 @@ export type SalesforceStatus =
   | { state: 'session-expired'; apiHost: string; loginUrl: string }
   | { state: 'api-blocked'; apiHost: string }
   | { state: 'daily-limit'; apiHost: string }
-  | { state: 'unavailable'; apiHost: string };
+  | { state: 'unavailable'; apiHost: string }
+  /** The tab shows Salesforce through a security proxy (…mcas.ms): the extension cannot work there. */
+  | { state: 'proxied'; apiHost: string };
 
 /** A request that carries nothing but its type. */
 export type NoPayload = Record<never, never>;

@@ -19,7 +19,11 @@ export const HOST_FAMILIES: readonly HostFamily[] = [
   { name: 'sandbox', lightning: '.sandbox.lightning.force.com', myDomain: '.sandbox.my.salesforce.com' },
   { name: 'developer edition', lightning: '.develop.lightning.force.com', myDomain: '.develop.my.salesforce.com' },
   { name: 'scratch org', lightning: '.scratch.lightning.force.com', myDomain: '.scratch.my.salesforce.com' },
-  { name: 'trailhead playground', lightning: '.trailblaze.lightning.force.com', myDomain: '.trailblaze.my.salesforce.com' },
+  {
+    name: 'trailhead playground',
+    lightning: '.trailblaze.lightning.force.com',
+    myDomain: '.trailblaze.my.salesforce.com',
+  },
   { name: 'production', lightning: '.lightning.force.com', myDomain: '.my.salesforce.com' },
   { name: 'government cloud plus', lightning: '.lightning.crmforce.mil', myDomain: '.my.salesforce.mil' },
   { name: 'china (alibaba cloud)', lightning: '.lightning.sfcrmapps.cn', myDomain: '.my.sfcrmproducts.cn' },

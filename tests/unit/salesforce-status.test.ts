@@ -39,6 +39,24 @@ describe('salesforceStatus', () => {
     await salesforceStatus('https://acme.lightning.force.com/', { ...p, now: () => 1000 + STATUS_TTL_MS + 1 });
     expect(calls()).toBe(2);
   });
+  it('says "behind a proxy" for Salesforce through Defender for Cloud Apps, without calling Salesforce', async () => {
+    const { ports: p, calls } = ports();
+    expect(await salesforceStatus('https://acme.lightning.force.com.mcas.ms/lightning/page/home', p)).toEqual({
+      state: 'proxied',
+      apiHost: 'acme.my.salesforce.com',
+    });
+    expect(await salesforceStatus('https://mail.example.com.mcas.ms/', p)).toBeNull();
+    expect(calls()).toBe(0);
+  });
+
+  it('works for every host family (a Government Cloud Plus org)', async () => {
+    const { ports: p } = ports({ answers: [me()] });
+    expect(await salesforceStatus('https://dod.lightning.crmforce.mil/lightning/page/home', p)).toMatchObject({
+      state: 'ready',
+      apiHost: 'dod.my.salesforce.mil',
+    });
+  });
+
   it('is logged out without a cookie, without calling Salesforce', async () => {
     const { ports: p, calls } = ports({ readSid: async () => undefined });
     expect(await salesforceStatus('https://acme.my.salesforce.com/', p)).toEqual({

@@ -2,8 +2,10 @@
 // background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
 import type { BackgroundBroadcast, SessionView } from '../../shared/messages.js';
+import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 
-export const SALESFORCE_TAB_PATTERNS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+/** Every Salesforce tab the extension works in, from the one host table. */
+export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
 export const OUTBOX_ALARM = 'outbox';
 export const GUEST_POLL_ALARM = 'glance-guests';
 

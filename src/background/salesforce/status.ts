@@ -1,8 +1,8 @@
 // Who the extension acts as in Salesforce, for a given tab. Asking costs one API call, so the answer
 // is remembered per session cookie for a while (the org's API budget is shared by every user).
 import type { SalesforceStatus } from '../../shared/messages.js';
+import { apiHostFor, proxiedSalesforceHost } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
-import { apiHostFor } from '../../shared/salesforce-url.js';
 import { statusCacheKey } from '../storage/items.js';
 import { SalesforceClient, type SalesforceClientPorts } from './client.js';
 import { SalesforceError } from './errors.js';
@@ -50,6 +50,8 @@ export async function salesforceStatus(
   } catch {
     return null;
   }
+  const proxied = proxiedSalesforceHost(host);
+  if (proxied) return { state: 'proxied', apiHost: apiHostFor(proxied) ?? proxied };
   const apiHost = apiHostFor(host);
   if (!apiHost) return null;
   const loggedOut: SalesforceStatus = { state: 'session-expired', apiHost, loginUrl: `https://${apiHost}/` };

@@ -1,6 +1,7 @@
 // The extension pages' one channel to the background: typed requests.
 import browser from 'webextension-polyfill';
 import type { PopupRequests, ResponseOf } from '../messages.js';
+import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../salesforce-hosts.js';
 
 export function request<K extends keyof PopupRequests>(
   type: K,
@@ -9,7 +10,8 @@ export function request<K extends keyof PopupRequests>(
   return browser.runtime.sendMessage({ type, ...payload }) as Promise<ResponseOf<PopupRequests, K>>;
 }
 
-const SALESFORCE_TABS = ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'];
+/** Salesforce tabs, and Salesforce behind a proxy (where the popup says the extension cannot work). */
+const SALESFORCE_TABS = [...salesforceHostPatterns(), ...proxiedSalesforcePatterns()];
 
 /**
  * The Salesforce page whose org the popup describes: the active tab when it is one, else the
