@@ -104,11 +104,11 @@ export type { Page };
  * "getSessionId"). By url (not domain) so the cookies are host-only, as Salesforce sets them.
  */
 export async function logInToSalesforce(context: BrowserContext, control: SandboxControl, org: OrgName = 'acme') {
-  const { sid, lightningSid } = await control.salesforceLogin(org);
+  const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin(org);
   const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
   await context.addCookies([
-    { ...cookie, value: sid, url: `https://${org}.my.salesforce.com/` },
-    { ...cookie, value: lightningSid, url: `https://${org}.lightning.force.com/` },
+    { ...cookie, value: sid, url: `https://${classicHost}/` },
+    { ...cookie, value: lightningSid, url: `https://${lightningHost}/` },
   ]);
   return { sid, lightningSid };
 }

@@ -50,7 +50,8 @@ describe('Salesforce control routes', () => {
     const { post, api } = setup();
     const { status, body } = await post('/salesforce/login');
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(['lightningSid', 'sid']);
+    expect(Object.keys(body).sort()).toEqual(['classicHost', 'lightningHost', 'lightningSid', 'sid']);
+    expect(body).toMatchObject({ classicHost: 'acme.my.salesforce.com', lightningHost: 'acme.lightning.force.com' });
     expect(body.sid).not.toBe(body.lightningSid);
     expect((await api('GET', '/', undefined, { sid: body.sid })).status).toBe(200);
     const refused = await api('GET', '/', undefined, { sid: body.lightningSid });
@@ -191,5 +192,37 @@ describe('Salesforce control routes', () => {
     expect((await post('/salesforce/nope')).status).toBe(404);
     expect((await post('/salesforce/login', { org: 'initech' })).status).toBe(400);
     expect((await get('/salesforce/records/Lead?org=initech')).status).toBe(400);
+  });
+});
+
+describe('orgs of other host families', () => {
+  it.each([
+    ['uat', 'acme--uat.sandbox.my.salesforce.com', 'acme--uat.sandbox.lightning.force.com'],
+    ['dod', 'dod.my.salesforce.mil', 'dod.lightning.crmforce.mil'],
+    ['ali', 'ali.my.sfcrmproducts.cn', 'ali.lightning.sfcrmapps.cn'],
+  ])('%s serves its API on %s and redirects its Lightning host %s there', async (org, classicHost, lightningHost) => {
+    const state = new SandboxState();
+    const api = salesforceApiHandler(state.orgList());
+    const login = state.org(org as 'uat').createSession(state.org(org as 'uat').defaultUserId);
+    const request = (host: string, path: string) => ({
+      method: 'GET',
+      url: new URL(`https://${host}${path}`),
+      host,
+      headers: { authorization: `Bearer ${login.sid}` },
+      body: '',
+      cookies: {},
+    });
+    const me = await api(request(classicHost, '/services/data/v66.0/chatter/users/me'));
+    expect(me?.status).toBe(200);
+    const redirected = await api(request(lightningHost, '/services/data/v66.0/chatter/users/me'));
+    expect(redirected?.status).toBe(302);
+    expect(redirected?.headers?.location).toBe(`https://${classicHost}/services/data/v66.0/chatter/users/me`);
+    // Another org's session is refused here.
+    const acme = state.salesforce.createSession(state.salesforce.defaultUserId);
+    const refused = await api({
+      ...request(classicHost, '/services/data/v66.0/chatter/users/me'),
+      headers: { authorization: `Bearer ${acme.sid}` },
+    });
+    expect(refused?.status).toBe(401);
   });
 });

@@ -164,7 +164,12 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     case 'login': {
       // Lets a test get a session without typing into the login page.
       const session = org.createSession(org.defaultUserId);
-      return json(200, { sid: session.sid, lightningSid: session.lightningSid });
+      return json(200, {
+        sid: session.sid,
+        lightningSid: session.lightningSid,
+        classicHost: org.classicHost,
+        lightningHost: org.lightningHost,
+      });
     }
     case 'expire-sessions':
       org.expireSessions();

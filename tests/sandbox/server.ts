@@ -31,7 +31,19 @@ export const GLOBEX_LIGHTNING_ORIGIN = 'https://globex.lightning.force.com';
 export const GLOBEX_CLASSIC_ORIGIN = 'https://globex.my.salesforce.com';
 
 export function hostResolverRules(port: number): string {
-  return ['*.salesforce.com', '*.force.com', '*.glance.net', 'glance.net']
+  // Every Salesforce host family the extension knows (src/shared/salesforce-hosts.ts), Salesforce
+  // behind a Defender for Cloud Apps proxy (…mcas.ms), and Glance.
+  return [
+    '*.salesforce.com',
+    '*.force.com',
+    '*.salesforce.mil',
+    '*.crmforce.mil',
+    '*.sfcrmapps.cn',
+    '*.sfcrmproducts.cn',
+    '*.mcas.ms',
+    '*.glance.net',
+    'glance.net',
+  ]
     .map((pattern) => `MAP ${pattern} 127.0.0.1:${port}`)
     .join(', ');
 }

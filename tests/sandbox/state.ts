@@ -145,7 +145,15 @@ function take<R extends RequestMatch & { remaining: number }>(
 }
 
 export function serviceOfHost(host: string): Service {
-  if (host.endsWith('.salesforce.com') || host.endsWith('.force.com')) return 'salesforce';
+  const salesforce = [
+    '.salesforce.com',
+    '.force.com',
+    '.salesforce.mil',
+    '.crmforce.mil',
+    '.sfcrmapps.cn',
+    '.sfcrmproducts.cn',
+  ];
+  if (salesforce.some((suffix) => host.endsWith(suffix))) return 'salesforce';
   if (host === 'glance.net' || host.endsWith('.glance.net')) return 'glance';
   return 'other';
 }

@@ -13,7 +13,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import type { Sandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from './chromium.js';
-import { type OrgName, SandboxControl } from './control.js';
+import { SandboxControl } from './control.js';
+
+/** The chaos run's two orgs (both in the production host family). */
+type OrgName = 'acme' | 'globex';
 
 export interface ChaosOptions {
   /** How many Glance sessions to run (alternating acme and globex). */

@@ -69,7 +69,9 @@ export class SandboxControl {
    * Logs the seeded user in: `sid` is the My Domain session (REST API, Classic pages);
    * `lightningSid` the Lightning host's own session (Lightning pages; the REST API refuses it).
    */
-  salesforceLogin(org?: OrgName): Promise<{ sid: string; lightningSid: string }> {
+  salesforceLogin(
+    org?: OrgName,
+  ): Promise<{ sid: string; lightningSid: string; classicHost: string; lightningHost: string }> {
     return this.call('POST', '/salesforce/login', { org });
   }
   records<T = Record<string, unknown>>(type: string, org?: OrgName): Promise<T[]> {

@@ -21,11 +21,12 @@ export function salesforceApiHandler(orgs: SalesforceOrg | readonly SalesforceOr
   const list = Array.isArray(orgs) ? orgs : [orgs as SalesforceOrg];
   return (req) => {
     const path = req.url.pathname;
-    if (req.host.endsWith(LIGHTNING_SUFFIX)) {
+    const onLightning = list.find((o) => o.lightningHost === req.host);
+    if (onLightning || req.host.endsWith(LIGHTNING_SUFFIX)) {
       // Salesforce serves no API on the Lightning host: it redirects, and the redirect loses the
-      // Authorization header. That is why clients must call the my.salesforce.com host directly.
+      // Authorization header. That is why clients must call the My Domain host directly.
       if (!path.startsWith('/services/')) return undefined;
-      const apiHost = `${req.host.slice(0, -LIGHTNING_SUFFIX.length)}${API_SUFFIX}`;
+      const apiHost = onLightning?.classicHost ?? `${req.host.slice(0, -LIGHTNING_SUFFIX.length)}${API_SUFFIX}`;
       return redirect(`https://${apiHost}${path}${req.url.search}`);
     }
     const org = list.find((o) => o.classicHost === req.host);

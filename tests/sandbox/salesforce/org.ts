@@ -35,11 +35,42 @@ export interface OrgProfile {
   pod: string;
   /** The seeded user's username (Salesforce usernames are unique across all orgs). */
   username: string;
+  /**
+   * Hosts of another host family (src/shared/salesforce-hosts.ts); production's
+   * <name>.lightning.force.com and <name>.my.salesforce.com when absent.
+   */
+  lightningHost?: string;
+  classicHost?: string;
 }
 
 export const ORG_PROFILES = {
   acme: { name: 'acme', orgId: '00D5g00000ACMEA', pod: 'Ac', username: 'riley.rep@acme.example' },
   globex: { name: 'globex', orgId: '00D8d00000GLOBX', pod: 'Gx', username: 'riley.rep@globex.example' },
+  // Other host families (Salesforce Help "My Domain URL Formats", Government Cloud Plus, Alibaba Cloud).
+  uat: {
+    name: 'uat',
+    orgId: '00D1z00000UATSB',
+    pod: 'Ut',
+    username: 'riley.rep@acme.example.uat',
+    lightningHost: 'acme--uat.sandbox.lightning.force.com',
+    classicHost: 'acme--uat.sandbox.my.salesforce.com',
+  },
+  dod: {
+    name: 'dod',
+    orgId: '00D3x00000DODGV',
+    pod: 'Dd',
+    username: 'riley.rep@dod.example',
+    lightningHost: 'dod.lightning.crmforce.mil',
+    classicHost: 'dod.my.salesforce.mil',
+  },
+  ali: {
+    name: 'ali',
+    orgId: '00D7y00000ALICN',
+    pod: 'Al',
+    username: 'riley.rep@ali.example',
+    lightningHost: 'ali.lightning.sfcrmapps.cn',
+    classicHost: 'ali.my.sfcrmproducts.cn',
+  },
 } as const satisfies Record<string, OrgProfile>;
 export type OrgName = keyof typeof ORG_PROFILES;
 export const ORG_NAMES = Object.keys(ORG_PROFILES) as OrgName[];
@@ -83,6 +114,9 @@ export interface OrgTrouble {
   queryTimeouts: number;
 }
 
+/** Key prefixes of objects the extension never names itself (standard, the same in every org). */
+const EXTRA_PREFIXES: Record<string, string> = { OpportunityContactRole: '00K' };
+
 export class SalesforceOrg {
   readonly orgId: string;
   readonly orgId18: string;
@@ -107,8 +141,8 @@ export class SalesforceOrg {
   constructor(readonly profile: OrgProfile = ORG_PROFILES.acme) {
     this.orgId = profile.orgId;
     this.orgId18 = to18(profile.orgId) as string;
-    this.lightningHost = `${profile.name}.lightning.force.com`;
-    this.classicHost = `${profile.name}.my.salesforce.com`;
+    this.lightningHost = profile.lightningHost ?? `${profile.name}.lightning.force.com`;
+    this.classicHost = profile.classicHost ?? `${profile.name}.my.salesforce.com`;
     this.lightningOrigin = `https://${this.lightningHost}`;
     this.classicOrigin = `https://${this.classicHost}`;
     seedOrg(this);
@@ -119,7 +153,7 @@ export class SalesforceOrg {
   }
 
   newId(type: string): string {
-    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type];
+    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type] ?? EXTRA_PREFIXES[type];
     if (!prefix) throw new Error(`no key prefix for ${type}`);
     this.counter += 1;
     // 3 prefix + 2 pod + 10 counter, mixed case so the checksum is not trivial.
