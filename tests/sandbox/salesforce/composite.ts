@@ -1,6 +1,6 @@
 // POST /composite (subrequests with @{ref.path} references, allOrNone rollback; one API call in all)
 // and the sObject collections under /composite/sobjects.
-import { sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { to18 } from '../../../src/shared/salesforce-id.js';
 import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
 import { ApiError, methodNotAllowed, notFound, processingHalted, ROLLED_BACK_MESSAGE } from './errors.js';
 import {
@@ -15,7 +15,7 @@ import {
   restoreOrg,
   snapshotOrg,
 } from './records.js';
-import { sobjectDef } from './schema.js';
+import { sobjectDef, sobjectTypeOfId } from './schema.js';
 import { createRecord, deleteRecord, findRecord, updateRecord } from './sobjects.js';
 
 export type Dispatch = (ctx: ApiContext, call: ApiCall) => ApiAnswer;
@@ -284,7 +284,7 @@ function retrieveMany(ctx: ApiContext, call: ApiCall, typeName: string): ApiAnsw
   });
   const records = ids.map((idText) => {
     const id = to18(idText);
-    const record = id && sobjectOfId(id) === def.name && !isDeleted(ctx.org, id) ? ctx.org.get(id) : undefined;
+    const record = id && sobjectTypeOfId(id) === def.name && !isDeleted(ctx.org, id) ? ctx.org.get(id) : undefined;
     return record ? recordJson(record, def, known) : null;
   });
   return { status: 200, body: records };

@@ -3,6 +3,7 @@
 // Pure state; the REST API (api.ts) and the pages (pages.ts) read and write it.
 import { randomBytes } from 'node:crypto';
 import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
+import { EXTRA_KEY_PREFIXES } from './schema.js';
 import { seedOrg } from './seed.js';
 
 export type FieldValue = string | number | boolean | null;
@@ -114,9 +115,6 @@ export interface OrgTrouble {
   queryTimeouts: number;
 }
 
-/** Key prefixes of objects the extension never names itself (standard, the same in every org). */
-const EXTRA_PREFIXES: Record<string, string> = { OpportunityContactRole: '00K' };
-
 export class SalesforceOrg {
   readonly orgId: string;
   readonly orgId18: string;
@@ -153,7 +151,7 @@ export class SalesforceOrg {
   }
 
   newId(type: string): string {
-    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type] ?? EXTRA_PREFIXES[type];
+    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type] ?? EXTRA_KEY_PREFIXES[type];
     if (!prefix) throw new Error(`no key prefix for ${type}`);
     this.counter += 1;
     // 3 prefix + 2 pod + 10 counter, mixed case so the checksum is not trivial.

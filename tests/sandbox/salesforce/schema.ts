@@ -1,5 +1,6 @@
 // Describe-lite: the few fields of each standard object the emulator knows, with the properties
 // that decide Salesforce's answers (unknown column, read-only field, id of the wrong type).
+import { sobjectOfId } from '../../../src/shared/salesforce-id.js';
 
 export type FieldType =
   | 'id'
@@ -29,10 +30,19 @@ export interface FieldDef {
   relationshipName?: string;
 }
 
+/** A parent-to-child relationship, as a SOQL subquery names it: (SELECT … FROM OpportunityContactRoles). */
+export interface ChildRelationship {
+  relationshipName: string;
+  childSObject: string;
+  /** The child's reference field that points at the parent. */
+  field: string;
+}
+
 export interface SObjectDef {
   name: string;
   label: string;
   fields: FieldDef[];
+  childRelationships?: ChildRelationship[];
   createable: boolean;
   updateable: boolean;
   deletable: boolean;
@@ -71,16 +81,29 @@ const AUDIT: FieldDef[] = [
 
 const OWNER = reference('OwnerId', ['User'], 'Owner', 'Owner ID');
 
-function sobject(name: string, label: string, fields: FieldDef[], access = { write: true }): SObjectDef {
+function sobject(
+  name: string,
+  label: string,
+  fields: FieldDef[],
+  access = { write: true },
+  childRelationships?: ChildRelationship[],
+): SObjectDef {
   return {
     name,
     label,
     fields: [...AUDIT, ...fields],
+    ...(childRelationships ? { childRelationships } : {}),
     createable: access.write,
     updateable: access.write,
     deletable: access.write,
   };
 }
+
+const CONTACT_ROLES = (field: string): ChildRelationship => ({
+  relationshipName: 'OpportunityContactRoles',
+  childSObject: 'OpportunityContactRole',
+  field,
+});
 
 const DEFINITIONS: SObjectDef[] = [
   sobject(
@@ -107,18 +130,24 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Description', 'textarea'),
     OWNER,
   ]),
-  sobject('Contact', 'Contact', [
-    readOnly('Name', 'string', 'Full Name'),
-    editable('FirstName', 'string', 'First Name'),
-    editable('LastName', 'string', 'Last Name'),
-    editable('Email', 'email'),
-    editable('Phone', 'phone'),
-    editable('Title', 'string'),
-    editable('LeadSource', 'picklist', 'Lead Source'),
-    editable('Description', 'textarea'),
-    reference('AccountId', ['Account'], 'Account', 'Account ID'),
-    OWNER,
-  ]),
+  sobject(
+    'Contact',
+    'Contact',
+    [
+      readOnly('Name', 'string', 'Full Name'),
+      editable('FirstName', 'string', 'First Name'),
+      editable('LastName', 'string', 'Last Name'),
+      editable('Email', 'email'),
+      editable('Phone', 'phone'),
+      editable('Title', 'string'),
+      editable('LeadSource', 'picklist', 'Lead Source'),
+      editable('Description', 'textarea'),
+      reference('AccountId', ['Account'], 'Account', 'Account ID'),
+      OWNER,
+    ],
+    { write: true },
+    [CONTACT_ROLES('ContactId')],
+  ),
   sobject('Lead', 'Lead', [
     readOnly('Name', 'string', 'Full Name'),
     editable('FirstName', 'string', 'First Name'),
@@ -134,17 +163,33 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Description', 'textarea'),
     OWNER,
   ]),
-  sobject('Opportunity', 'Opportunity', [
-    editable('Name', 'string', 'Name'),
-    reference('AccountId', ['Account'], 'Account', 'Account ID'),
+  sobject(
+    'Opportunity',
+    'Opportunity',
+    [
+      editable('Name', 'string', 'Name'),
+      reference('AccountId', ['Account'], 'Account', 'Account ID'),
+      reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
+      editable('StageName', 'picklist', 'Stage'),
+      readOnly('IsClosed', 'boolean', 'Closed'),
+      readOnly('IsWon', 'boolean', 'Won'),
+      editable('CloseDate', 'date', 'Close Date'),
+      editable('Amount', 'currency'),
+      editable('Description', 'textarea'),
+      OWNER,
+    ],
+    { write: true },
+    [CONTACT_ROLES('OpportunityId')],
+  ),
+  // Object Reference, "OpportunityContactRole": the role a contact plays on an opportunity; at most one
+  // per opportunity IsPrimary. OpportunityId can be set on create only. Opportunity.ContactId holds at
+  // most the primary role's contact (Object Reference, "Opportunity", ContactId), so real orgs keep an
+  // opportunity's contacts here. Child relationship name on Opportunity and Contact: OpportunityContactRoles.
+  sobject('OpportunityContactRole', 'Contact Role', [
+    { ...reference('OpportunityId', ['Opportunity'], 'Opportunity', 'Opportunity ID'), updateable: false },
     reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
-    editable('StageName', 'picklist', 'Stage'),
-    readOnly('IsClosed', 'boolean', 'Closed'),
-    readOnly('IsWon', 'boolean', 'Won'),
-    editable('CloseDate', 'date', 'Close Date'),
-    editable('Amount', 'currency'),
-    editable('Description', 'textarea'),
-    OWNER,
+    editable('IsPrimary', 'boolean', 'Primary'),
+    editable('Role', 'picklist'),
   ]),
   sobject('Campaign', 'Campaign', [
     editable('Name', 'string', 'Name'),
@@ -221,4 +266,18 @@ export function relationshipOf(def: SObjectDef, name: string): FieldDef | undefi
 
 export function hasOwner(def: SObjectDef): boolean {
   return def.fields.some((f) => f.name === 'OwnerId');
+}
+
+export function childRelationshipOf(def: SObjectDef, name: string): ChildRelationship | undefined {
+  const wanted = name.toLowerCase();
+  return def.childRelationships?.find((c) => c.relationshipName.toLowerCase() === wanted);
+}
+
+/** Key prefixes of objects the extension itself never names (standard, the same in every org). */
+export const EXTRA_KEY_PREFIXES: Record<string, string> = { OpportunityContactRole: '00K' };
+
+/** The object an id belongs to, by its key prefix: the extension's known objects, then the emulator's. */
+export function sobjectTypeOfId(id: string): string | undefined {
+  const prefix = id.slice(0, 3);
+  return sobjectOfId(id) ?? Object.entries(EXTRA_KEY_PREFIXES).find(([, p]) => p === prefix)?.[0];
 }

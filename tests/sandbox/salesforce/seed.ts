@@ -69,10 +69,32 @@ export function seedOrg(org: SalesforceOrg): void {
       CloseDate: '2026-12-31',
       Amount: 50000,
     });
-  opportunity('Globex - Hammock District', globex, hank, 'Prospecting', false);
-  opportunity('Initech - TPS Reports', initech, peter, 'Negotiation/Review', false);
-  opportunity('Initech - Printer Upgrade', initech, peter, 'Qualification', false);
-  opportunity('Umbrella - Renewal', umbrella, alice, 'Closed Lost', true);
+  const hammock = opportunity('Globex - Hammock District', globex, hank, 'Prospecting', false);
+  const tps = opportunity('Initech - TPS Reports', initech, peter, 'Negotiation/Review', false);
+  const printer = opportunity('Initech - Printer Upgrade', initech, peter, 'Qualification', false);
+  const renewal = opportunity('Umbrella - Renewal', umbrella, alice, 'Closed Lost', true);
+  // As most real orgs hold them: contacts only as contact roles, Opportunity.ContactId empty.
+  const officeMove = opportunity('Initech - Office Move', initech, null, 'Prospecting', false);
+  const expansion = opportunity('Umbrella - Expansion', umbrella, null, 'Qualification', false);
+
+  // Contact roles. An opportunity created with a ContactId gets that contact as its primary role
+  // (Object Reference, "Opportunity": ContactId "is derived from the opportunity contact role, which is
+  // created at the same time the opportunity is created").
+  const role = (opportunityId: string, contactId: string, name: string, primary: boolean) =>
+    add('OpportunityContactRole', {
+      OpportunityId: opportunityId,
+      ContactId: contactId,
+      Role: name,
+      IsPrimary: primary,
+    });
+  role(hammock, hank, 'Decision Maker', true);
+  role(tps, peter, 'Decision Maker', true);
+  role(printer, peter, 'Decision Maker', true);
+  role(renewal, alice, 'Economic Buyer', true);
+  // Office Move: the first role is not the primary one. Expansion: one role, not primary.
+  role(officeMove, peter, 'Influencer', false);
+  role(officeMove, samir, 'Decision Maker', true);
+  role(expansion, alice, 'Economic Buyer', false);
 
   add('Campaign', { Name: 'Spring Webinar Series', Status: 'In Progress', IsActive: true, Type: 'Webinar' });
   add('Campaign', { Name: 'Trade Show 2026', Status: 'Planned', IsActive: true, Type: 'Trade Show' });

@@ -1,6 +1,6 @@
 // The sObject resources: /sobjects, /sobjects/<Type>, /sobjects/<Type>/describe and
 // /sobjects/<Type>/<Id> (GET, PATCH, DELETE), answering with Salesforce's codes and bodies.
-import { SOBJECT_BY_PREFIX, sobjectOfId, to18 } from '../../../src/shared/salesforce-id.js';
+import { SOBJECT_BY_PREFIX, to18 } from '../../../src/shared/salesforce-id.js';
 import { checkDuplicateRules } from './duplicates.js';
 import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
 import type { SObjectRecord } from './org.js';
@@ -16,7 +16,7 @@ import {
   recycleBin,
 } from './records.js';
 import { applyWriteRules } from './rules.js';
-import { fieldOf, type SObjectDef, sobjectDef } from './schema.js';
+import { EXTRA_KEY_PREFIXES, fieldOf, type SObjectDef, sobjectDef, sobjectTypeOfId } from './schema.js';
 import { readFieldInput } from './values.js';
 
 export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
@@ -61,7 +61,7 @@ export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: strin
 /** The record an URL names; an id of another object type reads as an external id, as in Salesforce. */
 export function findRecord(ctx: ApiContext, def: SObjectDef, idText: string): SObjectRecord {
   const id = to18(idText);
-  if (!id || sobjectOfId(id) !== def.name) throw externalIdNotFound(idText);
+  if (!id || sobjectTypeOfId(id) !== def.name) throw externalIdNotFound(idText);
   if (isDeleted(ctx.org, id)) throw ApiError.one(404, 'ENTITY_IS_DELETED', 'entity is deleted');
   const record = ctx.org.get(id);
   if (!record || record.type !== def.name) throw notFound();
@@ -170,7 +170,18 @@ function describeSObject(def: SObjectDef, readOnly: ReadonlySet<string>) {
 }
 
 function describeGlobal() {
-  const names = ['Account', 'Campaign', 'Case', 'Contact', 'Event', 'FeedItem', 'Lead', 'Opportunity', 'User'];
+  const names = [
+    'Account',
+    'Campaign',
+    'Case',
+    'Contact',
+    'Event',
+    'FeedItem',
+    'Lead',
+    'Opportunity',
+    'OpportunityContactRole',
+    'User',
+  ];
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
@@ -179,5 +190,5 @@ function describeGlobal() {
 }
 
 function keyPrefixOf(type: string): string | null {
-  return Object.entries(SOBJECT_BY_PREFIX).find(([, name]) => name === type)?.[0] ?? null;
+  return Object.entries(SOBJECT_BY_PREFIX).find(([, name]) => name === type)?.[0] ?? EXTRA_KEY_PREFIXES[type] ?? null;
 }

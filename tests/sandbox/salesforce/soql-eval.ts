@@ -4,7 +4,7 @@ import { to18 } from '../../../src/shared/salesforce-id.js';
 import { ApiError } from './errors.js';
 import type { FieldValue, SalesforceOrg, SObjectRecord } from './org.js';
 import { attributesOf, type JsonObject } from './records.js';
-import { type FieldDef, fieldOf, relationshipOf, type SObjectDef, sobjectDef } from './schema.js';
+import { childRelationshipOf, type FieldDef, fieldOf, relationshipOf, type SObjectDef, sobjectDef } from './schema.js';
 import { type Condition, decodeString, type FieldPath, type Literal, type SoqlQuery, SoqlSyntaxError } from './soql.js';
 
 /** Salesforce's query error text: the query, a caret under the problem, its row and column. */
@@ -40,7 +40,10 @@ export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObj
     );
   }
   const resolver = new PathResolver(org, query.text, def);
-  const selected = query.select.map((item) => ({ item, path: item.field ? resolver.resolve(item.field) : undefined }));
+  const children = query.select.flatMap((item) => (item.kind === 'subquery' ? [childQuery(def, item.query)] : []));
+  const selected = query.select.flatMap((item) =>
+    item.kind === 'subquery' ? [] : [{ item, path: item.field ? resolver.resolve(item.field) : undefined }],
+  );
   const matches = query.where ? compileWhere(resolver, query.text, query.where) : () => true;
   const orderKeys = query.orderBy.map((o) => ({ ...o, path: resolver.resolve(o.field) }));
 
@@ -77,7 +80,37 @@ export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObj
   }
 
   const paths = selected.map((s) => s.path as ResolvedPath);
-  return { rows: records.map((record) => resolver.project(record, paths)) };
+  return {
+    rows: records.map((record) => {
+      const row = resolver.project(record, paths);
+      // Each parent's related records, as a nested query result; null when it has none (as Salesforce).
+      for (const child of children) {
+        const own = org.ofType(child.sobject).filter((r) => r.fields[child.field] === record.Id);
+        const found = runQuery(org, child.query, own).rows;
+        row[child.name] = found.length > 0 ? { totalSize: found.length, done: true, records: found } : null;
+      }
+      return row;
+    }),
+  };
+}
+
+/** A parent-to-child subquery: FROM names the child relationship (OpportunityContactRoles), not an object. */
+function childQuery(parent: SObjectDef, query: SoqlQuery) {
+  const relationship = childRelationshipOf(parent, query.from.name);
+  if (!relationship) {
+    throw soqlError(
+      'INVALID_TYPE',
+      query.text,
+      query.from.offset,
+      `Didn't understand relationship '${query.from.name}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
+  }
+  return {
+    name: relationship.relationshipName,
+    sobject: relationship.childSObject,
+    field: relationship.field,
+    query: { ...query, from: { name: relationship.childSObject, offset: query.from.offset } },
+  };
 }
 
 /** String literals are decoded with the field they meet, so a bad escape is found here. */

@@ -1,6 +1,9 @@
 // A parser for the SOQL subset the extension sends:
-//   SELECT f1, Rel.f2 | COUNT() | COUNT(f) FROM Type [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], …]
-//   [LIMIT n] [OFFSET n]
+//   SELECT f1, Rel.f2 | COUNT() | COUNT(f) | (subquery) FROM Type [WHERE cond]
+//   [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], …] [LIMIT n] [OFFSET n]
+// where a subquery is a parent-to-child relationship query, one level deep (SOQL and SOSL Reference,
+// "Relationship Queries": SELECT Name, (SELECT LastName FROM Contacts) FROM Account):
+//   (SELECT f1, Rel.f2 FROM ChildRelationship [WHERE cond] [ORDER BY …] [LIMIT n])
 // where cond is a comparison (=, !=, <>, <, <=, >, >=), [NOT] IN (…), LIKE, NOT cond, (cond), joined by
 // AND or OR. Like Salesforce, mixing AND and OR without parentheses is a syntax error. Pure: no org.
 
@@ -29,7 +32,10 @@ export type Condition =
   | { kind: 'in'; field: FieldPath; negated: boolean; values: Literal[] }
   | { kind: 'like'; field: FieldPath; pattern: Literal & { kind: 'string' } };
 
-export type SelectItem = { kind: 'field'; field: FieldPath } | { kind: 'count'; field?: FieldPath; alias?: string };
+export type SelectItem =
+  | { kind: 'field'; field: FieldPath }
+  | { kind: 'count'; field?: FieldPath; alias?: string }
+  | { kind: 'subquery'; query: SoqlQuery };
 
 export interface OrderItem {
   field: FieldPath;
@@ -58,8 +64,16 @@ export class SoqlParser {
   }
 
   parseQuery(): SoqlQuery {
+    const query = this.parseBody(false);
+    if (this.acceptKeyword('OFFSET')) query.offset = this.expectInteger();
+    this.expectEnd();
+    return query;
+  }
+
+  /** SELECT … up to LIMIT; a subquery (nested) may not hold subqueries of its own. */
+  private parseBody(nested: boolean): SoqlQuery {
     this.expectKeyword('SELECT');
-    const select = this.parseSelectList();
+    const select = this.parseSelectList(nested);
     this.expectKeyword('FROM');
     const fromToken = this.expectWord();
     if (fromToken.text.includes('.')) this.fail(fromToken);
@@ -76,14 +90,17 @@ export class SoqlParser {
       while (this.acceptSymbol(','));
     }
     if (this.acceptKeyword('LIMIT')) query.limit = this.expectInteger();
-    if (this.acceptKeyword('OFFSET')) query.offset = this.expectInteger();
-    this.expectEnd();
     return query;
   }
 
-  parseSelectList(): SelectItem[] {
+  parseSelectList(nested = false): SelectItem[] {
     const items: SelectItem[] = [];
     do {
+      if (!nested && this.acceptSymbol('(')) {
+        items.push({ kind: 'subquery', query: this.parseBody(true) });
+        this.expectSymbol(')');
+        continue;
+      }
       const word = this.expectWord();
       if (word.text.toUpperCase() === 'COUNT' && this.acceptSymbol('(')) {
         const field = this.acceptSymbol(')') ? undefined : this.fieldAfterParen();
