@@ -34,6 +34,11 @@ import {
 export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
+  /**
+   * The cookie store of an incognito tab (its own Salesforce session); undefined for a regular tab.
+   * An incognito tab must never act with the regular window's Salesforce session.
+   */
+  cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined>;
 }
 
 function sameHost(a: string, b: string): boolean {
@@ -47,14 +52,15 @@ function sameHost(a: string, b: string): boolean {
 async function answerContent(
   message: ContentMessage,
   senderUrl: string,
+  storeId: string | undefined,
   ports: BackgroundPorts,
 ): Promise<ResponseOf<ContentRequests, ContentMessage['type']> | undefined> {
   switch (message.type) {
     case 'content:salesforce-status':
-      return (await salesforceStatus(senderUrl, ports)) ?? undefined;
+      return (await salesforceStatus(senderUrl, ports, { storeId })) ?? undefined;
     case 'content:start-session':
       if (!sameHost(message.pageUrl, senderUrl)) return undefined;
-      return startSession(message.pageUrl, message.mode, ports);
+      return startSession(message.pageUrl, message.mode, ports, storeId);
     case 'content:session':
       return message.refresh ? refreshSession(ports) : currentSession(ports);
     case 'content:switch-mode':
@@ -109,7 +115,9 @@ export async function routeMessage(raw: unknown, sender: MessageSender, ports: B
   const kind = classifySender(sender, ports.extensionId);
   if (kind === 'content' && sender.url) {
     const message = parseContentMessage(raw);
-    return message ? answerContent(message, sender.url, ports) : undefined;
+    if (!message) return undefined;
+    const storeId = sender.tab ? await ports.cookieStoreOf(sender.tab) : undefined;
+    return answerContent(message, sender.url, storeId, ports);
   }
   if (kind === 'extension-page') {
     const message = parsePopupMessage(raw);

@@ -6,7 +6,7 @@ export interface MessageSender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 

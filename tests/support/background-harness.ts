@@ -18,6 +18,8 @@ export function harness() {
   const session = new Map<string, unknown>();
   let sid: string | undefined = sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid;
   const otherSids = new Map<string, string | undefined>();
+  /** `<storeId> <apiHost>` → the sid of that host in that (incognito) cookie store. */
+  const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
   const broadcasts: (SessionView | null)[] = [];
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
@@ -25,7 +27,14 @@ export function harness() {
     extensionId: 'test',
     fetch: sandbox.fetch,
     // acme's API host has the test's session; another org's host has one only when a test gives it.
-    readSid: async (apiHost) => (apiHost === 'acme.my.salesforce.com' ? sid : otherSids.get(apiHost)),
+    readSid: async (apiHost, storeId) =>
+      storeId
+        ? incognitoSids.get(`${storeId} ${apiHost}`)
+        : apiHost === 'acme.my.salesforce.com'
+          ? sid
+          : otherSids.get(apiHost),
+    // An incognito tab has store '1' here, as Chromium names its first incognito cookie store.
+    cookieStoreOf: async (tab) => (tab.incognito ? '1' : undefined),
     glanceTimeoutMs: 300,
     salesforceTimeoutMs: 300,
     digest: async (text) => `d${text.length}${text.slice(-6)}`,
@@ -72,6 +81,9 @@ export function harness() {
     },
     setSidFor: (apiHost: string, value: string | undefined) => {
       otherSids.set(apiHost, value);
+    },
+    setIncognitoSid: (storeId: string, apiHost: string, value: string | undefined) => {
+      incognitoSids.set(`${storeId} ${apiHost}`, value);
     },
     local,
     records: (type: string) => sandbox.state.salesforce.ofType(type),

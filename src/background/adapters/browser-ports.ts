@@ -9,9 +9,25 @@ export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
 export const OUTBOX_ALARM = 'outbox';
 export const GUEST_POLL_ALARM = 'glance-guests';
 
-async function readSid(apiHost: string): Promise<string | undefined> {
-  const cookie = await browser.cookies.get({ url: `https://${apiHost}/`, name: 'sid' });
-  return cookie?.value || undefined;
+async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {
+  try {
+    const cookie = await browser.cookies.get({
+      url: `https://${apiHost}/`,
+      name: 'sid',
+      ...(storeId ? { storeId } : {}),
+    });
+    return cookie?.value || undefined;
+  } catch {
+    return undefined; // a store that closed (the incognito window is gone): no session
+  }
+}
+
+/** An incognito tab's own cookie store (the extension runs "spanning": one worker for both). */
+async function cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined> {
+  if (!tab.incognito || tab.id === undefined) return undefined;
+  const stores = await browser.cookies.getAllCookieStores();
+  // An incognito tab whose store cannot be found must not fall back to the regular session.
+  return stores.find((store) => store.tabIds.includes(tab.id as number))?.id ?? 'incognito-unknown';
 }
 
 async function digest(text: string): Promise<string> {
@@ -38,6 +54,7 @@ export function browserPorts() {
     extensionId: browser.runtime.id,
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
+    cookieStoreOf,
     digest,
     now: () => Date.now(),
     cache: {

@@ -146,7 +146,11 @@ function dropOrphans(state: QueueState): void {
 async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
   // The org's usage from this job's answers is stored with the job's outcome, in the same write.
   let usage: ApiUsage | undefined;
-  const client = new SalesforceClient(job.apiHost, { ...ports, onApiUsage: (_, reported) => (usage = reported) });
+  const client = new SalesforceClient(
+    job.apiHost,
+    { ...ports, onApiUsage: (_, reported) => (usage = reported) },
+    job.storeId,
+  );
   let progress: Progress;
   try {
     const log = (await readQueue(ports)).logs[job.sessionId] ?? emptyLog();

@@ -7,6 +7,8 @@ interface JobBase {
   id: string;
   sessionId: string;
   apiHost: string;
+  /** The cookie store of the tab the session was started from (an incognito window's own); regular when absent. */
+  storeId?: string;
   /** When the job was queued (ms since epoch): a job still failing after 7 days needs the rep. */
   createdAt: number;
   attempts: number;

@@ -16,8 +16,11 @@ export interface ApiUsage {
 
 export interface SalesforceClientPorts {
   fetch: typeof fetch;
-  /** Reads the `sid` cookie of the API host; undefined when the user is not logged in there. */
-  readSid(apiHost: string): Promise<string | undefined>;
+  /**
+   * Reads the `sid` cookie of the API host, from the given cookie store (an incognito window's own)
+   * or the regular one; undefined when the user is not logged in there.
+   */
+  readSid(apiHost: string, storeId?: string): Promise<string | undefined>;
   /** Told the org's API usage from each answer's Sforce-Limit-Info header. */
   onApiUsage?(apiHost: string, usage: ApiUsage): void;
   /** How long one call may take (tests shorten it); SALESFORCE_TIMEOUT_MS otherwise. */
@@ -68,6 +71,8 @@ export class SalesforceClient {
   constructor(
     readonly apiHost: string,
     private readonly ports: SalesforceClientPorts,
+    /** The cookie store whose session to act with (an incognito window's); the regular one when absent. */
+    private readonly storeId?: string,
     private readonly timeoutMs = ports.salesforceTimeoutMs ?? SALESFORCE_TIMEOUT_MS,
   ) {
     this.base = `https://${apiHost}/services/data/v${API_VERSION}`;
@@ -76,7 +81,7 @@ export class SalesforceClient {
   /** Calls a path below the versioned base, or a /services/… path Salesforce handed us (paging). */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const url = path.startsWith('/services/') ? `https://${this.apiHost}${path}` : `${this.base}${path}`;
-    let sid = await this.ports.readSid(this.apiHost);
+    let sid = await this.ports.readSid(this.apiHost, this.storeId);
     for (let attempt = 0; ; attempt++) {
       if (!sid) throw new SalesforceError(401, [{ errorCode: 'NO_SESSION', message: 'Not logged in' }]);
       try {
@@ -84,7 +89,7 @@ export class SalesforceClient {
       } catch (error) {
         // The user may have logged in again since we read the cookie: read it once more.
         if (!(error instanceof SalesforceError) || error.problem !== 'session-expired' || attempt > 0) throw error;
-        const fresh = await this.ports.readSid(this.apiHost);
+        const fresh = await this.ports.readSid(this.apiHost, this.storeId);
         if (!fresh || fresh === sid) throw error;
         sid = fresh;
       }

@@ -30,8 +30,8 @@ interface CachedStatus {
 }
 
 /** Salesforce refused this session: the next status question must ask again, not trust the cache. */
-export async function forgetStatus(apiHost: string, ports: StatusPorts): Promise<void> {
-  const sid = await ports.readSid(apiHost);
+export async function forgetStatus(apiHost: string, ports: StatusPorts, storeId?: string): Promise<void> {
+  const sid = await ports.readSid(apiHost, storeId);
   if (sid) await ports.cache.remove(statusCacheKey(apiHost, await ports.digest(sid)));
 }
 
@@ -42,7 +42,7 @@ export async function forgetStatus(apiHost: string, ports: StatusPorts): Promise
 export async function salesforceStatus(
   pageUrl: string,
   ports: StatusPorts,
-  { cachedOnly = false } = {},
+  { cachedOnly = false, storeId }: { cachedOnly?: boolean; storeId?: string } = {},
 ): Promise<SalesforceStatus | null> {
   let host: string;
   try {
@@ -56,7 +56,7 @@ export async function salesforceStatus(
   if (!apiHost) return null;
   const loggedOut: SalesforceStatus = { state: 'session-expired', apiHost, loginUrl: `https://${apiHost}/` };
 
-  const sid = await ports.readSid(apiHost);
+  const sid = await ports.readSid(apiHost, storeId);
   if (!sid) return loggedOut;
   const cacheKey = statusCacheKey(apiHost, await ports.digest(sid));
   const cached = (await ports.cache.get(cacheKey)) as CachedStatus | undefined;
@@ -65,7 +65,7 @@ export async function salesforceStatus(
 
   let status: SalesforceStatus;
   try {
-    const me = await new SalesforceClient(apiHost, ports).me();
+    const me = await new SalesforceClient(apiHost, ports, storeId).me();
     status = {
       state: 'ready',
       apiHost,

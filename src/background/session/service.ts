@@ -91,10 +91,18 @@ async function accountOf(ports: SessionPorts, session: ActiveSession): Promise<G
   return session.account ?? (await readGlanceAccount(ports));
 }
 
+/** The session's cookie store, for its queued writes (absent: the regular one). */
+const storeOf = (session: ActiveSession) => (session.record.storeId ? { storeId: session.record.storeId } : {});
+
 const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
   new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
 
-async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: SessionPorts): Promise<SessionResult> {
+async function startSessionUnlocked(
+  pageUrl: string,
+  mode: SessionMode,
+  ports: SessionPorts,
+  storeId?: string,
+): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
   const account = await readGlanceAccount(ports);
@@ -119,7 +127,7 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
     startedAt: started.startedAt || new Date(ports.now()).toISOString(),
     expiresAt: started.expiresAt,
     guests: [],
-    record: { sobject: page.sobject, recordId: page.recordId, apiHost: page.apiHost },
+    record: { sobject: page.sobject, recordId: page.recordId, apiHost: page.apiHost, ...(storeId ? { storeId } : {}) },
     lastPolledAt: ports.now(),
     account,
   };
@@ -127,12 +135,13 @@ async function startSessionUnlocked(pageUrl: string, mode: SessionMode, ports: S
 
   // The Chatter post goes to the rep's own feed when the toolbar already learned who they are, else
   // to the record's feed: asking Salesforce now would make the click wait for it.
-  const me = settings.chatterOnStart ? await salesforceStatus(pageUrl, ports, { cachedOnly: true }) : null;
+  const me = settings.chatterOnStart ? await salesforceStatus(pageUrl, ports, { cachedOnly: true, storeId }) : null;
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-start',
     sessionId: session.sessionId,
     apiHost: page.apiHost,
+    ...(storeId ? { storeId } : {}),
     fields: startEventFields(facts(session), page),
     lookup: relationLookup(page, settings.usage),
     chatter: settings.chatterOnStart
@@ -171,6 +180,7 @@ async function queueGuestLeads(ports: SessionPorts, session: ActiveSession, gues
       kind: 'guest-lead',
       sessionId: session.sessionId,
       apiHost: session.record.apiHost,
+      ...storeOf(session),
       guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
     });
   }
@@ -308,6 +318,7 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
     kind: 'log-end',
     sessionId: session.sessionId,
     apiHost: session.record.apiHost,
+    ...storeOf(session),
     fields: endEventFields({ ...facts(final), endedAt }),
   });
   await rememberSession(ports, final, endedAt);
@@ -330,8 +341,9 @@ export async function endBeforeAccountChange(ports: SessionPorts): Promise<Sessi
   return result.problem;
 }
 
-export const startSession = (pageUrl: string, mode: SessionMode, ports: SessionPorts) =>
-  sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports));
+/** Starts a session from a record page; `storeId` is the cookie store of the rep's tab (incognito's own). */
+export const startSession = (pageUrl: string, mode: SessionMode, ports: SessionPorts, storeId?: string) =>
+  sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports, storeId));
 export const switchMode = (sessionId: string, mode: SwitchableMode, ports: SessionPorts) =>
   sessionLock.run(() => switchModeUnlocked(sessionId, mode, ports));
 export const endSession = (sessionId: string, ports: SessionPorts) =>

@@ -19,7 +19,8 @@ export interface ActiveSession {
   startedAt: string;
   expiresAt: string;
   guests: GlanceGuest[];
-  record: { sobject: GlanceSObject; recordId: string; apiHost: string };
+  /** storeId: the cookie store of the tab it was started from (an incognito window's own session). */
+  record: { sobject: GlanceSObject; recordId: string; apiHost: string; storeId?: string };
   lastPolledAt: number;
   /** The last poll got no usable answer from Glance. */
   glanceUnreachable?: boolean;

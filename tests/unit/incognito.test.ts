@@ -1,0 +1,55 @@
+// An incognito tab acts only with its own Salesforce session (issue 9): the extension runs in
+// "spanning" mode (one worker), so every Salesforce call made for a tab reads the `sid` of that tab's
+// cookie store, and the writes a session queues keep it.
+import { describe, expect, it } from 'vitest';
+import { runOutbox } from '../../src/background/outbox/runner.js';
+import { readJobs } from '../../src/background/outbox/store.js';
+import { routeMessage } from '../../src/background/router.js';
+import { endSession } from '../../src/background/session/service.js';
+import type { SessionResult } from '../../src/shared/messages.js';
+import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
+
+const API = 'acme.my.salesforce.com';
+
+function tabSender(incognito: boolean, url: string) {
+  return { id: 'test', url, frameId: 0, tab: { id: incognito ? 7 : 3, url, incognito } };
+}
+
+describe('incognito tabs', () => {
+  it("use their own Salesforce session for the toolbar and the session's writes, never the regular one", async () => {
+    const h = harness();
+    await h.connect();
+    const org = h.sandbox.state.salesforce;
+    const lead = h.seeded('Lead');
+    const url = `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`;
+    // Logged in in the regular window only.
+    const asTab = (incognito: boolean, message: unknown) => routeMessage(message, tabSender(incognito, url), h.ports);
+
+    expect(await asTab(false, { type: 'content:salesforce-status' })).toMatchObject({ state: 'ready' });
+    expect(await asTab(true, { type: 'content:salesforce-status' })).toMatchObject({ state: 'session-expired' });
+
+    const started = (await asTab(true, {
+      type: 'content:start-session',
+      pageUrl: url,
+      mode: 'screenshare',
+    })) as SessionResult;
+    if (!started.ok || !started.session) throw new Error('no session');
+    await runOutbox(h.ports);
+    // The regular window's session was not used: the Event waits for the incognito window's login.
+    expect(
+      h.records('Event').filter((e) => String(e.fields.Subject).includes(started.session?.sessionId ?? '-')),
+    ).toHaveLength(0);
+    expect(await readJobs(h.ports)).toMatchObject([{ storeId: '1', problem: 'session-expired' }]);
+
+    // The rep logs in inside the incognito window; the writes land with that session.
+    h.setIncognitoSid('1', API, org.createSession(org.defaultUserId).sid);
+    const { retryNow } = await import('../../src/background/outbox/runner.js');
+    await retryNow(h.ports, { apiHost: API });
+    eventOf(h, started.session.sessionId);
+    expect(await asTab(true, { type: 'content:salesforce-status' })).toMatchObject({ state: 'ready' });
+    await endSession(started.session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(String(eventOf(h, started.session.sessionId).Description)).toContain('Ended:');
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+});
