@@ -196,23 +196,7 @@ test('the toolbar is keyboard-usable', async ({ salesforcePage: page, control })
   await expect(toolbar(page).getByRole('toolbar', { name: 'Glance for Lead' })).toBeVisible();
 });
 
-test('Lightning console apps: the toolbar follows the focused workspace tab', async ({
-  salesforcePage: page,
-  control,
-}) => {
-  const [case1, case2] = [await firstId(control, 'Case', 0), await firstId(control, 'Case', 1)];
-  const ws = (id: string) => `?ws=${encodeURIComponent(`/lightning/r/Case/${id}/view`)}`;
-  await page.goto(`${LIGHTNING}/lightning/r/Case/${case1}/view${ws(case1)}`);
-  await expectToolbarFor(page, 'Case', case1);
-  await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="toolbar"]')).toHaveCount(1);
-  await page.evaluate(
-    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
-    `/lightning/r/Case/${case2}/view${ws(case2)}`,
-  );
-  await expectToolbarFor(page, 'Case', case2);
-  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
-  await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="toolbar"]')).toHaveCount(1);
-});
+// Lightning console apps (workspaces, subtabs, ?ws=<parent>): console.spec.ts. Page variants: page-variants.spec.ts.
 
 test('when no Salesforce selector matches, the toolbar floats instead of disappearing', async ({
   salesforcePage: page,

@@ -2,6 +2,7 @@
 // (the element names come from Salesforce's own UI test page objects). Custom elements stay
 // undefined, like Lightning's synthetic-shadow components look to a content script.
 import { escapeHtml } from '../http.js';
+import { DEFAULT_VARIANT, type LightningVariant, label } from './lightning-variants.js';
 import type { SalesforceOrg, SObjectRecord } from './org.js';
 import {
   detailFields,
@@ -24,22 +25,33 @@ const BUTTON_LABEL: Record<string, string> = { CloseCase: 'Close Case' };
 const fieldHtml = (org: SalesforceOrg, record: SObjectRecord, field: string) =>
   fieldValueHtml(org, field, record.fields[field] ?? null, lightningRecordPath);
 
-function actionsRibbon(type: string): string {
+const buttonLabel = (v: LightningVariant, name: string) => label(v, BUTTON_LABEL[name] ?? name);
+
+function actionsRibbon(type: string, v: LightningVariant): string {
   const buttons = (STANDARD_BUTTONS[type] ?? ['Edit', 'Delete']).map(
     (name) => `<li data-target-selection-name="sfdc:StandardButton.${type}.${name}" class="visible">
       <runtime_platform_actions-action-renderer apiname="${name}"><lightning-button>
-        <button name="${name}" type="button" class="slds-button slds-button_neutral">${BUTTON_LABEL[name] ?? name}</button>
+        <button name="${name}" type="button" class="slds-button slds-button_neutral">${buttonLabel(v, name)}</button>
       </lightning-button></runtime_platform_actions-action-renderer></li>`,
   );
   return `<div class="actionsContainer"><runtime_platform_actions-actions-ribbon>
     <ul class="slds-button-group-list">${buttons.join('')}
       <li class="slds-button_last overflow"><lightning-button-menu>
-        <button type="button" class="slds-button slds-button_icon-border-filled" aria-haspopup="true" title="Show more actions">&#9662;<span class="slds-assistive-text" hidden>Show more actions</span></button>
+        <button type="button" class="slds-button slds-button_icon-border-filled" aria-haspopup="true" title="${label(v, 'Show more actions')}">&#9662;<span class="slds-assistive-text" hidden>${label(v, 'Show more actions')}</span></button>
       </lightning-button-menu></li>
     </ul></runtime_platform_actions-actions-ribbon></div>`;
 }
 
-function highlights(org: SalesforceOrg, record: SObjectRecord): string {
+/** The older Aura action bar (lightning-dom.md: `ul.oneActionsRibbon.forceActionsContainer`). */
+function auraActions(type: string, v: LightningVariant): string {
+  const items = (STANDARD_BUTTONS[type] ?? ['Edit', 'Delete']).map(
+    (name) =>
+      `<li class="slds-button slds-button--neutral"><a class="forceActionLink" role="button" href="javascript:void(0)" title="${buttonLabel(v, name)}" data-target-selection-name="sfdc:StandardButton.${type}.${name}"><div>${buttonLabel(v, name)}</div></a></li>`,
+  );
+  return `<div class="actionsContainer"><ul class="branding-actions slds-button-group oneActionsRibbon forceActionsContainer">${items.join('')}</ul></div>`;
+}
+
+function highlightsHeader(org: SalesforceOrg, record: SObjectRecord, v: LightningVariant, aura: boolean): string {
   const type = record.type;
   const lower = type.toLowerCase();
   const details = (HIGHLIGHT_FIELDS[type] ?? []).map(
@@ -48,23 +60,48 @@ function highlights(org: SalesforceOrg, record: SObjectRecord): string {
       <p class="fieldComponent slds-text-body--regular"><slot><lightning-formatted-text>${fieldHtml(org, record, field)}</lightning-formatted-text></slot></p>
     </records-highlights-details-item>`,
   );
-  return `<flexipage-component2 data-component-id="force_highlightsPanel"><records-lwc-highlights-panel><records-lwc-record-layout>
-    <forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2><records-highlights2>
-    <div class="highlights slds-clearfix slds-page-header slds-page-header_record-home">
+  // The Aura panel predates SLDS's record-home modifier.
+  const header = aura
+    ? 'highlights slds-page-header'
+    : 'highlights slds-clearfix slds-page-header slds-page-header_record-home';
+  return `<div class="${header}">
       <div class="primaryFieldRow">
         <records-highlights-icon slot="icon"><span class="icon icon-${lower}" aria-hidden="true">${type.charAt(0)}</span></records-highlights-icon>
-        <h1><div class="entityNameTitle slds-line-height_reset">${type}</div>
+        <h1><div class="entityNameTitle slds-line-height_reset">${label(v, type)}</div>
           <slot name="primaryField" class="slds-page-header__title slds-m-right_small slds-align-middle"><lightning-formatted-text slot="primaryField">${escapeHtml(recordName(record))}</lightning-formatted-text></slot>
         </h1>
-        ${actionsRibbon(type)}
+        ${aura ? auraActions(type, v) : actionsRibbon(type, v)}
       </div>
       <div class="secondaryFields" role="list"><slot name="secondaryFields">${details.join('')}</slot></div>
-    </div>
-    </records-highlights2></forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2>
-  </records-lwc-record-layout></records-lwc-highlights-panel></flexipage-component2>`;
+    </div>`;
 }
 
-function detailsSection(org: SalesforceOrg, record: SObjectRecord): string {
+/** The record's highlights panel in the variant's form (lightning-dom.md, Salesforce's page objects). */
+function highlights(org: SalesforceOrg, record: SObjectRecord, v: LightningVariant): string {
+  const lower = record.type.toLowerCase();
+  switch (v.highlights) {
+    case 'none':
+      return '';
+    case 'dynamic':
+      // Dynamic Highlights panel (Dynamic Actions pages): record_flexipage-dynamic-highlights2.
+      return `<flexipage-component2 data-component-id="record_flexipage_dynamicHighlights2"><record_flexipage-dynamic-highlights2>
+    ${highlightsHeader(org, record, v, false)}
+    </record_flexipage-dynamic-highlights2></flexipage-component2>`;
+    case 'aura':
+      // The older Aura component force:highlightsPanel renders div.forceHighlightsPanel.
+      return `<flexipage-component2 data-component-id="force_highlightsPanel"><div class="forceHighlightsPanel" data-aura-class="forceHighlightsPanel">
+    ${highlightsHeader(org, record, v, true)}
+    </div></flexipage-component2>`;
+    default:
+      return `<flexipage-component2 data-component-id="force_highlightsPanel"><records-lwc-highlights-panel><records-lwc-record-layout>
+    <forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2><records-highlights2>
+    ${highlightsHeader(org, record, v, false)}
+    </records-highlights2></forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2>
+  </records-lwc-record-layout></records-lwc-highlights-panel></flexipage-component2>`;
+  }
+}
+
+function detailsSection(org: SalesforceOrg, record: SObjectRecord, v: LightningVariant): string {
   const items = detailFields(record).map(
     ([field]) => `<records-record-layout-item field-label="${escapeHtml(fieldLabel(field))}" class="slds-form-element">
       <span class="slds-form-element__label">${escapeHtml(fieldLabel(field))}</span>
@@ -72,12 +109,18 @@ function detailsSection(org: SalesforceOrg, record: SObjectRecord): string {
     </records-record-layout-item>`,
   );
   return `<records-record-layout-section><div class="slds-section slds-is-open">
-    <h3 class="slds-section__title"><span title="${record.type} Information">${record.type} Information</span></h3>
+    <h3 class="slds-section__title"><span title="${label(v, record.type)} ${label(v, 'Information')}">${label(v, record.type)} ${label(v, 'Information')}</span></h3>
     <div class="slds-section__content layoutGrid">${items.join('')}</div>
   </div></records-record-layout-section>`;
 }
 
-function relatedList(org: SalesforceOrg, record: SObjectRecord, title: string, types: readonly string[]): string {
+function relatedList(
+  org: SalesforceOrg,
+  record: SObjectRecord,
+  title: string,
+  types: readonly string[],
+  v: LightningVariant,
+): string {
   const rows = relatedRecords(org, record.Id, types).map(
     (
       r,
@@ -86,20 +129,21 @@ function relatedList(org: SalesforceOrg, record: SObjectRecord, title: string, t
   );
   const body = rows.length
     ? `<table class="slds-table"><tbody>${rows.join('')}</tbody></table>`
-    : '<p class="emptyContent">No items to display</p>';
+    : `<p class="emptyContent">${label(v, 'No items to display')}</p>`;
   return `<lst-related-list-single-container><article class="slds-card slds-card_boundary" aria-label="${title}">
     <div class="slds-card__header"><h2 class="slds-card__header-title"><span title="${title}">${title}</span> <span class="count">(${rows.length})</span></h2></div>
     <div class="slds-card__body">${body}</div>
   </article></lst-related-list-single-container>`;
 }
 
-function activityPanel(): string {
+function activityPanel(v: LightningVariant): string {
   const buttons = ['New Task', 'Log a Call', 'New Event', 'Email'].map(
-    (label) => `<button type="button" class="slds-button slds-button_neutral" title="${label}">${label}</button>`,
+    (english) =>
+      `<button type="button" class="slds-button slds-button_neutral" title="${label(v, english)}">${label(v, english)}</button>`,
   );
   return `<flexipage-tabset2><lightning-tabset><div class="slds-tabs_default">
     <ul class="slds-tabs_default__nav" role="tablist">
-      <li class="slds-tabs_default__item slds-is-active" role="presentation"><a id="activityTab__item" role="tab" aria-selected="true" data-tab-value="activityTab">Activity</a></li>
+      <li class="slds-tabs_default__item slds-is-active" role="presentation"><a id="activityTab__item" role="tab" aria-selected="true" data-tab-value="activityTab">${label(v, 'Activity')}</a></li>
       <li class="slds-tabs_default__item" role="presentation"><a id="collaborateTab__item" role="tab" aria-selected="false" data-tab-value="collaborateTab">Chatter</a></li>
     </ul>
     <section class="slds-card" role="tabpanel" aria-labelledby="activityTab__item">
@@ -109,18 +153,22 @@ function activityPanel(): string {
 }
 
 /** The inner content of a record page's view host. */
-export function lightningRecordView(org: SalesforceOrg, record: SObjectRecord): string {
+export function lightningRecordView(
+  org: SalesforceOrg,
+  record: SObjectRecord,
+  v: LightningVariant = DEFAULT_VARIANT,
+): string {
   const lower = record.type.toLowerCase();
   const related = visibleRelatedLists(org, record)
-    .map((list) => relatedList(org, record, list.title, list.types))
+    .map((list) => relatedList(org, record, list.title, list.types, v))
     .join('');
   return `<div class="oneRecordHomeFlexipage2Wrapper"><one-record-home-flexipage2>
     <forcegenerated-flexipage_${lower}_rec_l_${lower}__view_js><record_flexipage-desktop-record-page-decorator>
     <records-record-layout-event-broker><flexipage-record-home-template-desktop2>
-      <div class="region-header">${highlights(org, record)}</div>
+      <div class="region-header">${highlights(org, record, v)}</div>
       <div class="main-grid">
-        <div class="region-main">${detailsSection(org, record)}${related}</div>
-        <div class="region-sidebar-right">${activityPanel()}</div>
+        <div class="region-main">${detailsSection(org, record, v)}${related}</div>
+        <div class="region-sidebar-right">${activityPanel(v)}</div>
       </div>
     </flexipage-record-home-template-desktop2></records-record-layout-event-broker>
     </record_flexipage-desktop-record-page-decorator></forcegenerated-flexipage_${lower}_rec_l_${lower}__view_js>

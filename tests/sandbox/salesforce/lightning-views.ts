@@ -2,6 +2,7 @@
 // content. Shared by full page loads and the client-side navigation endpoint, so both agree.
 import { escapeHtml } from '../http.js';
 import { lightningRecordView } from './lightning-record.js';
+import { DEFAULT_VARIANT, type LightningVariant } from './lightning-variants.js';
 import type { SalesforceOrg, SObjectRecord } from './org.js';
 import {
   fieldLabel,
@@ -28,7 +29,11 @@ export interface LightningView {
 
 const NAV_SET = new Set<string>(NAV_OBJECTS);
 
-export function resolveLightningView(org: SalesforceOrg, path: string): LightningView {
+export function resolveLightningView(
+  org: SalesforceOrg,
+  path: string,
+  variant: LightningVariant = DEFAULT_VARIANT,
+): LightningView {
   if (path === LIGHTNING_HOME_PATH) return homeView(org);
   const list = /^\/lightning\/o\/(\w+)\/(?:list|home)$/.exec(path);
   if (list?.[1] && NAV_SET.has(list[1])) return listView(org, list[1], path);
@@ -37,12 +42,12 @@ export function resolveLightningView(org: SalesforceOrg, path: string): Lightnin
   if (found) {
     // Lightning shows a record whatever object name the URL carries, and fills in a missing one.
     const canonical = record?.[1] ? path : lightningRecordPath(found);
-    return recordView(org, found, canonical);
+    return recordView(org, found, canonical, variant);
   }
   return notFoundView(path);
 }
 
-function recordView(org: SalesforceOrg, record: SObjectRecord, path: string): LightningView {
+function recordView(org: SalesforceOrg, record: SObjectRecord, path: string, variant: LightningVariant): LightningView {
   const name = recordName(record);
   return {
     status: 200,
@@ -50,7 +55,7 @@ function recordView(org: SalesforceOrg, record: SObjectRecord, path: string): Li
     title: `${name} | ${record.type} | Salesforce`,
     object: record.type,
     tabLabel: name,
-    content: lightningRecordView(org, record),
+    content: lightningRecordView(org, record, variant),
   };
 }
 

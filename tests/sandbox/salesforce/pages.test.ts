@@ -234,25 +234,125 @@ describe('Salesforce pages', () => {
       const consoleView = JSON.parse(
         (await get(`${LIGHTNING}/__sandbox/view?shell=console&path=${encodeURIComponent(path)}`)).body,
       );
-      expect(consoleView.html).toContain('<div class="windowViewMode-maximized lafPageHost"');
+      // Console: the view as a new background workspace (its primary tab inside) or as one more subtab.
+      expect(consoleView.html).toBeUndefined();
+      expect(consoleView.workspaceHtml).toMatch(
+        /^<section class="tabContent oneConsoleTab" role="tabpanel" data-sandbox-workspace data-sandbox-path="[^"]+" hidden style="display: none">\s*<div class="oneWorkspace navexWorkspace"><div class="wsTabset oneConsoleTabset">/,
+      );
+      expect(consoleView.workspaceHtml).toContain(
+        '<div class="oneWorkspaceTabWrapper"><div class="windowViewMode-maximized active lafPageHost"',
+      );
+      expect(consoleView.subtabHtml).toMatch(
+        /^<section class="tabContent oneConsoleTab" role="tabpanel" data-sandbox-subtab [^>]* hidden style="display: none">\s*<div class="oneWorkspaceTabWrapper"><div class="windowViewMode-maximized lafPageHost"/,
+      );
       expect(consoleView.tabHtml).toContain('<li class="oneConsoleTabItem tabItem"');
     });
 
-    it('renders the console outline when the URL carries ?ws=', async () => {
-      const path = `/lightning/r/Contact/${firstId('Contact')}/view`;
-      const { body } = await get(`${LIGHTNING}${path}?ws=${encodeURIComponent(path)}`);
+    const CONSOLE_APP = (extra: Record<string, string> = {}) => ({
+      sid: lightningSid,
+      sandbox_ui: 'console',
+      ...extra,
+    });
+
+    it('console app: a primary tab has no ?ws= and nests workspace > wsTabset > subtab > page host', async () => {
+      const path = `/lightning/r/Case/${firstId('Case')}/view`;
+      const { status, body } = await get(`${LIGHTNING}${path}`, { cookies: CONSOLE_APP() });
+      expect(status).toBe(200);
       expect(body).toContain('data-sandbox-shell="console"');
-      expect(body).toContain('<div class="workspaceManager navexWorkspaceManager"><div class="oneConsoleTabset">');
-      expect(body).toMatch(
-        /<li class="oneConsoleTabItem tabItem slds-is-active active"[^>]*>\s*<a class="tabHeader"[^>]*><span class="title">Hank Scorpio<\/span>/,
-      );
-      expect(body).toMatch(
-        /<div class="tabsetBody mainContentMark active">\s*<div class="split-right"[^>]*><div class="oneWorkspace active"/,
-      );
-      expect(body).toMatch(
-        /<section class="tabContent active oneConsoleTab"[^>]*>\s*<div class="windowViewMode-maximized active lafPageHost"[^>]*><div class="oneRecordHomeFlexipage2Wrapper">/,
-      );
       expect(body).not.toContain('navexStandardManager');
+      expect(body).not.toContain('oneContent');
+      // Salesforce UI page objects navex/*: workspace section > oneWorkspace.navexWorkspace >
+      // wsTabset.oneConsoleTabset > subtab section > oneWorkspaceTabWrapper > windowViewMode-maximized.
+      expect(body).toMatch(
+        new RegExp(
+          [
+            '<div class="split-right" role="main" data-sandbox-stage><section class="tabContent active oneConsoleTab" role="tabpanel" data-sandbox-workspace data-sandbox-path="' +
+              path.replaceAll('/', '\\/') +
+              '">',
+            '<div class="oneWorkspace navexWorkspace active"><div class="wsTabset oneConsoleTabset">',
+            '<div class="tabsetHeader slds-sub-tabs"><ul class="tabBarItems" role="tablist" data-sandbox-subtabs><li class="oneConsoleTabItem tabItem slds-is-active active"',
+            '<div class="tabsetBody" data-sandbox-subtab-stage><section class="tabContent active oneConsoleTab" role="tabpanel" data-sandbox-subtab data-sandbox-path="[^"]+"[^>]*>',
+            '<div class="oneWorkspaceTabWrapper"><div class="windowViewMode-maximized active lafPageHost" data-sandbox-activates><div class="oneRecordHomeFlexipage2Wrapper">',
+          ].join('[\\s\\S]*?'),
+        ),
+      );
+      // One workspace tab in the console's tab bar, named after the record.
+      expect(body).toMatch(
+        /data-sandbox-tabs><li class="oneConsoleTabItem tabItem slds-is-active active"[^>]*>\s*<a class="tabHeader"[^>]*><span class="title">00001001<\/span>/,
+      );
+    });
+
+    it('console app: a subtab URL names its parent in ?ws=; the parent is the workspace, the subtab is focused', async () => {
+      const parent = `/lightning/r/Case/${firstId('Case')}/view`;
+      const child = `/lightning/r/Contact/${firstId('Contact')}/view`;
+      // Loaded without the app cookie too: only console subtab URLs carry ws.
+      const { body } = await get(`${LIGHTNING}${child}?ws=${encodeURIComponent(parent)}`);
+      expect(body).toContain('data-sandbox-shell="console"');
+      const workspaces = body.match(/data-sandbox-workspace data-sandbox-path="([^"]+)"/g) ?? [];
+      expect(workspaces).toEqual([`data-sandbox-workspace data-sandbox-path="${parent}"`]);
+      const subtabs = [
+        ...body.matchAll(
+          /<section class="tabContent( active)? oneConsoleTab" role="tabpanel" data-sandbox-subtab data-sandbox-path="([^"]+)"[^>]*?( hidden style="display: none")?>/g,
+        ),
+      ].map((m) => ({ path: m[2], active: !!m[1], hidden: !!m[3] }));
+      expect(subtabs).toEqual([
+        { path: parent, active: false, hidden: true },
+        { path: child, active: true, hidden: false },
+      ]);
+      expect(body).toMatch(/<title>Hank Scorpio \| Contact \| Salesforce<\/title>/);
+      // The console's own tab bar shows the workspace (the parent), the subtab bar both.
+      expect(body).toMatch(
+        /data-sandbox-tabs><li class="oneConsoleTabItem tabItem slds-is-active active" role="presentation" data-sandbox-path="([^"]+)"/,
+      );
+      expect(body.match(/data-sandbox-tabs><li[^>]*data-sandbox-path="([^"]+)"/)?.[1]).toBe(parent);
+    });
+
+    it('renders the record page variants a test picks with the sandbox_ui cookie', async () => {
+      const path = `/lightning/r/Lead/${firstId('Lead')}/view`;
+      const page = async (ui: string) =>
+        (await get(`${LIGHTNING}${path}`, { cookies: { sid: lightningSid, sandbox_ui: ui } })).body;
+      const standard = await page('');
+      expect(standard).toContain('<records-highlights2>');
+      expect(standard).toContain('<body class="desktop" data-sandbox-shell="standard">');
+
+      const dynamic = await page('dynamic');
+      expect(dynamic).toContain('<record_flexipage-dynamic-highlights2>');
+      expect(dynamic).not.toContain('<records-highlights2');
+      expect(dynamic).toContain('<runtime_platform_actions-actions-ribbon>');
+
+      const aura = await page('aura');
+      expect(aura).toContain('<div class="forceHighlightsPanel" data-aura-class="forceHighlightsPanel">');
+      expect(aura).toContain('<ul class="branding-actions slds-button-group oneActionsRibbon forceActionsContainer">');
+      expect(aura).not.toMatch(
+        /<(records-highlights2|record_flexipage-dynamic-highlights2|runtime_platform_actions-actions-ribbon)|slds-page-header_record-home/,
+      );
+
+      const none = await page('nohighlights');
+      expect(none).not.toMatch(
+        /<(records-highlights2|record_flexipage-dynamic-highlights2|runtime_platform_actions-actions-ribbon)|forceHighlightsPanel|slds-page-header_record-home/,
+      );
+      expect(none).toContain('<div class="region-header"></div>');
+
+      const german = await page('de');
+      expect(german).toContain('<html lang="de">');
+      expect(german).toContain('>Bearbeiten</button>');
+      expect(german).toContain('>Neue Aufgabe</button>');
+      expect(german).not.toContain('>Edit</button>');
+
+      const shadow = await page('shadow');
+      expect(shadow).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-shadow>');
+      expect(shadow).toContain("host.attachShadow({ mode: 'open' })");
+
+      // Client-side navigation gets the same variant: the cookie goes with the view fetch.
+      const view = JSON.parse(
+        (
+          await get(`${LIGHTNING}/__sandbox/view?shell=standard&path=${encodeURIComponent(path)}`, {
+            cookies: { sid: lightningSid, sandbox_ui: 'aura,de' },
+          })
+        ).body,
+      );
+      expect(view.html).toContain('forceHighlightsPanel');
+      expect(view.html).toContain('Bearbeiten');
     });
 
     it('answers 404 inside the app for an unknown record id', async () => {
