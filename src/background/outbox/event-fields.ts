@@ -40,8 +40,13 @@ export interface RelationLookup {
   soql: string;
   /** The Event field it fills. */
   field: 'WhoId' | 'WhatId';
-  /** 'only-record': use the Id when exactly one record matches; 'contact': the record's ContactId. */
-  pick: 'only-record' | 'contact';
+  /**
+   * How the answer is read (older look-ups may still wait in a queue, so none is ever renamed):
+   * 'only-record': the Id when exactly one record matches; 'contact': the record's ContactId;
+   * 'role-contact': an Opportunity's contact roles (primary first), else its ContactId;
+   * 'role-opportunity': the OpportunityId when the rows name exactly one.
+   */
+  pick: 'only-record' | 'contact' | 'role-contact' | 'role-opportunity';
 }
 
 export function eventSubject(sessionId: string): string {
@@ -55,32 +60,72 @@ export function directRelation(record: LoggedRecord): { WhoId?: string; WhatId?:
     : { WhatId: record.recordId };
 }
 
-/** The one query, sent inside the start request, that finds the rest of the relation. */
+/**
+ * The one query, sent inside the start request, that finds the rest of the relation. Real orgs keep
+ * an opportunity's contacts in OpportunityContactRole; Opportunity.ContactId holds at most the primary
+ * one and is often empty (Object Reference, "OpportunityContactRole" and "Opportunity").
+ */
 export function relationLookup(record: LoggedRecord, usage: SalesforceUsage): RelationLookup | undefined {
   const id = soqlString(record.recordId);
   switch (record.sobject) {
-    case 'Contact': {
-      const type = usage === 'sales' ? 'Opportunity' : 'Case';
-      return {
-        soql: `SELECT Id FROM ${type} WHERE ContactId = ${id} AND IsClosed = false LIMIT 2`,
-        field: 'WhatId',
-        pick: 'only-record',
-      };
-    }
+    case 'Contact':
+      // An opportunity created with a ContactId gets that contact as its primary role at the same
+      // time (Object Reference, "Opportunity": ContactId), so the roles hold both kinds. One query:
+      // SOQL allows no OR beside a semi-join, and ContactId-or-role needs one.
+      return usage === 'sales'
+        ? {
+            soql: `SELECT OpportunityId FROM OpportunityContactRole WHERE ContactId = ${id} AND Opportunity.IsClosed = false LIMIT 10`,
+            field: 'WhatId',
+            pick: 'role-opportunity',
+          }
+        : {
+            soql: `SELECT Id FROM Case WHERE ContactId = ${id} AND IsClosed = false LIMIT 2`,
+            field: 'WhatId',
+            pick: 'only-record',
+          };
     case 'Opportunity':
+      // A parent-to-child subquery (SOQL and SOSL Reference, "Relationship Queries"): the roles and
+      // ContactId in one query.
+      return {
+        soql: `SELECT ContactId, (SELECT ContactId, IsPrimary FROM OpportunityContactRoles ORDER BY IsPrimary DESC, CreatedDate ASC LIMIT 1) FROM Opportunity WHERE Id = ${id}`,
+        field: 'WhoId',
+        pick: 'role-contact',
+      };
     case 'Case':
-      return { soql: `SELECT ContactId FROM ${record.sobject} WHERE Id = ${id}`, field: 'WhoId', pick: 'contact' };
+      return { soql: `SELECT ContactId FROM Case WHERE Id = ${id}`, field: 'WhoId', pick: 'contact' };
     default:
       return undefined;
   }
 }
 
+/** A row of a relation look-up's answer: whichever of these its query selected. */
+export interface RelationRow {
+  Id?: string;
+  ContactId?: string | null;
+  OpportunityId?: string | null;
+  /** A parent-to-child subquery's answer: null when the opportunity has no roles. */
+  OpportunityContactRoles?: { records?: { ContactId?: string | null; IsPrimary?: boolean }[] } | null;
+}
+
 /** Reads the lookup's query result into the Event field it fills, if the choice is obvious. */
-export function relationFromQuery(lookup: RelationLookup, records: { Id?: string; ContactId?: string | null }[]) {
-  if (lookup.pick === 'only-record')
-    return records.length === 1 && records[0]?.Id ? { [lookup.field]: records[0].Id } : {};
-  const contactId = records[0]?.ContactId;
-  return contactId ? { [lookup.field]: contactId } : {};
+export function relationFromQuery(lookup: RelationLookup, records: RelationRow[]): { WhoId?: string; WhatId?: string } {
+  const fill = (id: string | null | undefined) => (id ? { [lookup.field]: id } : {});
+  switch (lookup.pick) {
+    case 'only-record':
+      return records.length === 1 ? fill(records[0]?.Id) : {};
+    case 'contact':
+      return fill(records[0]?.ContactId);
+    case 'role-contact': {
+      const opportunity = records[0];
+      const roles = (opportunity?.OpportunityContactRoles?.records ?? []).filter((r) => r.ContactId);
+      const role = roles.find((r) => r.IsPrimary === true) ?? roles[0];
+      return fill(role?.ContactId ?? opportunity?.ContactId);
+    }
+    case 'role-opportunity': {
+      const ids = new Set(records.flatMap((r) => (r.OpportunityId ? [r.OpportunityId] : [])));
+      return ids.size === 1 ? fill([...ids][0]) : {};
+    }
+  }
 }
 
 const minutes = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60000));
