@@ -36,6 +36,9 @@
 //   POST /salesforce/validation-rule      {sobject, message, field?, org?}: fires when `field` is
 //                                         non-blank after a create/update (always without one):
 //                                         400 FIELD_CUSTOM_VALIDATION_EXCEPTION with `message`
+//   POST /salesforce/chatter              {enabled, org?}: Chatter off: /chatter resources answer 403
+//                                         FUNCTIONALITY_NOT_ENABLED, FeedItem is no object of the org
+//                                         (404 on /sobjects, INVALID_TYPE in SOQL); userinfo still answers
 //   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
@@ -206,6 +209,9 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     }
     case 'duplicate-rule':
       org.setup.standardLeadDuplicateRule = body.active !== false;
+      return ok();
+    case 'chatter':
+      org.setup.chatter = body.enabled !== false;
       return ok();
     default:
       return json(404, { error: `no control route POST /salesforce/${action}` });

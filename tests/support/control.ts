@@ -102,6 +102,10 @@ export class SandboxControl {
   addValidationRule(rule: { sobject: string; message: string; field?: string; org?: OrgName }) {
     return this.call('POST', '/salesforce/validation-rule', rule);
   }
+  /** Chatter off (or on again): /chatter resources answer 403, FeedItem is no object of the org. */
+  setChatter(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/chatter', { enabled, org });
+  }
   /** Turns the Standard Lead Duplicate Rule (on in every org) off or on again. */
   setLeadDuplicateRule(active: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/duplicate-rule', { active, org });

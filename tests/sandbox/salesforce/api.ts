@@ -15,6 +15,7 @@ import { sobjectsResource } from './sobjects.js';
 const LIGHTNING_SUFFIX = '.lightning.force.com';
 const API_SUFFIX = '.my.salesforce.com';
 const DATA_ROOT = '/services/data';
+const USERINFO_PATH = '/services/oauth2/userinfo';
 
 /** Serves the REST API of every org given, each on its own My Domain host. */
 export function salesforceApiHandler(orgs: SalesforceOrg | readonly SalesforceOrg[]): Handler {
@@ -31,6 +32,7 @@ export function salesforceApiHandler(orgs: SalesforceOrg | readonly SalesforceOr
     }
     const org = list.find((o) => o.classicHost === req.host);
     if (!org) return undefined;
+    if (path === USERINFO_PATH) return userinfo(org, req);
     if (path !== DATA_ROOT && !path.startsWith(`${DATA_ROOT}/`)) return undefined;
     return answer(org, req);
   };
@@ -144,8 +146,20 @@ function resourceList(ctx: ApiContext): JsonObject {
   };
 }
 
+/**
+ * Chatter off (Setup › Chatter Settings): Chatter REST resources answer 403. The status is what a
+ * real org gave GET /chatter/users/me with Chatter off (Alfresco's Salesforce integration guide: "GET
+ * request for …/chatter/users/me resulted in 403 (Forbidden)"); the message is the one public clients
+ * test for ("Chatter is not enabled for this organization"); FUNCTIONALITY_NOT_ENABLED is the code
+ * Connect REST resources answer 403 with for a feature that is not enabled. The code is not confirmed
+ * for Chatter itself: the extension reads any refusal here as "no Chatter", whatever its code.
+ */
+export const chatterNotEnabled = () =>
+  ApiError.one(403, 'FUNCTIONALITY_NOT_ENABLED', 'Chatter is not enabled for this organization');
+
 /** GET /chatter/users/me (or /chatter/users/<id>): the Chatter user representation, in part. */
 function chatterResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
+  if (!ctx.org.setup.chatter) throw chatterNotEnabled();
   const [collection, who, ...rest] = segments;
   if (collection !== 'users' || !who || rest.length > 0) throw notFound();
   if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
@@ -171,4 +185,58 @@ function chatterResource(ctx: ApiContext, call: ApiCall, segments: string[]): Ap
       type: 'User',
     },
   };
+}
+
+/**
+ * GET /services/oauth2/userinfo on the My Domain host: OpenID Connect's UserInfo endpoint, with the
+ * claims Salesforce answers (Salesforce Help, "Query for User Information"; OpenID Connect Core 1.0
+ * §5.3). Salesforce documents it for a connected app's access token; whether a browser session's sid
+ * is taken as well is not documented (reference/salesforce.md: *check*). The emulator takes the My
+ * Domain sid, so the extension uses it only after Chatter refused who-am-I. It is Identity, not the
+ * REST API: not refused by API Access Control here, not counted in Sforce-Limit-Info, and it answers
+ * whether Chatter is on or off. A bad token: 403 "Bad_OAuth_Token" in plain text, as identity URLs do.
+ */
+function userinfo(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
+  if (req.method !== 'GET' && req.method !== 'POST') return { status: 405, headers: { Allow: 'GET, POST' } };
+  const session = org.validSession(bearerToken(req.headers.authorization));
+  if (!session) return { status: 403, headers: { 'Content-Type': 'text/plain' }, body: 'Bad_OAuth_Token' };
+  const user = org.get(session.userId);
+  const text = (name: string) => (typeof user?.fields[name] === 'string' ? (user.fields[name] as string) : null);
+  const rest = `${org.classicOrigin}/services/data/v{version}/`;
+  return json(200, {
+    sub: `https://login.salesforce.com/id/${org.orgId18}/${session.userId}`,
+    user_id: session.userId,
+    organization_id: org.orgId18,
+    preferred_username: text('Username'),
+    nickname: (text('Username') ?? '').split('@')[0],
+    name: text('Name'),
+    email: text('Email'),
+    email_verified: true,
+    given_name: text('FirstName'),
+    family_name: text('LastName'),
+    zoneinfo: 'America/Los_Angeles',
+    photos: {
+      picture: `${org.classicOrigin}/profilephoto/005/F`,
+      thumbnail: `${org.classicOrigin}/profilephoto/005/T`,
+    },
+    profile: `${org.classicOrigin}/${session.userId}`,
+    picture: `${org.classicOrigin}/profilephoto/005/F`,
+    address: { country: 'US' },
+    is_salesforce_integration_user: false,
+    urls: {
+      rest,
+      sobjects: `${rest}sobjects/`,
+      search: `${rest}search/`,
+      query: `${rest}query/`,
+      profile: `${org.classicOrigin}/${session.userId}`,
+      users: `${rest}chatter/users`,
+      custom_domain: org.classicOrigin,
+    },
+    active: user?.fields.IsActive !== false,
+    user_type: 'STANDARD',
+    language: 'en_US',
+    locale: 'en_US',
+    utcOffset: -28800000,
+    updated_at: '2026-01-01T00:00:00Z',
+  });
 }

@@ -105,6 +105,8 @@ export interface OrgSetup {
   validationRules: ValidationRule[];
   /** The Standard Lead Duplicate Rule, active in every new org. */
   standardLeadDuplicateRule: boolean;
+  /** Setup › Chatter Settings: on in every new org; off, Chatter resources and objects are refused. */
+  chatter: boolean;
 }
 
 /** Temporary server-side trouble, for the next N calls of a kind. */
@@ -132,6 +134,7 @@ export class SalesforceOrg {
     readOnlyFields: new Map(),
     validationRules: [],
     standardLeadDuplicateRule: true,
+    chatter: true,
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   private counter = 1000;

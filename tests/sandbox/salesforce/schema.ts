@@ -273,6 +273,13 @@ export function childRelationshipOf(def: SObjectDef, name: string): ChildRelatio
   return def.childRelationships?.find((c) => c.relationshipName.toLowerCase() === wanted);
 }
 
+/**
+ * Chatter's objects: with Chatter off in an org they do not exist there, so SOQL answers INVALID_TYPE
+ * (as Chatter objects do in orgs without Chatter: OrgCheck's dataset notes on CollaborationGroup) and
+ * /sobjects/FeedItem answers 404 NOT_FOUND like any object the org does not have.
+ */
+export const CHATTER_OBJECTS: ReadonlySet<string> = new Set(['FeedItem']);
+
 /** Key prefixes of objects the extension itself never names (standard, the same in every org). */
 export const EXTRA_KEY_PREFIXES: Record<string, string> = { OpportunityContactRole: '00K' };
 

@@ -16,7 +16,14 @@ import {
   recycleBin,
 } from './records.js';
 import { applyWriteRules } from './rules.js';
-import { EXTRA_KEY_PREFIXES, fieldOf, type SObjectDef, sobjectDef, sobjectTypeOfId } from './schema.js';
+import {
+  CHATTER_OBJECTS,
+  EXTRA_KEY_PREFIXES,
+  fieldOf,
+  type SObjectDef,
+  sobjectDef,
+  sobjectTypeOfId,
+} from './schema.js';
 import { readFieldInput } from './values.js';
 
 export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
@@ -26,7 +33,7 @@ export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: strin
     return { status: 200, body: describeGlobal() };
   }
   const def = sobjectDef(typeName);
-  if (!def || rest.length > 0) throw notFound();
+  if (!def || rest.length > 0 || (!ctx.org.setup.chatter && CHATTER_OBJECTS.has(def.name))) throw notFound();
 
   if (idOrAction === undefined) {
     if (call.method === 'GET') return { status: 200, body: { objectDescribe: describeBrief(def), recentItems: [] } };

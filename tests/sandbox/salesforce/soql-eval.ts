@@ -4,7 +4,15 @@ import { to18 } from '../../../src/shared/salesforce-id.js';
 import { ApiError } from './errors.js';
 import type { FieldValue, SalesforceOrg, SObjectRecord } from './org.js';
 import { attributesOf, type JsonObject } from './records.js';
-import { childRelationshipOf, type FieldDef, fieldOf, relationshipOf, type SObjectDef, sobjectDef } from './schema.js';
+import {
+  CHATTER_OBJECTS,
+  childRelationshipOf,
+  type FieldDef,
+  fieldOf,
+  relationshipOf,
+  type SObjectDef,
+  sobjectDef,
+} from './schema.js';
 import { type Condition, decodeString, type FieldPath, type Literal, type SoqlQuery, SoqlSyntaxError } from './soql.js';
 
 /** Salesforce's query error text: the query, a caret under the problem, its row and column. */
@@ -30,7 +38,8 @@ export interface QueryResult {
 
 /** Resolves names, filters, sorts and projects; throws Salesforce's query errors. */
 export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObjectRecord[]): QueryResult {
-  const def = sobjectDef(query.from.name);
+  const known = sobjectDef(query.from.name);
+  const def = known && (org.setup.chatter || !CHATTER_OBJECTS.has(known.name)) ? known : undefined;
   if (!def) {
     throw soqlError(
       'INVALID_TYPE',
