@@ -1,32 +1,29 @@
 // `npm run org-check`: runs the extension's exact Salesforce calls and Glance assumptions against a
-// real org and a real Glance account, when you have them, and prints what held. Nothing in CI calls
-// real services; the same checks run against the sandbox in tests/unit/org-check.test.ts.
+// real org and a real Glance account, when you have them, reads back what was written, says which org
+// setting refused what, and deletes what it made. Nothing in CI calls real services; the same checks
+// run against the sandbox in tests/unit/org-check.test.ts (and in the browser, from the options page).
 //
-//   SF_INSTANCE_URL=https://acme.my.salesforce.com SF_ACCESS_TOKEN=… (a session id), or
-//   SF_LOGIN_URL=https://login.salesforce.com SF_USERNAME=… SF_PASSWORD=… (password + security token)
+//   SF_INSTANCE_URL=https://acme.my.salesforce.com SF_ACCESS_TOKEN=…      a session or access token, or
+//   SF_CLIENT_ID=… SF_CLIENT_SECRET=… SF_USERNAME=… SF_PASSWORD=… [SF_SECURITY_TOKEN=…] [SF_LOGIN_URL=…]
+//                                       the OAuth 2.0 username-password flow of a connected app
+//   (SF_USERNAME + SF_PASSWORD without SF_CLIENT_ID: SOAP login() at API 64.0, the last that has it)
 //   GLANCE_ADDRESS=acme.glance.net GLANCE_PASSWORD=…
-import jsforce from 'jsforce';
-import { API_VERSION } from '../src/background/salesforce/client.js';
-import { glanceChecks } from './org-check/glance-checks.js';
-import { type CheckResult, salesforceChecks } from './org-check/salesforce-checks.js';
+//
+//   npm run org-check -- --dry-run      prints every request the extension can send; sends nothing
+import { readFileSync } from 'node:fs';
+import { dryRun } from '../src/background/org-check/dry-run.js';
+import { salesforceChecks } from '../src/background/org-check/salesforce-checks.js';
+import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../src/shared/org-check.js';
+import { type CheckResult, glanceChecks } from './org-check/glance-checks.js';
+import { orgSession } from './org-check/login.js';
 
 const env = process.env;
 
-async function salesforceTarget(): Promise<{ apiHost: string; accessToken: string } | undefined> {
-  if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
-    return { apiHost: new URL(env.SF_INSTANCE_URL).hostname, accessToken: env.SF_ACCESS_TOKEN };
-  }
-  if (env.SF_USERNAME && env.SF_PASSWORD) {
-    // jsforce does the SOAP login; our own client then makes the calls the extension makes.
-    const connection = new jsforce.Connection({
-      loginUrl: env.SF_LOGIN_URL ?? 'https://login.salesforce.com',
-      version: API_VERSION,
-    });
-    await connection.login(env.SF_USERNAME, env.SF_PASSWORD);
-    return { apiHost: new URL(connection.instanceUrl).hostname, accessToken: connection.accessToken ?? '' };
-  }
-  return undefined;
-}
+/** The extension's own English strings, so the report names checks as the options page does. */
+const messages = JSON.parse(
+  readFileSync(new URL('../extension/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message: string }>;
+const say = (key: string) => messages[key]?.message ?? key;
 
 function report(title: string, results: CheckResult[]): boolean {
   console.log(`\n${title}`);
@@ -34,10 +31,39 @@ function report(title: string, results: CheckResult[]): boolean {
   return results.every((r) => r.ok);
 }
 
+if (process.argv.includes('--dry-run')) {
+  for (const scenario of await dryRun()) {
+    console.log(`\n# ${scenario.title}`);
+    for (const request of scenario.requests) {
+      console.log(`${request.method} ${request.path}`);
+      if (request.body !== undefined) console.log(JSON.stringify(request.body, null, 2));
+    }
+  }
+  process.exit(0);
+}
+
 let ok = true;
-const target = await salesforceTarget();
-if (target) ok = report(`Salesforce (${target.apiHost})`, await salesforceChecks({ ...target, fetch })) && ok;
-else console.log('Salesforce: skipped (set SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_USERNAME + SF_PASSWORD)');
+const session = await orgSession(fetch, env).catch((error: unknown) => {
+  console.log(`Salesforce: could not log in: ${error instanceof Error ? error.message : String(error)}`);
+  ok = false;
+  return undefined;
+});
+if (session) {
+  const results = await salesforceChecks({ apiHost: session.apiHost, fetch, readSid: async () => session.accessToken });
+  ok =
+    report(
+      `Salesforce (${session.apiHost}, ${session.method})`,
+      results.map((r) => ({
+        name: say(ORG_CHECK_MESSAGE[r.id]),
+        ok: r.ok,
+        detail: r.refusedBy ? `${say(ORG_SETTING_MESSAGE[r.refusedBy])}\n      ${r.detail}` : r.detail,
+      })),
+    ) && ok;
+} else if (ok) {
+  console.log(
+    'Salesforce: skipped (set SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_USERNAME + SF_PASSWORD)',
+  );
+}
 if (env.GLANCE_ADDRESS && env.GLANCE_PASSWORD) {
   ok =
     report(`Glance (${env.GLANCE_ADDRESS})`, await glanceChecks(fetch, env.GLANCE_ADDRESS, env.GLANCE_PASSWORD)) && ok;

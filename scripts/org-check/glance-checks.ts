@@ -2,7 +2,11 @@
 // extension's own Glance client, and says which held.
 import { joinUrl, SESSION_STATUS, SESSION_TYPE, trialSignupUrl } from '../../src/background/glance/assumptions.js';
 import { connectGlance, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
-import type { CheckResult } from './salesforce-checks.js';
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
 
 export async function glanceChecks(fetcher: typeof fetch, address: string, password: string): Promise<CheckResult[]> {
   const results: CheckResult[] = [];

@@ -1,25 +1,98 @@
 // The org-check tool, run against the emulators: every check it would run against a real org and
-// a real Glance account passes here, so a failure there points at a real difference.
-import { describe, expect, it } from 'vitest';
+// a real Glance account passes here, so a failure there points at a real difference. With the
+// sandbox's org settings switched on, each check says which setting refused it.
+import { describe, expect, it, vi } from 'vitest';
 import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
-import { salesforceChecks } from '../../scripts/org-check/salesforce-checks.js';
+import { oauthPasswordLogin, orgSession } from '../../scripts/org-check/login.js';
+import { dryRun } from '../../src/background/org-check/dry-run.js';
+import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
+import { SalesforceError } from '../../src/background/salesforce/errors.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
+function acme() {
+  const sandbox = inProcessSandbox();
+  const org = sandbox.state.salesforce;
+  const { sid } = org.createSession(org.defaultUserId);
+  const run = () =>
+    salesforceChecks({ apiHost: 'acme.my.salesforce.com', fetch: sandbox.fetch, readSid: async () => sid });
+  const counts = () => ({
+    leads: org.ofType('Lead').length,
+    events: org.ofType('Event').length,
+    posts: org.ofType('FeedItem').length,
+  });
+  return { sandbox, org, run, counts };
+}
+
 describe('org check against the sandbox', () => {
-  it('runs every Salesforce check and leaves nothing behind', async () => {
-    const sandbox = inProcessSandbox();
-    const org = sandbox.state.salesforce;
-    const before = { leads: org.ofType('Lead').length, events: org.ofType('Event').length };
-    const { sid } = org.createSession(org.defaultUserId);
-    const results = await salesforceChecks({
-      apiHost: 'acme.my.salesforce.com',
-      accessToken: sid,
-      fetch: sandbox.fetch,
-    });
+  it('runs every Salesforce check, reads back what it wrote and leaves nothing behind', async () => {
+    const { run, counts } = acme();
+    const before = counts();
+    const results = await run();
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results.map((r) => r.name)).toHaveLength(8);
-    expect(results.find((r) => r.name.startsWith('rule:'))?.detail).toMatch(/^FIELD_INTEGRITY_EXCEPTION/);
-    expect({ leads: org.ofType('Lead').length, events: org.ofType('Event').length }).toEqual(before);
+    expect(results.map((r) => r.id)).toEqual([
+      'who-am-i',
+      'test-lead',
+      'event-start',
+      'chatter-post',
+      'event-end',
+      'lead-rule',
+      'guest-lead',
+      'guest-known',
+      'clean-up',
+    ]);
+    expect(results.find((r) => r.id === 'event-start')?.detail).toMatch(/read back as written/);
+    expect(results.find((r) => r.id === 'chatter-post')?.detail).toMatch(
+      /links to https:\/\/acme\.lightning\.force\.com\/lightning\/r\/Event\/00U\w+\/view/,
+    );
+    expect(results.find((r) => r.id === 'lead-rule')?.detail).toMatch(/^FIELD_INTEGRITY_EXCEPTION/);
+    expect(counts()).toEqual(before);
+  });
+
+  it('with API Access Control on, stops at the first call and names the setting', async () => {
+    const { org, run } = acme();
+    org.setup.apiAccessControl = true;
+    const results = await run();
+    expect(results).toEqual([expect.objectContaining({ id: 'who-am-i', ok: false, refusedBy: 'api-access-control' })]);
+    expect(results[0]?.detail).toMatch(/not valid for use with the REST API/);
+  });
+
+  it('with a field the rep cannot write, the Event is logged without it, and the check fails naming field permissions', async () => {
+    const { org, run, counts } = acme();
+    const before = counts();
+    org.setup.readOnlyFields.set('Event', new Set(['Description']));
+    const results = await run();
+    const start = results.find((r) => r.id === 'event-start');
+    expect(start).toMatchObject({ ok: false, refusedBy: 'field-permissions' });
+    expect(start?.detail).toMatch(/without Description/);
+    expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
+    expect(counts()).toEqual(before);
+  });
+
+  it('with a validation rule on Lead, the guest Lead check names the validation rule', async () => {
+    const { org, run, counts } = acme();
+    const before = counts();
+    org.setup.validationRules.push({ sobject: 'Lead', message: 'Leads need a source we know', field: 'LeadSource' });
+    const results = await run();
+    expect(results.find((r) => r.id === 'guest-lead')).toMatchObject({ ok: false, refusedBy: 'validation-rule' });
+    expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
+    expect(counts()).toEqual(before);
+  });
+
+  it('names the org setting behind each kind of refusal, by the extension’s classification', () => {
+    const error = (status: number, errorCode: string, message = 'x') =>
+      new SalesforceError(status, [{ errorCode, message }]);
+    expect(refusedBy(error(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API'))).toBe(
+      'api-access-control',
+    );
+    expect(refusedBy(error(403, 'API_DISABLED_FOR_ORG'))).toBe('api-disabled');
+    expect(refusedBy(error(401, 'INVALID_SESSION_ID', 'Session expired or invalid'))).toBe('session');
+    expect(refusedBy(error(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'))).toBe('daily-limit');
+    expect(refusedBy(error(400, 'INVALID_FIELD_FOR_INSERT_UPDATE'))).toBe('field-permissions');
+    expect(refusedBy(error(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION'))).toBe('validation-rule');
+    expect(refusedBy(error(400, 'DUPLICATES_DETECTED'))).toBe('duplicate-rule');
+    expect(refusedBy(error(403, 'FUNCTIONALITY_NOT_ENABLED'), true)).toBe('chatter-off');
+    expect(refusedBy(error(400, 'MALFORMED_QUERY'))).toBe('other');
+    expect(refusedBy(error(503, 'SERVER_UNAVAILABLE'))).toBe('unavailable');
   });
 
   it('tries every Glance assumption', async () => {
@@ -33,5 +106,100 @@ describe('org check against the sandbox', () => {
     const sandbox = inProcessSandbox();
     const results = await glanceChecks(sandbox.fetch, 'acme.glance.net', 'nope');
     expect(results).toEqual([expect.objectContaining({ ok: false })]);
+  });
+});
+
+describe('org check login', () => {
+  it('uses the OAuth username-password flow when a connected app is given', async () => {
+    const fetcher = vi.fn(
+      async (_url: string | URL | Request, _init?: RequestInit) =>
+        new Response(JSON.stringify({ access_token: '00Dxx!token', instance_url: 'https://acme.my.salesforce.com' })),
+    );
+    const session = await orgSession(fetcher as unknown as typeof fetch, {
+      SF_CLIENT_ID: 'cid',
+      SF_CLIENT_SECRET: 'secret',
+      SF_USERNAME: 'rep@acme.com',
+      SF_PASSWORD: 'pw',
+      SF_SECURITY_TOKEN: 'TOKEN',
+    });
+    expect(session).toMatchObject({ apiHost: 'acme.my.salesforce.com', accessToken: '00Dxx!token' });
+    const [url, init] = fetcher.mock.calls[0] ?? [];
+    expect(url).toBe('https://login.salesforce.com/services/oauth2/token');
+    expect(init?.method).toBe('POST');
+    expect(Object.fromEntries(new URLSearchParams(String(init?.body)))).toEqual({
+      grant_type: 'password',
+      client_id: 'cid',
+      client_secret: 'secret',
+      username: 'rep@acme.com',
+      password: 'pwTOKEN',
+    });
+  });
+
+  it('says what to change when the org refuses the flow', async () => {
+    const fetcher = async () =>
+      new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'authentication failure' }), {
+        status: 400,
+      });
+    await expect(
+      oauthPasswordLogin(fetcher as unknown as typeof fetch, { SF_CLIENT_ID: 'c', SF_USERNAME: 'u', SF_PASSWORD: 'p' }),
+    ).rejects.toThrow(/invalid_grant: authentication failure.*Allow OAuth Username-Password Flows/);
+  });
+
+  it('takes a session or access token as is, and needs nothing else', async () => {
+    const fetcher = vi.fn();
+    const session = await orgSession(fetcher as unknown as typeof fetch, {
+      SF_INSTANCE_URL: 'https://acme.my.salesforce.com',
+      SF_ACCESS_TOKEN: 'sid',
+    });
+    expect(session).toMatchObject({ apiHost: 'acme.my.salesforce.com', accessToken: 'sid' });
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+});
+
+describe('org check --dry-run', () => {
+  it('lists every kind of request the service worker sends, built by the job code, without a network', async () => {
+    const realFetch = globalThis.fetch;
+    const spy = vi.fn();
+    globalThis.fetch = spy as unknown as typeof fetch;
+    try {
+      const scenarios = await dryRun();
+      const requests = scenarios.flatMap((s) => s.requests);
+      expect(spy).not.toHaveBeenCalled();
+      const subrequests = requests.flatMap(
+        (r) =>
+          (r.body as { compositeRequest?: { method: string; url: string; body?: unknown }[] })?.compositeRequest ?? [],
+      );
+      const kinds = new Set([
+        ...requests
+          .filter((r) => !r.path.endsWith('/composite'))
+          .map((r) => `${r.method} ${r.path.replace(/\/\w{18}$/, '/<id>')}`),
+        ...subrequests.map(
+          (s) =>
+            `${s.method} ${decodeURIComponent(s.url)
+              .replace(/\?q=SELECT .* FROM (\w+).*/, '?q=…$1')
+              .replace(/\/\w{18}$/, '/<id>')}`,
+        ),
+      ]);
+      expect([...kinds].sort()).toEqual(
+        expect.arrayContaining([
+          'DELETE /services/data/v66.0/sobjects/Event/<id>',
+          'DELETE /services/data/v66.0/sobjects/FeedItem/<id>',
+          'DELETE /services/data/v66.0/sobjects/Lead/<id>',
+          'GET /services/data/v66.0/chatter/users/me',
+          'GET /services/data/v66.0/query?q=…Contact',
+          'GET /services/data/v66.0/query?q=…Event',
+          'GET /services/data/v66.0/query?q=…FeedItem',
+          'GET /services/data/v66.0/query?q=…Lead',
+          'PATCH /services/data/v66.0/sobjects/Event/<id>',
+          'POST /services/data/v66.0/sobjects/Event',
+          'POST /services/data/v66.0/sobjects/FeedItem',
+          'POST /services/data/v66.0/sobjects/Lead',
+        ]),
+      );
+      // The Chatter post links to the Event made in the same call.
+      expect(JSON.stringify(subrequests)).toContain('/lightning/r/Event/@{event.id}/view');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -1,0 +1,330 @@
+// Runs the extension's exact Salesforce calls (the same job code the service worker runs) against an
+// org, reads back what they wrote, and says which org setting refused what. Everything it creates it
+// deletes again. Run by `npm run org-check` from Node with a token, and by the options page's
+// "Check this org" in the service worker with the browser's own session.
+import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
+import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import { endEventFields, relationLookup, startEventFields } from '../outbox/event-fields.js';
+import { guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
+import type { OutboxJob, SessionLog } from '../outbox/types.js';
+import {
+  type CompositeSubrequest,
+  type CompositeSubresponse,
+  SalesforceClient,
+  type SalesforceClientPorts,
+  soqlString,
+} from '../salesforce/client.js';
+import { errorFromResponse, SalesforceError } from '../salesforce/errors.js';
+
+export interface OrgTarget extends SalesforceClientPorts {
+  apiHost: string;
+}
+
+/** "This session is not valid for use with the REST API": what API Access Control answers. */
+const NOT_FOR_API = /not valid for use with the REST API/i;
+
+/**
+ * Which org setting refused a call, from the classification every queued write goes through
+ * (salesforce/classify.ts) and Salesforce's error code. `chatter`: the call was a Chatter one.
+ */
+export function refusedBy(error: SalesforceError, chatter = false): OrgSetting {
+  const codes = new Set(error.errors.map((e) => e.errorCode));
+  switch (error.problem) {
+    case 'api-blocked':
+      return error.errors.some((e) => NOT_FOR_API.test(e.message)) ? 'api-access-control' : 'api-disabled';
+    case 'session-expired':
+      return 'session';
+    case 'daily-limit':
+      return 'daily-limit';
+    case 'unavailable':
+      return 'unavailable';
+    case 'duplicate':
+      return 'duplicate-rule';
+    default:
+      if (codes.has('INVALID_FIELD_FOR_INSERT_UPDATE') || codes.has('INVALID_FIELD')) return 'field-permissions';
+      if (codes.has('FIELD_CUSTOM_VALIDATION_EXCEPTION')) return 'validation-rule';
+      return chatter ? 'chatter-off' : 'other';
+  }
+}
+
+/** A client that remembers every refusal it saw, including those inside composite answers. */
+class WatchedClient extends SalesforceClient {
+  refusals: SalesforceError[] = [];
+  override async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    try {
+      return await super.request<T>(method, path, body);
+    } catch (error) {
+      if (error instanceof SalesforceError) this.refusals.push(error);
+      throw error;
+    }
+  }
+  override async composite(subrequests: CompositeSubrequest[], allOrNone = true): Promise<CompositeSubresponse[]> {
+    const answers = await super.composite(subrequests, allOrNone);
+    for (const a of answers)
+      if (a.httpStatusCode >= 300) this.refusals.push(errorFromResponse(a.httpStatusCode, a.body));
+    return answers;
+  }
+}
+
+/** A check that failed, with the org setting that refused it. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly setting: OrgSetting,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a value read back is the one written (Salesforce answers dates as 2026-01-01T10:00:00.000+0000). */
+function sameValue(sent: unknown, read: unknown): boolean {
+  if (sent === null || sent === undefined) return read === null || read === undefined;
+  if (typeof sent === 'string' && /^\d{4}-\d\d-\d\dT/.test(sent) && typeof read === 'string')
+    return Date.parse(sent) === Date.parse(read.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return sent === read;
+}
+
+/** The fields that did not read back as written: "Field: sent …, read …". */
+function differences(sent: Record<string, unknown>, read: Record<string, unknown>): string[] {
+  return Object.entries(sent)
+    .filter(([name, value]) => !sameValue(value, read[name]))
+    .map(([name, value]) => `${name}: sent ${JSON.stringify(value)}, read ${JSON.stringify(read[name] ?? null)}`);
+}
+
+const emptyLog = (): SessionLog => ({ state: 'pending', error: '', leads: {} });
+
+/** What every queued job carries; the checks send them at once, as the outbox would. */
+const queued = (id: string, sessionId: string, apiHost: string) => ({
+  id,
+  sessionId,
+  apiHost,
+  createdAt: Date.now(),
+  attempts: 0,
+  notBefore: 0,
+});
+
+export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResult[]> {
+  const results: OrgCheckResult[] = [];
+  const client = new WatchedClient(target.apiHost, target);
+  /** Runs one check: a thrown SalesforceError or Refused says which setting refused it. */
+  /** Where the current check's refusals begin in client.refusals. */
+  let since = 0;
+  const check = async (id: OrgCheckId, run: () => Promise<string | { detail: string; refusedBy: OrgSetting }>) => {
+    since = client.refusals.length;
+    try {
+      const outcome = await run();
+      results.push(typeof outcome === 'string' ? { id, ok: true, detail: outcome } : { id, ok: true, ...outcome });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const setting =
+        error instanceof Refused
+          ? error.setting
+          : error instanceof SalesforceError
+            ? refusedBy(error, id === 'chatter-post')
+            : undefined;
+      results.push({ id, ok: false, detail, ...(setting ? { refusedBy: setting } : {}) });
+    }
+    return results[results.length - 1] as OrgCheckResult;
+  };
+  /** The setting behind the first refusal this check saw, when leaving fields out got a write through. */
+  const leftOutBy = () => {
+    const refusal = client.refusals.slice(since).find((r) => r.problem === 'refused');
+    return refusal ? refusedBy(refusal) : 'other';
+  };
+  /** Sends a job as the outbox would: again at once while it leaves optional fields out. */
+  const run = async <J extends OutboxJob>(
+    send: (c: SalesforceClient, job: J, log: SessionLog) => Promise<Progress>,
+    job: J,
+  ): Promise<J> => {
+    let current = job;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const progress = await send(client, current, log);
+      log = progress.log(log);
+      if (progress.failure) throw progress.failure;
+      if (!progress.job) return current;
+      current = progress.job as J;
+    }
+    throw new Error('not done after 4 attempts');
+  };
+
+  const created: { type: string; id: string }[] = [];
+  const stamp = `${Date.now()}`;
+  const sessionId = `org-check-${stamp}`;
+  let log = emptyLog();
+  let userId = '';
+  let leadId = '';
+
+  const me = await check('who-am-i', async () => {
+    const user = await client.me();
+    userId = user.id;
+    return `${user.name} <${user.email ?? ''}> (${user.id})`;
+  });
+  // Without API access nothing else can work: say so once.
+  if (!me.ok && me.refusedBy !== 'chatter-off' && me.refusedBy !== 'other') return results;
+
+  await check('test-lead', async () => {
+    const lead = await client.request<{ id: string }>('POST', '/sobjects/Lead', {
+      LastName: `Org check ${stamp}`,
+      Company: 'Glance for Salesforce org check',
+    });
+    leadId = lead.id;
+    created.push({ type: 'Lead', id: lead.id });
+    return lead.id;
+  });
+
+  if (leadId) {
+    const facts = {
+      sessionId,
+      key: '1234',
+      joinUrl: 'https://example.glance.net/?key=1234',
+      glanceAddress: 'example.glance.net',
+      modes: ['screenshare' as const],
+      startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      guests: [],
+    };
+    const record = { sobject: 'Lead' as GlanceSObject, recordId: leadId };
+    const chatterParent = userId || leadId;
+    const chatterTitle = `Org check ${stamp}`;
+    const start: Extract<OutboxJob, { kind: 'log-start' }> = {
+      ...queued('check', sessionId, target.apiHost),
+      kind: 'log-start',
+      fields: startEventFields(facts, record),
+      lookup: relationLookup(record, 'sales'),
+      chatter: { parentId: chatterParent, title: chatterTitle, body: 'Glance for Salesforce org check.' },
+    };
+    const readEvent = () => client.request<Record<string, unknown>>('GET', `/sobjects/Event/${log.eventId}`);
+
+    await check('event-start', async () => {
+      const sent = await run(logStart, start);
+      if (!log.eventId) throw new Error('no Event id');
+      created.push({ type: 'Event', id: log.eventId });
+      const wrong = differences(omitFields(start.fields, sent.without), await readEvent());
+      if (wrong.length) throw new Error(`Event ${log.eventId} reads back differently: ${wrong.join('; ')}`);
+      if (sent.without?.length)
+        throw new Refused(
+          `Event ${log.eventId} logged without ${sent.without.join(', ')}: ${log.leftOut?.reason ?? ''}`,
+          leftOutBy(),
+        );
+      return `Event ${log.eventId}: ${Object.keys(start.fields).join(', ')} read back as written`;
+    });
+
+    await check('chatter-post', async () => {
+      if (!log.eventId) throw new Error('no Event to link to');
+      // Looked for even when refused, so nothing is left behind; with Chatter off FeedItem may not answer.
+      let ours: { Id: string; Title?: string; LinkUrl?: string }[] = [];
+      try {
+        const posts = await client.query<{ Id: string; Title?: string; LinkUrl?: string }>(
+          `SELECT Id, Title, LinkUrl FROM FeedItem WHERE ParentId = ${soqlString(chatterParent)} ORDER BY CreatedDate DESC LIMIT 20`,
+        );
+        ours = posts.filter((p) => p.Title === chatterTitle);
+      } catch (error) {
+        if (!log.chatterError) throw error;
+      }
+      for (const post of ours) created.push({ type: 'FeedItem', id: post.Id });
+      if (log.chatterError) {
+        const refusal = client.refusals.find((r) => r.salesforceMessage === log.chatterError);
+        throw new Refused(log.chatterError, refusal ? refusedBy(refusal, true) : 'chatter-off');
+      }
+      const post = ours[0];
+      if (!post) throw new Error('no post found with the session title');
+      if (!post.LinkUrl?.includes(`/lightning/r/Event/${log.eventId}/view`))
+        throw new Error(`post ${post.Id} links to ${post.LinkUrl ?? 'nothing'}, not the Event`);
+      return `FeedItem ${post.Id} links to ${post.LinkUrl}`;
+    });
+
+    await check('event-end', async () => {
+      if (!log.eventId) throw new Error('no Event to end');
+      const end: Extract<OutboxJob, { kind: 'log-end' }> = {
+        ...queued('check-end', sessionId, target.apiHost),
+        kind: 'log-end',
+        fields: endEventFields({ ...facts, endedAt: new Date(Date.parse(facts.startedAt) + 60_000).toISOString() }),
+      };
+      const sent = await run(logEnd, end);
+      const wrong = differences(omitFields(end.fields, sent.without), await readEvent());
+      if (wrong.length) throw new Error(`Event ${log.eventId} reads back differently: ${wrong.join('; ')}`);
+      if (sent.without?.length)
+        throw new Refused(`Event ended without ${sent.without.join(', ')}: ${sent.error ?? ''}`, leftOutBy());
+      return `Event ${log.eventId}: ${Object.keys(end.fields).join(', ')} read back as written`;
+    });
+
+    await check('lead-rule', async () => {
+      const [account] = await client.query<{ Id: string }>('SELECT Id FROM Account LIMIT 1');
+      if (!account) return 'skipped: no Account to try with';
+      try {
+        const event = await client.request<{ id: string }>('POST', '/sobjects/Event', {
+          Subject: 'Org check (should be refused)',
+          StartDateTime: facts.startedAt,
+          DurationInMinutes: 1,
+          WhoId: leadId,
+          WhatId: account.Id,
+        });
+        created.push({ type: 'Event', id: event.id });
+        throw new Error('Salesforce accepted it: the emulator rule is wrong');
+      } catch (error) {
+        if (!(error instanceof SalesforceError)) throw error;
+        return `${error.errorCode}: ${error.errors[0]?.message}`;
+      }
+    });
+
+    const email = `org-check-${stamp}@example.com`;
+    const guest = { name: `Org Check ${stamp}`, email, joinedAt: facts.startedAt };
+    await check('guest-lead', async () => {
+      const job: Extract<OutboxJob, { kind: 'guest-lead' }> = {
+        ...queued('g', sessionId, target.apiHost),
+        kind: 'guest-lead',
+        guest,
+      };
+      const sent = await run(guestLead, job);
+      const id = log.leads[email];
+      if (!id) throw new Error('no Lead created');
+      const lead = await client.request<Record<string, unknown>>('GET', `/sobjects/Lead/${id}`);
+      if (lead.Email !== email) {
+        // The duplicate rule matched someone else: the guest is logged as that Lead, which is not ours.
+        const match = client.refusals.slice(since).find((r) => r.problem === 'duplicate');
+        return {
+          detail: `matched existing Lead ${id}${match ? `: ${match.salesforceMessage}` : ''}`,
+          refusedBy: 'duplicate-rule',
+        };
+      }
+      created.push({ type: 'Lead', id });
+      if (sent.without?.length) throw new Refused(`Lead ${id} created without ${sent.without.join(', ')}`, leftOutBy());
+      return `Lead ${id}`;
+    });
+
+    await check('guest-known', async () => {
+      const before = log.leads[email];
+      const job: Extract<OutboxJob, { kind: 'guest-lead' }> = {
+        ...queued('g2', sessionId, target.apiHost),
+        kind: 'guest-lead',
+        guest,
+      };
+      const progress = await guestLead(client, job, { ...log, leads: {} });
+      if (progress.failure) throw progress.failure;
+      const after = progress.log({ ...log, leads: {} }).leads[email];
+      if (after !== before) {
+        if (after) created.push({ type: 'Lead', id: after });
+        throw new Error(`a second Lead was created (${after})`);
+      }
+      return `found Lead ${before}`;
+    });
+  }
+
+  await check('clean-up', async () => {
+    const left: string[] = [];
+    for (const { type, id } of [...created].reverse()) {
+      try {
+        await client.request('DELETE', `/sobjects/${type}/${id}`);
+      } catch (error) {
+        if (!(error instanceof SalesforceError) || !error.errors.some((e) => e.errorCode === 'ENTITY_IS_DELETED'))
+          left.push(`${type} ${id} (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    if (left.length) throw new Error(`not deleted: ${left.join('; ')}`);
+    return `${created.length} records deleted`;
+  });
+  return results;
+}
+
+function omitFields(fields: Record<string, unknown>, without: string[] = []): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !without.includes(name)));
+}
