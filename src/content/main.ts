@@ -119,6 +119,9 @@ function place(): void {
   if (anchors.stillValid(anchor, record.recordId) && shown.host.previousElementSibling === anchor) return;
   anchor = anchors.find(record.ui, record.recordId);
   shown.dock(anchor);
+  // Docked inside a component's native shadow root: its re-renders do not reach the body's observer.
+  const root = anchor?.getRootNode();
+  if (root instanceof ShadowRoot) observer.observe(root, { childList: true, subtree: true });
 }
 
 function schedulePlacement(): void {

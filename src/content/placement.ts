@@ -1,18 +1,59 @@
 // Where to draw the toolbar and the session panel. Lightning keeps earlier pages in the DOM, hidden,
-// and shows the new page only after the URL has changed; so an anchor must be visible, and must not
-// be one we already used for another record (that would be the previous page, still on screen for a
-// moment).
+// and shows the new page only after the URL has changed; a console app keeps a focused subtab in
+// every background workspace, hidden. So the anchor is looked for inside the visible view only (read
+// from the page, not the URL: a console workspace's URL looks like a standard app's), must itself be
+// visible, and must not be one we already used for another record (that would be the previous page,
+// still on screen for a moment). Components in native shadow DOM are reached by a bounded walk
+// through open shadow roots.
 import type { SalesforceUi } from '../shared/salesforce-url.js';
-import { TOOLBAR_ANCHORS } from './selectors.js';
+import { LIGHTNING_VIEWS, NEVER_INSIDE, OWN_HOSTS, TOOLBAR_ANCHORS } from './selectors.js';
+
+/** Bounds of the shadow-root walk: nesting depth, and shadow roots looked into per search. */
+const SHADOW_DEPTH = 8;
+const SHADOW_ROOTS = 48;
+
+type Root = Element | Document | ShadowRoot;
+
+/** The open shadow roots under a root, breadth first, within the bounds. */
+function shadowRoots(start: Root): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  let level: Root[] = [start];
+  for (let depth = 0; depth < SHADOW_DEPTH && level.length; depth++) {
+    const next: ShadowRoot[] = [];
+    for (const root of level) {
+      for (const el of root.querySelectorAll('*')) {
+        const shadow = el.shadowRoot;
+        if (!shadow || el.matches(OWN_HOSTS)) continue;
+        next.push(shadow);
+        if (found.length + next.length >= SHADOW_ROOTS) return found.concat(next);
+      }
+    }
+    found.push(...next);
+    level = next;
+  }
+  return found;
+}
 
 export class AnchorFinder {
   private readonly owners = new WeakMap<Element, string>();
 
   find(ui: SalesforceUi, recordId: string): Element | undefined {
-    for (const selector of TOOLBAR_ANCHORS[ui]) {
-      for (const candidate of document.querySelectorAll(selector)) {
-        const owner = this.owners.get(candidate);
-        if ((owner === undefined || owner === recordId) && candidate.checkVisibility()) {
+    const selectors = ui === 'classic' ? TOOLBAR_ANCHORS.classic : TOOLBAR_ANCHORS.lightning;
+    const views: Root[] =
+      ui === 'classic'
+        ? [document]
+        : [...document.querySelectorAll(LIGHTNING_VIEWS)].filter((v) => v.checkVisibility());
+    // Light DOM first (synthetic shadow, the common case), then inside open shadow roots.
+    return this.search(views, selectors, recordId) ?? this.search(views.flatMap(shadowRoots), selectors, recordId);
+  }
+
+  private search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
+    for (const selector of selectors) {
+      for (const root of roots) {
+        for (const candidate of root.querySelectorAll(selector)) {
+          const owner = this.owners.get(candidate);
+          if (owner !== undefined && owner !== recordId) continue;
+          if (candidate.parentElement?.closest(NEVER_INSIDE) || !candidate.checkVisibility()) continue;
           this.owners.set(candidate, recordId);
           return candidate;
         }

@@ -34,7 +34,9 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 
   if (isLightningHost(url.hostname)) {
-    // Console apps keep the open workspace in ?ws=; the path is the focused (sub)tab.
+    // Console apps: only a focused subtab's URL has ?ws=, and it names the PARENT (workspace) record;
+    // the path is always the record on screen. A workspace's primary tab has no ws and reads as
+    // 'lightning': where to draw is read from the page (src/content/placement.ts), not from this.
     const ui: SalesforceUi = url.searchParams.has('ws') ? 'console' : 'lightning';
     if (segments[0] === 'lightning' && segments[1] === 'r') {
       // /lightning/r/<SObject>/<Id>/view|edit|related/<Rel>/view, or /lightning/r/<Id>/view

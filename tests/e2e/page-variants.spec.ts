@@ -139,6 +139,10 @@ test('native shadow DOM: the toolbar finds the highlights panel inside open shad
     inActionList: false,
     inActiveView: true,
   });
+  // The component re-renders its shadow tree without our toolbar: it comes back, docked.
+  await toolbar(page).evaluate((el) => el.remove());
+  await expectToolbarFor(page, 'Lead', lead1, 'inline');
+  expect(await placement(page)).toMatchObject({ after: 'records-highlights2', inShadowRoot: true });
   // Client-side navigation: the new view's components are shadow roots too.
   await navigate(page, `/lightning/r/Lead/${lead2}/view`);
   await expectToolbarFor(page, 'Lead', lead2, 'inline');

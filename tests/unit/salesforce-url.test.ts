@@ -49,13 +49,24 @@ describe('parseSalesforceUrl', () => {
   const other = (ui: string) => ({ kind: 'other', ui, apiHost: 'acme.my.salesforce.com' });
   const CASE = to18('5005g00000XyZab') as string;
   const ACCOUNT = to18('0015g00000XyZab') as string;
+  const CONTACT = to18('0035g00000XyZab') as string;
 
   it.each([
     [`${L}/lightning/r/Lead/${LEAD18}/view`, record('lightning', 'Lead', LEAD18)],
     [`${L}/lightning/r/Lead/${LEAD15}/view`, record('lightning', 'Lead', LEAD18)],
     [`${L}/lightning/r/Lead/${LEAD18}/edit`, record('lightning', 'Lead', LEAD18)],
     [`${L}/lightning/r/${LEAD18}/view`, record('lightning', 'Lead', LEAD18)],
-    [`${L}/lightning/r/Case/${CASE}/view?ws=%2Flightning%2Fr%2FCase%2F${CASE}%2Fview`, record('console', 'Case', CASE)],
+    // Console apps: a workspace's primary tab has no ws; a focused subtab's ws names its PARENT.
+    [`${L}/lightning/r/Case/${CASE}/view`, record('lightning', 'Case', CASE)],
+    [
+      `${L}/lightning/r/Contact/${CONTACT}/view?ws=%2Flightning%2Fr%2FCase%2F${CASE}%2Fview`,
+      record('console', 'Contact', CONTACT),
+    ],
+    [
+      `${L}/lightning/r/Lead/${LEAD18}/view?ws=%2Flightning%2Fr%2FAccount%2F${ACCOUNT}%2Fview`,
+      record('console', 'Lead', LEAD18),
+    ],
+    [`${L}/lightning/r/Account/${ACCOUNT}/view?ws=%2Flightning%2Fr%2FCase%2F${CASE}%2Fview`, other('console')],
     [`${L}/one/one.app#/sObject/${LEAD18}/view`, record('lightning', 'Lead', LEAD18)],
     [`${L}/lightning/r/Account/${ACCOUNT}/view`, other('lightning')],
     [`${L}/lightning/r/Lead/${CASE}/view`, other('lightning')],
