@@ -204,7 +204,14 @@ export class SessionPanel {
     }
     if (view.salesforce === 'logged' && leftOut)
       line.append(' ', t('sfLogLeftOut', leftOut, view.salesforceLeftOut.reason));
-    if (view.chatterError) line.append(' ', t('sfChatterRefused', view.chatterError));
+    // Chatter off: the org has no FeedItem object, so the post's create answers "The requested resource does not exist".
+    if (view.chatterError)
+      line.append(
+        ' ',
+        /resource does not exist|Chatter is not enabled/i.test(view.chatterError)
+          ? t('sfChatterOff')
+          : t('sfChatterRefused', view.chatterError),
+      );
     if (view.salesforceBudgetLow) line.append(' ', t('panelBudgetLow'));
   }
 

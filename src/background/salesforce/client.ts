@@ -56,6 +56,18 @@ export interface ChatterUser {
   displayName?: string;
 }
 
+/**
+ * OpenID Connect UserInfo claims as Salesforce answers them (Salesforce Help, "Query for User
+ * Information"; OpenID Connect Core 1.0 §5.3), the few the extension reads.
+ */
+export interface UserInfo {
+  user_id?: string;
+  organization_id?: string;
+  name?: string;
+  email?: string;
+  preferred_username?: string;
+}
+
 /** Reads `api-usage=N/M` from a Sforce-Limit-Info header. */
 export function parseLimitInfo(header: string | null): ApiUsage | undefined {
   const match = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
@@ -164,6 +176,14 @@ export class SalesforceClient {
 
   me(): Promise<ChatterUser> {
     return this.request<ChatterUser>('GET', '/chatter/users/me');
+  }
+
+  /** Who the session's user is without Chatter: the My Domain host's OpenID Connect userinfo. */
+  async userinfo(): Promise<UserInfo> {
+    const info = await this.request<UserInfo>('GET', '/services/oauth2/userinfo');
+    if (!info || typeof info !== 'object' || typeof info.user_id !== 'string')
+      throw new SalesforceError(200, [], 'unavailable');
+    return info;
   }
 }
 

@@ -65,18 +65,8 @@ export async function salesforceStatus(
 
   let status: SalesforceStatus;
   try {
-    const me = await new SalesforceClient(apiHost, ports, storeId).me();
-    status = {
-      state: 'ready',
-      apiHost,
-      orgId: to18(sid.split('!')[0] ?? '') ?? '',
-      user: {
-        id: String(me.id ?? ''),
-        name: String(me.name ?? me.displayName ?? ''),
-        email: String(me.email ?? ''),
-        username: String(me.username ?? ''),
-      },
-    };
+    const user = await whoAmI(new SalesforceClient(apiHost, ports, storeId));
+    status = { state: 'ready', apiHost, orgId: to18(sid.split('!')[0] ?? '') ?? '', user };
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     if (error.problem === 'session-expired') return loggedOut;
@@ -87,4 +77,42 @@ export async function salesforceStatus(
   }
   await ports.cache.set(cacheKey, { status, at: ports.now() } satisfies CachedStatus);
   return status;
+}
+
+/**
+ * The session's user. Chatter's /chatter/users/me first: documented for any REST session, so the
+ * browser's sid works there (and it costs one API call, like any REST call). An org with Chatter off
+ * refuses it (403 "Chatter is not enabled for this organization"); then OpenID Connect userinfo on
+ * the My Domain host answers without Chatter (Salesforce Help, "Query for User Information").
+ * Userinfo is not first because Salesforce documents it for connected apps' access tokens and does
+ * not promise it for a browser session (reference/salesforce.md: *check*). Only a refusal in
+ * Salesforce's words leads there: an expired session, API Access Control, the daily limit or no
+ * answer mean the same for userinfo, and are reported as they are.
+ */
+async function whoAmI(client: SalesforceClient) {
+  try {
+    const me = await client.me();
+    return {
+      id: String(me.id ?? ''),
+      name: String(me.name ?? me.displayName ?? ''),
+      email: String(me.email ?? ''),
+      username: String(me.username ?? ''),
+    };
+  } catch (error) {
+    if (!(error instanceof SalesforceError) || error.problem !== 'refused') throw error;
+    let info: Awaited<ReturnType<SalesforceClient['userinfo']>>;
+    try {
+      info = await client.userinfo();
+    } catch (fallback) {
+      // Userinfo refused too (a session it does not take): Chatter's answer is the one to report.
+      if (fallback instanceof SalesforceError && fallback.problem !== 'session-expired') throw error;
+      throw fallback;
+    }
+    return {
+      id: String(info.user_id ?? ''),
+      name: String(info.name ?? ''),
+      email: String(info.email ?? ''),
+      username: String(info.preferred_username ?? ''),
+    };
+  }
 }
