@@ -98,8 +98,13 @@ test('two workspaces, each with an active subtab: the toolbar follows the visibl
     background.locator('section.oneConsoleTab.active .windowViewMode-maximized.active records-highlights2'),
   ).toHaveCount(1);
 
-  // A subtab in workspace 2, opened by clicking the Lead's tab would be the same: both workspaces now
-  // hold an active subtab.
+  // A subtab in workspace 2, opened the way reps do: a record link in the Case's header (its
+  // Contact, maybe the very Contact open in workspace 1). Both workspaces now hold an active subtab.
+  const link = page.locator('section.oneConsoleTab.active:not([hidden]) records-highlights2 a[href*="/Contact/"]');
+  const linked = /\/Contact\/(\w+)\/view/.exec((await link.getAttribute('href')) ?? '')?.[1] as string;
+  await link.click();
+  await expect(page).toHaveURL(`${LIGHTNING}${subtabUrl(recordPath('Contact', linked), ws2)}`);
+  await expectDockedFor(page, 'Contact', linked);
   await navigate(page, subtabUrl(recordPath('Lead', lead), ws2));
   await expectDockedFor(page, 'Lead', lead);
 
