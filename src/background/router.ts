@@ -8,6 +8,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { checkOrg } from './org-check/run.js';
 import { discardSession, retryNow } from './outbox/runner.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
@@ -104,6 +105,8 @@ async function answerPopup(
     case 'popup:discard-salesforce':
       await discardSession(ports, message.sessionId);
       return salesforceQueueView(ports);
+    case 'popup:check-org':
+      return checkOrg(message.pageUrl, ports);
   }
 }
 

@@ -2,6 +2,7 @@ import '../shared/ui/browser-i18n.js';
 import { render } from 'preact';
 import { UserSettingsPage } from '../popup/PopupApp.js';
 import { t } from '../shared/i18n.js';
+import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyPanel } from './PolicyPanel.js';
 
 function OptionsApp() {
@@ -14,6 +15,7 @@ function OptionsApp() {
       <p class="card weak">{t('optionsIntro')}</p>
       <UserSettingsPage wide />
       <PolicyPanel />
+      <OrgCheckPanel />
     </>
   );
 }

@@ -6,7 +6,10 @@ import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
 import { oauthPasswordLogin, orgSession } from '../../scripts/org-check/login.js';
 import { dryRun } from '../../src/background/org-check/dry-run.js';
 import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
+import { routeMessage } from '../../src/background/router.js';
 import { SalesforceError } from '../../src/background/salesforce/errors.js';
+import type { OrgCheckView } from '../../src/shared/messages.js';
+import { harness, LIGHTNING } from '../support/background-harness.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
 function acme() {
@@ -201,5 +204,40 @@ describe('org check --dry-run', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+});
+
+describe('"Check this org" from the options page', () => {
+  const page = { id: 'test', url: 'chrome-extension://test/src/options/index.html' };
+  const leadPage = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;
+
+  it('runs the checks in the service worker with the browser session of the tab’s org', async () => {
+    const h = harness();
+    const before = h.sandbox.state.salesforce.ofType('Event').length;
+    const view = (await routeMessage({ type: 'popup:check-org', pageUrl: leadPage }, page, h.ports)) as OrgCheckView;
+    expect(view).toMatchObject({ ok: true, apiHost: 'acme.my.salesforce.com' });
+    expect(view.ok && view.results.filter((r) => !r.ok)).toEqual([]);
+    expect(h.salesforceCalls().every((c) => c.host === 'acme.my.salesforce.com')).toBe(true);
+    expect(h.sandbox.state.salesforce.ofType('Event').length).toBe(before);
+  });
+
+  it('says there is no org to check without a Salesforce tab, and ignores bad payloads and other senders', async () => {
+    const h = harness();
+    expect(await routeMessage({ type: 'popup:check-org', pageUrl: null }, page, h.ports)).toEqual({
+      ok: false,
+      problem: 'no-salesforce-tab',
+    });
+    expect(
+      await routeMessage({ type: 'popup:check-org', pageUrl: 'https://example.com/' }, page, h.ports),
+    ).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'popup:check-org', pageUrl: 5 }, page, h.ports)).toBeUndefined();
+    expect(
+      await routeMessage(
+        { type: 'popup:check-org', pageUrl: leadPage },
+        { id: 'test', url: leadPage, tab: { id: 1 } } as never,
+        h.ports,
+      ),
+    ).toBeUndefined();
+    expect(h.salesforceCalls()).toEqual([]);
   });
 });
