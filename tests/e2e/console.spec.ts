@@ -4,7 +4,7 @@
 // the visible record's header in each shape, never in a hidden workspace.
 import type { BrowserContext } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
-import { expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
+import { connectGlance, expect, LIGHTNING, type Page, sessionPanel, test, toolbar } from './fixtures.js';
 
 async function firstId(control: SandboxControl, type: string, index = 0) {
   const record = (await control.records<{ Id: string }>(type))[index];
@@ -122,4 +122,35 @@ test('two workspaces, each with an active subtab: the toolbar follows the visibl
 
   await page.goBack();
   await expectDockedFor(page, 'Contact', contact);
+});
+
+test('a Glance session started in a console subtab: the panel docks in the visible subtab of each workspace', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await consoleApp(context);
+  const [case1, case2] = [await firstId(control, 'Case', 0), await firstId(control, 'Case', 1)];
+  const contact = await firstId(control, 'Contact');
+  const ws1 = recordPath('Case', case1);
+  await page.goto(`${LIGHTNING}${subtabUrl(recordPath('Contact', contact), ws1)}`);
+  await expectDockedFor(page, 'Contact', contact);
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const shown = sessionPanel(page);
+  await expect(shown.getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/, { timeout: 3_000 });
+  // Logged on the subtab's record (the URL's path), not on its parent named in ws.
+  await expect(shown.getByRole('region', { name: 'Glance session' })).toContainText('Logged on this Contact');
+  const dockedInVisibleSubtab = page.locator(
+    'section.oneConsoleTab.active:not([hidden]) section.oneConsoleTab.active:not([hidden]) .windowViewMode-maximized.active [data-glance-sfx="session-panel"]',
+  );
+  await expect(shown).toHaveAttribute('data-docked', 'inline');
+  await expect(dockedInVisibleSubtab).toHaveCount(1);
+
+  await navigate(page, recordPath('Case', case2));
+  await expect(shown).toHaveAttribute('data-docked', 'inline');
+  await expect(dockedInVisibleSubtab).toHaveCount(1);
+  await expect(shown).toBeVisible();
+  await expect(page.locator('section.oneConsoleTab[hidden] [data-glance-sfx="session-panel"]')).toHaveCount(0);
 });
