@@ -181,8 +181,10 @@ const DEFINITIONS: SObjectDef[] = [
     { write: true },
     [CONTACT_ROLES('OpportunityId')],
   ),
-  // Object Reference, "OpportunityContactRole": the role a contact plays on an opportunity; at most one
-  // per opportunity IsPrimary. OpportunityId can be set on create only. Opportunity.ContactId holds at
+  // Object Reference, "OpportunityContactRole" (developer.salesforce.com/docs/platform/object-reference/
+  // references/standard-objects/object-opportunitycontactrole.html): the role a contact plays on an
+  // opportunity; "Each Opportunity has only one primary contact"; IsPrimary can be filtered and sorted;
+  // OpportunityId is set on create only (Create, Filter, Group, Sort). Opportunity.ContactId holds at
   // most the primary role's contact (Object Reference, "Opportunity", ContactId), so real orgs keep an
   // opportunity's contacts here. Child relationship name on Opportunity and Contact: OpportunityContactRoles.
   sobject('OpportunityContactRole', 'Contact Role', [
