@@ -81,6 +81,19 @@ describe('org check against the sandbox', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('with Chatter off, who-am-i and the post fail naming Chatter; the Event is still logged and nothing is left', async () => {
+    const { org, run, counts } = acme();
+    const before = counts();
+    org.setup.chatter = false;
+    const results = await run();
+    expect(results.filter((r) => !r.ok).map((r) => [r.id, r.refusedBy])).toEqual([
+      ['who-am-i', 'chatter-off'],
+      ['chatter-post', 'chatter-off'],
+    ]);
+    expect(results.find((r) => r.id === 'event-start')).toMatchObject({ ok: true });
+    expect(counts()).toEqual(before);
+  });
+
   it('names the org setting behind each kind of refusal, by the extension’s classification', () => {
     const error = (status: number, errorCode: string, message = 'x') =>
       new SalesforceError(status, [{ errorCode, message }]);

@@ -120,7 +120,7 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
         error instanceof Refused
           ? error.setting
           : error instanceof SalesforceError
-            ? refusedBy(error, id === 'chatter-post')
+            ? refusedBy(error, id === 'chatter-post' || id === 'who-am-i')
             : undefined;
       results.push({ id, ok: false, detail, ...(setting ? { refusedBy: setting } : {}) });
     }
