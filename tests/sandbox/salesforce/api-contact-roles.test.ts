@@ -48,6 +48,30 @@ describe('OpportunityContactRole', () => {
   });
 });
 
+describe('Opportunity.ContactId', () => {
+  // Object Reference, "Opportunity": ContactId is "derived from the opportunity contact role, which is
+  // created at the same time the opportunity is created. This field can only be populated when it's
+  // created, and can't be updated" (properties Create, Filter, Group, Nillable, Sort).
+  it('set on create makes that contact the primary contact role, and cannot be updated', async () => {
+    const { must, org } = apiClient();
+    const hank = org.ofType('Contact').find((c) => c.fields.LastName === 'Scorpio');
+    const created = await must('POST', `${API}/sobjects/Opportunity`, {
+      body: { Name: 'Globex - Monorail', StageName: 'Prospecting', CloseDate: '2026-12-31', ContactId: hank?.Id },
+    });
+    expect(created.status).toBe(201);
+    const id = (created.json as { id: string }).id;
+    const roles = org.ofType('OpportunityContactRole').filter((r) => r.fields.OpportunityId === id);
+    expect(roles.map((r) => [r.fields.ContactId, r.fields.IsPrimary])).toEqual([[hank?.Id, true]]);
+    const withoutContact = await must('POST', `${API}/sobjects/Opportunity`, {
+      body: { Name: 'Globex - Statue', StageName: 'Prospecting', CloseDate: '2026-12-31' },
+    });
+    const bareId = (withoutContact.json as { id: string }).id;
+    expect(org.ofType('OpportunityContactRole').filter((r) => r.fields.OpportunityId === bareId)).toEqual([]);
+    const update = await must('PATCH', `${API}/sobjects/Opportunity/${bareId}`, { body: { ContactId: hank?.Id } });
+    expect([update.status, update.error?.errorCode]).toEqual([400, 'INVALID_FIELD_FOR_INSERT_UPDATE']);
+  });
+});
+
 describe('parent-to-child subqueries', () => {
   it("nest each parent's related records as a query result, null when it has none", async () => {
     const { query, org } = apiClient();

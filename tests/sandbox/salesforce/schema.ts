@@ -169,7 +169,8 @@ const DEFINITIONS: SObjectDef[] = [
     [
       editable('Name', 'string', 'Name'),
       reference('AccountId', ['Account'], 'Account', 'Account ID'),
-      reference('ContactId', ['Contact'], 'Contact', 'Contact ID'),
+      // Set on create only; the primary contact role is made with it (sobjects.ts createRecord).
+      { ...reference('ContactId', ['Contact'], 'Contact', 'Contact ID'), updateable: false },
       editable('StageName', 'picklist', 'Stage'),
       readOnly('IsClosed', 'boolean', 'Closed'),
       readOnly('IsWon', 'boolean', 'Won'),

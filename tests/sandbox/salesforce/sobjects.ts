@@ -85,7 +85,16 @@ export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): S
   lockForWrite(ctx, null);
   const fields = applyWriteRules(ctx, def, input);
   checkDuplicateRules(ctx, def, fields);
-  return ctx.org.insert(def.name, fields);
+  const record = ctx.org.insert(def.name, fields);
+  // Object Reference, "Opportunity": ContactId "is derived from the opportunity contact role, which is
+  // created at the same time the opportunity is created".
+  if (def.name === 'Opportunity' && typeof fields.ContactId === 'string')
+    ctx.org.insert('OpportunityContactRole', {
+      OpportunityId: record.Id,
+      ContactId: fields.ContactId,
+      IsPrimary: true,
+    });
+  return record;
 }
 
 export function updateRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord, body: unknown): void {
