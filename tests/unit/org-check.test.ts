@@ -94,6 +94,24 @@ describe('org check against the sandbox', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('when the duplicate rule matches the guest, the guest is logged as the existing Lead, which is named and kept', async () => {
+    const { org, run, counts } = acme();
+    vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000);
+    try {
+      // The guest the check invents: "Org Check <stamp>" at example.com, so company "Example".
+      const existing = org.insert('Lead', { FirstName: 'Org Check', LastName: '1790000000000', Company: 'Example' });
+      const before = counts();
+      const results = await run();
+      expect(results.find((r) => r.id === 'guest-lead')).toMatchObject({ ok: true, refusedBy: 'duplicate-rule' });
+      expect(results.find((r) => r.id === 'guest-lead')?.detail).toContain(existing.Id);
+      expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
+      expect(org.get(existing.Id)).toBeDefined();
+      expect(counts()).toEqual(before);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('names the org setting behind each kind of refusal, by the extension’s classification', () => {
     const error = (status: number, errorCode: string, message = 'x') =>
       new SalesforceError(status, [{ errorCode, message }]);
@@ -202,6 +220,7 @@ describe('org check --dry-run', () => {
           'DELETE /services/data/v66.0/sobjects/FeedItem/<id>',
           'DELETE /services/data/v66.0/sobjects/Lead/<id>',
           'GET /services/data/v66.0/chatter/users/me',
+          'GET /services/oauth2/userinfo',
           'GET /services/data/v66.0/query?q=…Contact',
           'GET /services/data/v66.0/query?q=…Event',
           'GET /services/data/v66.0/query?q=…FeedItem',

@@ -6,7 +6,8 @@ import type { SalesforceUsage } from '../../shared/settings.js';
 import { endEventFields, eventSubject, relationLookup, startEventFields } from '../outbox/event-fields.js';
 import { guestLead, logEnd, logStart } from '../outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../outbox/types.js';
-import { SalesforceClient } from '../salesforce/client.js';
+import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
+import { salesforceStatus } from '../salesforce/status.js';
 
 export interface DryRequest {
   method: string;
@@ -37,11 +38,22 @@ export const fakeId = (sobject: string) => `${PREFIX[sobject] ?? '000'}${String(
 
 const API_HOST = 'yourorg.my.salesforce.com';
 const USER_ID = '005000000000000AAA';
+const ORG_ID = '00D000000000000AAA';
 
 /** What a stand-in org answers: creates get ids, queries find nothing, updates and deletes succeed. */
-function answer(method: string, path: string): { status: number; body: unknown } {
+function answer(method: string, path: string, chatterOff = false): { status: number; body: unknown } {
+  if (chatterOff && path.includes('/chatter/'))
+    return {
+      status: 403,
+      body: [{ errorCode: 'FUNCTIONALITY_NOT_ENABLED', message: 'Chatter is not enabled for this organization.' }],
+    };
   if (method === 'GET' && /\/chatter\/users\/me$/.test(path))
     return { status: 200, body: { id: USER_ID, name: 'Dry Run', email: 'dry.run@example.com' } };
+  if (method === 'GET' && path.endsWith('/oauth2/userinfo'))
+    return {
+      status: 200,
+      body: { user_id: USER_ID, organization_id: ORG_ID, name: 'Dry Run', email: 'dry.run@example.com' },
+    };
   if (method === 'GET' && path.includes('/query'))
     return { status: 200, body: { totalSize: 0, done: true, records: [] } };
   const create = /\/sobjects\/(\w+)$/.exec(path);
@@ -52,7 +64,7 @@ function answer(method: string, path: string): { status: number; body: unknown }
 }
 
 /** A fetch that records each request and answers it itself. */
-function standIn(requests: DryRequest[]): typeof fetch {
+function standIn(requests: DryRequest[], chatterOff = false): typeof fetch {
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const method = (init.method ?? 'GET').toUpperCase();
@@ -68,7 +80,7 @@ function standIn(requests: DryRequest[]): typeof fetch {
       });
       return new Response(JSON.stringify({ compositeResponse }), { status: 200 });
     }
-    const { status, body: answerBody } = answer(method, path);
+    const { status, body: answerBody } = answer(method, path, chatterOff);
     return new Response(status === 204 ? null : JSON.stringify(answerBody), { status });
   }) as typeof fetch;
 }
@@ -118,7 +130,23 @@ export async function dryRun(): Promise<DryScenario[]> {
     };
   };
 
-  await scenario('Who the rep is (toolbar and popup status)', (client) => client.me());
+  // Who the rep is, as the toolbar and popup ask it: the status code itself, with a stand-in org.
+  const status = async (title: string, chatterOff: boolean) => {
+    const requests: DryRequest[] = [];
+    const ports: SalesforceClientPorts = {
+      fetch: standIn(requests, chatterOff),
+      readSid: async () => `${ORG_ID.slice(0, 15)}!dry-run-session`,
+    };
+    await salesforceStatus(`https://${API_HOST.replace('.my.salesforce.com', '.lightning.force.com')}/`, {
+      ...ports,
+      cache: { get: async () => undefined, set: async () => {}, remove: async () => {} },
+      now: () => 0,
+      digest: async (text) => String(text.length),
+    });
+    scenarios.push({ title, requests });
+  };
+  await status('Who the rep is (toolbar and popup status)', false);
+  await status('Who the rep is in an org with Chatter off (OpenID Connect userinfo)', true);
   const starts: [GlanceSObject, SalesforceUsage][] = [
     ['Lead', 'sales'],
     ['Contact', 'sales'],
@@ -128,10 +156,16 @@ export async function dryRun(): Promise<DryScenario[]> {
     ['Campaign', 'sales'],
   ];
   for (const [sobject, usage] of starts) {
-    await scenario(`Session start on a ${sobject} (${usage}): Event, relation look-up, Chatter post`, (client) =>
-      logStart(client, startJob(sobject, usage), emptyLog()),
+    const job = startJob(sobject, usage);
+    const article = /^[AEIOU]/.test(sobject) ? 'an' : 'a';
+    const parts = ['Event', ...(job.lookup ? ['relation look-up'] : []), 'Chatter post'].join(', ');
+    await scenario(`Session start on ${article} ${sobject} (${usage}): ${parts}`, (client) =>
+      logStart(client, job, emptyLog()),
     );
   }
+  await scenario("Session start without a Chatter post (the rep's choice, or Chatter off)", (client) =>
+    logStart(client, { ...startJob('Lead', 'sales'), chatter: undefined }, emptyLog()),
+  );
   await scenario('Session start after a send that may have landed: look first, then write what is missing', (client) =>
     logStart(client, { ...startJob('Contact', 'sales'), inFlight: true }, emptyLog()),
   );
