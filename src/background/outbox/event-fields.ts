@@ -71,7 +71,9 @@ export function relationLookup(record: LoggedRecord, usage: SalesforceUsage): Re
     case 'Contact':
       // An opportunity created with a ContactId gets that contact as its primary role at the same
       // time (Object Reference, "Opportunity": ContactId), so the roles hold both kinds. One query:
-      // SOQL allows no OR beside a semi-join, and ContactId-or-role needs one.
+      // "ContactId = … OR Id IN (SELECT OpportunityId …)" is refused by Salesforce (MALFORMED_QUERY
+      // "Semi join sub-selects are not allowed with the 'OR' operator"). Missed: an opportunity whose
+      // primary role was deleted after it was created with a ContactId.
       return usage === 'sales'
         ? {
             soql: `SELECT OpportunityId FROM OpportunityContactRole WHERE ContactId = ${id} AND Opportunity.IsClosed = false LIMIT 10`,
