@@ -81,3 +81,29 @@ describe('a session with Chatter off', () => {
     expect(h.salesforceCalls().length).toBe(after);
   });
 });
+
+describe('an interrupted start with Chatter off', () => {
+  it('looks up its Event, finds the feed unreadable for good, and is done: no rep needed, no second Event', async () => {
+    const h = harness();
+    await h.connect({ chatterOnStart: true });
+    h.sandbox.state.salesforce.setup.chatter = false;
+    const real = h.ports.fetch;
+    let cut = true;
+    h.ports.fetch = (async (input: string, init?: RequestInit) => {
+      const answer = await real(input, init);
+      if (cut && String(input).endsWith('/composite')) {
+        cut = false;
+        throw new TypeError('Failed to fetch'); // applied, but the answer was lost
+      }
+      return answer;
+    }) as typeof fetch;
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true }]);
+    h.tick(10_000);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    eventOf(h, session.sessionId);
+    expect((await currentSession(h.ports))?.salesforce).toBe('logged');
+  });
+});

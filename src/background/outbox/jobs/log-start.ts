@@ -90,9 +90,16 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       if (error instanceof SalesforceError) return lookupFailed(error);
       throw error;
     }
-    for (const ref of ['events', 'posts'] as const) {
-      const answer = answers.get(ref);
-      if (answer && !ok(answer)) return lookupFailed(failureOf(answer));
+    const events = answers.get('events');
+    if (events && !ok(events)) return lookupFailed(failureOf(events));
+    const posts = answers.get('posts');
+    if (posts && !ok(posts)) {
+      const refusal = failureOf(posts);
+      // Feed items cannot be read for good (Chatter off: FeedItem is no object of the org): no post
+      // can have landed, and none will. Anything else leaves the post in doubt.
+      if (refusal.problem !== 'refused') return lookupFailed(refusal);
+      chatterDone = true;
+      chatterError = refusal.salesforceMessage;
     }
     const found = sortOut(
       job,
