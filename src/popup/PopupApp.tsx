@@ -64,7 +64,8 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('queueHeading')}</h2>
-        <SalesforceQueue onChange={() => setQueueVersion((v) => v + 1)} />
+        {/* Asked for once the settings are drawn: the form the rep came for answers first. */}
+        {view && <SalesforceQueue onChange={() => setQueueVersion((v) => v + 1)} />}
       </section>
       <section class="card" aria-labelledby="glance-heading">
         <h2 id="glance-heading">{t('popupGlanceHeading')}</h2>
@@ -78,7 +79,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('recentHeading')}</h2>
-        <RecentSessions version={queueVersion} />
+        {view && <RecentSessions version={queueVersion} />}
       </section>
     </div>
   );
