@@ -13,6 +13,24 @@ const FAMILIES = [
     classic: 'acme--uat.sandbox.my.salesforce.com',
   },
   {
+    org: 'dev',
+    family: 'Developer Edition',
+    lightning: 'acme-dev-ed.develop.lightning.force.com',
+    classic: 'acme-dev-ed.develop.my.salesforce.com',
+  },
+  {
+    org: 'scratch',
+    family: 'scratch org',
+    lightning: 'site-force-1234.scratch.lightning.force.com',
+    classic: 'site-force-1234.scratch.my.salesforce.com',
+  },
+  {
+    org: 'trail',
+    family: 'Trailhead Playground',
+    lightning: 'curious-fox-abc.trailblaze.lightning.force.com',
+    classic: 'curious-fox-abc.trailblaze.my.salesforce.com',
+  },
+  {
     org: 'dod',
     family: 'Government Cloud Plus',
     lightning: 'dod.lightning.crmforce.mil',
