@@ -22,6 +22,12 @@ async function readSid(apiHost: string, storeId?: string): Promise<string | unde
   }
 }
 
+/** Every `sid` cookie in a store (the extension sees those of its host permissions only). */
+async function listSids(storeId?: string): Promise<{ host: string; value: string }[]> {
+  const cookies = await browser.cookies.getAll({ name: 'sid', ...(storeId ? { storeId } : {}) }).catch(() => []);
+  return cookies.map((c) => ({ host: c.domain.replace(/^\./, ''), value: c.value }));
+}
+
 /** An incognito tab's own cookie store (the extension runs "spanning": one worker for both). */
 async function cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined> {
   if (!tab.incognito || tab.id === undefined) return undefined;
@@ -54,6 +60,7 @@ export function browserPorts() {
     extensionId: browser.runtime.id,
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
+    listSids,
     cookieStoreOf,
     digest,
     now: () => Date.now(),

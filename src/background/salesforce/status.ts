@@ -4,7 +4,8 @@ import type { SalesforceStatus } from '../../shared/messages.js';
 import { apiHostFor, proxiedSalesforceHost } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
 import { statusCacheKey } from '../storage/items.js';
-import { SalesforceClient, type SalesforceClientPorts } from './client.js';
+import { type ApiHostPorts, resolveApiHost } from './api-host.js';
+import { SalesforceClient } from './client.js';
 import { SalesforceError } from './errors.js';
 
 /** storage.session: memory only, survives worker restarts, gone when the browser closes. */
@@ -15,7 +16,7 @@ export interface SessionCache {
   remove(key: string): Promise<void>;
 }
 
-export interface StatusPorts extends SalesforceClientPorts {
+export interface StatusPorts extends ApiHostPorts {
   cache: SessionCache;
   now(): number;
   /** A one-way digest, so the cache key never holds the session id itself. */
@@ -52,7 +53,7 @@ export async function salesforceStatus(
   }
   const proxied = proxiedSalesforceHost(host);
   if (proxied) return { state: 'proxied', apiHost: apiHostFor(proxied) ?? proxied };
-  const apiHost = apiHostFor(host);
+  const apiHost = await resolveApiHost(host, ports, storeId);
   if (!apiHost) return null;
   const loggedOut: SalesforceStatus = { state: 'session-expired', apiHost, loginUrl: `https://${apiHost}/` };
 

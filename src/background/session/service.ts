@@ -24,6 +24,7 @@ import {
 import { usableEmail } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
+import { resolveApiHost } from '../salesforce/api-host.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
@@ -116,6 +117,8 @@ async function startSessionUnlocked(
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
+  // The org's API host: the table's, or the one whose session cookie belongs to the page's org.
+  const apiHost = (await resolveApiHost(new URL(pageUrl).hostname, ports, storeId)) ?? page.apiHost;
   const session: ActiveSession = {
     sessionId: started.sessionId,
     key: started.key,
@@ -127,7 +130,7 @@ async function startSessionUnlocked(
     startedAt: started.startedAt || new Date(ports.now()).toISOString(),
     expiresAt: started.expiresAt,
     guests: [],
-    record: { sobject: page.sobject, recordId: page.recordId, apiHost: page.apiHost, ...(storeId ? { storeId } : {}) },
+    record: { sobject: page.sobject, recordId: page.recordId, apiHost, ...(storeId ? { storeId } : {}) },
     lastPolledAt: ports.now(),
     account,
   };
@@ -140,7 +143,7 @@ async function startSessionUnlocked(
     id: jobId(ports),
     kind: 'log-start',
     sessionId: session.sessionId,
-    apiHost: page.apiHost,
+    apiHost,
     ...(storeId ? { storeId } : {}),
     fields: startEventFields(facts(session), page),
     lookup: relationLookup(page, settings.usage),
