@@ -17,7 +17,13 @@ function ports(cookies: Record<string, string>) {
 describe('resolveApiHost', () => {
   it("is the table's host when that host holds a session (no cookie search)", async () => {
     let listed = false;
-    const p = { ...ports({ 'acme.my.salesforce.com': `${ORG}!a` }), listSids: async () => ((listed = true), []) };
+    const p = {
+      ...ports({ 'acme.my.salesforce.com': `${ORG}!a` }),
+      listSids: async () => {
+        listed = true;
+        return [];
+      },
+    };
     expect(await resolveApiHost('acme.lightning.force.com', p)).toBe('acme.my.salesforce.com');
     expect(listed).toBe(false);
   });
