@@ -123,7 +123,9 @@ describe('parent-to-child subqueries', () => {
       ),
     ).records;
     expect(
-      (rows[0]?.OpportunityContactRoles as Rows).records.map((r) => (r.Opportunity as { Name: string }).Name),
+      (rows[0]?.OpportunityContactRoles as Rows | undefined)?.records.map(
+        (r) => (r.Opportunity as { Name: string }).Name,
+      ),
     ).toEqual(['Initech - Printer Upgrade']);
   });
 
