@@ -530,3 +530,22 @@ describe('ending is exact', () => {
     expect(String(eventOf(h, session.sessionId).Description)).toContain('Late Larry');
   });
 });
+
+describe('an idle queue', () => {
+  it('writes nothing when a pass has nothing to do (so it never writes back a state read before another write)', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    eventOf(h, session.sessionId);
+    let writes = 0;
+    const write = h.ports.writeLocalItems;
+    h.ports.writeLocalItems = async (items) => {
+      writes += 1;
+      return write(items);
+    };
+    await runOutbox(h.ports);
+    await retryNow(h.ports, { apiHost: 'acme.my.salesforce.com' });
+    expect(writes).toBe(0);
+  });
+});

@@ -36,23 +36,36 @@ export async function readLog(ports: StoragePorts, sessionId: string): Promise<S
   return (await sessionLogsItem.read(ports))[sessionId] ?? emptyLog();
 }
 
-/** Changes the queue's state in place inside `change`; everything is written in one storage write. */
+/**
+ * Changes the queue's state in place inside `change`. What changed is written in one storage write;
+ * nothing is written when nothing changed (an idle pass costs no write, and a pass that only looked
+ * never writes back a state read before someone else's write).
+ */
 export function changeQueue<T>(ports: StoragePorts, change: (state: QueueState) => T): Promise<T> {
   return lock.run(async () => {
     const state = await readQueue(ports);
+    const before = snapshot(state);
     const result = change(state);
     const needed = new Set(state.jobs.map((j) => j.sessionId));
     const ids = Object.keys(state.logs);
     const keep = new Set([...ids.slice(-KEEP_LOGS), ...ids.filter((id) => needed.has(id))]);
-    const logs = Object.fromEntries(Object.entries(state.logs).filter(([id]) => keep.has(id)));
-    await writeTogether(ports, [
-      entry(outboxItem, state.jobs),
-      entry(sessionLogsItem, logs),
-      entry(orgStatesItem, state.orgs),
-    ]);
+    state.logs = Object.fromEntries(Object.entries(state.logs).filter(([id]) => keep.has(id)));
+    const after = snapshot(state);
+    const changed = [
+      ...(after.jobs !== before.jobs ? [entry(outboxItem, state.jobs)] : []),
+      ...(after.logs !== before.logs ? [entry(sessionLogsItem, state.logs)] : []),
+      ...(after.orgs !== before.orgs ? [entry(orgStatesItem, state.orgs)] : []),
+    ];
+    if (changed.length > 0) await writeTogether(ports, changed);
     return result;
   });
 }
+
+const snapshot = (state: QueueState) => ({
+  jobs: JSON.stringify(state.jobs),
+  logs: JSON.stringify(state.logs),
+  orgs: JSON.stringify(state.orgs),
+});
 
 export function changeLog(
   ports: StoragePorts,
