@@ -71,9 +71,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await chrome.alarms.clearAll();
-      await chrome.storage.local.clear();
-      await chrome.storage.sync.clear();
-      await chrome.storage.session.clear();
+      // A write already on its way (a status answer's API usage) may land just after a clear: clear
+      // until the areas stay empty, so no state of the last test leaks into this one.
+      for (let i = 0; i < 5; i++) {
+        await chrome.storage.local.clear();
+        await chrome.storage.sync.clear();
+        await chrome.storage.session.clear();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const left = [await chrome.storage.local.get(null), await chrome.storage.session.get(null)];
+        if (left.every((area) => Object.keys(area).length === 0)) break;
+      }
     });
     await control.reset();
     await use(control);
