@@ -24,7 +24,7 @@ describe('resolveApiHost', () => {
         return [];
       },
     };
-    expect(await resolveApiHost('acme.lightning.force.com', p)).toBe('acme.my.salesforce.com');
+    expect((await resolveApiHost('acme.lightning.force.com', p))?.apiHost).toBe('acme.my.salesforce.com');
     expect(listed).toBe(false);
   });
 
@@ -35,16 +35,33 @@ describe('resolveApiHost', () => {
       'acme-corp.my.salesforce.com': `${ORG}!api`,
       'acme-corp.lightning.force.com': `${ORG}!other-lightning`,
     });
-    expect(await resolveApiHost('acme.lightning.force.com', p)).toBe('acme-corp.my.salesforce.com');
+    expect((await resolveApiHost('acme.lightning.force.com', p))?.apiHost).toBe('acme-corp.my.salesforce.com');
   });
 
   it("keeps the table's host when nothing matches (the rep is then asked to log in there)", async () => {
-    expect(await resolveApiHost('acme.lightning.force.com', ports({ 'globex.my.salesforce.com': `${OTHER}!x` }))).toBe(
-      'acme.my.salesforce.com',
-    );
-    expect(await resolveApiHost('acme.lightning.force.com', ports({ 'acme.lightning.force.com': 'not-a-sid' }))).toBe(
-      'acme.my.salesforce.com',
-    );
+    expect(
+      (await resolveApiHost('acme.lightning.force.com', ports({ 'globex.my.salesforce.com': `${OTHER}!x` })))?.apiHost,
+    ).toBe('acme.my.salesforce.com');
+    expect(
+      (await resolveApiHost('acme.lightning.force.com', ports({ 'acme.lightning.force.com': 'not-a-sid' })))?.apiHost,
+    ).toBe('acme.my.salesforce.com');
     expect(await resolveApiHost('example.com', ports({}))).toBeUndefined();
+  });
+
+  it('answers the session it found, so the caller reads the cookie once', async () => {
+    let reads = 0;
+    const p = ports({ 'acme.my.salesforce.com': `${ORG}!a` });
+    const counted = {
+      ...p,
+      readSid: async (host: string) => {
+        reads += 1;
+        return p.readSid(host);
+      },
+    };
+    expect(await resolveApiHost('acme.lightning.force.com', counted)).toEqual({
+      apiHost: 'acme.my.salesforce.com',
+      sid: `${ORG}!a`,
+    });
+    expect(reads).toBe(1);
   });
 });

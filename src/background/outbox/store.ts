@@ -66,17 +66,3 @@ const snapshot = (state: QueueState) => ({
   logs: JSON.stringify(state.logs),
   orgs: JSON.stringify(state.orgs),
 });
-
-export function changeLog(
-  ports: StoragePorts,
-  sessionId: string,
-  change: (log: SessionLog) => SessionLog,
-): Promise<SessionLog> {
-  return changeQueue(ports, (state) => {
-    const next = change(state.logs[sessionId] ?? emptyLog());
-    // Re-inserted last, so the newest sessions are the ones kept.
-    delete state.logs[sessionId];
-    state.logs[sessionId] = next;
-    return next;
-  });
-}

@@ -16,14 +16,17 @@ export async function resolveApiHost(
   pageHost: string,
   ports: ApiHostPorts,
   storeId?: string,
-): Promise<string | undefined> {
+): Promise<{ apiHost: string; sid?: string } | undefined> {
   const mapped = apiHostFor(pageHost);
-  if (!mapped || (await ports.readSid(mapped, storeId)) || !ports.listSids) return mapped;
+  if (!mapped) return undefined;
+  // The session read here is the one the caller acts with: the cookie is read once.
+  const sid = await ports.readSid(mapped, storeId);
+  if (sid || !ports.listSids) return { apiHost: mapped, sid };
   const org = orgOf(await ports.readSid(pageHost.toLowerCase(), storeId));
-  if (!org) return mapped;
+  if (!org) return { apiHost: mapped };
   const sids = await ports.listSids(storeId);
   const match = sids.find(
     (c) => orgOf(c.value) === org && apiHostFor(c.host) === c.host.toLowerCase() && !isLightningHost(c.host),
   );
-  return match ? match.host.toLowerCase() : mapped;
+  return match ? { apiHost: match.host.toLowerCase(), sid: match.value } : { apiHost: mapped };
 }

@@ -53,11 +53,11 @@ export async function salesforceStatus(
   }
   const proxied = proxiedSalesforceHost(host);
   if (proxied) return { state: 'proxied', apiHost: apiHostFor(proxied) ?? proxied };
-  const apiHost = await resolveApiHost(host, ports, storeId);
-  if (!apiHost) return null;
+  const resolved = await resolveApiHost(host, ports, storeId);
+  if (!resolved) return null;
+  const { apiHost, sid } = resolved;
   const loggedOut: SalesforceStatus = { state: 'session-expired', apiHost, loginUrl: `https://${apiHost}/` };
 
-  const sid = await ports.readSid(apiHost, storeId);
   if (!sid) return loggedOut;
   const cacheKey = statusCacheKey(apiHost, await ports.digest(sid));
   const cached = (await ports.cache.get(cacheKey)) as CachedStatus | undefined;

@@ -118,7 +118,7 @@ async function startSessionUnlocked(
     return { ok: false, problem: problemOf(error) };
   }
   // The org's API host: the table's, or the one whose session cookie belongs to the page's org.
-  const apiHost = (await resolveApiHost(new URL(pageUrl).hostname, ports, storeId)) ?? page.apiHost;
+  const apiHost = (await resolveApiHost(new URL(pageUrl).hostname, ports, storeId))?.apiHost ?? page.apiHost;
   const session: ActiveSession = {
     sessionId: started.sessionId,
     key: started.key,

@@ -29,7 +29,7 @@ export const glanceAccountItem = defineItem<GlanceAccount | undefined>({
   parse: readAccount,
 });
 
-export function readAccount(raw: unknown): GlanceAccount | undefined {
+function readAccount(raw: unknown): GlanceAccount | undefined {
   if (!isObject(raw) || typeof raw.credentials !== 'string' || typeof raw.address !== 'string') return undefined;
   return {
     address: raw.address,
