@@ -1,8 +1,16 @@
 // An org with Chatter off (issue 9, item 5): the toolbar still knows who the rep is (userinfo), the
 // session is logged in one call, and the panel says once, in its own words, that no post was made.
-import { connectGlance, expect, LIGHTNING, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
-
-type Row = Record<string, unknown> & { Id: string };
+import {
+  connectGlance,
+  expect,
+  LIGHTNING,
+  type Row,
+  sessionEvents,
+  startFromToolbar,
+  test,
+  toolbar,
+  useSettings,
+} from './fixtures.js';
 
 test('Chatter off: the toolbar says ready, the Event is logged in one call, the panel says Chatter is off', async ({
   salesforcePage: page,
@@ -21,16 +29,13 @@ test('Chatter off: the toolbar says ready, the Event is logged in one call, the 
   expect(asked).toContain('/services/oauth2/userinfo');
 
   const before = (await control.apiCalls()).length;
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
-  const panel = sessionPanel(page);
-  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
-  const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
+  const { panel, sessionId } = await startFromToolbar(page);
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
   await expect(panel.getByText('No Chatter post: Chatter is turned off in this Salesforce org.')).toHaveCount(1);
 
   const calls = (await control.apiCalls()).slice(before).map((e) => `${e.method} ${e.path}`);
   expect(calls).toEqual(['POST /services/data/v66.0/composite']);
-  const events = (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
+  const events = await sessionEvents(control, sessionId);
   expect(events).toHaveLength(1);
   expect(events[0]?.WhoId).toBe(lead?.Id);
   expect(await control.records('FeedItem')).toEqual([]);

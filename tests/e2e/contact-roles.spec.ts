@@ -2,25 +2,31 @@
 // OpportunityContactRole and Opportunity.ContactId is often empty. The look-up rides in the start's
 // one composite call; the relation is written when the session ends.
 import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, LIGHTNING, type Page, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
-
-type Row = Record<string, unknown> & { Id: string };
+import {
+  connectGlance,
+  expect,
+  LIGHTNING,
+  type Page,
+  type Row,
+  sessionEvents,
+  sessionPanel,
+  startFromToolbar,
+  test,
+  toolbar,
+  useSettings,
+} from './fixtures.js';
 
 async function sessionOn(page: Page, control: SandboxControl, path: string) {
   await page.goto(`${LIGHTNING}${path}`);
   await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'ready');
   const before = (await control.apiCalls()).length;
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
-  const panel = sessionPanel(page);
-  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
-  const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
+  const { panel, sessionId } = await startFromToolbar(page);
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
   const calls = (await control.apiCalls()).slice(before).map((e) => `${e.method} ${e.path}`);
   expect(calls).toEqual(['POST /services/data/v66.0/composite']);
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect(sessionPanel(page)).toHaveCount(0);
-  const event = async () =>
-    (await control.records<Row>('Event')).find((e) => String(e.Subject).includes(sessionId)) ?? ({} as Partial<Row>);
+  const event = async () => (await sessionEvents(control, sessionId))[0] ?? ({} as Partial<Row>);
   return event;
 }
 

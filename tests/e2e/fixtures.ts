@@ -155,3 +155,19 @@ export async function useSettings(serviceWorker: Worker, settings: Record<string
 export function sessionPanel(page: Page) {
   return page.locator('[data-glance-sfx="session-panel"]');
 }
+
+/** A Salesforce record as the control API lists it. */
+export type Row = Record<string, unknown> & { Id: string };
+
+/** The Events Salesforce holds for one Glance session (its subject names the session). */
+export async function sessionEvents(control: SandboxControl, sessionId: string, org?: OrgName): Promise<Row[]> {
+  return (await control.records<Row>('Event', org)).filter((e) => String(e.Subject).includes(sessionId));
+}
+
+/** Presses Start on the record page shown and waits for the session panel with its key. */
+export async function startFromToolbar(page: Page) {
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
+  return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
+}

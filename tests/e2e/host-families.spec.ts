@@ -1,9 +1,17 @@
 // Every Salesforce host family in the table (src/shared/salesforce-hosts.ts) works end to end: the
 // toolbar on a Lightning and a Classic record page, who-am-I from the right API host, and a session
 // logged in that org. Salesforce behind a Defender for Cloud Apps proxy gets a clear state instead.
-import { connectGlance, expect, logInToSalesforce, sessionPanel, test, toolbar } from './fixtures.js';
-
-type Row = Record<string, unknown> & { Id: string };
+import {
+  connectGlance,
+  expect,
+  logInToSalesforce,
+  type Row,
+  sessionEvents,
+  sessionPanel,
+  startFromToolbar,
+  test,
+  toolbar,
+} from './fixtures.js';
 
 const FAMILIES = [
   {
@@ -62,11 +70,9 @@ for (const { org, family, lightning, classic } of FAMILIES) {
     await page.goto(`https://${lightning}/lightning/r/Lead/${lead.Id}/view`);
     await expect(toolbar(page)).toHaveAttribute('data-record-id', lead.Id);
     await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
-    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
-    const panel = sessionPanel(page);
+    const { panel, sessionId } = await startFromToolbar(page);
     await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
-    const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
-    const events = (await control.records<Row>('Event', org)).filter((e) => String(e.Subject).includes(sessionId));
+    const events = await sessionEvents(control, sessionId, org);
     expect(events).toHaveLength(1);
     expect(events[0]?.WhoId).toBe(lead.Id);
     // Every API call went to the org's own My Domain host of its family.

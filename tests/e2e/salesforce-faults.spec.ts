@@ -2,22 +2,25 @@
 // the panel, the toolbar and the popup name the reason in the rep's words, nothing is lost, and the
 // popup's Retry and Discard act on what waits.
 import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, LIGHTNING, type Page, sessionPanel, test, toolbar } from './fixtures.js';
-
-type Row = Record<string, unknown> & { Id: string };
+import {
+  connectGlance,
+  expect,
+  LIGHTNING,
+  type Page,
+  type Row,
+  sessionEvents,
+  sessionPanel,
+  startFromToolbar,
+  test,
+  toolbar,
+} from './fixtures.js';
 
 async function startOnLead(page: Page, control: SandboxControl, index = 0) {
   const lead = (await control.records<Row>('Lead'))[index];
   if (!lead) throw new Error('no lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`);
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
-  const panel = sessionPanel(page);
-  await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
-  return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
+  return startFromToolbar(page);
 }
-
-const eventsOf = async (control: SandboxControl, sessionId: string) =>
-  (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
 
 test('API Access Control: the toolbar, panel and popup say to ask the admin (never "log in"); Retry sends it', async ({
   salesforcePage: page,
@@ -41,13 +44,13 @@ test('API Access Control: the toolbar, panel and popup say to ask the admin (nev
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('1 session record waiting for Salesforce');
   await expect(queue).toContainText('ask your Salesforce administrator');
-  expect(await eventsOf(control, sessionId)).toHaveLength(0);
+  expect(await sessionEvents(control, sessionId)).toHaveLength(0);
 
   // The admin allows the API for the rep's profile; the rep presses Retry.
   await control.setApiAccessControl(false);
   await queue.getByRole('button', { name: /^Retry sending the Lead session/ }).click();
   await expect(queue).toContainText('Every session is in Salesforce.');
-  expect(await eventsOf(control, sessionId)).toHaveLength(1);
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible();
   await popup.close();
 });
@@ -76,7 +79,7 @@ test("an org's refusal that leaving fields out cannot fix: Salesforce's words in
   await queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ }).click();
   await expect(queue).toContainText('Every session is in Salesforce.');
   await expect(popup.getByTestId('recent-sessions')).toContainText('Discarded');
-  expect(await eventsOf(control, sessionId)).toHaveLength(0);
+  expect(await sessionEvents(control, sessionId)).toHaveLength(0);
   await popup.close();
 });
 
@@ -95,7 +98,7 @@ test('a field the rep may not write: the session is logged without it, and the p
     timeout: 10_000,
   });
   await expect(panel).toContainText('Unable to create/update fields: Type.');
-  const [event] = await eventsOf(control, sessionId);
+  const [event] = await sessionEvents(control, sessionId);
   expect(event?.Type ?? null).toBeNull();
   expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);
 
@@ -138,7 +141,7 @@ test('the daily API limit: "2 session records waiting for Salesforce", why, and 
   await queue.getByRole('button', { name: 'Retry all now' }).click();
   await expect(queue).toContainText('Every session is in Salesforce.');
   for (const sessionId of sessions) {
-    const events = await eventsOf(control, sessionId);
+    const events = await sessionEvents(control, sessionId);
     expect(events).toHaveLength(1);
     expect(String(events[0]?.Description)).toContain('Ended:');
   }
