@@ -39,6 +39,8 @@
 //   POST /salesforce/chatter              {enabled, org?}: Chatter off: /chatter resources answer 403
 //                                         FUNCTIONALITY_NOT_ENABLED, FeedItem is no object of the org
 //                                         (404 on /sobjects, INVALID_TYPE in SOQL); userinfo still answers
+//   POST /salesforce/experience-cloud     {enabled, org?}: Experience Cloud (on in every sandbox org):
+//                                         off, FeedItem has no Visibility field (INVALID_FIELD)
 //   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
@@ -212,6 +214,9 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       return ok();
     case 'chatter':
       org.setup.chatter = body.enabled !== false;
+      return ok();
+    case 'experience-cloud':
+      org.setup.experienceCloud = body.enabled !== false;
       return ok();
     default:
       return json(404, { error: `no control route POST /salesforce/${action}` });

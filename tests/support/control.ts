@@ -102,6 +102,11 @@ export class SandboxControl {
   addValidationRule(rule: { sobject: string; message: string; field?: string; org?: OrgName }) {
     return this.call('POST', '/salesforce/validation-rule', rule);
   }
+  /** Experience Cloud off (or on again): FeedItem then has no Visibility field. */
+  experienceCloud(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/experience-cloud', { enabled, org });
+  }
+
   /** Chatter off (or on again): /chatter resources answer 403, FeedItem is no object of the org. */
   setChatter(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/chatter', { enabled, org });

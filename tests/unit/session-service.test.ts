@@ -136,7 +136,9 @@ describe('a session from a Lead', () => {
       LinkUrl: `${LIGHTNING}/lightning/r/Event/${event?.Id}/view`,
       ParentId: h.sandbox.state.salesforce.defaultUserId,
     });
-    expect(String(post?.Body)).toContain(session.joinUrl);
+    // Colleagues join from the linked Event; the post itself never carries the key (issue 10).
+    expect(post?.Visibility).toBe('InternalUsers');
+    expect(JSON.stringify(post)).not.toContain(session.key);
   });
 
   it("posts to the record's feed when who the rep is was not known yet, rather than make the click wait", async () => {

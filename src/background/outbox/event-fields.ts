@@ -27,6 +27,8 @@ export interface EventGuest {
 export interface SessionFacts {
   sessionId: string;
   key: string;
+  /** How the key was chosen; a fixed key is the rep's for every session and is never written. */
+  keyKind?: 'random' | 'fixed' | 'none';
   joinUrl: string;
   glanceAddress: string;
   modes: SessionMode[];
@@ -50,7 +52,7 @@ export interface RelationLookup {
 }
 
 export function eventSubject(sessionId: string): string {
-  return `${EVENT_SUBJECT_PREFIX} (${sessionId})`;
+  return `${EVENT_SUBJECT_PREFIX} (${oneLine(sessionId)})`;
 }
 
 /** WhoId/WhatId known from the page alone. A Lead as WhoId allows no WhatId (Salesforce's rule). */
@@ -132,19 +134,51 @@ export function relationFromQuery(lookup: RelationLookup, records: RelationRow[]
 
 const minutes = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60000));
 
+/**
+ * Text from outside (Glance's answers, what guests typed) as one line: a line break, another control
+ * character or a Unicode line separator would let it forge lines of the description ("Session key:
+ * …"), and bidirectional overrides would let it disguise what a reader sees.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\p{Bidi_Control}/gu, '')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .trim();
+}
+
+/** The key a colleague may use to join: only while the session runs, and never the rep's fixed key. */
+function keyToWrite(facts: SessionFacts): string | undefined {
+  return facts.keyKind === 'fixed' || facts.endedAt || !facts.key ? undefined : facts.key;
+}
+
+function keyLine(facts: SessionFacts): string {
+  if (facts.keyKind === 'fixed') return 'Session key: the rep’s fixed key (not recorded)';
+  if (!facts.key) return 'Session key: none';
+  return facts.endedAt ? 'Session key: removed when the session ended' : `Session key: ${oneLine(facts.key)}`;
+}
+
+/** Glance's join link while it may carry the key; the address alone (what guests open) otherwise. */
+export function joinLinkToWrite(facts: SessionFacts): string {
+  return keyToWrite(facts) ? oneLine(facts.joinUrl) : `https://${oneLine(facts.glanceAddress)}/`;
+}
+
 export function eventDescription(facts: SessionFacts): string {
   const lines = [
-    `Glance session: ${facts.sessionId}`,
+    `Glance session: ${oneLine(facts.sessionId)}`,
     `Mode: ${facts.modes.map((m) => MODE_NAME[m]).join(' → ')}`,
-    `Session key: ${facts.key || 'none'}`,
-    `Join link: ${facts.joinUrl}`,
-    `Glance address: ${facts.glanceAddress}`,
-    `Started: ${facts.startedAt}`,
-    facts.endedAt ? `Ended: ${facts.endedAt} (${minutes(facts.startedAt, facts.endedAt)} min)` : 'Status: in progress',
+    keyLine(facts),
+    `Join link: ${joinLinkToWrite(facts)}`,
+    `Glance address: ${oneLine(facts.glanceAddress)}`,
+    `Started: ${oneLine(facts.startedAt)}`,
+    facts.endedAt
+      ? `Ended: ${oneLine(facts.endedAt)} (${minutes(facts.startedAt, facts.endedAt)} min)`
+      : 'Status: in progress',
     `Guests: ${facts.guests.length}`,
     ...facts.guests.map(
       (g) =>
-        `- ${g.name || '(no name)'}${g.email ? ` <${g.email}>` : ''}, joined ${g.joinedAt}${g.leftAt ? `, left ${g.leftAt}` : ''}`,
+        `- ${oneLine(g.name) || '(no name)'}${g.email ? ` <${oneLine(g.email)}>` : ''}, joined ${oneLine(g.joinedAt)}${
+          g.leftAt ? `, left ${oneLine(g.leftAt)}` : ''
+        }`,
     ),
   ];
   return lines.join('\n').slice(0, 32000);
@@ -157,12 +191,13 @@ export function startEventFields(facts: SessionFacts, record: LoggedRecord): Rec
     StartDateTime: facts.startedAt,
     // Salesforce needs an end; the real one is written when the session ends.
     EndDateTime: facts.startedAt,
-    Location: facts.joinUrl,
+    Location: joinLinkToWrite(facts),
     Description: eventDescription(facts),
     ...directRelation(record),
   };
 }
 
 export function endEventFields(facts: SessionFacts & { endedAt: string }): Record<string, unknown> {
-  return { EndDateTime: facts.endedAt, Description: eventDescription(facts) };
+  // The key stops working when the session ends; it leaves the Event with it.
+  return { EndDateTime: facts.endedAt, Location: joinLinkToWrite(facts), Description: eventDescription(facts) };
 }

@@ -43,6 +43,11 @@ export interface ChatterPost {
   parentId: string;
   title: string;
   body: string;
+  /**
+   * The org has no FeedItem.Visibility (Experience Cloud off: no external users to hide it from),
+   * so the post is sent without it. Otherwise every post is for internal users only.
+   */
+  noVisibilityField?: boolean;
 }
 
 export interface GuestToLead {

@@ -122,6 +122,7 @@ async function startSessionUnlocked(
   const session: ActiveSession = {
     sessionId: started.sessionId,
     key: started.key,
+    keyKind: settings.keyBehavior,
     joinUrl: started.joinUrl,
     glanceAddress: account.address,
     mode,
@@ -151,9 +152,8 @@ async function startSessionUnlocked(
       ? {
           parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
           title: eventSubject(session.sessionId),
-          body: `Glance session started on this ${page.sobject}. Guests join at ${session.joinUrl}${
-            session.key ? ` with key ${session.key}` : ''
-          }.`,
+          // Never the key or the join link: colleagues open the linked Event, which has them.
+          body: `Glance session started on this ${page.sobject}. Open the Event to see how to join.`,
         }
       : undefined,
   });

@@ -10,6 +10,8 @@ import type { StoragePorts } from '../storage/ports.js';
 export interface ActiveSession {
   sessionId: string;
   key: string;
+  /** How the key was chosen (absent in sessions stored before it was kept: treated as random). */
+  keyKind?: 'random' | 'fixed' | 'none';
   joinUrl: string;
   glanceAddress: string;
   mode: SessionMode;

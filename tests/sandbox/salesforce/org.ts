@@ -131,6 +131,11 @@ export interface OrgSetup {
   standardLeadDuplicateRule: boolean;
   /** Setup › Chatter Settings: on in every new org; off, Chatter resources and objects are refused. */
   chatter: boolean;
+  /**
+   * Experience Cloud (communities) on: customers reach records through a site, and feed items get
+   * a Visibility field. On in this sandbox's orgs, which share Cases with customers.
+   */
+  experienceCloud: boolean;
 }
 
 /** Temporary server-side trouble, for the next N calls of a kind. */
@@ -159,6 +164,7 @@ export class SalesforceOrg {
     validationRules: [],
     standardLeadDuplicateRule: true,
     chatter: true,
+    experienceCloud: true,
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   private counter = 1000;

@@ -28,6 +28,12 @@ export interface FieldDef {
   referenceTo?: string[];
   /** For reference fields: the name used in SOQL paths (AccountId → Account). */
   relationshipName?: string;
+  /** A restricted picklist: only these values are accepted (others: INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  picklistValues?: readonly string[];
+  /** What Salesforce stores when a create leaves the field out. */
+  defaultValue?: string;
+  /** The field exists only in orgs with this feature turned on (otherwise: no such column). */
+  feature?: 'experienceCloud';
 }
 
 /** A parent-to-child relationship, as a SOQL subquery names it: (SELECT … FROM OpportunityContactRoles). */
@@ -247,6 +253,15 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Title', 'string'),
     editable('Body', 'textarea'),
     editable('IsRichText', 'boolean', 'Is Rich Text'),
+    // Object Reference, "FeedItem": Visibility is a restricted picklist (AllUsers, InternalUsers)
+    // that exists once Experience Cloud (communities) is on; a post that does not set it is
+    // AllUsers, which external users of a site see on the records shared with them.
+    {
+      ...editable('Visibility', 'picklist'),
+      picklistValues: ['AllUsers', 'InternalUsers'],
+      defaultValue: 'AllUsers',
+      feature: 'experienceCloud',
+    },
   ]),
 ];
 

@@ -81,7 +81,15 @@ export function findRecord(ctx: ApiContext, def: SObjectDef, idText: string): SO
 
 export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): SObjectRecord {
   if (!def.createable) throw insufficientAccess();
-  const input = readFieldInput(def, body, 'create', readOnlyFieldsOf(ctx, def));
+  const input = readFieldInput(def, body, 'create', readOnlyFieldsOf(ctx, def), absentFieldsOf(ctx, def));
+  for (const field of def.fields) {
+    if (
+      field.defaultValue !== undefined &&
+      input[field.name] === undefined &&
+      !absentFieldsOf(ctx, def).has(field.name)
+    )
+      input[field.name] = field.defaultValue;
+  }
   lockForWrite(ctx, null);
   const fields = applyWriteRules(ctx, def, input);
   checkDuplicateRules(ctx, def, fields);
@@ -99,7 +107,7 @@ export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): S
 
 export function updateRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRecord, body: unknown): void {
   if (!def.updateable) throw insufficientAccess();
-  const input = readFieldInput(def, body, 'update', readOnlyFieldsOf(ctx, def));
+  const input = readFieldInput(def, body, 'update', readOnlyFieldsOf(ctx, def), absentFieldsOf(ctx, def));
   lockForWrite(ctx, record.Id);
   record.fields = applyWriteRules(ctx, def, input, record);
 }
@@ -109,6 +117,11 @@ export function deleteRecord(ctx: ApiContext, def: SObjectDef, record: SObjectRe
   lockForWrite(ctx, record.Id);
   ctx.org.records.delete(record.Id);
   recycleBin(ctx.org).set(record.Id, record);
+}
+
+/** Fields of features this org has not turned on (Experience Cloud's FeedItem.Visibility). */
+function absentFieldsOf(ctx: ApiContext, def: SObjectDef): ReadonlySet<string> {
+  return new Set(def.fields.filter((f) => f.feature && !ctx.org.setup[f.feature]).map((f) => f.name));
 }
 
 /** Field-level security: the fields of this object the user may not write. */

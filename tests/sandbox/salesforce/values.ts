@@ -18,6 +18,8 @@ export function readFieldInput(
   body: unknown,
   mode: WriteMode,
   readOnly: ReadonlySet<string> = new Set(),
+  /** Fields of a feature the org has not turned on: to the API they do not exist. */
+  absent: ReadonlySet<string> = new Set(),
 ): Record<string, FieldValue> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const token = Array.isArray(body) ? 'START_ARRAY' : 'VALUE';
@@ -29,7 +31,7 @@ export function readFieldInput(
     // Clients echo the attributes block of records they read; Salesforce ignores it.
     if (key === 'attributes') continue;
     const field = fieldOf(def, key);
-    if (!field) throw noSuchColumnOnSObject(key, def.name);
+    if (!field || absent.has(field.name)) throw noSuchColumnOnSObject(key, def.name);
     if ((mode === 'create' ? !field.createable : !field.updateable) || readOnly.has(field.name)) {
       notWritable.push(field.name);
       continue;
@@ -82,6 +84,15 @@ function coerce(field: FieldDef, raw: unknown): FieldValue {
       const text = String(raw);
       // Salesforce stores an empty text as null.
       if (text === '') return null;
+      if (field.picklistValues && !field.picklistValues.includes(text)) {
+        // Salesforce's answer for a value outside a restricted picklist (API Developer Guide, status codes).
+        throw ApiError.one(
+          400,
+          'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          `${field.label}: bad value for restricted picklist field: ${text}`,
+          [field.name],
+        );
+      }
       if (field.type === 'email' && !EMAIL.test(text)) {
         throw ApiError.one(400, 'INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${text}`, [
           field.name,

@@ -38,6 +38,11 @@ const recentPosts = (chatter: ChatterPost) =>
     'posts',
   );
 
+/** Salesforce's answer to a field the org does not have: INVALID_FIELD "No such column 'Visibility' …". */
+const lacksVisibility = (refusal: SalesforceError) =>
+  refusal.problem === 'refused' &&
+  (refusal.fields.includes('Visibility') || /\bNo such column 'Visibility'/i.test(refusal.salesforceMessage));
+
 interface Post {
   Id?: string;
   Title?: string;
@@ -133,6 +138,9 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
         LinkUrl: `https://${lightningHostFor(job.apiHost)}/lightning/r/Event/${id}/view`,
         Title: job.chatter.title,
         Body: job.chatter.body,
+        // A record's feed is shown to customers on an Experience Cloud site unless the post says
+        // otherwise; a session belongs to the rep's colleagues only.
+        ...(job.chatter.noVisibilityField ? {} : { Visibility: 'InternalUsers' }),
       },
     });
   }
@@ -167,6 +175,17 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
       } else failure = failureOf(relationAnswer);
     }
     const chatter = answers.get('chatter');
+    if (
+      chatter &&
+      !ok(chatter) &&
+      job.chatter &&
+      !job.chatter.noVisibilityField &&
+      lacksVisibility(failureOf(chatter))
+    ) {
+      // Sent again at once without the field: an org without it has no external users to hide it from.
+      const retry = { ...job.chatter, noVisibilityField: true };
+      return progress({ job: withSurplus({ chatter: retry, inFlight: false, notBefore: 0 }) });
+    }
     if (chatter) {
       if (ok(chatter)) chatterDone = true;
       else if (failureOf(chatter).problem === 'refused') {
