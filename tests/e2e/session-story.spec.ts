@@ -95,6 +95,13 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
   const posts = (await control.records<Row>('FeedItem')).filter((f) => String(f.LinkUrl).includes(event.Id));
   expect(posts).toHaveLength(1);
+  // Colleagues join from the Event while the session runs; the post never has the key, is for
+  // internal users only, and the Event lost the key when the session ended (issue 10).
+  expect(posts[0]?.Visibility).toBe('InternalUsers');
+  expect(JSON.stringify(posts[0])).not.toContain(key);
+  expect(String(event.Description)).toContain('Session key: removed when the session ended');
+  expect(event.Location).toBe('https://acme.glance.net/');
+  expect(JSON.stringify(event)).not.toContain(`key=${key}`);
 
   // The popup lists the session, with a link to the logged Event.
   const popup = await context.newPage();
