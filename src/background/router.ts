@@ -15,13 +15,13 @@ import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { recentSessions } from './session/recent.js';
 import {
-  currentSession,
   endBeforeAccountChange,
   endSession,
-  refreshSession,
   type SessionPorts,
+  sessionForTab,
   startSession,
   switchMode,
+  tabMayControl,
 } from './session/service.js';
 import {
   conferenceInfo,
@@ -35,12 +35,10 @@ import {
 export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
-  /**
-   * The cookie store of an incognito tab (its own Salesforce session); undefined for a regular tab.
-   * An incognito tab must never act with the regular window's Salesforce session.
-   */
-  cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined>;
 }
+
+/** A tab of another org or cookie store asks about a session it may not see: as if none ran. */
+const SESSION_NOT_HERE = { ok: false, problem: 'session-gone' } as const;
 
 function sameHost(a: string, b: string): boolean {
   try {
@@ -63,10 +61,12 @@ async function answerContent(
       if (!sameHost(message.pageUrl, senderUrl)) return undefined;
       return startSession(message.pageUrl, message.mode, ports, storeId);
     case 'content:session':
-      return message.refresh ? refreshSession(ports) : currentSession(ports);
+      return sessionForTab(senderUrl, storeId, ports, message.refresh);
     case 'content:switch-mode':
+      if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return switchMode(message.sessionId, message.mode, ports);
     case 'content:end-session':
+      if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return endSession(message.sessionId, ports);
     case 'content:open-settings':
       await ports.openOptionsPage();

@@ -21,7 +21,12 @@ export function harness() {
   /** `<storeId> <apiHost>` → the sid of that host in that (incognito) cookie store. */
   const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
+  /** What tab 1 (the rep's acme Lightning tab) was told; tests add tabs of other orgs and stores. */
   const broadcasts: (SessionView | null)[] = [];
+  const tabs: { id: number; url: string; incognito: boolean }[] = [
+    { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
+  ];
+  const tabMessages: { tabId: number; session: SessionView | null }[] = [];
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -61,7 +66,11 @@ export function harness() {
     },
     removeLocal: async (k) => void local.delete(k),
     readManaged: async () => ({}),
-    broadcast: async (view) => void broadcasts.push(view),
+    salesforceTabs: async () => tabs.map((tab) => ({ ...tab })),
+    tellTab: async (tabId, message) => {
+      tabMessages.push({ tabId, session: clone(message.session) });
+      if (tabId === 1) broadcasts.push(clone(message.session));
+    },
     setGuestPolling: async () => {},
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
@@ -72,6 +81,8 @@ export function harness() {
     ports,
     sandbox,
     broadcasts,
+    tabs,
+    tabMessages,
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;

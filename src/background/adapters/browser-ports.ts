@@ -1,7 +1,7 @@
 // The thin layer between background logic and the browser's APIs: platform only. What the
 // background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
-import type { BackgroundBroadcast, SessionView } from '../../shared/messages.js';
+import type { BackgroundBroadcast } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
@@ -41,14 +41,17 @@ async function digest(text: string): Promise<string> {
   return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function broadcast(message: BackgroundBroadcast): Promise<void> {
+/** Every open Salesforce tab, with where it is and whether it is incognito. */
+async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean }[]> {
   const tabs = await browser.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
-  await Promise.all(
-    tabs.map((tab) =>
-      // A tab whose content script is not (yet) there has nobody to tell.
-      tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
-    ),
+  return tabs.flatMap((tab) =>
+    tab.id === undefined || !tab.url ? [] : [{ id: tab.id, url: tab.url, incognito: tab.incognito }],
   );
+}
+
+async function tellTab(tabId: number, message: BackgroundBroadcast): Promise<void> {
+  // A tab whose content script is not (yet) there has nobody to tell.
+  await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
 /**
@@ -85,7 +88,8 @@ export function browserPorts() {
         return {};
       }
     },
-    broadcast: (session: SessionView | null) => broadcast({ type: 'background:session', session }),
+    salesforceTabs,
+    tellTab,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await browser.alarms.clear(GUEST_POLL_ALARM);

@@ -28,11 +28,11 @@ import { resolveApiHost } from '../salesforce/api-host.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
+import { type AudiencePorts, inSessionOrg, tellTabs } from './audience.js';
 import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
-export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts {
-  broadcast(view: SessionView | null): Promise<void>;
+export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts, AudiencePorts {
   /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
   setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
 }
@@ -82,9 +82,35 @@ export async function currentSession(ports: SessionPorts): Promise<SessionView |
   return view(ports, await readActiveSession(ports));
 }
 
-/** Tells every Salesforce tab about the session (after any change, including its Salesforce state). */
+/** Tells the Salesforce tabs about the session (after any change, including its Salesforce state). */
 export async function announce(ports: SessionPorts): Promise<void> {
-  await ports.broadcast(await currentSession(ports));
+  const session = await readActiveSession(ports);
+  await tellTabs(ports, session, await view(ports, session));
+}
+
+/** The session as a tab may see it: null in a tab of another org or cookie store. */
+export async function sessionForTab(
+  pageUrl: string,
+  storeId: string | undefined,
+  ports: SessionPorts,
+  refresh: boolean,
+): Promise<SessionView | null> {
+  const session = await readActiveSession(ports);
+  // Checked before a refresh: a tab of another org does not even make us ask Glance.
+  if (!session || !(await inSessionOrg(pageUrl, storeId, session, ports))) return null;
+  const answer = refresh ? await refreshSession(ports) : await view(ports, session);
+  return answer?.sessionId === session.sessionId ? answer : null;
+}
+
+/** Switch and End from a tab act only on the session of that tab's org and cookie store. */
+export async function tabMayControl(
+  pageUrl: string,
+  storeId: string | undefined,
+  sessionId: string,
+  ports: SessionPorts,
+): Promise<boolean> {
+  const session = await readActiveSession(ports);
+  return !!session && session.sessionId === sessionId && (await inSessionOrg(pageUrl, storeId, session, ports));
 }
 
 /** The account that runs this session: the one that started it (older stored sessions: the connected one). */
@@ -327,7 +353,7 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
   await rememberSession(ports, final, endedAt);
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
-  await ports.broadcast(null);
+  await tellTabs(ports, undefined, null);
   inBackground(runOutbox(ports), 'the Salesforce queue');
 }
 

@@ -1,0 +1,54 @@
+// Who may see a running session: the Salesforce tabs of the org it was started from, in the same
+// cookie store. A rep often has a customer's org, a sandbox or an incognito window open beside their
+// own; none of those learns the key, the join link or the guests, and none can switch or end it.
+import type { BackgroundBroadcast, SessionView } from '../../shared/messages.js';
+import { type ApiHostPorts, resolveApiHost } from '../salesforce/api-host.js';
+import type { ActiveSession } from './state.js';
+
+export interface SalesforceTab {
+  id: number;
+  url: string;
+  incognito: boolean;
+}
+
+export interface AudiencePorts extends ApiHostPorts {
+  /** Every open Salesforce tab. */
+  salesforceTabs(): Promise<SalesforceTab[]>;
+  /** Sends a message to a tab's top-frame content script (a tab without one is skipped). */
+  tellTab(tabId: number, message: BackgroundBroadcast): Promise<void>;
+  /** The cookie store of an incognito tab; undefined for a regular tab. */
+  cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined>;
+}
+
+/** True when a page in this cookie store belongs to the session's org (by the org's API host). */
+export async function inSessionOrg(
+  pageUrl: string,
+  storeId: string | undefined,
+  session: Pick<ActiveSession, 'record'>,
+  ports: ApiHostPorts,
+): Promise<boolean> {
+  if ((session.record.storeId ?? undefined) !== (storeId ?? undefined)) return false;
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return false;
+  }
+  return (await resolveApiHost(host, ports, storeId))?.apiHost === session.record.apiHost;
+}
+
+/** Tells every Salesforce tab what it may know: the session in its org's tabs, nothing elsewhere. */
+export async function tellTabs(
+  ports: AudiencePorts,
+  session: ActiveSession | undefined,
+  view: SessionView | null,
+): Promise<void> {
+  const tabs = await ports.salesforceTabs();
+  await Promise.all(
+    tabs.map(async (tab) => {
+      const storeId = await ports.cookieStoreOf(tab);
+      const sees = !!session && !!view && (await inSessionOrg(tab.url, storeId, session, ports));
+      await ports.tellTab(tab.id, { type: 'background:session', session: sees ? view : null });
+    }),
+  );
+}
