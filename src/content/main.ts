@@ -2,7 +2,7 @@
 // the Glance toolbar (on Lead, Contact, Opportunity, Campaign and Case records, nothing elsewhere)
 // or, while a Glance session runs, the session panel in its place on every Salesforce page.
 // It never calls a network itself; the background does, and tells every tab when the session changes.
-import { useMessages } from '../shared/i18n.js';
+import { type MessageKey, useMessages } from '../shared/i18n.js';
 import type { SessionMode, SessionView } from '../shared/messages.js';
 import { parseSalesforceUrl, type SalesforcePage } from '../shared/salesforce-url.js';
 import { ask, message } from './messaging.js';
@@ -139,7 +139,7 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
 }
 
 /** Takes a new session state from any source: an answer to us, or the background's broadcast. */
-function applySession(next: SessionView | null, endedNotice: 'sessionEnded' | 'problemSessionGone' = 'sessionEnded') {
+function applySession(next: SessionView | null, endedNotice: MessageKey = 'sessionEnded') {
   if (next && endedSessions.has(next.sessionId)) return;
   const ended = !!session && !next;
   if (ended && session) endedSessions.add(session.sessionId);
@@ -151,7 +151,9 @@ function applySession(next: SessionView | null, endedNotice: 'sessionEnded' | 'p
   if (ended && record) statusShownFor = recordKey(record);
   render();
   if (ended && record) {
-    toolbar.notice(endedNotice);
+    // Ended because the company forbade its Glance address: say so, and offer the settings to fix it.
+    const forbidden = endedNotice === problemText('glance-address-not-allowed');
+    toolbar.notice(endedNotice, forbidden ? 'error' : 'info', forbidden);
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -230,7 +232,7 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.Messa
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   const broadcast = readBroadcast(raw);
-  if (broadcast) applySession(broadcast.session);
+  if (broadcast) applySession(broadcast.session, broadcast.reason ? problemText(broadcast.reason) : 'sessionEnded');
 });
 
 document.addEventListener('visibilitychange', () => {

@@ -11,6 +11,7 @@ const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'session-running': 'problemSessionRunning',
   'session-gone': 'problemSessionGone',
   'not-a-record': 'problemNotARecord',
+  'glance-address-not-allowed': 'problemGlanceAddressNotAllowed',
 };
 
 /** The message for a problem; an unknown one (a newer background) or no answer at all gets a generic text. */
@@ -20,5 +21,7 @@ export function problemText(problem: SessionProblem | undefined): MessageKey {
 
 /** Problems the rep fixes in Glance settings, so we offer the button that opens them. */
 export function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
-  return problem === 'glance-not-connected' || problem === 'glance-reconnect';
+  return (
+    problem === 'glance-not-connected' || problem === 'glance-reconnect' || problem === 'glance-address-not-allowed'
+  );
 }

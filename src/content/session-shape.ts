@@ -32,5 +32,7 @@ export function readSessionView(raw: unknown): SessionView | null | undefined {
 export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
   if (!isObject(raw) || raw.type !== 'background:session') return undefined;
   const session = readSessionView(raw.session);
-  return session === undefined ? undefined : { type: 'background:session', session };
+  if (session === undefined) return undefined;
+  const reason = raw.reason === 'glance-address-not-allowed' ? raw.reason : undefined;
+  return { type: 'background:session', session, ...(reason ? { reason } : {}) };
 }

@@ -4,7 +4,13 @@
 import type { OrgCheckResult } from './org-check.js';
 import type { GlanceSObject } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
-import { type CompanyPolicy, type ConferencePhone, readSettings, type UserSettings } from './settings.js';
+import {
+  type CompanyPolicy,
+  type ConferencePhone,
+  readSettings,
+  type SettingsField,
+  type UserSettings,
+} from './settings.js';
 
 export interface SalesforceUser {
   id: string;
@@ -75,7 +81,9 @@ export type SessionProblem =
   | 'key-in-use'
   | 'session-running'
   | 'session-gone'
-  | 'not-a-record';
+  | 'not-a-record'
+  /** The connected Glance address is one the company policy does not allow (any more). */
+  | 'glance-address-not-allowed';
 
 export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
 
@@ -93,13 +101,20 @@ export interface ContentRequests {
 }
 
 /** What the background pushes to content scripts in Salesforce tabs. */
-export type BackgroundBroadcast = { type: 'background:session'; session: SessionView | null };
+export type BackgroundBroadcast = {
+  type: 'background:session';
+  session: SessionView | null;
+  /** Why the session ended, when it was not the rep's End (the policy forbade its Glance address). */
+  reason?: SessionProblem;
+};
 
 /** The connected Glance account as pages may see it: never the credential. */
 export interface GlanceAccountView {
   address: string;
   displayName: string;
   email: string;
+  /** False when the company policy does not allow this address (set after the rep connected). */
+  allowed: boolean;
 }
 
 /** Why Glance said no, in terms the user can act on. */
@@ -162,6 +177,8 @@ export interface SettingsView {
   policy: CompanyPolicy;
   /** True when an administrator set any policy. */
   managed: boolean;
+  /** The rep's saved choices the policy overrides now (the settings above show what applies instead). */
+  overridden: SettingsField[];
 }
 
 /** Requests the popup and options pages may send. */

@@ -26,7 +26,7 @@ export function harness() {
   const tabs: { id: number; url: string; incognito: boolean }[] = [
     { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
   ];
-  const tabMessages: { tabId: number; session: SessionView | null }[] = [];
+  const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -68,7 +68,11 @@ export function harness() {
     readManaged: async () => ({}),
     salesforceTabs: async () => tabs.map((tab) => ({ ...tab })),
     tellTab: async (tabId, message) => {
-      tabMessages.push({ tabId, session: clone(message.session) });
+      tabMessages.push({
+        tabId,
+        session: clone(message.session),
+        ...(message.reason ? { reason: message.reason } : {}),
+      });
       if (tabId === 1) broadcasts.push(clone(message.session));
     },
     setGuestPolling: async () => {},

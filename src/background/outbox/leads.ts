@@ -1,4 +1,7 @@
 // Turning a Glance guest into a Lead: the fields, from what the guest typed on the join page.
+import type { LeadCreation } from '../../shared/settings.js';
+import { oneLine } from './event-fields.js';
+
 const FREE_MAIL = new Set([
   'gmail.com',
   'googlemail.com',
@@ -27,7 +30,7 @@ export function companyFromEmail(email: string): string {
 }
 
 export function leadFields(guest: { name: string; email: string }, sessionId: string, joinedAt: string) {
-  const parts = guest.name.trim().split(/\s+/).filter(Boolean);
+  const parts = oneLine(guest.name).split(/\s+/).filter(Boolean);
   const lastName = parts.length > 0 ? (parts.pop() as string) : NAME_PLACEHOLDER;
   return {
     FirstName: parts.join(' ').slice(0, 40) || null,
@@ -37,6 +40,12 @@ export function leadFields(guest: { name: string; email: string }, sessionId: st
     LeadSource: LEAD_SOURCE,
     Description: `Joined Glance session ${sessionId} at ${joinedAt}.`,
   };
+}
+
+/** Whether a guest gets a Lead at this level (the rep's choice held within the company policy). */
+export function wantsLead(guest: { name: string; email: string }, level: LeadCreation): boolean {
+  if (level === 'never' || !usableEmail(guest.email)) return false;
+  return level === 'email' || guest.name.trim().length > 0;
 }
 
 /** A valid-looking email, or '' (the join page does not check what guests type). */

@@ -1,12 +1,15 @@
 // Works through the queue until every Salesforce write has landed. The rep's clicks never wait for
 // this: it runs after the answer, again on an alarm, and again when an org's session cookie changes.
 // Each org is its own queue: a daily limit, an expired session or a blocked API in one org pauses
-// that org only. Every failure has a defined outcome (classify.ts) and nothing is dropped silently.
+// that org only. Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
+// except what the company policy no longer allows when it is sent (policy.ts).
 import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, type Progress } from './jobs.js';
+import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { OutboxJob, SessionLog } from './types.js';
 
@@ -143,7 +146,15 @@ function dropOrphans(state: QueueState): void {
 }
 
 /** Sends one job and records what came of it; true when it failed (its org waits for the rest of this pass). */
-async function attempt(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
+async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> {
+  const job = withinPolicy(queued, readPolicy(await ports.readManaged()));
+  if (!job) {
+    await changeQueue(ports, (state) => {
+      state.jobs = state.jobs.filter((j) => j.id !== queued.id);
+    });
+    await ports.onLogChanged(queued.sessionId);
+    return false;
+  }
   // The org's usage from this job's answers is stored with the job's outcome, in the same write.
   let usage: ApiUsage | undefined;
   const client = new SalesforceClient(

@@ -1,7 +1,7 @@
 // Who may see a running session: the Salesforce tabs of the org it was started from, in the same
 // cookie store. A rep often has a customer's org, a sandbox or an incognito window open beside their
 // own; none of those learns the key, the join link or the guests, and none can switch or end it.
-import type { BackgroundBroadcast, SessionView } from '../../shared/messages.js';
+import type { BackgroundBroadcast, SessionProblem, SessionView } from '../../shared/messages.js';
 import { type ApiHostPorts, resolveApiHost } from '../salesforce/api-host.js';
 import type { ActiveSession } from './state.js';
 
@@ -42,13 +42,19 @@ export async function tellTabs(
   ports: AudiencePorts,
   session: ActiveSession | undefined,
   view: SessionView | null,
+  /** Why the session ended, when the rep did not end it. */
+  reason?: SessionProblem,
 ): Promise<void> {
   const tabs = await ports.salesforceTabs();
   await Promise.all(
     tabs.map(async (tab) => {
       const storeId = await ports.cookieStoreOf(tab);
       const sees = !!session && !!view && (await inSessionOrg(tab.url, storeId, session, ports));
-      await ports.tellTab(tab.id, { type: 'background:session', session: sees ? view : null });
+      await ports.tellTab(tab.id, {
+        type: 'background:session',
+        session: sees ? view : null,
+        ...(reason && !view ? { reason } : {}),
+      });
     }),
   );
 }

@@ -3,7 +3,7 @@
 // asks Glance outside the session lock, so it never holds up End, Switch or Start.
 import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
-import type { LeadCreation } from '../../shared/settings.js';
+import { addressAllowed } from '../../shared/settings.js';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
 import {
   type GlanceAccount,
@@ -21,12 +21,12 @@ import {
   type SessionFacts,
   startEventFields,
 } from '../outbox/event-fields.js';
-import { usableEmail } from '../outbox/leads.js';
+import { usableEmail, wantsLead } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
-import { type AccountPorts, settingsView } from '../settings/account.js';
+import { type AccountPorts, glanceAddressAllowed, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, inSessionOrg, tellTabs } from './audience.js';
 import { rememberSession } from './recent.js';
@@ -135,7 +135,10 @@ async function startSessionUnlocked(
   const account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'glance-not-connected' };
   if (await readActiveSession(ports)) return { ok: false, problem: 'session-running' };
-  const { settings } = await settingsView(ports);
+  // The policy as it is now: the rep may have connected before the admin restricted addresses.
+  const { settings, policy } = await settingsView(ports);
+  if (!addressAllowed(account.address, policy.glanceAddressPattern))
+    return { ok: false, problem: 'glance-address-not-allowed' };
 
   let started: GlanceSession;
   try {
@@ -193,11 +196,6 @@ async function startSessionUnlocked(
 const sameGuest = (a: GlanceGuest, b: GlanceGuest) =>
   a.name === b.name && a.email === b.email && a.joinedAt === b.joinedAt;
 
-function wantsLead(guest: GlanceGuest, level: LeadCreation): boolean {
-  if (level === 'never' || !usableEmail(guest.email)) return false;
-  return level === 'email' || guest.name.trim().length > 0;
-}
-
 /** Queues a Lead for each guest the rep's policy wants one for. */
 async function queueGuestLeads(ports: SessionPorts, session: ActiveSession, guests: GlanceGuest[]): Promise<void> {
   if (guests.length === 0) return;
@@ -235,6 +233,13 @@ async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | 
   if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
   const account = await accountOf(ports, session);
   if (!account) return view(ports, session);
+  if (!(await glanceAddressAllowed(account.address, ports))) {
+    // The admin forbade this Glance address while the session ran: it ends now, and the rep is told why.
+    return sessionLock.run(async () => {
+      const result = await endSessionUnlocked(session.sessionId, ports, 'glance-address-not-allowed');
+      return result.ok ? null : view(ports, await readActiveSession(ports));
+    });
+  }
   let latest: GlanceSession | undefined;
   let failure: unknown;
   try {
@@ -316,7 +321,11 @@ async function switchModeUnlocked(
  * Ends the session at Glance with the account that started it. Answers ok only when Glance confirmed
  * the end or no longer knows the session; otherwise the session goes on, and the rep is told why.
  */
-async function endSessionUnlocked(sessionId: string, ports: SessionPorts): Promise<SessionResult> {
+async function endSessionUnlocked(
+  sessionId: string,
+  ports: SessionPorts,
+  reason?: SessionProblem,
+): Promise<SessionResult> {
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
   const account = await accountOf(ports, session);
@@ -329,7 +338,7 @@ async function endSessionUnlocked(sessionId: string, ports: SessionPorts): Promi
     // A session Glance no longer knows is over; anything else leaves it running, as it is.
     if (problem !== 'session-gone') return { ok: false, problem };
   }
-  await finish(ports, session, ended?.endedAt || new Date(ports.now()).toISOString(), ended?.guests);
+  await finish(ports, session, ended?.endedAt || new Date(ports.now()).toISOString(), ended?.guests, reason);
   return { ok: true, session: null };
 }
 
@@ -337,7 +346,13 @@ async function endSessionUnlocked(sessionId: string, ports: SessionPorts): Promi
  * The session is over: Leads for guests seen only now, the Event's final update, forget the session,
  * tell the tabs.
  */
-async function finish(ports: SessionPorts, session: ActiveSession, endedAt: string, lastGuests?: GlanceGuest[]) {
+async function finish(
+  ports: SessionPorts,
+  session: ActiveSession,
+  endedAt: string,
+  lastGuests?: GlanceGuest[],
+  reason?: SessionProblem,
+) {
   const guests = lastGuests ?? session.guests;
   const unseen = guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
   const final = { ...session, guests };
@@ -353,7 +368,7 @@ async function finish(ports: SessionPorts, session: ActiveSession, endedAt: stri
   await rememberSession(ports, final, endedAt);
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
-  await tellTabs(ports, undefined, null);
+  await tellTabs(ports, undefined, null, reason);
   inBackground(runOutbox(ports), 'the Salesforce queue');
 }
 

@@ -43,10 +43,13 @@ export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
   const stored = await settingsItem.read(ports);
   const policy = readPolicy(managed);
   const usageChosen = typeof stored === 'object' && stored !== null && 'usage' in stored;
+  const saved = readSettings(stored);
   return {
-    settings: effectiveSettings(readSettings(stored), policy, usageChosen),
+    settings: effectiveSettings(saved, policy, usageChosen),
     policy,
     managed: Object.keys(managed).length > 0,
+    // Only choices the rep made: a default the policy moves is no choice of theirs to warn about.
+    overridden: stored === undefined ? [] : invalidSettings(saved, policy).filter((f) => f !== 'fixedKey'),
   };
 }
 
@@ -63,7 +66,19 @@ export async function saveSettings(
 
 export async function glanceAccountView(ports: StoragePorts): Promise<GlanceAccountView | null> {
   const account = await readGlanceAccount(ports);
-  return account ? { address: account.address, displayName: account.displayName, email: account.email } : null;
+  if (!account) return null;
+  return { ...accountView(account), allowed: await glanceAddressAllowed(account.address, ports) };
+}
+
+const accountView = (account: { address: string; displayName: string; email: string }) => ({
+  address: account.address,
+  displayName: account.displayName,
+  email: account.email,
+});
+
+/** The company's Glance-address rule, read now: an admin may set it after the rep connected. */
+export async function glanceAddressAllowed(address: string, ports: StoragePorts): Promise<boolean> {
+  return addressAllowed(address, readPolicy(await ports.readManaged()).glanceAddressPattern);
 }
 
 /** Checks the address, asks Glance for a credential, keeps the credential and forgets the password. */
@@ -89,7 +104,7 @@ export async function connectAccount(
       await activeSessionItem.write(ports, { ...running, account });
     }
     await glanceAccountItem.write(ports, account);
-    return { ok: true, account: { address: account.address, displayName: account.displayName, email: account.email } };
+    return { ok: true, account: { ...accountView(account), allowed: true } };
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
@@ -104,6 +119,7 @@ export async function disconnectAccount(ports: StoragePorts): Promise<{ ok: true
 export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceResult> {
   const account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'not-connected' };
+  if (!(await glanceAddressAllowed(account.address, ports))) return { ok: false, problem: 'address-not-allowed' };
   try {
     const info = await new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs).conference();
     return {

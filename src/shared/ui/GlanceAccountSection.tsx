@@ -66,6 +66,11 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
             {t('disconnect')}
           </button>
         </div>
+        {account.allowed === false && (
+          <p class="notice warning" data-testid="glance-address-not-allowed">
+            {t('glanceAddressNoLongerAllowed', account.address)}
+          </p>
+        )}
         <p class="error" role="alert">
           {problem ? problemText(problem) : ''}
         </p>

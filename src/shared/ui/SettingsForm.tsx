@@ -10,6 +10,7 @@ import {
   LEAD_LEVELS,
   type LeadCreation,
   type SalesforceUsage,
+  type SettingsField,
   type UserSettings,
 } from '../settings.js';
 import { request } from './background.js';
@@ -27,6 +28,15 @@ const LEAD_TEXT: Record<LeadCreation, MessageKey> = {
   emailAndName: 'leadEmailAndName',
 };
 const USAGE_TEXT: Record<SalesforceUsage, MessageKey> = { sales: 'usageSales', support: 'usageSupport' };
+
+/** The saved choices an administrator's policy can override, as the rep knows them. */
+const OVERRIDDEN_TEXT: Record<SettingsField, MessageKey> = {
+  keyBehavior: 'choiceSessionKey',
+  fixedKey: 'choiceFixedKey',
+  leadCreation: 'choiceLeads',
+  usage: 'choiceUsage',
+  chatter: 'choiceChatter',
+};
 
 function Locked({ when }: { when: boolean }) {
   return when ? <span class="locked">{t('lockedByCompany')}</span> : null;
@@ -110,6 +120,7 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
   );
   const fixedKeyInvalid = draft.keyBehavior === 'fixed' && invalid.includes('fixedKey');
   const chatterLocked = !policy.allowChatter;
+  const overridden = view.overridden ?? [];
 
   return (
     <form
@@ -119,6 +130,11 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
       }}
       noValidate
     >
+      {overridden.length > 0 && (
+        <p class="notice warning" role="status" data-testid="policy-overrides">
+          {t('policyOverridesChoices', overridden.map((field) => t(OVERRIDDEN_TEXT[field])).join(', '))}
+        </p>
+      )}
       <Fieldset legend={t('keyBehaviorLegend')}>
         {keyChoice('random', 'keyRandom', true)}
         {keyChoice('fixed', 'keyFixed', policy.allowFixedKey)}

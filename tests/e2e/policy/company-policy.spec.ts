@@ -2,10 +2,13 @@
 // Linux reads /etc/chromium/policies/managed/*.json at start-up, for every Chromium on the machine:
 // so this file runs in its own project after all others, launches its own browser, and removes
 // the policy file when done.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startSandbox } from '../../sandbox/server.js';
 import { EXTENSION_ID, type LaunchedBrowser, launchWithExtension } from '../../support/chromium.js';
+import { SandboxControl } from '../../support/control.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/glance-for-salesforce-test.json`;
@@ -95,4 +98,58 @@ test('a saved choice the policy now forbids is not used', async ({ launched }) =
   await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
   await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
   await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).not.toBeChecked();
+  // And the rep is told which of their choices the company overrides (issue 10, item 4).
+  await expect(popup.getByTestId('policy-overrides')).toHaveText(
+    "Your company's policy now overrides some of your saved choices (Session key, Salesforce usage, Chatter posts). The settings below show what applies.",
+  );
+});
+
+test('a rep who connected before the admin restricted Glance addresses is stopped at Start and told what to do', async () => {
+  // Connected without any policy, as on the day the rep installed the extension.
+  rmSync(POLICY_FILE, { force: true });
+  const sandbox = await startSandbox({ quiet: true });
+  const profile = mkdtempSync(join(tmpdir(), 'glance-sfx-policy-'));
+  try {
+    let launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: profile });
+    const popup = await launched.context.newPage();
+    await popup.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await popup.getByLabel('Glance address').fill('acme.glance.net');
+    await popup.getByLabel('Glance password').fill('correct-horse');
+    await popup.getByRole('button', { name: 'Connect' }).click();
+    await expect(popup.getByTestId('glance-connected')).toBeVisible();
+    await launched.close();
+
+    // The admin deploys the policy; the browser starts again with it.
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: POLICY } } }));
+    launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: profile });
+    const control = new SandboxControl(sandbox.controlUrl);
+    const { sid, classicHost } = await control.salesforceLogin();
+    await launched.context.addCookies([
+      { name: 'sid', value: sid, url: `https://${classicHost}/`, secure: true, httpOnly: true, sameSite: 'None' },
+    ]);
+    const again = await launched.context.newPage();
+    await again.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await expect(again.getByTestId('glance-address-not-allowed')).toHaveText(
+      "Your company does not allow acme.glance.net any more. Disconnect, then connect your company's Glance address.",
+    );
+
+    const [lead] = await control.records<{ Id: string }>('Lead');
+    const page = await launched.context.newPage();
+    await page.goto(`https://${classicHost}/${lead?.Id}`);
+    const toolbar = page.locator('[data-glance-sfx="toolbar"]');
+    await toolbar.getByRole('button', { name: 'Start Glance session' }).click();
+    await expect(toolbar.getByRole('status')).toHaveText(
+      "Your company does not allow the Glance address you connected. Open the Glance settings and connect your company's Glance address.",
+    );
+    await expect(toolbar.getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
+    // Glance was never asked.
+    const glance = (await (await fetch(`${sandbox.controlUrl}/glance`)).json()) as { sessions: unknown[] };
+    expect(glance.sessions).toEqual([]);
+    await launched.close();
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
+    rmSync(profile, { recursive: true, force: true });
+    await sandbox.close();
+  }
 });

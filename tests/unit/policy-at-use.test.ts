@@ -1,0 +1,89 @@
+// The company policy at every use (issue 10, item 4): an admin's change reaches reps who saved their
+// choices or connected their Glance address before it, when a session starts, polls and ends, and
+// when the queue sends what was waiting.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runOutbox } from '../../src/background/outbox/runner.js';
+import { readJobs } from '../../src/background/outbox/store.js';
+import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { glanceAccountView, settingsView } from '../../src/background/settings/account.js';
+import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+
+describe('the company policy, read at each use', () => {
+  let h: Harness;
+  let policy: Record<string, unknown>;
+  beforeEach(() => {
+    h = harness();
+    policy = {};
+    h.ports.readManaged = async () => structuredClone(policy);
+  });
+  const leadUrl = () => `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`;
+  const glanceSessions = () => [...h.sandbox.state.glance.sessions.values()];
+
+  it('refuses to start with a Glance address the policy no longer allows, before asking Glance', async () => {
+    await h.connect();
+    policy = { glanceAddressPattern: '*.globex.glance.net' };
+    expect(await startSession(leadUrl(), 'screenshare', h.ports)).toEqual({
+      ok: false,
+      problem: 'glance-address-not-allowed',
+    });
+    expect(glanceSessions()).toHaveLength(0);
+    expect(await glanceAccountView(h.ports)).toMatchObject({ address: 'acme.glance.net', allowed: false });
+    policy = {};
+    expect(await glanceAccountView(h.ports)).toMatchObject({ allowed: true });
+  });
+
+  it('ends a running session at its next poll once the address is forbidden, and says why', async () => {
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    policy = { glanceAddressPattern: 'other.glance.net' };
+    h.tick(5000);
+    expect(await refreshSession(h.ports, true)).toBeNull();
+    expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
+    expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'glance-address-not-allowed' });
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('sends no Chatter post the policy forbade after the session was queued', async () => {
+    await h.connect({ chatterOnStart: true });
+    h.setSid(undefined); // Salesforce unreachable for now: the post waits in the queue
+    await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    policy = { allowChatter: false };
+    h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
+    h.tick(3_600_000);
+    await runOutbox(h.ports);
+    expect(h.records('Event')).toHaveLength(1);
+    expect(h.records('FeedItem')).toHaveLength(0);
+  });
+
+  it('creates no Lead the policy forbade after the guest was queued, and uses the policy’s level at the end', async () => {
+    await h.connect({ leadCreation: 'email' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const leads = h.records('Lead').length;
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Wanda', email: 'wanda@newco.example' });
+    h.tick(5000);
+    h.setSid(undefined);
+    await refreshSession(h.ports, true);
+    await runOutbox(h.ports);
+    policy = { maxLeadCreation: 'never' };
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Hal', email: 'hal@newco.example' });
+    h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
+    expect((await endSession(session.sessionId, h.ports)).ok).toBe(true);
+    h.tick(3_600_000);
+    await runOutbox(h.ports);
+    expect(h.records('Lead').length).toBe(leads);
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('lists the saved choices the policy now overrides, so the popup can say so', async () => {
+    await h.connect({ keyBehavior: 'fixed', fixedKey: '1234', leadCreation: 'emailAndName', chatterOnStart: true });
+    policy = { allowFixedKey: false, maxLeadCreation: 'email', allowChatter: false };
+    const view = await settingsView(h.ports);
+    expect(view.overridden.sort()).toEqual(['chatter', 'keyBehavior', 'leadCreation']);
+    expect(view.settings).toMatchObject({ keyBehavior: 'random', leadCreation: 'email', chatterOnStart: false });
+    const started = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(started.key).not.toBe('1234');
+  });
+});
