@@ -153,7 +153,8 @@ function applySession(next: SessionView | null, endedNotice: MessageKey = 'sessi
   if (ended && record) {
     // Ended because the company forbade its Glance address: say so, and offer the settings to fix it.
     const forbidden = endedNotice === problemText('glance-address-not-allowed');
-    toolbar.notice(endedNotice, forbidden ? 'error' : 'info', forbidden);
+    const byPolicy = forbidden || endedNotice === problemText('key-not-allowed');
+    toolbar.notice(endedNotice, byPolicy ? 'error' : 'info', forbidden);
     if (panelHadFocus) toolbar.focus();
   }
 }

@@ -12,6 +12,7 @@ const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'session-gone': 'problemSessionGone',
   'not-a-record': 'problemNotARecord',
   'glance-address-not-allowed': 'problemGlanceAddressNotAllowed',
+  'key-not-allowed': 'problemKeyNotAllowed',
 };
 
 /** The message for a problem; an unknown one (a newer background) or no answer at all gets a generic text. */

@@ -33,6 +33,7 @@ export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
   if (!isObject(raw) || raw.type !== 'background:session') return undefined;
   const session = readSessionView(raw.session);
   if (session === undefined) return undefined;
-  const reason = raw.reason === 'glance-address-not-allowed' ? raw.reason : undefined;
+  const reason =
+    raw.reason === 'glance-address-not-allowed' || raw.reason === 'key-not-allowed' ? raw.reason : undefined;
   return { type: 'background:session', session, ...(reason ? { reason } : {}) };
 }

@@ -83,7 +83,9 @@ export type SessionProblem =
   | 'session-gone'
   | 'not-a-record'
   /** The connected Glance address is one the company policy does not allow (any more). */
-  | 'glance-address-not-allowed';
+  | 'glance-address-not-allowed'
+  /** The session's kind of key (fixed, or none) is one the company policy does not allow (any more). */
+  | 'key-not-allowed';
 
 export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
 

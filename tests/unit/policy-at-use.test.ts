@@ -44,6 +44,36 @@ describe('the company policy, read at each use', () => {
     expect(await readJobs(h.ports)).toEqual([]);
   });
 
+  it('ends a running fixed-key session at its next poll once fixed keys are forbidden', async () => {
+    await h.connect({ keyBehavior: 'fixed', fixedKey: '4321' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    h.tick(5000);
+    expect(await refreshSession(h.ports, true)).not.toBeNull();
+    policy = { allowFixedKey: false };
+    h.tick(5000);
+    expect(await refreshSession(h.ports, true)).toBeNull();
+    expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
+    expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'key-not-allowed' });
+  });
+
+  it('looks up the related record as the company now says the org is used', async () => {
+    await h.connect({ usage: 'sales' });
+    h.setSid(undefined);
+    await start(h, 'Contact', h.seeded('Contact').Id);
+    await runOutbox(h.ports);
+    policy = { allowedUsage: ['support'] };
+    h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
+    h.tick(3_600_000);
+    const before = h.salesforceCalls().length;
+    await runOutbox(h.ports);
+    const sent = h
+      .salesforceCalls()
+      .slice(before)
+      .map((c) => decodeURIComponent(c.body));
+    expect(sent.join('\n')).toContain('FROM Case WHERE ContactId');
+    expect(sent.join('\n')).not.toContain('FROM OpportunityContactRole');
+  });
+
   it('sends no Chatter post the policy forbade after the session was queued', async () => {
     await h.connect({ chatterOnStart: true });
     h.setSid(undefined); // Salesforce unreachable for now: the post waits in the queue

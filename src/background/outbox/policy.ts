@@ -1,14 +1,24 @@
 // The company policy when a queued write is sent, not only when it was queued: Salesforce may have
 // been away for hours, and an admin who turned Chatter or guest Leads off meanwhile means it now.
 import type { CompanyPolicy } from '../../shared/settings.js';
+import { relationLookup } from './event-fields.js';
 import { wantsLead } from './leads.js';
 import type { OutboxJob } from './types.js';
 
 /** The job as the policy allows it now; undefined when the policy no longer wants it at all. */
 export function withinPolicy(job: OutboxJob, policy: CompanyPolicy): OutboxJob | undefined {
-  if (job.kind === 'log-start' && job.chatter && !policy.allowChatter) {
-    const { chatter: _dropped, ...withoutPost } = job;
-    return withoutPost;
+  if (job.kind === 'log-start') {
+    let allowed = job;
+    if (job.chatter && !policy.allowChatter) {
+      const { chatter: _dropped, ...withoutPost } = job;
+      allowed = withoutPost;
+    }
+    // The related record is looked up as the company now says the org is used (sales or support).
+    if (allowed.record && allowed.usage && !policy.allowedUsage.includes(allowed.usage)) {
+      const usage = policy.defaultUsage;
+      allowed = { ...allowed, usage, lookup: relationLookup(allowed.record, usage) };
+    }
+    return allowed;
   }
   if (job.kind === 'guest-lead' && !wantsLead(job.guest, policy.maxLeadCreation)) return undefined;
   return job;

@@ -1,7 +1,8 @@
 // The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
 // worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
-import type { RelationLookup } from './event-fields.js';
+import type { SalesforceUsage } from '../../shared/settings.js';
+import type { LoggedRecord, RelationLookup } from './event-fields.js';
 
 interface JobBase {
   id: string;
@@ -58,7 +59,15 @@ export interface GuestToLead {
 
 export type OutboxJob = JobBase &
   (
-    | { kind: 'log-start'; fields: Record<string, unknown>; lookup?: RelationLookup; chatter?: ChatterPost }
+    | {
+        kind: 'log-start';
+        fields: Record<string, unknown>;
+        lookup?: RelationLookup;
+        chatter?: ChatterPost;
+        /** The record and usage the look-up was made for, so a changed policy can make it again. */
+        record?: LoggedRecord;
+        usage?: SalesforceUsage;
+      }
     | { kind: 'log-end'; fields: Record<string, unknown> }
     | { kind: 'guest-lead'; guest: GuestToLead }
   );

@@ -3,7 +3,7 @@
 // asks Glance outside the session lock, so it never holds up End, Switch or Start.
 import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
-import { addressAllowed } from '../../shared/settings.js';
+import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
 import { SESSION_STATUS, SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
 import {
   type GlanceAccount,
@@ -26,7 +26,7 @@ import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
-import { type AccountPorts, glanceAddressAllowed, settingsView } from '../settings/account.js';
+import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, inSessionOrg, tellTabs } from './audience.js';
 import { rememberSession } from './recent.js';
@@ -177,6 +177,8 @@ async function startSessionUnlocked(
     ...(storeId ? { storeId } : {}),
     fields: startEventFields(facts(session), page),
     lookup: relationLookup(page, settings.usage),
+    record: { sobject: page.sobject, recordId: page.recordId },
+    usage: settings.usage,
     chatter: settings.chatterOnStart
       ? {
           parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
@@ -213,6 +215,18 @@ async function queueGuestLeads(ports: SessionPorts, session: ActiveSession, gues
   }
 }
 
+/** What of a running session the company policy, as it is now, does not allow. */
+function policyForbids(
+  session: ActiveSession,
+  account: GlanceAccount,
+  policy: CompanyPolicy,
+): SessionProblem | undefined {
+  if (!addressAllowed(account.address, policy.glanceAddressPattern)) return 'glance-address-not-allowed';
+  if ((session.keyKind === 'fixed' && !policy.allowFixedKey) || (session.keyKind === 'none' && !policy.allowNoKey))
+    return 'key-not-allowed';
+  return undefined;
+}
+
 /** One poll at a time per worker; a second caller shares the first one's answer. */
 let pollInFlight: Promise<SessionView | null> | undefined;
 
@@ -233,10 +247,12 @@ async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | 
   if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
   const account = await accountOf(ports, session);
   if (!account) return view(ports, session);
-  if (!(await glanceAddressAllowed(account.address, ports))) {
-    // The admin forbade this Glance address while the session ran: it ends now, and the rep is told why.
+  const forbidden = policyForbids(session, account, (await settingsView(ports)).policy);
+  if (forbidden) {
+    // The admin forbade this Glance address or kind of key while the session ran: it ends now, and
+    // the rep is told why.
     return sessionLock.run(async () => {
-      const result = await endSessionUnlocked(session.sessionId, ports, 'glance-address-not-allowed');
+      const result = await endSessionUnlocked(session.sessionId, ports, forbidden);
       return result.ok ? null : view(ports, await readActiveSession(ports));
     });
   }
