@@ -208,6 +208,8 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       const { def, field: name } = field();
       const message = String(body.message ?? '');
       if (!message) throw new ControlError('message is required');
+      // Setup's Error Message field holds at most 255 characters.
+      if (message.length > 255) throw new ControlError('message is at most 255 characters');
       org.setup.validationRules.push({ sobject: def.name, message, ...(name ? { field: name } : {}) });
       return ok();
     }
