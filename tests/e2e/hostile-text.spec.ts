@@ -236,3 +236,31 @@ test("Salesforce's own error messages are text in the panel, popup and options p
     await extension.close();
   }
 });
+
+test("the options page's org check shows the user's name and Salesforce's messages as text", async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  const [user] = await control.records<{ Id: string }>('User');
+  const [lead] = await control.records<{ Id: string }>('Lead');
+  const name = fitTo(`${HOSTILE_TEXT[4]?.text} ${HOSTILE_TEXT[1]?.text}`, 80);
+  await control.rename(user?.Id ?? '', name);
+  const messages = HOSTILE_TEXT.slice(0, 20).map((p) => fitTo(p.text, 255));
+  for (const message of messages) await control.addValidationRule({ sobject: 'Event', message });
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  const options = await context.newPage();
+  const nothingRan = watch(options);
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const card = options.getByRole('region', { name: 'Check this org' });
+  await card.getByRole('button', { name: 'Check this org' }).click();
+  await expect(card.getByRole('status')).toContainText('acme.my.salesforce.com:', { timeout: 20_000 });
+  await expect(card.locator('li[data-ok="false"]').first()).toBeVisible();
+  const read = await extensionPage(options);
+  expect(read.text).toContain(name);
+  for (const message of messages) expect(read.text).toContain(message);
+  const unexpected = ['img', 'svg', 'script', 'iframe', 'object', 'details', 'math', 'style', 'b', 'i'];
+  expect(read.tags.filter((tag) => unexpected.includes(tag))).toEqual([]);
+  await nothingRan();
+});
