@@ -15,3 +15,19 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
 }
+
+/**
+ * Listens for events a person caused, and only those. Our elements live in Salesforce's page, where
+ * any script (an installed package, an admin's code, an injection) can call `click()` or dispatch a
+ * synthetic event; the browser marks those `isTrusted: false`. A real click, tap or key press — also
+ * Enter or Space on a focused button, which the browser turns into a trusted click — is trusted.
+ */
+export function onTrusted<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  handler: (event: HTMLElementEventMap[K]) => void,
+): void {
+  target.addEventListener(type, (event) => {
+    if (event.isTrusted) handler(event);
+  });
+}

@@ -5,7 +5,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
-import { element } from './dom.js';
+import { element, onTrusted } from './dom.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 
@@ -100,10 +100,10 @@ export class SessionPanel {
     );
     root.append(element('style', { textContent: PANEL_CSS }), this.region);
 
-    this.copyKey.addEventListener('click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
-    this.copyLink.addEventListener('click', () => this.copy(this.link.value, () => this.link.select()));
-    this.switchMode.addEventListener('click', () => this.view && onAction('switch', this.view.sessionId));
-    this.end.addEventListener('click', () => this.view && onAction('end', this.view.sessionId));
+    onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
+    onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
+    onTrusted(this.switchMode, 'click', () => this.view && onAction('switch', this.view.sessionId));
+    onTrusted(this.end, 'click', () => this.view && onAction('end', this.view.sessionId));
   }
 
   show(view: SessionView): void {

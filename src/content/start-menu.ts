@@ -3,7 +3,7 @@
 // to the button, Tab or a click elsewhere just closes.
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SessionMode } from '../shared/messages.js';
-import { element } from './dom.js';
+import { element, onTrusted } from './dom.js';
 
 const ITEMS: readonly [SessionMode, MessageKey][] = [
   ['screenshare', 'startScreenShare'],
@@ -24,7 +24,7 @@ export class StartMenu {
     this.menu.setAttribute('aria-label', t('moreSessionTypes'));
     this.items = ITEMS.map(([mode, key]) => {
       const item = element('button', { type: 'button', tabIndex: -1, textContent: t(key) }, { role: 'menuitem' });
-      item.addEventListener('click', () => {
+      onTrusted(item, 'click', () => {
         this.close(true);
         onChoose(mode);
       });
@@ -32,16 +32,16 @@ export class StartMenu {
     });
     this.menu.append(...this.items);
 
-    this.button.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open(0)));
-    this.button.addEventListener('keydown', (event) => {
+    onTrusted(this.button, 'click', () => (this.isOpen ? this.close(true) : this.open(0)));
+    onTrusted(this.button, 'keydown', (event) => {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       event.preventDefault();
       this.open(event.key === 'ArrowUp' ? this.items.length - 1 : 0);
     });
-    this.menu.addEventListener('keydown', (event) => this.onMenuKey(event));
+    onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.
-    this.menu.addEventListener('focusout', (event) => {
+    onTrusted(this.menu, 'focusout', (event) => {
       const next = event.relatedTarget as Node | null;
       if (next !== this.button && !this.menu.contains(next)) this.close(false);
     });

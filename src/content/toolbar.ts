@@ -4,7 +4,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
-import { element } from './dom.js';
+import { element, onTrusted } from './dom.js';
 import { dockHost } from './placement.js';
 import { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
@@ -29,9 +29,9 @@ export class Toolbar {
     this.menu = new StartMenu((mode) => onAction({ kind: 'start', mode }));
     const split = element('div', { className: 'split' });
     split.append(this.start, this.menu.button, this.menu.menu);
-    this.start.addEventListener('click', () => onAction({ kind: 'start', mode: 'screenshare' }));
-    this.schedule.addEventListener('click', () => onAction({ kind: 'schedule' }));
-    this.settings.addEventListener('click', () => onAction({ kind: 'open-settings' }));
+    onTrusted(this.start, 'click', () => onAction({ kind: 'start', mode: 'screenshare' }));
+    onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
+    onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
     this.bar.append(logo, split, this.schedule, this.status, this.settings);
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }

@@ -187,6 +187,25 @@ describe('Salesforce control routes', () => {
     expect(state.takeFault('salesforce', 'POST', `${API}/composite`, 'acme.my.salesforce.com', create)).toBeUndefined();
   });
 
+  it("renames records and the user as their Edit would, within the name field's length", async () => {
+    const { state, post, api } = setup();
+    const org = state.org('acme');
+    const [lead] = org.ofType('Lead');
+    const [user] = org.ofType('User');
+    const [opportunity] = org.ofType('Opportunity');
+    const hostile = '<img src=x onerror=alert(1)>\r\nSession key: 0000';
+    expect((await post('/salesforce/rename', { id: lead?.Id, name: hostile })).status).toBe(200);
+    expect(lead?.fields).toMatchObject({ FirstName: null, LastName: hostile, Name: hostile });
+    expect((await post('/salesforce/rename', { id: user?.Id, name: 'Mallory "M" O\'Brien' })).status).toBe(200);
+    expect((await api('GET', '/chatter/users/me')).json).toMatchObject({ name: 'Mallory "M" O\'Brien' });
+    expect((await post('/salesforce/rename', { id: opportunity?.Id, name: 'x'.repeat(121) })).body.error).toMatch(
+      /^STRING_TOO_LONG/,
+    );
+    expect((await post('/salesforce/rename', { id: opportunity?.Id, name: 'x'.repeat(120) })).status).toBe(200);
+    expect((await post('/salesforce/rename', { id: '00Q000000000000AAA', name: 'x' })).status).toBe(400);
+    expect((await post('/salesforce/rename', { id: lead?.Id, name: ' ' })).status).toBe(400);
+  });
+
   it('answers 404 for an unknown Salesforce action and 400 for an unknown org', async () => {
     const { post, get } = setup();
     expect((await post('/salesforce/nope')).status).toBe(404);

@@ -41,11 +41,15 @@
 //                                         (404 on /sobjects, INVALID_TYPE in SOQL); userinfo still answers
 //   POST /salesforce/experience-cloud     {enabled, org?}: Experience Cloud (on in every sandbox org):
 //                                         off, FeedItem has no Visibility field (INVALID_FIELD)
+//   POST /salesforce/rename               {id, name, org?}: a user renames a record (or a user) as
+//                                         the record page's Edit would: Lead/Contact/User get the
+//                                         name as LastName (Name follows), Case its Subject, others
+//                                         their Name; over the field's length: STRING_TOO_LONG
 //   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
 //
-// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke} (see glanceControl below).
+// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke,account} (see glanceControl below).
 import type { GlanceService } from './glance/service.js';
 import { type Handler, json, type SandboxResponse } from './http.js';
 import type { SalesforceOrg } from './salesforce/org.js';
@@ -206,9 +210,14 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       const { def, field: name } = field();
       const message = String(body.message ?? '');
       if (!message) throw new ControlError('message is required');
+      // Setup's Error Message field holds at most 255 characters.
+      if (message.length > 255) throw new ControlError('message is at most 255 characters');
       org.setup.validationRules.push({ sobject: def.name, message, ...(name ? { field: name } : {}) });
       return ok();
     }
+    case 'rename':
+      renameRecord(org, String(body.id ?? ''), String(body.name ?? ''));
+      return ok();
     case 'duplicate-rule':
       org.setup.standardLeadDuplicateRule = body.active !== false;
       return ok();
@@ -220,6 +229,36 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       return ok();
     default:
       return json(404, { error: `no control route POST /salesforce/${action}` });
+  }
+}
+
+/**
+ * The field that holds a record's name and its length (Object Reference: Lead, Contact and User
+ * LastName 80; Case Subject 255; Account Name 255, Opportunity Name 120, Campaign Name 80).
+ */
+const NAME_FIELD: Record<string, [field: string, length: number]> = {
+  Lead: ['LastName', 80],
+  Contact: ['LastName', 80],
+  User: ['LastName', 80],
+  Case: ['Subject', 255],
+  Account: ['Name', 255],
+  Opportunity: ['Name', 120],
+  Campaign: ['Name', 80],
+};
+
+function renameRecord(org: SalesforceOrg, id: string, name: string): void {
+  const record = org.get(id);
+  if (!record) throw new ControlError(`no record ${id}`);
+  const [field, length] = NAME_FIELD[record.type] ?? [];
+  if (!field || !length) throw new ControlError(`${record.type} has no name to set`);
+  if (!name.trim()) throw new ControlError('name is required');
+  // Salesforce counts characters (UTF-16 code units in Apex's String.length()).
+  if (name.length > length) throw new ControlError(`STRING_TOO_LONG: ${field} is at most ${length} characters`);
+  record.fields[field] = name;
+  // Compound names follow their parts, as rules.ts does for API writes.
+  if (field === 'LastName') {
+    record.fields.FirstName = null;
+    record.fields.Name = name;
   }
 }
 
@@ -253,6 +292,13 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
     case 'leave': {
       const guest = glance.leave(text('sessionId'), text('guest'));
       return guest ? json(200, { ok: true }) : json(404, { error: 'no such guest in that session' });
+    }
+    case 'account': {
+      // What the account's owner changes in Glance's own settings: the display name.
+      const account = glance.account(text('address'));
+      if (!account) return json(404, { error: 'no such account' });
+      if (body.displayName !== undefined) account.displayName = text('displayName');
+      return json(200, { ok: true });
     }
     case 'revoke':
       return glance.revokeCredentials(text('address'))

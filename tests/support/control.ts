@@ -111,6 +111,18 @@ export class SandboxControl {
   setChatter(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/chatter', { enabled, org });
   }
+  /** Renames a record or a user (Lead/Contact/User: LastName, Case: Subject, others: Name). */
+  rename(id: string, name: string, org?: OrgName) {
+    return this.call('POST', '/salesforce/rename', { id, name, org });
+  }
+  /** The Glance account's display name, as its owner sets it in Glance. */
+  setGlanceDisplayName(address: string, displayName: string) {
+    return this.call('POST', '/glance/account', { address, displayName });
+  }
+  /** A guest joins the live session with this key, as Glance's join page would record them. */
+  joinGlance(guest: { address: string; key: string; name: string; email?: string }): Promise<{ sessionId: string }> {
+    return this.call('POST', '/glance/join', guest);
+  }
   /** Turns the Standard Lead Duplicate Rule (on in every org) off or on again. */
   setLeadDuplicateRule(active: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/duplicate-rule', { active, org });

@@ -48,4 +48,11 @@ describe('Glance control routes', () => {
     expect(() => state.glance.authenticate(account.groupId, account.address, credentials)).toThrow();
     expect((await post('/glance/nope', {})).status).toBe(404);
   });
+
+  it("sets an account's display name, which ValidateUser then answers", async () => {
+    const name = '<svg onload=alert(1)> Riley';
+    expect((await post('/glance/account', { address: 'acme.glance.net', displayName: name })).status).toBe(200);
+    expect(state.glance.validateUser('acme.glance.net', 'correct-horse').account.displayName).toBe(name);
+    expect((await post('/glance/account', { address: 'nobody.glance.net', displayName: 'x' })).status).toBe(404);
+  });
 });

@@ -226,6 +226,21 @@ describe('validation rules', () => {
     ]);
     expect((await must('POST', `${API}/sobjects/Lead`, { body: lead() })).status).toBe(201);
   });
+
+  it('reports every rule that fires, one error each', async () => {
+    const { must, org } = apiClient();
+    org.setup.validationRules.push(
+      { sobject: 'Event', message: 'First rule.' },
+      { sobject: 'Event', field: 'Location', message: 'No locations.' },
+      { sobject: 'Event', field: 'Description', message: 'Not fired: Description stays blank.' },
+    );
+    const event = { Subject: 'Call', StartDateTime: '2026-03-02T15:00:00Z', DurationInMinutes: 10, Location: 'x' };
+    const refused = await must('POST', `${API}/sobjects/Event`, { body: event });
+    expect(refused.json).toEqual([
+      { message: 'First rule.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [] },
+      { message: 'No locations.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Location'] },
+    ]);
+  });
 });
 
 describe('the Standard Lead Duplicate Rule', () => {

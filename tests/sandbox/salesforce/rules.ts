@@ -79,13 +79,23 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
  * top (`fields` empty) — Salesforce Help "Validation Rules", error location.
  */
 function checkValidationRules(ctx: ApiContext, def: SObjectDef, fields: Fields): void {
-  for (const rule of ctx.org.setup.validationRules) {
-    if (rule.sobject !== def.name) continue;
+  // Every rule is evaluated and every one that fires is reported, one error each, as the record
+  // page lists them all at once (Salesforce Help "Validation Rules": the save fails with each
+  // failing rule's message).
+  const failed = ctx.org.setup.validationRules.filter((rule) => {
+    if (rule.sobject !== def.name) return false;
     const value = rule.field ? fields[rule.field] : undefined;
-    const fires = !rule.field || (value !== null && value !== undefined && value !== '');
-    if (fires) {
-      throw ApiError.one(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, rule.field ? [rule.field] : []);
-    }
+    return !rule.field || (value !== null && value !== undefined && value !== '');
+  });
+  if (failed.length > 0) {
+    throw new ApiError(
+      400,
+      failed.map((rule) => ({
+        message: rule.message,
+        errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+        fields: rule.field ? [rule.field] : [],
+      })),
+    );
   }
 }
 
