@@ -20,6 +20,7 @@ import {
   VALIDATE_USER_URL,
   VALIDATE_USER_XML,
 } from './assumptions.js';
+import { AnswerTooLarge, readCappedText } from './answer-limits.js';
 import { find, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml.js';
 
 /** What we keep of a connected account (storage.local only). The password is never kept. */
@@ -109,10 +110,18 @@ async function post(
       headers: { 'Content-Type': FORM_CONTENT_TYPE },
       body: new URLSearchParams(fields).toString(),
       credentials: 'omit',
+      // A redirect would send the credential (or the password) on to wherever it points, and a
+      // 307/308 re-posts the body as it is: Glance's services never redirect, so one is refused.
+      redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text().catch(() => '');
-  } catch {
+    text = await readCappedText(response).catch((error: unknown) => {
+      if (error instanceof AnswerTooLarge) throw error;
+      return '';
+    });
+  } catch (error) {
+    // Too big to be Glance's answer: as unreadable as garbage, and said the same way.
+    if (error instanceof AnswerTooLarge) throw new GlanceError('unavailable', 'answer too large');
     throw new GlanceError('unavailable');
   }
   let document: XmlElement | undefined;
