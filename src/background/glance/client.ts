@@ -1,6 +1,8 @@
 // The Glance client: connects an account (address + password → credential) and runs sessions.
 // Every endpoint, field and answer shape it relies on that Glance does not document is named in
 // assumptions.ts, which the sandbox's emulator follows too.
+
+import { AnswerTooLarge, readCappedText } from './answer-limits.js';
 import {
   AUTH_FIELD,
   CONFERENCE_XML,
@@ -20,7 +22,6 @@ import {
   VALIDATE_USER_URL,
   VALIDATE_USER_XML,
 } from './assumptions.js';
-import { AnswerTooLarge, readCappedText } from './answer-limits.js';
 import { find, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml.js';
 
 /** What we keep of a connected account (storage.local only). The password is never kept. */
