@@ -61,3 +61,27 @@ test.describe('a join link from Glance that is not on the account’s join host'
     });
   }
 });
+
+test.describe('a redirect from Glance’s web services', () => {
+  test.beforeEach(async ({ context, extensionId, control: _control }) => {
+    await connectGlance(context, extensionId);
+  });
+
+  test('is not followed: the credential is not re-posted and the rep is told Glance did not answer', async ({
+    salesforcePage: page,
+    control,
+  }) => {
+    // A host the sandbox also answers, so a followed redirect would show up in its log.
+    await control.redirectGlance('collector.glance.net');
+    await page.goto(`${LIGHTNING}/lightning/r/Lead/${await leadId(control)}/view`);
+    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
+    await expect(toolbar(page).getByRole('status')).toHaveText(
+      'Glance did not answer, so no session was started and nothing was logged. Try again in a moment.',
+    );
+    const glanceRequests = await control.log('glance');
+    expect(glanceRequests.filter((e) => e.path.includes('StartSession')).map((e) => [e.host, e.status])).toEqual([
+      ['www.glance.net', 307],
+    ]);
+    expect(glanceRequests.filter((e) => e.host === 'collector.glance.net')).toEqual([]);
+  });
+});
