@@ -11,7 +11,7 @@ export interface XmlElement {
   text: string;
 }
 
-/** Glance's answers nest five levels at most (SOAP envelope, body, result, guests, guest, field). */
+/** Glance's answers nest six levels at most (SOAP envelope, body, result, guests, guest, field). */
 export const MAX_XML_DEPTH = 32;
 
 export class XmlSyntaxError extends Error {
