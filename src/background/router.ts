@@ -2,6 +2,8 @@
 import {
   type ContentMessage,
   type ContentRequests,
+  INVALID_MESSAGE,
+  type InvalidMessageAnswer,
   type PopupMessage,
   type PopupRequests,
   parseContentMessage,
@@ -53,12 +55,13 @@ async function answerContent(
   senderUrl: string,
   storeId: string | undefined,
   ports: BackgroundPorts,
-): Promise<ResponseOf<ContentRequests, ContentMessage['type']> | undefined> {
+): Promise<ResponseOf<ContentRequests, ContentMessage['type']> | InvalidMessageAnswer | undefined> {
   switch (message.type) {
     case 'content:salesforce-status':
       return (await salesforceStatus(senderUrl, ports, { storeId })) ?? undefined;
     case 'content:start-session':
-      if (!sameHost(message.pageUrl, senderUrl)) return undefined;
+      // A start for another page than the sender's own is not a request its toolbar makes.
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
       return startSession(message.pageUrl, message.mode, ports, storeId);
     case 'content:session':
       return sessionForTab(senderUrl, storeId, ports, message.refresh);
@@ -111,20 +114,26 @@ async function answerPopup(
 }
 
 /**
- * Answers one runtime message. Returns undefined (no answer) for senders we do not trust and
- * payloads that do not validate, so a misbehaving page learns nothing.
+ * Answers one runtime message; never throws on what a sender can put in a message.
+ * - Our own extension pages and our content script in a Salesforce tab's top frame get a typed
+ *   answer to every request, and INVALID_MESSAGE for a payload that does not validate.
+ * - Any other sender (a subframe, a page that is not Salesforce, a sender without a tab or URL,
+ *   another extension) gets undefined: no answer at all. A refusal would tell it that the extension is
+ *   installed and listening and which of its guesses came close; undefined is what it would also get
+ *   from an extension that ignores it, so it learns nothing. Our own code never sends from there,
+ *   so no caller of ours waits on that missing answer.
  */
 export async function routeMessage(raw: unknown, sender: MessageSender, ports: BackgroundPorts): Promise<unknown> {
   const kind = classifySender(sender, ports.extensionId);
   if (kind === 'content' && sender.url) {
     const message = parseContentMessage(raw);
-    if (!message) return undefined;
+    if (!message) return INVALID_MESSAGE;
     const storeId = sender.tab ? await ports.cookieStoreOf(sender.tab) : undefined;
     return answerContent(message, sender.url, storeId, ports);
   }
   if (kind === 'extension-page') {
     const message = parsePopupMessage(raw);
-    return message ? answerPopup(message, ports) : undefined;
+    return message ? answerPopup(message, ports) : INVALID_MESSAGE;
   }
   return undefined;
 }

@@ -282,3 +282,12 @@ export function parseContentMessage(raw: unknown): ContentMessage | undefined {
 export function parsePopupMessage(raw: unknown): PopupMessage | undefined {
   return parseWith<PopupMessage>(popupValidators as Record<string, Validator<PopupMessage>>, raw);
 }
+
+/**
+ * The background's answer to a request from our own pages or content script whose payload does not
+ * validate (a bug, a version skew after an update, a compromised renderer): a typed refusal, so the
+ * caller never waits on or misreads a missing answer. Senders the background does not trust get no
+ * answer at all (src/background/router.ts says why).
+ */
+export type InvalidMessageAnswer = { ok: false; problem: 'invalid-message' };
+export const INVALID_MESSAGE: Readonly<InvalidMessageAnswer> = Object.freeze({ ok: false, problem: 'invalid-message' });

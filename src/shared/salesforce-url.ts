@@ -21,7 +21,21 @@ function recordPage(ui: SalesforceUi, apiHost: string, id: string, typeHint?: st
   return { kind: 'record', ui, sobject, recordId, apiHost };
 }
 
+/**
+ * A path segment decoded, or as it came when its escapes are malformed (`%zz`, a truncated UTF-8
+ * sequence): a browser keeps such a URL as it is, and a throw here would kill the content script.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Never throws: whatever the tab's URL holds, the answer is a page or undefined ("not Salesforce"). */
 export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
+  if (typeof href !== 'string') return undefined;
   let url: URL;
   try {
     url = new URL(href);
@@ -31,7 +45,7 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   if (url.protocol !== 'https:') return undefined;
   const apiHost = apiHostFor(url.hostname);
   if (!apiHost) return undefined;
-  const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
 
   if (isLightningHost(url.hostname)) {
     // Console apps: only a focused subtab's URL has ?ws=, and it names the PARENT (workspace) record;

@@ -49,7 +49,12 @@
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
 //
-// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke,account} (see glanceControl below).
+// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke,account} (see glanceControl below), and
+// switches for a misbehaving Glance:
+//   POST /glance/join-url  {joinUrl?}    every session answer carries this joinUrl instead of the
+//                                        documented link (A15); without joinUrl, the documented one again
+//   POST /glance/redirect  {to, count=1} the next `count` web-service requests answer 307 to the same
+//                                        path on host `to` (a 307 re-posts the form there)
 import type { GlanceService } from './glance/service.js';
 import { type Handler, json, type SandboxResponse } from './http.js';
 import type { SalesforceOrg } from './salesforce/org.js';
@@ -300,6 +305,13 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
       if (body.displayName !== undefined) account.displayName = text('displayName');
       return json(200, { ok: true });
     }
+    case 'join-url':
+      glance.misbehaviour.joinUrl = body.joinUrl === undefined ? undefined : text('joinUrl');
+      return json(200, { ok: true });
+    case 'redirect':
+      if (!text('to')) throw new ControlError('to must name a host');
+      glance.misbehaviour.redirect = { to: text('to'), count: wholeNumber(body.count ?? 1, 'count') };
+      return json(200, { ok: true });
     case 'revoke':
       return glance.revokeCredentials(text('address'))
         ? json(200, { ok: true })

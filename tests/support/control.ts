@@ -123,6 +123,14 @@ export class SandboxControl {
   joinGlance(guest: { address: string; key: string; name: string; email?: string }): Promise<{ sessionId: string }> {
     return this.call('POST', '/glance/join', guest);
   }
+  /** A hostile Glance: every session answer carries this joinUrl (undefined: the documented link again). */
+  setGlanceJoinUrl(joinUrl: string | undefined) {
+    return this.call('POST', '/glance/join-url', joinUrl === undefined ? {} : { joinUrl });
+  }
+  /** The next `count` Glance web-service requests answer 307 to the same path on host `to`. */
+  redirectGlance(to: string, count = 1) {
+    return this.call('POST', '/glance/redirect', { to, count });
+  }
   /** Turns the Standard Lead Duplicate Rule (on in every org) off or on again. */
   setLeadDuplicateRule(active: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/duplicate-rule', { active, org });

@@ -8,7 +8,7 @@ import { dryRun } from '../../src/background/org-check/dry-run.js';
 import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
 import { routeMessage } from '../../src/background/router.js';
 import { SalesforceError } from '../../src/background/salesforce/errors.js';
-import type { OrgCheckView } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE, type OrgCheckView } from '../../src/shared/messages.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
@@ -262,7 +262,8 @@ describe('"Check this org" from the options page', () => {
     expect(
       await routeMessage({ type: 'popup:check-org', pageUrl: 'https://example.com/' }, page, h.ports),
     ).toMatchObject({ ok: false });
-    expect(await routeMessage({ type: 'popup:check-org', pageUrl: 5 }, page, h.ports)).toBeUndefined();
+    // A bad payload from our own page gets the typed refusal (router.ts); other senders get nothing.
+    expect(await routeMessage({ type: 'popup:check-org', pageUrl: 5 }, page, h.ports)).toEqual(INVALID_MESSAGE);
     expect(
       await routeMessage(
         { type: 'popup:check-org', pageUrl: leadPage },

@@ -57,6 +57,8 @@
  *     a read call for an existing user is not public.
  * A15 The guest join link is `https://<address>/?key=<key>` and prefills the key on Glance's join
  *     page (D: guests open the address and type the key). Confirm: open such a link.
+ *     The client keeps A7's joinUrl only when it is an https link on that address, and builds this
+ *     link otherwise (join-link.ts): an answer is input, and the link goes to customers.
  * A16 The join page asks for name (required), email and phone (optional); in reality the host
  *     chooses which are asked for and required.
  * A17 The free trial sign-up page is https://www.glance.net/signup/trial and accepts `name` and

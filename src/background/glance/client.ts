@@ -1,6 +1,8 @@
 // The Glance client: connects an account (address + password → credential) and runs sessions.
 // Every endpoint, field and answer shape it relies on that Glance does not document is named in
 // assumptions.ts, which the sandbox's emulator follows too.
+
+import { AnswerTooLarge, readCappedText } from './answer-limits.js';
 import {
   AUTH_FIELD,
   CONFERENCE_XML,
@@ -20,6 +22,7 @@ import {
   VALIDATE_USER_URL,
   VALIDATE_USER_XML,
 } from './assumptions.js';
+import { trustedJoinUrl } from './join-link.js';
 import { find, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml.js';
 
 /** What we keep of a connected account (storage.local only). The password is never kept. */
@@ -109,10 +112,18 @@ async function post(
       headers: { 'Content-Type': FORM_CONTENT_TYPE },
       body: new URLSearchParams(fields).toString(),
       credentials: 'omit',
+      // A redirect would send the credential (or the password) on to wherever it points, and a
+      // 307/308 re-posts the body as it is: Glance's services never redirect, so one is refused.
+      redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    text = await response.text().catch(() => '');
-  } catch {
+    text = await readCappedText(response).catch((error: unknown) => {
+      if (error instanceof AnswerTooLarge) throw error;
+      return '';
+    });
+  } catch (error) {
+    // Too big to be Glance's answer: as unreadable as garbage, and said the same way.
+    if (error instanceof AnswerTooLarge) throw new GlanceError('unavailable', 'answer too large');
     throw new GlanceError('unavailable');
   }
   let document: XmlElement | undefined;
@@ -163,17 +174,19 @@ export async function connectGlance(
   };
 }
 
-function readSession(document: XmlElement): GlanceSession {
+/** `address` is the account's join host: the answered join link must be on it (join-link.ts). */
+function readSession(address: string, document: XmlElement): GlanceSession {
   const info = expectRoot(document, SESSION_XML.root);
   const x = SESSION_XML;
   const sessionId = textOf(info, x.sessionId);
   if (!sessionId) throw new GlanceError('unavailable', 'no session id');
+  const key = textOf(info, x.key);
   const duration = textOf(info, x.durationSeconds);
   const guestList = find(info, x.guests)?.children.filter((c) => c.name === x.guest) ?? [];
   return {
     sessionId,
-    key: textOf(info, x.key),
-    joinUrl: textOf(info, x.joinUrl),
+    key,
+    joinUrl: trustedJoinUrl(textOf(info, x.joinUrl), address, key),
     status: textOf(info, x.status) as SessionStatus,
     sessionType: textOf(info, x.sessionType) as SessionType,
     startedAt: textOf(info, x.startedAt),
@@ -217,15 +230,19 @@ export class GlanceClient {
       [SESSION_FIELD.keyMode]: keyMode,
     };
     if (keyMode === 'fixed') fields[SESSION_FIELD.key] = key;
-    return readSession(await this.call(SESSION_OP.start, fields));
+    return readSession(this.account.address, await this.call(SESSION_OP.start, fields));
   }
 
   async status(sessionId: string): Promise<GlanceSession> {
-    return readSession(await this.call(SESSION_OP.status, { [SESSION_FIELD.sessionId]: sessionId }));
+    return readSession(
+      this.account.address,
+      await this.call(SESSION_OP.status, { [SESSION_FIELD.sessionId]: sessionId }),
+    );
   }
 
   async setType(sessionId: string, sessionType: SessionType): Promise<GlanceSession> {
     return readSession(
+      this.account.address,
       await this.call(SESSION_OP.setType, {
         [SESSION_FIELD.sessionId]: sessionId,
         [SESSION_FIELD.sessionType]: sessionType,
@@ -234,7 +251,7 @@ export class GlanceClient {
   }
 
   async end(sessionId: string): Promise<GlanceSession> {
-    return readSession(await this.call(SESSION_OP.end, { [SESSION_FIELD.sessionId]: sessionId }));
+    return readSession(this.account.address, await this.call(SESSION_OP.end, { [SESSION_FIELD.sessionId]: sessionId }));
   }
 
   async conference(): Promise<ConferenceInfo> {

@@ -1,7 +1,8 @@
 // A narrow XML reader for Glance's small ASMX answers. The service worker has no DOMParser, and a
 // general XML library would cost more than the whole client; these answers are flat documents of
 // elements, attributes and text. Anything that does not parse as such throws, and the client treats
-// it as garbage from Glance.
+// it as garbage from Glance. Nesting is capped: the answers are a few levels deep, and find() below
+// recurses, so a deeply nested answer must be refused here rather than overflow the stack there.
 
 export interface XmlElement {
   name: string;
@@ -9,6 +10,9 @@ export interface XmlElement {
   children: XmlElement[];
   text: string;
 }
+
+/** Glance's answers nest six levels at most (SOAP envelope, body, result, guests, guest, field). */
+export const MAX_XML_DEPTH = 32;
 
 export class XmlSyntaxError extends Error {
   override readonly name = 'XmlSyntaxError';
@@ -52,7 +56,10 @@ export function parseXml(xml: string): XmlElement {
       }
       const element: XmlElement = { name: localName(tag), attributes, children: [], text: '' };
       parent.children.push(element);
-      if (!selfClosing) stack.push(element);
+      if (!selfClosing) {
+        if (stack.length > MAX_XML_DEPTH) throw new XmlSyntaxError(`nested deeper than ${MAX_XML_DEPTH}`);
+        stack.push(element);
+      }
     }
   }
   if (stack.length !== 1) throw new XmlSyntaxError('unclosed element');

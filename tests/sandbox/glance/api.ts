@@ -23,7 +23,7 @@ import {
   NO_SESSION_MESSAGE,
   unknownAddressPage,
 } from './join-page.js';
-import { GlanceFault, type GlanceService, isKeyMode, isSessionType } from './service.js';
+import { GlanceFault, type GlanceService, type GlanceSession, isKeyMode, isSessionType } from './service.js';
 import { trialSignupPage, trialThanksPage } from './trial-page.js';
 import { conferenceInfoXml, faultXml, sessionInfoXml, validateUserXml } from './xml.js';
 
@@ -41,6 +41,14 @@ export function glanceHandler(glance: GlanceService): Handler {
 
 function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | undefined {
   const path = req.url.pathname;
+  const service = path === VALIDATE_USER_PATH || path.startsWith(`${SESSION_SERVICE_PATH}/`);
+  const redirect = glance.misbehaviour.redirect;
+  if (service && redirect && redirect.count > 0) {
+    // The control switch: a 307 keeps the method and body, so a client that follows it posts the
+    // credential (or password) to the other host.
+    redirect.count--;
+    return { status: 307, headers: { location: `https://${redirect.to}${path}` } };
+  }
   if (path === VALIDATE_USER_PATH) return asmx(req, (form) => validateUser(glance, form));
   if (path.startsWith(`${SESSION_SERVICE_PATH}/`)) {
     const op = path.slice(SESSION_SERVICE_PATH.length + 1);
@@ -107,19 +115,20 @@ function sessionOp(glance: GlanceService, op: string, form: URLSearchParams): st
     return value;
   };
   const sessionId = () => required(form, SESSION_FIELD.sessionId);
+  const sessionInfo = (session: GlanceSession) => sessionInfoXml(session, glance.misbehaviour.joinUrl);
   switch (op) {
     case SESSION_OP.start: {
       const keyMode = required(form, SESSION_FIELD.keyMode);
       if (!isKeyMode(keyMode)) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown key mode ${keyMode}.`);
       const key = form.get(SESSION_FIELD.key) ?? '';
-      return sessionInfoXml(glance.startSession(account, { sessionType: sessionType(), keyMode, key }));
+      return sessionInfo(glance.startSession(account, { sessionType: sessionType(), keyMode, key }));
     }
     case SESSION_OP.status:
-      return sessionInfoXml(glance.sessionOf(account, sessionId()));
+      return sessionInfo(glance.sessionOf(account, sessionId()));
     case SESSION_OP.setType:
-      return sessionInfoXml(glance.setSessionType(account, sessionId(), sessionType()));
+      return sessionInfo(glance.setSessionType(account, sessionId(), sessionType()));
     case SESSION_OP.end:
-      return sessionInfoXml(glance.endSession(account, sessionId()));
+      return sessionInfo(glance.endSession(account, sessionId()));
     default: // SESSION_OP.conference, the only op left
       return conferenceInfoXml(account);
   }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_MODE, SESSION_STATUS, SESSION_TYPE } from '../../../src/background/glance/assumptions.js';
+import {
+  KEY_MODE,
+  SESSION_OP,
+  SESSION_STATUS,
+  SESSION_TYPE,
+  sessionServiceUrl,
+  VALIDATE_USER_PATH,
+  VALIDATE_USER_URL,
+} from '../../../src/background/glance/assumptions.js';
 import { controlHandler } from '../control.js';
 import { SandboxState } from '../state.js';
+import { glanceHandler } from './api.js';
+import { request, tag } from './test-helpers.js';
 
 describe('Glance control routes', () => {
   const state = new SandboxState();
@@ -54,5 +64,41 @@ describe('Glance control routes', () => {
     expect((await post('/glance/account', { address: 'acme.glance.net', displayName: name })).status).toBe(200);
     expect(state.glance.validateUser('acme.glance.net', 'correct-horse').account.displayName).toBe(name);
     expect((await post('/glance/account', { address: 'nobody.glance.net', displayName: 'x' })).status).toBe(404);
+  });
+
+  it('answers a hostile joinUrl and 307 redirects while their switches are on, then behaves again', async () => {
+    const glance = glanceHandler(state.glance);
+    const asmx = async (url: string, form: Record<string, string>) => (await glance(request('POST', url, form)))!;
+    const login = await asmx(VALIDATE_USER_URL, { username: 'acme.glance.net', password: 'correct-horse' });
+    const auth = {
+      groupId: tag(String(login.body), 'groupId')!,
+      adminName: tag(String(login.body), 'userName')!,
+      adminCredentials: tag(String(login.body), 'credentials')!,
+    };
+    const start = () =>
+      asmx(sessionServiceUrl(SESSION_OP.start), { ...auth, sessionType: SESSION_TYPE.screenShare, keyMode: 'random' });
+
+    expect(await post('/glance/join-url', { joinUrl: 'javascript:alert(1)' })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
+    expect(tag(String((await start()).body), 'joinUrl')).toBe('javascript:alert(1)');
+    expect((await post('/glance/join-url', {})).status).toBe(200);
+    expect(tag(String((await start()).body), 'joinUrl')).toMatch(/^https:\/\/acme\.glance\.net\/\?key=\d{4}$/);
+
+    expect((await post('/glance/redirect', { to: 'collector.example', count: 2 })).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const redirected = await asmx(VALIDATE_USER_URL, { username: 'acme.glance.net', password: 'correct-horse' });
+      expect(redirected).toEqual({
+        status: 307,
+        headers: { location: `https://collector.example${VALIDATE_USER_PATH}` },
+      });
+    }
+    expect((await start()).status).toBe(200);
+    expect((await post('/glance/redirect', {})).status).toBe(400);
+
+    await post('/glance/redirect', { to: 'collector.example' });
+    state.reset();
+    expect(state.glance.misbehaviour).toEqual({});
   });
 });

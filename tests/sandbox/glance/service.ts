@@ -115,6 +115,12 @@ export class GlanceService {
   private nextSessionNumber = 41000001;
   /** Tests freeze this (advance() still moves time), or replace `now` outright. */
   wallClock: () => number = () => Date.now();
+  /**
+   * Control switches (tests/sandbox/control.ts) for a Glance that misbehaves as a compromised or
+   * misconfigured service could: a session answer's joinUrl replaced, or the web services
+   * answering the next requests with a 307 to another host (which re-posts the form, RFC 9110 15.4.8).
+   */
+  readonly misbehaviour: { joinUrl?: string; redirect?: { to: string; count: number } } = {};
   now: () => number = () => this.wallClock() + this.offsetMs;
 
   constructor() {

@@ -38,7 +38,8 @@ export function validateUserXml(account: GlanceAccount, credentials: string): st
   ]);
 }
 
-export function sessionInfoXml(session: GlanceSession): string {
+/** `answeredJoinUrl` replaces A15's link (a control switch: a hostile Glance). */
+export function sessionInfoXml(session: GlanceSession, answeredJoinUrl?: string): string {
   const x = SESSION_XML;
   const time = (ms: number | undefined) => (ms === undefined ? '' : isoTime(ms));
   const guests = session.guests.map(
@@ -54,7 +55,7 @@ export function sessionInfoXml(session: GlanceSession): string {
   return document(x.root, [
     element(x.sessionId, session.sessionId),
     element(x.key, session.key),
-    element(x.joinUrl, joinUrl(session.address, session.key)),
+    element(x.joinUrl, answeredJoinUrl ?? joinUrl(session.address, session.key)),
     element(x.status, session.status),
     element(x.sessionType, session.sessionType),
     element(x.startedAt, time(session.startedAt)),

@@ -1,0 +1,286 @@
+// The message router under fuzzing: random and mutated messages from every kind of sender. It must
+// never throw or leave a promise rejected unhandled; our own pages and content script get a typed
+// answer every time (INVALID_MESSAGE for what does not validate), and senders we do not trust get
+// no answer at all (router.ts says why). Seeded, so a failure reproduces.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeMessage } from '../../src/background/router.js';
+import type { MessageSender } from '../../src/background/sender.js';
+import { INVALID_MESSAGE, parseContentMessage, parsePopupMessage } from '../../src/shared/messages.js';
+import { harness, LIGHTNING } from '../support/background-harness.js';
+
+/** mulberry32, as in salesforce-url.fuzz.test.ts. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, pick };
+}
+type Random = ReturnType<typeof prng>;
+
+const EXTENSION_ID = 'test';
+const LEAD_URL = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;
+const CLASSIC_URL = 'https://acme.my.salesforce.com/00Q000000000001';
+const PAGE = `chrome-extension://${EXTENSION_ID}/src/popup/index.html`;
+const topFrame = (url: string, incognito = false) => ({
+  id: EXTENSION_ID,
+  url,
+  frameId: 0,
+  tab: { id: 3, url, incognito },
+});
+
+const TRUSTED: [string, MessageSender, 'content' | 'extension-page'][] = [
+  ['our popup', { id: EXTENSION_ID, url: PAGE }, 'extension-page'],
+  [
+    'our options page',
+    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/options/index.html` },
+    'extension-page',
+  ],
+  ['our content script, Lightning top frame', topFrame(LEAD_URL), 'content'],
+  ['our content script, Classic top frame', topFrame(CLASSIC_URL), 'content'],
+  ['our content script, incognito tab', topFrame(LEAD_URL, true), 'content'],
+];
+const UNTRUSTED: [string, MessageSender][] = [
+  ['a Salesforce subframe', { ...topFrame(LEAD_URL), frameId: 2 }],
+  [
+    'another extension',
+    { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' },
+  ],
+  ['another extension on a Salesforce tab', { ...topFrame(LEAD_URL), id: 'abcdefghijklmnopabcdefghijklmnop' }],
+  ['a web page', topFrame('https://evil.example/lightning/r/Lead/00Q000000000001AAA/view')],
+  ['a Salesforce look-alike host', topFrame('https://acme.lightning.force.com.evil.example/')],
+  ['Salesforce over http', topFrame('http://acme.lightning.force.com/')],
+  ['Salesforce behind a proxy', topFrame('https://acme.lightning.force.com.mcas.ms/')],
+  ['a sender without url', { id: EXTENSION_ID, frameId: 0, tab: { id: 3 } }],
+  ['a malformed url', topFrame('https://%zz%/')],
+  ['a url that is no string', { ...topFrame(LEAD_URL), url: 42 as unknown as string }],
+  ['a sender without tab', { id: EXTENSION_ID, url: LEAD_URL, frameId: 0 }],
+  ['a sender without id', { url: PAGE }],
+  ['a page of an extension with our id in its path', { id: EXTENSION_ID, url: `https://evil.example/${EXTENSION_ID}` }],
+  ['an empty sender', {}],
+];
+
+const VALID: Record<string, unknown>[] = [
+  { type: 'content:salesforce-status' },
+  { type: 'content:start-session', pageUrl: LEAD_URL, mode: 'screenshare' },
+  { type: 'content:session', refresh: false },
+  { type: 'content:session', refresh: true },
+  { type: 'content:switch-mode', sessionId: '41000001', mode: 'cobrowse' },
+  { type: 'content:end-session', sessionId: '41000001' },
+  { type: 'content:open-settings' },
+  { type: 'popup:salesforce-status', pageUrl: LEAD_URL },
+  { type: 'popup:salesforce-status', pageUrl: null },
+  { type: 'popup:glance-account' },
+  { type: 'popup:connect-glance', address: 'acme.glance.net', password: 'correct-horse' },
+  { type: 'popup:disconnect-glance' },
+  { type: 'popup:settings' },
+  { type: 'popup:save-settings', settings: { sessionType: 'screenshare', keyMode: 'random', chatter: false } },
+  { type: 'popup:conference-info' },
+  { type: 'popup:recent-sessions' },
+  { type: 'popup:salesforce-queue' },
+  { type: 'popup:retry-salesforce', sessionId: '' },
+  { type: 'popup:discard-salesforce', sessionId: '41000001' },
+  { type: 'popup:check-org', pageUrl: null },
+];
+
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+];
+const TYPE_NAMES = [...new Set(VALID.map((m) => String(m.type)))];
+
+function junk(random: Random, depth = 0): unknown {
+  switch (random.int(depth > 3 ? 6 : 9)) {
+    case 0:
+      return random.pick([0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53 + 1, -0]);
+    case 1:
+      return random.pick([true, false, null, undefined]);
+    case 2:
+      return random.pick([
+        '',
+        ' ',
+        'screenshare',
+        'cobrowse',
+        LEAD_URL,
+        'javascript:alert(1)',
+        '\u0000\ud800',
+        '%E0%A4%A',
+        '<img src=x onerror=alert(1)>',
+      ]);
+    case 3:
+      return 'x'.repeat(random.pick([101, 301, 1001, 4097, 100_000]));
+    case 4:
+      return random.pick(HOSTILE_KEYS);
+    case 5:
+      return random.pick(TYPE_NAMES);
+    case 6:
+      return Array.from({ length: random.int(4) }, () => junk(random, depth + 1));
+    default: {
+      // JSON.parse makes "__proto__" an own key, as a message arriving from another context does.
+      const entries = Array.from({ length: 1 + random.int(3) }, () => [
+        random.pick([...HOSTILE_KEYS, 'type', 'settings', 'pageUrl', 'sessionId', 'mode', 'x']),
+        junk(random, depth + 1),
+      ]);
+      return JSON.parse(JSON.stringify(Object.fromEntries(entries)) ?? 'null');
+    }
+  }
+}
+
+function mutate(message: Record<string, unknown>, random: Random): unknown {
+  const out: Record<string, unknown> = JSON.parse(JSON.stringify(message));
+  const keys = Object.keys(out);
+  const steps = 1 + random.int(3);
+  for (let step = 0; step < steps; step++) {
+    const key = random.pick(keys.length ? keys : ['type']);
+    switch (random.int(8)) {
+      case 0: // a field of the wrong type, or junk
+        out[key] = junk(random);
+        break;
+      case 1: // a missing field
+        delete out[key];
+        break;
+      case 2: // another or a hostile type name
+        out.type = random.pick([...TYPE_NAMES, ...HOSTILE_KEYS, 'CONTENT:SESSION', 'content:', 'popup:settings ', '']);
+        break;
+      case 3: // prototype-pollution keys as own properties
+        Object.assign(
+          out,
+          JSON.parse(
+            `{"__proto__": {"polluted": true, "type": "popup:settings"}, "constructor": {"prototype": {"polluted": true}}}`,
+          ),
+        );
+        break;
+      case 4: // a huge string where a string belongs
+        out[key] = `${typeof out[key] === 'string' ? out[key] : ''}${'𝔘'.repeat(60_000)}`;
+        break;
+      case 5: // nested junk
+        out[random.pick(['settings', 'extra', key])] = junk(random);
+        break;
+      case 6: {
+        // the same message from the other protocol
+        const type = typeof out.type === 'string' ? out.type : '';
+        out.type = type.startsWith('content:')
+          ? type.replace('content:', 'popup:')
+          : type.replace('popup:', 'content:');
+        break;
+      }
+      default:
+        return random.pick([junk(random), [out], out.type, null, undefined]);
+    }
+  }
+  return out;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What our own senders may answer to a valid request: never undefined. */
+function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, label: string) {
+  expect(answer, label).not.toBeUndefined();
+  expect(answer, label).not.toEqual(INVALID_MESSAGE);
+  switch (message.type) {
+    case 'content:salesforce-status':
+      expect(answer, label).toHaveProperty('state');
+      break;
+    case 'content:open-settings':
+      expect(answer, label).toEqual({ ok: true });
+      break;
+    case 'popup:settings':
+      expect(Object.keys(answer as object).sort(), label).toEqual(['managed', 'overridden', 'policy', 'settings']);
+      break;
+    case 'popup:recent-sessions':
+      expect(Array.isArray(answer), label).toBe(true);
+      break;
+    case 'popup:salesforce-queue':
+      expect(answer, label).toHaveProperty('waiting');
+      break;
+  }
+}
+
+describe('routeMessage under fuzzing', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+  beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+  afterAll(() => void process.off('unhandledRejection', onUnhandled));
+
+  it('answers 6,000 random and mutated messages from every kind of sender without a throw', async () => {
+    const h = harness();
+    await h.connect();
+    const random = prng(0x0bad_cafe);
+    const counts = { trusted: 0, untrusted: 0, invalid: 0, valid: 0, normal: 0 };
+    for (let i = 0; i < 6_000; i++) {
+      const base = random.pick(VALID);
+      // One in twenty is a valid message as it is, which must still answer normally.
+      const raw = i % 20 === 0 ? base : random.int(4) === 0 ? junk(random) : mutate(base, random);
+      const trusted = random.int(3) !== 0;
+      const [label, sender, kind] = trusted ? random.pick(TRUSTED) : [...random.pick(UNTRUSTED), undefined];
+      // Built only when something fails: stringifying every message would cost more than routing it.
+      const context = () => `#${i} ${label}: ${JSON.stringify(raw)?.slice(0, 300)}`;
+      let answer: unknown;
+      try {
+        answer = await routeMessage(raw, sender, h.ports);
+      } catch (error) {
+        throw new Error(`routeMessage threw ${String(error)} for ${context()}`);
+      }
+      if (!kind) {
+        counts.untrusted++;
+        if (answer !== undefined) expect.fail(`answered ${JSON.stringify(answer)} to ${context()}`);
+        continue;
+      }
+      counts.trusted++;
+      // Whatever crosses back to a sender must survive the structured clone Chrome applies.
+      structuredClone(answer);
+      const parsed = kind === 'content' ? parseContentMessage(raw) : parsePopupMessage(raw);
+      // A start names its page: the router refuses one that is not the sender's own page's host.
+      const foreignPage =
+        parsed?.type === 'content:start-session' && hostOf(parsed.pageUrl) !== hostOf(String(sender.url));
+      if (!parsed || foreignPage) {
+        counts.invalid++;
+        if (answer !== INVALID_MESSAGE) expect(answer, context()).toEqual(INVALID_MESSAGE);
+      } else {
+        counts.valid++;
+        if (answer === undefined || answer === INVALID_MESSAGE) expect.fail(`no typed answer to ${context()}`);
+        if (raw === base) {
+          counts.normal++;
+          expectNormalAnswer(base, answer, context());
+        }
+      }
+    }
+    // Let any stray promise settle before looking for unhandled rejections.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(unhandled).toEqual([]);
+    expect(Object.getPrototypeOf({}).polluted).toBeUndefined();
+    // Each branch was exercised in earnest.
+    expect(counts.untrusted).toBeGreaterThan(1500);
+    expect(counts.invalid).toBeGreaterThan(1500);
+    expect(counts.valid).toBeGreaterThan(300);
+    expect(counts.normal).toBeGreaterThan(50);
+  });
+
+  it('refuses a start for another page than the sender’s with the typed answer', async () => {
+    const h = harness();
+    await h.connect();
+    const answer = await routeMessage(
+      { type: 'content:start-session', pageUrl: CLASSIC_URL, mode: 'screenshare' },
+      topFrame(LEAD_URL),
+      h.ports,
+    );
+    expect(answer).toEqual(INVALID_MESSAGE);
+  });
+});
