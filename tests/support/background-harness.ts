@@ -22,6 +22,8 @@ export function harness() {
   const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
   const broadcasts: (SessionView | null)[] = [];
+  /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
+  let storageLockable = true;
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -61,6 +63,7 @@ export function harness() {
     },
     removeLocal: async (k) => void local.delete(k),
     readManaged: async () => ({}),
+    lockStorageToExtension: async () => storageLockable,
     broadcast: async (view) => void broadcasts.push(view),
     setGuestPolling: async () => {},
     wakeOutboxAt: async () => {},
@@ -75,6 +78,9 @@ export function harness() {
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;
+    },
+    setStorageLockable: (value: boolean) => {
+      storageLockable = value;
     },
     setSid: (value: string | undefined) => {
       sid = value;
