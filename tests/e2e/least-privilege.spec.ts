@@ -89,10 +89,18 @@ test('a browser that cannot lock storage gets no credential: Connect says to upd
   serviceWorker,
   control,
 }) => {
-  // As Chrome before 140, where storage.local has no access level to set.
-  await serviceWorker.evaluate(() => {
-    Object.defineProperty(chrome.storage.local, 'setAccessLevel', { value: undefined, configurable: true });
-  });
+  // As Chrome before 140, where storage.local has no access level to set (put back afterwards).
+  const hide = (hidden: boolean) =>
+    serviceWorker.evaluate((hidden) => {
+      const saved = globalThis as { savedSetAccessLevel?: unknown };
+      saved.savedSetAccessLevel ??= chrome.storage.local.setAccessLevel;
+      Object.defineProperty(chrome.storage.local, 'setAccessLevel', {
+        value: hidden ? undefined : saved.savedSetAccessLevel,
+        configurable: true,
+        writable: true,
+      });
+    }, hidden);
+  await hide(true);
   try {
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
@@ -104,8 +112,6 @@ test('a browser that cannot lock storage gets no credential: Connect says to upd
     expect(await serviceWorker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).toEqual([]);
     expect(await control.log('glance')).toEqual([]);
   } finally {
-    await serviceWorker.evaluate(() => {
-      Reflect.deleteProperty(chrome.storage.local, 'setAccessLevel');
-    });
+    await hide(false);
   }
 });
