@@ -1,7 +1,10 @@
 // What a compromised Salesforce page could reach, checked in Chromium: the content script's world
 // cannot read the extension's storage (the Glance credential), the extension pages run under a CSP
 // stricter than MV3's default, and a browser that cannot lock storage gets no credential at all.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
+import { DIST_DIR } from '../support/chromium.js';
 import { connectGlance, expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
 
 interface ExecutionContext {
@@ -56,6 +59,38 @@ test('a content script cannot read the stored Glance credential or the settings'
       error: expect.stringContaining('Access to storage is not allowed from this context'),
     });
   }
+});
+
+test('a Salesforce page cannot load any file of the extension, so it cannot probe for it', async ({
+  salesforcePage: page,
+  control,
+  extensionId,
+}) => {
+  const [lead] = await control.records<{ Id: string }>('Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  await expect(toolbar(page)).toBeVisible();
+  const files = [
+    ...readdirSync(join(DIST_DIR, 'assets')).map((file) => `assets/${file}`),
+    'manifest.json',
+    'src/popup/index.html',
+    'icons/icon-16.png',
+  ];
+  const loaded = await page.evaluate(
+    async (urls) => {
+      const answers = await Promise.all(
+        urls.map((url) =>
+          fetch(url, { mode: 'no-cors' }).then(
+            () => url,
+            () => undefined,
+          ),
+        ),
+      );
+      return answers.filter(Boolean);
+    },
+    files.map((file) => `chrome-extension://${extensionId}/${file}`),
+  );
+  expect(files.length).toBeGreaterThan(5);
+  expect(loaded).toEqual([]);
 });
 
 test('the extension pages refuse an injected <base> and form posts, beyond MV3 default CSP', async ({

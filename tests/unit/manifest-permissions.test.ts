@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_FILE } from '../../scripts/content-script-bundle.js';
 import { GLANCE_WEB_ORIGIN } from '../../src/shared/glance-trial.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -65,7 +66,7 @@ interface Manifest {
   optional_permissions?: string[];
   optional_host_permissions?: string[];
   host_permissions?: string[];
-  content_scripts?: { matches: string[]; all_frames?: boolean; world?: string }[];
+  content_scripts?: { js: string[]; matches: string[]; all_frames?: boolean; world?: string }[];
   web_accessible_resources?: {
     resources: string[];
     matches?: string[];
@@ -119,17 +120,15 @@ describe('the built manifest and pages', () => {
     expectReviewed(built);
   });
 
-  it("exposes only the content script's own chunks, and only to the Salesforce pages it runs on", () => {
-    const resources = built.web_accessible_resources ?? [];
-    // @crxjs adds one entry: the chunks the content script loads with import() (the session panel).
-    expect(resources).toHaveLength(1);
-    const [entry] = resources;
-    expect(sorted(entry?.matches)).toEqual(keys(CONTENT_SCRIPT_MATCHES));
-    expect(entry?.extension_ids).toBeUndefined();
-    for (const file of entry?.resources ?? []) expect(file).toMatch(/^assets\/[\w.-]+\.js$/);
-    // Dynamic URLs break the content script in Chromium 156 (scripts/web-accessible-resources.ts):
-    // off until Chrome resolves a dynamic-URL module's relative imports against the dynamic id.
-    expect(entry?.use_dynamic_url).toBe(false);
+  it('exposes nothing to web pages: the content script is one classic script, not web-accessible modules', () => {
+    // With modules (as @crxjs builds them) every chunk is web-accessible and any page can probe
+    // for the extension by URL; use_dynamic_url breaks them (scripts/content-script-bundle.ts).
+    expect(built.web_accessible_resources).toBeUndefined();
+    expect(built.content_scripts?.map((script) => script.js)).toEqual([[CONTENT_SCRIPT_FILE]]);
+    const code = readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8');
+    expect(code).toMatch(/^\(function\(\)\{/);
+    expect(code).not.toMatch(/\bimport\s*[({*'\x60\x22]|\bimport\s+\w|\bexport\s/);
+    expect(code).not.toContain('chrome-extension://');
   });
 
   it('the extension pages load their scripts from files: no inline script, no inline handler', () => {
