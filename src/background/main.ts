@@ -35,10 +35,9 @@ browser.cookies.onChanged.addListener(({ cookie, removed }) => {
 });
 
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
-// credential and the session state out of their reach (Chrome 120+; older ones keep the default).
-for (const area of [chrome.storage.local, chrome.storage.sync]) {
-  area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-}
+// credential and the session state out of their reach from the worker's first moment (the access
+// level is kept by the browser; Connect sets it again and refuses to store a credential without it).
+void ports.lockStorageToExtension();
 
 // A browser start wakes the worker (alarms may not survive a restart), so queued writes go on.
 browser.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));

@@ -130,7 +130,9 @@ export type GlanceProblem =
   | 'not-connected'
   | 'reconnect'
   /** A session is running with the current account and Glance could not end it first. */
-  | 'session-not-ended';
+  | 'session-not-ended'
+  /** The browser cannot keep the credential from content scripts (storage.local's access level). */
+  | 'browser-too-old';
 
 export interface RecentSessionView {
   sessionId: string;

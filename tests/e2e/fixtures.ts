@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
 import { type OrgName, SandboxControl } from '../support/control.js';
+import { secretLeaks, watchConsole } from './secrets.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
 export const CLASSIC = 'https://acme.my.salesforce.com';
@@ -26,6 +27,8 @@ interface TestFixtures {
   salesforcePage: Page;
   /** The toolbar popup, opened as a page. */
   popupPage: Page;
+  /** Automatic: after each test, no Glance password or credential where it must not be (secrets.ts). */
+  secretsStayPut: undefined;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -85,6 +88,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await control.reset();
     await use(control);
   },
+  secretsStayPut: [
+    async ({ context, extensionId, sandbox, control }, use) => {
+      const console = watchConsole(context);
+      await use(undefined);
+      const leaks = await secretLeaks({
+        context,
+        extensionId,
+        sandbox,
+        log: await control.log(),
+        console: await console.messages(),
+      });
+      if (leaks.length > 0) throw new Error(`Glance secrets where they must not be:\n- ${leaks.join('\n- ')}`);
+    },
+    { auto: true },
+  ],
   page: async ({ context, control: _control }, use) => {
     const page = await context.newPage();
     await use(page);

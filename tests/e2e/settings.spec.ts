@@ -2,6 +2,7 @@
 // every setting, validation, persistence, and no password anywhere in storage.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { WRONG_GLANCE_PASSWORD } from './secrets.js';
 
 const PASSWORD = 'correct-horse';
 
@@ -72,7 +73,7 @@ test('a wrong password, an unknown address, nonsense and Glance down each say wh
   control,
 }) => {
   const problem = popup.getByRole('alert').filter({ hasText: /./ });
-  await connect(popup, 'acme.glance.net', 'wrong');
+  await connect(popup, 'acme.glance.net', WRONG_GLANCE_PASSWORD);
   await expect(problem).toHaveText(/Glance did not accept that password/);
   await expect(popup.getByLabel('Glance password')).toHaveAttribute('aria-invalid', 'true');
 

@@ -2,7 +2,7 @@
 // extension has no permission for and never calls. Bodies are JSON; every switch lives in the
 // sandbox state, so POST /reset clears them all.
 //
-//   GET  /log?service=&since=             the request log (entries carry host, status, dropped)
+//   GET  /log?service=&since=             the request log (entries carry host, status, body, headers, dropped)
 //   POST /reset                           fresh orgs, Glance, log; every rule and switch cleared
 //   POST /fail    {service?, pathIncludes, bodyIncludes?, method?, count=1, status=503, body?, contentType?,
 //                  afterApply?, midAnswer?, org?}     the next `count` matching requests fail with `status`;

@@ -152,3 +152,15 @@ describe('connection faults', () => {
     expect(await hung).toBeInstanceOf(Error);
   });
 });
+
+describe('request log', () => {
+  it('keeps each request with its headers, so tests can see where a secret was sent', async () => {
+    const { sandbox, control, sid } = await setup();
+    await call(sandbox, 'acme.my.salesforce.com', 'GET', `${API}/limits`, { sid });
+    expect((await control.apiCalls()).at(-1)).toMatchObject({
+      host: 'acme.my.salesforce.com',
+      authorized: true,
+      headers: { host: 'acme.my.salesforce.com', authorization: `Bearer ${sid}` },
+    });
+  });
+});

@@ -110,6 +110,12 @@ export async function startSandbox(
           status,
           body: request.body,
           authorized: !!request.headers.authorization,
+          headers: Object.fromEntries(
+            Object.entries(request.headers).map(([name, value]) => [
+              name,
+              Array.isArray(value) ? value.join(', ') : String(value ?? ''),
+            ]),
+          ),
           ...extra,
         });
 

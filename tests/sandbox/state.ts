@@ -16,8 +16,13 @@ export interface RequestLogEntry {
   status: number;
   /** Request body as text (JSON bodies stay readable for assertions). */
   body: string;
-  /** True when the request carried an Authorization header (the value itself is never logged). */
+  /** True when the request carried an Authorization header. */
   authorized: boolean;
+  /**
+   * Every request header as sent (values of a repeated header joined by ", "), so tests can check
+   * where secrets went: the Glance credential only to www.glance.net, never to Salesforce.
+   */
+  headers: Record<string, string>;
   /**
    * Why no answer came: 'cut' (connection dropped, nothing applied), 'cut-after-apply' (the request
    * was fully processed, then the connection dropped), 'hang' (held open, never answered).

@@ -27,6 +27,8 @@ export function harness() {
     { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
   ];
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
+  /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
+  let storageLockable = true;
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -75,6 +77,7 @@ export function harness() {
       });
       if (tabId === 1) broadcasts.push(clone(message.session));
     },
+    lockStorageToExtension: async () => storageLockable,
     setGuestPolling: async () => {},
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
@@ -90,6 +93,9 @@ export function harness() {
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;
+    },
+    setStorageLockable: (value: boolean) => {
+      storageLockable = value;
     },
     setSid: (value: string | undefined) => {
       sid = value;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GLANCE_WEB_ORIGIN } from '../../src/shared/glance-trial.js';
 import {
   apiHostFor,
   HOST_FAMILIES,
@@ -72,7 +73,7 @@ describe('Salesforce host families', () => {
 
   it("manifest.json's host permissions and content-script matches are exactly the table's patterns", () => {
     expect([...manifest.host_permissions].sort()).toEqual(
-      [...salesforceHostPatterns(), ...proxiedSalesforcePatterns(), 'https://*.glance.net/*'].sort(),
+      [...salesforceHostPatterns(), ...proxiedSalesforcePatterns(), `${GLANCE_WEB_ORIGIN}/*`].sort(),
     );
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...(manifest.content_scripts[0]?.matches ?? [])].sort()).toEqual(salesforceHostPatterns());

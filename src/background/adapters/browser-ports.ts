@@ -41,6 +41,24 @@ async function digest(text: string): Promise<string> {
   return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Keeps storage.local and storage.sync (the Glance credential, the session, the settings) out of
+ * content scripts' reach: they run inside Salesforce's renderer and never read storage. Chrome 140
+ * added setAccessLevel for these areas (before, only storage.session had it); false when this
+ * browser cannot, and then the credential must not be stored.
+ */
+async function lockStorageToExtension(): Promise<boolean> {
+  try {
+    for (const area of [chrome.storage.local, chrome.storage.sync]) {
+      if (typeof area.setAccessLevel !== 'function') return false;
+      await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every open Salesforce tab, with where it is and whether it is incognito. */
 async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean }[]> {
   const tabs = await browser.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
@@ -66,6 +84,7 @@ export function browserPorts() {
     listSids,
     cookieStoreOf,
     digest,
+    lockStorageToExtension,
     now: () => Date.now(),
     cache: {
       // storage.session lives in memory only and survives service-worker restarts.

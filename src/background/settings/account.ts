@@ -24,6 +24,8 @@ export interface AccountPorts extends StoragePorts {
   fetch: typeof fetch;
   /** How long a Glance call may take (tests shorten it). */
   glanceTimeoutMs?: number;
+  /** Puts the stored credential out of content scripts' reach; false when this browser cannot. */
+  lockStorageToExtension(): Promise<boolean>;
 }
 
 const PROBLEM_BY_FAILURE: Partial<Record<GlanceFailure, GlanceProblem>> = {
@@ -94,6 +96,9 @@ export async function connectAccount(
   const { policy } = await settingsView(ports);
   if (!addressAllowed(normal, policy.glanceAddressPattern)) return { ok: false, problem: 'address-not-allowed' };
   if (!password) return { ok: false, problem: 'password-missing' };
+  // A credential a Salesforce page's content-script world could read is not kept: ask Glance for
+  // none (the password is not even sent) unless the lock is in place.
+  if (!(await ports.lockStorageToExtension())) return { ok: false, problem: 'browser-too-old' };
   try {
     const account = await connectGlance(ports.fetch, normal, password, ports.glanceTimeoutMs);
     // The same account connected again (a new credential) keeps its session; another account ends it.

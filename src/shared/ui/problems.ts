@@ -11,6 +11,7 @@ const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   'not-connected': 'problemNotConnected',
   reconnect: 'problemReconnect',
   'session-not-ended': 'problemSessionNotEnded',
+  'browser-too-old': 'problemBrowserTooOld',
 };
 
 export const problemText = (problem: GlanceProblem) => t(PROBLEM_TEXT[problem]);

@@ -1,0 +1,60 @@
+// The content script as one classic script, with nothing web-accessible.
+//
+// @crxjs builds a content script as ES modules: a loader that import()s the script's chunk, its
+// shared chunks and the lazy session panel, all listed in web_accessible_resources. Any web page
+// can then probe chrome-extension://<id>/assets/… and learn that the extension is installed. Chrome's
+// remedy, `use_dynamic_url`, breaks those modules (tried in Chromium 156): Chrome serves the entry
+// at the random per-session id but resolves its relative imports against the fixed id, and refuses
+// them ("Denying load of chrome-extension://<id>/assets/i18n-….js. Resources must be listed in the
+// web_accessible_resources manifest key"), so the toolbar never loads.
+//
+// So the content script is left out of @crxjs's manifest and built here, after the main build, into
+// one IIFE file (the session panel inlined: about 25 kB in all), which Chrome loads as a classic
+// content script: no module, no import(), no web_accessible_resources.
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+
+export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
+
+interface ContentScript {
+  js: string[];
+  matches: string[];
+  [key: string]: unknown;
+}
+
+/** @crxjs calls renderCrxManifest on every plugin, in plugin order: this one runs after its own. */
+export function contentScriptBundle(
+  scripts: ContentScript[],
+  options: { root: string; target: string },
+): Plugin & { renderCrxManifest(manifest: unknown): unknown } {
+  const [script, ...others] = scripts;
+  if (!script || others.length > 0 || script.js.length !== 1) throw new Error('expected one content script entry');
+  const entry = resolve(options.root, script.js[0] as string);
+  return {
+    name: 'glance:content-script-bundle',
+    enforce: 'post',
+    apply: 'build',
+    renderCrxManifest(raw) {
+      const manifest = raw as { content_scripts?: ContentScript[]; web_accessible_resources?: unknown[] };
+      if (manifest.web_accessible_resources?.length) throw new Error('nothing may be web-accessible');
+      manifest.content_scripts = [{ ...script, js: [CONTENT_SCRIPT_FILE] }];
+      return manifest;
+    },
+    async writeBundle(output) {
+      await build({
+        configFile: false,
+        root: options.root,
+        publicDir: false,
+        logLevel: 'warn',
+        build: {
+          outDir: output.dir,
+          emptyOutDir: false,
+          target: options.target,
+          sourcemap: false,
+          // A classic script: every import, the lazy session panel's too, inlined into one file.
+          lib: { entry, formats: ['iife'], name: 'glanceForSalesforce', fileName: () => CONTENT_SCRIPT_FILE },
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The check the browser tests run after every test (tests/e2e/secrets.ts), on made-up evidence: it
+// lets the password through only in ValidateUser's password field and the credential only in
+// storage.local and requests to www.glance.net, and names every other place it finds them.
+import { describe, expect, it } from 'vitest';
+import { type Evidence, findLeaks } from '../e2e/secrets.js';
+import type { RequestLogEntry } from '../sandbox/state.js';
+
+const PASSWORD = 'correct-horse';
+const CREDENTIAL = '0123456789abcdef0123456789abcdef';
+
+function request(entry: Partial<RequestLogEntry>): RequestLogEntry {
+  return {
+    seq: 1,
+    at: '2026-11-26T12:00:00Z',
+    service: 'glance',
+    method: 'POST',
+    host: 'www.glance.net',
+    path: '/services/ProvisioningService.asmx/ValidateUser',
+    query: '',
+    status: 200,
+    body: '',
+    authorized: false,
+    headers: {},
+    ...entry,
+  };
+}
+
+/** What a clean Connect and start leave behind. */
+function clean(): Evidence {
+  return {
+    storage: { local: { glanceAccount: { credentials: CREDENTIAL } }, sync: {}, session: {}, managed: {} },
+    passwords: [PASSWORD],
+    credentials: [CREDENTIAL],
+    log: [
+      request({ body: `username=acme.glance.net&password=${PASSWORD}` }),
+      request({ path: '/services/SessionService.asmx/StartSession', body: `adminCredentials=${CREDENTIAL}` }),
+      request({ service: 'salesforce', host: 'acme.my.salesforce.com', path: '/services/data/v62.0/composite' }),
+    ],
+    console: [{ where: 'console of the popup', text: 'connected' }],
+  };
+}
+
+describe('secret leak check', () => {
+  it('finds nothing where the secrets belong', () => {
+    expect(findLeaks(clean())).toEqual([]);
+  });
+
+  it('names every other place: storage areas, console, other hosts, headers, other fields', () => {
+    const evidence = clean();
+    evidence.storage.sync = { settings: { note: CREDENTIAL } };
+    evidence.storage.session = { cache: PASSWORD };
+    evidence.console.push({ where: 'console of chrome-extension://id/service-worker-loader.js', text: PASSWORD });
+    evidence.log.push(
+      request({ body: `username=${PASSWORD}&password=x` }),
+      request({
+        service: 'salesforce',
+        host: 'acme.my.salesforce.com',
+        path: '/services/data/v62.0/sobjects/Event',
+        headers: { 'x-note': CREDENTIAL },
+        body: JSON.stringify({ Description: CREDENTIAL }),
+      }),
+      request({ service: 'glance', host: 'acme.glance.net', path: '/', query: `?c=${CREDENTIAL}` }),
+    );
+    expect(findLeaks(evidence)).toEqual([
+      'Glance password correc… in storage.session "cache"',
+      `Glance password correc… in console of chrome-extension://id/service-worker-loader.js: ${PASSWORD}`,
+      'Glance password correc… in request POST www.glance.net/services/ProvisioningService.asmx/ValidateUser (body)',
+      'Glance credential 012345… in storage.sync "settings"',
+      'Glance credential 012345… in request POST acme.my.salesforce.com/services/data/v62.0/sobjects/Event (header x-note, body)',
+      'Glance credential 012345… in request POST acme.glance.net/ (query)',
+    ]);
+  });
+});
