@@ -9,12 +9,17 @@
 // web_accessible_resources manifest key"), so the toolbar never loads.
 //
 // So the content script is left out of @crxjs's manifest and built here, after the main build, into
-// one IIFE file (the session panel inlined: about 25 kB in all), which Chrome loads as a classic
-// content script: no module, no import(), no web_accessible_resources.
+// one IIFE file, which Chrome loads as a classic content script: no module, no import(), no
+// web_accessible_resources. The session panel is a second IIFE file that the background injects
+// with chrome.scripting only into tabs where a session shows: injected files need not be
+// web-accessible, and pages without a session keep not paying for the panel.
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 
 export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
+/** Injected by the background (chrome.scripting) into a tab's content-script world; never web-accessible. */
+export const SESSION_PANEL_FILE = 'assets/session-panel.js';
+const SESSION_PANEL_ENTRY = 'src/content/session-panel-entry.ts';
 
 interface ContentScript {
   js: string[];
@@ -41,20 +46,26 @@ export function contentScriptBundle(
       return manifest;
     },
     async writeBundle(output) {
-      await build({
-        configFile: false,
-        root: options.root,
-        publicDir: false,
-        logLevel: 'warn',
-        build: {
-          outDir: output.dir,
-          emptyOutDir: false,
-          target: options.target,
-          sourcemap: false,
-          // A classic script: every import, the lazy session panel's too, inlined into one file.
-          lib: { entry, formats: ['iife'], name: 'glanceForSalesforce', fileName: () => CONTENT_SCRIPT_FILE },
-        },
-      });
+      // Two classic scripts, each with its imports inlined: the content script, and the session
+      // panel the background injects beside it when a session shows (src/content/panel-loader.ts).
+      for (const [file, source] of [
+        [CONTENT_SCRIPT_FILE, entry],
+        [SESSION_PANEL_FILE, resolve(options.root, SESSION_PANEL_ENTRY)],
+      ] as const) {
+        await build({
+          configFile: false,
+          root: options.root,
+          publicDir: false,
+          logLevel: 'warn',
+          build: {
+            outDir: output.dir,
+            emptyOutDir: false,
+            target: options.target,
+            sourcemap: false,
+            lib: { entry: source, formats: ['iife'], name: 'glanceForSalesforce', fileName: () => file },
+          },
+        });
+      }
     },
   };
 }

@@ -37,6 +37,8 @@ import {
 export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
+  /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
+  injectSessionPanel(tabId: number): Promise<boolean>;
 }
 
 /** A tab of another org or cookie store asks about a session it may not see: as if none ran. */
@@ -54,6 +56,7 @@ async function answerContent(
   message: ContentMessage,
   senderUrl: string,
   storeId: string | undefined,
+  tabId: number | undefined,
   ports: BackgroundPorts,
 ): Promise<ResponseOf<ContentRequests, ContentMessage['type']> | InvalidMessageAnswer | undefined> {
   switch (message.type) {
@@ -74,6 +77,9 @@ async function answerContent(
     case 'content:open-settings':
       await ports.openOptionsPage();
       return { ok: true };
+    case 'content:load-panel':
+      // Into the sender's own tab and top frame only (the sender check made sure it is ours there).
+      return { ok: tabId !== undefined && (await ports.injectSessionPanel(tabId)) };
   }
 }
 
@@ -129,7 +135,7 @@ export async function routeMessage(raw: unknown, sender: MessageSender, ports: B
     const message = parseContentMessage(raw);
     if (!message) return INVALID_MESSAGE;
     const storeId = sender.tab ? await ports.cookieStoreOf(sender.tab) : undefined;
-    return answerContent(message, sender.url, storeId, ports);
+    return answerContent(message, sender.url, storeId, sender.tab?.id, ports);
   }
   if (kind === 'extension-page') {
     const message = parsePopupMessage(raw);

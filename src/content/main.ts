@@ -6,6 +6,7 @@ import { type MessageKey, useMessages } from '../shared/i18n.js';
 import type { SessionMode, SessionView } from '../shared/messages.js';
 import { parseSalesforceUrl, type SalesforcePage } from '../shared/salesforce-url.js';
 import { ask, message } from './messaging.js';
+import { loadSessionPanel } from './panel-loader.js';
 import { AnchorFinder, type Dockable } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
 import { problemNeedsSettings, problemText } from './session-problems.js';
@@ -88,12 +89,12 @@ function showPanel(view: SessionView): void {
     // The panel's code is fetched the first time a session shows up in this tab.
     if (panelRequested) return;
     panelRequested = true;
-    import('./session-panel.js').then(
+    loadSessionPanel().then(
       ({ SessionPanel }) => {
         panel = new SessionPanel(onPanelAction);
         render();
       },
-      // The extension was updated under this tab: the old script cannot load new code. Try again later.
+      // The extension was updated under this tab, or the injection failed: try again later.
       () => {
         panelRequested = false;
       },

@@ -1,6 +1,6 @@
 // The session panel that replaces the toolbar while a Glance session runs: the key, the join link,
 // what to tell the customer, a timer, the guests, Switch and End, and how Salesforce logging stands.
-// Loaded with import() only when a session exists, so pages without one never pay for it.
+// Its script is injected only when a session exists (panel-loader.ts), so pages without one never pay for it.
 // Guest names and emails come from whoever typed them on Glance's join page: text only, always.
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';

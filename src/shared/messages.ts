@@ -100,6 +100,8 @@ export interface ContentRequests {
   'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
+  /** Injects the session panel's script into the sender tab's content-script world (top frame). */
+  'content:load-panel': { request: NoPayload; response: { ok: boolean } };
 }
 
 /** What the background pushes to content scripts in Salesforce tabs. */
@@ -228,6 +230,7 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
       : undefined,
   'content:open-settings': () => ({ type: 'content:open-settings' }),
+  'content:load-panel': () => ({ type: 'content:load-panel' }),
   'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
   'content:switch-mode': (raw) =>
     isString(raw.sessionId, 100) && (raw.mode === 'screenshare' || raw.mode === 'cobrowse')

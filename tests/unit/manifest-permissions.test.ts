@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE } from '../../scripts/content-script-bundle.js';
+import { CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE } from '../../scripts/content-script-bundle.js';
 import { GLANCE_WEB_ORIGIN } from '../../src/shared/glance-trial.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,6 +19,8 @@ const PERMISSIONS: Record<string, string> = {
   storage: 'settings (sync), the Glance credential and the session (local), caches (session), policy (managed)',
   cookies: "reads the org's API session cookie `sid` to call the Salesforce REST API as the rep",
   alarms: 'wakes the worker for the Salesforce write queue and the guest poll',
+  scripting:
+    "injects the session panel's script into a Salesforce tab when a session shows there, so nothing is web-accessible and pages without a session never load it",
 };
 const OPTIONAL_PERMISSIONS: Record<string, string> = {};
 
@@ -125,10 +127,16 @@ describe('the built manifest and pages', () => {
     // for the extension by URL; use_dynamic_url breaks them (scripts/content-script-bundle.ts).
     expect(built.web_accessible_resources).toBeUndefined();
     expect(built.content_scripts?.map((script) => script.js)).toEqual([[CONTENT_SCRIPT_FILE]]);
-    const code = readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8');
-    expect(code).toMatch(/^\(function\(\)\{/);
-    expect(code).not.toMatch(/\bimport\s*[({*'\x60\x22]|\bimport\s+\w|\bexport\s/);
-    expect(code).not.toContain('chrome-extension://');
+    // The session panel is a second classic script that the background injects (chrome.scripting):
+    // injected files need not be web-accessible.
+    for (const file of [CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE]) {
+      const code = readFileSync(join(outDir, file), 'utf8');
+      expect(code, file).toMatch(/^\(function\(\)\{/);
+      expect(code, file).not.toMatch(/\bimport\s*[({*'\x60\x22]|\bimport\s+\w|\bexport\s/);
+      expect(code, file).not.toContain('chrome-extension://');
+    }
+    // The content script does not carry the panel: pages without a session never load it.
+    expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('copyKey');
   });
 
   it('the extension pages load their scripts from files: no inline script, no inline handler', () => {

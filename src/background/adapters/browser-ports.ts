@@ -72,6 +72,18 @@ async function tellTab(tabId: number, message: BackgroundBroadcast): Promise<voi
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
+/** Built by scripts/content-script-bundle.ts (SESSION_PANEL_FILE); loaded only into tabs where a session shows. */
+const SESSION_PANEL_FILE = 'assets/session-panel.js';
+
+async function injectSessionPanel(tabId: number): Promise<boolean> {
+  try {
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SESSION_PANEL_FILE] });
+    return true;
+  } catch {
+    return false; // the tab navigated away or closed meanwhile
+  }
+}
+
 /**
  * The platform ports (storage, cookies, alarms, fetch, clock, tabs); the worker's entry adds what
  * the features do with their events and checks the whole against the features' port types.
@@ -109,6 +121,7 @@ export function browserPorts() {
     },
     salesforceTabs,
     tellTab,
+    injectSessionPanel,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await browser.alarms.clear(GUEST_POLL_ALARM);
