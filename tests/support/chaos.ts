@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
+import { secretLeaks, watchConsole } from '../e2e/secrets.js';
 import type { Sandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from './chromium.js';
 import { SandboxControl } from './control.js';
@@ -214,8 +215,11 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
     for (const type of SOBJECTS) records[org][type] = await control.records<Row>(type, org);
 
   const lastSeq = async () => (await control.log()).at(-1)?.seq ?? 0;
+  /** Each browser's console, for the secrets check at the end (tests/e2e/secrets.ts). */
+  const consoles: ReturnType<typeof watchConsole>[] = [];
   const launch = async () => {
     const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: profile });
+    consoles.push(watchConsole(launched.context));
     // tsx keeps function names with an __name() helper that pages do not have (see the bench).
     await launched.context.addInitScript('globalThis.__name = (fn) => fn;');
     return launched;
@@ -718,6 +722,10 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
     }
 
     if (final.jobs.length > 0) problems.push(`queue left: ${JSON.stringify(final.jobs)}`);
+    // Through all of it, the Glance password and credential stayed where they belong.
+    const seen = (await Promise.all(consoles.map((c) => c.messages()))).flat();
+    for (const leak of await secretLeaks({ context, extensionId, sandbox, log: await control.log(), console: seen }))
+      problems.push(`Glance secret where it must not be: ${leak}`);
 
     const faults: ChaosReport['faults'] = {};
     const state = sandbox.state();
