@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startSandbox } from '../../sandbox/server.js';
+import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 import { EXTENSION_ID, type LaunchedBrowser, launchWithExtension } from '../../support/chromium.js';
 import { SandboxControl } from '../../support/control.js';
+import { type Seen, secretLeaks, watchConsole } from '../secrets.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/glance-for-salesforce-test.json`;
@@ -23,6 +24,19 @@ const POLICY = {
   allowChatter: false,
 };
 
+/** The secrets check the other specs run after each test (../secrets.ts), for this file's own browsers. */
+async function expectNoSecretLeaks(launched: LaunchedBrowser, sandbox: Sandbox, console: Seen[]) {
+  const log = await new SandboxControl(sandbox.controlUrl).log();
+  const leaks = await secretLeaks({
+    context: launched.context,
+    extensionId: launched.extensionId,
+    sandbox,
+    log,
+    console,
+  });
+  expect(leaks).toEqual([]);
+}
+
 const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   launched: async ({}, use) => {
@@ -31,7 +45,9 @@ const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
     const sandbox = await startSandbox({ quiet: true });
     try {
       const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+      const console = watchConsole(launched.context);
       await use(launched);
+      await expectNoSecretLeaks(launched, sandbox, await console.messages());
       await launched.close();
     } finally {
       rmSync(POLICY_FILE, { force: true });
@@ -146,6 +162,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
     // Glance was never asked.
     const glance = (await (await fetch(`${sandbox.controlUrl}/glance`)).json()) as { sessions: unknown[] };
     expect(glance.sessions).toEqual([]);
+    await expectNoSecretLeaks(launched, sandbox, []);
     await launched.close();
   } finally {
     rmSync(POLICY_FILE, { force: true });
