@@ -51,6 +51,12 @@ function zoneName(instant: Date, timeZone: string, locale: string): string {
   return name && name !== timeZone ? `${name}, ${timeZone}` : timeZone;
 }
 
+/**
+ * ICU (Chrome 110+) puts narrow and thin no-break spaces around "–" and before "AM"; plain text
+ * travels through mail clients and chat boxes that show those as boxes or break on them.
+ */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 /** When, in the rep's zone and in UTC, e.g. "Thursday, March 5, 2026, 10:00 – 10:30 AM". */
 export function meetingWhen(facts: Pick<InvitationFacts, 'startUtc' | 'endUtc' | 'timeZone' | 'locale'>) {
   const start = new Date(facts.startUtc);
@@ -60,7 +66,11 @@ export function meetingWhen(facts: Pick<InvitationFacts, 'startUtc' | 'endUtc' |
     start,
     end,
   );
-  return { local, zone: zoneName(start, facts.timeZone, facts.locale), utc };
+  return {
+    local: plainSpaces(local),
+    zone: plainSpaces(zoneName(start, facts.timeZone, facts.locale)),
+    utc: plainSpaces(utc),
+  };
 }
 
 /** Free text (notes, conference notes) as indented lines, empty lines at its ends dropped. */
