@@ -2,25 +2,11 @@
 // from _locales through t(), the phone details only when set, and hostile text that never adds a
 // line that looks like ours nor a header to the mail (issue 11, items 3 and 6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import english from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import { t, useMessages } from '../../src/shared/i18n.js';
 import { type InvitationFacts, invitationText, mailtoUrl } from '../../src/shared/meeting/invitation.js';
 import { singleLine, wellFormed } from '../../src/shared/meeting/text.js';
+import { chromeGetMessage } from '../support/chrome-i18n.js';
 import { HOSTILE_TEXT } from '../support/hostile-text.js';
-
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-
-/** chrome.i18n.getMessage as documented: $NAME$ → its placeholder's content, $1… → substitution. */
-function chromeGetMessage(key: string, substitutions: string[] = []): string {
-  const entry = (english as Record<string, Entry>)[key];
-  if (!entry) return '';
-  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
-    return entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-  });
-  return named.replace(/\$(\$|[1-9])/g, (_, which: string) =>
-    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
-  );
-}
 
 const facts = (overrides: Partial<InvitationFacts> = {}): InvitationFacts => ({
   subject: 'Glance meeting with Casey Customer',
