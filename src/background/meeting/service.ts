@@ -225,10 +225,9 @@ export async function startScheduledMeeting(
 ): Promise<SessionResult | { ok: false; problem: MeetingProblem }> {
   const record = await recordOf(pageUrl, storeId, ports);
   if (!record) return fail('not-a-record');
+  // Another org's or cookie store's tab learns nothing of the meeting, not even that it exists.
+  if (!(await meetingForTab(meetingId, pageUrl, storeId, ports))) return fail('meeting-gone');
   const meeting = meetingDueFor(await readMeetings(ports), record, ports.now());
-  if (!meeting || meeting.meetingId !== meetingId) {
-    const known = (await readMeetings(ports)).some((m) => m.meetingId === meetingId && !m.cancelled);
-    return fail(known ? 'meeting-not-due' : 'meeting-gone');
-  }
+  if (!meeting || meeting.meetingId !== meetingId) return fail('meeting-not-due');
   return startSession(pageUrl, 'screenshare', ports, storeId, meeting);
 }
