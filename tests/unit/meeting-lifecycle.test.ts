@@ -6,6 +6,7 @@ import { cancelMeeting, rescheduleMeeting, startScheduledMeeting } from '../../s
 import { meetingDueFor, readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
+import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { endSession } from '../../src/background/session/service.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
@@ -137,6 +138,10 @@ describe('reschedule and cancel', () => {
     const meeting = await schedule(h, 'Lead', lead);
     await runOutbox(h.ports);
     await cancelMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports);
+    // The popup names what waits: the meeting's record and planned start, two writes.
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { sessionId: meeting.meetingId, sobject: 'Lead', startedAt: meeting.startsAt, writes: 2 },
+    ]);
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(2 * 60 * 60 * 1000);
     await runOutbox(h.ports);
