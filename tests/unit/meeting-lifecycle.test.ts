@@ -223,6 +223,34 @@ describe('when the meeting’s time comes', () => {
     expect(h.records('Event').filter((e) => String(e.fields.Subject).startsWith('Glance session'))).toHaveLength(0);
   });
 
+  it('a fixed-key meeting starts with the rep’s fixed key, and the digits never reach its Event', async () => {
+    const h = harness();
+    await h.connect({ keyBehavior: 'fixed', fixedKey: '8642' });
+    const lead = h.seeded('Lead').Id;
+    const meeting = await schedule(h, 'Lead', lead, { startsAt: new Date(h.ports.now() + 5 * MINUTE).toISOString() });
+    const started = await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports);
+    if (!started.ok || !('session' in started) || !started.session) throw new Error(JSON.stringify(started));
+    expect(started.session.key).toBe('8642');
+    await runOutbox(h.ports);
+    await endSession(started.session.sessionId, h.ports);
+    await runOutbox(h.ports);
+    const event = meetingEvent(h, meeting.meetingId).fields;
+    expect(String(event.Description)).toContain('Ended:');
+    expect(JSON.stringify(event)).not.toContain('8642');
+  });
+
+  it('a fixed-key meeting cannot start once the policy forbids fixed keys (the invitation promised that key)', async () => {
+    const h = harness();
+    await h.connect({ keyBehavior: 'fixed', fixedKey: '8642' });
+    const lead = h.seeded('Lead').Id;
+    const meeting = await schedule(h, 'Lead', lead, { startsAt: new Date(h.ports.now() + 5 * MINUTE).toISOString() });
+    h.ports.readManaged = async () => ({ allowFixedKey: false });
+    expect(await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).toEqual({
+      ok: false,
+      problem: 'key-not-allowed',
+    });
+  });
+
   it('a session started while the meeting’s Event waits (a locked row) waits for it, then updates it', async () => {
     const h = harness();
     await h.connect();

@@ -1,8 +1,8 @@
 // Scheduling a Glance meeting from a record (issue 11, item 2): a future Event on the right records,
 // with the key the meeting will use, the join address and the phone details, and the Chatter post,
 // in one composite request through the durable queue. Against the in-process emulators.
-import { describe, expect, it } from 'vitest';
-import { scheduleMeeting } from '../../src/background/meeting/service.js';
+import { describe, expect, it, vi } from 'vitest';
+import { randomMeetingKey, scheduleMeeting } from '../../src/background/meeting/service.js';
 import { readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
@@ -218,5 +218,23 @@ describe('the company policy, at scheduling and when the write is sent', () => {
     await runOutbox(h.ports);
     expect(h.records('Event').filter((e) => String(e.fields.Subject).includes(meeting.meetingId))).toHaveLength(0);
     expect(await readJobs(h.ports)).toEqual([]);
+  });
+});
+
+describe('the key a meeting chooses', () => {
+  it('comes from crypto.getRandomValues, four digits with leading zeros, no digit likelier (rejection sampling)', () => {
+    // 65535 and 60000 lie above the last whole block of 10,000 and are drawn again.
+    const draws = [65_535, 60_000, 7, 59_999];
+    const spy = vi.spyOn(crypto, 'getRandomValues').mockImplementation((array) => {
+      (array as unknown as Uint16Array)[0] = draws.shift() ?? 0;
+      return array;
+    });
+    try {
+      expect(randomMeetingKey()).toBe('0007');
+      expect(randomMeetingKey()).toBe('9999');
+      expect(spy).toHaveBeenCalledTimes(4);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
