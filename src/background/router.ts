@@ -10,6 +10,13 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import {
+  cancelMeeting,
+  rescheduleMeeting,
+  scheduleMeeting,
+  startScheduledMeeting,
+  upcomingMeeting,
+} from './meeting/service.js';
 import { checkOrg } from './org-check/run.js';
 import { discardSession, retryNow } from './outbox/runner.js';
 import { salesforceQueueView } from './outbox/view.js';
@@ -80,6 +87,20 @@ async function answerContent(
     case 'content:load-panel':
       // Into the sender's own tab and top frame only (the sender check made sure it is ours there).
       return { ok: tabId !== undefined && (await ports.injectSessionPanel(tabId)) };
+    // Meetings: a record page of the sender's own host; a meeting only from a tab of its own org and store.
+    case 'content:schedule-meeting':
+      if (!sameHost(message.meeting.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return scheduleMeeting(message.meeting, storeId, ports);
+    case 'content:upcoming-meeting':
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return upcomingMeeting(message.pageUrl, storeId, ports);
+    case 'content:reschedule-meeting':
+      return rescheduleMeeting(message, senderUrl, storeId, ports);
+    case 'content:cancel-meeting':
+      return cancelMeeting(message.meetingId, senderUrl, storeId, ports);
+    case 'content:start-scheduled-meeting':
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return startScheduledMeeting(message.meetingId, message.pageUrl, storeId, ports);
   }
 }
 

@@ -1,6 +1,7 @@
 // The one typed message protocol. Requests are named by direction (content:…, popup:…); every
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
+import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
 import type { OrgCheckResult } from './org-check.js';
 import type { GlanceSObject } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
@@ -90,7 +91,7 @@ export type SessionProblem =
 export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
 
 /** Requests a content script may send, and what each answers. */
-export interface ContentRequests {
+export interface ContentRequests extends MeetingContentRequests {
   /** About the sender tab's own org (the host comes from the browser's sender record, not the payload). */
   'content:salesforce-status': { request: NoPayload; response: SalesforceStatus };
   'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: SessionResult };
@@ -224,6 +225,7 @@ const isString = (value: unknown, max = 4096): value is string => typeof value =
 const MODES: readonly SessionMode[] = ['screenshare', 'view', 'cobrowse'];
 
 const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } & ContentRequests[K]['request']> } = {
+  ...meetingValidators,
   'content:salesforce-status': () => ({ type: 'content:salesforce-status' }),
   'content:start-session': (raw) =>
     isString(raw.pageUrl) && MODES.includes(raw.mode as SessionMode)

@@ -9,6 +9,8 @@ export type OrgCheckId =
   | 'event-start'
   | 'chatter-post'
   | 'event-end'
+  | 'meeting-scheduled'
+  | 'meeting-cancelled'
   | 'lead-rule'
   | 'guest-lead'
   | 'guest-known'
@@ -43,6 +45,8 @@ export const ORG_CHECK_MESSAGE: Record<OrgCheckId, MessageKey> = {
   'event-start': 'orgCheckEventStart',
   'chatter-post': 'orgCheckChatterPost',
   'event-end': 'orgCheckEventEnd',
+  'meeting-scheduled': 'orgCheckMeetingScheduled',
+  'meeting-cancelled': 'orgCheckMeetingCancelled',
   'lead-rule': 'orgCheckLeadRule',
   'guest-lead': 'orgCheckGuestLead',
   'guest-known': 'orgCheckGuestKnown',

@@ -15,6 +15,7 @@ import {
 } from './browser-metrics.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { chaosMetrics } from './chaos-metrics.js';
+import { meetingMetrics } from './meeting-metrics.js';
 
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
@@ -77,6 +78,8 @@ async function standardMetrics(): Promise<Metric[]> {
     { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
     { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
   );
+  log('Meeting scheduling (Node harness) …');
+  metrics.push(...(await meetingMetrics()));
 
   const sandbox = await startSandbox({ quiet: true });
   const control = new SandboxControl(sandbox.controlUrl);

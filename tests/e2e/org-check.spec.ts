@@ -7,7 +7,7 @@ import { expect, LIGHTNING, type Page, test } from './fixtures.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
-const CHECKS = 9;
+const CHECKS = 11;
 
 async function counts(control: SandboxControl) {
   const [leads, events] = await Promise.all([control.records<Row>('Lead'), control.records<Row>('Event')]);
@@ -45,6 +45,9 @@ test('passes against the sandbox with the browser session, every call listed, no
   await expect(results).toHaveCount(CHECKS);
   await expect(card.locator('li[data-ok="true"]')).toHaveCount(CHECKS);
   await expect(card.locator('li[data-check="chatter-post"]')).toContainText('/lightning/r/Event/');
+  // The meeting composite: the future Event and its post in one request, then its cancellation.
+  await expect(card.locator('li[data-check="meeting-scheduled"]')).toContainText('the post links to it');
+  await expect(card.locator('li[data-check="meeting-cancelled"]')).toContainText('read back as written');
   expect(await counts(control)).toEqual(before);
   // Every call went to the org's own API host with its My Domain session.
   const calls = await control.apiCalls();

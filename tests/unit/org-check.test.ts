@@ -38,6 +38,8 @@ describe('org check against the sandbox', () => {
       'event-start',
       'chatter-post',
       'event-end',
+      'meeting-scheduled',
+      'meeting-cancelled',
       'lead-rule',
       'guest-lead',
       'guest-known',
@@ -48,6 +50,13 @@ describe('org check against the sandbox', () => {
       /links to https:\/\/acme\.lightning\.force\.com\/lightning\/r\/Event\/00U\w+\/view/,
     );
     expect(results.find((r) => r.id === 'lead-rule')?.detail).toMatch(/^FIELD_INTEGRITY_EXCEPTION/);
+    // The meeting composite: the future Event with its reminder, read back, and its post linking to it.
+    expect(results.find((r) => r.id === 'meeting-scheduled')?.detail).toMatch(
+      /^Event 00U\w+ \(.+\): Subject, Type, StartDateTime, EndDateTime, IsReminderSet, ReminderDateTime, .* read back as written; the post links to it$/,
+    );
+    expect(results.find((r) => r.id === 'meeting-cancelled')?.detail).toMatch(
+      /Subject, ShowAs, .* read back as written/,
+    );
     expect(counts()).toEqual(before);
   });
 

@@ -74,6 +74,21 @@ const VALID: Record<string, unknown>[] = [
   { type: 'content:switch-mode', sessionId: '41000001', mode: 'cobrowse' },
   { type: 'content:end-session', sessionId: '41000001' },
   { type: 'content:open-settings' },
+  {
+    type: 'content:schedule-meeting',
+    meeting: {
+      pageUrl: LEAD_URL,
+      startsAt: '2030-01-01T10:00:00Z',
+      durationMinutes: 30,
+      subject: 'Demo',
+      invitee: 'pat@customer.example',
+      notes: '',
+    },
+  },
+  { type: 'content:upcoming-meeting', pageUrl: LEAD_URL },
+  { type: 'content:reschedule-meeting', meetingId: 'm-1', startsAt: '2030-01-02T10:00:00Z', durationMinutes: 45 },
+  { type: 'content:cancel-meeting', meetingId: 'm-1' },
+  { type: 'content:start-scheduled-meeting', meetingId: 'm-1', pageUrl: LEAD_URL },
   { type: 'popup:salesforce-status', pageUrl: LEAD_URL },
   { type: 'popup:salesforce-status', pageUrl: null },
   { type: 'popup:glance-account' },
@@ -129,7 +144,7 @@ function junk(random: Random, depth = 0): unknown {
     default: {
       // JSON.parse makes "__proto__" an own key, as a message arriving from another context does.
       const entries = Array.from({ length: 1 + random.int(3) }, () => [
-        random.pick([...HOSTILE_KEYS, 'type', 'settings', 'pageUrl', 'sessionId', 'mode', 'x']),
+        random.pick([...HOSTILE_KEYS, 'type', 'settings', 'pageUrl', 'sessionId', 'mode', 'meeting', 'meetingId', 'x']),
         junk(random, depth + 1),
       ]);
       return JSON.parse(JSON.stringify(Object.fromEntries(entries)) ?? 'null');
@@ -247,9 +262,16 @@ describe('routeMessage under fuzzing', () => {
       // Whatever crosses back to a sender must survive the structured clone Chrome applies.
       structuredClone(answer);
       const parsed = kind === 'content' ? parseContentMessage(raw) : parsePopupMessage(raw);
-      // A start names its page: the router refuses one that is not the sender's own page's host.
-      const foreignPage =
-        parsed?.type === 'content:start-session' && hostOf(parsed.pageUrl) !== hostOf(String(sender.url));
+      // A start or a meeting names its page: the router refuses one that is not the sender's own page's host.
+      const namedPage =
+        parsed?.type === 'content:start-session' ||
+        parsed?.type === 'content:upcoming-meeting' ||
+        parsed?.type === 'content:start-scheduled-meeting'
+          ? parsed.pageUrl
+          : parsed?.type === 'content:schedule-meeting'
+            ? parsed.meeting.pageUrl
+            : undefined;
+      const foreignPage = namedPage !== undefined && hostOf(namedPage) !== hostOf(String(sender.url));
       if (!parsed || foreignPage) {
         counts.invalid++;
         if (answer !== INVALID_MESSAGE) expect(answer, context()).toEqual(INVALID_MESSAGE);

@@ -63,6 +63,11 @@
  *     chooses which are asked for and required.
  * A17 The free trial sign-up page is https://www.glance.net/signup/trial and accepts `name` and
  *     `email` query parameters to prefill the form (no API). Confirm: visit the page.
+ * A18 A key chosen in advance (a scheduled meeting's random key, picked when it is scheduled so the
+ *     invitation can carry it) is started as StartSession keyMode `fixed` with that key: Glance has
+ *     no call that reserves a key for later. Like any fixed key it is refused with `KeyInUse` while
+ *     a live session of the address has it (A10), and the rep is told so. Confirm: start a session
+ *     with keyMode fixed and a key that is not the account's usual one.
  */
 
 import { GLANCE_WEB_ORIGIN } from '../../shared/glance-trial.js';

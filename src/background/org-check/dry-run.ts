@@ -3,8 +3,17 @@
 // `npm run org-check -- --dry-run`; tests/unit/org-check.test.ts keeps it complete.
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import { endEventFields, eventSubject, relationLookup, startEventFields } from '../outbox/event-fields.js';
-import { guestLead, logEnd, logStart } from '../outbox/jobs.js';
+import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../meeting/event.js';
+import { sampleMeeting } from '../meeting/sample.js';
+import {
+  directRelation,
+  endEventFields,
+  eventDescription,
+  eventSubject,
+  relationLookup,
+  startEventFields,
+} from '../outbox/event-fields.js';
+import { guestLead, logEnd, logStart, meetingStart } from '../outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../outbox/types.js';
 import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { salesforceStatus } from '../salesforce/status.js';
@@ -192,6 +201,50 @@ export async function dryRun(): Promise<DryScenario[]> {
         fields: endEventFields({ ...facts, endedAt: '2026-01-01T10:30:00Z' }),
       },
       { ...emptyLog(), eventId, relation: { WhatId: fakeId('Opportunity') }, relationKnown: true },
+    ),
+  );
+  const contact = { sobject: 'Contact' as GlanceSObject, recordId: fakeId('Contact') };
+  const meeting = sampleMeeting('m-dryrun', { ...contact, apiHost: API_HOST }, Date.parse(startedAt));
+  await scenario('A meeting scheduled on a Contact (sales): future Event, relation look-up, Chatter post', (client) =>
+    logStart(
+      client,
+      {
+        ...base(meeting.meetingId),
+        kind: 'schedule-meeting',
+        fields: scheduledEventFields(meeting, directRelation(contact), Date.parse(startedAt)),
+        lookup: relationLookup(contact, 'sales'),
+        chatter: {
+          parentId: USER_ID,
+          title: `Glance meeting (${meeting.meetingId})`,
+          body: 'Glance meeting scheduled.',
+        },
+        glanceAddress: meeting.glanceAddress,
+      },
+      emptyLog(),
+    ),
+  );
+  const meetingEvent = fakeId('Event');
+  await scenario('A meeting rescheduled or cancelled: one PATCH of its Event', (client) =>
+    logEnd(
+      client,
+      {
+        ...base(meeting.meetingId),
+        kind: 'update-meeting',
+        fields: cancelledEventFields(meeting, Date.parse(startedAt)),
+      },
+      { ...emptyLog(), eventId: meetingEvent },
+    ),
+  );
+  await scenario("A scheduled meeting's session starts: one PATCH of the meeting's Event", (client) =>
+    meetingStart(
+      client,
+      {
+        ...base(sessionId),
+        kind: 'meeting-start',
+        meetingId: meeting.meetingId,
+        fields: meetingStartFields(meeting, eventDescription(facts), { ...facts, keyKind: 'random' }),
+      },
+      { ...emptyLog(), eventId: meetingEvent, relation: { WhatId: fakeId('Opportunity') } },
     ),
   );
   const guest = { name: 'Ada Guest', email: 'ada@example.com', joinedAt: startedAt };

@@ -4,6 +4,8 @@
 // "Check this org" in the service worker with the browser's own session.
 import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import { cancelledEventFields, scheduledEventFields } from '../meeting/event.js';
+import { sampleMeeting } from '../meeting/sample.js';
 import { endEventFields, relationLookup, startEventFields } from '../outbox/event-fields.js';
 import { guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../outbox/types.js';
@@ -245,6 +247,73 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
       if (sent.without?.length)
         throw new Refused(`Event ended without ${sent.without.join(', ')}: ${sent.error ?? ''}`, leftOutBy());
       return `Event ${log.eventId}: ${Object.keys(end.fields).join(', ')} read back as written`;
+    });
+
+    // A meeting has its own log (its id is the job's sessionId): the session's is kept aside meanwhile.
+    const meetingId = `org-check-meeting-${stamp}`;
+    const meeting = sampleMeeting(meetingId, { ...record, apiHost: target.apiHost }, Date.now());
+    let meetingLog = emptyLog();
+    const asMeeting = async <T>(step: () => Promise<T>): Promise<T> => {
+      const sessionLog = log;
+      log = meetingLog;
+      try {
+        return await step();
+      } finally {
+        meetingLog = log;
+        log = sessionLog;
+      }
+    };
+    const readMeetingEvent = () =>
+      client.request<Record<string, unknown>>('GET', `/sobjects/Event/${meetingLog.eventId}`);
+
+    await check('meeting-scheduled', async () => {
+      const meetingTitle = `Org check meeting ${stamp}`;
+      const job: Extract<OutboxJob, { kind: 'schedule-meeting' }> = {
+        ...queued('check-meeting', meetingId, target.apiHost),
+        kind: 'schedule-meeting',
+        fields: scheduledEventFields(meeting, { WhoId: leadId }, Date.now()),
+        lookup: relationLookup(record, 'sales'),
+        chatter: { parentId: chatterParent, title: meetingTitle, body: 'Glance for Salesforce org check meeting.' },
+        glanceAddress: meeting.glanceAddress,
+      };
+      const sent = await asMeeting(() => run(logStart, job));
+      if (!meetingLog.eventId) throw new Error('no Event id');
+      created.push({ type: 'Event', id: meetingLog.eventId });
+      const posts = meetingLog.chatterError
+        ? []
+        : (
+            await client.query<{ Id: string; Title?: string; LinkUrl?: string }>(
+              `SELECT Id, Title, LinkUrl FROM FeedItem WHERE ParentId = ${soqlString(chatterParent)} ORDER BY CreatedDate DESC LIMIT 20`,
+            )
+          ).filter((p) => p.Title === meetingTitle);
+      for (const post of posts) created.push({ type: 'FeedItem', id: post.Id });
+      const wrong = differences(omitFields(job.fields, sent.without), await readMeetingEvent());
+      if (wrong.length) throw new Error(`Event ${meetingLog.eventId} reads back differently: ${wrong.join('; ')}`);
+      if (sent.without?.length)
+        throw new Refused(`Event ${meetingLog.eventId} written without ${sent.without.join(', ')}`, leftOutBy());
+      const linked = posts.some((p) => p.LinkUrl?.includes(`/lightning/r/Event/${meetingLog.eventId}/view`));
+      const chatter = meetingLog.chatterError
+        ? `no post: ${meetingLog.chatterError}`
+        : linked
+          ? 'the post links to it'
+          : 'no post links to it';
+      if (!meetingLog.chatterError && !linked) throw new Error(`Event ${meetingLog.eventId}: ${chatter}`);
+      return `Event ${meetingLog.eventId} (${meeting.startsAt}): ${Object.keys(job.fields).join(', ')} read back as written; ${chatter}`;
+    });
+
+    await check('meeting-cancelled', async () => {
+      if (!meetingLog.eventId) throw new Error('no meeting Event to cancel');
+      const job: Extract<OutboxJob, { kind: 'update-meeting' }> = {
+        ...queued('check-cancel', meetingId, target.apiHost),
+        kind: 'update-meeting',
+        fields: cancelledEventFields({ ...meeting, cancelled: true, sequence: 1 }, Date.now()),
+      };
+      const sent = await asMeeting(() => run(logEnd, job));
+      const wrong = differences(omitFields(job.fields, sent.without), await readMeetingEvent());
+      if (wrong.length) throw new Error(`Event ${meetingLog.eventId} reads back differently: ${wrong.join('; ')}`);
+      if (sent.without?.length)
+        throw new Refused(`Event cancelled without ${sent.without.join(', ')}: ${sent.error ?? ''}`, leftOutBy());
+      return `Event ${meetingLog.eventId}: ${Object.keys(job.fields).join(', ')} read back as written`;
     });
 
     await check('lead-rule', async () => {

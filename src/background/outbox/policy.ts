@@ -1,13 +1,16 @@
 // The company policy when a queued write is sent, not only when it was queued: Salesforce may have
 // been away for hours, and an admin who turned Chatter or guest Leads off meanwhile means it now.
-import type { CompanyPolicy } from '../../shared/settings.js';
+import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
 import { relationLookup } from './event-fields.js';
 import { wantsLead } from './leads.js';
 import type { OutboxJob } from './types.js';
 
 /** The job as the policy allows it now; undefined when the policy no longer wants it at all. */
 export function withinPolicy(job: OutboxJob, policy: CompanyPolicy): OutboxJob | undefined {
-  if (job.kind === 'log-start') {
+  // A meeting whose join link opens a Glance address the company no longer allows is not written.
+  if (job.kind === 'schedule-meeting' && !addressAllowed(job.glanceAddress, policy.glanceAddressPattern))
+    return undefined;
+  if (job.kind === 'log-start' || job.kind === 'schedule-meeting') {
     let allowed = job;
     if (job.chatter && !policy.allowChatter) {
       const { chatter: _dropped, ...withoutPost } = job;

@@ -8,7 +8,7 @@ import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
 import type { StoragePorts } from '../storage/ports.js';
-import { guestLead, logEnd, logStart, type Progress } from './jobs.js';
+import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { OutboxJob, SessionLog } from './types.js';
@@ -105,8 +105,17 @@ const isPaused = (state: QueueState, apiHost: string, now: number) => (state.org
 function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | undefined {
   for (const job of state.jobs) {
     if (job.apiHost !== apiHost || job.attention || job.notBefore > now || isPaused(state, job.apiHost, now)) continue;
-    if (job.kind === 'log-end' && state.jobs.some((j) => j.kind === 'log-start' && j.sessionId === job.sessionId))
+    if (
+      job.kind === 'log-end' &&
+      state.jobs.some((j) => (j.kind === 'log-start' || j.kind === 'meeting-start') && j.sessionId === job.sessionId)
+    )
       continue; // the end updates the Event the start creates
+    if (
+      job.kind === 'update-meeting' &&
+      state.jobs.some((j) => j.kind === 'schedule-meeting' && j.sessionId === job.sessionId)
+    )
+      continue; // a reschedule or cancellation updates the Event the meeting's own write creates
+    if (job.kind === 'meeting-start' && state.jobs.some((j) => j.sessionId === job.meetingId)) continue;
     return job;
   }
   return undefined;
@@ -141,7 +150,11 @@ async function drainOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
 function dropOrphans(state: QueueState): void {
   state.jobs = state.jobs.filter(
     (j) =>
-      !(j.kind === 'log-end' && state.logs[j.sessionId]?.state === 'discarded' && !state.logs[j.sessionId]?.eventId),
+      !(
+        (j.kind === 'log-end' || j.kind === 'update-meeting') &&
+        state.logs[j.sessionId]?.state === 'discarded' &&
+        !state.logs[j.sessionId]?.eventId
+      ),
   );
 }
 
@@ -164,13 +177,16 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
   );
   let progress: Progress;
   try {
-    const log = (await readQueue(ports)).logs[job.sessionId] ?? emptyLog();
+    const { logs } = await readQueue(ports);
+    const log = logs[job.sessionId] ?? emptyLog();
     progress =
-      job.kind === 'log-start'
+      job.kind === 'log-start' || job.kind === 'schedule-meeting'
         ? await logStart(client, job, log)
-        : job.kind === 'log-end'
+        : job.kind === 'log-end' || job.kind === 'update-meeting'
           ? await logEnd(client, job, log)
-          : await guestLead(client, job, log);
+          : job.kind === 'meeting-start'
+            ? await meetingStart(client, job, logs[job.meetingId])
+            : await guestLead(client, job, log);
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     progress = { log: (l) => l, job, failure: error };

@@ -68,7 +68,29 @@ export type OutboxJob = JobBase &
         record?: LoggedRecord;
         usage?: SalesforceUsage;
       }
+    | {
+        /**
+         * A Glance meeting planned ahead (src/background/meeting): a future Event and its Chatter post,
+         * sent exactly like a session's start (jobs/log-start.ts). `sessionId` is the meeting's id; the
+         * Event is found again by its Subject, which carries that id.
+         */
+        kind: 'schedule-meeting';
+        fields: Record<string, unknown>;
+        lookup?: RelationLookup;
+        chatter?: ChatterPost;
+        record?: LoggedRecord;
+        usage?: SalesforceUsage;
+        /** The Glance address the meeting's join link opens: the policy must still allow it when sent. */
+        glanceAddress: string;
+      }
     | { kind: 'log-end'; fields: Record<string, unknown> }
+    /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`sessionId` is the meeting's id). */
+    | { kind: 'update-meeting'; fields: Record<string, unknown> }
+    /**
+     * A session started from a scheduled meeting: one PATCH of the meeting's Event with the real start,
+     * instead of a new Event; the session's later writes (its end) update that Event too.
+     */
+    | { kind: 'meeting-start'; meetingId: string; fields: Record<string, unknown> }
     | { kind: 'guest-lead'; guest: GuestToLead }
   );
 

@@ -1,18 +1,24 @@
 // What the popup shows of the queue: which sessions' Salesforce writes wait and why, and each org's
 // API usage as Salesforce last reported it.
 import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
-import { activeSessionItem, recentSessionsItem } from '../storage/items.js';
+import { activeSessionItem, recentSessionsItem, scheduledMeetingsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { readQueue } from './store.js';
 
 export async function salesforceQueueView(ports: StoragePorts & { now(): number }): Promise<SalesforceQueueView> {
-  const [{ jobs, logs, orgs }, recent, active] = await Promise.all([
+  const [{ jobs, logs, orgs }, recent, active, meetings] = await Promise.all([
     readQueue(ports),
     recentSessionsItem.read(ports),
     activeSessionItem.read(ports),
+    scheduledMeetingsItem.read(ports),
   ]);
-  // The running session is not among the recent ones yet.
-  const sessions = active ? [active, ...recent] : recent;
+  // The running session is not among the recent ones yet; a scheduled meeting's writes go by its id
+  // and show its planned start.
+  const sessions = [
+    ...(active ? [active] : []),
+    ...recent,
+    ...meetings.map((m) => ({ sessionId: m.meetingId, record: m.record, startedAt: m.startsAt })),
+  ];
   const now = ports.now();
   const bySession = new Map<string, WaitingSessionView>();
   for (const job of jobs) {

@@ -14,8 +14,11 @@ import {
 } from '../glance/client.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
+import { meetingDetails, meetingStartFields, withMeetingDetails } from '../meeting/event.js';
+import type { ScheduledMeeting } from '../meeting/store.js';
 import {
   endEventFields,
+  eventDescription,
   eventSubject,
   relationLookup,
   type SessionFacts,
@@ -124,11 +127,27 @@ const storeOf = (session: ActiveSession) => (session.record.storeId ? { storeId:
 const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
   new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
 
+/**
+ * How Glance is asked for the session's key. A scheduled meeting's key, chosen when it was scheduled,
+ * is passed as a chosen key (assumptions.ts A18); a fixed-key meeting uses the rep's fixed key now.
+ */
+function keyRequest(
+  settings: { keyBehavior: 'random' | 'fixed' | 'none'; fixedKey: string },
+  meeting: ScheduledMeeting | undefined,
+): { keyMode: 'random' | 'fixed' | 'none'; key: string; keyKind: 'random' | 'fixed' | 'none' } | undefined {
+  if (!meeting) return { keyMode: settings.keyBehavior, key: settings.fixedKey, keyKind: settings.keyBehavior };
+  if (meeting.keyKind === 'random') return { keyMode: 'fixed', key: meeting.key, keyKind: 'random' };
+  // The effective settings no longer have the kind of key the meeting promised (the policy forbade it).
+  if (meeting.keyKind !== settings.keyBehavior) return undefined;
+  return { keyMode: meeting.keyKind, key: settings.fixedKey, keyKind: meeting.keyKind };
+}
+
 async function startSessionUnlocked(
   pageUrl: string,
   mode: SessionMode,
   ports: SessionPorts,
   storeId?: string,
+  meeting?: ScheduledMeeting,
 ): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
@@ -140,9 +159,12 @@ async function startSessionUnlocked(
   if (!addressAllowed(account.address, policy.glanceAddressPattern))
     return { ok: false, problem: 'glance-address-not-allowed' };
 
+  const keys = keyRequest(settings, meeting);
+  if (!keys) return { ok: false, problem: 'key-not-allowed' };
+
   let started: GlanceSession;
   try {
-    started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], settings.keyBehavior, settings.fixedKey);
+    started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], keys.keyMode, keys.key);
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
@@ -151,7 +173,7 @@ async function startSessionUnlocked(
   const session: ActiveSession = {
     sessionId: started.sessionId,
     key: started.key,
-    keyKind: settings.keyBehavior,
+    keyKind: keys.keyKind,
     joinUrl: started.joinUrl,
     glanceAddress: account.address,
     mode,
@@ -163,8 +185,22 @@ async function startSessionUnlocked(
     record: { sobject: page.sobject, recordId: page.recordId, apiHost, ...(storeId ? { storeId } : {}) },
     lastPolledAt: ports.now(),
     account,
+    ...(meeting ? { meeting: { meetingId: meeting.meetingId, details: meetingDetails(meeting) } } : {}),
   };
   await writeActiveSession(ports, session);
+  if (meeting) {
+    // The meeting's Event gets the real start; no second Event, no second Chatter post.
+    await enqueue(ports, {
+      id: jobId(ports),
+      kind: 'meeting-start',
+      sessionId: session.sessionId,
+      meetingId: meeting.meetingId,
+      apiHost,
+      ...(storeId ? { storeId } : {}),
+      fields: meetingStartFields(meeting, eventDescription(facts(session)), { ...session, keyKind: keys.keyKind }),
+    });
+    return afterStart(ports, session);
+  }
 
   // The Chatter post goes to the rep's own feed when the toolbar already learned who they are, else
   // to the record's feed: asking Salesforce now would make the click wait for it.
@@ -188,6 +224,10 @@ async function startSessionUnlocked(
         }
       : undefined,
   });
+  return afterStart(ports, session);
+}
+
+async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<SessionResult> {
   const answer = await view(ports, session);
   inBackground(announce(ports), 'telling the tabs');
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
@@ -379,13 +419,19 @@ async function finish(
     sessionId: session.sessionId,
     apiHost: session.record.apiHost,
     ...storeOf(session),
-    fields: endEventFields({ ...facts(final), endedAt }),
+    fields: withMeeting(endEventFields({ ...facts(final), endedAt }), session),
   });
   await rememberSession(ports, final, endedAt);
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
   await tellTabs(ports, undefined, null, reason);
   inBackground(runOutbox(ports), 'the Salesforce queue');
+}
+
+/** A meeting's Event keeps the meeting's details (phone, invitee, notes) below the session's description. */
+function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
+  if (!session.meeting) return fields;
+  return { ...fields, Description: withMeetingDetails(String(fields.Description), session.meeting.details) };
 }
 
 /**
@@ -402,8 +448,13 @@ export async function endBeforeAccountChange(ports: SessionPorts): Promise<Sessi
 }
 
 /** Starts a session from a record page; `storeId` is the cookie store of the rep's tab (incognito's own). */
-export const startSession = (pageUrl: string, mode: SessionMode, ports: SessionPorts, storeId?: string) =>
-  sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports, storeId));
+export const startSession = (
+  pageUrl: string,
+  mode: SessionMode,
+  ports: SessionPorts,
+  storeId?: string,
+  meeting?: ScheduledMeeting,
+) => sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports, storeId, meeting));
 export const switchMode = (sessionId: string, mode: SwitchableMode, ports: SessionPorts) =>
   sessionLock.run(() => switchModeUnlocked(sessionId, mode, ports));
 export const endSession = (sessionId: string, ports: SessionPorts) =>

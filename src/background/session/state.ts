@@ -31,6 +31,8 @@ export interface ActiveSession {
    * disconnected or connected another account (absent in sessions stored before it was kept).
    */
   account?: GlanceAccount;
+  /** Started from a scheduled meeting: its id, and the details its Event keeps below the session's. */
+  meeting?: { meetingId: string; details: string };
 }
 
 export function readActiveSession(ports: StoragePorts): Promise<ActiveSession | undefined> {

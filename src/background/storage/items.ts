@@ -3,6 +3,7 @@
 import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import type { GlanceAccount } from '../glance/client.js';
+import type { ScheduledMeeting } from '../meeting/store.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
 import type { ActiveSession } from '../session/state.js';
 import { defineItem } from './define-item.js';
@@ -64,7 +65,14 @@ export const recentSessionsItem = defineItem<RecentSession[]>({
     Array.isArray(raw) ? raw.filter((r): r is RecentSession => isObject(r) && typeof r.sessionId === 'string') : [],
 });
 
-const JOB_KINDS = new Set(['log-start', 'log-end', 'guest-lead']);
+const JOB_KINDS = new Set([
+  'log-start',
+  'log-end',
+  'guest-lead',
+  'schedule-meeting',
+  'update-meeting',
+  'meeting-start',
+]);
 
 function readJob(raw: unknown): OutboxJob | undefined {
   if (!isObject(raw) || !JOB_KINDS.has(String(raw.kind))) return undefined;
@@ -72,6 +80,8 @@ function readJob(raw: unknown): OutboxJob | undefined {
     return undefined;
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
   if (raw.kind !== 'guest-lead' && !isObject(raw.fields)) return undefined;
+  if (raw.kind === 'meeting-start' && typeof raw.meetingId !== 'string') return undefined;
+  if (raw.kind === 'schedule-meeting' && typeof raw.glanceAddress !== 'string') return undefined;
   return {
     ...(raw as unknown as OutboxJob),
     createdAt: number(raw.createdAt),
@@ -202,4 +212,23 @@ export const orgStatesItem = defineItem<Record<string, OrgState>>({
     }
     return orgs;
   },
+});
+
+/** The rep's scheduled Glance meetings (issue 11): what Start scheduled meeting, Reschedule and Cancel act on. */
+export const scheduledMeetingsItem = defineItem<ScheduledMeeting[]>({
+  area: 'local',
+  key: 'scheduledMeetings',
+  version: 1,
+  parse: (raw) =>
+    Array.isArray(raw)
+      ? raw.filter(
+          (m): m is ScheduledMeeting =>
+            isObject(m) &&
+            typeof m.meetingId === 'string' &&
+            typeof m.startsAt === 'string' &&
+            typeof m.endsAt === 'string' &&
+            isObject(m.record) &&
+            typeof m.record.apiHost === 'string',
+        )
+      : [],
 });

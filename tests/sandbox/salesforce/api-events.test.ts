@@ -35,6 +35,20 @@ describe('event times', () => {
     expect(org.get((byEnd.json as { id: string }).id)?.fields.DurationInMinutes).toBe(20);
   });
 
+  it('refuses a Subject over 255 characters, or a Location over 255, with STRING_TOO_LONG', async () => {
+    const { createEvent } = setup();
+    const times = { StartDateTime: START, DurationInMinutes: 30 };
+    expect((await createEvent({ ...times, Subject: 's'.repeat(255), Location: 'l'.repeat(255) })).status).toBe(201);
+    for (const [field, value] of [
+      ['Subject', 's'.repeat(256)],
+      ['Location', 'l'.repeat(256)],
+      ['Description', 'd'.repeat(32_001)],
+    ] as const) {
+      const answer = await createEvent({ ...times, [field]: value });
+      expect([answer.status, answer.error?.errorCode, answer.error?.fields]).toEqual([400, 'STRING_TOO_LONG', [field]]);
+    }
+  });
+
   it('refuses an end before the start with FIELD_INTEGRITY_EXCEPTION', async () => {
     const { createEvent } = setup();
     const answer = await createEvent({ StartDateTime: START, EndDateTime: '2026-03-02T14:00:00Z' });

@@ -34,6 +34,8 @@ export interface FieldDef {
   defaultValue?: string;
   /** The field exists only in orgs with this feature turned on (otherwise: no such column). */
   feature?: 'experienceCloud';
+  /** The most characters a text field takes; a longer value is refused with STRING_TOO_LONG. */
+  length?: number;
 }
 
 /** A parent-to-child relationship, as a SOQL subquery names it: (SELECT … FROM OpportunityContactRoles). */
@@ -61,6 +63,9 @@ const editable = (name: string, type: FieldType, label = name): FieldDef => ({
   createable: true,
   updateable: true,
 });
+
+/** A text field of this length (Object Reference gives each standard field's). */
+const sized = (field: FieldDef, length: number): FieldDef => ({ ...field, length });
 
 const readOnly = (name: string, type: FieldType, label = name): FieldDef => ({
   name,
@@ -222,8 +227,10 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Origin', 'picklist', 'Case Origin'),
     OWNER,
   ]),
+  // Object Reference, "Event": Subject is a combobox of 255 characters, Location a string of 255,
+  // Description a long text area of 32,000.
   sobject('Event', 'Event', [
-    editable('Subject', 'string'),
+    sized(editable('Subject', 'string'), 255),
     editable('StartDateTime', 'datetime', 'Start Date Time'),
     editable('EndDateTime', 'datetime', 'End Date Time'),
     editable('ActivityDateTime', 'datetime', 'Due Date Time'),
@@ -233,8 +240,8 @@ const DEFINITIONS: SObjectDef[] = [
     reference('WhoId', ['Contact', 'Lead'], 'Who', 'Name ID'),
     reference('WhatId', ['Account', 'Opportunity', 'Campaign', 'Case'], 'What', 'Related To ID'),
     reference('AccountId', ['Account'], 'Account', 'Account ID', false),
-    editable('Description', 'textarea'),
-    editable('Location', 'string'),
+    sized(editable('Description', 'textarea'), 32_000),
+    sized(editable('Location', 'string'), 255),
     editable('Type', 'picklist'),
     editable('ShowAs', 'picklist', 'Show Time As'),
     editable('IsReminderSet', 'boolean', 'Reminder Set'),

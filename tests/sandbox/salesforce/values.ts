@@ -84,6 +84,16 @@ function coerce(field: FieldDef, raw: unknown): FieldValue {
       const text = String(raw);
       // Salesforce stores an empty text as null.
       if (text === '') return null;
+      // Since API 15.0 a value too long for a text field fails the write (it was cut before); the
+      // message is Salesforce's "<label>: data value too large: <value> (max length=<n>)".
+      if (field.length !== undefined && text.length > field.length) {
+        throw ApiError.one(
+          400,
+          'STRING_TOO_LONG',
+          `${field.label}: data value too large: ${text.slice(0, 80)} (max length=${field.length})`,
+          [field.name],
+        );
+      }
       if (field.picklistValues && !field.picklistValues.includes(text)) {
         // Salesforce's answer for a value outside a restricted picklist (API Developer Guide, status codes).
         throw ApiError.one(

@@ -1,5 +1,5 @@
-// The start of a session in Salesforce: the Event, the relation look-up and the Chatter post, in one
-// composite call. It never writes what Salesforce already has: after a send that may have landed
+// The start of a session in Salesforce, and a scheduled meeting (same steps, a future Event): the
+// Event, the relation look-up and the Chatter post, in one composite call. It never writes what Salesforce already has: after a send that may have landed
 // (inFlight) it looks first, steps that landed are kept in the log, and the same call checks that
 // the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
@@ -22,12 +22,22 @@ import {
 } from './parts.js';
 
 /** Fields a session Event can do without, so a rep whose profile or org refuses them still gets it logged. */
-export const OPTIONAL_EVENT_FIELDS = ['Type', 'Location', 'Description', 'IsReminderSet', 'ShowAs'];
+export const OPTIONAL_EVENT_FIELDS = ['Type', 'Location', 'Description', 'IsReminderSet', 'ReminderDateTime', 'ShowAs'];
 
-/** Every Event of this session (oldest first): more than one means a write landed twice. */
-const sessionEvents = (sessionId: string) =>
+/** A job that creates an Event (and maybe its post) and must never create it twice. */
+type CreatesEvent = Job<'log-start' | 'schedule-meeting'>;
+
+/**
+ * The Subject that identifies the job's Event: a session's is made of its id; a meeting's carries
+ * the meeting id the extension generated (Description, a long text area, cannot be filtered in SOQL).
+ */
+const subjectOf = (job: CreatesEvent) =>
+  job.kind === 'schedule-meeting' ? String(job.fields.Subject) : eventSubject(job.sessionId);
+
+/** Every Event of this session or meeting (oldest first): more than one means a write landed twice. */
+const sessionEvents = (job: CreatesEvent) =>
   query(
-    `SELECT Id FROM Event WHERE Subject = ${soqlString(eventSubject(sessionId))} ORDER BY CreatedDate ASC LIMIT 5`,
+    `SELECT Id FROM Event WHERE Subject = ${soqlString(subjectOf(job))} ORDER BY CreatedDate ASC LIMIT 5`,
     'events',
   );
 
@@ -51,7 +61,7 @@ interface Post {
 
 /** Of the session's Events and posts found, which to keep and which landed twice. */
 function sortOut(
-  job: Job<'log-start'>,
+  job: CreatesEvent,
   eventIds: string[],
   posts: Post[],
   keepEvent: string | undefined,
@@ -67,7 +77,7 @@ function sortOut(
   return { eventId, posted: !!post, surplus };
 }
 
-export async function logStart(client: SalesforceClient, job: Job<'log-start'>, log: SessionLog): Promise<Progress> {
+export async function logStart(client: SalesforceClient, job: CreatesEvent, log: SessionLog): Promise<Progress> {
   let eventId = log.eventId;
   let relation = log.relation;
   let relationKnown = log.relationKnown || !job.lookup;
@@ -79,11 +89,11 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
     ...rest,
     log: (current) => ({ ...current, eventId, relation, relationKnown, chatterDone, chatterError, leftOut }),
   });
-  const withSurplus = (extra: Partial<Job<'log-start'>> = {}) => ({ ...job, surplus, ...extra });
+  const withSurplus = (extra: Partial<CreatesEvent> = {}) => ({ ...job, surplus, ...extra }) as CreatesEvent;
 
   // A send that may have landed: look before writing, and read the relation in the same call.
   if (job.inFlight && (!eventId || !chatterDone || !relationKnown)) {
-    const looks: CompositeSubrequest[] = [sessionEvents(job.sessionId)];
+    const looks: CompositeSubrequest[] = [sessionEvents(job)];
     if (!chatterDone && job.chatter) looks.push(recentPosts(job.chatter));
     if (!relationKnown && job.lookup) looks.push(query(job.lookup.soql, 'relation'));
     // A failed look-up, for now or for good, says nothing about the send it looks for: still in doubt.
@@ -147,7 +157,7 @@ export async function logStart(client: SalesforceClient, job: Job<'log-start'>, 
   let failure: SalesforceError | undefined;
   if (writes.length > 0) {
     // Checked in the same call, after the writes: did any of them land twice?
-    writes.push(sessionEvents(job.sessionId));
+    writes.push(sessionEvents(job));
     if (job.chatter && writes.some((w) => w.referenceId === 'chatter')) writes.push(recentPosts(job.chatter));
     // Not all-or-none: the Event must land even when Chatter is off or the look-up is not allowed.
     const answers = byReference(await client.composite(writes, false));

@@ -1,0 +1,67 @@
+// The rep's scheduled meetings, kept in storage.local so the toolbar can offer "Start scheduled
+// meeting" when one is due, and Reschedule and Cancel while it is upcoming.
+import type { MeetingView } from '../../shared/meeting-request.js';
+import { scheduledMeetingsItem } from '../storage/items.js';
+import type { StoragePorts } from '../storage/ports.js';
+
+export interface ScheduledMeeting extends Omit<MeetingView, 'record'> {
+  /** storeId: the cookie store of the tab it was scheduled from; apiHost: the org it is written to. */
+  record: MeetingView['record'] & { apiHost: string; storeId?: string };
+}
+
+const MINUTE = 60_000;
+/** Start scheduled meeting is offered from 15 minutes before the start to the end (issue 11, item 5). */
+export const START_EARLY_MS = 15 * MINUTE;
+/** Ended meetings are forgotten a day after their end. */
+const KEEP_AFTER_END_MS = 24 * 60 * MINUTE;
+
+export const readMeetings = (ports: StoragePorts) => scheduledMeetingsItem.read(ports);
+
+/** Changes the stored list; meetings over for a day are dropped on the way. */
+export async function changeMeetings(
+  ports: StoragePorts,
+  now: number,
+  change: (meetings: ScheduledMeeting[]) => ScheduledMeeting[],
+): Promise<void> {
+  const kept = (await readMeetings(ports)).filter((m) => Date.parse(m.endsAt) + KEEP_AFTER_END_MS > now);
+  await scheduledMeetingsItem.write(ports, change(kept));
+}
+
+type RecordRef = { sobject: string; recordId: string; apiHost: string; storeId?: string };
+const sameRecord = (m: ScheduledMeeting, record: RecordRef) =>
+  m.record.recordId === record.recordId &&
+  m.record.apiHost === record.apiHost &&
+  (m.record.storeId ?? undefined) === (record.storeId ?? undefined);
+
+/** The record's meeting that may be started now: not cancelled, from 15 minutes before its start to its end. */
+export function meetingDueFor(
+  meetings: ScheduledMeeting[],
+  record: RecordRef,
+  now: number,
+): ScheduledMeeting | undefined {
+  return meetings
+    .filter(
+      (m) =>
+        !m.cancelled &&
+        sameRecord(m, record) &&
+        Date.parse(m.startsAt) - START_EARLY_MS <= now &&
+        now < Date.parse(m.endsAt),
+    )
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+}
+
+/** The record's next meeting that has not ended and is not cancelled (for Reschedule, Cancel and Start). */
+export function upcomingMeetingFor(
+  meetings: ScheduledMeeting[],
+  record: RecordRef,
+  now: number,
+): ScheduledMeeting | undefined {
+  return meetings
+    .filter((m) => !m.cancelled && sameRecord(m, record) && now < Date.parse(m.endsAt))
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+}
+
+export function toMeetingView(meeting: ScheduledMeeting): MeetingView {
+  const { record, ...rest } = meeting;
+  return { ...rest, record: { sobject: record.sobject, recordId: record.recordId } };
+}

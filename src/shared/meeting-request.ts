@@ -1,0 +1,172 @@
+// The messages of meeting scheduling (issue 11): what the record page's dialog sends, the limits the
+// background checks again, and what it answers. Pure: the content script validates with the same
+// rules before sending, the background on arrival.
+import type { SessionResult } from './messages.js';
+import type { GlanceSObject } from './salesforce-id.js';
+
+/** A meeting as the rep entered it; the dialog has already turned the rep's local time into UTC. */
+export interface MeetingRequest {
+  /** The record page the meeting is scheduled from. */
+  pageUrl: string;
+  /** The start as an ISO 8601 instant (UTC). */
+  startsAt: string;
+  durationMinutes: number;
+  subject: string;
+  /** The invitee's email, or '' for none. */
+  invitee: string;
+  notes: string;
+}
+
+/** Salesforce's and the product's bounds (Object Reference, "Event": Subject 255, Description 32,000). */
+export const MEETING_LIMITS = {
+  minMinutes: 5,
+  maxMinutes: 480,
+  subject: 255,
+  notes: 32_000,
+  email: 80,
+} as const;
+
+export type MeetingInputProblem =
+  | 'invalid-time'
+  | 'start-in-past'
+  | 'duration-out-of-bounds'
+  | 'subject-missing'
+  | 'subject-too-long'
+  | 'notes-too-long'
+  | 'invalid-email';
+
+export type MeetingProblem =
+  | MeetingInputProblem
+  | 'not-a-record'
+  | 'glance-not-connected'
+  | 'glance-address-not-allowed'
+  | 'key-not-allowed'
+  /** No such meeting for this tab's org, or it was cancelled. */
+  | 'meeting-gone'
+  /** Start scheduled meeting outside its window (15 minutes before the start to the end). */
+  | 'meeting-not-due';
+
+/** A scheduled meeting as the record page sees it (the key only when the meeting chose one). */
+export interface MeetingView {
+  meetingId: string;
+  record: { sobject: GlanceSObject; recordId: string };
+  subject: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  invitee: string;
+  notes: string;
+  /** 'random': the key chosen when it was scheduled; 'fixed': the rep's fixed key; 'none'. */
+  keyKind: 'random' | 'fixed' | 'none';
+  /** The meeting's key when it chose one ('' for a fixed key or none). */
+  key: string;
+  joinUrl: string;
+  glanceAddress: string;
+  /** Phone details from settings, as written to the Event ('' when none). */
+  phone: { numbers: string; accessCode: string; notes: string };
+  /** Raised at each reschedule or cancellation (the invitation's SEQUENCE). */
+  sequence: number;
+  cancelled: boolean;
+}
+
+export type MeetingResult = { ok: true; meeting: MeetingView } | { ok: false; problem: MeetingProblem };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What is wrong with a meeting's input at `now` (ms), or undefined when it may be written. */
+export function meetingInputProblem(
+  input: Pick<MeetingRequest, 'startsAt' | 'durationMinutes' | 'subject' | 'invitee' | 'notes'>,
+  now: number,
+): MeetingInputProblem | undefined {
+  // Only a full ISO instant with its zone: a local time without one would be read in the worker's zone.
+  const start = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/.test(input.startsAt)
+    ? Date.parse(input.startsAt)
+    : Number.NaN;
+  if (!Number.isFinite(start)) return 'invalid-time';
+  if (start <= now) return 'start-in-past';
+  const minutes = input.durationMinutes;
+  if (!Number.isInteger(minutes) || minutes < MEETING_LIMITS.minMinutes || minutes > MEETING_LIMITS.maxMinutes)
+    return 'duration-out-of-bounds';
+  if (input.subject.trim() === '') return 'subject-missing';
+  if (input.subject.length > MEETING_LIMITS.subject) return 'subject-too-long';
+  if (input.notes.length > MEETING_LIMITS.notes) return 'notes-too-long';
+  const email = input.invitee.trim();
+  if (email !== '' && (!EMAIL.test(email) || email.length > MEETING_LIMITS.email)) return 'invalid-email';
+  return undefined;
+}
+
+/** Requests about meetings a content script may send (merged into ContentRequests). */
+export interface MeetingContentRequests {
+  'content:schedule-meeting': { request: { meeting: MeetingRequest }; response: MeetingResult };
+  /** The record's next meeting that has not ended (null when none), for Reschedule, Cancel and Start. */
+  'content:upcoming-meeting': { request: { pageUrl: string }; response: MeetingView | null };
+  'content:reschedule-meeting': {
+    request: { meetingId: string; startsAt: string; durationMinutes: number };
+    response: MeetingResult;
+  };
+  'content:cancel-meeting': { request: { meetingId: string }; response: MeetingResult };
+  /** Starts the Glance session of a meeting that is due, with the meeting's key. */
+  'content:start-scheduled-meeting': {
+    request: { meetingId: string; pageUrl: string };
+    response: SessionResult | { ok: false; problem: MeetingProblem };
+  };
+}
+
+type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
+type MeetingValidators = {
+  [K in keyof MeetingContentRequests]: Validator<{ type: K } & MeetingContentRequests[K]['request']>;
+};
+
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const isMinutes = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+const isMeetingId = (value: unknown): value is string => isText(value, 100) && value !== '';
+
+/**
+ * Shapes only (types and sizes a little above the limits, so an over-long subject answers its own
+ * problem instead of "invalid message"); the background checks the limits in meetingInputProblem.
+ */
+function readMeetingRequest(raw: unknown): MeetingRequest | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (
+    !isText(m.pageUrl, 4096) ||
+    !isText(m.startsAt, 40) ||
+    !isMinutes(m.durationMinutes) ||
+    !isText(m.subject, MEETING_LIMITS.subject * 4) ||
+    !isText(m.invitee, 1000) ||
+    !isText(m.notes, MEETING_LIMITS.notes * 2)
+  )
+    return undefined;
+  return {
+    pageUrl: m.pageUrl,
+    startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes,
+    subject: m.subject,
+    invitee: m.invitee,
+    notes: m.notes,
+  };
+}
+
+export const meetingValidators: MeetingValidators = {
+  'content:schedule-meeting': (raw) => {
+    const meeting = readMeetingRequest(raw.meeting);
+    return meeting ? { type: 'content:schedule-meeting', meeting } : undefined;
+  },
+  'content:upcoming-meeting': (raw) =>
+    isText(raw.pageUrl, 4096) ? { type: 'content:upcoming-meeting', pageUrl: raw.pageUrl } : undefined,
+  'content:reschedule-meeting': (raw) =>
+    isMeetingId(raw.meetingId) && isText(raw.startsAt, 40) && isMinutes(raw.durationMinutes)
+      ? {
+          type: 'content:reschedule-meeting',
+          meetingId: raw.meetingId,
+          startsAt: raw.startsAt,
+          durationMinutes: raw.durationMinutes,
+        }
+      : undefined,
+  'content:cancel-meeting': (raw) =>
+    isMeetingId(raw.meetingId) ? { type: 'content:cancel-meeting', meetingId: raw.meetingId } : undefined,
+  'content:start-scheduled-meeting': (raw) =>
+    isMeetingId(raw.meetingId) && isText(raw.pageUrl, 4096)
+      ? { type: 'content:start-scheduled-meeting', meetingId: raw.meetingId, pageUrl: raw.pageUrl }
+      : undefined,
+};
