@@ -1,6 +1,8 @@
 // The messages of meeting scheduling (issue 11): what the record page's dialog sends, the limits the
 // background checks again, and what it answers. Pure: the content script validates with the same
 // rules before sending, the background on arrival.
+import { isEmailAddress } from './meeting/email-address.js';
+import { MEETING_LIMITS } from './meeting/schedule-input.js';
 import type { SessionResult } from './messages.js';
 import type { GlanceSObject } from './salesforce-id.js';
 
@@ -17,13 +19,15 @@ export interface MeetingRequest {
   notes: string;
 }
 
-/** Salesforce's and the product's bounds (Object Reference, "Event": Subject 255, Description 32,000). */
-export const MEETING_LIMITS = {
-  minMinutes: 5,
-  maxMinutes: 480,
-  subject: 255,
-  notes: 32_000,
-  email: 80,
+/**
+ * The one table of bounds (Salesforce's Event limits and the product's duration), shared with the
+ * dialog's check of what the rep typed, so the two can never disagree.
+ */
+const LIMITS = {
+  minMinutes: MEETING_LIMITS.minDurationMinutes,
+  maxMinutes: MEETING_LIMITS.maxDurationMinutes,
+  subject: MEETING_LIMITS.subjectMaxLength,
+  notes: MEETING_LIMITS.notesMaxLength,
 } as const;
 
 export type MeetingInputProblem =
@@ -71,8 +75,6 @@ export interface MeetingView {
 
 export type MeetingResult = { ok: true; meeting: MeetingView } | { ok: false; problem: MeetingProblem };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** What is wrong with a meeting's input at `now` (ms), or undefined when it may be written. */
 export function meetingInputProblem(
   input: Pick<MeetingRequest, 'startsAt' | 'durationMinutes' | 'subject' | 'invitee' | 'notes'>,
@@ -85,13 +87,13 @@ export function meetingInputProblem(
   if (!Number.isFinite(start)) return 'invalid-time';
   if (start <= now) return 'start-in-past';
   const minutes = input.durationMinutes;
-  if (!Number.isInteger(minutes) || minutes < MEETING_LIMITS.minMinutes || minutes > MEETING_LIMITS.maxMinutes)
+  if (!Number.isInteger(minutes) || minutes < LIMITS.minMinutes || minutes > LIMITS.maxMinutes)
     return 'duration-out-of-bounds';
   if (input.subject.trim() === '') return 'subject-missing';
-  if (input.subject.length > MEETING_LIMITS.subject) return 'subject-too-long';
-  if (input.notes.length > MEETING_LIMITS.notes) return 'notes-too-long';
+  if (input.subject.length > LIMITS.subject) return 'subject-too-long';
+  if (input.notes.length > LIMITS.notes) return 'notes-too-long';
   const email = input.invitee.trim();
-  if (email !== '' && (!EMAIL.test(email) || email.length > MEETING_LIMITS.email)) return 'invalid-email';
+  if (email !== '' && !isEmailAddress(email)) return 'invalid-email';
   return undefined;
 }
 
@@ -132,9 +134,9 @@ function readMeetingRequest(raw: unknown): MeetingRequest | undefined {
     !isText(m.pageUrl, 4096) ||
     !isText(m.startsAt, 40) ||
     !isMinutes(m.durationMinutes) ||
-    !isText(m.subject, MEETING_LIMITS.subject * 4) ||
+    !isText(m.subject, LIMITS.subject * 4) ||
     !isText(m.invitee, 1000) ||
-    !isText(m.notes, MEETING_LIMITS.notes * 2)
+    !isText(m.notes, LIMITS.notes * 2)
   )
     return undefined;
   return {

@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t, useMessages } from '../../src/shared/i18n.js';
 import { meetingProblemText } from '../../src/shared/meeting/problem-text.js';
-import { checkMeeting, type MeetingRequest } from '../../src/shared/meeting/schedule-input.js';
+import { checkMeeting, type MeetingForm } from '../../src/shared/meeting/schedule-input.js';
 import { chromeGetMessage } from '../support/chrome-i18n.js';
 
-const request = (overrides: Partial<MeetingRequest>): MeetingRequest => ({
+const request = (overrides: Partial<MeetingForm>): MeetingForm => ({
   date: '2026-03-05',
   time: '10:00',
   timeZone: 'America/New_York',
@@ -17,7 +17,7 @@ const request = (overrides: Partial<MeetingRequest>): MeetingRequest => ({
 });
 
 /** The messages shown for what checkMeeting() finds wrong, field by field. */
-const messagesFor = (overrides: Partial<MeetingRequest>) => {
+const messagesFor = (overrides: Partial<MeetingForm>) => {
   const input = request(overrides);
   const result = checkMeeting(input);
   if (result.ok) throw new Error('expected problems');

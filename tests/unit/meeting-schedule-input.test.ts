@@ -5,12 +5,12 @@ import {
   checkMeeting,
   instantsForWallTime,
   MEETING_LIMITS,
-  type MeetingRequest,
+  type MeetingForm,
 } from '../../src/shared/meeting/schedule-input.js';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 
-const request = (overrides: Partial<MeetingRequest> = {}): MeetingRequest => ({
+const request = (overrides: Partial<MeetingForm> = {}): MeetingForm => ({
   date: '2026-03-05',
   time: '10:00',
   timeZone: 'America/New_York',
@@ -22,13 +22,13 @@ const request = (overrides: Partial<MeetingRequest> = {}): MeetingRequest => ({
   ...overrides,
 });
 
-const startOf = (overrides: Partial<MeetingRequest>) => {
+const startOf = (overrides: Partial<MeetingForm>) => {
   const result = checkMeeting(request(overrides));
   if (!result.ok) throw new Error(`expected a valid meeting, got ${JSON.stringify(result.problems)}`);
   return result.startUtc;
 };
 
-const problemsOf = (overrides: Partial<MeetingRequest>) => {
+const problemsOf = (overrides: Partial<MeetingForm>) => {
   const result = checkMeeting(request(overrides));
   if (result.ok) throw new Error(`expected problems, got a meeting at ${result.startUtc}`);
   return result.problems;

@@ -1,7 +1,7 @@
 // What the schedule dialog says beside a field whose value checkMeeting() refused. Wording comes
 // from the caller's t(), as in invitation.ts, so this stays free of chrome.i18n.
 import type { Translate } from './invitation.js';
-import type { MeetingProblem } from './schedule-input.js';
+import type { MeetingFormProblem } from './schedule-input.js';
 
 /** A time on the rep's clock with its zone's short name ("1:30 AM EDT"), so both overlap choices differ. */
 function clockTime(instant: string, timeZone: string, locale: string): string {
@@ -15,7 +15,12 @@ function clockTime(instant: string, timeZone: string, locale: string): string {
   return format.format(new Date(instant)).replace(/[\u00a0\u2009\u202f]/g, ' ');
 }
 
-export function meetingProblemText(problem: MeetingProblem, t: Translate, timeZone: string, locale: string): string {
+export function meetingProblemText(
+  problem: MeetingFormProblem,
+  t: Translate,
+  timeZone: string,
+  locale: string,
+): string {
   switch (problem.code) {
     case 'invalidDate':
       return t('meetingProblemInvalidDate');

@@ -21,7 +21,7 @@ export const MEETING_LIMITS = {
 
 export type OverlapChoice = 'earlier' | 'later';
 
-export interface MeetingRequest {
+export interface MeetingForm {
   /** Local date as an <input type="date"> gives it: "YYYY-MM-DD". */
   date: string;
   /** Local time as an <input type="time"> gives it: "HH:MM" (24-hour). */
@@ -51,7 +51,7 @@ export interface ValidMeeting {
 }
 
 /** One problem per field, so the dialog shows one message beside each field. */
-export type MeetingProblem =
+export type MeetingFormProblem =
   | { field: 'when'; code: 'invalidDate' | 'invalidTime' | 'invalidTimeZone' | 'inPast' }
   /** The local time does not exist that day (clocks jump forward); suggestedUtc is where the clock lands. */
   | { field: 'when'; code: 'dstGap'; suggestedUtc: string }
@@ -63,7 +63,7 @@ export type MeetingProblem =
   | { field: 'subject'; code: 'subjectTooLong'; max: number }
   | { field: 'notes'; code: 'notesTooLong'; max: number };
 
-export type MeetingCheck = ValidMeeting | { ok: false; problems: MeetingProblem[] };
+export type MeetingCheck = ValidMeeting | { ok: false; problems: MeetingFormProblem[] };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -146,7 +146,7 @@ function isKnownTimeZone(timeZone: string): boolean {
 const iso = (instant: number) => new Date(instant).toISOString();
 
 /** The start instant, or the problem with the date, time or zone. */
-function startOf(request: MeetingRequest): number | MeetingProblem {
+function startOf(request: MeetingForm): number | MeetingFormProblem {
   if (!isKnownTimeZone(request.timeZone)) return { field: 'when', code: 'invalidTimeZone' };
   const wall = parseWallTime(request.date, request.time);
   if (typeof wall === 'string') return { field: 'when', code: wall };
@@ -165,8 +165,8 @@ function startOf(request: MeetingRequest): number | MeetingProblem {
 }
 
 /** Checks what the rep typed; a valid meeting carries its UTC start and end. */
-export function checkMeeting(request: MeetingRequest): MeetingCheck {
-  const problems: MeetingProblem[] = [];
+export function checkMeeting(request: MeetingForm): MeetingCheck {
+  const problems: MeetingFormProblem[] = [];
   const start = startOf(request);
   if (typeof start !== 'number') problems.push(start);
   else if (start <= request.now) problems.push({ field: 'when', code: 'inPast' });
