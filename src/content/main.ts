@@ -43,17 +43,15 @@ const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.curren
 function render(): void {
   const draw = drawing();
   if (!draw) return;
-  if (!draw.panel) panel?.remove();
   if (draw.toolbar) showToolbar(draw.toolbar);
   else {
     toolbar.remove();
     // Coming back to a record later asks again: the rep may have logged in or out meanwhile.
     statusShownFor = undefined;
   }
-  if (draw.panel) {
-    if (panel) showPanel(panel, draw.panel);
-    else loadPanel();
-  }
+  if (!draw.panel) panel?.remove();
+  else if (panel) showPanel(panel, draw.panel);
+  else loadPanel();
   if (draw.observe) {
     observer.observe(document.body, { childList: true, subtree: true, attributeFilter: ['class', 'style', 'hidden'] });
   } else {
