@@ -2,8 +2,8 @@
 // Case records, nothing elsewhere) or, while a Glance session runs, the session panel in its place on
 // every Salesforce page. It never calls a network itself; the background does, and tells every tab
 // when the session changes. This file only wires the parts: navigation.ts (URL → page),
-// session-state.ts (the session as last known, stale answers refused) and draw-decision.ts (what to
-// draw), and carries out the drawing.
+// session-state.ts (the session as last known, stale answers refused), draw-decision.ts (what to
+// draw) and placement.ts (where it docks), and carries out the drawing.
 import { type MessageKey, useMessages } from '../shared/i18n.js';
 import type { SessionMode, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
@@ -11,7 +11,7 @@ import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js'
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
-import { AnchorFinder, type Dockable } from './placement.js';
+import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
 import { problemNeedsSettings, problemText } from './session-problems.js';
 import { readBroadcast, readSessionView } from './session-shape.js';
@@ -22,13 +22,9 @@ import { Toolbar, type ToolbarAction } from './toolbar.js';
 const SESSION_REFRESH_MS = 5000;
 
 useMessages(message);
-const anchors = new AnchorFinder();
 const toolbar = new Toolbar(onToolbarAction);
 const sessions = new SessionState();
 let page: SalesforcePage | undefined;
-let anchor: Element | undefined;
-let placementScheduled = false;
-const observer = new MutationObserver(schedulePlacement);
 let panel: SessionPanel | undefined;
 let panelRequested = false;
 let focusPanelWhenShown = false;
@@ -38,6 +34,7 @@ let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
 const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
+const dock = keepDocked(drawing);
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {
@@ -52,12 +49,7 @@ function render(): void {
   if (!draw.panel) panel?.remove();
   else if (panel) showPanel(panel, draw.panel);
   else loadPanel();
-  if (draw.observe) {
-    observer.observe(document.body, { childList: true, subtree: true, attributeFilter: ['class', 'style', 'hidden'] });
-  } else {
-    observer.disconnect();
-  }
-  place();
+  dock(draw.observe);
   updateLiveness();
 }
 
@@ -91,32 +83,6 @@ function showPanel(shown: SessionPanel, view: SessionView): void {
     // Docked first, then focused: the element must be in the page to take focus.
     queueMicrotask(() => shown.focus());
   }
-}
-
-function place(): void {
-  const draw = drawing();
-  const shown: Dockable | undefined = draw?.docked;
-  const record = draw?.record;
-  if (!shown) return;
-  if (!record) {
-    shown.dock(undefined);
-    return;
-  }
-  if (anchors.stillValid(anchor, record.recordId) && shown.host.previousElementSibling === anchor) return;
-  anchor = anchors.find(record.ui, record.recordId);
-  shown.dock(anchor);
-  // Docked inside a component's native shadow root: its re-renders do not reach the body's observer.
-  const root = anchor?.getRootNode();
-  if (root instanceof ShadowRoot) observer.observe(root, { childList: true, subtree: true });
-}
-
-function schedulePlacement(): void {
-  if (placementScheduled) return;
-  placementScheduled = true;
-  requestAnimationFrame(() => {
-    placementScheduled = false;
-    place();
-  });
 }
 
 async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
