@@ -4,8 +4,8 @@
 // when the session changes. This file only wires the parts: navigation.ts (URL → page),
 // session-state.ts (the session as last known, stale answers refused), draw-decision.ts (what to
 // draw) and placement.ts (where it docks), and carries out the drawing.
-import { type MessageKey, useMessages } from '../shared/i18n.js';
-import type { SessionMode, SessionView } from '../shared/messages.js';
+import { useMessages } from '../shared/i18n.js';
+import type { SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
 import { ask, message } from './messaging.js';
@@ -13,7 +13,7 @@ import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
-import { problemNeedsSettings, problemText } from './session-problems.js';
+import { endedNotice, problemNeedsSettings, problemText } from './session-problems.js';
 import { readBroadcast, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
@@ -90,8 +90,11 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
 }
 
-/** Shows what taking a session state (an answer to us, or the background's broadcast) changed. */
-function showChange(ended: SessionChange, endedNotice: MessageKey = 'sessionEnded'): void {
+/**
+ * Shows what taking a session state (an answer to us, or the background's broadcast) changed; `why`
+ * a session ended, when not simply ended by someone.
+ */
+function showChange(ended: SessionChange, why?: SessionProblem): void {
   if (ended === undefined) return;
   const panelHadFocus = !!panel && document.activeElement === panel.host;
   // Back to the toolbar after a session: it says the session ended, instead of re-asking Salesforce.
@@ -99,10 +102,7 @@ function showChange(ended: SessionChange, endedNotice: MessageKey = 'sessionEnde
   if (ended && record) statusShownFor = recordKey(record);
   render();
   if (ended && record) {
-    // Ended because the company forbade its Glance address: say so, and offer the settings to fix it.
-    const forbidden = endedNotice === problemText('glance-address-not-allowed');
-    const byPolicy = forbidden || endedNotice === problemText('key-not-allowed');
-    toolbar.notice(endedNotice, byPolicy ? 'error' : 'info', forbidden);
+    toolbar.notice(...endedNotice(why));
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -164,7 +164,7 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
     else void loadSession(false);
   } else if (result?.problem === 'session-gone') {
     // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
-    showChange(sessions.take(null), 'problemSessionGone');
+    showChange(sessions.take(null), 'session-gone');
   } else {
     panel?.problem(problemText(result?.problem));
   }
@@ -175,8 +175,7 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.Messa
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   const broadcast = readBroadcast(raw);
-  if (broadcast)
-    showChange(sessions.take(broadcast.session), broadcast.reason ? problemText(broadcast.reason) : 'sessionEnded');
+  if (broadcast) showChange(sessions.take(broadcast.session), broadcast.reason);
 });
 
 document.addEventListener('visibilitychange', () => {
