@@ -1,73 +1,55 @@
-// The content script: watches the URL (Lightning navigates with history.pushState) and draws either
-// the Glance toolbar (on Lead, Contact, Opportunity, Campaign and Case records, nothing elsewhere)
-// or, while a Glance session runs, the session panel in its place on every Salesforce page.
-// It never calls a network itself; the background does, and tells every tab when the session changes.
-import { type MessageKey, useMessages } from '../shared/i18n.js';
-import type { SessionMode, SessionView } from '../shared/messages.js';
-import { parseSalesforceUrl, type SalesforcePage } from '../shared/salesforce-url.js';
+// The content script: draws either the Glance toolbar (on Lead, Contact, Opportunity, Campaign and
+// Case records, nothing elsewhere) or, while a Glance session runs, the session panel in its place on
+// every Salesforce page. It never calls a network itself; the background does, and tells every tab
+// when the session changes. This file only wires the parts: navigation.ts (URL → page),
+// session-state.ts (the session as last known, stale answers refused), draw-decision.ts (what to
+// draw) and placement.ts (where it docks), and carries out the drawing.
+import { useMessages } from '../shared/i18n.js';
+import type { SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
+import type { SalesforcePage } from '../shared/salesforce-url.js';
+import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
 import { ask, message } from './messaging.js';
+import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
-import { AnchorFinder, type Dockable } from './placement.js';
+import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
-import { problemNeedsSettings, problemText } from './session-problems.js';
+import { endedNotice, problemNeedsSettings, problemText } from './session-problems.js';
 import { readBroadcast, readSessionView } from './session-shape.js';
+import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
-
-type RecordPage = Extract<SalesforcePage, { kind: 'record' }>;
 
 /** While the panel is on screen the background re-reads the guests from Glance at this pace. */
 const SESSION_REFRESH_MS = 5000;
 
 useMessages(message);
-const anchors = new AnchorFinder();
 const toolbar = new Toolbar(onToolbarAction);
+const sessions = new SessionState();
 let page: SalesforcePage | undefined;
-let anchor: Element | undefined;
-let placementScheduled = false;
-const observer = new MutationObserver(schedulePlacement);
-
-/** undefined until the background first answered: drawing nothing beats a toolbar that flips to a panel. */
-let session: SessionView | null | undefined;
 let panel: SessionPanel | undefined;
 let panelRequested = false;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
-/** Bumped on every session change, so a slow answer never overwrites a newer state. */
-let sessionVersion = 0;
-/** Sessions we saw end: a late answer about one of them must not bring its panel back. */
-const endedSessions = new Set<string>();
 let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
-const recordOf = (p: SalesforcePage | undefined): RecordPage | undefined => (p?.kind === 'record' ? p : undefined);
 const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
-
-function evaluate(): void {
-  page = parseSalesforceUrl(location.href);
-  render();
-}
+const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
+const dock = keepDocked(drawing);
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {
-  if (session === undefined) return;
-  const record = recordOf(page);
-  if (session) {
+  const draw = drawing();
+  if (!draw) return;
+  if (draw.toolbar) showToolbar(draw.toolbar);
+  else {
     toolbar.remove();
+    // Coming back to a record later asks again: the rep may have logged in or out meanwhile.
     statusShownFor = undefined;
-    showPanel(session);
-  } else {
-    panel?.remove();
-    if (record) showToolbar(record);
-    else hideToolbar();
   }
-  // Salesforce renders the page after the URL changes and re-renders parts of it later: keep
-  // looking for the right place while on a record.
-  if (record && (session ? panel : toolbar)) {
-    observer.observe(document.body, { childList: true, subtree: true, attributeFilter: ['class', 'style', 'hidden'] });
-  } else {
-    observer.disconnect();
-  }
-  place();
+  if (!draw.panel) panel?.remove();
+  else if (panel) showPanel(panel, draw.panel);
+  else loadPanel();
+  dock(draw.observe);
   updateLiveness();
 }
 
@@ -78,100 +60,59 @@ function showToolbar(record: RecordPage): void {
   void refreshSalesforceStatus(record);
 }
 
-function hideToolbar(): void {
-  toolbar.remove();
-  // Coming back to a record later asks again: the rep may have logged in or out meanwhile.
-  statusShownFor = undefined;
+/** The panel's code is fetched the first time a session shows up in this tab. */
+function loadPanel(): void {
+  if (panelRequested) return;
+  panelRequested = true;
+  loadSessionPanel().then(
+    ({ SessionPanel }) => {
+      panel = new SessionPanel(onPanelAction);
+      render();
+    },
+    // The extension was updated under this tab, or the injection failed: try again later.
+    () => {
+      panelRequested = false;
+    },
+  );
 }
 
-function showPanel(view: SessionView): void {
-  if (!panel) {
-    // The panel's code is fetched the first time a session shows up in this tab.
-    if (panelRequested) return;
-    panelRequested = true;
-    loadSessionPanel().then(
-      ({ SessionPanel }) => {
-        panel = new SessionPanel(onPanelAction);
-        render();
-      },
-      // The extension was updated under this tab, or the injection failed: try again later.
-      () => {
-        panelRequested = false;
-      },
-    );
-    return;
-  }
-  panel.show(view);
+function showPanel(shown: SessionPanel, view: SessionView): void {
+  shown.show(view);
   if (focusPanelWhenShown) {
     focusPanelWhenShown = false;
     // Docked first, then focused: the element must be in the page to take focus.
-    queueMicrotask(() => panel?.focus());
+    queueMicrotask(() => shown.focus());
   }
-}
-
-function place(): void {
-  const record = recordOf(page);
-  const shown: Dockable | undefined = session ? panel : record ? toolbar : undefined;
-  if (!shown || session === undefined) return;
-  if (!record) {
-    shown.dock(undefined);
-    return;
-  }
-  if (anchors.stillValid(anchor, record.recordId) && shown.host.previousElementSibling === anchor) return;
-  anchor = anchors.find(record.ui, record.recordId);
-  shown.dock(anchor);
-  // Docked inside a component's native shadow root: its re-renders do not reach the body's observer.
-  const root = anchor?.getRootNode();
-  if (root instanceof ShadowRoot) observer.observe(root, { childList: true, subtree: true });
-}
-
-function schedulePlacement(): void {
-  if (placementScheduled) return;
-  placementScheduled = true;
-  requestAnimationFrame(() => {
-    placementScheduled = false;
-    place();
-  });
 }
 
 async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   const status = await ask('content:salesforce-status', {});
-  if (statusShownFor === recordKey(record) && !session) toolbar.showSalesforceStatus(status);
+  if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
 }
 
-/** Takes a new session state from any source: an answer to us, or the background's broadcast. */
-function applySession(next: SessionView | null, endedNotice: MessageKey = 'sessionEnded') {
-  if (next && endedSessions.has(next.sessionId)) return;
-  const ended = !!session && !next;
-  if (ended && session) endedSessions.add(session.sessionId);
+/**
+ * Shows what taking a session state (an answer to us, or the background's broadcast) changed; `why`
+ * a session ended, when not simply ended by someone.
+ */
+function showChange(ended: SessionChange, why?: SessionProblem): void {
+  if (ended === undefined) return;
   const panelHadFocus = !!panel && document.activeElement === panel.host;
-  sessionVersion++;
-  session = next;
   // Back to the toolbar after a session: it says the session ended, instead of re-asking Salesforce.
-  const record = recordOf(page);
+  const record = page?.kind === 'record' ? page : undefined;
   if (ended && record) statusShownFor = recordKey(record);
   render();
   if (ended && record) {
-    // Ended because the company forbade its Glance address: say so, and offer the settings to fix it.
-    const forbidden = endedNotice === problemText('glance-address-not-allowed');
-    const byPolicy = forbidden || endedNotice === problemText('key-not-allowed');
-    toolbar.notice(endedNotice, byPolicy ? 'error' : 'info', forbidden);
+    toolbar.notice(...endedNotice(why));
     if (panelHadFocus) toolbar.focus();
   }
 }
 
 async function loadSession(refresh: boolean): Promise<void> {
-  const asked = sessionVersion;
-  const answer = readSessionView(await ask('content:session', { refresh }));
-  if (asked !== sessionVersion) return;
-  // No usable answer on the first ask (an older background, or none yet): behave as without a session.
-  if (answer !== undefined) applySession(answer);
-  else if (session === undefined) applySession(null);
+  showChange(await sessions.answer(ask('content:session', { refresh }).then(readSessionView)));
 }
 
-/** The panel's clock and the guest refresh run only while the panel is on screen in a visible tab. */
 function updateLiveness(): void {
-  const live = !!session && !!panel?.host.isConnected && document.visibilityState === 'visible';
+  const live = panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible');
   panel?.setTicking(live);
   if (live && !refreshTimer) {
     refreshTimer = setInterval(() => void loadSession(true), SESSION_REFRESH_MS);
@@ -189,7 +130,7 @@ async function startSession(mode: SessionMode): Promise<void> {
   const view = result?.ok ? readSessionView(result.session) : undefined;
   if (view) {
     // Shown at once, not on the broadcast that follows.
-    applySession(view);
+    showChange(sessions.take(view));
     return;
   }
   focusPanelWhenShown = false;
@@ -212,18 +153,18 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
       ? await ask('content:end-session', { sessionId })
       : await ask('content:switch-mode', {
           sessionId,
-          mode: session?.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
+          mode: sessions.current?.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
         });
   panel?.busy(false);
   if (result?.ok && action === 'end') {
-    applySession(null);
+    showChange(sessions.take(null));
   } else if (result?.ok) {
     const view = readSessionView(result.session);
-    if (view) applySession(view);
+    if (view) showChange(sessions.take(view));
     else void loadSession(false);
   } else if (result?.problem === 'session-gone') {
     // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
-    applySession(null, 'problemSessionGone');
+    showChange(sessions.take(null), 'session-gone');
   } else {
     panel?.problem(problemText(result?.problem));
   }
@@ -234,21 +175,17 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.Messa
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
   const broadcast = readBroadcast(raw);
-  if (broadcast) applySession(broadcast.session, broadcast.reason ? problemText(broadcast.reason) : 'sessionEnded');
+  if (broadcast) showChange(sessions.take(broadcast.session), broadcast.reason);
 });
 
 document.addEventListener('visibilitychange', () => {
   updateLiveness();
   // Coming back to the tab: catch up with guests who joined meanwhile.
-  if (document.visibilityState === 'visible' && session) void loadSession(true);
+  if (document.visibilityState === 'visible' && sessions.current) void loadSession(true);
 });
 
-interface NavigationLike {
-  addEventListener(type: 'currententrychange', listener: () => void): void;
-}
-// The Navigation API reports pushState from the page's own world within about a millisecond.
-(globalThis as { navigation?: NavigationLike }).navigation?.addEventListener('currententrychange', evaluate);
-addEventListener('popstate', evaluate);
-addEventListener('hashchange', evaluate);
-evaluate();
+watchNavigation(globalThis as NavigationWindow, (next) => {
+  page = next;
+  render();
+});
 void loadSession(false);

@@ -74,6 +74,57 @@ export interface Dockable {
   dock(anchor: Element | undefined): void;
 }
 
+/** What to dock now, and beside which record's header (none: floating); asked afresh at every placement. */
+export type DockTarget = { docked: Dockable | undefined; record: { ui: SalesforceUi; recordId: string } | undefined };
+
+/** The page's changes that can move, replace or hide an anchor. */
+const PAGE_CHANGES: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributeFilter: ['class', 'style', 'hidden'],
+};
+
+/**
+ * Keeps the toolbar or the panel docked beside its record's header. Salesforce renders the page after
+ * the URL changes and re-renders parts of it later: while watching, any change re-places it, at most
+ * once a frame.
+ */
+export function keepDocked(target: () => DockTarget | undefined) {
+  const anchors = new AnchorFinder();
+  let anchor: Element | undefined;
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      place();
+    });
+  });
+
+  function place(): void {
+    const { docked, record } = target() ?? {};
+    if (!docked) return;
+    if (!record) {
+      docked.dock(undefined);
+      return;
+    }
+    if (anchors.stillValid(anchor, record.recordId) && docked.host.previousElementSibling === anchor) return;
+    anchor = anchors.find(record.ui, record.recordId);
+    docked.dock(anchor);
+    // Docked inside a component's native shadow root: its re-renders do not reach the body's observer.
+    const root = anchor?.getRootNode();
+    if (root instanceof ShadowRoot) observer.observe(root, { childList: true, subtree: true });
+  }
+
+  /** Docks what the target says now; watches the page for re-renders while `watch`, else stops. */
+  return (watch: boolean): void => {
+    if (watch) observer.observe(document.body, PAGE_CHANGES);
+    else observer.disconnect();
+    place();
+  };
+}
+
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
   if (anchor) {

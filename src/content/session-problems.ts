@@ -26,3 +26,17 @@ export function problemNeedsSettings(problem: SessionProblem | undefined): boole
     problem === 'glance-not-connected' || problem === 'glance-reconnect' || problem === 'glance-address-not-allowed'
   );
 }
+
+/**
+ * What the toolbar says when the session it replaced ended, as toolbar.notice's key, tone and offer
+ * of the settings: ended by the company's policy is an error, and a forbidden Glance address offers
+ * the settings that fix it. `why` is undefined when someone simply ended it.
+ */
+export function endedNotice(why: SessionProblem | undefined): [MessageKey, 'info' | 'error', boolean] {
+  const forbidden = why === 'glance-address-not-allowed';
+  return [
+    why ? problemText(why) : 'sessionEnded',
+    forbidden || why === 'key-not-allowed' ? 'error' : 'info',
+    forbidden,
+  ];
+}
