@@ -62,7 +62,15 @@ async function dumpStorage(context: BrowserContext, extensionId: string): Promis
     return dump as Record<Area, unknown>;
   };
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-  if (worker) return worker.evaluate(read);
+  if (worker) {
+    // Chrome stops an idle worker after 30 s; Playwright may still list it, and evaluating in it then
+    // never answers. Give it two seconds, then read through an extension page.
+    const answered = await Promise.race([
+      worker.evaluate(read).catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000)),
+    ]);
+    if (answered) return answered;
+  }
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
