@@ -53,6 +53,16 @@ describe('meeting defaults', () => {
     expect(calls).toBe(1);
   });
 
+  it('reads the same from a Classic record page (its host is the API host)', async () => {
+    const h = harness();
+    const hank = seededWhere(h, 'Contact', 'Name', 'Hank Scorpio');
+    const classic = `https://acme.my.salesforce.com/${hank.slice(0, 15)}`;
+    expect(await meetingDefaults(classic, undefined, h.ports)).toEqual({
+      recordName: 'Hank Scorpio',
+      inviteeEmail: 'hank@globex.example',
+    });
+  });
+
   it('names a case without a subject by its number, and an opportunity without roles has no invitee', async () => {
     const h = harness();
     const kase = org(h).insert('Case', { CaseNumber: '00009999', Subject: null, ContactId: null, IsClosed: false });
