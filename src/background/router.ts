@@ -10,6 +10,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { meetingDefaults } from './meeting/defaults.js';
 import {
   cancelMeeting,
   rescheduleMeeting,
@@ -94,6 +95,9 @@ async function answerContent(
     case 'content:upcoming-meeting':
       if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
       return upcomingMeeting(message.pageUrl, storeId, ports);
+    case 'content:meeting-defaults':
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return meetingDefaults(message.pageUrl, storeId, ports);
     case 'content:reschedule-meeting':
       return rescheduleMeeting(message, senderUrl, storeId, ports);
     case 'content:cancel-meeting':

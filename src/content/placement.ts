@@ -34,11 +34,20 @@ function shadowRoots(start: Root): ShadowRoot[] {
   return found;
 }
 
+/** Selectors of one kind of anchor, most specific first, per UI (console pages use Lightning's). */
+export interface AnchorSelectors {
+  lightning: readonly string[];
+  classic: readonly string[];
+}
+
 export class AnchorFinder {
   private readonly owners = new WeakMap<Element, string>();
 
+  /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
+  constructor(private readonly anchors: AnchorSelectors = TOOLBAR_ANCHORS) {}
+
   find(ui: SalesforceUi, recordId: string): Element | undefined {
-    const selectors = ui === 'classic' ? TOOLBAR_ANCHORS.classic : TOOLBAR_ANCHORS.lightning;
+    const selectors = ui === 'classic' ? this.anchors.classic : this.anchors.lightning;
     const views: Root[] =
       ui === 'classic'
         ? [document]

@@ -25,6 +25,28 @@ export const TOOLBAR_ANCHORS = {
   classic: ['.bPageTitle'],
 } as const;
 
+/**
+ * Salesforce's own activity actions, where the extra "Schedule Glance meeting" button goes after the
+ * element found (most specific first, searched inside the visible view like the toolbar's anchors).
+ * When none matches, only the toolbar offers scheduling: a markup change loses this placement only.
+ * - Lightning: the Activity component's composer (New Task, Log a Call, New Event, Email), as public
+ *   UI-test locators find it: `…/flexipage-aura-wrapper/div/div/runtime_sales_activities-activity-panel-composer/
+ *   lightning-button-group/div/slot/button`. The button goes after the composer, never into its
+ *   button group (the component owns its children, like the action ribbon).
+ * - Classic: the Open Activities related list's button row, `div.bRelatedList#<id>_RelatedActivityList`
+ *   › `div.listRelatedObject.taskBlock` › `div.pbHeader` › `td.pbButton` › `input.btn` (New Task,
+ *   New Event; Selenium page objects locate it as `[id$=_RelatedActivityList] … td[2]/input` and
+ *   `.listRelatedObject.taskBlock`). The button goes after the row's last button, where the Glance
+ *   package's own Visualforce button stood. An empty row (no right to create activities) has none.
+ */
+export const ACTIVITY_ACTION_ANCHORS = {
+  lightning: ['runtime_sales_activities-activity-panel-composer'],
+  classic: [
+    '.bRelatedList[id$="_RelatedActivityList"] .pbHeader td.pbButton > .btn:last-of-type',
+    '.listRelatedObject.taskBlock .pbHeader td.pbButton > .btn:last-of-type',
+  ],
+} as const;
+
 /** Salesforce's own action lists: the toolbar never goes inside them (their owner indexes its children). */
 export const NEVER_INSIDE = 'runtime_platform_actions-actions-ribbon, .forceActionsContainer, ul';
 

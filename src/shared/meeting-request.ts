@@ -73,6 +73,15 @@ export interface MeetingView {
   cancelled: boolean;
 }
 
+/**
+ * What the dialog prefills: the record's name for a default subject and the invitee's email, each ''
+ * when Salesforce did not say (logged out, API blocked, a field the rep may not read, no contact).
+ */
+export interface MeetingDefaults {
+  inviteeEmail: string;
+  recordName: string;
+}
+
 export type MeetingResult = { ok: true; meeting: MeetingView } | { ok: false; problem: MeetingProblem };
 
 /** What is wrong with a meeting's input at `now` (ms), or undefined when it may be written. */
@@ -102,6 +111,8 @@ export interface MeetingContentRequests {
   'content:schedule-meeting': { request: { meeting: MeetingRequest }; response: MeetingResult };
   /** The record's next meeting that has not ended (null when none), for Reschedule, Cancel and Start. */
   'content:upcoming-meeting': { request: { pageUrl: string }; response: MeetingView | null };
+  /** The dialog's prefill for the record page, read from Salesforce once per opening. */
+  'content:meeting-defaults': { request: { pageUrl: string }; response: MeetingDefaults };
   'content:reschedule-meeting': {
     request: { meetingId: string; startsAt: string; durationMinutes: number };
     response: MeetingResult;
@@ -156,6 +167,8 @@ export const meetingValidators: MeetingValidators = {
   },
   'content:upcoming-meeting': (raw) =>
     isText(raw.pageUrl, 4096) ? { type: 'content:upcoming-meeting', pageUrl: raw.pageUrl } : undefined,
+  'content:meeting-defaults': (raw) =>
+    isText(raw.pageUrl, 4096) ? { type: 'content:meeting-defaults', pageUrl: raw.pageUrl } : undefined,
   'content:reschedule-meeting': (raw) =>
     isMeetingId(raw.meetingId) && isText(raw.startsAt, 40) && isMinutes(raw.durationMinutes)
       ? {

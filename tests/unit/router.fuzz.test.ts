@@ -86,6 +86,7 @@ const VALID: Record<string, unknown>[] = [
     },
   },
   { type: 'content:upcoming-meeting', pageUrl: LEAD_URL },
+  { type: 'content:meeting-defaults', pageUrl: LEAD_URL },
   { type: 'content:reschedule-meeting', meetingId: 'm-1', startsAt: '2030-01-02T10:00:00Z', durationMinutes: 45 },
   { type: 'content:cancel-meeting', meetingId: 'm-1' },
   { type: 'content:start-scheduled-meeting', meetingId: 'm-1', pageUrl: LEAD_URL },
@@ -266,6 +267,7 @@ describe('routeMessage under fuzzing', () => {
       const namedPage =
         parsed?.type === 'content:start-session' ||
         parsed?.type === 'content:upcoming-meeting' ||
+        parsed?.type === 'content:meeting-defaults' ||
         parsed?.type === 'content:start-scheduled-meeting'
           ? parsed.pageUrl
           : parsed?.type === 'content:schedule-meeting'

@@ -106,6 +106,19 @@ describe('SOQL errors', () => {
     ]);
   });
 
+  it('treats a field hidden by field-level security as no column, also through a relationship', async () => {
+    const { query, org } = apiClient();
+    org.setup.hiddenFields.set('Contact', new Set(['Email']));
+    for (const soql of ['SELECT Name, Email FROM Contact', 'SELECT Subject, Contact.Email FROM Case']) {
+      const answer = await query(soql);
+      expect([answer.status, answer.error?.errorCode], soql).toEqual([400, 'INVALID_FIELD']);
+      expect(answer.error?.message).toContain("No such column 'Email' on entity 'Contact'");
+    }
+    // The rest of the object stays readable, and so does a field of that name on another object.
+    expect(rowsOf(await query('SELECT Name FROM Contact')).totalSize).toBeGreaterThan(0);
+    expect(rowsOf(await query('SELECT Email FROM Lead')).totalSize).toBeGreaterThan(0);
+  });
+
   it.each([
     ['SELECT Id FROM Lead WHERE Email = ada', 'MALFORMED_QUERY'],
     ["SELECT Id FROM Lead WHERE Email = 'a' AND Phone = 'b' OR Status = 'c'", 'MALFORMED_QUERY'],

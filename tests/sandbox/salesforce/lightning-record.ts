@@ -136,7 +136,16 @@ function relatedList(
   </article></lst-related-list-single-container>`;
 }
 
+/**
+ * The Activity tab with its composer (the Aura component runtime_sales_activities:activityPanel in a
+ * flexipage-aura-wrapper). Its buttons' path, as public UI-test locators of real orgs write it:
+ * `flexipage-component2/slot/flexipage-aura-wrapper/div/div/runtime_sales_activities-activity-panel-composer/
+ * lightning-button-group/div/slot/button` (a Selenium script's XPath for the composer's first button;
+ * another page object finds the buttons under `runtime_sales_activities-activity-panel-composer`).
+ * Absent when the page layout leaves the Activity component out (variant `noactivity`).
+ */
 function activityPanel(v: LightningVariant): string {
+  if (!v.activity) return '';
   const buttons = ['New Task', 'Log a Call', 'New Event', 'Email'].map(
     (english) =>
       `<button type="button" class="slds-button slds-button_neutral" title="${label(v, english)}">${label(v, english)}</button>`,
@@ -147,7 +156,9 @@ function activityPanel(v: LightningVariant): string {
       <li class="slds-tabs_default__item" role="presentation"><a id="collaborateTab__item" role="tab" aria-selected="false" data-tab-value="collaborateTab">Chatter</a></li>
     </ul>
     <section class="slds-card" role="tabpanel" aria-labelledby="activityTab__item">
-      <runtime_sales_activities-activity-panel-composer><div class="composer">${buttons.join('')}</div></runtime_sales_activities-activity-panel-composer>
+      <flexipage-component2 data-component-id="runtime_sales_activities_activityPanel"><slot><flexipage-aura-wrapper><div><div class="activityPanel">
+        <runtime_sales_activities-activity-panel-composer><lightning-button-group><div class="slds-button-group" role="group"><slot>${buttons.join('')}</slot></div></lightning-button-group></runtime_sales_activities-activity-panel-composer>
+      </div></div></flexipage-aura-wrapper></slot></flexipage-component2>
     </section>
   </div></lightning-tabset></flexipage-tabset2>`;
 }

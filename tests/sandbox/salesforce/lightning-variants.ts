@@ -3,7 +3,7 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de,shadow
+//   sandbox_ui=console,dynamic|aura|nohighlights,de,shadow,noactivity
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
 
 export const VARIANT_COOKIE = 'sandbox_ui';
@@ -19,9 +19,18 @@ export interface LightningVariant {
   lang: 'en' | 'de';
   /** Lightning components as real open shadow roots (native shadow), not synthetic shadow. */
   shadow: boolean;
+  /** The page layout has the Activity component (its composer of New Task, New Event, …); an admin
+   *  may leave it out of a Lightning record page, as many Campaign pages do. */
+  activity: boolean;
 }
 
-export const DEFAULT_VARIANT: LightningVariant = { console: false, highlights: 'lwc', lang: 'en', shadow: false };
+export const DEFAULT_VARIANT: LightningVariant = {
+  console: false,
+  highlights: 'lwc',
+  lang: 'en',
+  shadow: false,
+  activity: true,
+};
 
 export function parseVariant(value: string | undefined): LightningVariant {
   const flags = new Set((value ?? '').split(/[,\s]+/).filter(Boolean));
@@ -37,6 +46,7 @@ export function parseVariant(value: string | undefined): LightningVariant {
     highlights,
     lang: flags.has('de') ? 'de' : 'en',
     shadow: flags.has('shadow'),
+    activity: !flags.has('noactivity'),
   };
 }
 

@@ -126,6 +126,12 @@ export interface OrgSetup {
   apiAccessControl: boolean;
   /** Field-level security: per sobject, the fields the user may read but not write. */
   readOnlyFields: Map<string, Set<string>>;
+  /**
+   * Field-level security: per sobject, the fields the user may not even read. SOQL naming one fails as
+   * if the field did not exist, INVALID_FIELD "No such column …" (reported in public threads:
+   * beyond-the-cloud-dev/soql-lib#255, omniphx/forrest#307).
+   */
+  hiddenFields: Map<string, Set<string>>;
   validationRules: ValidationRule[];
   /** The Standard Lead Duplicate Rule, active in every new org. */
   standardLeadDuplicateRule: boolean;
@@ -161,6 +167,7 @@ export class SalesforceOrg {
   readonly setup: OrgSetup = {
     apiAccessControl: false,
     readOnlyFields: new Map(),
+    hiddenFields: new Map(),
     validationRules: [],
     standardLeadDuplicateRule: true,
     chatter: true,

@@ -52,7 +52,8 @@ export const LIGHTNING_CSS = `
   .slds-tabs_default__nav { display: flex; gap: 16px; margin: 0 0 8px; padding: 0; list-style: none; border-bottom: 1px solid var(--border); }
   .slds-tabs_default__item.slds-is-active a { box-shadow: inset 0 -2px 0 var(--brand); }
   .slds-tabs_default__item a { display: block; padding: 4px 0; color: var(--text); }
-  .composer { display: flex; flex-wrap: wrap; gap: 4px; }
+  runtime_sales_activities-activity-panel-composer { display: block; }
+  .activityPanel .slds-button-group { display: flex; flex-wrap: wrap; gap: 4px; }
   .errorView { text-align: center; padding: 48px; }
 `;
 

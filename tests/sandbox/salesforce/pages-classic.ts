@@ -125,7 +125,7 @@ function relatedList(org: SalesforceOrg, record: SObjectRecord, title: string, t
   return `<div class="bRelatedList" id="${listId}"><div class="listRelatedObject ${activities ? 'taskBlock' : 'customBlock'}">
     <div class="bPageBlock brandSecondaryBrd secondaryPalette"><div class="pbHeader"><table><tbody><tr>
       <td class="pbTitle"><h3 id="${listId}_title">${title}</h3></td><td class="pbButton">${buttons}</td>
-    </tr></tbody></table></div><div class="pbBody">${body}</div></div>
+    </tr></tbody></table></div><div class="pbBody" id="${listId}_body">${body}</div></div>
   </div></div>`;
 }
 

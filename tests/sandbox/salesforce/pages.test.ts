@@ -355,6 +355,25 @@ describe('Salesforce pages', () => {
       expect(view.html).toContain('Bearbeiten');
     });
 
+    it('shows the Activity composer on record pages of the five types, unless the layout leaves it out', async () => {
+      for (const type of ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case']) {
+        const path = `/lightning/r/${type}/${firstId(type)}/view`;
+        const page = async (ui: string) =>
+          (await get(`${LIGHTNING}${path}`, { cookies: { sid: lightningSid, sandbox_ui: ui } })).body;
+        const standard = await page('');
+        // The composer's buttons where public locators of real orgs find them.
+        expect(standard, type).toMatch(
+          /<flexipage-aura-wrapper><div><div class="activityPanel">\s*<runtime_sales_activities-activity-panel-composer><lightning-button-group><div class="slds-button-group" role="group"><slot><button type="button" class="slds-button slds-button_neutral" title="New Task">New Task<\/button>/,
+        );
+        expect(standard, type).toContain('title="New Event">New Event</button>');
+        const without = await page('noactivity');
+        expect(without, type).not.toMatch(/<runtime_sales_activities|activityTab__item|>New Event</);
+        // The rest of the page is as usual.
+        expect(without, type).toContain('<records-highlights2>');
+      }
+      expect(await (await get(`${LIGHTNING}/lightning/page/home`)).body).not.toContain('<runtime_sales_activities');
+    });
+
     it('answers 404 inside the app for an unknown record id', async () => {
       const unknown = await get(`${LIGHTNING}/lightning/r/Lead/00QAc0000000zzzAAA/view`);
       expect(unknown.status).toBe(404);
@@ -382,6 +401,23 @@ describe('Salesforce pages', () => {
         expect(body).toMatch(
           /<td class="pbTitle"><h3[^>]*>Open Activities<\/h3><\/td><td class="pbButton"><input value="New Task" class="btn" name="task" title="New Task"[^>]*> <input value="New Event" class="btn" name="event" title="New Event"/,
         );
+      }
+    });
+
+    it('shows the Open Activities list with its New Task and New Event buttons on the five types', async () => {
+      for (const type of ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case']) {
+        const listId = `${firstId(type).slice(0, 15)}_RelatedActivityList`;
+        const { body } = await get(`${CLASSIC}/${firstId(type)}`);
+        expect(body, type).toContain(
+          `<div class="bRelatedList" id="${listId}"><div class="listRelatedObject taskBlock">`,
+        );
+        expect(body, type).toMatch(
+          /<td class="pbButton"><input value="New Task" class="btn" name="task" title="New Task" type="button"> <input value="New Event" class="btn" name="event" title="New Event" type="button"><\/td>/,
+        );
+        expect(body, type).toContain(`<div class="pbBody" id="${listId}_body">`);
+      }
+      for (const path of ['/home/home.jsp', '/00Q/o']) {
+        expect((await get(`${CLASSIC}${path}`)).body, path).not.toContain('RelatedActivityList');
       }
     });
 

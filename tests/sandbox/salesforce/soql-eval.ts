@@ -166,7 +166,12 @@ class PathResolver {
       defs = (relationship.referenceTo ?? []).map((t) => sobjectDef(t)).filter((d): d is SObjectDef => !!d);
     }
     const last = segments[segments.length - 1] as string;
-    const field = defs.map((d) => fieldOf(d, last)).find((f) => f);
+    // A field hidden from the user by field-level security is, to SOQL, no column at all.
+    const visible = (d: SObjectDef) => {
+      const f = fieldOf(d, last);
+      return f && !this.org.setup.hiddenFields.get(d.name)?.has(f.name) ? f : undefined;
+    };
+    const field = defs.map(visible).find((f) => f);
     if (!field) {
       throw soqlError(
         'INVALID_FIELD',
