@@ -1,0 +1,176 @@
+// What every step of a session shares: the ports, the one lock, how the session is shown and told
+// to the tabs, and how it ends (the end also comes from a poll that finds it over).
+import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import { SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
+import {
+  type GlanceAccount,
+  GlanceClient,
+  GlanceError,
+  type GlanceGuest,
+  type GlanceSession,
+} from '../glance/client.js';
+import { inBackground } from '../in-background.js';
+import { Lock } from '../lock.js';
+import { withMeetingDetails } from '../meeting/event.js';
+import { endEventFields, type SessionFacts } from '../outbox/event-fields.js';
+import { usableEmail, wantsLead } from '../outbox/leads.js';
+import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
+import { readLog, readQueue } from '../outbox/store.js';
+import type { StatusPorts } from '../salesforce/status.js';
+import { type AccountPorts, settingsView } from '../settings/account.js';
+import { readGlanceAccount } from '../settings/storage.js';
+import { type AudiencePorts, tellTabs } from './audience.js';
+import { rememberSession } from './recent.js';
+import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
+
+export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts, AudiencePorts {
+  /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
+  setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
+}
+
+export const TYPE_OF_MODE: Record<SessionMode, SessionType> = {
+  screenshare: SESSION_TYPE.screenShare,
+  view: SESSION_TYPE.viewGuest,
+  cobrowse: SESSION_TYPE.cobrowse,
+};
+/** Panels ask every 5 s; never ask Glance more often than this. */
+export const MIN_POLL_INTERVAL_MS = 4000;
+/** Above this share of the org's daily API allowance, guests are polled this much less often. */
+export const BUDGET_LOW_SHARE = 0.9;
+export const LOW_BUDGET_POLL_INTERVAL_MS = 30_000;
+
+export const problemOf = (error: unknown): SessionProblem => {
+  if (!(error instanceof GlanceError)) throw error;
+  if (error.failure === 'credentials') return 'glance-reconnect';
+  if (error.failure === 'key-in-use') return 'key-in-use';
+  if (error.failure === 'session-gone') return 'session-gone';
+  return 'glance-unavailable';
+};
+
+/** One change to the running session at a time: a guest poll must not undo an End. */
+export const sessionLock = new Lock();
+
+export let jobCounter = 0;
+export const jobId = (ports: OutboxPorts) =>
+  `${ports.now().toString(36)}-${(++jobCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function facts(session: ActiveSession, endedAt?: string): SessionFacts {
+  return { ...session, modes: session.modes, endedAt };
+}
+
+/** The org the session logs to has spent more than 90 % of its daily API allowance. */
+export async function budgetLow(ports: SessionPorts, apiHost: string): Promise<boolean> {
+  const usage = (await readQueue(ports)).orgs[apiHost]?.usage;
+  return !!usage && usage.max > 0 && usage.used / usage.max > BUDGET_LOW_SHARE;
+}
+
+export async function view(ports: SessionPorts, session: ActiveSession | undefined): Promise<SessionView | null> {
+  if (!session) return null;
+  return toView(session, await readLog(ports, session.sessionId), await budgetLow(ports, session.record.apiHost));
+}
+
+export async function currentSession(ports: SessionPorts): Promise<SessionView | null> {
+  return view(ports, await readActiveSession(ports));
+}
+
+/** Tells the Salesforce tabs about the session (after any change, including its Salesforce state). */
+export async function announce(ports: SessionPorts): Promise<void> {
+  const session = await readActiveSession(ports);
+  await tellTabs(ports, session, await view(ports, session));
+}
+
+/** The account that runs this session: the one that started it (older stored sessions: the connected one). */
+export async function accountOf(ports: SessionPorts, session: ActiveSession): Promise<GlanceAccount | undefined> {
+  return session.account ?? (await readGlanceAccount(ports));
+}
+
+/** The session's cookie store, for its queued writes (absent: the regular one). */
+export const storeOf = (session: ActiveSession) => (session.record.storeId ? { storeId: session.record.storeId } : {});
+
+export const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
+  new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
+
+export const sameGuest = (a: GlanceGuest, b: GlanceGuest) =>
+  a.name === b.name && a.email === b.email && a.joinedAt === b.joinedAt;
+
+/** Queues a Lead for each guest the rep's policy wants one for. */
+export async function queueGuestLeads(
+  ports: SessionPorts,
+  session: ActiveSession,
+  guests: GlanceGuest[],
+): Promise<void> {
+  if (guests.length === 0) return;
+  // settingsView answers the effective settings: the user's choice held within the policy.
+  const level = (await settingsView(ports)).settings.leadCreation;
+  for (const guest of guests.filter((g) => wantsLead(g, level))) {
+    await enqueue(ports, {
+      id: jobId(ports),
+      kind: 'guest-lead',
+      sessionId: session.sessionId,
+      apiHost: session.record.apiHost,
+      ...storeOf(session),
+      guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
+    });
+  }
+}
+
+/**
+ * Ends the session at Glance with the account that started it. Answers ok only when Glance confirmed
+ * the end or no longer knows the session; otherwise the session goes on, and the rep is told why.
+ */
+export async function endSessionUnlocked(
+  sessionId: string,
+  ports: SessionPorts,
+  reason?: SessionProblem,
+): Promise<SessionResult> {
+  const session = await readActiveSession(ports);
+  if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
+  const account = await accountOf(ports, session);
+  if (!account) return { ok: false, problem: 'glance-not-connected' };
+  let ended: GlanceSession | undefined;
+  try {
+    ended = await glanceFor(ports, account).end(sessionId);
+  } catch (error) {
+    const problem = problemOf(error);
+    // A session Glance no longer knows is over; anything else leaves it running, as it is.
+    if (problem !== 'session-gone') return { ok: false, problem };
+  }
+  await finish(ports, session, ended?.endedAt || new Date(ports.now()).toISOString(), ended?.guests, reason);
+  return { ok: true, session: null };
+}
+
+/**
+ * The session is over: Leads for guests seen only now, the Event's final update, forget the session,
+ * tell the tabs.
+ */
+export async function finish(
+  ports: SessionPorts,
+  session: ActiveSession,
+  endedAt: string,
+  lastGuests?: GlanceGuest[],
+  reason?: SessionProblem,
+) {
+  const guests = lastGuests ?? session.guests;
+  const unseen = guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
+  const final = { ...session, guests };
+  await queueGuestLeads(ports, session, unseen);
+  await enqueue(ports, {
+    id: jobId(ports),
+    kind: 'log-end',
+    sessionId: session.sessionId,
+    apiHost: session.record.apiHost,
+    ...storeOf(session),
+    fields: withMeeting(endEventFields({ ...facts(final), endedAt }), session),
+  });
+  await rememberSession(ports, final, endedAt);
+  await writeActiveSession(ports, undefined);
+  await ports.setGuestPolling(false);
+  await tellTabs(ports, undefined, null, reason);
+  inBackground(runOutbox(ports), 'the Salesforce queue');
+}
+
+/** A meeting's Event keeps the meeting's details (phone, invitee, notes) below the session's description. */
+export function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
+  if (!session.meeting) return fields;
+  return { ...fields, Description: withMeetingDetails(String(fields.Description), session.meeting.details) };
+}

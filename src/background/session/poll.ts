@@ -1,0 +1,122 @@
+// The guest poll: asks Glance how the session stands (new guests, someone left, its end) outside the
+// session lock, applies the answer under it, and applies the company policy as it is now.
+import type { SessionProblem, SessionView } from '../../shared/messages.js';
+import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
+import { SESSION_STATUS } from '../glance/assumptions.js';
+import type { GlanceAccount, GlanceSession } from '../glance/client.js';
+import { inBackground } from '../in-background.js';
+import { runOutbox } from '../outbox/runner.js';
+import { settingsView } from '../settings/account.js';
+import {
+  accountOf,
+  announce,
+  budgetLow,
+  endSessionUnlocked,
+  finish,
+  glanceFor,
+  LOW_BUDGET_POLL_INTERVAL_MS,
+  MIN_POLL_INTERVAL_MS,
+  problemOf,
+  queueGuestLeads,
+  type SessionPorts,
+  sameGuest,
+  sessionLock,
+  view,
+} from './core.js';
+import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
+
+/** What of a running session the company policy, as it is now, does not allow. */
+function policyForbids(
+  session: ActiveSession,
+  account: GlanceAccount,
+  policy: CompanyPolicy,
+): SessionProblem | undefined {
+  if (!addressAllowed(account.address, policy.glanceAddressPattern)) return 'glance-address-not-allowed';
+  if ((session.keyKind === 'fixed' && !policy.allowFixedKey) || (session.keyKind === 'none' && !policy.allowNoKey))
+    return 'key-not-allowed';
+  return undefined;
+}
+
+/** One poll at a time per worker; a second caller shares the first one's answer. */
+let pollInFlight: Promise<SessionView | null> | undefined;
+
+/** Asks Glance how the session stands (new guests, or its end), without holding the session lock. */
+export function refreshSession(ports: SessionPorts, force = false): Promise<SessionView | null> {
+  pollInFlight ??= poll(ports, force).finally(() => {
+    pollInFlight = undefined;
+  });
+  return pollInFlight;
+}
+
+async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | null> {
+  const session = await readActiveSession(ports);
+  if (!session) return null;
+  const interval = (await budgetLow(ports, session.record.apiHost))
+    ? LOW_BUDGET_POLL_INTERVAL_MS
+    : MIN_POLL_INTERVAL_MS;
+  if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
+  const account = await accountOf(ports, session);
+  if (!account) return view(ports, session);
+  const forbidden = policyForbids(session, account, (await settingsView(ports)).policy);
+  if (forbidden) {
+    // The admin forbade this Glance address or kind of key while the session ran: it ends now, and
+    // the rep is told why.
+    return sessionLock.run(async () => {
+      const result = await endSessionUnlocked(session.sessionId, ports, forbidden);
+      return result.ok ? null : view(ports, await readActiveSession(ports));
+    });
+  }
+  let latest: GlanceSession | undefined;
+  let failure: unknown;
+  try {
+    latest = await glanceFor(ports, account).status(session.sessionId);
+  } catch (error) {
+    failure = error;
+  }
+  // Apply what Glance said only to the session as it stands now: End or Switch may have run meanwhile.
+  return sessionLock.run(() => applyPoll(ports, session.sessionId, latest, failure));
+}
+
+async function applyPoll(
+  ports: SessionPorts,
+  sessionId: string,
+  latest: GlanceSession | undefined,
+  failure: unknown,
+): Promise<SessionView | null> {
+  const session = await readActiveSession(ports);
+  if (!session || session.sessionId !== sessionId) return view(ports, session);
+  if (!latest) {
+    if (problemOf(failure) === 'session-gone') {
+      await finish(ports, session, new Date(ports.now()).toISOString());
+      return null;
+    }
+    // The session goes on at Glance; say that the guest list may be stale, and ask again later.
+    const stale = { ...session, lastPolledAt: ports.now(), glanceUnreachable: true };
+    await writeActiveSession(ports, stale);
+    if (!session.glanceUnreachable) await announce(ports);
+    return view(ports, stale);
+  }
+  if (latest.status === SESSION_STATUS.ended || latest.status === SESSION_STATUS.expired) {
+    await finish(ports, session, latest.endedAt || new Date(ports.now()).toISOString(), latest.guests);
+    return null;
+  }
+  const newGuests = latest.guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
+  const updated: ActiveSession = {
+    ...session,
+    guests: latest.guests,
+    status: latest.status === SESSION_STATUS.active || latest.guests.length > 0 ? 'active' : 'waiting',
+    lastPolledAt: ports.now(),
+    glanceUnreachable: false,
+  };
+  await writeActiveSession(ports, updated);
+  const someoneLeft = latest.guests.some((g) => g.leftAt && !session.guests.some((k) => sameGuest(k, g) && k.leftAt));
+  if (newGuests.length > 0) {
+    await queueGuestLeads(ports, session, newGuests);
+    inBackground(runOutbox(ports), 'the Salesforce queue');
+  }
+  // Glance answers again, someone joined or left: the panels show it.
+  if (session.glanceUnreachable || someoneLeft || newGuests.length > 0) await announce(ports);
+  const answer = await view(ports, updated);
+  inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
+  return answer;
+}
