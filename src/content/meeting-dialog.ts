@@ -159,10 +159,15 @@ export class MeetingDialog {
     const actions = element('div', { className: 'actions' });
     actions.append(dismiss, save);
     fields.form.append(actions);
-    // Enter in a field submits too; a page script's requestSubmit() is not a person's doing.
-    fields.form.addEventListener('submit', (event) => {
+    // Never the form's own submission: the browser fires a trusted "submit" even for a page
+    // script's save.click() or form.requestSubmit(). Only a person's click on Save, or Enter in a
+    // one-line field, sends.
+    fields.form.addEventListener('submit', (event) => event.preventDefault());
+    onTrusted(save, 'click', () => void this.send(save, submit));
+    onTrusted(fields.form, 'keydown', (event) => {
+      if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
       event.preventDefault();
-      if (event.isTrusted) void this.send(save, submit);
+      void this.send(save, submit);
     });
     this.open(context, title, fields.form);
     fields.date.focus();

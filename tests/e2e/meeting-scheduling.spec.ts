@@ -142,3 +142,240 @@ test('schedules from each of the five record types, in Lightning and Classic: on
     }
   }
 });
+
+/** Opens the dialog on the seeded Lead (Lightning) once the toolbar knows the rep. */
+async function openOnLead(page: Page, control: SandboxControl): Promise<string> {
+  const id = await recordId(control, 'Lead');
+  await page.goto(recordUrl('lightning', 'Lead', id));
+  await expect(toolbar(page).getByRole('status')).toContainText('Sessions are logged to Salesforce as');
+  await toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' }).click();
+  await expect(dialog(page)).toBeVisible();
+  return id;
+}
+
+async function scheduleOnLead(page: Page, control: SandboxControl, subject: string, start: number, minutes = '30') {
+  await openOnLead(page, control);
+  await fillWhen(page, start);
+  await dialog(page).getByLabel('Duration').selectOption(minutes);
+  await dialog(page).getByLabel('Subject').fill(subject);
+  await dialog(page).getByLabel('Invitee email').fill('pat@customer.example');
+  await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog(page).getByText('Meeting scheduled')).toBeVisible();
+  return (
+    (await dialog(page)
+      .getByText(/^Session key: /)
+      .textContent()) ?? ''
+  ).replace('Session key: ', '');
+}
+
+test('the invitation: copied text, .ics parsed back field by field (escaping, folding), the mail link', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
+  // Escaped characters (, ; \ "), non-ASCII that must not be split when folding, and notes that try
+  // to add calendar lines of their own.
+  const subject = `Q3 review, "pricing"; options \\ next steps — Ünïcödé 😀 ${'long '.repeat(12)}end`;
+  const notes = 'Bring the numbers.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:forged';
+  const start = minuteFromNow(48 * 60 * MINUTE);
+  await openOnLead(page, control);
+  await fillWhen(page, start);
+  await dialog(page).getByLabel('Subject').fill(subject);
+  await dialog(page).getByLabel('Invitee email').fill('pat@customer.example');
+  await dialog(page).getByLabel('Notes').fill(notes);
+  await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog(page).getByText('Meeting scheduled')).toBeVisible();
+  const key = (
+    (await dialog(page)
+      .getByText(/^Session key: /)
+      .textContent()) ?? ''
+  ).replace('Session key: ', '');
+  const event = await meetingEvent(control, 'Q3 review');
+
+  await dialog(page).getByRole('button', { name: 'Copy invitation' }).click();
+  await expect(dialog(page).getByRole('status')).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n');
+  expect(lines[0]).toBe(`Glance meeting: ${subject}`);
+  expect(lines).toContain(`Join: ${event.Location}`);
+  expect(lines).toContain(`Session key: ${key}`);
+  for (const line of ['  +1 555 0100', '  +44 20 7946 0000', '  Press 1, then 2', '  END:VEVENT', '  SUMMARY:forged'])
+    expect(lines).toContain(line);
+  // No line of the notes stands on its own, unindented.
+  expect(lines).not.toContain('BEGIN:VEVENT');
+
+  const raw = await downloadIcs(page, 'Download .ics');
+  // Every physical line ends in CRLF and is at most 75 octets; folded lines go on with one space.
+  expect(raw.endsWith('\r\n')).toBe(true);
+  const physical = raw.slice(0, -2).split('\r\n');
+  for (const line of physical) expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
+  expect(physical.some((line) => line.startsWith(' '))).toBe(true);
+  expect(raw).toContain('SUMMARY:Q3 review\\, "pricing"\\; options \\\\ next steps');
+  const ics = parseIcs(raw);
+  expect(ics.calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+  expect(ics.calendar.getAllSubcomponents('vevent')).toHaveLength(1);
+  expect(ics.value('summary')).toBe(subject);
+  expect(icsTime(ics.value('dtstart'))).toBe(start);
+  expect(icsTime(ics.value('dtend'))).toBe(start + 30 * MINUTE);
+  expect(ics.value('dtstamp')).toBeTruthy();
+  expect(ics.value('uid')).toMatch(/@/);
+  expect(ics.value('sequence')).toBe(0);
+  expect(ics.value('location')).toBe(event.Location);
+  // The same invitation, each line trimmed (the .ics writer keeps lines as single-line text).
+  expect(ics.value('description')).toBe(
+    copied
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n'),
+  );
+  expect(ics.value('attendee')).toBe('mailto:pat@customer.example');
+  const users = await control.records<Row>('User');
+  expect(users.map((user) => `mailto:${user.Email}`)).toContain(ics.value('organizer'));
+
+  const href = (await dialog(page).getByRole('link', { name: 'Email invitation' }).getAttribute('href')) ?? '';
+  expect(href.startsWith('mailto:pat@customer.example?subject=')).toBe(true);
+  const query = new URLSearchParams(href.slice(href.indexOf('?') + 1));
+  expect([...query.keys()]).toEqual(['subject', 'body']);
+  expect(query.get('subject')).toBe(subject);
+  expect(query.get('body')).toBe(copied.replace(/\n/g, '\r\n'));
+});
+
+test('the dialog by keyboard only: focus moves in, Tab stays inside, Escape closes and returns focus', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const id = await recordId(control, 'Lead');
+  await page.goto(recordUrl('lightning', 'Lead', id));
+  const schedule = toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' });
+  await schedule.focus();
+  await page.keyboard.press('Enter');
+  const shown = dialog(page);
+  await expect(shown).toHaveAttribute('aria-modal', 'true');
+  await expect(shown.getByLabel('Date')).toBeFocused();
+  const order = [
+    shown.getByLabel('Time', { exact: true }),
+    shown.getByLabel('Duration'),
+    shown.getByLabel('Subject'),
+    shown.getByLabel('Invitee email'),
+    shown.getByLabel('Notes'),
+    shown.getByRole('button', { name: 'Cancel' }),
+    shown.getByRole('button', { name: 'Schedule', exact: true }),
+    shown.getByLabel('Date'),
+  ];
+  // Date and time inputs take a few Tabs each (month, day, year; hour, minute, AM/PM).
+  for (const next of order) {
+    for (let press = 0; press < 4; press++) {
+      await page.keyboard.press('Tab');
+      if (await next.evaluate((node) => (node.getRootNode() as ShadowRoot).activeElement === node)) break;
+    }
+    await expect(next).toBeFocused();
+  }
+  await page.keyboard.press('Shift+Tab');
+  await expect(shown.getByRole('button', { name: 'Schedule', exact: true })).toBeFocused();
+
+  // A time in the past and a bad address: each said beside its field, nothing sent.
+  await shown.getByLabel('Date').fill('2020-01-01');
+  await shown.getByLabel('Invitee email').fill('not an address');
+  const since = (await control.apiCalls()).length;
+  await shown.getByLabel('Invitee email').press('Enter');
+  await expect(shown.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(shown.getByLabel('Date')).toHaveAccessibleDescription(
+    'This time has passed. Choose a time in the future.',
+  );
+  await expect(shown.getByLabel('Invitee email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(shown.getByLabel('Date')).toBeFocused();
+
+  // A page script's clicks and submits do nothing, even with a valid form.
+  await fillWhen(page, minuteFromNow(24 * 60 * MINUTE));
+  await shown.getByLabel('Invitee email').fill('pat@customer.example');
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-glance-sfx="meeting-dialog"]')?.shadowRoot;
+    const form = root?.querySelector('form');
+    for (const button of root?.querySelectorAll('button') ?? []) if (button.type === 'submit') button.click();
+    form?.requestSubmit();
+    form?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+  });
+  await page.waitForTimeout(300);
+  await expect(shown.getByRole('button', { name: 'Schedule', exact: true })).toBeVisible();
+  expect((await control.records<Row>('Event')).filter((e) => String(e.Subject).includes('Glance meeting'))).toEqual([]);
+  expect((await control.apiCalls()).slice(since)).toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await expect(shown).toHaveCount(0);
+  await expect(schedule).toBeFocused();
+});
+
+test('reschedule and cancel the upcoming meeting: the same Event, the same UID with a higher SEQUENCE, METHOD:CANCEL', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const start = minuteFromNow(24 * 60 * MINUTE);
+  await scheduleOnLead(page, control, 'Plan review', start);
+  const first = parseIcs(await downloadIcs(page, 'Download .ics'));
+  const event = await meetingEvent(control, 'Plan review');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+
+  const meeting = toolbar(page).getByRole('group', { name: /^Meeting / });
+  await meeting.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(dialog(page)).toHaveAccessibleName('Reschedule Glance meeting');
+  await expect(dialog(page).getByLabel('Subject')).toHaveAttribute('readonly', '');
+  const later = start + 90 * MINUTE;
+  await fillWhen(page, later);
+  await dialog(page).getByLabel('Duration').selectOption('60');
+  await dialog(page).getByRole('button', { name: 'Reschedule' }).click();
+  await expect(dialog(page).getByText(/^Meeting rescheduled/)).toBeVisible();
+  await expect.poll(async () => at((await meetingEvent(control, 'Plan review')).StartDateTime)).toBe(later);
+  const moved = await meetingEvent(control, 'Plan review');
+  expect(moved.Id).toBe(event.Id);
+  expect(at(moved.EndDateTime)).toBe(later + 60 * MINUTE);
+  const second = parseIcs(await downloadIcs(page, 'Download .ics'));
+  expect(second.value('uid')).toBe(first.value('uid'));
+  expect(second.value('sequence')).toBeGreaterThan(first.value('sequence') as unknown as number);
+  expect(icsTime(second.value('dtstart'))).toBe(later);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(meeting.getByRole('button', { name: 'Reschedule' })).toBeFocused();
+
+  await meeting.getByRole('button', { name: 'Cancel meeting' }).click();
+  await expect(dialog(page)).toHaveAccessibleName('Cancel Glance meeting');
+  await expect(dialog(page).getByRole('button', { name: 'Keep meeting' })).toBeFocused();
+  await dialog(page).getByRole('button', { name: 'Cancel meeting' }).click();
+  await expect(dialog(page).getByText(/^Meeting cancelled/)).toBeVisible();
+  await expect.poll(async () => String((await meetingEvent(control, 'Plan review')).Subject)).toMatch(/^Cancelled: /);
+  const cancelled = parseIcs(await downloadIcs(page, 'Download cancellation .ics'));
+  expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+  expect(cancelled.value('uid')).toBe(first.value('uid'));
+  expect(cancelled.value('sequence')).toBeGreaterThan(second.value('sequence') as unknown as number);
+  expect(cancelled.value('status')).toBe('CANCELLED');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(meeting).toBeHidden();
+  expect((await control.records<Row>('Event')).filter((e) => String(e.Subject).includes('Plan review'))).toHaveLength(
+    1,
+  );
+});
+
+test('at its time the toolbar offers Start scheduled meeting: the session uses its key and completes the same Event', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  // Inside the window that opens 15 minutes before the start.
+  const start = minuteFromNow(6 * MINUTE);
+  const key = await scheduleOnLead(page, control, 'Kick-off call', start, '15');
+  const event = await meetingEvent(control, 'Kick-off call');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+
+  const begun = Date.now();
+  await toolbar(page).getByRole('button', { name: 'Start scheduled meeting' }).click();
+  const panel = sessionPanel(page);
+  await expect(panel.getByRole('group', { name: 'Session key' })).toHaveText(key);
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect(toolbar(page)).toBeVisible();
+
+  await expect.poll(async () => at((await meetingEvent(control, 'Kick-off call')).StartDateTime)).toBeLessThan(start);
+  const events = (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes('Kick-off call'));
+  expect(events.map((e) => e.Id)).toEqual([event.Id]);
+  const done = events[0] as Row;
+  expect(at(done.StartDateTime)).toBeGreaterThanOrEqual(begun - 2 * MINUTE);
+  expect(at(done.EndDateTime)).toBeGreaterThanOrEqual(at(done.StartDateTime));
+  expect(at(done.EndDateTime)).toBeLessThanOrEqual(Date.now() + MINUTE);
+});
