@@ -379,3 +379,51 @@ test('at its time the toolbar offers Start scheduled meeting: the session uses i
   expect(at(done.EndDateTime)).toBeGreaterThanOrEqual(at(done.StartDateTime));
   expect(at(done.EndDateTime)).toBeLessThanOrEqual(Date.now() + MINUTE);
 });
+
+test("a page script cannot press the invitation's buttons or the toolbar's meeting buttons", async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
+  const start = minuteFromNow(8 * MINUTE);
+  await scheduleOnLead(page, control, 'Forged presses', start, '15');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  const downloads: unknown[] = [];
+  page.on('download', (download) => downloads.push(download));
+  const url = page.url();
+  const forge = (host: string, selector: string) =>
+    page.evaluate(
+      ([h, s]) => {
+        const root = document.querySelector(`[data-glance-sfx="${h}"]`)?.shadowRoot;
+        const found = [...(root?.querySelectorAll<HTMLElement>(s as string) ?? [])];
+        // A link's default action (mailto:) is what matters: it must have been prevented.
+        const links: boolean[] = [];
+        const seen = (event: Event) => {
+          if ((event.composedPath()[0] as Element).tagName === 'A') links.push(event.defaultPrevented);
+        };
+        document.addEventListener('click', seen);
+        for (const node of found) node.click();
+        document.removeEventListener('click', seen);
+        return { count: found.length, linksFollowed: links.filter((prevented) => !prevented).length };
+      },
+      [host, selector],
+    );
+  expect(await forge('meeting-dialog', '[data-action]')).toEqual({ count: 3, linksFollowed: 0 });
+  await page.waitForTimeout(500);
+  expect(downloads).toEqual([]);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  expect(page.url()).toBe(url);
+  await expect(dialog(page).locator('p[role=status]')).toHaveText('');
+
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  const meeting = toolbar(page).getByRole('group', { name: /^Meeting / });
+  await expect(meeting.getByRole('button', { name: 'Start scheduled meeting' })).toBeVisible();
+  expect(await forge('toolbar', '.meeting button')).toEqual({ count: 3, linksFollowed: 0 });
+  await page.waitForTimeout(500);
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(sessionPanel(page)).toHaveCount(0);
+  const event = await meetingEvent(control, 'Forged presses');
+  expect(at(event.StartDateTime)).toBe(start);
+  expect(String(event.Subject)).not.toMatch(/^Cancelled/);
+});
