@@ -73,6 +73,10 @@ export class MeetingDialog {
     this.dialog.append(this.title, this.alert, this.body);
     root.append(element('style', { textContent: DIALOG_CSS }), this.dialog);
     onTrusted(this.dialog, 'keydown', (event) => this.onKey(event));
+    // A press on the backdrop keeps focus in the dialog (modal: the page behind is not reachable).
+    this.host.addEventListener('mousedown', (event) => {
+      if (event.composedPath()[0] === this.host) event.preventDefault();
+    });
   }
 
   get isOpen(): boolean {

@@ -301,6 +301,11 @@ test('the dialog by keyboard only: focus moves in, Tab stays inside, Escape clos
   expect((await control.records<Row>('Event')).filter((e) => String(e.Subject).includes('Glance meeting'))).toEqual([]);
   expect((await control.apiCalls()).slice(since)).toEqual([]);
 
+  // A press on the backdrop does not take focus out of the dialog.
+  await shown.getByLabel('Notes').focus();
+  await page.mouse.click(3, 3);
+  await expect(shown.getByLabel('Notes')).toBeFocused();
+
   await page.keyboard.press('Escape');
   await expect(shown).toHaveCount(0);
   await expect(schedule).toBeFocused();
@@ -426,4 +431,22 @@ test("a page script cannot press the invitation's buttons or the toolbar's meeti
   const event = await meetingEvent(control, 'Forged presses');
   expect(at(event.StartDateTime)).toBe(start);
   expect(String(event.Subject)).not.toMatch(/^Cancelled/);
+});
+
+test("the background's refusal is said in the dialog, and the form stays to fix it", async ({
+  salesforcePage: page,
+  control,
+  serviceWorker,
+}) => {
+  // Glance disconnected after the dialog opened: the background refuses, nothing is written.
+  await openOnLead(page, control);
+  await fillWhen(page, minuteFromNow(24 * 60 * MINUTE));
+  await serviceWorker.evaluate(() => chrome.storage.local.remove('glanceAccount'));
+  const since = (await control.apiCalls()).length;
+  await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog(page).getByRole('alert')).toHaveText(
+    'Connect Glance in the settings first: the meeting needs your Glance address.',
+  );
+  await expect(dialog(page).getByRole('button', { name: 'Schedule', exact: true })).toBeEnabled();
+  expect((await control.apiCalls()).slice(since)).toEqual([]);
 });
