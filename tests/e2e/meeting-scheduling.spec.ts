@@ -450,3 +450,39 @@ test("the background's refusal is said in the dialog, and the form stays to fix 
   await expect(dialog(page).getByRole('button', { name: 'Schedule', exact: true })).toBeEnabled();
   expect((await control.apiCalls()).slice(since)).toEqual([]);
 });
+
+test("daylight saving in the rep's zone: a time that does not exist is refused, a time that happens twice is asked", async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  // The rep's zone as the browser reports it (Chrome DevTools Protocol, Emulation.setTimezoneOverride).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
+  await openOnLead(page, control);
+  const shown = dialog(page);
+  await expect(shown.getByText(/^Times are in /)).toContainText('America/New_York');
+  await shown.getByLabel('Subject').fill('Fall back');
+  const since = (await control.apiCalls()).length;
+
+  // 14 March 2027, 02:30: clocks jump from 02:00 to 03:00.
+  await shown.getByLabel('Date').fill('2027-03-14');
+  await shown.getByLabel('Time', { exact: true }).fill('02:30');
+  await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(shown.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(shown.getByLabel('Date')).toHaveAccessibleDescription(/America\/New_York/);
+  expect((await control.apiCalls()).slice(since)).toEqual([]);
+
+  // 7 November 2027, 01:30 happens twice (EDT, then EST): the rep picks, then it is sent.
+  await shown.getByLabel('Date').fill('2027-11-07');
+  await shown.getByLabel('Time', { exact: true }).fill('01:30');
+  await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
+  const which = shown.getByLabel('Which one');
+  await expect(which).toBeVisible();
+  expect((await control.apiCalls()).slice(since)).toEqual([]);
+  await which.selectOption('later');
+  await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(shown.getByText('Meeting scheduled')).toBeVisible();
+  const event = await meetingEvent(control, 'Fall back');
+  expect(new Date(at(event.StartDateTime)).toISOString()).toBe('2027-11-07T06:30:00.000Z');
+});
