@@ -71,7 +71,14 @@ export class MeetingDialog {
     const root = this.host.attachShadow({ mode: 'open' });
     this.dialog.setAttribute('aria-labelledby', this.title.id);
     this.dialog.append(this.title, this.alert, this.body);
-    root.append(element('style', { textContent: DIALOG_CSS }), this.dialog);
+    // Focus guards either side (the focus-trap pattern): Tab past the last control lands on the end
+    // guard and wraps to the first, Shift+Tab past the first wraps to the last. Guards, not Tab key
+    // handling, because date and time inputs take several Tabs each (month, day, year).
+    const start = element('span', { tabIndex: 0 });
+    const end = element('span', { tabIndex: 0 });
+    onTrusted(start, 'focus', () => this.focusables().at(-1)?.focus());
+    onTrusted(end, 'focus', () => this.focusables()[0]?.focus());
+    root.append(element('style', { textContent: DIALOG_CSS }), start, this.dialog, end);
     onTrusted(this.dialog, 'keydown', (event) => this.onKey(event));
     // A press on the backdrop keeps focus in the dialog (modal: the page behind is not reachable).
     this.host.addEventListener('mousedown', (event) => {
@@ -248,25 +255,11 @@ export class MeetingDialog {
     );
   }
 
-  /** Escape closes; Tab and Shift+Tab wrap around inside the dialog (WAI-ARIA modal dialog pattern). */
+  /** Escape closes (WAI-ARIA modal dialog pattern); the focus guards keep Tab inside. */
   private onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.close();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const nodes = this.focusables();
-    const first = nodes[0];
-    const last = nodes.at(-1);
-    const active = this.host.shadowRoot?.activeElement;
-    if (event.shiftKey && (active === first || active === this.dialog)) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.close();
   }
 }

@@ -273,6 +273,15 @@ test('the dialog by keyboard only: focus moves in, Tab stays inside, Escape clos
   }
   await page.keyboard.press('Shift+Tab');
   await expect(shown.getByRole('button', { name: 'Schedule', exact: true })).toBeFocused();
+  // Back through the date's own fields (month, day, year) with Shift+Tab, then around to the end.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(shown.getByLabel('Date')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(shown.getByRole('button', { name: 'Schedule', exact: true })).toBeFocused();
 
   // A time in the past and a bad address: each said beside its field, nothing sent.
   await shown.getByLabel('Date').fill('2020-01-01');
