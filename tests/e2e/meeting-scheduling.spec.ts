@@ -2,6 +2,7 @@
 // injected, keyboard-usable, only a person's clicks count), the Event and Chatter post in the
 // emulated org, the invitation (copied text, .ics parsed back with ical.js, mailto link),
 // reschedule and cancel from the toolbar's upcoming meeting, and starting the meeting at its time.
+import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { SandboxControl } from '../support/control.js';
 import {
@@ -494,4 +495,25 @@ test("daylight saving in the rep's zone: a time that does not exist is refused, 
   await expect(shown.getByText('Meeting scheduled')).toBeVisible();
   const event = await meetingEvent(control, 'Fall back');
   expect(new Date(at(event.StartDateTime)).toISOString()).toBe('2027-11-07T06:30:00.000Z');
+});
+
+test('the dialog, its problems, its result and the toolbar meeting pass an accessibility scan', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const scan = async (selector: string) =>
+    (await new AxeBuilder({ page }).include(selector).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  await openOnLead(page, control);
+  expect(await scan('[data-glance-sfx="meeting-dialog"]')).toEqual([]);
+  await dialog(page).getByLabel('Invitee email').fill('nope');
+  await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog(page).getByLabel('Invitee email')).toHaveAttribute('aria-invalid', 'true');
+  expect(await scan('[data-glance-sfx="meeting-dialog"]')).toEqual([]);
+  await dialog(page).getByLabel('Invitee email').fill('pat@customer.example');
+  await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog(page).getByText('Meeting scheduled')).toBeVisible();
+  expect(await scan('[data-glance-sfx="meeting-dialog"]')).toEqual([]);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(toolbar(page).getByRole('group', { name: /^Meeting / })).toBeVisible();
+  expect(await scan('[data-glance-sfx="toolbar"]')).toEqual([]);
 });
