@@ -20,6 +20,9 @@ export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
 /** Injected by the background (chrome.scripting) into a tab's content-script world; never web-accessible. */
 export const SESSION_PANEL_FILE = 'assets/session-panel.js';
 const SESSION_PANEL_ENTRY = 'src/content/session-panel-entry.ts';
+/** The meeting dialog, injected the same way the first time a rep schedules, reschedules or cancels. */
+export const MEETING_DIALOG_FILE = 'assets/meeting-dialog.js';
+const MEETING_DIALOG_ENTRY = 'src/content/meeting-dialog-entry.ts';
 
 interface ContentScript {
   js: string[];
@@ -46,11 +49,12 @@ export function contentScriptBundle(
       return manifest;
     },
     async writeBundle(output) {
-      // Two classic scripts, each with its imports inlined: the content script, and the session
-      // panel the background injects beside it when a session shows (src/content/panel-loader.ts).
+      // Three classic scripts, each with its imports inlined: the content script, and the session
+      // panel and meeting dialog the background injects beside it when needed (src/content/panel-loader.ts).
       for (const [file, source] of [
         [CONTENT_SCRIPT_FILE, entry],
         [SESSION_PANEL_FILE, resolve(options.root, SESSION_PANEL_ENTRY)],
+        [MEETING_DIALOG_FILE, resolve(options.root, MEETING_DIALOG_ENTRY)],
       ] as const) {
         await build({
           configFile: false,

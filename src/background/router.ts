@@ -4,6 +4,7 @@ import {
   type ContentRequests,
   INVALID_MESSAGE,
   type InvalidMessageAnswer,
+  type LazyScript,
   type PopupMessage,
   type PopupRequests,
   parseContentMessage,
@@ -46,7 +47,7 @@ export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
   openOptionsPage(): Promise<void>;
   /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
-  injectSessionPanel(tabId: number): Promise<boolean>;
+  injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
 }
 
 /** A tab of another org or cookie store asks about a session it may not see: as if none ran. */
@@ -87,7 +88,7 @@ async function answerContent(
       return { ok: true };
     case 'content:load-panel':
       // Into the sender's own tab and top frame only (the sender check made sure it is ours there).
-      return { ok: tabId !== undefined && (await ports.injectSessionPanel(tabId)) };
+      return { ok: tabId !== undefined && (await ports.injectLazyScript(tabId, message.script)) };
     // Meetings: a record page of the sender's own host; a meeting only from a tab of its own org and store.
     case 'content:schedule-meeting':
       if (!sameHost(message.meeting.pageUrl, senderUrl)) return INVALID_MESSAGE;

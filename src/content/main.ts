@@ -5,9 +5,11 @@
 // session-state.ts (the session as last known, stale answers refused), draw-decision.ts (what to
 // draw) and placement.ts (where it docks), and carries out the drawing.
 import { useMessages } from '../shared/i18n.js';
-import type { SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
+import type { MeetingProblem } from '../shared/meeting-request.js';
+import type { SessionProblem, SessionResult, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
+import { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
@@ -24,6 +26,9 @@ const SESSION_REFRESH_MS = 5000;
 useMessages(message);
 const toolbar = new Toolbar(onToolbarAction);
 const sessions = new SessionState();
+const meetings = new MeetingCoordinator(toolbar, (meeting) =>
+  startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
+);
 let page: SalesforcePage | undefined;
 let panel: SessionPanel | undefined;
 let panelRequested = false;
@@ -40,6 +45,7 @@ const dock = keepDocked(drawing);
 function render(): void {
   const draw = drawing();
   if (!draw) return;
+  meetings.show(draw.toolbar);
   if (draw.toolbar) showToolbar(draw.toolbar);
   else {
     toolbar.remove();
@@ -87,6 +93,7 @@ function showPanel(shown: SessionPanel, view: SessionView): void {
 
 async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   const status = await ask('content:salesforce-status', {});
+  meetings.setStatus(status);
   if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
 }
 
@@ -122,10 +129,18 @@ function updateLiveness(): void {
   }
 }
 
-async function startSession(mode: SessionMode): Promise<void> {
+/** Meeting problems Start scheduled meeting may answer, beside the session's own. */
+const MEETING_START_TEXT: Partial<Record<MeetingProblem, 'meetingRefusedGone' | 'meetingRefusedNotDue'>> = {
+  'meeting-gone': 'meetingRefusedGone',
+  'meeting-not-due': 'meetingRefusedNotDue',
+};
+
+type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
+
+async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
   focusPanelWhenShown = toolbar.hasFocus();
   toolbar.starting(true);
-  const result = await ask('content:start-session', { pageUrl: location.href, mode });
+  const result = await request();
   toolbar.starting(false);
   const view = result?.ok ? readSessionView(result.session) : undefined;
   if (view) {
@@ -135,15 +150,20 @@ async function startSession(mode: SessionMode): Promise<void> {
   }
   focusPanelWhenShown = false;
   const problem = result && !result.ok ? result.problem : undefined;
-  toolbar.notice(problemText(problem), 'error', problemNeedsSettings(problem));
+  const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
+  if (meetingText) return toolbar.notice(meetingText, 'error');
+  const sessionProblem = problem as SessionProblem | undefined;
+  toolbar.notice(problemText(sessionProblem), 'error', problemNeedsSettings(sessionProblem));
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
 }
 
 async function onToolbarAction(action: ToolbarAction): Promise<void> {
   if (action.kind === 'open-settings') await ask('content:open-settings', {});
-  else if (action.kind === 'schedule') toolbar.notice('comingSoon');
-  else await startSession(action.mode);
+  else if (action.kind === 'start') {
+    const mode = action.mode;
+    await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
+  } else await meetings.act(action.kind);
 }
 
 async function onPanelAction(action: PanelAction, sessionId: string): Promise<void> {

@@ -4,9 +4,9 @@
 // the content script through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
 import { message } from './messaging.js';
-import { PANEL_GLOBAL } from './panel-loader.js';
+import { LAZY_GLOBALS } from './panel-loader.js';
 import { SessionPanel } from './session-panel.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[PANEL_GLOBAL] = { SessionPanel };
+(globalThis as Record<string, unknown>)[LAZY_GLOBALS.panel] = { SessionPanel };

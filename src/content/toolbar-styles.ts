@@ -23,5 +23,7 @@ button:focus-visible,a:focus-visible{outline:0;box-shadow:0 0 3px #0176d3;border
 .status[data-tone=warning]{color:#8c4b02}
 .status[data-tone=error]{color:#ba0517}
 .status a{color:#0176d3}
+.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:8px;padding-top:8px;border-top:1px solid #e5e5e5}
+.when{font-weight:700}
 [hidden]{display:none!important}
 `;

@@ -9,7 +9,12 @@ import { dockHost } from './placement.js';
 import { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type ToolbarAction = { kind: 'start'; mode: SessionMode } | { kind: 'schedule' } | { kind: 'open-settings' };
+export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
+export type ToolbarAction =
+  | { kind: 'start'; mode: SessionMode }
+  | { kind: 'schedule' }
+  | { kind: 'open-settings' }
+  | { kind: MeetingAction };
 type Tone = 'info' | 'warning' | 'error';
 
 export class Toolbar {
@@ -20,6 +25,14 @@ export class Toolbar {
   private readonly schedule = element('button', { type: 'button', textContent: t('scheduleMeeting') });
   private readonly status = element('div', { className: 'status' }, { role: 'status' });
   private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
+  /** The record's upcoming meeting (when it has one): its time, Reschedule, Cancel and, when due, Start. */
+  private readonly meeting = element('div', { className: 'meeting', hidden: true }, { role: 'group' });
+  private readonly meetingWhen = element('span', { className: 'when' });
+  private readonly meetingButtons: Record<MeetingAction, HTMLButtonElement> = {
+    'start-meeting': element('button', { type: 'button', className: 'brand', textContent: t('meetingStart') }),
+    reschedule: element('button', { type: 'button', textContent: t('meetingReschedule') }),
+    'cancel-meeting': element('button', { type: 'button', textContent: t('meetingCancel') }),
+  };
 
   constructor(onAction: (action: ToolbarAction) => void) {
     this.host.dataset.glanceSfx = 'toolbar';
@@ -32,7 +45,11 @@ export class Toolbar {
     onTrusted(this.start, 'click', () => onAction({ kind: 'start', mode: 'screenshare' }));
     onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
     onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
-    this.bar.append(logo, split, this.schedule, this.status, this.settings);
+    for (const [kind, button] of Object.entries(this.meetingButtons) as [MeetingAction, HTMLButtonElement][]) {
+      onTrusted(button, 'click', () => onAction({ kind }));
+    }
+    this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
+    this.bar.append(logo, split, this.schedule, this.status, this.settings, this.meeting);
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }
 
@@ -61,6 +78,20 @@ export class Toolbar {
     } else {
       this.notice('statusSalesforceReady', 'info', false, status.user.name);
     }
+  }
+
+  /** The record's upcoming meeting as "Meeting Thu 3:00 PM", or none; Start only while it is due. */
+  showMeeting(when: string | undefined, due = false): void {
+    this.meeting.hidden = when === undefined;
+    this.meetingWhen.textContent = when === undefined ? '' : t('meetingUpcoming', when);
+    this.meeting.setAttribute('aria-label', this.meetingWhen.textContent);
+    this.meetingButtons['start-meeting'].hidden = !due;
+  }
+
+  /** Focus back on the button that opened the meeting dialog (or Schedule, if that one is gone). */
+  focusAction(kind: 'schedule' | MeetingAction): void {
+    const button = kind === 'schedule' ? this.schedule : this.meetingButtons[kind];
+    (this.host.isConnected && !button.closest('[hidden]') && !button.hidden ? button : this.schedule).focus();
   }
 
   notice(key: MessageKey, tone: Tone = 'info', offerSettings = false, ...substitutions: string[]): void {
@@ -92,6 +123,7 @@ export class Toolbar {
 
   remove(): void {
     this.menu.close(false);
+    this.showMeeting(undefined);
     this.host.remove();
     delete this.host.dataset.recordId;
     delete this.host.dataset.sobject;

@@ -13,6 +13,9 @@ import {
   type UserSettings,
 } from './settings.js';
 
+/** The content script's lazily injected classic scripts (scripts/content-script-bundle.ts). */
+export type LazyScript = 'panel' | 'meeting-dialog';
+
 export interface SalesforceUser {
   id: string;
   name: string;
@@ -102,7 +105,8 @@ export interface ContentRequests extends MeetingContentRequests {
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
   /** Injects the session panel's script into the sender tab's content-script world (top frame). */
-  'content:load-panel': { request: NoPayload; response: { ok: boolean } };
+  /** Injects one of the lazily loaded scripts (the session panel, the meeting dialog) into the sender's tab. */
+  'content:load-panel': { request: { script: LazyScript }; response: { ok: boolean } };
 }
 
 /** What the background pushes to content scripts in Salesforce tabs. */
@@ -232,7 +236,10 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
       : undefined,
   'content:open-settings': () => ({ type: 'content:open-settings' }),
-  'content:load-panel': () => ({ type: 'content:load-panel' }),
+  'content:load-panel': (raw) =>
+    raw.script === 'panel' || raw.script === 'meeting-dialog'
+      ? { type: 'content:load-panel', script: raw.script }
+      : undefined,
   'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
   'content:switch-mode': (raw) =>
     isString(raw.sessionId, 100) && (raw.mode === 'screenshare' || raw.mode === 'cobrowse')

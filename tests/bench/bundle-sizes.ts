@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SESSION_PANEL_FILE } from '../../scripts/content-script-bundle.js';
+import { MEETING_DIALOG_FILE, SESSION_PANEL_FILE } from '../../scripts/content-script-bundle.js';
 
 const STATIC_IMPORT =
   /\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']|\bexport\s*[\w*{}\s,$]*from\s*["']([^"']+\.js)["']/g;
@@ -66,6 +66,10 @@ export function bundleSizes(distDir: string) {
     content_lazy_gzip_bytes:
       total(content.lazy) +
       (existsSync(join(dist, SESSION_PANEL_FILE)) ? gzipBytes(join(dist, SESSION_PANEL_FILE)) : 0),
+    // The meeting dialog: injected the first time a rep opens it.
+    meeting_dialog_gzip_bytes: existsSync(join(dist, MEETING_DIALOG_FILE))
+      ? gzipBytes(join(dist, MEETING_DIALOG_FILE))
+      : 0,
     popup_js_gzip_bytes: total(popup),
     background_js_gzip_bytes: total(background.eager),
   };

@@ -73,6 +73,8 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   expect(await glanceSessions(control)).toEqual([]);
   expect(await glanceChanges(control)).toEqual([]);
   expect(context.pages().length).toBe(tabs);
+  // Nor did a forged press on Schedule open the meeting dialog.
+  await expect(page.locator('[data-glance-sfx="meeting-dialog"]')).toHaveCount(0);
 
   // The menu, opened by a person: synthetic arrow keys do not move through it, Escape does not close
   // it, Enter does not choose.
@@ -98,7 +100,9 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   await page.keyboard.press('Escape');
   await expect(bar.getByRole('menu')).toBeHidden();
   await bar.getByRole('button', { name: 'Schedule Glance meeting' }).click();
-  await expect(bar.getByRole('status')).toHaveText('This action is not available yet in this version.');
+  await expect(page.getByRole('dialog', { name: 'Schedule Glance meeting' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.evaluate(() => {
     const root = document.querySelector('[data-glance-sfx="toolbar"]')?.shadowRoot;
     const settings = [...(root?.querySelectorAll('button') ?? [])].find(

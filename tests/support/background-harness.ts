@@ -55,7 +55,7 @@ export function harness() {
       remove: async (k) => void session.delete(k),
     },
     openOptionsPage: async () => {},
-    injectSessionPanel: async () => true,
+    injectLazyScript: async () => true,
     readSync: async (k) => clone(sync.get(k)),
     writeSync: async (k, v) => {
       if (v !== undefined) sync.set(k, clone(v));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE } from '../../scripts/content-script-bundle.js';
+import { CONTENT_SCRIPT_FILE, MEETING_DIALOG_FILE, SESSION_PANEL_FILE } from '../../scripts/content-script-bundle.js';
 import { GLANCE_WEB_ORIGIN } from '../../src/shared/glance-trial.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -129,7 +129,7 @@ describe('the built manifest and pages', () => {
     expect(built.content_scripts?.map((script) => script.js)).toEqual([[CONTENT_SCRIPT_FILE]]);
     // The session panel is a second classic script that the background injects (chrome.scripting):
     // injected files need not be web-accessible.
-    for (const file of [CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE]) {
+    for (const file of [CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE, MEETING_DIALOG_FILE]) {
       const code = readFileSync(join(outDir, file), 'utf8');
       expect(code, file).toMatch(/^\(function\(\)\{/);
       expect(code, file).not.toMatch(/\bimport\s*[({*'\x60\x22]|\bimport\s+\w|\bexport\s/);
@@ -137,6 +137,9 @@ describe('the built manifest and pages', () => {
     }
     // The content script does not carry the panel: pages without a session never load it.
     expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('copyKey');
+    // Nor the meeting dialog (its .ics writer): only a rep who schedules loads it.
+    expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('BEGIN:VCALENDAR');
+    expect(readFileSync(join(outDir, MEETING_DIALOG_FILE), 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 
   it('the extension pages load their scripts from files: no inline script, no inline handler', () => {

@@ -1,7 +1,7 @@
 // The thin layer between background logic and the browser's APIs: platform only. What the
 // background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
-import type { BackgroundBroadcast } from '../../shared/messages.js';
+import type { BackgroundBroadcast, LazyScript } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
@@ -72,12 +72,18 @@ async function tellTab(tabId: number, message: BackgroundBroadcast): Promise<voi
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
-/** Built by scripts/content-script-bundle.ts (SESSION_PANEL_FILE); loaded only into tabs where a session shows. */
-const SESSION_PANEL_FILE = 'assets/session-panel.js';
+/**
+ * Built by scripts/content-script-bundle.ts (SESSION_PANEL_FILE, MEETING_DIALOG_FILE); the panel is
+ * loaded only into tabs where a session shows, the dialog only where a rep schedules a meeting.
+ */
+const LAZY_SCRIPT_FILES: Record<LazyScript, string> = {
+  panel: 'assets/session-panel.js',
+  'meeting-dialog': 'assets/meeting-dialog.js',
+};
 
-async function injectSessionPanel(tabId: number): Promise<boolean> {
+async function injectLazyScript(tabId: number, script: LazyScript): Promise<boolean> {
   try {
-    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SESSION_PANEL_FILE] });
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [LAZY_SCRIPT_FILES[script]] });
     return true;
   } catch {
     return false; // the tab navigated away or closed meanwhile
@@ -121,7 +127,7 @@ export function browserPorts() {
     },
     salesforceTabs,
     tellTab,
-    injectSessionPanel,
+    injectLazyScript,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await browser.alarms.clear(GUEST_POLL_ALARM);

@@ -1,0 +1,123 @@
+// The record's meetings as the toolbar shows them: the upcoming one (asked once per record), the
+// dialog (loaded the first time the rep opens it) and Start scheduled meeting while it is due.
+// main.ts hands it the record the toolbar shows and the rep's toolbar clicks about meetings.
+import { t } from '../shared/i18n.js';
+import type { CalendarPerson } from '../shared/meeting/ics.js';
+import type { MeetingView } from '../shared/meeting-request.js';
+import type { SalesforceStatus } from '../shared/messages.js';
+import type { RecordPage } from './draw-decision.js';
+import type { MeetingDialog, MeetingDialogContext } from './meeting-dialog.js';
+import { meetingTiming } from './meeting-timing.js';
+import { ask } from './messaging.js';
+import { loadLazyScript } from './panel-loader.js';
+import type { MeetingAction, Toolbar } from './toolbar.js';
+
+const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
+
+export class MeetingCoordinator {
+  private record: RecordPage | undefined;
+  private upcoming: MeetingView | null = null;
+  private dialog: Promise<MeetingDialog> | undefined;
+  private organizer: CalendarPerson = { name: '', email: '' };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly toolbar: Toolbar,
+    private readonly startMeeting: (meeting: MeetingView) => Promise<void>,
+  ) {}
+
+  /** The rep as Salesforce names them: the invitation's organizer. */
+  setStatus(status: SalesforceStatus | undefined): void {
+    if (status?.state === 'ready') this.organizer = { name: status.user.name, email: status.user.email };
+  }
+
+  /** The toolbar shows `record` (or nothing): ask for its upcoming meeting once per record. */
+  show(record: RecordPage | undefined): void {
+    if (record && this.record && recordKey(record) === recordKey(this.record)) {
+      this.draw();
+      return;
+    }
+    this.record = record;
+    this.upcoming = null;
+    this.draw();
+    if (record) void this.refresh(record);
+  }
+
+  async act(kind: 'schedule' | MeetingAction): Promise<void> {
+    const record = this.record;
+    const meeting = this.upcoming;
+    if (!record) return;
+    if (kind === 'start-meeting') {
+      if (meeting) await this.startMeeting(meeting);
+      return;
+    }
+    let dialog: MeetingDialog;
+    try {
+      dialog = await this.loadDialog();
+    } catch {
+      this.toolbar.notice('meetingRefusedUnknown', 'error');
+      return;
+    }
+    const context: MeetingDialogContext = {
+      pageUrl: location.href,
+      organizer: this.organizer,
+      subject: t('meetingDefaultSubject', record.sobject),
+      invitee: '',
+      changed: (changed) => {
+        if (this.record === record) this.take(changed.cancelled ? null : changed);
+      },
+      returnFocus: () => this.toolbar.focusAction(kind),
+    };
+    if (kind === 'schedule') dialog.schedule(context);
+    else if (meeting && kind === 'reschedule') dialog.reschedule(context, meeting);
+    else if (meeting) dialog.cancel(context, meeting);
+  }
+
+  private loadDialog(): Promise<MeetingDialog> {
+    this.dialog ??= loadLazyScript('meeting-dialog').then(({ MeetingDialog }) => new MeetingDialog());
+    // A failed injection (the extension was updated under the tab) is tried again on the next click.
+    this.dialog.catch(() => {
+      this.dialog = undefined;
+    });
+    return this.dialog;
+  }
+
+  private async refresh(record: RecordPage): Promise<void> {
+    const meeting = await ask('content:upcoming-meeting', { pageUrl: location.href });
+    // The rep moved on meanwhile: the answer is about another record.
+    // One that has ended meanwhile is not upcoming (and must not ask again and again).
+    const upcoming = meeting && Date.parse(meeting.endsAt) > Date.now() ? meeting : null;
+    if (this.record === record) this.take(upcoming);
+  }
+
+  private take(meeting: MeetingView | null): void {
+    this.upcoming = meeting;
+    this.draw();
+  }
+
+  private draw(): void {
+    clearTimeout(this.timer);
+    const meeting = this.record ? this.upcoming : null;
+    if (!meeting) {
+      this.toolbar.showMeeting(undefined);
+      return;
+    }
+    const timing = meetingTiming(meeting.startsAt, meeting.endsAt, Date.now());
+    const when = new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(meeting.startsAt));
+    this.toolbar.showMeeting(when, timing.due);
+    const record = this.record;
+    if (timing.changesAt === undefined) {
+      // It ended: the record may have a later one.
+      if (record) void this.refresh(record);
+      return;
+    }
+    // Timers longer than ~24.8 days overflow; a day is plenty, the page is reloaded long before.
+    this.timer = setTimeout(() => this.draw(), Math.min(timing.changesAt - Date.now() + 50, 86_400_000));
+  }
+}
