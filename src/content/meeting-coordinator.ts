@@ -51,6 +51,8 @@ export class MeetingCoordinator {
       if (meeting) await this.startMeeting(meeting);
       return;
     }
+    // The record's name and the invitee's email, asked while the dialog loads (one query; empty on any trouble).
+    const defaults = kind === 'schedule' ? ask('content:meeting-defaults', { pageUrl: location.href }) : undefined;
     let dialog: MeetingDialog;
     try {
       dialog = await this.loadDialog();
@@ -58,11 +60,12 @@ export class MeetingCoordinator {
       this.toolbar.notice('meetingRefusedUnknown', 'error');
       return;
     }
+    const known = await defaults;
     const context: MeetingDialogContext = {
       pageUrl: location.href,
       organizer: this.organizer,
-      subject: t('meetingDefaultSubject', record.sobject),
-      invitee: '',
+      subject: t('meetingDefaultSubject', known?.recordName || record.sobject),
+      invitee: known?.inviteeEmail ?? '',
       changed: (changed) => {
         if (this.record === record) this.take(changed.cancelled ? null : changed);
       },

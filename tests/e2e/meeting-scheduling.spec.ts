@@ -28,6 +28,31 @@ async function recordId(control: SandboxControl, type: string): Promise<string> 
   return record.Id;
 }
 
+/** What the dialog should prefill for a seeded record (content:meeting-defaults, background/meeting/defaults.ts). */
+async function expectedDefaults(
+  control: SandboxControl,
+  type: string,
+  id: string,
+): Promise<{ name: string; email: string }> {
+  const record = (await control.records<Row>(type)).find((r) => r.Id === id) as Row;
+  const contacts = await control.records<Row>('Contact');
+  const emailOf = (contactId: unknown) => String(contacts.find((c) => c.Id === contactId)?.Email ?? '');
+  switch (type) {
+    case 'Lead':
+    case 'Contact':
+      return { name: String(record.Name), email: String(record.Email ?? '') };
+    case 'Case':
+      return { name: String(record.Subject || record.CaseNumber), email: emailOf(record.ContactId) };
+    case 'Opportunity': {
+      const roles = (await control.records<Row>('OpportunityContactRole')).filter((r) => r.OpportunityId === id);
+      const role = roles.find((r) => r.IsPrimary) ?? roles[0];
+      return { name: String(record.Name), email: emailOf(role?.ContactId ?? record.ContactId) };
+    }
+    default:
+      return { name: String(record.Name), email: '' };
+  }
+}
+
 function recordUrl(ui: 'lightning' | 'classic', type: string, id: string): string {
   return ui === 'lightning' ? `${LIGHTNING}/lightning/r/${type}/${id}/view` : `${CLASSIC}/${id.slice(0, 15)}`;
 }
@@ -106,7 +131,10 @@ test('schedules from each of the five record types, in Lightning and Classic: on
       await page.goto(recordUrl(ui, type, id));
       await toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' }).click();
       await expect(dialog(page)).toHaveAccessibleName('Schedule Glance meeting');
-      await expect(dialog(page).getByLabel('Subject')).toHaveValue(`Glance meeting: ${type}`);
+      // Prefilled from Salesforce in one query: the record's name, and its (or its contact's) email.
+      const expected = await expectedDefaults(control, type, id);
+      await expect(dialog(page).getByLabel('Subject')).toHaveValue(`Glance meeting: ${expected.name}`);
+      await expect(dialog(page).getByLabel('Invitee email')).toHaveValue(expected.email);
       const subject = `Demo ${ui} ${type}`;
       const start = minuteFromNow(hour++ * 60 * MINUTE);
       await fillWhen(page, start);
