@@ -8,6 +8,7 @@ import { useMessages } from '../shared/i18n.js';
 import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem, SessionResult, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
+import { ActivityScheduleButton } from './activity-button.js';
 import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
 import { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask, message } from './messaging.js';
@@ -39,7 +40,8 @@ let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
 const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
-const dock = keepDocked(drawing);
+const activityButton = new ActivityScheduleButton(() => void meetings.act('schedule', activityButton.button));
+const dock = keepDocked(drawing, () => activityButton.place(drawing()?.toolbar));
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {

@@ -43,7 +43,8 @@ export class MeetingCoordinator {
     if (record) void this.refresh(record);
   }
 
-  async act(kind: 'schedule' | MeetingAction): Promise<void> {
+  /** `opener`: the button outside the toolbar the rep pressed (focus returns there). */
+  async act(kind: 'schedule' | MeetingAction, opener?: HTMLElement): Promise<void> {
     const record = this.record;
     const meeting = this.upcoming;
     if (!record) return;
@@ -69,7 +70,7 @@ export class MeetingCoordinator {
       changed: (changed) => {
         if (this.record === record) this.take(changed.cancelled ? null : changed);
       },
-      returnFocus: () => this.toolbar.focusAction(kind),
+      returnFocus: () => (opener?.isConnected ? opener.focus() : this.toolbar.focusAction(kind)),
     };
     if (kind === 'schedule') dialog.schedule(context);
     else if (meeting && kind === 'reschedule') dialog.reschedule(context, meeting);

@@ -98,7 +98,7 @@ const PAGE_CHANGES: MutationObserverInit = {
  * the URL changes and re-renders parts of it later: while watching, any change re-places it, at most
  * once a frame.
  */
-export function keepDocked(target: () => DockTarget | undefined) {
+export function keepDocked(target: () => DockTarget | undefined, alsoPlace: () => void = () => {}) {
   const anchors = new AnchorFinder();
   let anchor: Element | undefined;
   let scheduled = false;
@@ -112,6 +112,12 @@ export function keepDocked(target: () => DockTarget | undefined) {
   });
 
   function place(): void {
+    placeDocked();
+    // What else docks beside Salesforce's markup follows the same re-renders.
+    alsoPlace();
+  }
+
+  function placeDocked(): void {
     const { docked, record } = target() ?? {};
     if (!docked) return;
     if (!record) {

@@ -545,3 +545,33 @@ test('the dialog, its problems, its result and the toolbar meeting pass an acces
   await expect(toolbar(page).getByRole('group', { name: /^Meeting / })).toBeVisible();
   expect(await scan('[data-glance-sfx="toolbar"]')).toEqual([]);
 });
+
+test('beside Salesforce’s own activity actions, in Lightning and Classic, a second Schedule button opens the same dialog', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  const lead = await recordId(control, 'Lead');
+  const besideActivities = () => page.locator('[data-glance-sfx="activity-action"]');
+  for (const ui of ['lightning', 'classic'] as const) {
+    await page.goto(recordUrl(ui, 'Lead', lead));
+    await expect(toolbar(page)).toBeVisible();
+    // Right after Salesforce's own activity buttons (the Activity composer; Classic's Open Activities).
+    const placed = await besideActivities().evaluate((host) => {
+      const before = host.previousElementSibling;
+      return before?.matches('runtime_sales_activities-activity-panel-composer') || !!before?.matches('.btn');
+    });
+    expect(placed, ui).toBe(true);
+    await besideActivities().getByRole('button', { name: 'Schedule Glance meeting' }).click();
+    await expect(dialog(page)).toHaveAccessibleName('Schedule Glance meeting');
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+    // Focus goes back to the button that opened it.
+    await expect(besideActivities().getByRole('button', { name: 'Schedule Glance meeting' })).toBeFocused();
+  }
+  // A record page without the Activity component: the toolbar alone offers scheduling.
+  await context.addCookies([{ name: 'sandbox_ui', value: 'noactivity', url: `${LIGHTNING}/` }]);
+  await page.goto(recordUrl('lightning', 'Lead', lead));
+  await expect(toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' })).toBeVisible();
+  await expect(besideActivities()).toHaveCount(0);
+});
