@@ -27,6 +27,8 @@ const GLANCE_DISPLAY_NAME = 'Quincy Glance-Display';
 const ALLOWED_HOST_ATTRIBUTES = {
   toolbar: ['data-docked', 'data-glance-sfx', 'data-record-id', 'data-salesforce', 'data-sobject'],
   'session-panel': ['data-docked', 'data-glance-sfx', 'data-mode', 'data-session-id'],
+  // The second Schedule button beside Salesforce's activity actions (a fixed label, nothing else).
+  'activity-action': ['data-glance-sfx'],
 };
 
 test('a page script reads what the panel shows and nothing else of ours', async ({
@@ -56,7 +58,10 @@ test('a page script reads what the panel shows and nothing else of ours', async 
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   await expect(toolbar(page).getByRole('status')).toContainText('Sessions are logged to Salesforce as Riley Rep');
   const beforeSession = await readFromPageWorld(page);
-  expect(beforeSession.hostAttributes).toEqual({ toolbar: ALLOWED_HOST_ATTRIBUTES.toolbar });
+  expect(beforeSession.hostAttributes).toEqual({
+    toolbar: ALLOWED_HOST_ATTRIBUTES.toolbar,
+    'activity-action': ALLOWED_HOST_ATTRIBUTES['activity-action'],
+  });
 
   const { panel, sessionId } = await startFromToolbar(page);
   const key = (await panel.getByRole('group', { name: 'Session key' }).textContent()) ?? '';
