@@ -575,3 +575,29 @@ test('beside Salesforce’s own activity actions, in Lightning and Classic, a se
   await expect(toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' })).toBeVisible();
   await expect(besideActivities()).toHaveCount(0);
 });
+
+test('the conference phone settings reach the meeting: none set, none written; Glance’s free numbers, written', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  serviceWorker,
+  control,
+}) => {
+  // No conference phone in the settings: the Event has no phone details.
+  await useSettings(serviceWorker, { chatterOnSchedule: true });
+  await scheduleOnLead(page, control, 'Without a phone', minuteFromNow(26 * 60 * MINUTE));
+  const without = await meetingEvent(control, 'Without a phone');
+  expect(String(without.Description)).not.toContain('Access code');
+
+  // "Get free Glance phone conferencing" in the popup fills them from Glance: the next meeting has them.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.getByRole('button', { name: 'Get free Glance phone conferencing' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();
+  await popup.close();
+  await page.keyboard.press('Escape');
+  await scheduleOnLead(page, control, 'With Glance phone', minuteFromNow(27 * 60 * MINUTE));
+  const withPhone = String((await meetingEvent(control, 'With Glance phone')).Description);
+  expect(withPhone).toContain('+1 866 555 0134 (US)');
+  expect(withPhone).toContain('724310');
+});
