@@ -7,12 +7,14 @@ import { meetingDueFor, readMeetings } from '../../src/background/meeting/store.
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
+import { routeMessage } from '../../src/background/router.js';
 import { endSession } from '../../src/background/session/service.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
 
 const at = (value: unknown) => Date.parse(String(value));
 const leadPage = (id: string) => `${LIGHTNING}/lightning/r/Lead/${id}/view`;
+const leadTab = (id: string) => ({ id: 'test', url: leadPage(id), frameId: 0, tab: { id: 1, url: leadPage(id) } });
 
 describe('a resend never creates two meetings', () => {
   it('the answer is cut off after Salesforce applied the composite: looked up, one Event, one post', async () => {
@@ -221,6 +223,14 @@ describe('when the meeting’s time comes', () => {
     expect(String(event.fields.Description)).toContain('Conference phone: +1 555 0100');
     // No other Event was made for the session.
     expect(h.records('Event').filter((e) => String(e.fields.Subject).startsWith('Glance session'))).toHaveLength(0);
+    // Held: no longer upcoming, and not offered again (a second start would overwrite its Event).
+    expect(await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).toEqual({
+      ok: false,
+      problem: 'meeting-not-due',
+    });
+    expect(
+      await routeMessage({ type: 'content:upcoming-meeting', pageUrl: leadPage(lead) }, leadTab(lead), h.ports),
+    ).toBeNull();
   });
 
   it('a fixed-key meeting starts with the rep’s fixed key, and the digits never reach its Event', async () => {

@@ -7,6 +7,8 @@ import type { StoragePorts } from '../storage/ports.js';
 export interface ScheduledMeeting extends Omit<MeetingView, 'record'> {
   /** storeId: the cookie store of the tab it was scheduled from; apiHost: the org it is written to. */
   record: MeetingView['record'] & { apiHost: string; storeId?: string };
+  /** Its session was started and has ended: no longer upcoming, never started again. */
+  held?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -43,6 +45,7 @@ export function meetingDueFor(
     .filter(
       (m) =>
         !m.cancelled &&
+        !m.held &&
         sameRecord(m, record) &&
         Date.parse(m.startsAt) - START_EARLY_MS <= now &&
         now < Date.parse(m.endsAt),
@@ -57,11 +60,11 @@ export function upcomingMeetingFor(
   now: number,
 ): ScheduledMeeting | undefined {
   return meetings
-    .filter((m) => !m.cancelled && sameRecord(m, record) && now < Date.parse(m.endsAt))
+    .filter((m) => !m.cancelled && !m.held && sameRecord(m, record) && now < Date.parse(m.endsAt))
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
 }
 
 export function toMeetingView(meeting: ScheduledMeeting): MeetingView {
-  const { record, ...rest } = meeting;
+  const { record, held: _held, ...rest } = meeting;
   return { ...rest, record: { sobject: record.sobject, recordId: record.recordId } };
 }

@@ -12,6 +12,7 @@ import {
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
 import { withMeetingDetails } from '../meeting/event.js';
+import { changeMeetings } from '../meeting/store.js';
 import { endEventFields, type SessionFacts } from '../outbox/event-fields.js';
 import { usableEmail, wantsLead } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
@@ -163,6 +164,12 @@ export async function finish(
     fields: withMeeting(endEventFields({ ...facts(final), endedAt }), session),
   });
   await rememberSession(ports, final, endedAt);
+  const meetingId = session.meeting?.meetingId;
+  // A meeting is held once: starting it again would overwrite its Event with a second session.
+  if (meetingId)
+    await changeMeetings(ports, ports.now(), (meetings) =>
+      meetings.map((m) => (m.meetingId === meetingId ? { ...m, held: true } : m)),
+    );
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
   await tellTabs(ports, undefined, null, reason);
