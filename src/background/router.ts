@@ -14,6 +14,7 @@ import {
 import { meetingDefaults } from './meeting/defaults.js';
 import {
   cancelMeeting,
+  forgetUnwrittenMeeting,
   rescheduleMeeting,
   scheduleMeeting,
   startScheduledMeeting,
@@ -139,6 +140,7 @@ async function answerPopup(
       return salesforceQueueView(ports);
     case 'popup:discard-salesforce':
       await discardSession(ports, message.sessionId);
+      await forgetUnwrittenMeeting(ports, message.sessionId);
       return salesforceQueueView(ports);
     case 'popup:check-org':
       return checkOrg(message.pageUrl, ports);

@@ -288,3 +288,22 @@ describe('when the meeting’s time comes', () => {
     expect(h.records('Event').filter((e) => String(e.fields.Subject).startsWith('Glance session'))).toHaveLength(0);
   });
 });
+
+describe('a meeting whose write the rep discards', () => {
+  it('is forgotten with it: no longer upcoming, nothing left to reschedule onto', async () => {
+    const h = harness();
+    await h.connect();
+    const lead = h.seeded('Lead').Id;
+    // The org refuses every Event (an admin's validation rule): the write waits for the rep.
+    h.sandbox.state.salesforce.setup.validationRules.push({ sobject: 'Event', message: 'No Glance meetings here' });
+    const meeting = await schedule(h, 'Lead', lead);
+    await runOutbox(h.ports);
+    const popup = { id: 'test', url: 'chrome-extension://test/src/popup/index.html' };
+    await routeMessage({ type: 'popup:discard-salesforce', sessionId: meeting.meetingId }, popup, h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    expect(
+      await routeMessage({ type: 'content:upcoming-meeting', pageUrl: leadPage(lead) }, leadTab(lead), h.ports),
+    ).toBeNull();
+    expect((await readMeetings(h.ports)).map((m) => m.meetingId)).not.toContain(meeting.meetingId);
+  });
+});

@@ -15,6 +15,7 @@ import { joinUrl } from '../glance/assumptions.js';
 import { inBackground } from '../in-background.js';
 import { directRelation, relationLookup } from '../outbox/event-fields.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
+import { readLog } from '../outbox/store.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { inSessionOrg } from '../session/audience.js';
@@ -230,4 +231,14 @@ export async function startScheduledMeeting(
   const meeting = meetingDueFor(await readMeetings(ports), record, ports.now());
   if (!meeting || meeting.meetingId !== meetingId) return fail('meeting-not-due');
   return startSession(pageUrl, 'screenshare', ports, storeId, meeting);
+}
+
+/**
+ * The rep discarded a meeting's waiting writes: a meeting whose Event never reached Salesforce is
+ * forgotten with them, so the toolbar does not offer to reschedule, cancel or start a meeting that
+ * does not exist. One whose Event landed stays (only a later change was discarded).
+ */
+export async function forgetUnwrittenMeeting(ports: SessionPorts, meetingId: string): Promise<void> {
+  if ((await readLog(ports, meetingId)).eventId) return;
+  await changeMeetings(ports, ports.now(), (meetings) => meetings.filter((m) => m.meetingId !== meetingId));
 }
