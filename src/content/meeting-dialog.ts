@@ -44,6 +44,7 @@ function refusedText(problem: MeetingProblem | undefined): string {
     'key-not-allowed': 'meetingRefusedKey',
     'meeting-gone': 'meetingRefusedGone',
     'meeting-not-due': 'meetingRefusedNotDue',
+    'meeting-in-progress': 'meetingRefusedInProgress',
   };
   if (problem && INPUT_PROBLEMS.includes(problem)) return t('meetingRefusedInput');
   return t((problem && keys[problem]) || 'meetingRefusedUnknown');

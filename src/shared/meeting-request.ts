@@ -48,7 +48,9 @@ export type MeetingProblem =
   /** No such meeting for this tab's org, or it was cancelled. */
   | 'meeting-gone'
   /** Start scheduled meeting outside its window (15 minutes before the start to the end). */
-  | 'meeting-not-due';
+  | 'meeting-not-due'
+  /** Its session is running: a change now would be overwritten by the session's own end update. */
+  | 'meeting-in-progress';
 
 /** A scheduled meeting as the record page sees it (the key only when the meeting chose one). */
 export interface MeetingView {

@@ -307,3 +307,31 @@ describe('a meeting whose write the rep discards', () => {
     expect((await readMeetings(h.ports)).map((m) => m.meetingId)).not.toContain(meeting.meetingId);
   });
 });
+
+describe('a meeting whose session is running', () => {
+  it('cannot be rescheduled or cancelled until its session ends (its Event would be overwritten)', async () => {
+    const h = harness();
+    await h.connect();
+    const lead = h.seeded('Lead').Id;
+    const meeting = await schedule(h, 'Lead', lead);
+    await runOutbox(h.ports);
+    h.tick(at(meeting.startsAt) - h.ports.now() - 5 * MINUTE);
+    const started = await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports);
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    const later = new Date(at(meeting.startsAt) + 60 * MINUTE).toISOString();
+    expect(
+      await rescheduleMeeting(
+        { meetingId: meeting.meetingId, startsAt: later, durationMinutes: 30 },
+        leadPage(lead),
+        undefined,
+        h.ports,
+      ),
+    ).toEqual({ ok: false, problem: 'meeting-in-progress' });
+    expect(await cancelMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).toEqual({
+      ok: false,
+      problem: 'meeting-in-progress',
+    });
+    await runOutbox(h.ports);
+    expect(String(meetingEvent(h, meeting.meetingId).fields.Subject)).not.toMatch(/^Cancelled/);
+  });
+});

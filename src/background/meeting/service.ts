@@ -20,6 +20,7 @@ import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { inSessionOrg } from '../session/audience.js';
 import { type SessionPorts, startSession } from '../session/service.js';
+import { readActiveSession } from '../session/state.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { cancelledEventFields, rescheduledEventFields, scheduledEventFields } from './event.js';
@@ -187,6 +188,7 @@ export async function rescheduleMeeting(
 ): Promise<MeetingResult> {
   const meeting = await meetingForTab(change.meetingId, senderUrl, storeId, ports);
   if (!meeting) return fail('meeting-gone');
+  if (await sessionRunsFor(meeting.meetingId, ports)) return fail('meeting-in-progress');
   const now = ports.now();
   const problem = meetingInputProblem({ ...meeting, ...change }, now);
   if (problem) return fail(problem);
@@ -201,6 +203,11 @@ export async function rescheduleMeeting(
   return update(ports, moved, rescheduledEventFields(moved, now));
 }
 
+/** The meeting's own session is running now (its end update will write the meeting's Event). */
+async function sessionRunsFor(meetingId: string, ports: SessionPorts): Promise<boolean> {
+  return (await readActiveSession(ports))?.meeting?.meetingId === meetingId;
+}
+
 /** The same Event marked cancelled (one queued PATCH); the invitation is re-issued as a cancellation. */
 export async function cancelMeeting(
   meetingId: string,
@@ -210,6 +217,7 @@ export async function cancelMeeting(
 ): Promise<MeetingResult> {
   const meeting = await meetingForTab(meetingId, senderUrl, storeId, ports);
   if (!meeting) return fail('meeting-gone');
+  if (await sessionRunsFor(meeting.meetingId, ports)) return fail('meeting-in-progress');
   const cancelled: ScheduledMeeting = { ...meeting, cancelled: true, sequence: meeting.sequence + 1 };
   return update(ports, cancelled, cancelledEventFields(cancelled, ports.now()));
 }
