@@ -1,12 +1,5 @@
-// Where the "Schedule Glance meeting" button goes beside Salesforce's own activity actions (issue 11):
-// src/content/activity-actions.ts findActivityActions against the sandbox's record pages of the five
-// types in Lightning (the Activity composer) and Classic (the Open Activities button row), through
-// the page variants real orgs show, and undefined where a page has no such area. The module is
-// bundled as it is and run in the page, so these are the selectors of src/content/selectors.ts.
-import type { BrowserContext } from '@playwright/test';
 import { buildSync } from 'esbuild';
-import type { SandboxControl } from '../support/control.js';
-import { CLASSIC, expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { CLASSIC, expect, firstId, LIGHTNING, navigate, type Page, test, variant } from './fixtures.js';
 
 const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 
@@ -17,22 +10,6 @@ const BUNDLE = buildSync({
   globalName: '__glanceActivityActions',
   write: false,
 }).outputFiles[0]?.text as string;
-
-async function firstId(control: SandboxControl, type: string, index = 0) {
-  const record = (await control.records<{ Id: string }>(type))[index];
-  if (!record) throw new Error(`no seeded ${type} #${index}`);
-  return record.Id;
-}
-
-async function variant(context: BrowserContext, value: string) {
-  await context.addCookies([{ name: 'sandbox_ui', value, url: `${LIGHTNING}/` }]);
-}
-
-const navigate = (page: Page, path: string) =>
-  page.evaluate(
-    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
-    path,
-  );
 
 /** What findActivityActions answers on the page now, described (null: undefined). */
 async function activityAnchor(page: Page, ui: 'lightning' | 'classic', recordId: string) {

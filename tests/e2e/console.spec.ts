@@ -3,14 +3,17 @@
 // their subtabs, and a background workspace keeps its active subtab, hidden. The toolbar docks in
 // the visible record's header in each shape, never in a hidden workspace.
 import type { BrowserContext } from '@playwright/test';
-import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, LIGHTNING, type Page, sessionPanel, test, toolbar } from './fixtures.js';
-
-async function firstId(control: SandboxControl, type: string, index = 0) {
-  const record = (await control.records<{ Id: string }>(type))[index];
-  if (!record) throw new Error(`no seeded ${type} #${index}`);
-  return record.Id;
-}
+import {
+  connectGlance,
+  expect,
+  firstId,
+  LIGHTNING,
+  navigate,
+  type Page,
+  sessionPanel,
+  test,
+  toolbar,
+} from './fixtures.js';
 
 /** The user's app is a console app: Salesforce remembers the last app, the URL does not say it. */
 async function consoleApp(context: BrowserContext, extra = '') {
@@ -19,11 +22,6 @@ async function consoleApp(context: BrowserContext, extra = '') {
 
 const recordPath = (type: string, id: string) => `/lightning/r/${type}/${id}/view`;
 const subtabUrl = (path: string, parent: string) => `${path}?ws=${encodeURIComponent(parent)}`;
-const navigate = (page: Page, path: string) =>
-  page.evaluate(
-    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
-    path,
-  );
 
 /** Docked inline in the visible workspace's focused subtab, showing this record, and nowhere else. */
 async function expectDockedFor(page: Page, sobject: string, recordId: string) {

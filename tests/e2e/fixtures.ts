@@ -189,3 +189,22 @@ export async function startFromToolbar(page: Page) {
   await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
   return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
 }
+
+/** The id of a seeded record of a type (the first, or the index-th). */
+export async function firstId(control: SandboxControl, type: string, index = 0) {
+  const record = (await control.records<{ Id: string }>(type))[index];
+  if (!record) throw new Error(`no seeded ${type} #${index}`);
+  return record.Id;
+}
+
+/** A Lightning page variant of the sandbox (`sandbox_ui` cookie: console, dynamic, aura, noactivity, …). */
+export async function variant(context: BrowserContext, value: string) {
+  await context.addCookies([{ name: 'sandbox_ui', value, url: `${LIGHTNING}/` }]);
+}
+
+/** Lightning's in-app navigation (history.pushState and a re-render), as the sandbox page does it. */
+export const navigate = (page: Page, path: string) =>
+  page.evaluate(
+    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
+    path,
+  );

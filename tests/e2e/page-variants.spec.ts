@@ -1,27 +1,4 @@
-// Record page variants of real orgs (issue 9, item 3): the Dynamic Highlights panel, the older Aura
-// highlights, a page without a highlights panel, Lightning in German, and native shadow DOM. The
-// toolbar finds its place (through open shadow roots when it must) or floats; it never goes missing
-// and never lands inside Salesforce's own action list. Variants: the sandbox_ui cookie
-// (tests/sandbox/salesforce/lightning-variants.ts).
-import type { BrowserContext } from '@playwright/test';
-import type { SandboxControl } from '../support/control.js';
-import { expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
-
-async function firstId(control: SandboxControl, type: string, index = 0) {
-  const record = (await control.records<{ Id: string }>(type))[index];
-  if (!record) throw new Error(`no seeded ${type} #${index}`);
-  return record.Id;
-}
-
-async function variant(context: BrowserContext, value: string) {
-  await context.addCookies([{ name: 'sandbox_ui', value, url: `${LIGHTNING}/` }]);
-}
-
-const navigate = (page: Page, path: string) =>
-  page.evaluate(
-    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
-    path,
-  );
+import { expect, firstId, LIGHTNING, navigate, type Page, test, toolbar, variant } from './fixtures.js';
 
 /** Where the toolbar is: what it follows, whether it is in a shadow root, and whether any ancestor
  *  (across shadow boundaries) is Salesforce's action list. */

@@ -7,22 +7,7 @@ import { routeMessage } from '../../src/background/router.js';
 import type { MessageSender } from '../../src/background/sender.js';
 import { INVALID_MESSAGE, parseContentMessage, parsePopupMessage } from '../../src/shared/messages.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
-
-/** mulberry32, as in salesforce-url.fuzz.test.ts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
-}
-type Random = ReturnType<typeof prng>;
+import { prng, type Random } from '../support/seeded-random.js';
 
 const EXTENSION_ID = 'test';
 const LEAD_URL = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;

@@ -5,21 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HOST_FAMILIES } from '../../src/shared/salesforce-hosts.js';
 import { GLANCE_SOBJECTS, isSalesforceId, sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
 import { apiHostFor, parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
-
-/** mulberry32: small, fast and good enough to pick mutations; the seed makes every run the same. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
-}
+import { prng } from '../support/seeded-random.js';
 
 const IDS = {
   Lead: to18('00Q5g00000AbCdE') as string,

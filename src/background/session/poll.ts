@@ -1,12 +1,11 @@
 // The guest poll: asks Glance how the session stands (new guests, someone left, its end) outside the
 // session lock, applies the answer under it, and applies the company policy as it is now.
 import type { SessionProblem, SessionView } from '../../shared/messages.js';
-import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
+import { addressAllowed, type CompanyPolicy, readPolicy } from '../../shared/settings.js';
 import { SESSION_STATUS } from '../glance/assumptions.js';
 import type { GlanceAccount, GlanceSession } from '../glance/client.js';
 import { inBackground } from '../in-background.js';
 import { runOutbox } from '../outbox/runner.js';
-import { settingsView } from '../settings/account.js';
 import {
   accountOf,
   announce,
@@ -57,7 +56,8 @@ async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | 
   if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
   const account = await accountOf(ports, session);
   if (!account) return view(ports, session);
-  const forbidden = policyForbids(session, account, (await settingsView(ports)).policy);
+  // The policy alone (one managed read): the rep's own settings play no part in what it forbids.
+  const forbidden = policyForbids(session, account, readPolicy(await ports.readManaged()));
   if (forbidden) {
     // The admin forbade this Glance address or kind of key while the session ran: it ends now, and
     // the rep is told why.
