@@ -78,7 +78,7 @@ Close Chromium or press Ctrl-C to stop.`,
     });
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 400, height: 900 });
-    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
     await popup.getByRole('button', { name: 'Connect' }).click();

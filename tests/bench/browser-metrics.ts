@@ -61,7 +61,7 @@ export async function popupInteractive(
   const page = await context.newPage();
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`, { waitUntil: 'commit' });
+    await page.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`, { waitUntil: 'commit' });
     times.push(
       await page.evaluate(
         () =>
@@ -82,7 +82,7 @@ export async function popupInteractive(
 /** Service worker stopped → the first message answered. */
 export async function workerColdStart(context: BrowserContext, extensionId: string, rounds: number): Promise<number[]> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   const times: number[] = [];

@@ -148,7 +148,7 @@ async function standardMetrics(): Promise<Metric[]> {
 
     log('Connecting Glance …');
     const popupPage = await context.newPage();
-    await popupPage.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popupPage.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     await popupPage.getByLabel('Glance address').fill('acme.glance.net');
     await popupPage.getByLabel('Glance password').fill('correct-horse');
     await popupPage.getByRole('button', { name: 'Connect' }).click();

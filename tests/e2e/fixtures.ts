@@ -114,7 +114,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   popupPage: async ({ context, extensionId, control: _control }, use) => {
     const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     await use(popup);
     await popup.close();
   },
@@ -151,7 +151,7 @@ export async function connectGlance(
   password = 'correct-horse',
 ) {
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   await popup.getByLabel('Glance address').fill(address);
   await popup.getByLabel('Glance password').fill(password);
   await popup.getByRole('button', { name: 'Connect' }).click();

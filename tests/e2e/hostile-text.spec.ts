@@ -172,8 +172,8 @@ test('user and record names and the Glance display name are text in the toolbar,
     expect(bar.text).toContain(`Sessions are logged to Salesforce as ${asShown(shortName)}.`);
 
     await page.bringToFront();
-    await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
     const pages = [];
     for (const extension of [popup, options]) {
       await expect(extension.getByTestId('salesforce-user')).toContainText('Signed in as');
@@ -222,7 +222,7 @@ test("Salesforce's own error messages are text in the panel, popup and options p
   await panel.getByRole('button', { name: 'End session' }).click();
   await nothingRan();
 
-  for (const path of ['src/popup/index.html', 'src/options/index.html']) {
+  for (const path of ['src/pages/popup/index.html', 'src/pages/options/index.html']) {
     const extension = await context.newPage();
     const ran = watch(extension);
     await extension.goto(`chrome-extension://${extensionId}/${path}`);
@@ -255,7 +255,7 @@ test("the options page's org check shows the user's name and Salesforce's messag
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await context.newPage();
   const nothingRan = watch(options);
-  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   const card = options.getByRole('region', { name: 'Check this org' });
   await card.getByRole('button', { name: 'Check this org' }).click();
   await expect(card.getByRole('status')).toContainText('acme.my.salesforce.com:', { timeout: 20_000 });

@@ -72,7 +72,7 @@ test('a Salesforce page cannot load any file of the extension, so it cannot prob
   const files = [
     ...readdirSync(join(DIST_DIR, 'assets')).map((file) => `assets/${file}`),
     'manifest.json',
-    'src/popup/index.html',
+    'src/pages/popup/index.html',
     'icons/icon-16.png',
   ];
   const loaded = await page.evaluate(

@@ -595,7 +595,7 @@ test('the conference phone settings reach the meeting: none set, none written; G
 
   // "Get free Glance phone conferencing" in the popup fills them from Glance: the next meeting has them.
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   await popup.getByRole('button', { name: 'Get free Glance phone conferencing' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();
   await popup.close();

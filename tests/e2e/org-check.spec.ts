@@ -19,7 +19,7 @@ async function openOptions(page: Page, control: SandboxControl, extensionId: str
   const lead = (await control.records<Row>('Lead'))[0];
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await page.context().newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   return options;
 }
 

@@ -40,7 +40,7 @@ test('API Access Control: the toolbar, panel and popup say to ask the admin (nev
   await expect(panel.getByRole('link', { name: 'Log in to Salesforce' })).toHaveCount(0);
 
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('1 session record waiting for Salesforce');
   await expect(queue).toContainText('ask your Salesforce administrator');
@@ -73,7 +73,7 @@ test("an org's refusal that leaving fields out cannot fix: Salesforce's words in
   await expect(sessionPanel(page)).toHaveCount(0);
 
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('Salesforce refused it: Events are read-only during the audit.');
   await queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ }).click();
@@ -103,7 +103,7 @@ test('a field the rep may not write: the session is logged without it, and the p
   expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);
 
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   await expect(popup.getByTestId('org-usage')).toContainText(
     /acme\.my\.salesforce\.com: \d+% of the daily API allowance used/,
   );
@@ -129,7 +129,7 @@ test('the daily API limit: "2 session records waiting for Salesforce", why, and 
   await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'daily-limit');
 
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('2 session records waiting for Salesforce');
   await expect(queue).toContainText("The org's daily API allowance is spent; sent when it frees.");

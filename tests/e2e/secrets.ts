@@ -73,7 +73,7 @@ async function dumpStorage(context: BrowserContext, extensionId: string): Promis
   }
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await page.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     return await page.evaluate(read);
   } finally {
     await page.close();

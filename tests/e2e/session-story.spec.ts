@@ -105,7 +105,7 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
 
   // The popup lists the session, with a link to the logged Event.
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   const recent = popup.getByTestId('recent-sessions').getByRole('listitem');
   await expect(recent).toHaveCount(1);
   await expect(recent).toContainText(/^Lead · .* · \d+ min · guests: 1/);
@@ -221,7 +221,7 @@ test('the session survives the service worker being stopped', async ({
   const key = (await sessionPanel(page).getByLabel('Session key').textContent()) ?? '';
 
   const cdpPage = await context.newPage();
-  await cdpPage.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await cdpPage.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   const cdp = await context.newCDPSession(cdpPage);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -247,7 +247,7 @@ test('Classic Opportunity: WhatId the Opportunity, WhoId its contact; a fixed ke
 
   // The rep changes the key behaviour in the popup while the Salesforce tab stays open.
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   await popup.getByLabel('Always use this 4-digit key').check();
   await popup.getByLabel('Your 4-digit key').fill('2468');
   await popup.getByRole('button', { name: 'Save' }).click();

@@ -183,7 +183,7 @@ test('popup and options page have no accessibility violations', async ({ popupPa
   expect(invalidResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   await expect(options.getByRole('heading', { name: 'Company policy' })).toBeVisible();
   await expect(options.getByText('No company policy is set: every choice is available.')).toBeVisible();
   const optionsResults = await new AxeBuilder({ page: options }).analyze();

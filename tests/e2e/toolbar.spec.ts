@@ -177,7 +177,7 @@ test('Start without a Glance account says so and opens the settings', async ({
   const settingsOpened = context.waitForEvent('page');
   await bar.getByRole('button', { name: 'Open Glance settings' }).click();
   const settings = await settingsOpened;
-  expect(settings.url()).toBe(`chrome-extension://${extensionId}/src/options/index.html`);
+  expect(settings.url()).toBe(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   // Nothing was sent to Glance or logged to Salesforce.
   expect(await control.log('glance')).toHaveLength(0);
   expect((await control.apiCalls()).filter((c) => c.method !== 'GET')).toHaveLength(0);

@@ -143,7 +143,7 @@ describe('the built manifest and pages', () => {
   });
 
   it('the extension pages load their scripts from files: no inline script, no inline handler', () => {
-    const pages = ['src/popup/index.html', 'src/options/index.html'];
+    const pages = ['src/pages/popup/index.html', 'src/pages/options/index.html'];
     expect(readdirSync(join(outDir, 'src')).sort()).toEqual(['options', 'popup']);
     for (const page of pages) {
       const html = readFileSync(join(outDir, page), 'utf8');

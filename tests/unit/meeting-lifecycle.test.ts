@@ -298,7 +298,7 @@ describe('a meeting whose write the rep discards', () => {
     h.sandbox.state.salesforce.setup.validationRules.push({ sobject: 'Event', message: 'No Glance meetings here' });
     const meeting = await schedule(h, 'Lead', lead);
     await runOutbox(h.ports);
-    const popup = { id: 'test', url: 'chrome-extension://test/src/popup/index.html' };
+    const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
     await routeMessage({ type: 'popup:discard-salesforce', sessionId: meeting.meetingId }, popup, h.ports);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(

@@ -38,7 +38,9 @@ describe('classifySender', () => {
     expect(classifySender({ id: ID, url: 'https://acme.my.salesforce.com/001', tab, frameId: 0 }, ID)).toBe('content');
   });
   it('trusts our own extension pages', () => {
-    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/popup/index.html` }, ID)).toBe('extension-page');
+    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/src/pages/popup/index.html` }, ID)).toBe(
+      'extension-page',
+    );
   });
   it('refuses other extensions, other sites, subframes and plain http', () => {
     expect(classifySender({ id: 'other', url: tab.url, tab, frameId: 0 }, ID)).toBeUndefined();

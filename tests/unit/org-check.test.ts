@@ -249,7 +249,7 @@ describe('org check --dry-run', () => {
 });
 
 describe('"Check this org" from the options page', () => {
-  const page = { id: 'test', url: 'chrome-extension://test/src/options/index.html' };
+  const page = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
   const leadPage = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;
 
   it('runs the checks in the service worker with the browser session of the tab’s org', async () => {

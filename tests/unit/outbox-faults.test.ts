@@ -501,7 +501,7 @@ describe('ending is exact', () => {
     const first = await start(h, 'Lead', h.seeded('Lead').Id);
     const { routeMessage } = await import('../../src/background/router.js');
     const asPopup = (message: unknown) =>
-      routeMessage(message, { id: 'test', url: 'chrome-extension://test/src/popup/index.html' }, h.ports);
+      routeMessage(message, { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' }, h.ports);
     expect(await asPopup({ type: 'popup:disconnect-glance' })).toEqual({ ok: true });
     const glance = () => h.sandbox.state.glance.snapshot().sessions;
     expect(glance().find((s) => s.sessionId === first.sessionId)?.status).toBe(SESSION_STATUS.ended);

@@ -12,7 +12,7 @@ import { prng, type Random } from '../support/seeded-random.js';
 const EXTENSION_ID = 'test';
 const LEAD_URL = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;
 const CLASSIC_URL = 'https://acme.my.salesforce.com/00Q000000000001';
-const PAGE = `chrome-extension://${EXTENSION_ID}/src/popup/index.html`;
+const PAGE = `chrome-extension://${EXTENSION_ID}/src/pages/popup/index.html`;
 const topFrame = (url: string, incognito = false) => ({
   id: EXTENSION_ID,
   url,
@@ -24,7 +24,7 @@ const TRUSTED: [string, MessageSender, 'content' | 'extension-page'][] = [
   ['our popup', { id: EXTENSION_ID, url: PAGE }, 'extension-page'],
   [
     'our options page',
-    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/options/index.html` },
+    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/src/pages/options/index.html` },
     'extension-page',
   ],
   ['our content script, Lightning top frame', topFrame(LEAD_URL), 'content'],

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import english from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import { connectAccount } from '../../src/background/settings/account.js';
+import { problemText } from '../../src/pages/components/problems.js';
 import { useMessages } from '../../src/shared/i18n.js';
-import { problemText } from '../../src/shared/ui/problems.js';
 import { harness } from '../support/background-harness.js';
 
 describe('Connect without the storage lock', () => {

@@ -56,7 +56,7 @@ const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
   },
   popup: async ({ launched }, use) => {
     const page = await launched.context.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await page.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
     await use(page);
   },
 });
@@ -94,7 +94,7 @@ test('the popup offers only what the company policy allows, and says so', async 
 
   // The options page shows the effective policy and the JSON to deploy it.
   const options = await launched.context.newPage();
-  await options.goto(`chrome-extension://${launched.extensionId}/src/options/index.html`);
+  await options.goto(`chrome-extension://${launched.extensionId}/src/pages/options/index.html`);
   await expect(options.getByText('Your administrator set these rules:')).toBeVisible();
   await expect(options.getByTestId('policy-summary')).toContainText('Allowed Glance addresses: *.acme.glance.net');
   const deployed = JSON.parse((await options.getByTestId('policy-json').textContent()) ?? '{}');
@@ -110,7 +110,7 @@ test('a saved choice the policy now forbids is not used', async ({ launched }) =
     }),
   );
   const popup = await launched.context.newPage();
-  await popup.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+  await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
   await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
   await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
   await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).not.toBeChecked();
@@ -128,7 +128,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
   try {
     let launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: profile });
     const popup = await launched.context.newPage();
-    await popup.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
     await popup.getByRole('button', { name: 'Connect' }).click();
@@ -145,7 +145,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
       { name: 'sid', value: sid, url: `https://${classicHost}/`, secure: true, httpOnly: true, sameSite: 'None' },
     ]);
     const again = await launched.context.newPage();
-    await again.goto(`chrome-extension://${launched.extensionId}/src/popup/index.html`);
+    await again.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
     await expect(again.getByTestId('glance-address-not-allowed')).toHaveText(
       "Your company does not allow acme.glance.net any more. Disconnect, then connect your company's Glance address.",
     );

@@ -1,8 +1,8 @@
 // The popup's list of the last sessions and whether Salesforce has them.
 import { useEffect, useState } from 'preact/hooks';
-import { type MessageKey, t } from '../i18n.js';
-import type { RecentSessionView, SalesforceLogState } from '../messages.js';
-import { request } from './background.js';
+import { type MessageKey, t } from '../../shared/i18n.js';
+import type { RecentSessionView, SalesforceLogState } from '../../shared/messages.js';
+import { request } from '../background-channel.js';
 
 const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   pending: 'recentPending',

@@ -1,7 +1,7 @@
-import '../shared/ui/browser-i18n.js';
+import '../browser-i18n.js';
 import { render } from 'preact';
-import { UserSettingsPage } from '../popup/PopupApp.js';
-import { t } from '../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
+import { UserSettingsPage } from '../components/UserSettingsPage.js';
 import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyPanel } from './PolicyPanel.js';
 

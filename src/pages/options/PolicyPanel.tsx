@@ -1,9 +1,9 @@
 // The company policy as it applies, and the JSON an administrator deploys to set it.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../shared/i18n.js';
-import type { SettingsView } from '../shared/messages.js';
-import { request } from '../shared/ui/background.js';
+import { t } from '../../shared/i18n.js';
+import type { SettingsView } from '../../shared/messages.js';
+import { request } from '../background-channel.js';
 
 const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
 

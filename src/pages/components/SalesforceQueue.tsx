@@ -1,9 +1,9 @@
 // What waits for Salesforce: "2 session records waiting for Salesforce", why each waits, Retry and
 // Discard, and each org's share of its daily API allowance as Salesforce last reported it.
 import { useEffect, useState } from 'preact/hooks';
-import { type MessageKey, t } from '../i18n.js';
-import type { SalesforceQueueView, WaitingSessionView } from '../messages.js';
-import { request } from './background.js';
+import { type MessageKey, t } from '../../shared/i18n.js';
+import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
+import { request } from '../background-channel.js';
 
 const REASON: Record<string, MessageKey> = {
   unavailable: 'queueReasonUnavailable',

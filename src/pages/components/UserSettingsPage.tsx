@@ -1,14 +1,14 @@
-// The toolbar popup: the Glance "User Settings tab". Status of both accounts at the top, then the
-// Glance account and the user settings.
+// The Glance "User Settings tab": status of both accounts at the top, then the Glance account and the
+// user settings. The popup shows it; the options page shows it wide, above the company settings.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../shared/i18n.js';
-import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../shared/messages.js';
-import { lightningHostFor } from '../shared/salesforce-hosts.js';
-import { request, salesforceTabUrl } from '../shared/ui/background.js';
-import { GlanceAccountSection } from '../shared/ui/GlanceAccountSection.js';
-import { RecentSessions } from '../shared/ui/RecentSessions.js';
-import { SalesforceQueue } from '../shared/ui/SalesforceQueue.js';
-import { SettingsForm } from '../shared/ui/SettingsForm.js';
+import { t } from '../../shared/i18n.js';
+import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../../shared/messages.js';
+import { lightningHostFor } from '../../shared/salesforce-hosts.js';
+import { request, salesforceTabUrl } from '../background-channel.js';
+import { GlanceAccountSection } from './GlanceAccountSection.js';
+import { RecentSessions } from './RecentSessions.js';
+import { SalesforceQueue } from './SalesforceQueue.js';
+import { SettingsForm } from './SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
   if (status === undefined) return <p class="weak">{t('statusChecking')}</p>;
@@ -82,17 +82,5 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
         {view && <RecentSessions version={queueVersion} />}
       </section>
     </div>
-  );
-}
-
-export function PopupApp() {
-  return (
-    <>
-      <header class="header">
-        <span class="logo" aria-hidden="true" />
-        <h1>{t('popupTitle')}</h1>
-      </header>
-      <UserSettingsPage />
-    </>
   );
 }

@@ -1,7 +1,7 @@
 // The extension pages' one channel to the background: typed requests.
 import browser from 'webextension-polyfill';
-import type { PopupRequests, ResponseOf } from '../messages.js';
-import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../salesforce-hosts.js';
+import type { PopupRequests, ResponseOf } from '../shared/messages.js';
+import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../shared/salesforce-hosts.js';
 
 export function request<K extends keyof PopupRequests>(
   type: K,

@@ -1,10 +1,10 @@
 // Connect or disconnect the Glance account. The password lives only in this component's state
 // until the background has exchanged it for a credential; then it is cleared.
 import { useState } from 'preact/hooks';
-import { trialSignupUrl } from '../glance-trial.js';
-import { t } from '../i18n.js';
-import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../messages.js';
-import { request } from './background.js';
+import { trialSignupUrl } from '../../shared/glance-trial.js';
+import { t } from '../../shared/i18n.js';
+import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../../shared/messages.js';
+import { request } from '../background-channel.js';
 import { problemText } from './problems.js';
 
 interface Props {

@@ -1,4 +1,4 @@
-import '../shared/ui/browser-i18n.js';
+import '../browser-i18n.js';
 import { render } from 'preact';
 import { PopupApp } from './PopupApp.js';
 

@@ -2,8 +2,8 @@
 // is inline and announced; locked choices say why.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { type MessageKey, t } from '../i18n.js';
-import type { GlanceProblem, SettingsView } from '../messages.js';
+import { type MessageKey, t } from '../../shared/i18n.js';
+import type { GlanceProblem, SettingsView } from '../../shared/messages.js';
 import {
   invalidSettings,
   type KeyBehavior,
@@ -12,8 +12,8 @@ import {
   type SalesforceUsage,
   type SettingsField,
   type UserSettings,
-} from '../settings.js';
-import { request } from './background.js';
+} from '../../shared/settings.js';
+import { request } from '../background-channel.js';
 import { problemText } from './problems.js';
 
 interface Props {

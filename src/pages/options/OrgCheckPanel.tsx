@@ -2,10 +2,10 @@
 // in the service worker with the browser's own session, and shows each call's outcome and, when the
 // org refused one, which of its settings did. The check deletes what it created.
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n.js';
-import type { OrgCheckView } from '../shared/messages.js';
-import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../shared/org-check.js';
-import { request, salesforceTabUrl } from '../shared/ui/background.js';
+import { t } from '../../shared/i18n.js';
+import type { OrgCheckView } from '../../shared/messages.js';
+import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../../shared/org-check.js';
+import { request, salesforceTabUrl } from '../background-channel.js';
 
 const hostOf = (url: string | null) => {
   try {

@@ -1,5 +1,5 @@
-import { type MessageKey, t } from '../i18n.js';
-import type { GlanceProblem } from '../messages.js';
+import { type MessageKey, t } from '../../shared/i18n.js';
+import type { GlanceProblem } from '../../shared/messages.js';
 
 const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   'invalid-address': 'problemInvalidAddress',
