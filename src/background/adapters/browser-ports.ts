@@ -97,6 +97,7 @@ async function injectLazyScript(tabId: number, script: LazyScript): Promise<bool
 export function browserPorts() {
   const ports = {
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
     listSids,
