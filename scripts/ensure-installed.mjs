@@ -1,12 +1,17 @@
 // Runs before `npm start` and `npm test`: installs what a fresh machine lacks, so the README's
 // commands work on a new clone. Plain Node, no dependencies (node_modules may not exist yet).
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const run = (command) => execSync(command, { stdio: 'inherit' });
 
-if (!existsSync('node_modules/.package-lock.json')) {
-  console.log('Installing npm dependencies (npm ci)…');
+// A dependency added since the last install (a pull that brought one) counts as missing too.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const missing = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+  (name) => !existsSync(`node_modules/${name}/package.json`),
+);
+if (!existsSync('node_modules/.package-lock.json') || missing.length > 0) {
+  console.log(`Installing npm dependencies (npm ci)…${missing.length ? ` missing: ${missing.join(', ')}` : ''}`);
   run('npm ci --no-audit --no-fund');
 }
 

@@ -1,6 +1,11 @@
-// Draws the toolbar icons (a blue disc with a white ring and pupil: "glance") as PNGs, so the
-// repository needs no image editor. Run once: node scripts/make-icons.mjs
-import { writeFileSync } from 'node:fs';
+// Draws the icons (a blue disc with a white ring and pupil: "glance") as PNGs, so the repository
+// needs no image editor. Run once and commit the PNGs: node scripts/make-icons.mjs
+// - extension/icons/icon-{16,32,48,128}.png: the manifest's icons (Chrome: 16 favicon and action,
+//   32 action on high-density screens, 48 extensions page, 128 install dialog and store);
+// - extension/icons/icon-96.png: Firefox/AMO asks for 48 and 96 (the Firefox build adds it);
+// - the 128 icon is 96x96 artwork with 16 transparent pixels around it, as the Chrome Web Store's
+//   image guidelines ask, and store/icon-128.png is that same image for the listing.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 function crc32(buf) {
@@ -19,13 +24,14 @@ function chunk(type, data) {
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
-function png(size) {
+function png(size, art = size) {
   const rows = [];
-  const r = size / 2;
+  const r = art / 2;
+  const c = size / 2;
   for (let y = 0; y < size; y++) {
     const row = [0];
     for (let x = 0; x < size; x++) {
-      const d = Math.hypot(x + 0.5 - r, y + 0.5 - r) / r;
+      const d = Math.hypot(x + 0.5 - c, y + 0.5 - c) / r;
       const coverage = Math.max(0, Math.min(1, (1 - d) * r));
       let [red, green, blue] = [1, 118, 211]; // SLDS brand blue
       if (d < 0.62 && d > 0.42) [red, green, blue] = [255, 255, 255];
@@ -46,4 +52,8 @@ function png(size) {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
-for (const size of [16, 32, 48, 128]) writeFileSync(`extension/icons/icon-${size}.png`, png(size));
+for (const size of [16, 32, 48, 96]) writeFileSync(`extension/icons/icon-${size}.png`, png(size));
+const storeIcon = png(128, 96);
+writeFileSync('extension/icons/icon-128.png', storeIcon);
+mkdirSync('store', { recursive: true });
+writeFileSync('store/icon-128.png', storeIcon);

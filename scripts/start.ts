@@ -1,12 +1,14 @@
 // `npm start`: builds the extension, starts the sandbox, and opens Chromium with the extension on a
 // logged-in Salesforce Lead. Without a display (or with --tour) it runs the scripted tour headless,
 // saves screenshots to screenshots/, and exits non-zero if any step fails: `npm test` runs it too.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { startSandbox } from '../tests/sandbox/server.js';
 import { launchWithExtension } from '../tests/support/chromium.js';
 import { SandboxControl } from '../tests/support/control.js';
+import { pngSize } from './packaging/png.js';
+import { STORE_SHOTS, STORE_SIZE } from './store-shots.js';
 
 const tour = process.argv.includes('--tour') || !process.env.DISPLAY;
 const shots = resolve('screenshots');
@@ -51,10 +53,18 @@ Close Chromium or press Ctrl-C to stop.`,
     context.on('close', () => void shutdown(0));
     process.on('SIGINT', () => void shutdown(0));
   } else {
-    mkdirSync(shots, { recursive: true });
+    mkdirSync(`${shots}/store`, { recursive: true });
+    // The Chrome Web Store's screenshot size, so the store's shots are the tour's own (store-shots.ts).
+    await page.setViewportSize(STORE_SIZE);
     const step = async (name: string, action: () => Promise<void>) => {
       await action();
-      await page.screenshot({ path: `${shots}/${name}.png` });
+      const shot = await page.screenshot({ path: `${shots}/${name}.png` });
+      if (STORE_SHOTS.includes(`${name}.png`)) {
+        const size = pngSize(shot);
+        if (size.width !== STORE_SIZE.width || size.height !== STORE_SIZE.height)
+          throw new Error(`${name}: ${size.width}x${size.height}, the store takes 1280x800`);
+        writeFileSync(`${shots}/store/${name}.png`, shot);
+      }
       console.log(`  ✓ ${name}`);
     };
     console.log('Tour (headless):');
@@ -116,7 +126,9 @@ Close Chromium or press Ctrl-C to stop.`,
     if (events.length !== 1 || events[0]?.WhoId !== lead.Id)
       throw new Error(`expected one Event on the Lead, got ${JSON.stringify(events)}`);
     console.log(`  ✓ Salesforce holds the Event "${events[0]?.Subject}" on ${lead.Name}`);
-    console.log(`Tour passed; screenshots in ${shots}`);
+    const missing = STORE_SHOTS.filter((file) => !existsSync(`${shots}/store/${file}`));
+    if (missing.length > 0) throw new Error(`no store screenshot ${missing.join(', ')}: a tour step was renamed?`);
+    console.log(`Tour passed; screenshots in ${shots}, the stores' in ${shots}/store`);
     await shutdown(0);
   }
 } catch (error) {

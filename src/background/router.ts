@@ -46,6 +46,8 @@ import {
 
 export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
+  /** Our pages' origin (runtime.getURL): in Firefox its host is a per-profile uuid, not the id. */
+  extensionOrigin?: string;
   openOptionsPage(): Promise<void>;
   /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
@@ -158,7 +160,7 @@ async function answerPopup(
  *   so no caller of ours waits on that missing answer.
  */
 export async function routeMessage(raw: unknown, sender: MessageSender, ports: BackgroundPorts): Promise<unknown> {
-  const kind = classifySender(sender, ports.extensionId);
+  const kind = classifySender(sender, ports.extensionId, ports.extensionOrigin);
   if (kind === 'content' && sender.url) {
     const message = parseContentMessage(raw);
     if (!message) return INVALID_MESSAGE;

@@ -12,15 +12,31 @@ export interface MessageSender {
 
 export type SenderKind = 'content' | 'extension-page';
 
-export function classifySender(sender: MessageSender, extensionId: string): SenderKind | undefined {
+/** scheme://host of a URL; URL.origin is "null" for the extension schemes outside a browser. */
+function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+/**
+ * @param extensionOrigin where our own pages live, from runtime.getURL(''): chrome-extension://<id>
+ *   in Chrome, but moz-extension://<per-profile uuid> in Firefox, whose host is not the extension id.
+ */
+export function classifySender(
+  sender: MessageSender,
+  extensionId: string,
+  extensionOrigin = `chrome-extension://${extensionId}`,
+): SenderKind | undefined {
   if (sender.id !== extensionId || !sender.url) return undefined;
   let url: URL;
+  let own: URL;
   try {
     url = new URL(sender.url);
+    own = new URL(extensionOrigin);
   } catch {
     return undefined;
   }
-  if (url.protocol === 'chrome-extension:' && url.hostname === extensionId) return 'extension-page';
+  const extensionScheme = url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:';
+  if (extensionScheme && originOf(url) === originOf(own)) return 'extension-page';
   if (sender.tab && sender.frameId === 0 && url.protocol === 'https:' && isSalesforceUiHost(url.hostname)) {
     return 'content';
   }

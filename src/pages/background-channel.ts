@@ -24,3 +24,20 @@ export async function salesforceTabUrl(): Promise<string | null> {
   tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return tabs[0]?.url ?? null;
 }
+
+/**
+ * The manifest's host permissions this browser has not granted. Firefox treats an MV3 extension's
+ * host permissions as the rep's to grant or withdraw (shown at install from Firefox 127, revocable
+ * in Add-ons and themes → Permissions; MDN, "host_permissions"), and Chrome's site access can be
+ * restricted too: without them the toolbar never shows and Salesforce cannot be called.
+ */
+export async function missingHostAccess(): Promise<string[]> {
+  const wanted = browser.runtime.getManifest().host_permissions ?? [];
+  const granted = await Promise.all(wanted.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return wanted.filter((_, i) => !granted[i]);
+}
+
+/** Asks the browser for them (the browser shows its own prompt; it needs the rep's click). */
+export async function askHostAccess(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins }).catch(() => false);
+}

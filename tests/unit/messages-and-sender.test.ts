@@ -50,4 +50,40 @@ describe('classifySender', () => {
     expect(classifySender({ id: ID, url: 'chrome-extension://other/x.html' }, ID)).toBeUndefined();
     expect(classifySender({ id: ID }, ID)).toBeUndefined();
   });
+
+  // Firefox: the extension id is the gecko id (browser_specific_settings.gecko.id) while its pages'
+  // URLs are moz-extension://<per-profile uuid>/…, so the page's host is never the id.
+  const GECKO_ID = 'glance-for-salesforce@glance.net';
+  const MOZ_ORIGIN = 'moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10';
+  it('trusts our own Firefox pages by their moz-extension origin, not by the id', () => {
+    expect(
+      classifySender({ id: GECKO_ID, url: `${MOZ_ORIGIN}/src/pages/popup/index.html` }, GECKO_ID, MOZ_ORIGIN),
+    ).toBe('extension-page');
+    expect(
+      classifySender(
+        { id: GECKO_ID, url: `${MOZ_ORIGIN}/src/pages/options/index.html?x#y` },
+        GECKO_ID,
+        `${MOZ_ORIGIN}/`,
+      ),
+    ).toBe('extension-page');
+  });
+  it('refuses another Firefox extension page, a look-alike origin and a Chrome page under the Firefox origin', () => {
+    const other = 'moz-extension://9d3c1a2b-0000-4000-8000-000000000000';
+    expect(classifySender({ id: GECKO_ID, url: `${other}/popup.html` }, GECKO_ID, MOZ_ORIGIN)).toBeUndefined();
+    expect(
+      classifySender({ id: GECKO_ID, url: `moz-extension://${GECKO_ID}/popup.html` }, GECKO_ID, MOZ_ORIGIN),
+    ).toBeUndefined();
+    expect(
+      classifySender({ id: GECKO_ID, url: `${MOZ_ORIGIN}.evil/popup.html` }, GECKO_ID, MOZ_ORIGIN),
+    ).toBeUndefined();
+    expect(
+      classifySender(
+        { id: GECKO_ID, url: `chrome-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/x.html` },
+        GECKO_ID,
+        MOZ_ORIGIN,
+      ),
+    ).toBeUndefined();
+    // Our Chrome id's own page is ours only where our origin is chrome-extension://<id>.
+    expect(classifySender({ id: ID, url: `chrome-extension://${ID}/x.html` }, ID, MOZ_ORIGIN)).toBeUndefined();
+  });
 });

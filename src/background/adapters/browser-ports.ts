@@ -46,8 +46,21 @@ async function digest(text: string): Promise<string> {
  * content scripts' reach: they run inside Salesforce's renderer and never read storage. Chrome 140
  * added setAccessLevel for these areas (before, only storage.session had it); false when this
  * browser cannot, and then the credential must not be stored.
+ *
+ * Firefox has no such lock: its setAccessLevel exists for storage.session only, and every other
+ * area stays open to content scripts (MDN, StorageArea.setAccessLevel; Mozilla bug 1724754, open).
+ * There the rep may still connect, and what keeps the credential from Salesforce's pages is:
+ * - a page's own scripts cannot call browser.storage: our content script runs in Firefox's
+ *   separate content-script sandbox (Xray wrappers), and the page never gets its API objects;
+ * - our content script never reads storage (it asks the background by message, which answers
+ *   with views that hold no credential);
+ * - Firefox's site isolation (Fission) keeps other sites' pages out of Salesforce's process.
+ * What stays open in Firefox is an exploit that takes over the Salesforce tab's content process:
+ * it could ask for storage.local as our content script could. That risk is accepted on Firefox
+ * only and is the one documented difference in how the credential is kept.
  */
 async function lockStorageToExtension(): Promise<boolean> {
+  if (browser.runtime.getURL('').startsWith('moz-extension:')) return true;
   try {
     for (const area of [chrome.storage.local, chrome.storage.sync]) {
       if (typeof area.setAccessLevel !== 'function') return false;
@@ -97,6 +110,7 @@ async function injectLazyScript(tabId: number, script: LazyScript): Promise<bool
 export function browserPorts() {
   const ports = {
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
     listSids,

@@ -1,0 +1,48 @@
+// The storage lock as each browser offers it (src/background/adapters/browser-ports.ts): Chrome
+// locks storage.local and storage.sync to the extension's own contexts or refuses to keep the
+// credential; Firefox, which has no lock for these areas, lets the rep connect (the comment on
+// lockStorageToExtension says what protects the credential there). The globals are stand-ins for
+// the browser's: only which of them exist is under test.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const runtime = { id: 'test', getURL: (path: string) => `chrome-extension://test/${path}` };
+vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
+const { browserPorts } = await import('../../src/background/adapters/browser-ports.js');
+
+function area(lockable: boolean) {
+  const calls: unknown[] = [];
+  return { calls, ...(lockable ? { setAccessLevel: async (options: unknown) => void calls.push(options) } : {}) };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('lockStorageToExtension', () => {
+  it('Chrome with setAccessLevel: locks storage.local and storage.sync to trusted contexts', async () => {
+    runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
+    const local = area(true);
+    const sync = area(true);
+    vi.stubGlobal('chrome', { storage: { local, sync } });
+    expect(await browserPorts().lockStorageToExtension()).toBe(true);
+    expect(local.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+    expect(sync.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+  });
+
+  it('Chrome without it (older than 140): no lock, so no credential', async () => {
+    runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
+    vi.stubGlobal('chrome', { storage: { local: area(false), sync: area(false) } });
+    expect(await browserPorts().lockStorageToExtension()).toBe(false);
+  });
+
+  it('Firefox (moz-extension pages, no lock for storage.local): the rep can still connect', async () => {
+    runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
+    vi.stubGlobal('chrome', { storage: { local: area(false), sync: area(false) } });
+    expect(await browserPorts().lockStorageToExtension()).toBe(true);
+  });
+
+  it('our pages origin comes from runtime.getURL, in both browsers', () => {
+    runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
+    expect(browserPorts().extensionOrigin).toBe('moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/');
+  });
+});
