@@ -73,8 +73,9 @@ function Control({ field, draft, onChange }: { field: PolicyField; draft: Draft;
               checked={chosen !== undefined}
               onChange={(e) => set(e.currentTarget.checked ? [...field.values] : undefined)}
             />
-            <span>{chosen === undefined ? `${t('policyEditorSetList')} · ${notSet}` : t('policyEditorSetList')}</span>
+            <span>{t('policyEditorSetList')}</span>
           </label>
+          {chosen === undefined && <p class="hint indented">{notSet}</p>}
           {field.values.map((option) => (
             <label key={option} class="choice indented">
               <input

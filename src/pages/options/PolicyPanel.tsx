@@ -21,7 +21,7 @@ export function PolicyPanel({ managed }: { managed: Record<string, unknown> }) {
         {rows.map((row) => (
           <li key={row.field.key} data-policy-key={row.field.key} data-state={row.state}>
             <span>{t('policyRow', t(titleKey(row.field.key)), row.effective)}</span>{' '}
-            <span class={`notice ${row.state === 'invalid' ? 'error' : row.state === 'set' ? 'ok' : ''}`}>
+            <span class={`state notice ${row.state === 'invalid' ? 'error' : row.state === 'set' ? 'ok' : 'weak'}`}>
               {STATE_TEXT[row.state]()}
             </span>
             {row.problems.map((problem) => (
