@@ -179,3 +179,19 @@ test("the Glance Company Trial opens Glance's trial sign-up in a new tab", async
   await expect(signup.getByRole('heading', { name: 'Start your free 30-day Glance trial' })).toBeVisible();
   expect(signup.url()).toBe('https://www.glance.net/signup/trial');
 });
+
+test('with a Salesforce tab open, the trial is prefilled with the Salesforce user (the administrator)', async ({
+  salesforcePage,
+  control,
+  page,
+  extensionId,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await salesforcePage.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const options = await page.context().newPage();
+  await openOptions(options, extensionId, '#company');
+  await expect(options.getByRole('link', { name: 'Glance Company Trial (opens in a new tab)' })).toHaveAttribute(
+    'href',
+    'https://www.glance.net/signup/trial?name=Riley+Rep&email=riley.rep%40acme.example',
+  );
+});

@@ -6,21 +6,32 @@ import { useEffect, useState } from 'preact/hooks';
 import { trialSignupUrl } from '../../shared/glance-trial.js';
 import { t } from '../../shared/i18n.js';
 import { validPart } from '../../shared/policy-schema.js';
-import { request } from '../background-channel.js';
+import { request, salesforceTabUrl } from '../background-channel.js';
 import { DeployForms } from './DeployForms.js';
 import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyPanel } from './PolicyPanel.js';
 
+/**
+ * The Glance Company Trial, prefilled with the Salesforce user of the open Salesforce tab (the
+ * administrator), as the User Settings tab's trial link is for a rep.
+ */
 function TrialCard() {
+  const [user, setUser] = useState<{ name: string; email: string } | undefined>(undefined);
+  useEffect(() => {
+    salesforceTabUrl()
+      .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
+      .then((status) => setUser(status?.state === 'ready' ? status.user : undefined))
+      .catch(() => setUser(undefined));
+  }, []);
   return (
     <section class="card" aria-labelledby="trial-heading" data-testid="company-trial">
       <h2 id="trial-heading">{t('trialHeading')}</h2>
       <p>{t('trialText')}</p>
       <a
         class="btn brand"
-        href={trialSignupUrl('', '')}
+        href={trialSignupUrl(user?.name ?? '', user?.email ?? '')}
         target="_blank"
         rel="noopener"
         aria-label={`${t('trialButton')} ${t('opensInNewTab')}`}
