@@ -2,7 +2,7 @@
 // from the schema's shape (policy-schema.ts): a yes/no select for a boolean, a select for a string
 // with an enum, checkboxes for a list of an enum, a text field for free text. Each starts at
 // "Not set", which keeps the extension's default. The deploy forms follow the draft.
-import { t } from '../../shared/i18n.js';
+import { type MessageKey, t } from '../../shared/i18n.js';
 import { POLICY_FIELDS, type PolicyField } from '../../shared/policy-schema.js';
 import { adjustments, titleKey, valueKey, valueText } from '../../shared/policy-text.js';
 import { readPolicy } from '../../shared/settings.js';
@@ -29,7 +29,7 @@ function Control({ field, draft, onChange }: { field: PolicyField; draft: Draft;
   const notSet = t('policyEditorNotSet', defaultText(field, draft));
   const helpText = (
     <p id={help} class="hint">
-      {t(`policyHelp_${field.key}` as Parameters<typeof t>[0])}
+      {t(`policyHelp_${field.key}` as MessageKey)}
     </p>
   );
   switch (field.kind) {
