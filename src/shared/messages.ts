@@ -188,6 +188,8 @@ export interface SettingsView {
   policy: CompanyPolicy;
   /** True when an administrator set any policy. */
   managed: boolean;
+  /** What the browser's managed storage holds, as the administrator set it (the Company Settings tab). */
+  managedPolicy: Record<string, unknown>;
   /** The rep's saved choices the policy overrides now (the settings above show what applies instead). */
   overridden: SettingsField[];
 }

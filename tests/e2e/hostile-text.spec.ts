@@ -255,7 +255,8 @@ test("the options page's org check shows the user's name and Salesforce's messag
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await context.newPage();
   const nothingRan = watch(options);
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  // The org check is on the Glance Company Settings tab.
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
   const card = options.getByRole('region', { name: 'Check this org' });
   await card.getByRole('button', { name: 'Check this org' }).click();
   await expect(card.getByRole('status')).toContainText('acme.my.salesforce.com:', { timeout: 20_000 });

@@ -14,12 +14,13 @@ async function counts(control: SandboxControl) {
   return { leads: leads.length, events: events.length };
 }
 
-/** A Salesforce tab on a Lead, then the options page; answers the options page. */
+/** A Salesforce tab on a Lead, then the options page's Company Settings tab; answers the options page. */
 async function openOptions(page: Page, control: SandboxControl, extensionId: string) {
   const lead = (await control.records<Row>('Lead'))[0];
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await page.context().newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  // The org check is on the Glance Company Settings tab.
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
   return options;
 }
 

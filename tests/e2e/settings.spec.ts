@@ -184,9 +184,15 @@ test('popup and options page have no accessibility violations', async ({ popupPa
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
-  await expect(options.getByRole('heading', { name: 'Company policy' })).toBeVisible();
-  await expect(options.getByText('No company policy is set: every choice is available.')).toBeVisible();
+  await expect(options.getByRole('tab', { name: 'Glance User Settings' })).toHaveAttribute('aria-selected', 'true');
   const optionsResults = await new AxeBuilder({ page: options }).analyze();
   expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // The Glance Company Settings tab, reached by keyboard (hidden panels are not checked by axe).
+  await options.getByRole('tab', { name: 'Glance User Settings' }).focus();
+  await options.keyboard.press('ArrowRight');
+  await expect(options.getByRole('heading', { name: 'Company policy' })).toBeVisible();
+  await expect(options.getByText('No company policy is set: every choice is available.')).toBeVisible();
+  const companyResults = await new AxeBuilder({ page: options }).analyze();
+  expect(companyResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await options.close();
 });

@@ -203,7 +203,13 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
       expect(answer, label).toEqual({ ok: true });
       break;
     case 'popup:settings':
-      expect(Object.keys(answer as object).sort(), label).toEqual(['managed', 'overridden', 'policy', 'settings']);
+      expect(Object.keys(answer as object).sort(), label).toEqual([
+        'managed',
+        'managedPolicy',
+        'overridden',
+        'policy',
+        'settings',
+      ]);
       break;
     case 'popup:recent-sessions':
       expect(Array.isArray(answer), label).toBe(true);

@@ -50,6 +50,7 @@ export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
     settings: effectiveSettings(saved, policy, usageChosen),
     policy,
     managed: Object.keys(managed).length > 0,
+    managedPolicy: managed,
     // Only choices the rep made: a default the policy moves is no choice of theirs to warn about.
     overridden: stored === undefined ? [] : invalidSettings(saved, policy).filter((f) => f !== 'fixedKey'),
   };

@@ -1,39 +1,37 @@
-// The company policy as it applies, and the JSON an administrator deploys to set it.
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+// The company policy as it applies: each rule of extension/managed-schema.json, the value the
+// extension uses, and whether the administrator set it, left it unset (the default applies) or set
+// it to a value the extension cannot use.
 import { t } from '../../shared/i18n.js';
-import type { SettingsView } from '../../shared/messages.js';
-import { request } from '../background-channel.js';
+import { policyRows, problemText, type RowState, titleKey } from '../../shared/policy-text.js';
 
-const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+const STATE_TEXT: Record<RowState, () => string> = {
+  set: () => t('policyStateSet'),
+  unset: () => t('policyStateUnset'),
+  invalid: () => t('policyStateInvalid'),
+};
 
-export function PolicyPanel() {
-  const [view, setView] = useState<SettingsView | undefined>(undefined);
-  useEffect(() => {
-    request('popup:settings', {}).then(setView);
-  }, []);
-  if (!view) return null;
-  const { policy } = view;
-  const deployable = {
-    '3rdparty': { extensions: { [browser.runtime.id]: policy } },
-  };
+export function PolicyPanel({ managed }: { managed: Record<string, unknown> }) {
+  const rows = policyRows(managed);
+  const anySet = rows.some((row) => row.state !== 'unset');
   return (
     <section class="card" aria-labelledby="policy-heading">
       <h2 id="policy-heading">{t('policyHeading')}</h2>
-      <p>{view.managed ? t('policyManaged') : t('policyNone')}</p>
-      <ul data-testid="policy-summary">
-        <li>{t('policyAllowedUsage', policy.allowedUsage.join(', '), policy.defaultUsage)}</li>
-        <li>{t('policyMaxLead', policy.maxLeadCreation)}</li>
-        <li>{t('policyFixedKey', yesNo(policy.allowFixedKey))}</li>
-        <li>{t('policyNoKey', yesNo(policy.allowNoKey))}</li>
-        <li>{t('policyAddressPattern', policy.glanceAddressPattern || t('policyAnyAddress'))}</li>
-        <li>{t('policyChatter', yesNo(policy.allowChatter))}</li>
+      <p>{anySet ? t('policyManaged') : t('policyNone')}</p>
+      <ul class="policy-rows" data-testid="policy-summary">
+        {rows.map((row) => (
+          <li key={row.field.key} data-policy-key={row.field.key} data-state={row.state}>
+            <span>{t('policyRow', t(titleKey(row.field.key)), row.effective)}</span>{' '}
+            <span class={`state notice ${row.state === 'invalid' ? 'error' : row.state === 'set' ? 'ok' : 'weak'}`}>
+              {STATE_TEXT[row.state]()}
+            </span>
+            {row.problems.map((problem) => (
+              <p key={problem.path} class="error">
+                {problemText(problem)}
+              </p>
+            ))}
+          </li>
+        ))}
       </ul>
-      <h3>{t('policyDeployHeading')}</h3>
-      <p class="hint">{t('policyDeployHelp')}</p>
-      <pre class="policy" data-testid="policy-json">
-        {JSON.stringify(deployable, null, 2)}
-      </pre>
     </section>
   );
 }

@@ -1,11 +1,23 @@
 import '../browser-i18n.js';
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import { UserSettingsPage } from '../components/UserSettingsPage.js';
-import { OrgCheckPanel } from './OrgCheckPanel.js';
-import { PolicyPanel } from './PolicyPanel.js';
+import { CompanySettings } from './CompanySettings.js';
+import { Tabs } from './Tabs.js';
+
+type TabId = 'user' | 'company';
+
+/** "#company" opens the Glance Company Settings tab (a link an administrator can be sent). */
+const tabFromHash = (): TabId => (location.hash === '#company' ? 'company' : 'user');
 
 function OptionsApp() {
+  const [selected, setSelected] = useState<TabId>(tabFromHash);
+  function select(id: string) {
+    const tab: TabId = id === 'company' ? 'company' : 'user';
+    setSelected(tab);
+    history.replaceState(null, '', tab === 'company' ? '#company' : location.pathname);
+  }
   return (
     <>
       <header class="header">
@@ -13,9 +25,15 @@ function OptionsApp() {
         <h1>{t('optionsTitle')}</h1>
       </header>
       <p class="card weak">{t('optionsIntro')}</p>
-      <UserSettingsPage wide />
-      <PolicyPanel />
-      <OrgCheckPanel />
+      <Tabs
+        label={t('settingsTabsLabel')}
+        selected={selected}
+        onSelect={select}
+        tabs={[
+          { id: 'user', label: t('tabUserSettings'), panel: <UserSettingsPage wide /> },
+          { id: 'company', label: t('tabCompanySettings'), panel: <CompanySettings /> },
+        ]}
+      />
     </>
   );
 }

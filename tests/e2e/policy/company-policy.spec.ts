@@ -92,13 +92,22 @@ test('the popup offers only what the company policy allows, and says so', async 
   await popup.getByRole('button', { name: 'Connect' }).click();
   await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to ja.acme.glance.net · Jamie Agent');
 
-  // The options page shows the effective policy and the JSON to deploy it.
+  // The options page's Glance Company Settings tab shows the effective policy and the JSON to deploy it.
   const options = await launched.context.newPage();
   await options.goto(`chrome-extension://${launched.extensionId}/src/pages/options/index.html`);
+  await options.getByRole('tab', { name: 'Glance Company Settings' }).click();
   await expect(options.getByText('Your administrator set these rules:')).toBeVisible();
   await expect(options.getByTestId('policy-summary')).toContainText('Allowed Glance addresses: *.acme.glance.net');
-  const deployed = JSON.parse((await options.getByTestId('policy-json').textContent()) ?? '{}');
+  // Every rule is the administrator's, each named as set by them.
+  await expect(options.getByTestId('policy-summary').locator('li[data-state="set"]')).toHaveCount(7);
+  await expect(options.locator('li[data-policy-key="maxLeadCreation"]')).toHaveText(
+    'Highest lead creation reps may choose: Guests who give an email Set by your administrator',
+  );
+  const deployed = JSON.parse((await options.getByTestId('deploy-chromeLinux').textContent()) ?? '{}');
   expect(deployed['3rdparty'].extensions[EXTENSION_ID]).toEqual(POLICY);
+  // The form starts from the deployed policy.
+  await expect(options.getByLabel('Fixed 4-digit session keys allowed')).toHaveValue('false');
+  await expect(options.getByLabel('Allowed Glance addresses')).toHaveValue('*.acme.glance.net');
 });
 
 test('a saved choice the policy now forbids is not used', async ({ launched }) => {

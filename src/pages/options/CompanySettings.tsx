@@ -1,0 +1,68 @@
+// The Glance "Company Settings tab" (issue 12 item 6): the Glance company trial the product page
+// sends administrators to, the company policy as it applies, a form that builds a policy from the
+// schema, a check for a pasted policy, the policy in each browser's deployable form, and the org
+// check.
+import { useEffect, useState } from 'preact/hooks';
+import { trialSignupUrl } from '../../shared/glance-trial.js';
+import { t } from '../../shared/i18n.js';
+import { validPart } from '../../shared/policy-schema.js';
+import { request, salesforceTabUrl } from '../background-channel.js';
+import { DeployForms } from './DeployForms.js';
+import { OrgCheckPanel } from './OrgCheckPanel.js';
+import { PolicyCheck } from './PolicyCheck.js';
+import { PolicyEditor } from './PolicyEditor.js';
+import { PolicyPanel } from './PolicyPanel.js';
+
+/**
+ * The Glance Company Trial, prefilled with the Salesforce user of the open Salesforce tab (the
+ * administrator), as the User Settings tab's trial link is for a rep.
+ */
+function TrialCard() {
+  const [user, setUser] = useState<{ name: string; email: string } | undefined>(undefined);
+  useEffect(() => {
+    salesforceTabUrl()
+      .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
+      .then((status) => setUser(status?.state === 'ready' ? status.user : undefined))
+      .catch(() => setUser(undefined));
+  }, []);
+  return (
+    <section class="card" aria-labelledby="trial-heading" data-testid="company-trial">
+      <h2 id="trial-heading">{t('trialHeading')}</h2>
+      <p>{t('trialText')}</p>
+      <a
+        class="btn brand"
+        href={trialSignupUrl(user?.name ?? '', user?.email ?? '')}
+        target="_blank"
+        rel="noopener"
+        aria-label={`${t('trialButton')} ${t('opensInNewTab')}`}
+      >
+        {t('trialButton')}
+      </a>
+    </section>
+  );
+}
+
+export function CompanySettings() {
+  const [managed, setManaged] = useState<Record<string, unknown> | undefined>(undefined);
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
+  useEffect(() => {
+    request('popup:settings', {}).then((view) => {
+      setManaged(view.managedPolicy);
+      setDraft(validPart(view.managedPolicy));
+    });
+  }, []);
+  return (
+    <>
+      <TrialCard />
+      {managed && (
+        <>
+          <PolicyPanel managed={managed} />
+          <PolicyEditor draft={draft} onChange={setDraft} onReset={() => setDraft(validPart(managed))} />
+          <DeployForms policy={draft} />
+          <PolicyCheck onLoad={setDraft} />
+        </>
+      )}
+      <OrgCheckPanel />
+    </>
+  );
+}

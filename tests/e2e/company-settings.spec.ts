@@ -1,0 +1,197 @@
+// The options page as the Glance "Company Settings tab" (issue 12 item 6), with no company policy in
+// place (the policy project, tests/e2e/policy/company-policy.spec.ts, shows a managed one): WAI-ARIA
+// tabs driven by the keyboard, the defaults the product uses, the policy form derived from the
+// schema, the check of a pasted policy, the deployable forms and their copy buttons, and the Glance
+// Company Trial that opens Glance's sign-up page (the sandbox's www.glance.net).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, firstId, LIGHTNING, type Page, test } from './fixtures.js';
+
+const GECKO_ID = 'glance-for-salesforce@glance.net';
+
+async function openOptions(page: Page, extensionId: string, hash = '') {
+  await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html${hash}`);
+}
+
+const json = async (page: Page, testId: string) =>
+  JSON.parse((await page.getByTestId(testId).textContent()) ?? 'null') as Record<string, unknown>;
+
+test('tabs follow the WAI-ARIA pattern: one tab stop, arrows, Home and End, and #company', async ({
+  page,
+  extensionId,
+}) => {
+  await openOptions(page, extensionId);
+  const tabs = page.getByRole('tablist', { name: 'Glance settings' });
+  const user = tabs.getByRole('tab', { name: 'Glance User Settings' });
+  const company = tabs.getByRole('tab', { name: 'Glance Company Settings' });
+  await expect(user).toHaveAttribute('aria-selected', 'true');
+  await expect(company).toHaveAttribute('tabindex', '-1');
+  await expect(page.getByRole('tabpanel', { name: 'Glance User Settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Company policy' })).toBeHidden();
+
+  await user.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(company).toBeFocused();
+  await expect(company).toHaveAttribute('aria-selected', 'true');
+  await expect(user).toHaveAttribute('tabindex', '-1');
+  await expect(page.getByRole('tabpanel', { name: 'Glance Company Settings' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Glance User Settings' })).toBeHidden();
+  expect(new URL(page.url()).hash).toBe('#company');
+  await page.keyboard.press('ArrowRight'); // wraps
+  await expect(user).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(company).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(user).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // wraps backwards
+  await expect(company).toHaveAttribute('aria-selected', 'true');
+  // Tab leaves the tab list for the panel's first control.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /Glance Company Trial/ })).toBeFocused();
+
+  // A link to the Company Settings tab opens it.
+  await openOptions(page, extensionId, '#company');
+  await expect(page.getByRole('tab', { name: 'Glance Company Settings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Company policy' })).toBeVisible();
+});
+
+test('no policy: every rule not set with the default in words, and each browser form is empty but deployable', async ({
+  page,
+  extensionId,
+}) => {
+  await openOptions(page, extensionId, '#company');
+  await expect(page.getByText('No company policy is set: every choice is available.')).toBeVisible();
+  const rows = page.getByTestId('policy-summary').getByRole('listitem');
+  await expect(rows).toHaveCount(7);
+  await expect(page.getByTestId('policy-summary').locator('li[data-state="unset"]')).toHaveCount(7);
+  await expect(page.locator('li[data-policy-key="glanceAddressPattern"]')).toHaveText(
+    "Allowed Glance addresses: no restriction Not set: the extension's default",
+  );
+  await expect(page.locator('li[data-policy-key="maxLeadCreation"]')).toContainText(
+    'Highest lead creation reps may choose: Guests who give an email and a name',
+  );
+  expect(await json(page, 'deploy-chromeLinux')).toEqual({ '3rdparty': { extensions: { [extensionId]: {} } } });
+  expect(await json(page, 'deploy-edgeLinux')).toEqual({ '3rdparty': { extensions: { [extensionId]: {} } } });
+  expect(await json(page, 'deploy-firefox')).toEqual({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: {} } } } });
+  await expect(page.getByTestId('deploy-chromeWindows')).toContainText(
+    `[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${extensionId}\\policy]`,
+  );
+  await expect(page.getByTestId('deploy-edgeMac')).toContainText('<dict>');
+  await expect(page.getByText(`Where: com.microsoft.Edge.extensions.${extensionId}`)).toBeVisible();
+});
+
+test('the form builds the policy from the schema, warns about rules the product would change, and copy works by keyboard', async ({
+  salesforcePage,
+  context,
+  control,
+  extensionId,
+}) => {
+  // Chromium grants no permission to a chrome-extension:// origin ("opaque"): the clipboard is read
+  // back from a Salesforce tab, whose origin may be granted clipboard-read.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
+  const page = await context.newPage();
+  await openOptions(page, extensionId, '#company');
+  const form = page.getByRole('region', { name: 'Build a policy' });
+  await form.getByLabel('Chatter posts allowed').selectOption({ label: 'no' });
+  await form.getByLabel('Highest lead creation reps may choose').selectOption({ label: 'Guests who give an email' });
+  await form.getByLabel('Allowed Glance addresses').fill('*.acme.glance.net');
+  const usage = form.getByRole('group', { name: 'Salesforce usage reps may choose' });
+  await usage.getByLabel('Set this rule').check();
+  await usage.getByLabel('Mostly for sales').uncheck();
+  await form.getByLabel('Default Salesforce usage').selectOption({ label: 'Mostly for sales' });
+  await expect(form.getByRole('status')).toHaveText(
+    'Default Salesforce usage: the extension will use Mostly for support, because of your other rules.',
+  );
+  const policy = {
+    maxLeadCreation: 'email',
+    allowChatter: false,
+    glanceAddressPattern: '*.acme.glance.net',
+    allowedUsage: ['support'],
+    defaultUsage: 'sales',
+  };
+  const chrome = await json(page, 'deploy-chromeLinux');
+  expect((chrome['3rdparty'] as { extensions: Record<string, unknown> }).extensions[extensionId]).toEqual(policy);
+  await expect(page.getByTestId('deploy-edgeWindows')).toContainText('"allowChatter"=dword:00000000');
+  await expect(page.getByTestId('deploy-edgeWindows')).toContainText('\\policy\\allowedUsage]\r\n"1"="support"');
+  await expect(page.getByTestId('deploy-chromeMac')).toContainText('<key>allowChatter</key>\n  <false/>');
+
+  // Keyboard only: focus the Firefox copy button and press Enter.
+  await page.getByRole('button', { name: 'Copy for Firefox' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('deploy-status')).toHaveText('Copied the policy for Firefox.');
+  const lead = await firstId(control, 'Lead');
+  await salesforcePage.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  await salesforcePage.bringToFront();
+  const copied = JSON.parse(await salesforcePage.evaluate(() => navigator.clipboard.readText()));
+  expect(copied).toEqual({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } });
+
+  // "Not set" again removes the rule from every form.
+  await form.getByLabel('Default Salesforce usage').selectOption({ index: 0 });
+  await expect(form.getByRole('status')).toHaveText('');
+  await expect(page.getByTestId('deploy-chromeLinux')).not.toContainText('defaultUsage');
+});
+
+test('a pasted policy is checked against the schema with clear messages, and a valid one loads into the form', async ({
+  page,
+  extensionId,
+}) => {
+  await openOptions(page, extensionId, '#company');
+  const check = page.getByRole('region', { name: 'Check a policy' });
+  const box = check.getByLabel('Policy JSON');
+  await box.fill('{"allowChatter": no}');
+  await check.getByRole('button', { name: 'Check policy' }).click();
+  await expect(check.getByRole('status')).toContainText('This is not valid JSON:');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+
+  await box.fill(
+    JSON.stringify({
+      '3rdparty': { extensions: { [extensionId]: { maxLeadCreation: 'all', allowChatter: 'no', colour: 'blue' } } },
+    }),
+  );
+  await check.getByRole('button', { name: 'Check policy' }).click();
+  await expect(check.getByRole('status').getByRole('listitem')).toHaveText([
+    'maxLeadCreation: "all" is not allowed. Use one of: never, email, emailAndName.',
+    'allowChatter must be true or false.',
+    'colour is not a rule of Glance for Salesforce: browsers ignore it.',
+  ]);
+  await expect(check.getByRole('button', { name: 'Use it in the form' })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await box.fill(JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: { allowNoKey: false } } } } }));
+  await check.getByRole('button', { name: 'Check policy' }).click();
+  await expect(check.getByRole('status')).toHaveText('This policy fits the schema: browsers apply every rule in it.');
+  await check.getByRole('button', { name: 'Use it in the form' }).click();
+  await expect(page.getByLabel('Sessions without a key allowed')).toHaveValue('false');
+  expect(await json(page, 'deploy-firefox')).toEqual({
+    policies: { '3rdparty': { Extensions: { [GECKO_ID]: { allowNoKey: false } } } },
+  });
+  await page.getByRole('button', { name: 'Start from the deployed policy' }).click();
+  await expect(page.getByLabel('Sessions without a key allowed')).toHaveValue('');
+});
+
+test("the Glance Company Trial opens Glance's trial sign-up in a new tab", async ({ page, context, extensionId }) => {
+  await openOptions(page, extensionId, '#company');
+  const trial = page.getByRole('region', { name: 'No Glance account for your company yet?' });
+  const link = trial.getByRole('link', { name: 'Glance Company Trial (opens in a new tab)' });
+  await expect(link).toHaveAttribute('href', 'https://www.glance.net/signup/trial');
+  await link.focus();
+  const [signup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  await expect(signup.getByRole('heading', { name: 'Start your free 30-day Glance trial' })).toBeVisible();
+  expect(signup.url()).toBe('https://www.glance.net/signup/trial');
+});
+
+test('with a Salesforce tab open, the trial is prefilled with the Salesforce user (the administrator)', async ({
+  salesforcePage,
+  control,
+  page,
+  extensionId,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await salesforcePage.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const options = await page.context().newPage();
+  await openOptions(options, extensionId, '#company');
+  await expect(options.getByRole('link', { name: 'Glance Company Trial (opens in a new tab)' })).toHaveAttribute(
+    'href',
+    'https://www.glance.net/signup/trial?name=Riley+Rep&email=riley.rep%40acme.example',
+  );
+});
