@@ -1,9 +1,10 @@
 // The Firefox manifest, made from the Chrome build's: same code, same features, what differs in
 // Firefox's Manifest V3 changed here only.
+import { GECKO_ID } from '../../src/shared/extension-ids.js';
 import type { Manifest } from './manifest-files.js';
 
-/** Firefox's extension id (an e-mail-like id is AMO's usual form); fixed so policies can name it. */
-export const GECKO_ID = 'glance-for-salesforce@glance.net';
+/** Firefox's extension id: one constant, shared with the Company Settings tab's policy forms. */
+export { GECKO_ID };
 
 /**
  * Firefox 140 (an ESR): MV3 host permissions shown and granted at install (127), storage.session and
