@@ -117,6 +117,12 @@ export type BackgroundBroadcast = {
   reason?: SessionProblem;
 };
 
+/**
+ * The keyboard shortcut's Start failed in this tab: the toolbar says why, as after a click. The tab
+ * answers true when its toolbar showed it.
+ */
+export type StartProblemNotice = { type: 'background:start-problem'; problem: SessionProblem };
+
 /** The connected Glance account as pages may see it: never the credential. */
 export interface GlanceAccountView {
   address: string;
