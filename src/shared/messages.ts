@@ -160,6 +160,21 @@ export interface RecentSessionView {
   eventUrl: string;
 }
 
+/** One of the rep's Glance session Events in Salesforce (the popup's chart and list). */
+export interface SalesforceSessionEvent {
+  eventId: string;
+  /** When the session started and ended (Salesforce's StartDateTime and EndDateTime). */
+  startedAt: string;
+  minutes: number;
+  /** The Event in the org's Lightning Experience. */
+  eventUrl: string;
+}
+
+/** The rep's Glance sessions of the last 30 days, read from Salesforce in one query, or why not. */
+export type SalesforceHistory =
+  | { ok: true; apiHost: string; days: number; events: SalesforceSessionEvent[]; more: boolean }
+  | { ok: false; problem: 'no-salesforce-tab' | 'proxied' | SalesforceProblem };
+
 /** One session whose Salesforce writes wait, and why. */
 export interface WaitingSessionView {
   sessionId: string;
@@ -212,6 +227,8 @@ export interface PopupRequests {
   };
   'popup:conference-info': { request: NoPayload; response: ConferenceResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
+  /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
+  'popup:salesforce-history': { request: { pageUrl: string | null }; response: SalesforceHistory };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
@@ -274,6 +291,10 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       : undefined,
   'popup:conference-info': () => ({ type: 'popup:conference-info' }),
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
+  'popup:salesforce-history': (raw) =>
+    raw.pageUrl === null || isString(raw.pageUrl)
+      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null }
+      : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,

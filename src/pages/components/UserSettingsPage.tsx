@@ -8,6 +8,7 @@ import { request, salesforceTabUrl } from '../background-channel.js';
 import { GlanceAccountSection } from './GlanceAccountSection.js';
 import { RecentSessions } from './RecentSessions.js';
 import { SalesforceQueue } from './SalesforceQueue.js';
+import { SessionHistory } from './SessionHistory.js';
 import { SettingsForm } from './SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
@@ -79,6 +80,9 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('recentHeading')}</h2>
+        {/* Salesforce's view of the last 30 days (one query), then this browser's own list: the fallback. */}
+        {view && <SessionHistory />}
+        <h3 class="recent-subheading">{t('recentOnThisBrowser')}</h3>
         {view && <RecentSessions version={queueVersion} />}
       </section>
     </div>
