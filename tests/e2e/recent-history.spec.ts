@@ -1,6 +1,7 @@
 // The popup's Recent sessions reads the rep's Glance Events of the last 30 days from Salesforce in one
 // query per popup open: a chart of sessions and minutes per day, the numbers as a table, a link to
 // each Event; when Salesforce cannot answer, a plain message and this browser's own list.
+import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 import { connectGlance, expect, firstId, LIGHTNING, type Page, startFromToolbar, test, toolbar } from './fixtures.js';
@@ -108,6 +109,9 @@ test('shows the last 30 days from Salesforce: chart, numbers per day and a link 
     `${LIGHTNING}/lightning/r/Event/${ids['Glance session (seed-a)']}/view`,
   );
   await expect(links.nth(0)).toHaveAccessibleName(/^Open the Event of /);
+  // The chart, its open table and the links pass axe.
+  const axe = await new AxeBuilder({ page: popup }).include('[data-testid="salesforce-history"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // This browser's own list stays below it.
   await expect(popup.getByRole('heading', { name: 'On this browser' })).toBeVisible();
   await expect(popup.getByText('No Glance sessions yet.')).toBeVisible();

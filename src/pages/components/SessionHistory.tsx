@@ -35,7 +35,14 @@ function Chart({ totals }: { totals: DayTotal[] }) {
   const y = (value: number, max: number) => HEIGHT - (value / max) * (HEIGHT - 4);
   const line = totals.map((d, i) => `${(i * slot + slot / 2).toFixed(1)},${y(d.minutes, maxMinutes).toFixed(1)}`);
   return (
-    <svg class="history-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true">
+    <svg
+      class="history-chart"
+      data-glance-chart=""
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+      aria-hidden="true"
+    >
       <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} class="axis" />
       {totals.map((d, i) =>
         d.sessions > 0 ? (
@@ -85,7 +92,7 @@ export function SessionHistory() {
         <p class="weak">{t('historyNone', numberText(history.days))}</p>
       ) : (
         <>
-          <details>
+          <details data-glance-chart="">
             <summary>{t('historyTableSummary')}</summary>
             <table class="history-table">
               <caption class="assistive">{summary}</caption>
