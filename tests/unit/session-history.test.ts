@@ -12,7 +12,7 @@ const PAGE = `${LIGHTNING}/lightning/page/home`;
 
 describe('the query', () => {
   it("asks for the rep's session Events of the last 30 days, newest first, one more than it shows", () => {
-    expect(historySoql("005000000000001AAA")).toBe(
+    expect(historySoql('005000000000001AAA')).toBe(
       "SELECT Id, StartDateTime, EndDateTime FROM Event WHERE OwnerId = '005000000000001AAA' AND Subject LIKE 'Glance session (%' AND StartDateTime = LAST_N_DAYS:30 ORDER BY StartDateTime DESC LIMIT 201",
     );
     expect(HISTORY_LIMIT).toBe(200);
@@ -40,7 +40,12 @@ describe("the rep's sessions from Salesforce", () => {
     // A colleague's session Event on the same org, and an Event that is not a Glance session.
     const org = h.sandbox.state.salesforce;
     const now = new Date().toISOString().replace('Z', '+0000');
-    org.insert('Event', { Subject: 'Glance session (other)', StartDateTime: now, EndDateTime: now, OwnerId: '005000000000099AAA' });
+    org.insert('Event', {
+      Subject: 'Glance session (other)',
+      StartDateTime: now,
+      EndDateTime: now,
+      OwnerId: '005000000000099AAA',
+    });
     org.insert('Event', { Subject: 'Lunch', StartDateTime: now, EndDateTime: now, OwnerId: org.defaultUserId });
 
     const first = await salesforceHistory(PAGE, h.ports); // asks who the rep is (then cached)
