@@ -24,3 +24,9 @@ export async function salesforceTabUrl(): Promise<string | null> {
   tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return tabs[0]?.url ?? null;
 }
+
+/** The keys the rep's browser binds to "start a session" ('' when none: the rep removed it, or another extension has them). */
+export async function startShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((command) => command.name === 'start-session')?.shortcut ?? '';
+}

@@ -104,6 +104,12 @@ test.describe('the keyboard shortcut', () => {
     );
   });
 
+  test('is named in the popup as the browser binds it', async ({ popupPage }) => {
+    await expect(popupPage.getByTestId('start-shortcut')).toHaveText(
+      'Shortcut: Alt+Shift+G starts a Glance session on the Salesforce record in the active tab. Change it at chrome://extensions/shortcuts.',
+    );
+  });
+
   test('starts a session on the record in the active tab, as the toolbar Start does', async ({
     salesforcePage: page,
     context,
