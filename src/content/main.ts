@@ -159,7 +159,13 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
 
 /** Why Start failed, in the toolbar (a click's, or the keyboard shortcut's); false when no toolbar shows. */
 function showStartProblem(problem: SessionProblem | undefined): boolean {
-  if (!drawing()?.toolbar) return false;
+  const draw = drawing();
+  // The shortcut pressed while this tab shows the running session: that session is the answer.
+  if (problem === 'session-running' && draw?.panel && panel) {
+    panel.focus();
+    return true;
+  }
+  if (!draw?.toolbar) return false;
   toolbar.notice(problemText(problem), 'error', problemNeedsSettings(problem));
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);

@@ -151,6 +151,26 @@ test.describe('the keyboard shortcut', () => {
     expect(await notices(serviceWorker)).toEqual([]);
   });
 
+  test('pressed again while the session runs, it starts nothing and leaves the panel in charge', async ({
+    salesforcePage: page,
+    context,
+    extensionId,
+    control,
+    serviceWorker,
+  }) => {
+    await connectGlance(context, extensionId);
+    await openLead(page, control);
+    const { panel, sessionId } = await startFromToolbar(page);
+    await watchNotifications(serviceWorker);
+    await pressStartShortcut(page);
+    // The panel (its host, as the page sees focus inside our shadow root) has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-glance-sfx')))
+      .toBe('session-panel');
+    expect((await glanceSessions(control)).map((s) => s.sessionId)).toEqual([sessionId]);
+    expect(await notices(serviceWorker)).toEqual([]);
+  });
+
   test('on a page that is not a record, a notification says where it works; nothing starts', async ({
     salesforcePage: page,
     context,
