@@ -167,6 +167,7 @@ test.describe('the keyboard shortcut', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-glance-sfx')))
       .toBe('session-panel');
+    await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
     expect((await glanceSessions(control)).map((s) => s.sessionId)).toEqual([sessionId]);
     expect(await notices(serviceWorker)).toEqual([]);
   });
