@@ -1,16 +1,22 @@
 // The service worker entry. Listeners are registered synchronously at top level, as MV3 requires
 // for a worker woken by an event.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { useMessages } from '../shared/i18n.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
-import { browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
+import { BADGE_ALARM, browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
 import { inBackground } from './in-background.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
+import { updateBadge } from './session/badge.js';
 import { announce, refreshSession } from './session/service.js';
+import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/shortcut.js';
+
+// The badge, notifications and the shortcut's notices speak the browser's language.
+useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions));
 
 // The platform ports, and what the features do when the queue or Salesforce reports something.
-const ports: BackgroundPorts = {
+const ports: BackgroundPorts & ShortcutPorts = {
   ...browserPorts(),
   onLogChanged: () => announce(ports),
   onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
@@ -24,6 +30,12 @@ browser.runtime.onMessage.addListener(
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) inBackground(runOutbox(ports), 'the Salesforce queue');
   if (alarm.name === GUEST_POLL_ALARM) inBackground(refreshSession(ports, true), 'the guest poll');
+  if (alarm.name === BADGE_ALARM) inBackground(updateBadge(ports), "the badge's session time");
+});
+
+// The keyboard shortcut: the browser names the rep's tab (Chrome 86+; the manifest asks for 140).
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === START_COMMAND) inBackground(startFromShortcut(ports, tab), 'the keyboard shortcut');
 });
 
 // A new Salesforce session cookie on an org's API host means the rep logged in there again: send

@@ -25,6 +25,7 @@ import { discardSession, retryNow } from './outbox/runner.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
+import { salesforceHistory } from './session/history.js';
 import { recentSessions } from './session/recent.js';
 import {
   endBeforeAccountChange,
@@ -135,6 +136,8 @@ async function answerPopup(
       return conferenceInfo(ports);
     case 'popup:recent-sessions':
       return recentSessions(ports);
+    case 'popup:salesforce-history':
+      return message.pageUrl ? salesforceHistory(message.pageUrl, ports) : { ok: false, problem: 'no-salesforce-tab' };
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);
     case 'popup:retry-salesforce':

@@ -17,7 +17,7 @@ import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
 import { endedNotice, problemNeedsSettings, problemText } from './session-problems.js';
-import { readBroadcast, readSessionView } from './session-shape.js';
+import { readBroadcast, readSessionView, readStartProblem } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
 
@@ -154,10 +154,22 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
   const problem = result && !result.ok ? result.problem : undefined;
   const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
   if (meetingText) return toolbar.notice(meetingText, 'error');
-  const sessionProblem = problem as SessionProblem | undefined;
-  toolbar.notice(problemText(sessionProblem), 'error', problemNeedsSettings(sessionProblem));
+  showStartProblem(problem as SessionProblem | undefined);
+}
+
+/** Why Start failed, in the toolbar (a click's, or the keyboard shortcut's); false when no toolbar shows. */
+function showStartProblem(problem: SessionProblem | undefined): boolean {
+  const draw = drawing();
+  // The shortcut pressed while this tab shows the running session: that session is the answer.
+  if (problem === 'session-running' && draw?.panel && panel) {
+    panel.focus();
+    return true;
+  }
+  if (!draw?.toolbar) return false;
+  toolbar.notice(problemText(problem), 'error', problemNeedsSettings(problem));
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
+  return true;
 }
 
 async function onToolbarAction(action: ToolbarAction): Promise<void> {
@@ -192,10 +204,13 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
   }
 }
 
-chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender) => {
+chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender, reply) => {
   // Only our background may move the panel; other extensions and pages cannot reach this listener
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
+  const startProblem = readStartProblem(raw);
+  // The keyboard shortcut's Start failed here: the background asks whether the toolbar could say so.
+  if (startProblem) return void reply(showStartProblem(startProblem));
   const broadcast = readBroadcast(raw);
   if (broadcast) showChange(sessions.take(broadcast.session), broadcast.reason);
 });

@@ -1,7 +1,7 @@
 // A minimal shape check of session views arriving from the background. The sender is already
 // checked; this guards against a background of another version (an update under an open tab)
 // handing the panel something it would draw wrongly.
-import type { BackgroundBroadcast, SessionMode, SessionView } from '../shared/messages.js';
+import type { BackgroundBroadcast, SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 
 const MODES: readonly string[] = ['screenshare', 'view', 'cobrowse'] satisfies SessionMode[];
 const isText = (value: unknown): value is string => typeof value === 'string';
@@ -36,4 +36,10 @@ export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
   const reason =
     raw.reason === 'glance-address-not-allowed' || raw.reason === 'key-not-allowed' ? raw.reason : undefined;
   return { type: 'background:session', session, ...(reason ? { reason } : {}) };
+}
+
+/** The keyboard shortcut's failed Start, or undefined; an unknown problem shows the generic text. */
+export function readStartProblem(raw: unknown): SessionProblem | undefined {
+  if (!isObject(raw) || raw.type !== 'background:start-problem' || !isText(raw.problem)) return undefined;
+  return raw.problem as SessionProblem;
 }

@@ -41,3 +41,9 @@ export async function missingHostAccess(): Promise<string[]> {
 export async function askHostAccess(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins }).catch(() => false);
 }
+
+/** The keys the rep's browser binds to "start a session" ('' when none: the rep removed it, or another extension has them). */
+export async function startShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((command) => command.name === 'start-session')?.shortcut ?? '';
+}

@@ -117,6 +117,12 @@ export type BackgroundBroadcast = {
   reason?: SessionProblem;
 };
 
+/**
+ * The keyboard shortcut's Start failed in this tab: the toolbar says why, as after a click. The tab
+ * answers true when its toolbar showed it.
+ */
+export type StartProblemNotice = { type: 'background:start-problem'; problem: SessionProblem };
+
 /** The connected Glance account as pages may see it: never the credential. */
 export interface GlanceAccountView {
   address: string;
@@ -153,6 +159,21 @@ export interface RecentSessionView {
   /** The logged Event in Lightning; '' until Salesforce has it. */
   eventUrl: string;
 }
+
+/** One of the rep's Glance session Events in Salesforce (the popup's chart and list). */
+export interface SalesforceSessionEvent {
+  eventId: string;
+  /** When the session started and ended (Salesforce's StartDateTime and EndDateTime). */
+  startedAt: string;
+  minutes: number;
+  /** The Event in the org's Lightning Experience. */
+  eventUrl: string;
+}
+
+/** The rep's Glance sessions of the last 30 days, read from Salesforce in one query, or why not. */
+export type SalesforceHistory =
+  | { ok: true; apiHost: string; days: number; events: SalesforceSessionEvent[]; more: boolean }
+  | { ok: false; problem: 'no-salesforce-tab' | 'proxied' | SalesforceProblem };
 
 /** One session whose Salesforce writes wait, and why. */
 export interface WaitingSessionView {
@@ -208,6 +229,8 @@ export interface PopupRequests {
   };
   'popup:conference-info': { request: NoPayload; response: ConferenceResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
+  /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
+  'popup:salesforce-history': { request: { pageUrl: string | null }; response: SalesforceHistory };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
@@ -270,6 +293,10 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       : undefined,
   'popup:conference-info': () => ({ type: 'popup:conference-info' }),
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
+  'popup:salesforce-history': (raw) =>
+    raw.pageUrl === null || isString(raw.pageUrl)
+      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null }
+      : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,

@@ -21,6 +21,12 @@ export interface UserSettings {
   usage: SalesforceUsage;
   chatterOnSchedule: boolean;
   chatterOnStart: boolean;
+  /**
+   * A desktop notification when a guest joins the rep's session. On by default: the rep who gave a
+   * customer the key is usually waiting in another window (the call, the mail), and the moment the
+   * customer arrives is the one they must not miss; a rep who finds it noisy turns it off here.
+   */
+  notifyGuestJoined: boolean;
 }
 
 export const DEFAULT_SETTINGS: UserSettings = {
@@ -31,6 +37,7 @@ export const DEFAULT_SETTINGS: UserSettings = {
   usage: 'sales',
   chatterOnSchedule: false,
   chatterOnStart: false,
+  notifyGuestJoined: true,
 };
 
 export interface CompanyPolicy {
@@ -80,6 +87,8 @@ export function readSettings(raw: unknown): UserSettings {
     usage: oneOf(USAGES, stored.usage, DEFAULT_SETTINGS.usage),
     chatterOnSchedule: stored.chatterOnSchedule === true,
     chatterOnStart: stored.chatterOnStart === true,
+    // Settings saved before the choice existed keep the default (on).
+    notifyGuestJoined: stored.notifyGuestJoined !== false,
   };
 }
 

@@ -27,6 +27,9 @@ export function harness() {
     { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
   ];
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
+  /** The action badge's text, its minute alarm, and the desktop notifications shown. */
+  const badge = { text: '', timer: undefined as number | undefined };
+  const notifications: { id: string; title: string; message: string }[] = [];
   /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
   let storageLockable = true;
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
@@ -80,6 +83,15 @@ export function harness() {
     },
     lockStorageToExtension: async () => storageLockable,
     setGuestPolling: async () => {},
+    showBadge: async (text) => {
+      badge.text = text;
+    },
+    setBadgeTimer: async (at) => {
+      badge.timer = at;
+    },
+    notify: async (id, title, message) => {
+      notifications.push({ id, title, message });
+    },
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
     onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
@@ -91,6 +103,8 @@ export function harness() {
     broadcasts,
     tabs,
     tabMessages,
+    badge,
+    notifications,
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;

@@ -21,6 +21,8 @@ const PERMISSIONS: Record<string, string> = {
   alarms: 'wakes the worker for the Salesforce write queue and the guest poll',
   scripting:
     "injects the session panel's script into a Salesforce tab when a session shows there, so nothing is web-accessible and pages without a session never load it",
+  notifications:
+    'tells the rep when a guest joins their session (their setting "Notify me when a guest joins"), and why the keyboard shortcut could not start a session where the page has no toolbar to say it',
 };
 const OPTIONAL_PERMISSIONS: Record<string, string> = {};
 

@@ -1,13 +1,17 @@
 // The thin layer between background logic and the browser's APIs: platform only. What the
 // background's features do with these events is wired in main.ts.
 import browser from 'webextension-polyfill';
-import type { BackgroundBroadcast, LazyScript } from '../../shared/messages.js';
+import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
 export const OUTBOX_ALARM = 'outbox';
 export const GUEST_POLL_ALARM = 'glance-guests';
+/** Exists only while a session runs: the badge's session time, once a minute. */
+export const BADGE_ALARM = 'session-badge';
+/** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
+const BADGE_COLOR = '#0176d3';
 
 async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {
   try {
@@ -94,6 +98,32 @@ const LAZY_SCRIPT_FILES: Record<LazyScript, string> = {
   'meeting-dialog': 'assets/meeting-dialog.js',
 };
 
+/** The start problem to a tab's toolbar; true when it answered that it showed it. */
+async function tellTabStartProblem(tabId: number, problem: SessionProblem): Promise<boolean> {
+  const message: StartProblemNotice = { type: 'background:start-problem', problem };
+  const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => false);
+  return answer === true;
+}
+
+async function showBadge(text: string): Promise<void> {
+  if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  await browser.action.setBadgeText({ text });
+}
+
+async function setBadgeTimer(at: number | undefined): Promise<void> {
+  if (at === undefined) await browser.alarms.clear(BADGE_ALARM);
+  else await browser.alarms.create(BADGE_ALARM, { when: Math.max(at, Date.now() + 1000), periodInMinutes: 1 });
+}
+
+async function notify(id: string, title: string, message: string): Promise<void> {
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title,
+    message,
+  });
+}
+
 async function injectLazyScript(tabId: number, script: LazyScript): Promise<boolean> {
   try {
     await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [LAZY_SCRIPT_FILES[script]] });
@@ -142,6 +172,10 @@ export function browserPorts() {
     salesforceTabs,
     tellTab,
     injectLazyScript,
+    tellTabStartProblem,
+    showBadge,
+    setBadgeTimer,
+    notify,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await browser.alarms.clear(GUEST_POLL_ALARM);

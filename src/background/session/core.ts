@@ -21,10 +21,12 @@ import type { StatusPorts } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, tellTabs } from './audience.js';
+import { type BadgePorts, updateBadge } from './badge.js';
+import type { NoticePorts } from './guest-notice.js';
 import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
-export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts, AudiencePorts {
+export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts, AudiencePorts, BadgePorts, NoticePorts {
   /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
   setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
 }
@@ -172,6 +174,7 @@ export async function finish(
     );
   await writeActiveSession(ports, undefined);
   await ports.setGuestPolling(false);
+  await updateBadge(ports);
   await tellTabs(ports, undefined, null, reason);
   inBackground(runOutbox(ports), 'the Salesforce queue');
 }

@@ -22,6 +22,7 @@ import {
   sessionLock,
   view,
 } from './core.js';
+import { noticeGuestsJoined } from './guest-notice.js';
 import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
 
 /** What of a running session the company policy, as it is now, does not allow. */
@@ -111,6 +112,7 @@ async function applyPoll(
   await writeActiveSession(ports, updated);
   const someoneLeft = latest.guests.some((g) => g.leftAt && !session.guests.some((k) => sameGuest(k, g) && k.leftAt));
   if (newGuests.length > 0) {
+    await noticeGuestsJoined(ports, session.sessionId, newGuests, session.guests.length);
     await queueGuestLeads(ports, session, newGuests);
     inBackground(runOutbox(ports), 'the Salesforce queue');
   }

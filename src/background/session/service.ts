@@ -15,6 +15,7 @@ import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { inSessionOrg } from './audience.js';
+import { updateBadge } from './badge.js';
 import {
   accountOf,
   announce,
@@ -170,6 +171,7 @@ async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<
   const answer = await view(ports, session);
   inBackground(announce(ports), 'telling the tabs');
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
+  inBackground(updateBadge(ports), "the badge's session time");
   inBackground(runOutbox(ports), 'the Salesforce queue');
   return { ok: true, session: answer };
 }

@@ -262,6 +262,17 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
         <Locked when={chatterLocked} />
       </Fieldset>
 
+      <Fieldset legend={t('notificationsLegend')}>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={draft.notifyGuestJoined}
+            onChange={(e) => update({ notifyGuestJoined: e.currentTarget.checked })}
+          />
+          <span>{t('notifyGuestJoinedSetting')}</span>
+        </label>
+      </Fieldset>
+
       <div class="row actions">
         <button type="submit" class="btn brand" disabled={!dirty || invalid.length > 0 || busy}>
           {t('save')}

@@ -4,10 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../../shared/messages.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { request, salesforceTabUrl } from '../background-channel.js';
+import { request, salesforceTabUrl, startShortcut } from '../background-channel.js';
 import { GlanceAccountSection } from './GlanceAccountSection.js';
 import { RecentSessions } from './RecentSessions.js';
 import { SalesforceQueue } from './SalesforceQueue.js';
+import { SessionHistory } from './SessionHistory.js';
 import { SettingsForm } from './SettingsForm.js';
 
 function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {
@@ -41,6 +42,20 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
   }
 }
 
+/** The keyboard shortcut as the browser binds it now (the rep may have changed it). */
+function ShortcutHint() {
+  const [keys, setKeys] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    startShortcut().then(setKeys, () => setKeys(''));
+  }, []);
+  if (keys === undefined) return null;
+  return (
+    <p class="hint" data-testid="start-shortcut">
+      {keys ? t('shortcutHint', keys) : t('shortcutNone')}
+    </p>
+  );
+}
+
 export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
   const [status, setStatus] = useState<SalesforceStatus | null | undefined>(undefined);
   const [account, setAccount] = useState<GlanceAccountView | null | undefined>(undefined);
@@ -61,6 +76,7 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       <section class="card" aria-labelledby="sf-heading">
         <h2 id="sf-heading">{t('popupSalesforceHeading')}</h2>
         <SalesforceSummary status={status} />
+        <ShortcutHint />
       </section>
       <section class="card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('queueHeading')}</h2>
@@ -79,6 +95,9 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('recentHeading')}</h2>
+        {/* Salesforce's view of the last 30 days (one query), then this browser's own list: the fallback. */}
+        {view && <SessionHistory />}
+        <h3 class="recent-subheading">{t('recentOnThisBrowser')}</h3>
         {view && <RecentSessions version={queueVersion} />}
       </section>
     </div>

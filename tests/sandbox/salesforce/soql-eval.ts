@@ -255,6 +255,10 @@ class PathResolver {
       }
       case 'compare': {
         const path = this.resolve(condition.field);
+        if (condition.value.kind === 'last-n-days') {
+          const range = this.dayRange(condition.value.days, path, condition.field);
+          return (r) => inRange(this.valueOf(r, path), condition.operator, range);
+        }
         const literal = this.literalValue(condition.value, path, condition.field);
         return (r) => matchesComparison(this.valueOf(r, path), condition.operator, literal);
       }
@@ -268,9 +272,39 @@ class PathResolver {
     return typeof id === 'string' ? this.org.get(id) : undefined;
   }
 
+  /**
+   * LAST_N_DAYS:n as [first instant, first instant after it): today and the n days before it, in UTC
+   * (the emulator's users have no other time zone). Only date and dateTime fields take it; Salesforce
+   * words the refusal as for any value of the wrong type.
+   */
+  private dayRange(days: number, path: ResolvedPath, field: FieldPath): [number, number] {
+    if (path.field.type !== 'date' && path.field.type !== 'datetime') {
+      throw soqlError(
+        'INVALID_FIELD',
+        this.soql,
+        field.offset,
+        `value of filter criterion for field '${path.field.name}' must be of type ${SOQL_TYPE[path.field.type] ?? path.field.type} and should be enclosed in quotes`,
+      );
+    }
+    const todayStart = Math.floor(Date.now() / DAY) * DAY;
+    return [todayStart - days * DAY, todayStart + DAY];
+  }
+
   /** A literal as a comparable value; ids compare in their 18-character form. */
   private literalValue(literal: Literal, path: ResolvedPath, field: FieldPath): FieldValue {
+    if (literal.kind === 'string' && (path.field.type === 'date' || path.field.type === 'datetime')) {
+      // A quoted value is text, which date and dateTime fields do not take (the literal is bare).
+      throw soqlError(
+        'INVALID_FIELD',
+        this.soql,
+        field.offset,
+        `value of filter criterion for field '${path.field.name}' must be of type ${path.field.type === 'date' ? 'date' : 'dateTime'} and should not be enclosed in quotes`,
+      );
+    }
     switch (literal.kind) {
+      case 'last-n-days':
+        // Only a comparison takes a range (compile's 'compare'); in a list it is no single value.
+        throw soqlError('MALFORMED_QUERY', this.soql, literal.offset, 'unexpected token: LAST_N_DAYS');
       case 'null':
         return null;
       case 'boolean':
@@ -286,6 +320,50 @@ class PathResolver {
         return id;
       }
     }
+  }
+}
+
+const DAY = 86_400_000;
+
+/** How Salesforce names a field's type in its "must be of type" refusals. */
+const SOQL_TYPE: Partial<Record<string, string>> = {
+  textarea: 'string',
+  picklist: 'string',
+  email: 'string',
+  url: 'string',
+  phone: 'string',
+  id: 'id',
+  reference: 'id',
+  int: 'int',
+  double: 'double',
+  currency: 'currency',
+  boolean: 'boolean',
+};
+
+/** A date (YYYY-MM-DD, midnight UTC) or stored dateTime (…+0000) as milliseconds. */
+function instantOf(value: FieldValue): number {
+  if (typeof value !== 'string') return Number.NaN;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T00:00:00Z`);
+  return Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+/** A date literal is a range: = inside it, != outside, < before its start, > after its end. */
+function inRange(value: FieldValue, operator: string, [start, end]: [number, number]): boolean {
+  const at = instantOf(value);
+  if (Number.isNaN(at)) return operator === '!=';
+  switch (operator) {
+    case '=':
+      return at >= start && at < end;
+    case '!=':
+      return at < start || at >= end;
+    case '<':
+      return at < start;
+    case '<=':
+      return at < end;
+    case '>':
+      return at >= end;
+    default:
+      return at >= start;
   }
 }
 

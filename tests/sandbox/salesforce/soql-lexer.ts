@@ -10,7 +10,7 @@ export class SoqlSyntaxError extends Error {
   }
 }
 
-export type TokenKind = 'word' | 'string' | 'number' | 'date' | 'symbol' | 'end';
+export type TokenKind = 'word' | 'string' | 'number' | 'date' | 'relative-date' | 'symbol' | 'end';
 export interface Token {
   kind: TokenKind;
   text: string;
@@ -19,6 +19,12 @@ export interface Token {
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
 const DATE_LITERAL = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w.])/y;
+/**
+ * A relative date literal with its number, one token as Salesforce writes it (SOQL and SOSL
+ * Reference, "Date Formats and Date Literals in WHERE"). Only LAST_N_DAYS:n, the one the extension
+ * sends; the other literals are not emulated (they fail as a word where a value belongs).
+ */
+const RELATIVE_DATE = /LAST_N_DAYS:\d+(?![\w.:])/iy;
 const NUMBER = /-?\d+(?:\.\d+)?(?![\w.])/y;
 const SYMBOL = /!=|<>|<=|>=|[=<>(),]/y;
 
@@ -44,6 +50,7 @@ export function tokenize(text: string): Token[] {
     }
     const match: [TokenKind, string | undefined][] = [
       ['date', sticky(DATE_LITERAL)],
+      ['relative-date', sticky(RELATIVE_DATE)],
       ['number', sticky(NUMBER)],
       ['word', sticky(WORD)],
       ['symbol', sticky(SYMBOL)],

@@ -21,7 +21,9 @@ export type Literal =
   | { kind: 'number'; value: number }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
-  | { kind: 'date'; text: string };
+  | { kind: 'date'; text: string }
+  /** LAST_N_DAYS:n: today and the n days before it, a range of whole days. */
+  | { kind: 'last-n-days'; days: number; offset: number };
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -256,6 +258,8 @@ export class SoqlParser {
         return { kind: 'number', value: Number(token.text) };
       case 'date':
         return { kind: 'date', text: token.text };
+      case 'relative-date':
+        return { kind: 'last-n-days', days: Number(token.text.split(':')[1]), offset: token.offset };
       case 'word': {
         const word = token.text.toUpperCase();
         if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
