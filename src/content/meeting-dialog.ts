@@ -8,6 +8,7 @@ import type { CalendarPerson } from '../shared/meeting/ics.js';
 import { meetingWhen } from '../shared/meeting/invitation.js';
 import type { MeetingProblem, MeetingResult, MeetingView } from '../shared/meeting-request.js';
 import { element, onTrusted } from './dom.js';
+import { uiLocale } from './locale.js';
 import { DIALOG_CSS } from './meeting-dialog-styles.js';
 import { MeetingFormFields } from './meeting-form.js';
 import { invitationActions } from './meeting-invitation.js';
@@ -65,7 +66,7 @@ export class MeetingDialog {
   private readonly alert = element('p', { className: 'alert' }, { role: 'alert' });
   private context: MeetingDialogContext | undefined;
   private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  private readonly locale = chrome.i18n.getUILanguage();
+  private readonly locale = uiLocale();
 
   constructor() {
     this.host.dataset.glanceSfx = 'meeting-dialog';

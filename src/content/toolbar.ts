@@ -4,6 +4,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
+import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
 import { dockHost } from './placement.js';
 import { StartMenu } from './start-menu.js';
@@ -57,7 +58,7 @@ export class Toolbar {
     if (this.host.dataset.recordId !== recordId) this.notice('statusChecking');
     this.host.dataset.sobject = sobject;
     this.host.dataset.recordId = recordId;
-    this.bar.setAttribute('aria-label', t('toolbarLabel', sobject));
+    this.bar.setAttribute('aria-label', t('toolbarLabel', sobjectName(sobject)));
   }
 
   showSalesforceStatus(status: SalesforceStatus | undefined): void {
