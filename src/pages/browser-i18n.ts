@@ -9,3 +9,6 @@ useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions))
 export function uiLocale(): string {
   return formattingLocale(browser.i18n.getUILanguage(), t('formatLocale'));
 }
+
+// The page's language is the translation's, so screen readers speak it in the right voice.
+document.documentElement.lang = t('formatLocale');

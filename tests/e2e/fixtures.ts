@@ -14,6 +14,8 @@ export const GLOBEX_LIGHTNING = 'https://globex.lightning.force.com';
 export const GLOBEX_CLASSIC = 'https://globex.my.salesforce.com';
 
 interface WorkerFixtures {
+  /** Chromium's UI language for this worker's browser (test.use({ uiLanguage: 'de' })); default English. */
+  uiLanguage: string | undefined;
   sandbox: Sandbox;
   extension: { context: BrowserContext; extensionId: string };
 }
@@ -32,6 +34,7 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { scope: 'worker', option: true }],
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
     async ({}, use) => {
@@ -42,8 +45,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   extension: [
-    async ({ sandbox }, use) => {
-      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+    async ({ sandbox, uiLanguage }, use) => {
+      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, uiLanguage });
       await use({ context: launched.context, extensionId: launched.extensionId });
       await launched.close();
     },
