@@ -10,6 +10,7 @@ import {
   expect,
   firstId,
   LIGHTNING,
+  logInToSalesforce,
   type Row,
   sessionEvents,
   sessionPanel,
@@ -68,15 +69,15 @@ async function guestJoins(guestPage: Page, key: string, name: string) {
 
 for (const locale of LOCALE_FOLDERS) {
   test.describe(`Chromium in ${locale}`, () => {
-    test.use({ uiLanguage: locale });
     const msg = chromeGetMessageIn(locale);
 
     test(`a full session reads in ${locale}: popup, toolbar, panel, recent sessions`, async ({
-      salesforcePage: page,
-      context,
-      extensionId,
+      browserIn,
       control,
     }) => {
+      const { context, extensionId } = await browserIn(locale);
+      await logInToSalesforce(context, control);
+      const page = await context.newPage();
       const format = FORMATS[locale];
       if (!format) throw new Error(`add how ${locale} writes dates and minutes to FORMATS`);
       if (locale !== 'en') {
