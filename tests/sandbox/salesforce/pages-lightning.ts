@@ -123,7 +123,10 @@ function navBar(current: string, v: LightningVariant): string {
   return `<one-app-nav-bar><nav class="slds-context-bar__secondary" role="navigation" aria-label="Global"><ul>${lis.join('')}</ul></nav></one-app-nav-bar>`;
 }
 
-const globalHeader = (org: SalesforceOrg, v: LightningVariant) => `<header id="oneHeader" class="oneHeader slds-global-header_container">
+const globalHeader = (
+  org: SalesforceOrg,
+  v: LightningVariant,
+) => `<header id="oneHeader" class="oneHeader slds-global-header_container">
   <div class="brandLogo" aria-label="Salesforce">SF</div>
   <div class="globalSearch" role="search">${label(v, 'Search...')}</div>
   <div class="userMenu"><a href="${org.classicOrigin}/home/home.jsp">Switch to Salesforce Classic</a>
