@@ -99,12 +99,12 @@ for (const locale of LOCALE_FOLDERS) {
       await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
       await expect(popup.locator('html')).toHaveAttribute('lang', msg('formatLocale'));
       await expect(popup).toHaveTitle(msg('popupTitle'));
-      await expect(popup.getByRole('heading', { name: msg('popupGlanceHeading') })).toBeVisible();
+      await expect(popup.getByRole('heading', { name: msg('popupGlanceHeading'), exact: true })).toBeVisible();
       const address = popup.getByLabel(msg('glanceAddressLabel'));
       await expect(address).toHaveAttribute('placeholder', msg('glanceAddressPlaceholder'));
       await address.fill('acme.glance.net');
       await popup.getByLabel(msg('glancePasswordLabel')).fill('correct-horse');
-      await popup.getByRole('button', { name: msg('connect') }).click();
+      await popup.getByRole('button', { name: msg('connect'), exact: true }).click();
       await expect(popup.getByTestId('glance-connected')).toContainText(
         msg('popupGlanceConnectedAs', 'acme.glance.net'),
       );
@@ -114,9 +114,11 @@ for (const locale of LOCALE_FOLDERS) {
       const lead = await firstId(control, 'Lead');
       await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
       const bar = toolbar(page);
-      await expect(bar.getByRole('toolbar', { name: msg('toolbarLabel', msg('sobjectLead')) })).toBeVisible();
+      await expect(
+        bar.getByRole('toolbar', { name: msg('toolbarLabel', msg('sobjectLead')), exact: true }),
+      ).toBeVisible();
       await expect(bar.getByRole('status')).toContainText(msg('statusSalesforceReady', 'Riley Rep'));
-      await bar.getByRole('button', { name: msg('startSession') }).click();
+      await bar.getByRole('button', { name: msg('startSession'), exact: true }).click();
 
       // The key, what to tell the customer, the timer, Salesforce's state.
       const panel = sessionPanel(page);
@@ -124,9 +126,9 @@ for (const locale of LOCALE_FOLDERS) {
       await expect(key).toHaveText(/^\d{4}$/);
       const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
       const keyText = (await key.textContent()) ?? '';
-      await expect(panel.getByRole('region', { name: msg('panelLabel') })).toBeVisible();
+      await expect(panel.getByRole('region', { name: msg('panelLabel'), exact: true })).toBeVisible();
       await expect(panel.getByText(msg('panelTellCustomer', 'acme.glance.net', keyText))).toBeVisible();
-      await expect(panel.getByRole('timer', { name: msg('panelElapsed') })).toHaveText(/^\d{2}:\d{2}$/);
+      await expect(panel.getByRole('timer', { name: msg('panelElapsed'), exact: true })).toHaveText(/^\d{2}:\d{2}$/);
       await expect(panel.getByText(msg('panelNoGuests'))).toBeVisible();
       await expect(panel.getByText(msg('sfLogLogged'))).toBeVisible({ timeout: 10_000 });
       await expect(panel.getByText(msg('panelRecord', msg('sobjectLead')))).toBeVisible();
@@ -134,18 +136,18 @@ for (const locale of LOCALE_FOLDERS) {
       // A guest joins, the rep ends the session.
       await guestJoins(await context.newPage(), keyText, 'Gast Guest');
       await expect(panel.getByText('Gast Guest')).toBeVisible({ timeout: 15_000 });
-      await panel.getByRole('button', { name: msg('endSession') }).click();
+      await panel.getByRole('button', { name: msg('endSession'), exact: true }).click();
       await expect(sessionPanel(page)).toHaveCount(0);
-      await expect(bar.getByRole('button', { name: msg('startSession') })).toBeVisible();
+      await expect(bar.getByRole('button', { name: msg('startSession'), exact: true })).toBeVisible();
 
       // The meeting dialog offers its durations in this locale's words.
-      await bar.getByRole('button', { name: msg('scheduleMeeting') }).click();
+      await bar.getByRole('button', { name: msg('scheduleMeeting'), exact: true }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toContainText(msg('meetingDialogTitle'));
       const durations = await dialog.getByLabel(msg('meetingDuration')).locator('option').allTextContents();
       expect(durations.length).toBeGreaterThan(1);
       for (const text of durations) expect(text).toMatch(new RegExp(`^${format.longMinutes}$`));
-      await dialog.getByRole('button', { name: msg('meetingDismiss') }).click();
+      await dialog.getByRole('button', { name: msg('meetingDismiss'), exact: true }).click();
       await expect(dialog).toHaveCount(0);
 
       // The Event holds the session, its end and its guest.
@@ -160,12 +162,12 @@ for (const locale of LOCALE_FOLDERS) {
       // Recent sessions: the line in this language, its day and minutes written this locale's way.
       const recentPopup = await context.newPage();
       await recentPopup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
-      await expect(recentPopup.getByRole('heading', { name: msg('recentHeading') })).toBeVisible();
+      await expect(recentPopup.getByRole('heading', { name: msg('recentHeading'), exact: true })).toBeVisible();
       const recent = recentPopup.getByTestId('recent-sessions').getByRole('listitem');
       await expect(recent).toHaveCount(1);
       const line = messagePattern(msg, 'recentLine', escapeRegExp(msg('sobjectLead')), format.day, format.minutes, '1');
       await expect(recent.locator('span').first()).toHaveText(line);
-      await expect(recent.getByRole('link', { name: msg('recentOpenEvent') })).toHaveAttribute(
+      await expect(recent.getByRole('link', { name: msg('recentOpenEvent'), exact: true })).toHaveAttribute(
         'href',
         `${LIGHTNING}/lightning/r/Event/${event.Id}/view`,
       );
