@@ -80,6 +80,8 @@ export class MeetingDialog {
     const end = element('span', { tabIndex: 0 });
     onTrusted(start, 'focus', () => this.focusables().at(-1)?.focus());
     onTrusted(end, 'focus', () => this.focusables()[0]?.focus());
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.dialog.lang = t('formatLocale');
     root.append(element('style', { textContent: DIALOG_CSS }), start, this.dialog, end);
     onTrusted(this.dialog, 'keydown', (event) => this.onKey(event));
     // A press on the backdrop keeps focus in the dialog (modal: the page behind is not reachable).

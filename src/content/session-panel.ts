@@ -102,6 +102,8 @@ export class SessionPanel {
       actions,
       this.status,
     );
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.region.lang = t('formatLocale');
     root.append(element('style', { textContent: PANEL_CSS }), this.region);
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));

@@ -51,6 +51,8 @@ export class Toolbar {
     }
     this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
     this.bar.append(logo, split, this.schedule, this.status, this.settings, this.meeting);
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }
 

@@ -118,6 +118,8 @@ for (const locale of LOCALE_FOLDERS) {
         bar.getByRole('toolbar', { name: msg('toolbarLabel', msg('sobjectLead')), exact: true }),
       ).toBeVisible();
       await expect(bar.getByRole('status')).toContainText(msg('statusSalesforceReady', 'Riley Rep'));
+      // Screen readers speak our text in its own language, not in the page's.
+      await expect(bar.getByRole('toolbar')).toHaveAttribute('lang', msg('formatLocale'));
       await bar.getByRole('button', { name: msg('startSession'), exact: true }).click();
 
       // The key, what to tell the customer, the timer, Salesforce's state.
@@ -126,7 +128,10 @@ for (const locale of LOCALE_FOLDERS) {
       await expect(key).toHaveText(/^\d{4}$/);
       const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
       const keyText = (await key.textContent()) ?? '';
-      await expect(panel.getByRole('region', { name: msg('panelLabel'), exact: true })).toBeVisible();
+      await expect(panel.getByRole('region', { name: msg('panelLabel'), exact: true })).toHaveAttribute(
+        'lang',
+        msg('formatLocale'),
+      );
       await expect(panel.getByText(msg('panelTellCustomer', 'acme.glance.net', keyText))).toBeVisible();
       await expect(panel.getByRole('timer', { name: msg('panelElapsed'), exact: true })).toHaveText(/^\d{2}:\d{2}$/);
       await expect(panel.getByText(msg('panelNoGuests'))).toBeVisible();
@@ -211,6 +216,8 @@ test('Salesforce in German and Japanese: the toolbar, Start and the activity but
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.getByRole('button', { name: salesforceOwn[language], exact: true })).toBeVisible();
     const onLead = await placementOf(page);
+    // Salesforce's page is in its user's language; our toolbar says it speaks English.
+    await expect(toolbar(page).getByRole('toolbar')).toHaveAttribute('lang', 'en');
     await page.goto(`${LIGHTNING}/lightning/r/Case/${kase}/view`);
     const onCase = await placementOf(page);
     await variant(context, `console,${language}`);
