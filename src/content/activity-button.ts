@@ -19,6 +19,8 @@ export class ActivityScheduleButton {
   constructor(onClick: () => void) {
     this.host.dataset.glanceSfx = 'activity-action';
     const root = this.host.attachShadow({ mode: 'open' });
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.button.lang = t('formatLocale');
     root.append(element('style', { textContent: CSS }), this.button);
     onTrusted(this.button, 'click', onClick);
   }

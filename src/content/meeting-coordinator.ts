@@ -6,6 +6,7 @@ import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
 import type { RecordPage } from './draw-decision.js';
+import { uiLocale } from './locale.js';
 import type { MeetingDialog, MeetingDialogContext } from './meeting-dialog.js';
 import { meetingTiming } from './meeting-timing.js';
 import { ask } from './messaging.js';
@@ -107,7 +108,7 @@ export class MeetingCoordinator {
       return;
     }
     const timing = meetingTiming(meeting.startsAt, meeting.endsAt, Date.now());
-    const when = new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), {
+    const when = new Intl.DateTimeFormat(uiLocale(), {
       weekday: 'short',
       month: 'short',
       day: 'numeric',

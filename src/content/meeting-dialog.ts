@@ -8,6 +8,7 @@ import type { CalendarPerson } from '../shared/meeting/ics.js';
 import { meetingWhen } from '../shared/meeting/invitation.js';
 import type { MeetingProblem, MeetingResult, MeetingView } from '../shared/meeting-request.js';
 import { element, onTrusted } from './dom.js';
+import { uiLocale } from './locale.js';
 import { DIALOG_CSS } from './meeting-dialog-styles.js';
 import { MeetingFormFields } from './meeting-form.js';
 import { invitationActions } from './meeting-invitation.js';
@@ -65,7 +66,7 @@ export class MeetingDialog {
   private readonly alert = element('p', { className: 'alert' }, { role: 'alert' });
   private context: MeetingDialogContext | undefined;
   private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  private readonly locale = chrome.i18n.getUILanguage();
+  private readonly locale = uiLocale();
 
   constructor() {
     this.host.dataset.glanceSfx = 'meeting-dialog';
@@ -79,6 +80,8 @@ export class MeetingDialog {
     const end = element('span', { tabIndex: 0 });
     onTrusted(start, 'focus', () => this.focusables().at(-1)?.focus());
     onTrusted(end, 'focus', () => this.focusables()[0]?.focus());
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.dialog.lang = t('formatLocale');
     root.append(element('style', { textContent: DIALOG_CSS }), start, this.dialog, end);
     onTrusted(this.dialog, 'keydown', (event) => this.onKey(event));
     // A press on the backdrop keeps focus in the dialog (modal: the page behind is not reachable).

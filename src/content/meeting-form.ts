@@ -2,6 +2,7 @@
 // sent, each problem shown beside its field (aria-invalid, aria-describedby). Reschedule leaves only
 // date, time and duration editable.
 import { t } from '../shared/i18n.js';
+import { formatMinutes } from '../shared/locale-format.js';
 import { meetingProblemText } from '../shared/meeting/problem-text.js';
 import {
   checkMeeting,
@@ -166,7 +167,7 @@ export class MeetingFormFields {
 
   private addDuration(minutes: number): void {
     this.duration.append(
-      element('option', { value: String(minutes), textContent: t('meetingMinutes', String(minutes)) }),
+      element('option', { value: String(minutes), textContent: formatMinutes(this.locale, minutes, 'long') }),
     );
   }
 

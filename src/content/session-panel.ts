@@ -5,6 +5,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
+import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
@@ -28,7 +29,10 @@ const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
 };
 const COPIED_NOTICE_MS = 2500;
 
-/** Elapsed time as the rep reads it: 01:15, and 1:02:03 past an hour. */
+/**
+ * Elapsed time as the rep reads it, as a clock: 01:15, and 1:02:03 past an hour. Clock notation
+ * reads the same in every language we ship (ja-JP writes 1:02:03 too), so no Intl here.
+ */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000)) || 0;
   const two = (n: number) => String(n).padStart(2, '0');
@@ -98,6 +102,8 @@ export class SessionPanel {
       actions,
       this.status,
     );
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.region.lang = t('formatLocale');
     root.append(element('style', { textContent: PANEL_CSS }), this.region);
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
@@ -119,7 +125,7 @@ export class SessionPanel {
       ? t('panelTellCustomer', view.glanceAddress, view.key)
       : t('panelTellCustomerNoKey', view.glanceAddress);
     this.link.value = view.joinUrl;
-    this.record.textContent = t('panelRecord', view.record.sobject);
+    this.record.textContent = t('panelRecord', sobjectName(view.record.sobject));
     // Only screen share and cobrowse switch into each other; a view session stays what it is.
     this.switchMode.hidden = view.mode === 'view';
     this.switchMode.textContent = t(view.mode === 'cobrowse' ? 'switchToScreenShare' : 'switchToCobrowse');

@@ -4,6 +4,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
+import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
 import { dockHost } from './placement.js';
 import { StartMenu } from './start-menu.js';
@@ -50,6 +51,8 @@ export class Toolbar {
     }
     this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
     this.bar.append(logo, split, this.schedule, this.status, this.settings, this.meeting);
+    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
+    this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }
 
@@ -57,7 +60,7 @@ export class Toolbar {
     if (this.host.dataset.recordId !== recordId) this.notice('statusChecking');
     this.host.dataset.sobject = sobject;
     this.host.dataset.recordId = recordId;
-    this.bar.setAttribute('aria-label', t('toolbarLabel', sobject));
+    this.bar.setAttribute('aria-label', t('toolbarLabel', sobjectName(sobject)));
   }
 
   showSalesforceStatus(status: SalesforceStatus | undefined): void {

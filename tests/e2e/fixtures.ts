@@ -3,7 +3,7 @@
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
-import { launchWithExtension } from '../support/chromium.js';
+import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { type OrgName, SandboxControl } from '../support/control.js';
 import { secretLeaks, watchConsole } from './secrets.js';
 
@@ -14,6 +14,8 @@ export const GLOBEX_LIGHTNING = 'https://globex.lightning.force.com';
 export const GLOBEX_CLASSIC = 'https://globex.my.salesforce.com';
 
 interface WorkerFixtures {
+  /** Chromium's UI language for this worker's browser (test.use({ uiLanguage: 'de' })); default English. */
+  uiLanguage: string | undefined;
   sandbox: Sandbox;
   extension: { context: BrowserContext; extensionId: string };
 }
@@ -27,11 +29,17 @@ interface TestFixtures {
   salesforcePage: Page;
   /** The toolbar popup, opened as a page. */
   popupPage: Page;
+  /**
+   * Another Chromium with the extension, in a UI language a test picks (several per test or file,
+   * where the worker's uiLanguage option is one per worker); logged in to nothing, closed after the test.
+   */
+  browserIn: (uiLanguage: string) => Promise<LaunchedBrowser>;
   /** Automatic: after each test, no Glance password or credential where it must not be (secrets.ts). */
   secretsStayPut: undefined;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { scope: 'worker', option: true }],
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
     async ({}, use) => {
@@ -42,8 +50,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   extension: [
-    async ({ sandbox }, use) => {
-      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+    async ({ sandbox, uiLanguage }, use) => {
+      const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, uiLanguage });
       await use({ context: launched.context, extensionId: launched.extensionId });
       await launched.close();
     },
@@ -87,6 +95,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     await control.reset();
     await use(control);
+  },
+  browserIn: async ({ sandbox }, use) => {
+    const launched: LaunchedBrowser[] = [];
+    await use(async (uiLanguage) => {
+      const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, uiLanguage });
+      launched.push(browser);
+      return browser;
+    });
+    for (const browser of launched) await browser.close();
   },
   secretsStayPut: [
     async ({ context, extensionId, sandbox, control }, use) => {

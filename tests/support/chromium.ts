@@ -30,6 +30,16 @@ export async function launchWithExtension(options: {
    * launch gets a fresh temporary profile that close() removes.
    */
   userDataDir?: string;
+  /**
+   * Chromium's UI language (a BCP 47 tag such as de or ja), as a rep who set it in Chrome's
+   * settings has it. On Linux, headless Chromium ignores LANGUAGE/LANG/LC_ALL for this (measured
+   * with /usr/bin/chromium 156: chrome.i18n kept English); `--lang` sets the application locale, so
+   * the extension's messages come from that _locales folder. Headless still reports
+   * getUILanguage() "en-US" in the service worker, and in pages unless the locale is emulated too,
+   * so the pages' navigator.language and getUILanguage() get the same tag through Playwright's
+   * locale emulation.
+   */
+  uiLanguage?: string;
 }): Promise<LaunchedBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
   const keepProfile = options.userDataDir !== undefined;
@@ -42,12 +52,14 @@ export async function launchWithExtension(options: {
     headless: options.headless ?? true,
     slowMo: options.slowMo,
     viewport: { width: 1280, height: 800 },
+    ...(options.uiLanguage ? { locale: options.uiLanguage } : {}),
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${DIST_DIR}`,
       `--load-extension=${DIST_DIR}`,
       `--host-resolver-rules=${options.hostResolverRules}`,
       '--ignore-certificate-errors',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       // Chromium refuses to start its sandbox as root (CI and these machines); elsewhere keep it.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',

@@ -91,7 +91,7 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
           inputMode="url"
           autoComplete="username"
           spellcheck={false}
-          placeholder="yourname.glance.net"
+          placeholder={t('glanceAddressPlaceholder')}
           value={address}
           aria-invalid={addressInvalid}
           aria-describedby="glance-address-hint glance-problem"

@@ -1,8 +1,11 @@
 // The popup's list of the last sessions and whether Salesforce has them.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
+import { formatDayAndTime, formatMinutes, formatNumber } from '../../shared/locale-format.js';
 import type { RecentSessionView, SalesforceLogState } from '../../shared/messages.js';
+import { sobjectName } from '../../shared/sobject-name.js';
 import { request } from '../background-channel.js';
+import { uiLocale } from '../browser-i18n.js';
 
 const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   pending: 'recentPending',
@@ -13,9 +16,6 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   'needs-attention': 'recentFailed',
   discarded: 'recentDiscarded',
 };
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** `version` changes when the queue changed (Retry, Discard): the list is read again. */
 export function RecentSessions({ version = 0 }: { version?: number }) {
@@ -29,7 +29,15 @@ export function RecentSessions({ version = 0 }: { version?: number }) {
     <ul class="recent" data-testid="recent-sessions">
       {sessions.map((s) => (
         <li key={s.sessionId}>
-          <span>{t('recentLine', s.sobject, when(s.startedAt), String(s.minutes), String(s.guests))}</span>{' '}
+          <span>
+            {t(
+              'recentLine',
+              sobjectName(s.sobject),
+              formatDayAndTime(uiLocale(), s.startedAt),
+              formatMinutes(uiLocale(), s.minutes),
+              formatNumber(uiLocale(), s.guests),
+            )}
+          </span>{' '}
           {s.salesforce === 'logged' && s.eventUrl ? (
             <a href={s.eventUrl} target="_blank" rel="noopener">
               {t('recentOpenEvent')}

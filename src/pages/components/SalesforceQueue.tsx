@@ -2,8 +2,11 @@
 // Discard, and each org's share of its daily API allowance as Salesforce last reported it.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
+import { formatDayAndTime, formatNumber, formatPercent } from '../../shared/locale-format.js';
 import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
+import { sobjectName } from '../../shared/sobject-name.js';
 import { request } from '../background-channel.js';
+import { uiLocale } from '../browser-i18n.js';
 
 const REASON: Record<string, MessageKey> = {
   unavailable: 'queueReasonUnavailable',
@@ -12,10 +15,7 @@ const REASON: Record<string, MessageKey> = {
   'api-blocked': 'queueReasonApiBlocked',
 };
 
-const when = (iso: string) =>
-  iso
-    ? new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : '';
+const when = (iso: string) => formatDayAndTime(uiLocale(), iso);
 
 function reason(session: WaitingSessionView): string {
   if (session.state === 'needs-attention') {
@@ -62,7 +62,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
       {count > 0 && (
         <ul class="recent">
           {queue.waiting.map((s) => {
-            const label = [s.sobject || '?', when(s.startedAt)] as const;
+            const label = [s.sobject ? sobjectName(s.sobject) : '?', when(s.startedAt)] as const;
             return (
               <li key={s.sessionId} data-state={s.state}>
                 <span>{t('queueSession', ...label)}</span> <span class="weak">{reason(s)}</span>{' '}
@@ -98,9 +98,9 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
           {t(
             'orgUsage',
             o.apiHost,
-            String(Math.min(100, Math.round((o.used / o.max) * 100))),
-            o.used.toLocaleString(),
-            o.max.toLocaleString(),
+            formatPercent(uiLocale(), Math.min(1, o.used / o.max)),
+            formatNumber(uiLocale(), o.used),
+            formatNumber(uiLocale(), o.max),
           )}
         </p>
       ))}

@@ -38,5 +38,6 @@ function OptionsApp() {
   );
 }
 
+document.title = t('optionsTitle');
 const root = document.getElementById('app');
 if (root) render(<OptionsApp />, root);

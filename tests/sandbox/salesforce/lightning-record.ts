@@ -2,7 +2,7 @@
 // (the element names come from Salesforce's own UI test page objects). Custom elements stay
 // undefined, like Lightning's synthetic-shadow components look to a content script.
 import { escapeHtml } from '../http.js';
-import { DEFAULT_VARIANT, type LightningVariant, label } from './lightning-variants.js';
+import { DEFAULT_VARIANT, informationTitle, type LightningVariant, label } from './lightning-variants.js';
 import type { SalesforceOrg, SObjectRecord } from './org.js';
 import {
   detailFields,
@@ -109,7 +109,7 @@ function detailsSection(org: SalesforceOrg, record: SObjectRecord, v: LightningV
     </records-record-layout-item>`,
   );
   return `<records-record-layout-section><div class="slds-section slds-is-open">
-    <h3 class="slds-section__title"><span title="${label(v, record.type)} ${label(v, 'Information')}">${label(v, record.type)} ${label(v, 'Information')}</span></h3>
+    <h3 class="slds-section__title"><span title="${informationTitle(v, record.type)}">${informationTitle(v, record.type)}</span></h3>
     <div class="slds-section__content layoutGrid">${items.join('')}</div>
   </div></records-record-layout-section>`;
 }

@@ -3,12 +3,13 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de,shadow,noactivity
+//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
 
 export const VARIANT_COOKIE = 'sandbox_ui';
 
 export type Highlights = 'lwc' | 'dynamic' | 'aura' | 'none';
+export type Language = 'en' | 'de' | 'ja';
 
 export interface LightningVariant {
   /** A Lightning console app (workspaces with subtabs) rather than a standard navigation app. */
@@ -16,7 +17,8 @@ export interface LightningVariant {
   /** lwc: records-highlights2 (today's default); dynamic: record_flexipage-dynamic-highlights2;
    *  aura: the older .forceHighlightsPanel; none: a page layout without a highlights panel. */
   highlights: Highlights;
-  lang: 'en' | 'de';
+  /** The user's Language setting (Setup → Personal Information): Salesforce's own labels follow it. */
+  lang: Language;
   /** Lightning components as real open shadow roots (native shadow), not synthetic shadow. */
   shadow: boolean;
   /** The page layout has the Activity component (its composer of New Task, New Event, …); an admin
@@ -44,35 +46,95 @@ export function parseVariant(value: string | undefined): LightningVariant {
   return {
     console: flags.has('console'),
     highlights,
-    lang: flags.has('de') ? 'de' : 'en',
+    lang: flags.has('ja') ? 'ja' : flags.has('de') ? 'de' : 'en',
     shadow: flags.has('shadow'),
     activity: !flags.has('noactivity'),
   };
 }
 
-/** German labels of what the sandbox's record page shows (Salesforce's German UI). */
-const GERMAN: Record<string, string> = {
-  Contact: 'Kontakt',
-  Campaign: 'Kampagne',
-  Case: 'Kundenvorgang',
-  Edit: 'Bearbeiten',
-  Delete: 'Löschen',
-  Clone: 'Duplizieren',
-  Convert: 'Konvertieren',
-  'Close Case': 'Kundenvorgang schließen',
-  'Show more actions': 'Weitere Aktionen anzeigen',
-  Information: 'Informationen',
-  Activity: 'Aktivität',
-  'New Task': 'Neue Aufgabe',
-  'Log a Call': 'Anruf protokollieren',
-  'New Event': 'Neues Ereignis',
-  Email: 'E-Mail',
-  'No items to display': 'Keine Elemente zum Anzeigen',
+/**
+ * Salesforce's own labels in the user's language, for what the sandbox's pages show: record types,
+ * tabs, the record page's buttons, the Activity tab and its composer. The English text is the key.
+ * German: Salesforce's German UI (Kundenvorgang for Case, Ereignis for Event, Aufgabe for Task).
+ * Japanese: Salesforce's Japanese UI as Japanese admins and Trailhead (trailhead.salesforce.com/ja)
+ * write it: 取引先責任者 (Contact), 商談 (Opportunity), ケース (Case), 行動 (Event), ToDo (Task);
+ * the composer's 新規ToDo / 活動の記録 / 新規行動 (note.com/koji_matae "活動と行動とToDo"; qiita.com
+ * /Takaa "Salesforceの活動について"), 取引開始 for a Lead's Convert.
+ */
+const LABELS: Record<Exclude<Language, 'en'>, Record<string, string>> = {
+  de: {
+    Contact: 'Kontakt',
+    Campaign: 'Kampagne',
+    Case: 'Kundenvorgang',
+    Account: 'Account',
+    Home: 'Startseite',
+    Leads: 'Leads',
+    Contacts: 'Kontakte',
+    Opportunities: 'Opportunities',
+    Campaigns: 'Kampagnen',
+    Cases: 'Kundenvorgänge',
+    Accounts: 'Accounts',
+    Sales: 'Vertrieb',
+    'Service Console': 'Service-Konsole',
+    'Search...': 'Suchen...',
+    'Log Out': 'Abmelden',
+    Edit: 'Bearbeiten',
+    Delete: 'Löschen',
+    Clone: 'Duplizieren',
+    Convert: 'Konvertieren',
+    'Close Case': 'Kundenvorgang schließen',
+    'Show more actions': 'Weitere Aktionen anzeigen',
+    Information: 'Informationen',
+    Activity: 'Aktivität',
+    'New Task': 'Neue Aufgabe',
+    'Log a Call': 'Anruf protokollieren',
+    'New Event': 'Neues Ereignis',
+    Email: 'E-Mail',
+    'No items to display': 'Keine Elemente zum Anzeigen',
+  },
+  ja: {
+    Lead: 'リード',
+    Contact: '取引先責任者',
+    Opportunity: '商談',
+    Campaign: 'キャンペーン',
+    Case: 'ケース',
+    Account: '取引先',
+    Home: 'ホーム',
+    Leads: 'リード',
+    Contacts: '取引先責任者',
+    Opportunities: '商談',
+    Campaigns: 'キャンペーン',
+    Cases: 'ケース',
+    Accounts: '取引先',
+    Sales: '営業',
+    'Service Console': 'サービスコンソール',
+    'Search...': '検索...',
+    'Log Out': 'ログアウト',
+    Edit: '編集',
+    Delete: '削除',
+    Clone: 'コピー',
+    Convert: '取引開始',
+    'Close Case': 'ケースをクローズ',
+    'Show more actions': 'さらにアクションを表示',
+    Information: '情報',
+    Activity: '活動',
+    'New Task': '新規ToDo',
+    'Log a Call': '活動の記録',
+    'New Event': '新規行動',
+    Email: 'メール',
+    'No items to display': '表示する項目がありません',
+  },
 };
 
 /** A label in the variant's language (English text is the key). */
 export function label(variant: LightningVariant, english: string): string {
-  return variant.lang === 'de' ? (GERMAN[english] ?? english) : english;
+  return variant.lang === 'en' ? english : (LABELS[variant.lang][english] ?? english);
+}
+
+/** A record type's details section title: "Lead Information", "Lead Informationen", "リード情報" (no space in Japanese). */
+export function informationTitle(variant: LightningVariant, type: string): string {
+  const joiner = variant.lang === 'ja' ? '' : ' ';
+  return `${label(variant, type)}${joiner}${label(variant, 'Information')}`;
 }
 
 /**

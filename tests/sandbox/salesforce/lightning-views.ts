@@ -2,7 +2,7 @@
 // content. Shared by full page loads and the client-side navigation endpoint, so both agree.
 import { escapeHtml } from '../http.js';
 import { lightningRecordView } from './lightning-record.js';
-import { DEFAULT_VARIANT, type LightningVariant } from './lightning-variants.js';
+import { DEFAULT_VARIANT, type LightningVariant, label } from './lightning-variants.js';
 import type { SalesforceOrg, SObjectRecord } from './org.js';
 import {
   fieldLabel,
@@ -52,7 +52,7 @@ function recordView(org: SalesforceOrg, record: SObjectRecord, path: string, var
   return {
     status: 200,
     path,
-    title: `${name} | ${record.type} | Salesforce`,
+    title: `${name} | ${label(variant, record.type)} | Salesforce`,
     object: record.type,
     tabLabel: name,
     content: lightningRecordView(org, record, variant),

@@ -3,7 +3,7 @@
 // navigates client-side. Outline: shared/reference/lightning-dom.md.
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
-import { DEFAULT_VARIANT, type LightningVariant, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
+import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
 import { LIGHTNING_CSS } from './page-assets.js';
@@ -106,9 +106,13 @@ function consoleTab(view: LightningView, active: boolean): string {
     <a class="tabHeader" role="tab" aria-selected="${active}" href="${escapeHtml(view.path)}" title="${escapeHtml(view.tabLabel)}"><span class="title">${escapeHtml(view.tabLabel)}</span></a></li>`;
 }
 
-function navBar(current: string): string {
-  const items = [{ object: 'home', href: LIGHTNING_HOME_PATH, label: 'Home' }].concat(
-    NAV_OBJECTS.map((type) => ({ object: type, href: `/lightning/o/${type}/home`, label: PLURAL[type] ?? type })),
+function navBar(current: string, v: LightningVariant): string {
+  const items = [{ object: 'home', href: LIGHTNING_HOME_PATH, label: label(v, 'Home') }].concat(
+    NAV_OBJECTS.map((type) => ({
+      object: type,
+      href: `/lightning/o/${type}/home`,
+      label: label(v, PLURAL[type] ?? type),
+    })),
   );
   const lis = items.map(
     (
@@ -119,16 +123,19 @@ function navBar(current: string): string {
   return `<one-app-nav-bar><nav class="slds-context-bar__secondary" role="navigation" aria-label="Global"><ul>${lis.join('')}</ul></nav></one-app-nav-bar>`;
 }
 
-const globalHeader = (org: SalesforceOrg) => `<header id="oneHeader" class="oneHeader slds-global-header_container">
+const globalHeader = (
+  org: SalesforceOrg,
+  v: LightningVariant,
+) => `<header id="oneHeader" class="oneHeader slds-global-header_container">
   <div class="brandLogo" aria-label="Salesforce">SF</div>
-  <div class="globalSearch" role="search">Search...</div>
+  <div class="globalSearch" role="search">${label(v, 'Search...')}</div>
   <div class="userMenu"><a href="${org.classicOrigin}/home/home.jsp">Switch to Salesforce Classic</a>
-    <span class="userName">Riley Rep</span><a href="${LOGOUT_PATH}">Log Out</a></div>
+    <span class="userName">Riley Rep</span><a href="${LOGOUT_PATH}">${label(v, 'Log Out')}</a></div>
 </header>`;
 
-function standardManager(view: LightningView): string {
+function standardManager(view: LightningView, v: LightningVariant): string {
   return `<div class="navexStandardManager">
-    <div class="oneAppNavContainer"><one-appnav><span class="appName">Sales</span>${navBar(view.object)}</one-appnav></div>
+    <div class="oneAppNavContainer"><one-appnav><span class="appName">${label(v, 'Sales')}</span>${navBar(view.object, v)}</one-appnav></div>
     <div class="oneCenterStage mainContentMark"><div role="main" class="contentArea">
       <div class="slds-brand-band slds-brand-band_cover slds-brand-band_medium"><div class="slds-template__container">
         <div class="oneCenterStage lafSinglePaneWindowManager" data-sandbox-stage>${standardHost(view, true)}</div>
@@ -139,12 +146,12 @@ function standardManager(view: LightningView): string {
 
 /** The console: one workspace, holding the view as its primary tab, or (a subtab URL) the parent's
  *  primary tab in the background and the view as the focused subtab. */
-function consoleManager(view: LightningView, parent: LightningView | undefined): string {
+function consoleManager(view: LightningView, parent: LightningView | undefined, v: LightningVariant): string {
   const primary = parent ?? view;
   const subtabs = parent ? subtab(parent, false) + subtab(view, true) : subtab(view, true);
   const subtabTabs = parent ? consoleTab(parent, false) + consoleTab(view, true) : undefined;
   return `<div class="workspaceManager navexWorkspaceManager"><div class="oneConsoleTabset">
-    <div class="tabsetHeader"><span class="appName">Service Console</span>${navBar(view.object)}
+    <div class="tabsetHeader"><span class="appName">${label(v, 'Service Console')}</span>${navBar(view.object, v)}
       <ul class="tabBarItems" role="tablist" data-sandbox-tabs>${consoleTab(primary, true)}</ul></div>
     <div class="tabsetBody mainContentMark active">
       <div class="split-right" role="main" data-sandbox-stage>${workspace(primary, subtabs, true, subtabTabs)}</div>
@@ -164,8 +171,8 @@ export function lightningShell(
 <body class="desktop" data-sandbox-shell="${shell}"${variant.shadow ? ' data-sandbox-shadow' : ''}>
 <div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">
   <div class="viewport"><section class="layoutContent stage">
-    ${globalHeader(org)}
-    ${shell === 'console' ? consoleManager(view, parent) : standardManager(view)}
+    ${globalHeader(org, variant)}
+    ${shell === 'console' ? consoleManager(view, parent, variant) : standardManager(view, variant)}
   </section></div>
 </div>
 <script>${NAVIGATION_SCRIPT}</script>

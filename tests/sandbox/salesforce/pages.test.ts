@@ -338,6 +338,22 @@ describe('Salesforce pages', () => {
       expect(german).toContain('>Bearbeiten</button>');
       expect(german).toContain('>Neue Aufgabe</button>');
       expect(german).not.toContain('>Edit</button>');
+      expect(german).toContain('>Neues Ereignis</button>');
+      expect(german).toContain('data-tab-value="activityTab">Aktivität</a>');
+      expect(german).toContain('<span class="slds-truncate">Kundenvorgänge</span>');
+
+      // Japanese Salesforce (the user's Language 日本語): its own labels, no English ones left.
+      const japanese = await page('ja');
+      expect(japanese).toContain('<html lang="ja">');
+      for (const shown of ['>編集</button>', '>取引開始</button>', '>新規ToDo</button>', '>活動の記録</button>']) {
+        expect(japanese).toContain(shown);
+      }
+      expect(japanese).toContain('>新規行動</button>');
+      expect(japanese).toContain('data-tab-value="activityTab">活動</a>');
+      expect(japanese).toContain('<span title="リード情報">リード情報</span>');
+      expect(japanese).toContain('<span class="slds-truncate">取引先責任者</span>');
+      expect(japanese).toMatch(/<title>[^<|]+ \| リード \| Salesforce<\/title>/);
+      expect(japanese).not.toMatch(/>(Edit|Convert|New Event|New Task|Log a Call|Activity|Leads|Home)</);
 
       const shadow = await page('shadow');
       expect(shadow).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-shadow>');
