@@ -7,7 +7,9 @@ import { inBackground } from './in-background.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
+import { enforcePolicy } from './session/poll.js';
 import { announce, refreshSession } from './session/service.js';
+import { freshPolicy } from './storage/policy.js';
 
 // The platform ports, and what the features do when the queue or Salesforce reports something.
 const ports: BackgroundPorts = {
@@ -15,6 +17,7 @@ const ports: BackgroundPorts = {
   onLogChanged: () => announce(ports),
   onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
+  onPolicyChanged: () => enforcePolicy(ports),
 };
 
 browser.runtime.onMessage.addListener(
@@ -33,6 +36,10 @@ browser.cookies.onChanged.addListener(({ cookie, removed }) => {
   if (!removed && cookie.name === 'sid' && apiHostFor(host) === host)
     inBackground(retryNow(ports, { apiHost: host }), 'the Salesforce queue');
 });
+
+// An administrator changed the company policy (or the browser's policy loader settled on one): the
+// last known policy follows it, and a running session it forbids ends now.
+chrome.storage.managed.onChanged.addListener(() => inBackground(freshPolicy(ports), 'the company policy'));
 
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
 // credential and the session state out of their reach from the worker's first moment (the access

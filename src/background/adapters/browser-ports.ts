@@ -138,8 +138,9 @@ export function browserPorts() {
       if (existing?.periodInMinutes !== periodInMinutes)
         await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
     },
-    wakeOutboxAt: async (time: number) => {
-      await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
+    wakeOutboxAt: async (time: number | undefined) => {
+      if (time === undefined) await browser.alarms.clear(OUTBOX_ALARM);
+      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
   };
   return ports;
