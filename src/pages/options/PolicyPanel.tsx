@@ -1,6 +1,5 @@
 // The company policy as it applies, and the JSON an administrator deploys to set it.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n.js';
 import type { SettingsView } from '../../shared/messages.js';
 import { request } from '../background-channel.js';
@@ -10,12 +9,13 @@ const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
 export function PolicyPanel() {
   const [view, setView] = useState<SettingsView | undefined>(undefined);
   useEffect(() => {
-    request('popup:settings', {}).then(setView);
+    // What the administrator set, as managed storage answers it now (not the last known policy).
+    request('popup:overview', { fresh: true }).then((overview) => setView(overview.settings));
   }, []);
   if (!view) return null;
   const { policy } = view;
   const deployable = {
-    '3rdparty': { extensions: { [browser.runtime.id]: policy } },
+    '3rdparty': { extensions: { [chrome.runtime.id]: policy } },
   };
   return (
     <section class="card" aria-labelledby="policy-heading">
