@@ -3,11 +3,11 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundBroadcast, LazyScript } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
+import { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
-export const OUTBOX_ALARM = 'outbox';
-export const GUEST_POLL_ALARM = 'glance-guests';
+export { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
 
 async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {
   try {
