@@ -9,6 +9,7 @@ import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
 import { enforcePolicy } from './session/poll.js';
 import { announce, refreshSession } from './session/service.js';
+import { settingsItem } from './storage/items.js';
 import { freshPolicy } from './storage/policy.js';
 
 // The platform ports, and what the features do when the queue or Salesforce reports something.
@@ -48,6 +49,11 @@ void ports.lockStorageToExtension();
 
 // A browser start wakes the worker (alarms may not survive a restart), so queued writes go on.
 browser.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));
+
+// Opens storage.sync while nothing waits: its first read after a browser start took up to tens of
+// ms here, and the rep's settings are read on Start's click path. A read, never a write: a worker
+// start stays free for an idle day.
+void settingsItem.read(ports).catch(() => undefined);
 
 // Whatever was queued before the worker stopped continues now.
 inBackground(runOutbox(ports), 'the Salesforce queue');
