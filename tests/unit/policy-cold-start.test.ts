@@ -128,6 +128,16 @@ describe('the last known company policy after a browser start', () => {
     expect(await readJobs(h.ports)).toEqual([]);
   });
 
+  it('a browser that cannot lock storage keeps no last known policy (a content script could rewrite it)', async () => {
+    h.setStorageLockable(false);
+    expect(await knownPolicy(h.ports)).toEqual({ managed: {}, fresh: true });
+    expect(h.local.has('lastPolicy')).toBe(false);
+    h.restartBrowser({ policy: { allowChatter: false }, settlesAfterMs: SETTLE_MS });
+    const known = knownPolicy(h.ports);
+    await settle();
+    expect(await known).toEqual({ managed: { allowChatter: false }, fresh: true });
+  });
+
   it('an unchanged policy costs no storage write; a first read with nothing known waits for it', async () => {
     const writes: string[] = [];
     const writeLocal = h.ports.writeLocal;

@@ -10,6 +10,11 @@ import { lastPolicyItem } from './items.js';
 import type { StoragePorts } from './ports.js';
 
 export interface PolicyPorts extends StoragePorts {
+  /**
+   * Locks storage.local to the extension's own pages and worker; false when this browser cannot. A
+   * content script could rewrite an unlocked last known policy, so then none is kept.
+   */
+  lockStorageToExtension(): Promise<boolean>;
   /** Managed storage answered a policy other than the last known one (wired to enforcement in main.ts). */
   onPolicyChanged?(): Promise<void>;
 }
@@ -55,7 +60,7 @@ export function freshPolicy(ports: PolicyPorts): Promise<Record<string, unknown>
       const managed = await ports.readManaged();
       const known = await lastPolicyItem.read(ports);
       const changed = known === undefined || canonical(known) !== canonical(managed);
-      if (changed) await lastPolicyItem.write(ports, managed);
+      if (changed && (await ports.lockStorageToExtension())) await lastPolicyItem.write(ports, managed);
       state.answered = true;
       if (changed && known !== undefined) await ports.onPolicyChanged?.();
       return managed;
