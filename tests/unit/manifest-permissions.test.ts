@@ -144,7 +144,8 @@ describe('the built manifest and pages', () => {
 
   it('the extension pages load their scripts from files: no inline script, no inline handler', () => {
     const pages = ['src/pages/popup/index.html', 'src/pages/options/index.html'];
-    expect(readdirSync(join(outDir, 'src')).sort()).toEqual(['options', 'popup']);
+    expect(readdirSync(join(outDir, 'src'))).toEqual(['pages']);
+    expect(readdirSync(join(outDir, 'src', 'pages')).sort()).toEqual(['options', 'popup']);
     for (const page of pages) {
       const html = readFileSync(join(outDir, page), 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
