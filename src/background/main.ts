@@ -41,6 +41,10 @@ browser.cookies.onChanged.addListener(({ cookie, removed }) => {
 // An administrator changed the company policy (or the browser's policy loader settled on one): the
 // last known policy follows it, and a running session it forbids ends now.
 chrome.storage.managed.onChanged.addListener(() => inBackground(freshPolicy(ports), 'the company policy'));
+// And asked now, as the worker starts (with the browser, or woken by an event): after a browser start
+// it answers once the policy loader settles, and the last known policy is replaced (and enforced) as
+// soon as it can be, not only at its next use. A read; it writes only a policy that changed.
+inBackground(freshPolicy(ports), 'the company policy');
 
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
 // credential and the session state out of their reach from the worker's first moment (the access
