@@ -18,6 +18,6 @@ export default defineConfig({
     emptyOutDir: true,
     target,
     sourcemap: false,
-    modulePreload: false,
+    modulePreload: { polyfill: false },
   },
 });

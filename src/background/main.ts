@@ -9,8 +9,11 @@ import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
 import { updateBadge } from './session/badge.js';
+import { enforcePolicy } from './session/poll.js';
 import { announce, refreshSession } from './session/service.js';
 import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/shortcut.js';
+import { settingsItem } from './storage/items.js';
+import { freshPolicy } from './storage/policy.js';
 
 // The badge, notifications and the shortcut's notices speak the browser's language.
 useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions));
@@ -21,6 +24,7 @@ const ports: BackgroundPorts & ShortcutPorts = {
   onLogChanged: () => announce(ports),
   onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
+  onPolicyChanged: () => enforcePolicy(ports),
 };
 
 browser.runtime.onMessage.addListener(
@@ -46,6 +50,14 @@ browser.cookies.onChanged.addListener(({ cookie, removed }) => {
     inBackground(retryNow(ports, { apiHost: host }), 'the Salesforce queue');
 });
 
+// An administrator changed the company policy (or the browser's policy loader settled on one): the
+// last known policy follows it, and a running session it forbids ends now.
+chrome.storage.managed.onChanged.addListener(() => inBackground(freshPolicy(ports), 'the company policy'));
+// And asked now, as the worker starts (with the browser, or woken by an event): after a browser start
+// it answers once the policy loader settles, and the last known policy is replaced (and enforced) as
+// soon as it can be, not only at its next use. A read; it writes only a policy that changed.
+inBackground(freshPolicy(ports), 'the company policy');
+
 // Content scripts run inside Salesforce's renderer and never need storage: keep the Glance
 // credential and the session state out of their reach from the worker's first moment (the access
 // level is kept by the browser; Connect sets it again and refuses to store a credential without it).
@@ -53,6 +65,11 @@ void ports.lockStorageToExtension();
 
 // A browser start wakes the worker (alarms may not survive a restart), so queued writes go on.
 browser.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));
+
+// Opens storage.sync while nothing waits: its first read after a browser start took up to tens of
+// ms here, and the rep's settings are read on Start's click path. A read, never a write: a worker
+// start stays free for an idle day.
+void settingsItem.read(ports).catch(() => undefined);
 
 // Whatever was queued before the worker stopped continues now.
 inBackground(runOutbox(ports), 'the Salesforce queue');

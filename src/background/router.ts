@@ -41,6 +41,7 @@ import {
   connectAccount,
   disconnectAccount,
   glanceAccountView,
+  popupOverview,
   saveSettings,
   settingsView,
 } from './settings/account.js';
@@ -130,6 +131,8 @@ async function answerPopup(
       return disconnectAccount(ports);
     case 'popup:settings':
       return settingsView(ports);
+    case 'popup:overview':
+      return popupOverview(ports, message.fresh);
     case 'popup:save-settings':
       return saveSettings(message.settings, ports);
     case 'popup:conference-info':

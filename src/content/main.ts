@@ -142,6 +142,9 @@ type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
 async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
   focusPanelWhenShown = toolbar.hasFocus();
   toolbar.starting(true);
+  // The panel's code is fetched while Glance answers, not after: the key shows as soon as it comes
+  // (on a browser just started, injecting it cold took tens of ms after Glance's answer).
+  loadPanel();
   const result = await request();
   toolbar.starting(false);
   const view = result?.ok ? readSessionView(result.session) : undefined;

@@ -1,13 +1,23 @@
-// The extension pages' one channel to the background: typed requests.
-import browser from 'webextension-polyfill';
-import type { PopupRequests, ResponseOf } from '../shared/messages.js';
+// The extension pages' one channel to the background: typed requests. Chrome's own promise-based
+// APIs (MV3), not webextension-polyfill: the popup loads and evaluates less before it can draw.
+import type { PopupOverview, PopupRequests, ResponseOf } from '../shared/messages.js';
 import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../shared/salesforce-hosts.js';
 
 export function request<K extends keyof PopupRequests>(
   type: K,
   payload: PopupRequests[K]['request'],
 ): Promise<ResponseOf<PopupRequests, K>> {
-  return browser.runtime.sendMessage({ type, ...payload }) as Promise<ResponseOf<PopupRequests, K>>;
+  return chrome.runtime.sendMessage({ type, ...payload }) as Promise<ResponseOf<PopupRequests, K>>;
+}
+
+let first: Promise<PopupOverview> | undefined;
+/**
+ * The settings and the account on the last known policy, asked once per page: the popup's entry asks
+ * before its components are even evaluated, so the worker answers while the page draws.
+ */
+export function firstOverview(): Promise<PopupOverview> {
+  first ??= request('popup:overview', { fresh: false });
+  return first;
 }
 
 /** Salesforce tabs, and Salesforce behind a proxy (where the popup says the extension cannot work). */
@@ -18,9 +28,9 @@ const SALESFORCE_TABS = [...salesforceHostPatterns(), ...proxiedSalesforcePatter
  * Salesforce tab used last. Only Salesforce URLs are visible to us (host permissions, no "tabs").
  */
 export async function salesforceTabUrl(): Promise<string | null> {
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true, url: SALESFORCE_TABS });
+  const [active] = await chrome.tabs.query({ active: true, currentWindow: true, url: SALESFORCE_TABS });
   if (active?.url) return active.url;
-  const tabs = await browser.tabs.query({ url: SALESFORCE_TABS });
+  const tabs = await chrome.tabs.query({ url: SALESFORCE_TABS });
   tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return tabs[0]?.url ?? null;
 }
@@ -32,18 +42,18 @@ export async function salesforceTabUrl(): Promise<string | null> {
  * restricted too: without them the toolbar never shows and Salesforce cannot be called.
  */
 export async function missingHostAccess(): Promise<string[]> {
-  const wanted = browser.runtime.getManifest().host_permissions ?? [];
-  const granted = await Promise.all(wanted.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  const wanted = (chrome.runtime.getManifest() as chrome.runtime.ManifestV3).host_permissions ?? [];
+  const granted = await Promise.all(wanted.map((origin) => chrome.permissions.contains({ origins: [origin] })));
   return wanted.filter((_, i) => !granted[i]);
 }
 
 /** Asks the browser for them (the browser shows its own prompt; it needs the rep's click). */
 export async function askHostAccess(origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins }).catch(() => false);
+  return chrome.permissions.request({ origins }).catch(() => false);
 }
 
 /** The keys the rep's browser binds to "start a session" ('' when none: the rep removed it, or another extension has them). */
 export async function startShortcut(): Promise<string> {
-  const commands = await browser.commands.getAll().catch(() => []);
+  const commands = await chrome.commands.getAll().catch(() => []);
   return commands.find((command) => command.name === 'start-session')?.shortcut ?? '';
 }

@@ -215,6 +215,13 @@ export interface SettingsView {
   overridden: SettingsField[];
 }
 
+export interface PopupOverview {
+  settings: SettingsView;
+  account: GlanceAccountView | null;
+  /** False while the policy is the last known one and managed storage has not answered yet. */
+  policyFresh: boolean;
+}
+
 /** Requests the popup and options pages may send. */
 export interface PopupRequests {
   'popup:salesforce-status': { request: { pageUrl: string | null }; response: SalesforceStatus | null };
@@ -223,6 +230,11 @@ export interface PopupRequests {
   /** A running session is ended at Glance first; if that fails the account stays connected. */
   'popup:disconnect-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
   'popup:settings': { request: NoPayload; response: SettingsView };
+  /**
+   * What the popup draws first, in one round trip: the settings and the account, on the last known
+   * company policy (`policyFresh` false until managed storage answered; then ask again with `fresh`).
+   */
+  'popup:overview': { request: { fresh: boolean }; response: PopupOverview };
   'popup:save-settings': {
     request: { settings: UserSettings };
     response: { ok: true; view: SettingsView } | { ok: false; invalid: string[] };
@@ -286,6 +298,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       : undefined,
   'popup:disconnect-glance': () => ({ type: 'popup:disconnect-glance' }),
   'popup:settings': () => ({ type: 'popup:settings' }),
+  'popup:overview': (raw) => ({ type: 'popup:overview', fresh: raw.fresh === true }),
   // readSettings keeps only known keys with allowed values; the background then checks the policy.
   'popup:save-settings': (raw) =>
     typeof raw.settings === 'object' && raw.settings !== null

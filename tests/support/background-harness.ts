@@ -3,8 +3,10 @@
 import { expect } from 'vitest';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
+import { enforcePolicy } from '../../src/background/session/poll.js';
 import { startSession } from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
+import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
 import { inProcessSandbox } from './in-process-fetch.js';
@@ -21,6 +23,23 @@ export function harness() {
   /** `<storeId> <apiHost>` → the sid of that host in that (incognito) cookie store. */
   const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
+  /**
+   * Managed storage as Chromium has it: the administrator's policy, which reads answer only once the
+   * browser's policy loader has settled (a read before that waits for it; 1.8–4.8 s after a start in
+   * Chromium), and at once after; a change fires storage.managed.onChanged, which main.ts handles.
+   */
+  let policy: Record<string, unknown> = {};
+  let policySettlesAt = clock;
+  let policyWaiters: (() => void)[] = [];
+  const settlePolicy = () => {
+    if (clock < policySettlesAt) return;
+    for (const wake of policyWaiters) wake();
+    policyWaiters = [];
+  };
+  const managedReader = () => async () => {
+    if (clock < policySettlesAt) await new Promise<void>((resolve) => policyWaiters.push(resolve));
+    return clone(policy);
+  };
   /** What tab 1 (the rep's acme Lightning tab) was told; tests add tabs of other orgs and stores. */
   const broadcasts: (SessionView | null)[] = [];
   const tabs: { id: number; url: string; incognito: boolean }[] = [
@@ -71,7 +90,7 @@ export function harness() {
       for (const [k, v] of Object.entries(items)) if (v !== undefined) local.set(k, clone(v));
     },
     removeLocal: async (k) => void local.delete(k),
-    readManaged: async () => ({}),
+    readManaged: managedReader(),
     salesforceTabs: async () => tabs.map((tab) => ({ ...tab })),
     tellTab: async (tabId, message) => {
       tabMessages.push({
@@ -95,6 +114,7 @@ export function harness() {
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
     onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+    onPolicyChanged: () => enforcePolicy(ports),
   };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
@@ -108,7 +128,25 @@ export function harness() {
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;
+      settlePolicy();
     },
+    /** An administrator changes the policy: managed storage answers it, and its onChanged event is handled. */
+    async setPolicy(next: Record<string, unknown>) {
+      policy = structuredClone(next);
+      if (clock >= policySettlesAt) await freshPolicy(ports);
+    },
+    /**
+     * The browser starts again (storage.local and sync kept, storage.session emptied, a new worker):
+     * managed storage answers `policy` once `settlesAfterMs` have passed on the harness clock.
+     */
+    restartBrowser(next: { policy?: Record<string, unknown>; settlesAfterMs: number }) {
+      if (next.policy) policy = structuredClone(next.policy);
+      policySettlesAt = clock + next.settlesAfterMs;
+      session.clear();
+      ports.readManaged = managedReader();
+    },
+    /** Reads of managed storage still waiting for the policy loader. */
+    waitingPolicyReads: () => policyWaiters.length,
     setStorageLockable: (value: boolean) => {
       storageLockable = value;
     },

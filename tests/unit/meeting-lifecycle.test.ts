@@ -254,7 +254,7 @@ describe('when the meeting’s time comes', () => {
     await h.connect({ keyBehavior: 'fixed', fixedKey: '8642' });
     const lead = h.seeded('Lead').Id;
     const meeting = await schedule(h, 'Lead', lead, { startsAt: new Date(h.ports.now() + 5 * MINUTE).toISOString() });
-    h.ports.readManaged = async () => ({ allowFixedKey: false });
+    await h.setPolicy({ allowFixedKey: false });
     expect(await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).toEqual({
       ok: false,
       problem: 'key-not-allowed',

@@ -184,7 +184,7 @@ describe('the company policy, at scheduling and when the write is sent', () => {
   it('a Glance address the policy does not allow cannot schedule', async () => {
     const h = harness();
     await h.connect();
-    h.ports.readManaged = async () => ({ glanceAddressPattern: '*.other.glance.net' });
+    await h.setPolicy({ glanceAddressPattern: '*.other.glance.net' });
     expect(await scheduleMeeting(request(h, 'Lead', h.seeded('Lead').Id), undefined, h.ports)).toEqual({
       ok: false,
       problem: 'glance-address-not-allowed',
@@ -198,7 +198,7 @@ describe('the company policy, at scheduling and when the write is sent', () => {
     h.setSid(undefined); // Salesforce is away for now
     const meeting = await schedule(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    h.ports.readManaged = async () => ({ allowChatter: false });
+    await h.setPolicy({ allowChatter: false });
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(2 * 60 * 60 * 1000);
     await runOutbox(h.ports);
@@ -212,7 +212,7 @@ describe('the company policy, at scheduling and when the write is sent', () => {
     h.setSid(undefined);
     const meeting = await schedule(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    h.ports.readManaged = async () => ({ glanceAddressPattern: '*.other.glance.net' });
+    await h.setPolicy({ glanceAddressPattern: '*.other.glance.net' });
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(2 * 60 * 60 * 1000);
     await runOutbox(h.ports);

@@ -10,32 +10,29 @@ import { type Harness, harness, LIGHTNING, start } from '../support/background-h
 
 describe('the company policy, read at each use', () => {
   let h: Harness;
-  let policy: Record<string, unknown>;
   beforeEach(() => {
     h = harness();
-    policy = {};
-    h.ports.readManaged = async () => structuredClone(policy);
   });
   const leadUrl = () => `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`;
   const glanceSessions = () => [...h.sandbox.state.glance.sessions.values()];
 
   it('refuses to start with a Glance address the policy no longer allows, before asking Glance', async () => {
     await h.connect();
-    policy = { glanceAddressPattern: '*.globex.glance.net' };
+    await h.setPolicy({ glanceAddressPattern: '*.globex.glance.net' });
     expect(await startSession(leadUrl(), 'screenshare', h.ports)).toEqual({
       ok: false,
       problem: 'glance-address-not-allowed',
     });
     expect(glanceSessions()).toHaveLength(0);
     expect(await glanceAccountView(h.ports)).toMatchObject({ address: 'acme.glance.net', allowed: false });
-    policy = {};
+    await h.setPolicy({});
     expect(await glanceAccountView(h.ports)).toMatchObject({ allowed: true });
   });
 
   it('ends a running session at its next poll once the address is forbidden, and says why', async () => {
     await h.connect();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
-    policy = { glanceAddressPattern: 'other.glance.net' };
+    await h.setPolicy({ glanceAddressPattern: 'other.glance.net' });
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).toBeNull();
     expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
@@ -49,7 +46,7 @@ describe('the company policy, read at each use', () => {
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).not.toBeNull();
-    policy = { allowFixedKey: false };
+    await h.setPolicy({ allowFixedKey: false });
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).toBeNull();
     expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
@@ -61,7 +58,7 @@ describe('the company policy, read at each use', () => {
     h.setSid(undefined);
     await start(h, 'Contact', h.seeded('Contact').Id);
     await runOutbox(h.ports);
-    policy = { allowedUsage: ['support'] };
+    await h.setPolicy({ allowedUsage: ['support'] });
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(3_600_000);
     const before = h.salesforceCalls().length;
@@ -79,7 +76,7 @@ describe('the company policy, read at each use', () => {
     h.setSid(undefined); // Salesforce unreachable for now: the post waits in the queue
     await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    policy = { allowChatter: false };
+    await h.setPolicy({ allowChatter: false });
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(3_600_000);
     await runOutbox(h.ports);
@@ -97,7 +94,7 @@ describe('the company policy, read at each use', () => {
     h.setSid(undefined);
     await refreshSession(h.ports, true);
     await runOutbox(h.ports);
-    policy = { maxLeadCreation: 'never' };
+    await h.setPolicy({ maxLeadCreation: 'never' });
     h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Hal', email: 'hal@newco.example' });
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     expect((await endSession(session.sessionId, h.ports)).ok).toBe(true);
@@ -109,7 +106,7 @@ describe('the company policy, read at each use', () => {
 
   it('lists the saved choices the policy now overrides, so the popup can say so', async () => {
     await h.connect({ keyBehavior: 'fixed', fixedKey: '1234', leadCreation: 'emailAndName', chatterOnStart: true });
-    policy = { allowFixedKey: false, maxLeadCreation: 'email', allowChatter: false };
+    await h.setPolicy({ allowFixedKey: false, maxLeadCreation: 'email', allowChatter: false });
     const view = await settingsView(h.ports);
     expect(view.overridden.sort()).toEqual(['chatter', 'keyBehavior', 'leadCreation']);
     expect(view.settings).toMatchObject({ keyBehavior: 'random', leadCreation: 'email', chatterOnStart: false });

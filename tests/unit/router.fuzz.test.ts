@@ -81,6 +81,8 @@ const VALID: Record<string, unknown>[] = [
   { type: 'popup:connect-glance', address: 'acme.glance.net', password: 'correct-horse' },
   { type: 'popup:disconnect-glance' },
   { type: 'popup:settings' },
+  { type: 'popup:overview', fresh: false },
+  { type: 'popup:overview', fresh: true },
   { type: 'popup:save-settings', settings: { sessionType: 'screenshare', keyMode: 'random', chatter: false } },
   { type: 'popup:conference-info' },
   { type: 'popup:recent-sessions' },
@@ -210,6 +212,9 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
         'policy',
         'settings',
       ]);
+      break;
+    case 'popup:overview':
+      expect(Object.keys(answer as object).sort(), label).toEqual(['account', 'policyFresh', 'settings']);
       break;
     case 'popup:recent-sessions':
       expect(Array.isArray(answer), label).toBe(true);

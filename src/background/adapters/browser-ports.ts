@@ -3,11 +3,11 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
+import { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
-export const OUTBOX_ALARM = 'outbox';
-export const GUEST_POLL_ALARM = 'glance-guests';
+export { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
 /** Exists only while a session runs: the badge's session time, once a minute. */
 export const BADGE_ALARM = 'session-badge';
 /** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
@@ -186,8 +186,9 @@ export function browserPorts() {
       if (existing?.periodInMinutes !== periodInMinutes)
         await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
     },
-    wakeOutboxAt: async (time: number) => {
-      await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
+    wakeOutboxAt: async (time: number | undefined) => {
+      if (time === undefined) await browser.alarms.clear(OUTBOX_ALARM);
+      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
   };
   return ports;

@@ -7,16 +7,17 @@ import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesfor
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
+import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { OutboxJob, SessionLog } from './types.js';
 
-export interface OutboxPorts extends SalesforceClientPorts, StoragePorts {
+export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts {
   now(): number;
-  /** Wakes the outbox at this time (an alarm survives the worker being stopped). */
-  wakeOutboxAt(time: number): Promise<void>;
+  /** Wakes the outbox at this time (an alarm survives the worker being stopped); undefined: never. */
+  wakeOutboxAt(time: number | undefined): Promise<void>;
   /** Called after a session's Salesforce state changed, so panels and the popup can show it. */
   onLogChanged(sessionId: string): Promise<void>;
   /** Salesforce refused the session cookie of this host (expired, logged out, not for the API). */
@@ -87,8 +88,8 @@ async function loopOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
       again.delete(apiHost);
       await drainOrg(ports, apiHost);
       // One alarm for the whole queue: the earliest time any waiting job of any org is due.
-      const wake = nextWake(await readQueue(ports), ports.now());
-      if (wake !== undefined) await ports.wakeOutboxAt(wake);
+      // Nothing waits on time: the alarm is cleared, so an idle queue never wakes the worker.
+      await ports.wakeOutboxAt(nextWake(await readQueue(ports), ports.now()));
       // Checked after the last await, and the run forgotten in the same turn: no request is missed.
     } while (again.has(apiHost));
   } catch (error) {
@@ -160,7 +161,8 @@ function dropOrphans(state: QueueState): void {
 
 /** Sends one job and records what came of it; true when it failed (its org waits for the rest of this pass). */
 async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> {
-  const job = withinPolicy(queued, readPolicy(await ports.readManaged()));
+  // The policy as managed storage answers now, never the last known one: a sent write cannot be taken back.
+  const job = withinPolicy(queued, readPolicy(await freshPolicy(ports)));
   if (!job) {
     await changeQueue(ports, (state) => {
       state.jobs = state.jobs.filter((j) => j.id !== queued.id);

@@ -6,6 +6,7 @@ import { SESSION_STATUS } from '../glance/assumptions.js';
 import type { GlanceAccount, GlanceSession } from '../glance/client.js';
 import { inBackground } from '../in-background.js';
 import { runOutbox } from '../outbox/runner.js';
+import { knownPolicy } from '../storage/policy.js';
 import {
   accountOf,
   announce,
@@ -37,6 +38,21 @@ function policyForbids(
   return undefined;
 }
 
+/**
+ * Managed storage answered a policy other than the last known one (a browser start's first read, or
+ * its change event): a running session it forbids ends now, and the rep is told why. A Start made on
+ * the last known policy while the read was under way is ended here too.
+ */
+export function enforcePolicy(ports: SessionPorts): Promise<void> {
+  return sessionLock.run(async () => {
+    const session = await readActiveSession(ports);
+    const account = session && (await accountOf(ports, session));
+    if (!session || !account) return;
+    const forbidden = policyForbids(session, account, readPolicy((await knownPolicy(ports)).managed));
+    if (forbidden) await endSessionUnlocked(session.sessionId, ports, forbidden);
+  });
+}
+
 /** One poll at a time per worker; a second caller shares the first one's answer. */
 let pollInFlight: Promise<SessionView | null> | undefined;
 
@@ -50,15 +66,24 @@ export function refreshSession(ports: SessionPorts, force = false): Promise<Sess
 
 async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | null> {
   const session = await readActiveSession(ports);
-  if (!session) return null;
+  if (!session) {
+    // A poll alarm outliving its session (the worker stopped between the end and the alarm's
+    // clearing) would wake the worker every 30 s all day: clear it, under the lock so a Start
+    // that is arming it is not undone.
+    await sessionLock.run(async () => {
+      if (!(await readActiveSession(ports))) await ports.setGuestPolling(false);
+    });
+    return null;
+  }
   const interval = (await budgetLow(ports, session.record.apiHost))
     ? LOW_BUDGET_POLL_INTERVAL_MS
     : MIN_POLL_INTERVAL_MS;
   if (!force && ports.now() - session.lastPolledAt < interval) return view(ports, session);
   const account = await accountOf(ports, session);
   if (!account) return view(ports, session);
-  // The policy alone (one managed read): the rep's own settings play no part in what it forbids.
-  const forbidden = policyForbids(session, account, readPolicy(await ports.readManaged()));
+  // The policy alone (the last known one; a change managed storage reports is enforced at once by
+  // enforcePolicy): the rep's own settings play no part in what it forbids.
+  const forbidden = policyForbids(session, account, readPolicy((await knownPolicy(ports)).managed));
   if (forbidden) {
     // The admin forbade this Glance address or kind of key while the session ran: it ends now, and
     // the rep is told why.

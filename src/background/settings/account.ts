@@ -8,6 +8,7 @@ import type {
 } from '../../shared/messages.js';
 import {
   addressAllowed,
+  type CompanyPolicy,
   effectiveSettings,
   invalidSettings,
   normalizeGlanceAddress,
@@ -16,11 +17,12 @@ import {
   type SettingsField,
   type UserSettings,
 } from '../../shared/settings.js';
-import { connectGlance, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
+import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
 import { activeSessionItem, glanceAccountItem, settingsItem } from '../storage/items.js';
-import { readGlanceAccount, type StoragePorts } from './storage.js';
+import { freshPolicy, knownPolicy, type PolicyPorts } from '../storage/policy.js';
+import { readGlanceAccount } from './storage.js';
 
-export interface AccountPorts extends StoragePorts {
+export interface AccountPorts extends PolicyPorts {
   fetch: typeof fetch;
   /** How long a Glance call may take (tests shorten it). */
   glanceTimeoutMs?: number;
@@ -39,9 +41,16 @@ function problemOf(error: unknown): GlanceProblem {
   return PROBLEM_BY_FAILURE[error.failure] ?? 'unavailable';
 }
 
-/** The settings as they take effect: the user's choices held within the company policy. */
-export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
-  const managed = await ports.readManaged();
+/**
+ * The settings as they take effect: the user's choices held within the company policy, the last known
+ * one at once (settings/policy.ts), or with `fresh`, as managed storage answers it now (for what is
+ * stored or sent and cannot be taken back).
+ */
+export async function settingsView(ports: PolicyPorts, options: { fresh?: boolean } = {}): Promise<SettingsView> {
+  return viewWith(options.fresh ? await freshPolicy(ports) : (await knownPolicy(ports)).managed, ports);
+}
+
+async function viewWith(managed: Record<string, unknown>, ports: PolicyPorts): Promise<SettingsView> {
   const stored = await settingsItem.read(ports);
   const policy = readPolicy(managed);
   const usageChosen = typeof stored === 'object' && stored !== null && 'usage' in stored;
@@ -58,20 +67,39 @@ export async function settingsView(ports: StoragePorts): Promise<SettingsView> {
 
 export async function saveSettings(
   settings: UserSettings,
-  ports: StoragePorts,
+  ports: PolicyPorts,
 ): Promise<{ ok: true; view: SettingsView } | { ok: false; invalid: SettingsField[] }> {
-  const { policy } = await settingsView(ports);
+  // Checked against the policy as managed storage answers now: a stale one must not let a forbidden choice in.
+  const { policy } = await settingsView(ports, { fresh: true });
   const invalid = invalidSettings(settings, policy);
   if (invalid.length > 0) return { ok: false, invalid };
   await settingsItem.write(ports, settings);
   return { ok: true, view: await settingsView(ports) };
 }
 
-export async function glanceAccountView(ports: StoragePorts): Promise<GlanceAccountView | null> {
+/**
+ * What the popup draws first, in one answer: the settings and the account, on the last known policy.
+ * `policyFresh` false: managed storage has not answered yet; the popup asks again with `fresh`.
+ */
+export async function popupOverview(
+  ports: PolicyPorts,
+  fresh: boolean,
+): Promise<{ settings: SettingsView; account: GlanceAccountView | null; policyFresh: boolean }> {
+  const known = fresh ? { managed: await freshPolicy(ports), fresh: true } : await knownPolicy(ports);
+  const [settings, account] = await Promise.all([viewWith(known.managed, ports), readGlanceAccount(ports)]);
+  return { settings, account: account ? accountViewWith(account, settings.policy) : null, policyFresh: known.fresh };
+}
+
+export async function glanceAccountView(ports: PolicyPorts): Promise<GlanceAccountView | null> {
   const account = await readGlanceAccount(ports);
   if (!account) return null;
   return { ...accountView(account), allowed: await glanceAddressAllowed(account.address, ports) };
 }
+
+const accountViewWith = (account: GlanceAccount, policy: CompanyPolicy): GlanceAccountView => ({
+  ...accountView(account),
+  allowed: addressAllowed(account.address, policy.glanceAddressPattern),
+});
 
 const accountView = (account: { address: string; displayName: string; email: string }) => ({
   address: account.address,
@@ -79,9 +107,9 @@ const accountView = (account: { address: string; displayName: string; email: str
   email: account.email,
 });
 
-/** The company's Glance-address rule, read now: an admin may set it after the rep connected. */
-export async function glanceAddressAllowed(address: string, ports: StoragePorts): Promise<boolean> {
-  return addressAllowed(address, readPolicy(await ports.readManaged()).glanceAddressPattern);
+/** The company's Glance-address rule (last known): an admin may set it after the rep connected. */
+export async function glanceAddressAllowed(address: string, ports: PolicyPorts): Promise<boolean> {
+  return addressAllowed(address, readPolicy((await knownPolicy(ports)).managed).glanceAddressPattern);
 }
 
 /** Checks the address, asks Glance for a credential, keeps the credential and forgets the password. */
@@ -94,7 +122,8 @@ export async function connectAccount(
 ): Promise<ConnectResult> {
   const normal = normalizeGlanceAddress(address);
   if (!normal) return { ok: false, problem: 'invalid-address' };
-  const { policy } = await settingsView(ports);
+  // The policy as managed storage answers now: a credential for a forbidden address is never stored.
+  const { policy } = await settingsView(ports, { fresh: true });
   if (!addressAllowed(normal, policy.glanceAddressPattern)) return { ok: false, problem: 'address-not-allowed' };
   if (!password) return { ok: false, problem: 'password-missing' };
   // A credential a Salesforce page's content-script world could read is not kept: ask Glance for
@@ -116,7 +145,7 @@ export async function connectAccount(
   }
 }
 
-export async function disconnectAccount(ports: StoragePorts): Promise<{ ok: true }> {
+export async function disconnectAccount(ports: PolicyPorts): Promise<{ ok: true }> {
   await glanceAccountItem.remove(ports);
   return { ok: true };
 }

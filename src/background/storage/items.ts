@@ -232,3 +232,17 @@ export const scheduledMeetingsItem = defineItem<ScheduledMeeting[]>({
         )
       : [],
 });
+
+/**
+ * The company policy as managed storage last answered it (its raw keys), so nothing waits for the
+ * browser's first managed read after a start (seconds while Chromium's policy loader settles). In
+ * storage.local, not storage.session: session storage is emptied when the browser quits, and the
+ * first minutes after a browser start are exactly when the managed read is slow. Acted on only until
+ * the managed read answers (settings/policy.ts); never written by anything but that read.
+ */
+export const lastPolicyItem = defineItem<Record<string, unknown> | undefined>({
+  area: 'local',
+  key: 'lastPolicy',
+  version: 1,
+  parse: (raw) => (isObject(raw) && !Array.isArray(raw) ? raw : undefined),
+});

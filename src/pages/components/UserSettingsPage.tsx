@@ -2,9 +2,9 @@
 // user settings. The popup shows it; the options page shows it wide, above the company settings.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
-import type { GlanceAccountView, SalesforceStatus, SettingsView } from '../../shared/messages.js';
+import type { GlanceAccountView, PopupOverview, SalesforceStatus, SettingsView } from '../../shared/messages.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { request, salesforceTabUrl, startShortcut } from '../background-channel.js';
+import { firstOverview, request, salesforceTabUrl, startShortcut } from '../background-channel.js';
 import { GlanceAccountSection } from './GlanceAccountSection.js';
 import { RecentSessions } from './RecentSessions.js';
 import { SalesforceQueue } from './SalesforceQueue.js';
@@ -63,8 +63,17 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
   const [queueVersion, setQueueVersion] = useState(0);
 
   useEffect(() => {
-    request('popup:settings', {}).then(setView);
-    request('popup:glance-account', {}).then(setAccount);
+    // Settings and account in one answer, on the last known company policy: drawn at once, even in
+    // the seconds after a browser start when managed storage has not answered yet. Then the policy
+    // managed storage answers is applied when it comes.
+    const show = (overview: PopupOverview) => {
+      setView(overview.settings);
+      setAccount(overview.account);
+    };
+    firstOverview().then((overview) => {
+      show(overview);
+      if (!overview.policyFresh) request('popup:overview', { fresh: true }).then(show);
+    });
     salesforceTabUrl()
       .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
       .then(setStatus, () => setStatus(null));
@@ -91,7 +100,10 @@ export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
       </section>
       <section class="card" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('settingsHeading')}</h2>
-        {view && <SettingsForm view={view} glanceConnected={!!account} onSaved={setView} />}
+        {/* A policy that differs from the one drawn (managed storage answered late) draws the form anew. */}
+        {view && (
+          <SettingsForm key={JSON.stringify(view.policy)} view={view} glanceConnected={!!account} onSaved={setView} />
+        )}
       </section>
       <section class="card" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('recentHeading')}</h2>

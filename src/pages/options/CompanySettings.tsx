@@ -46,7 +46,8 @@ export function CompanySettings() {
   const [managed, setManaged] = useState<Record<string, unknown> | undefined>(undefined);
   const [draft, setDraft] = useState<Record<string, unknown>>({});
   useEffect(() => {
-    request('popup:settings', {}).then((view) => {
+    // What the administrator set, as managed storage answers it now (not the last known policy).
+    request('popup:overview', { fresh: true }).then(({ settings: view }) => {
       setManaged(view.managedPolicy);
       setDraft(validPart(view.managedPolicy));
     });

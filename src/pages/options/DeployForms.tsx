@@ -2,7 +2,6 @@
 // with a copy button. Copying needs no permission on an extension page the user is using; when the
 // browser still refuses, the text is selected for Ctrl+C, as the session panel does.
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { CHROMIUM_KEY_ID, GECKO_ID } from '../../shared/extension-ids.js';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { type DeployTarget, deployments } from '../../shared/policy-deploy.js';
@@ -10,7 +9,7 @@ import { type DeployTarget, deployments } from '../../shared/policy-deploy.js';
 const targetName = (target: DeployTarget) => t(`deployTarget_${target}` as MessageKey);
 
 /** Chrome's and Edge's id is this browser's; in Firefox (whose id is the gecko id) the key's id. */
-const chromiumId = () => (browser.runtime.id === GECKO_ID ? CHROMIUM_KEY_ID : browser.runtime.id);
+const chromiumId = () => (chrome.runtime.id === GECKO_ID ? CHROMIUM_KEY_ID : chrome.runtime.id);
 
 function selectText(element: HTMLElement | null) {
   if (!element) return;
