@@ -162,6 +162,7 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
 
 async function onToolbarAction(action: ToolbarAction): Promise<void> {
   if (action.kind === 'open-settings') await ask('content:open-settings', {});
+  else if (action.kind === 'collapse') await ask('content:toolbar-collapsed', { collapsed: action.collapsed });
   else if (action.kind === 'start') {
     const mode = action.mode;
     await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
@@ -211,3 +212,4 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   render();
 });
 void loadSession(false);
+void ask('content:toolbar-collapsed', {}).then((answer) => toolbar.setCollapsed(answer?.collapsed === true));

@@ -61,7 +61,11 @@ export class SessionPanel {
   private readonly switchMode = element('button', { type: 'button' });
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
+  /** What a screen reader hears without looking: the new session's key, each guest who joins. */
+  private readonly announce = element('p', { className: 'announce' }, { role: 'status' });
   private view: SessionView | undefined;
+  /** The guests already seen in this session (name and email), so only newcomers are announced. */
+  private seenGuests = new Set<string>();
   /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
   private drawn = { guests: '', salesforce: '' };
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -97,6 +101,7 @@ export class SessionPanel {
       this.salesforce,
       actions,
       this.status,
+      this.announce,
     );
     root.append(element('style', { textContent: PANEL_CSS }), this.region);
 
@@ -107,7 +112,18 @@ export class SessionPanel {
   }
 
   show(view: SessionView): void {
-    if (this.view?.sessionId !== view.sessionId) this.say(undefined);
+    const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
+    if (this.view?.sessionId !== view.sessionId) {
+      this.say(undefined);
+      // The guests already there when the panel first shows a session are not news.
+      this.seenGuests = new Set(view.guests.map(guestKey));
+      this.announce.textContent = view.key ? t('panelAnnounceKey', view.key) : t('panelAnnounceNoKey');
+    } else {
+      const joined = view.guests.filter((guest) => !guest.leftAt && !this.seenGuests.has(guestKey(guest)));
+      for (const guest of joined) this.seenGuests.add(guestKey(guest));
+      if (joined.length > 0)
+        this.announce.textContent = joined.map((guest) => t('panelAnnounceGuest', guest.name || guest.email)).join(' ');
+    }
     this.view = view;
     this.host.dataset.sessionId = view.sessionId;
     this.host.dataset.mode = view.mode;
@@ -235,5 +251,7 @@ export class SessionPanel {
     clearTimeout(this.clearNotice);
     this.status.textContent = key ? t(key) : '';
     this.status.dataset.tone = tone;
+    // Problems interrupt (assertive); a copy's confirmation waits for a pause (role=status is polite).
+    this.status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
   }
 }

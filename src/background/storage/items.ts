@@ -41,6 +41,14 @@ function readAccount(raw: unknown): GlanceAccount | undefined {
   };
 }
 
+/** The rep collapsed the Salesforce toolbar to its Glance button (content:toolbar-collapsed); default open. */
+export const toolbarCollapsedItem = defineItem<boolean>({
+  area: 'local',
+  key: 'toolbarCollapsed',
+  version: 1,
+  parse: (raw) => raw === true,
+});
+
 /** The running session (one at a time). */
 export const activeSessionItem = defineItem<ActiveSession | undefined>({
   area: 'local',
