@@ -30,6 +30,11 @@ export async function launchWithExtension(options: {
    * launch gets a fresh temporary profile that close() removes.
    */
   userDataDir?: string;
+  /**
+   * The browser's UI language (a folder name of extension/_locales, e.g. `de`): Chromium's `--lang`
+   * plus LANGUAGE, which Chromium on Linux reads first; chrome.i18n then answers in that locale.
+   */
+  uiLanguage?: string;
 }): Promise<LaunchedBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
   const keepProfile = options.userDataDir !== undefined;
@@ -43,7 +48,11 @@ export async function launchWithExtension(options: {
     slowMo: options.slowMo,
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
+    ...(options.uiLanguage
+      ? { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage } }
+      : {}),
     args: [
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${DIST_DIR}`,
       `--load-extension=${DIST_DIR}`,
       `--host-resolver-rules=${options.hostResolverRules}`,
