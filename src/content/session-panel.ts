@@ -62,7 +62,7 @@ export class SessionPanel {
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
   /** What a screen reader hears without looking: the new session's key, each guest who joins. */
-  private readonly announce = element('p', { className: 'announce' }, { role: 'status' });
+  private readonly announce = element('p', { className: 'announce' }, { 'aria-live': 'polite' });
   private view: SessionView | undefined;
   /** The guests already seen in this session (name and email), so only newcomers are announced. */
   private seenGuests = new Set<string>();

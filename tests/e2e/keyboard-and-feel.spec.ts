@@ -62,7 +62,7 @@ test.describe('keyboard alone', () => {
     expect(key).toMatch(/^\d{4}$/);
     // The live region says the key without anyone looking for it.
     const announcer = panel.locator('.announce');
-    await expect(announcer).toHaveRole('status');
+    await expect(announcer).toHaveAttribute('aria-live', 'polite');
     await expect(announcer).toHaveText(`Glance session started. Session key: ${key}`);
     // The panel took focus from the toolbar it replaced; Copy session key is the next stop.
     await expect(panel.getByRole('region')).toBeFocused();
