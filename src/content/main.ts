@@ -34,8 +34,6 @@ let page: SalesforcePage | undefined;
 let panel: SessionPanel | undefined;
 let panelRequested = false;
 let focusPanelWhenShown = false;
-/** The panel had focus when the rep pressed Switch or End (disabling the pressed button drops focus). */
-let panelActionHadFocus = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
 let refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -107,7 +105,7 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
  */
 function showChange(ended: SessionChange, why?: SessionProblem): void {
   if (ended === undefined) return;
-  const panelHadFocus = !!panel && (panelActionHadFocus || document.activeElement === panel.host);
+  const panelHadFocus = !!panel && document.activeElement === panel.host;
   // Back to the toolbar after a session: it says the session ended, instead of re-asking Salesforce.
   const record = page?.kind === 'record' ? page : undefined;
   if (ended && record) statusShownFor = recordKey(record);
@@ -172,7 +170,6 @@ async function onToolbarAction(action: ToolbarAction): Promise<void> {
 }
 
 async function onPanelAction(action: PanelAction, sessionId: string): Promise<void> {
-  panelActionHadFocus = !!panel && document.activeElement === panel.host;
   panel?.busy(true);
   const result =
     action === 'end'
@@ -194,7 +191,6 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
   } else {
     panel?.problem(problemText(result?.problem));
   }
-  panelActionHadFocus = false;
 }
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender) => {

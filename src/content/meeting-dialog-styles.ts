@@ -1,8 +1,8 @@
 // The meeting dialog's look (SLDS modal) on top of the shared Lightning Design System base
 // (slds-styles.ts), scoped to its shadow root and loaded with the dialog only.
-import { BASE_CSS } from './slds-styles.js';
+import { BASE_CSS, DESTRUCTIVE_CSS } from './slds-styles.js';
 
-export const DIALOG_CSS = `${BASE_CSS}
+export const DIALOG_CSS = `${BASE_CSS}${DESTRUCTIVE_CSS}
 :host{position:fixed;inset:0;z-index:9100;display:grid;place-items:center;background:rgba(8,7,7,.6)}
 .dialog{display:grid;gap:.75rem;width:min(520px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;padding:1rem 1.5rem;background:#fff;border-radius:.25rem;box-shadow:0 2px 8px rgba(0,0,0,.25)}
 .dialog:focus{outline:0}

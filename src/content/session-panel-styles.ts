@@ -1,8 +1,8 @@
 // The session panel's look on top of the shared Lightning Design System base (slds-styles.ts),
 // scoped to its shadow root. Loaded with the panel, only when a session runs.
-import { BASE_CSS } from './slds-styles.js';
+import { BASE_CSS, DESTRUCTIVE_CSS } from './slds-styles.js';
 
-export const PANEL_CSS = `${BASE_CSS}
+export const PANEL_CSS = `${BASE_CSS}${DESTRUCTIVE_CSS}
 :host{margin:.5rem 0}
 :host([data-docked=floating]){position:fixed;right:1rem;bottom:1rem;z-index:9000;margin:0;width:min(380px,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto}
 .panel{display:grid;gap:.5rem;padding:.75rem 1rem;background:#fff;border:1px solid #e5e5e5;border-left:4px solid #0176d3;border-radius:.25rem;box-shadow:0 2px 2px 0 rgba(0,0,0,.1)}
@@ -27,6 +27,7 @@ li{padding:2px 0}
 .sf[data-state=logged]{color:#2e844a}
 .sf[data-state=session-expired],.sf[data-state=daily-limit],.sf[data-state=api-blocked],.sf[data-state=unavailable]{color:#8c4b02}
 .sf[data-state=needs-attention],.sf[data-state=failed]{color:#ba0517}
+button[aria-disabled=true]{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cursor:default}
 .status{font-size:.75rem;color:#444}
 .status[data-tone=error]{color:#ba0517}
 .announce{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}

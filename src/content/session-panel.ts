@@ -64,6 +64,7 @@ export class SessionPanel {
   /** What a screen reader hears without looking: the new session's key, each guest who joins. */
   private readonly announce = element('p', { className: 'announce' }, { 'aria-live': 'polite' });
   private view: SessionView | undefined;
+  private isBusy = false;
   /** The guests already seen in this session (name and email), so only newcomers are announced. */
   private seenGuests = new Set<string>();
   /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
@@ -107,8 +108,9 @@ export class SessionPanel {
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
-    onTrusted(this.switchMode, 'click', () => this.view && onAction('switch', this.view.sessionId));
-    onTrusted(this.end, 'click', () => this.view && onAction('end', this.view.sessionId));
+    const act = (action: PanelAction) => this.view && !this.isBusy && onAction(action, this.view.sessionId);
+    onTrusted(this.switchMode, 'click', () => act('switch'));
+    onTrusted(this.end, 'click', () => act('end'));
   }
 
   show(view: SessionView): void {
@@ -158,8 +160,11 @@ export class SessionPanel {
 
   /** While Switch or End is on its way: no second click. */
   busy(on: boolean): void {
-    this.switchMode.disabled = on;
-    this.end.disabled = on;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus, and the rep who pressed
+    // End or Switch by keyboard must keep it (End then hands it to the toolbar's Start).
+    this.isBusy = on;
+    this.switchMode.setAttribute('aria-disabled', String(on));
+    this.end.setAttribute('aria-disabled', String(on));
   }
 
   problem(key: MessageKey): void {
