@@ -11,7 +11,9 @@ export const PANEL_CSS = `${BASE_CSS}${DESTRUCTIVE_CSS}
 :host([data-docked=floating]) .panel{box-shadow:0 2px 8px rgba(0,0,0,.25)}
 header{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap}
 h2{margin:0;font-size:1rem;font-weight:700}
-.logo{width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff;flex:none}
+.logo{width:2rem;padding:0;justify-content:center;border-radius:50%;flex:none}
+.logo::before{content:"";width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff}
+:host([data-collapsed]) .panel>:not(header,.key-row,.status,.announce){display:none}
 .badge{padding:0 .5rem;border-radius:15px;background:#e5e5e5;font-size:.75rem}
 .timer{margin-left:auto;font-variant-numeric:tabular-nums;font-weight:700;color:#2e844a}
 .caption,h3{margin:0;font-size:.75rem;font-weight:400;color:#444;text-transform:uppercase;letter-spacing:.06em}

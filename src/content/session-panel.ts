@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { element, onTrusted } from './dom.js';
+import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 
@@ -63,6 +64,11 @@ export class SessionPanel {
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
   /** What a screen reader hears without looking: the new session's key, each guest who joins. */
   private readonly announce = element('p', { className: 'announce' }, { 'aria-live': 'polite' });
+  private readonly toggle = element(
+    'button',
+    { type: 'button', className: 'logo' },
+    { 'aria-expanded': 'true', 'aria-label': t('panelToggle') },
+  );
   private view: SessionView | undefined;
   private isBusy = false;
   /** The guests already seen in this session (name and email), so only newcomers are announced. */
@@ -78,7 +84,15 @@ export class SessionPanel {
     this.region.setAttribute('aria-label', t('panelLabel'));
     const title = element('h2', { textContent: t('panelLabel') });
     const header = element('header');
-    header.append(element('span', { className: 'logo' }, { 'aria-hidden': 'true' }), title, this.mode, this.timer);
+    header.append(this.toggle, title, this.mode, this.timer);
+    // Collapsed to its header and key (the rep's choice, shared with the toolbar and remembered by
+    // the background), the panel covers little of Salesforce's page.
+    onTrusted(this.toggle, 'click', () => {
+      const collapsed = this.toggle.getAttribute('aria-expanded') === 'true';
+      this.setCollapsed(collapsed);
+      void ask('content:toolbar-collapsed', { collapsed });
+    });
+    void ask('content:toolbar-collapsed', {}).then((answer) => this.setCollapsed(answer?.collapsed === true));
     const keyRow = element('div', { className: 'key-row' });
     keyRow.append(this.key, this.copyKey);
     const linkLabel = element('label', { htmlFor: 'join-link', className: 'caption', textContent: t('panelJoinLink') });
@@ -145,6 +159,11 @@ export class SessionPanel {
     this.glanceWarning.hidden = !view.glanceUnreachable;
     this.showSalesforce(view);
     this.tick();
+  }
+
+  setCollapsed(collapsed: boolean): void {
+    this.host.toggleAttribute('data-collapsed', collapsed);
+    this.toggle.setAttribute('aria-expanded', String(!collapsed));
   }
 
   /** The 1-second timer runs only while the panel is on screen in a visible tab. */

@@ -66,8 +66,10 @@ test.describe('keyboard alone', () => {
     const announcer = panel.locator('.announce');
     await expect(announcer).toHaveAttribute('aria-live', 'polite');
     await expect(announcer).toHaveText(`Glance session started. Session key: ${key}`);
-    // The panel took focus from the toolbar it replaced; Copy session key is the next stop.
+    // The panel took focus from the toolbar it replaced; its Glance button, then Copy session key.
     await expect(panel.getByRole('region')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('button', { name: 'Session details' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(panel.getByRole('button', { name: 'Copy session key' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -81,6 +83,36 @@ test.describe('keyboard alone', () => {
     await page.keyboard.press('Space');
     await expect(start).toBeFocused();
     await expect(panel).toHaveCount(0);
+  });
+
+  test('the session panel collapses to its header and key by keyboard, and stays so', async ({
+    salesforcePage: page,
+    control,
+    serviceWorker,
+  }) => {
+    await openLead(page, await firstId(control, 'Lead'));
+    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
+    await page.keyboard.press('Enter');
+    const panel = sessionPanel(page);
+    const toggle = panel.getByRole('button', { name: 'Session details' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const open = await panel.boundingBox();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel.getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/);
+    await expect(panel.getByRole('button', { name: 'End session' })).toBeHidden();
+    expect((await panel.boundingBox())?.height).toBeLessThan((open?.height ?? 0) / 2);
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(async () => (await chrome.storage.local.get('toolbarCollapsed')).toolbarCollapsed),
+      )
+      .toBe(true);
+    await page.reload();
+    await expect(panel.getByRole('button', { name: 'Session details' })).toHaveAttribute('aria-expanded', 'false');
+    await panel.getByRole('button', { name: 'Session details' }).focus();
+    await page.keyboard.press('Space');
+    await expect(panel.getByRole('button', { name: 'End session' })).toBeVisible();
   });
 
   test('a failed Start is said assertively in the toolbar', async ({ salesforcePage: page, control }) => {

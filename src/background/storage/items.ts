@@ -41,7 +41,8 @@ function readAccount(raw: unknown): GlanceAccount | undefined {
   };
 }
 
-/** The rep collapsed the Salesforce toolbar to its Glance button (content:toolbar-collapsed); default open. */
+/** The rep collapsed the Salesforce toolbar to its Glance button, and the session panel to its header and key
+ * (content:toolbar-collapsed; one choice for both); default open. */
 export const toolbarCollapsedItem = defineItem<boolean>({
   area: 'local',
   key: 'toolbarCollapsed',
