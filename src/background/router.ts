@@ -45,6 +45,7 @@ import {
   saveSettings,
   settingsView,
 } from './settings/account.js';
+import { toolbarCollapsedItem } from './storage/items.js';
 
 export interface BackgroundPorts extends SessionPorts {
   extensionId: string;
@@ -91,6 +92,9 @@ async function answerContent(
     case 'content:open-settings':
       await ports.openOptionsPage();
       return { ok: true };
+    case 'content:toolbar-collapsed':
+      if (message.collapsed !== undefined) await toolbarCollapsedItem.write(ports, message.collapsed);
+      return { collapsed: await toolbarCollapsedItem.read(ports) };
     case 'content:load-panel':
       // Into the sender's own tab and top frame only (the sender check made sure it is ours there).
       return { ok: tabId !== undefined && (await ports.injectLazyScript(tabId, message.script)) };

@@ -5,11 +5,9 @@ import { t } from '../shared/i18n.js';
 import { activityActionsStillValid, findActivityActions } from './activity-actions.js';
 import { element, onTrusted } from './dom.js';
 import type { RecordPage } from './draw-decision.js';
+import { BASE_CSS } from './slds-styles.js';
 
-const CSS = `:host{all:initial;display:inline-block;margin:4px 0 4px 4px;vertical-align:middle}
-button{font:13px/1.5 -apple-system,"Segoe UI","Salesforce Sans",Helvetica,Arial,sans-serif;display:inline-flex;align-items:center;height:32px;padding:0 16px;border-radius:4px;border:1px solid #c9c9c9;background:#fff;color:#0176d3;cursor:pointer;white-space:nowrap}
-button:hover{background:#f3f3f3}
-button:focus-visible{outline:0;box-shadow:0 0 3px #0176d3;border-color:#014486}`;
+const CSS = `${BASE_CSS}:host{display:inline-block;margin:4px 0 4px 4px;vertical-align:middle}`;
 
 export class ActivityScheduleButton {
   readonly host = element('div');

@@ -177,6 +177,7 @@ function showStartProblem(problem: SessionProblem | undefined): boolean {
 
 async function onToolbarAction(action: ToolbarAction): Promise<void> {
   if (action.kind === 'open-settings') await ask('content:open-settings', {});
+  else if (action.kind === 'collapse') await ask('content:toolbar-collapsed', { collapsed: action.collapsed });
   else if (action.kind === 'start') {
     const mode = action.mode;
     await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
@@ -229,3 +230,4 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   render();
 });
 void loadSession(false);
+void ask('content:toolbar-collapsed', {}).then((answer) => toolbar.setCollapsed(answer?.collapsed === true));

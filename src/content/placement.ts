@@ -6,7 +6,7 @@
 // still on screen for a moment). Components in native shadow DOM are reached by a bounded walk
 // through open shadow roots.
 import type { SalesforceUi } from '../shared/salesforce-url.js';
-import { LIGHTNING_VIEWS, NEVER_INSIDE, OWN_HOSTS, TOOLBAR_ANCHORS } from './selectors.js';
+import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, OWN_HOSTS, TOOLBAR_ANCHORS } from './selectors.js';
 
 /** Bounds of the shadow-root walk: nesting depth, and shadow roots looked into per search. */
 const SHADOW_DEPTH = 8;
@@ -142,6 +142,8 @@ export function keepDocked(target: () => DockTarget | undefined, alsoPlace: () =
 
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
+  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density.
+  host.dataset.density = document.querySelector(COMPACT_DENSITY) ? 'compact' : 'comfy';
   if (anchor) {
     if (anchor.nextElementSibling !== host) anchor.after(host);
     host.dataset.docked = 'inline';

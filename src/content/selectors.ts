@@ -52,3 +52,12 @@ export const NEVER_INSIDE = 'runtime_platform_actions-actions-ribbon, .forceActi
 
 /** Our own hosts (toolbar, session panel): never searched. */
 export const OWN_HOSTS = '[data-glance-sfx]';
+
+/**
+ * The rep's Compact display density (Salesforce's Density Settings: Comfy puts field labels on top,
+ * Compact to the left of the fields). Lightning names it nowhere else in the page: its record layout
+ * draws Compact fields with SLDS's horizontal form element, Comfy ones stacked (SLDS Form Element
+ * blueprint; Salesforce Developers blog "New Density Settings for the Lightning Experience UI in
+ * Winter '19"). Not found (Classic, a page without fields): Comfy, the default.
+ */
+export const COMPACT_DENSITY = '.slds-form-element_horizontal';

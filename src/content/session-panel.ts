@@ -7,6 +7,7 @@ import type { SalesforceLogState, SessionMode, SessionView } from '../shared/mes
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
+import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 
@@ -65,7 +66,17 @@ export class SessionPanel {
   private readonly switchMode = element('button', { type: 'button' });
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
+  /** What a screen reader hears without looking: the new session's key, each guest who joins. */
+  private readonly announce = element('p', { className: 'announce' }, { 'aria-live': 'polite' });
+  private readonly toggle = element(
+    'button',
+    { type: 'button', className: 'logo' },
+    { 'aria-expanded': 'true', 'aria-label': t('panelToggle') },
+  );
   private view: SessionView | undefined;
+  private isBusy = false;
+  /** The guests already seen in this session (name and email), so only newcomers are announced. */
+  private seenGuests = new Set<string>();
   /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
   private drawn = { guests: '', salesforce: '' };
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -77,7 +88,15 @@ export class SessionPanel {
     this.region.setAttribute('aria-label', t('panelLabel'));
     const title = element('h2', { textContent: t('panelLabel') });
     const header = element('header');
-    header.append(element('span', { className: 'logo' }, { 'aria-hidden': 'true' }), title, this.mode, this.timer);
+    header.append(this.toggle, title, this.mode, this.timer);
+    // Collapsed to its header and key (the rep's choice, shared with the toolbar and remembered by
+    // the background), the panel covers little of Salesforce's page.
+    onTrusted(this.toggle, 'click', () => {
+      const collapsed = this.toggle.getAttribute('aria-expanded') === 'true';
+      this.setCollapsed(collapsed);
+      void ask('content:toolbar-collapsed', { collapsed });
+    });
+    void ask('content:toolbar-collapsed', {}).then((answer) => this.setCollapsed(answer?.collapsed === true));
     const keyRow = element('div', { className: 'key-row' });
     keyRow.append(this.key, this.copyKey);
     const linkLabel = element('label', { htmlFor: 'join-link', className: 'caption', textContent: t('panelJoinLink') });
@@ -101,6 +120,7 @@ export class SessionPanel {
       this.salesforce,
       actions,
       this.status,
+      this.announce,
     );
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.region.lang = t('formatLocale');
@@ -108,12 +128,24 @@ export class SessionPanel {
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
-    onTrusted(this.switchMode, 'click', () => this.view && onAction('switch', this.view.sessionId));
-    onTrusted(this.end, 'click', () => this.view && onAction('end', this.view.sessionId));
+    const act = (action: PanelAction) => this.view && !this.isBusy && onAction(action, this.view.sessionId);
+    onTrusted(this.switchMode, 'click', () => act('switch'));
+    onTrusted(this.end, 'click', () => act('end'));
   }
 
   show(view: SessionView): void {
-    if (this.view?.sessionId !== view.sessionId) this.say(undefined);
+    const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
+    if (this.view?.sessionId !== view.sessionId) {
+      this.say(undefined);
+      // The guests already there when the panel first shows a session are not news.
+      this.seenGuests = new Set(view.guests.map(guestKey));
+      this.announce.textContent = view.key ? t('panelAnnounceKey', view.key) : t('panelAnnounceNoKey');
+    } else {
+      const joined = view.guests.filter((guest) => !guest.leftAt && !this.seenGuests.has(guestKey(guest)));
+      for (const guest of joined) this.seenGuests.add(guestKey(guest));
+      if (joined.length > 0)
+        this.announce.textContent = joined.map((guest) => t('panelAnnounceGuest', guest.name || guest.email)).join(' ');
+    }
     this.view = view;
     this.host.dataset.sessionId = view.sessionId;
     this.host.dataset.mode = view.mode;
@@ -135,6 +167,11 @@ export class SessionPanel {
     this.tick();
   }
 
+  setCollapsed(collapsed: boolean): void {
+    this.host.toggleAttribute('data-collapsed', collapsed);
+    this.toggle.setAttribute('aria-expanded', String(!collapsed));
+  }
+
   /** The 1-second timer runs only while the panel is on screen in a visible tab. */
   setTicking(on: boolean): void {
     if (on && !this.ticker) {
@@ -148,8 +185,11 @@ export class SessionPanel {
 
   /** While Switch or End is on its way: no second click. */
   busy(on: boolean): void {
-    this.switchMode.disabled = on;
-    this.end.disabled = on;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus, and the rep who pressed
+    // End or Switch by keyboard must keep it (End then hands it to the toolbar's Start).
+    this.isBusy = on;
+    this.switchMode.setAttribute('aria-disabled', String(on));
+    this.end.setAttribute('aria-disabled', String(on));
   }
 
   problem(key: MessageKey): void {
@@ -241,5 +281,7 @@ export class SessionPanel {
     clearTimeout(this.clearNotice);
     this.status.textContent = key ? t(key) : '';
     this.status.dataset.tone = tone;
+    // Problems interrupt (assertive); a copy's confirmation waits for a pause (role=status is polite).
+    this.status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
   }
 }

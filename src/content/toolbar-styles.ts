@@ -1,29 +1,32 @@
-// Lightning Design System look, scoped to the toolbar's shadow root.
-export const TOOLBAR_CSS = `
-:host{all:initial;display:block;margin:8px 0;font-family:-apple-system,"Segoe UI","Salesforce Sans",Helvetica,Arial,sans-serif;font-size:13px;color:#181818;line-height:1.5}
-:host([data-docked=floating]){position:fixed;right:16px;bottom:16px;z-index:9000;margin:0;max-width:min(520px,calc(100vw - 32px))}
-.bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px 12px;background:#fff;border:1px solid #e5e5e5;border-radius:4px;box-shadow:0 2px 2px 0 rgba(0,0,0,.1)}
+// The toolbar's own look on top of the shared Lightning Design System base (slds-styles.ts). It is
+// part of the content script every Salesforce page loads: keep it short.
+// Narrow record layouts: the host is a size container; below 30rem the bar's labels become icons
+// (the label stays in the accessibility tree, visually hidden), the status takes its own line.
+// Collapsed (the rep's choice, remembered): only the Glance button stays, nothing of Salesforce covered.
+import { BASE_CSS } from './slds-styles.js';
+
+export const TOOLBAR_CSS = `${BASE_CSS}
+:host{margin:.5rem 0;container-type:inline-size}
+:host([data-docked=floating]){position:fixed;right:1rem;bottom:1rem;z-index:9000;margin:0;width:min(520px,calc(100vw - 2rem))}
+:host([data-collapsed]){container-type:normal;width:fit-content}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.5rem .75rem;background:#fff;border:1px solid #e5e5e5;border-radius:.25rem;box-shadow:0 2px 2px 0 rgba(0,0,0,.1)}
+:host([data-density=compact]) .bar{gap:.25rem;padding:.25rem .5rem}
 :host([data-docked=floating]) .bar{box-shadow:0 2px 8px rgba(0,0,0,.25)}
-.logo{width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff;flex:none}
-button,a.btn{font:inherit;display:inline-flex;align-items:center;height:32px;padding:0 16px;border-radius:4px;border:1px solid #c9c9c9;background:#fff;color:#0176d3;cursor:pointer;text-decoration:none;white-space:nowrap}
-button:hover,a.btn:hover{background:#f3f3f3}
-button.brand{background:#0176d3;border-color:#0176d3;color:#fff}
-button.brand:hover{background:#014486;border-color:#014486}
-button:disabled{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cursor:default}
-button:focus-visible,a:focus-visible{outline:0;box-shadow:0 0 3px #0176d3;border-color:#014486}
+:host([data-collapsed]) .bar>:not(.logo){display:none}
+.logo{width:2rem;padding:0;justify-content:center;border-radius:50%}
+.logo::before{content:"";width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff}
 .split{position:relative;display:inline-flex}
-.split>button:first-child{border-radius:4px 0 0 4px}
-.more{border-radius:0 4px 4px 0;padding:0 10px;border-left-color:#fff}
-.chevron{width:0;height:0;border:4px solid transparent;border-top:5px solid currentColor;margin-top:5px}
-.menu{position:absolute;top:calc(100% + 2px);left:0;z-index:1;min-width:240px;padding:4px 0;background:#fff;border:1px solid #e5e5e5;border-radius:4px;box-shadow:0 2px 3px 0 rgba(0,0,0,.16)}
+.split>button:first-child{border-radius:.25rem 0 0 .25rem}
+.more{border-radius:0 .25rem .25rem 0;padding:0 .5rem;border-left-color:#fff}
+.chevron{border:4px solid transparent;border-top:5px solid;margin-top:5px}
+.menu{position:absolute;top:calc(100% + 2px);left:0;z-index:1;min-width:240px;padding:.25rem 0;background:#fff;border:1px solid #e5e5e5;border-radius:.25rem;box-shadow:0 2px 3px 0 rgba(0,0,0,.16)}
 :host([data-docked=floating]) .menu{top:auto;bottom:calc(100% + 2px)}
-.menu button{display:flex;width:100%;height:auto;padding:8px 12px;border:0;border-radius:0;color:#181818;background:#fff}
-.menu button:hover,.menu button:focus{background:#f3f3f3;outline:0;box-shadow:none}
-.status{flex:1 1 200px;color:#444;font-size:12px}
-.status[data-tone=warning]{color:#8c4b02}
-.status[data-tone=error]{color:#ba0517}
-.status a{color:#0176d3}
-.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:8px;padding-top:8px;border-top:1px solid #e5e5e5}
+.menu button{display:flex;width:100%;height:auto;padding:.5rem .75rem;border:0;border-radius:0;color:#181818}
+.menu button:focus{background:#f3f3f3;box-shadow:none}
+.status{flex:1 1 200px;color:#444;font-size:.75rem}
+[data-tone=warning]{color:#8c4b02}
+[data-tone=error]{color:#ba0517}
+.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:.5rem;padding-top:.5rem;border-top:1px solid #e5e5e5}
 .when{font-weight:700}
-[hidden]{display:none!important}
+@container (max-width:30rem){.i{padding:0 .5rem}.i::before{content:attr(data-icon)/""}.i>span{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}.status{flex-basis:100%}}
 `;

@@ -15,15 +15,29 @@ export type ToolbarAction =
   | { kind: 'start'; mode: SessionMode }
   | { kind: 'schedule' }
   | { kind: 'open-settings' }
+  | { kind: 'collapse'; collapsed: boolean }
   | { kind: MeetingAction };
 type Tone = 'info' | 'warning' | 'error';
+
+/** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
+const labelled = (className: string, key: MessageKey, icon: string) => {
+  const button = element('button', { type: 'button', className }, { 'data-icon': icon });
+  button.append(element('span', { textContent: t(key) }));
+  return button;
+};
 
 export class Toolbar {
   readonly host = element('div');
   private readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
-  private readonly start = element('button', { className: 'brand', type: 'button', textContent: t('startSession') });
+  /** The Glance mark: collapses the toolbar to itself and expands it again (a disclosure button). */
+  private readonly toggle = element(
+    'button',
+    { type: 'button', className: 'logo' },
+    { 'aria-expanded': 'true', 'aria-label': t('toolbarToggle') },
+  );
+  private readonly start = labelled('brand i', 'startSession', '▶');
   private readonly menu: StartMenu;
-  private readonly schedule = element('button', { type: 'button', textContent: t('scheduleMeeting') });
+  private readonly schedule = labelled('i', 'scheduleMeeting', '◷');
   private readonly status = element('div', { className: 'status' }, { role: 'status' });
   private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
   /** The record's upcoming meeting (when it has one): its time, Reschedule, Cancel and, when due, Start. */
@@ -38,7 +52,6 @@ export class Toolbar {
   constructor(onAction: (action: ToolbarAction) => void) {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
-    const logo = element('span', { className: 'logo' }, { 'aria-hidden': 'true' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
     this.menu = new StartMenu((mode) => onAction({ kind: 'start', mode }));
     const split = element('div', { className: 'split' });
@@ -46,14 +59,29 @@ export class Toolbar {
     onTrusted(this.start, 'click', () => onAction({ kind: 'start', mode: 'screenshare' }));
     onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
     onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
+    onTrusted(this.toggle, 'click', () => {
+      const collapsed = !this.collapsed;
+      this.setCollapsed(collapsed);
+      onAction({ kind: 'collapse', collapsed });
+    });
     for (const [kind, button] of Object.entries(this.meetingButtons) as [MeetingAction, HTMLButtonElement][]) {
       onTrusted(button, 'click', () => onAction({ kind }));
     }
     this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
-    this.bar.append(logo, split, this.schedule, this.status, this.settings, this.meeting);
+    this.bar.append(this.toggle, split, this.schedule, this.status, this.settings, this.meeting);
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
+  }
+
+  get collapsed(): boolean {
+    return this.host.hasAttribute('data-collapsed');
+  }
+
+  setCollapsed(collapsed: boolean): void {
+    this.host.toggleAttribute('data-collapsed', collapsed);
+    this.toggle.setAttribute('aria-expanded', String(!collapsed));
+    if (collapsed) this.menu.close(false);
   }
 
   showRecord(sobject: GlanceSObject, recordId: string): void {
@@ -100,6 +128,8 @@ export class Toolbar {
   notice(key: MessageKey, tone: Tone = 'info', offerSettings = false, ...substitutions: string[]): void {
     this.status.textContent = t(key, ...substitutions);
     this.status.dataset.tone = tone;
+    // Problems interrupt (assertive); everything else waits for a pause (role=status is polite).
+    this.status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
     this.settings.hidden = !offerSettings;
   }
 
@@ -117,7 +147,7 @@ export class Toolbar {
   }
 
   focus(): void {
-    this.start.focus();
+    (this.collapsed ? this.toggle : this.start).focus();
   }
 
   dock(anchor: Element | undefined): void {

@@ -104,6 +104,8 @@ export interface ContentRequests extends MeetingContentRequests {
   'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
+  /** Whether the rep collapsed the toolbar (remembered across pages); with `collapsed`, stores it first. */
+  'content:toolbar-collapsed': { request: { collapsed?: boolean }; response: { collapsed: boolean } };
   /** Injects the session panel's script into the sender tab's content-script world (top frame). */
   /** Injects one of the lazily loaded scripts (the session panel, the meeting dialog) into the sender's tab. */
   'content:load-panel': { request: { script: LazyScript }; response: { ok: boolean } };
@@ -273,6 +275,10 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
       : undefined,
   'content:open-settings': () => ({ type: 'content:open-settings' }),
+  'content:toolbar-collapsed': (raw) =>
+    raw.collapsed === undefined || typeof raw.collapsed === 'boolean'
+      ? { type: 'content:toolbar-collapsed', ...(raw.collapsed === undefined ? {} : { collapsed: raw.collapsed }) }
+      : undefined,
   'content:load-panel': (raw) =>
     raw.script === 'panel' || raw.script === 'meeting-dialog'
       ? { type: 'content:load-panel', script: raw.script }

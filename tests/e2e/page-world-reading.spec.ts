@@ -23,10 +23,14 @@ const PASSWORD = 'correct-horse';
 /** Distinct from the Salesforce user's name (Riley Rep), which the toolbar may show. */
 const GLANCE_DISPLAY_NAME = 'Quincy Glance-Display';
 
-/** The attributes each host may carry: what tests and styles need, nothing a page should not know. */
+/**
+ * The attributes each host may carry: what tests and styles need, nothing a page should not know.
+ * data-density is read from the page itself (Salesforce's Compact or Comfy); data-collapsed, set only
+ * while the rep keeps the toolbar or panel collapsed, says what the page shows anyway.
+ */
 const ALLOWED_HOST_ATTRIBUTES = {
-  toolbar: ['data-docked', 'data-glance-sfx', 'data-record-id', 'data-salesforce', 'data-sobject'],
-  'session-panel': ['data-docked', 'data-glance-sfx', 'data-mode', 'data-session-id'],
+  toolbar: ['data-density', 'data-docked', 'data-glance-sfx', 'data-record-id', 'data-salesforce', 'data-sobject'],
+  'session-panel': ['data-density', 'data-docked', 'data-glance-sfx', 'data-mode', 'data-session-id'],
   // The second Schedule button beside Salesforce's activity actions (a fixed label, nothing else).
   'activity-action': ['data-glance-sfx'],
 };

@@ -64,7 +64,7 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   const beforeGuest = await lastSeq(control);
   const guest = await context.newPage();
   await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
-  await expect(panel.getByText('Wanda Guest')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Wanda Guest')).toBeVisible({ timeout: 15_000 });
   await expect
     .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'wanda@newco.example'), {
       timeout: 10_000,
@@ -137,7 +137,7 @@ test('Case in a console app, support mode: WhatId the Case, WhoId its contact; n
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
-  await expect(panel.getByText('Nobody New')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Nobody New')).toBeVisible({ timeout: 15_000 });
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect
     .poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 })
@@ -172,7 +172,7 @@ test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity;
     'Hank Scorpio',
     'hank@globex.example',
   );
-  await expect(panel.getByText('Hank Scorpio')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Hank Scorpio')).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect

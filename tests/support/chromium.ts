@@ -55,11 +55,11 @@ export async function launchWithExtension(options: {
     ...(options.uiLanguage ? { locale: options.uiLanguage } : {}),
     ignoreHTTPSErrors: true,
     args: [
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${DIST_DIR}`,
       `--load-extension=${DIST_DIR}`,
       `--host-resolver-rules=${options.hostResolverRules}`,
       '--ignore-certificate-errors',
-      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       // Chromium refuses to start its sandbox as root (CI and these machines); elsewhere keep it.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',

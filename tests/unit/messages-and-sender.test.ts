@@ -22,6 +22,15 @@ describe('message validation', () => {
     expect(parseContentMessage(null)).toBeUndefined();
     expect(parseContentMessage('content:salesforce-status')).toBeUndefined();
   });
+  it('takes the toolbar collapse question and answer: a boolean or nothing', () => {
+    expect(parseContentMessage({ type: 'content:toolbar-collapsed' })).toEqual({ type: 'content:toolbar-collapsed' });
+    expect(parseContentMessage({ type: 'content:toolbar-collapsed', collapsed: true })).toEqual({
+      type: 'content:toolbar-collapsed',
+      collapsed: true,
+    });
+    expect(parseContentMessage({ type: 'content:toolbar-collapsed', collapsed: 'yes' })).toBeUndefined();
+    expect(parseContentMessage({ type: 'content:toolbar-collapsed', collapsed: null })).toBeUndefined();
+  });
   it('keeps popup and content protocols apart', () => {
     expect(parsePopupMessage({ type: 'popup:salesforce-status', pageUrl: null })).toEqual({
       type: 'popup:salesforce-status',

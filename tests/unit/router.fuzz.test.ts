@@ -59,6 +59,9 @@ const VALID: Record<string, unknown>[] = [
   { type: 'content:switch-mode', sessionId: '41000001', mode: 'cobrowse' },
   { type: 'content:end-session', sessionId: '41000001' },
   { type: 'content:open-settings' },
+  { type: 'content:toolbar-collapsed' },
+  { type: 'content:toolbar-collapsed', collapsed: true },
+  { type: 'content:toolbar-collapsed', collapsed: false },
   {
     type: 'content:schedule-meeting',
     meeting: {
@@ -203,6 +206,9 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
       break;
     case 'content:open-settings':
       expect(answer, label).toEqual({ ok: true });
+      break;
+    case 'content:toolbar-collapsed':
+      expect(typeof (answer as { collapsed: unknown }).collapsed, label).toBe('boolean');
       break;
     case 'popup:settings':
       expect(Object.keys(answer as object).sort(), label).toEqual([

@@ -41,6 +41,15 @@ function readAccount(raw: unknown): GlanceAccount | undefined {
   };
 }
 
+/** The rep collapsed the Salesforce toolbar to its Glance button, and the session panel to its header and key
+ * (content:toolbar-collapsed; one choice for both); default open. */
+export const toolbarCollapsedItem = defineItem<boolean>({
+  area: 'local',
+  key: 'toolbarCollapsed',
+  version: 1,
+  parse: (raw) => raw === true,
+});
+
 /** The running session (one at a time). */
 export const activeSessionItem = defineItem<ActiveSession | undefined>({
   area: 'local',

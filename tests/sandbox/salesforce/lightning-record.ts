@@ -103,7 +103,9 @@ function highlights(org: SalesforceOrg, record: SObjectRecord, v: LightningVaria
 
 function detailsSection(org: SalesforceOrg, record: SObjectRecord, v: LightningVariant): string {
   const items = detailFields(record).map(
-    ([field]) => `<records-record-layout-item field-label="${escapeHtml(fieldLabel(field))}" class="slds-form-element">
+    ([
+      field,
+    ]) => `<records-record-layout-item field-label="${escapeHtml(fieldLabel(field))}" class="slds-form-element slds-form-element_${v.density === 'compact' ? 'horizontal' : 'stacked'}">
       <span class="slds-form-element__label">${escapeHtml(fieldLabel(field))}</span>
       <span class="slds-form-element__control">${fieldHtml(org, record, field)}</span>
     </records-record-layout-item>`,

@@ -3,7 +3,7 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity
+//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity,compact
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
 
 export const VARIANT_COOKIE = 'sandbox_ui';
@@ -24,6 +24,13 @@ export interface LightningVariant {
   /** The page layout has the Activity component (its composer of New Task, New Event, …); an admin
    *  may leave it out of a Lightning record page, as many Campaign pages do. */
   activity: boolean;
+  /** The user's display density (Setup › Density Settings, or the profile menu): Lightning's "Comfy"
+   *  puts field labels on top of the fields, "Compact" to their left (Salesforce Developers blog, "New
+   *  Density Settings for the Lightning Experience UI in Winter '19"; Lightning Aura/LWC guide, "Change
+   *  the Form Display Density"). The record layout shows it with SLDS's form-element variants:
+   *  `slds-form-element_stacked` (label on top) or `slds-form-element_horizontal` (label left), the
+   *  SLDS Form Element blueprint's two layouts. Nothing else in the page names the density. */
+  density: 'comfy' | 'compact';
 }
 
 export const DEFAULT_VARIANT: LightningVariant = {
@@ -32,6 +39,7 @@ export const DEFAULT_VARIANT: LightningVariant = {
   lang: 'en',
   shadow: false,
   activity: true,
+  density: 'comfy',
 };
 
 export function parseVariant(value: string | undefined): LightningVariant {
@@ -49,6 +57,7 @@ export function parseVariant(value: string | undefined): LightningVariant {
     lang: flags.has('ja') ? 'ja' : flags.has('de') ? 'de' : 'en',
     shadow: flags.has('shadow'),
     activity: !flags.has('noactivity'),
+    density: flags.has('compact') ? 'compact' : 'comfy',
   };
 }
 

@@ -45,6 +45,8 @@ export const LIGHTNING_CSS = `
   .layoutGrid { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 24px; }
   .slds-form-element { border-bottom: 1px solid #f3f3f3; padding: 4px 0; }
   .slds-form-element__label { display: block; color: var(--weak); font-size: 12px; }
+  .slds-form-element_horizontal { display: flex; gap: 8px; padding: 2px 0; }
+  .slds-form-element_horizontal .slds-form-element__label { flex: 0 0 33%; }
   .slds-table { width: 100%; border-collapse: collapse; background: #fff; }
   .slds-table th, .slds-table td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--border); }
   .slds-table th { background: #fafaf9; color: var(--weak); font-weight: 400; }

@@ -359,6 +359,13 @@ describe('Salesforce pages', () => {
       expect(shadow).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-shadow>');
       expect(shadow).toContain("host.attachShadow({ mode: 'open' })");
 
+      // Display density: Comfy stacks labels on top of the fields, Compact puts them to their left.
+      expect(standard).toContain('class="slds-form-element slds-form-element_stacked"');
+      expect(standard).not.toContain('slds-form-element slds-form-element_horizontal');
+      const compact = await page('compact');
+      expect(compact).toContain('class="slds-form-element slds-form-element_horizontal"');
+      expect(compact).not.toContain('slds-form-element slds-form-element_stacked');
+
       // Client-side navigation gets the same variant: the cookie goes with the view fetch.
       const view = JSON.parse(
         (

@@ -1,0 +1,114 @@
+// Issue 12, accessibility: axe-core finds no violation on the popup, the options page (light and dark
+// system colours), the toolbar with its start menu, the meeting dialog and the session panel, in every
+// language the extension ships (every folder of extension/_locales, each in a browser started in that
+// UI language). Labels are looked up in the locale's own messages, as a rep of that language sees them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
+import { SandboxControl } from '../support/control.js';
+import { expect, LIGHTNING, logInToSalesforce, type Page, sessionPanel, test, toolbar } from './fixtures.js';
+
+const LOCALES_DIR = resolve(import.meta.dirname, '../../extension/_locales');
+const LOCALES = readdirSync(LOCALES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+type Messages = Record<string, { message: string }>;
+const messagesOf = (locale: string): Messages =>
+  JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
+
+/** A message as chrome.i18n gives it in `locale`: its own text, else the default locale's (en). */
+function labels(locale: string) {
+  const english = messagesOf('en');
+  const own = messagesOf(locale);
+  return (key: string) => {
+    const text = own[key]?.message ?? english[key]?.message;
+    if (!text) throw new Error(`no message ${key}`);
+    return text;
+  };
+}
+
+/** axe's violations inside one part of the page (or the whole page), as "rule: help (targets)". */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const locale of LOCALES) {
+  test.describe(`in ${locale}`, () => {
+    // A browser of its own, started in this UI language (the fixtures' browser speaks the default).
+    let browser: LaunchedBrowser;
+    test.beforeAll(async ({ sandbox }) => {
+      browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, uiLanguage: locale });
+    });
+    test.afterAll(async () => browser?.close());
+    const say = labels(locale);
+    const extensionPage = async (path: string) => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/src/pages/${path}/index.html`);
+      return page;
+    };
+
+    test('the browser speaks the locale: the extension answers in it', async () => {
+      const popup = await extensionPage('popup');
+      expect(await popup.evaluate(() => chrome.i18n.getUILanguage())).toMatch(new RegExp(`^${locale}`, 'i'));
+      await popup.close();
+    });
+
+    test('popup and options page: no axe violations, in light and in dark system colours', async () => {
+      for (const path of ['popup', 'options']) {
+        const page = await extensionPage(path);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.getByLabel(say('glanceAddressLabel')).first().waitFor();
+          expect(await violations(page), `${path} ${scheme}`).toEqual([]);
+        }
+        await page.close();
+      }
+    });
+
+    test('toolbar, start menu, meeting dialog and session panel: no axe violations', async ({ sandbox }) => {
+      const control = new SandboxControl(sandbox.controlUrl);
+      await control.reset();
+      const { context } = browser;
+      // Connect Glance in the popup as a rep of this language would.
+      const popup = await extensionPage('popup');
+      await popup.getByLabel(say('glanceAddressLabel')).fill('acme.glance.net');
+      await popup.getByLabel(say('glancePasswordLabel')).fill('correct-horse');
+      await popup.getByRole('button', { name: say('connect') }).click();
+      await popup.getByTestId('glance-connected').waitFor();
+      await popup.close();
+      await logInToSalesforce(context, control);
+      const page = await context.newPage();
+      const lead = (await control.records<{ Id: string }>('Lead'))[0]?.Id;
+      await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+      const bar = toolbar(page);
+      await bar.getByRole('button', { name: say('startSession') }).waitFor();
+      expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'toolbar').toEqual([]);
+
+      await bar.getByRole('button', { name: say('moreSessionTypes') }).click();
+      await expect(bar.getByRole('menu')).toBeVisible();
+      expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'start menu').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await bar.getByRole('button', { name: say('scheduleMeeting') }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByLabel(say('meetingSubject'))).not.toHaveValue('');
+      expect(await violations(page, '[data-glance-sfx="meeting-dialog"]'), 'meeting dialog').toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+
+      await bar.getByRole('button', { name: say('startSession') }).click();
+      const panel = sessionPanel(page);
+      await expect(panel.getByRole('group', { name: say('panelKeyLabel') })).toHaveText(/^\d{4}$/);
+      expect(await violations(page, '[data-glance-sfx="session-panel"]'), 'session panel').toEqual([]);
+      await panel.getByRole('button', { name: say('endSession') }).click();
+      await expect(bar).toBeVisible();
+      await page.close();
+    });
+  });
+}
