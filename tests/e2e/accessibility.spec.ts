@@ -79,7 +79,7 @@ for (const locale of LOCALES) {
       const popup = await extensionPage('popup');
       await popup.getByLabel(say('glanceAddressLabel')).fill('acme.glance.net');
       await popup.getByLabel(say('glancePasswordLabel')).fill('correct-horse');
-      await popup.getByRole('button', { name: say('connect') }).click();
+      await popup.getByRole('button', { name: say('connect'), exact: true }).click();
       await popup.getByTestId('glance-connected').waitFor();
       await popup.close();
       await logInToSalesforce(context, control);
@@ -87,26 +87,26 @@ for (const locale of LOCALES) {
       const lead = (await control.records<{ Id: string }>('Lead'))[0]?.Id;
       await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
       const bar = toolbar(page);
-      await bar.getByRole('button', { name: say('startSession') }).waitFor();
+      await bar.getByRole('button', { name: say('startSession'), exact: true }).waitFor();
       expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'toolbar').toEqual([]);
 
-      await bar.getByRole('button', { name: say('moreSessionTypes') }).click();
+      await bar.getByRole('button', { name: say('moreSessionTypes'), exact: true }).click();
       await expect(bar.getByRole('menu')).toBeVisible();
       expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'start menu').toEqual([]);
       await page.keyboard.press('Escape');
 
-      await bar.getByRole('button', { name: say('scheduleMeeting') }).click();
+      await bar.getByRole('button', { name: say('scheduleMeeting'), exact: true }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByLabel(say('meetingSubject'))).not.toHaveValue('');
       expect(await violations(page, '[data-glance-sfx="meeting-dialog"]'), 'meeting dialog').toEqual([]);
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
 
-      await bar.getByRole('button', { name: say('startSession') }).click();
+      await bar.getByRole('button', { name: say('startSession'), exact: true }).click();
       const panel = sessionPanel(page);
       await expect(panel.getByRole('group', { name: say('panelKeyLabel') })).toHaveText(/^\d{4}$/);
       expect(await violations(page, '[data-glance-sfx="session-panel"]'), 'session panel').toEqual([]);
-      await panel.getByRole('button', { name: say('endSession') }).click();
+      await panel.getByRole('button', { name: say('endSession'), exact: true }).click();
       await expect(bar).toBeVisible();
       await page.close();
     });

@@ -140,7 +140,8 @@ for (const locale of LOCALE_FOLDERS) {
 
       // A guest joins, the rep ends the session.
       await guestJoins(await context.newPage(), keyText, 'Gast Guest');
-      await expect(panel.getByText('Gast Guest')).toBeVisible({ timeout: 15_000 });
+      // Exact: the panel's live region also says the name ("… joined the session").
+      await expect(panel.getByText('Gast Guest', { exact: true })).toBeVisible({ timeout: 15_000 });
       await panel.getByRole('button', { name: msg('endSession'), exact: true }).click();
       await expect(sessionPanel(page)).toHaveCount(0);
       await expect(bar.getByRole('button', { name: msg('startSession'), exact: true })).toBeVisible();
