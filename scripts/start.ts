@@ -116,7 +116,7 @@ Close Chromium or press Ctrl-C to stop.`,
     console.log('  ✓ 07-guest-joined');
     await guest.close();
     await step('08-guest-in-panel', async () => {
-      await panel.getByText('Wanda Guest').waitFor({ timeout: 15_000 });
+      await panel.getByText('Wanda Guest', { exact: true }).waitFor({ timeout: 15_000 });
     });
     await step('09-session-ended', async () => {
       await panel.getByRole('button', { name: 'End session' }).click();
