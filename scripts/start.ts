@@ -126,6 +126,23 @@ Close Chromium or press Ctrl-C to stop.`,
     if (events.length !== 1 || events[0]?.WhoId !== lead.Id)
       throw new Error(`expected one Event on the Lead, got ${JSON.stringify(events)}`);
     console.log(`  ✓ Salesforce holds the Event "${events[0]?.Subject}" on ${lead.Name}`);
+    // The popup after the session: the rep's Glance sessions of the last 30 days, read from Salesforce.
+    const history = await context.newPage();
+    await history.setViewportSize({ width: 400, height: 900 });
+    await history.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    await history.getByTestId('salesforce-history').waitFor({ timeout: 15_000 });
+    await history.getByTestId('salesforce-history').scrollIntoViewIfNeeded();
+    await history.screenshot({ path: `${shots}/10-popup-recent-sessions.png` });
+    console.log('  ✓ 10-popup-recent-sessions');
+    await history.close();
+    // The administrators' Company Settings tab.
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 1280, height: 800 });
+    await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+    await options.getByRole('tabpanel').filter({ visible: true }).getByRole('heading').first().waitFor();
+    await options.screenshot({ path: `${shots}/11-company-settings.png` });
+    console.log('  ✓ 11-company-settings');
+    await options.close();
     const missing = STORE_SHOTS.filter((file) => !existsSync(`${shots}/store/${file}`));
     if (missing.length > 0) throw new Error(`no store screenshot ${missing.join(', ')}: a tour step was renamed?`);
     console.log(`Tour passed; screenshots in ${shots}, the stores' in ${shots}/store`);
