@@ -3,8 +3,10 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de,shadow,noactivity
+//   sandbox_ui=console,dynamic|aura|nohighlights,de,shadow,noactivity,churn[:<mutations per second>]
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
+
+import { DEFAULT_CHURN_RATE } from './lightning-churn.js';
 
 export const VARIANT_COOKIE = 'sandbox_ui';
 
@@ -22,6 +24,8 @@ export interface LightningVariant {
   /** The page layout has the Activity component (its composer of New Task, New Event, …); an admin
    *  may leave it out of a Lightning record page, as many Campaign pages do. */
   activity: boolean;
+  /** Churn mode (lightning-churn.ts): DOM mutations a second while a record page shows; 0 is off. */
+  churn: number;
 }
 
 export const DEFAULT_VARIANT: LightningVariant = {
@@ -30,6 +34,7 @@ export const DEFAULT_VARIANT: LightningVariant = {
   lang: 'en',
   shadow: false,
   activity: true,
+  churn: 0,
 };
 
 export function parseVariant(value: string | undefined): LightningVariant {
@@ -47,7 +52,15 @@ export function parseVariant(value: string | undefined): LightningVariant {
     lang: flags.has('de') ? 'de' : 'en',
     shadow: flags.has('shadow'),
     activity: !flags.has('noactivity'),
+    churn: churnRate(flags),
   };
+}
+
+/** `churn` alone is Lightning's usual rate; `churn:<n>` sets it (capped, so a typo cannot hang the page). */
+function churnRate(flags: Set<string>): number {
+  if (flags.has('churn')) return DEFAULT_CHURN_RATE;
+  const asked = [...flags].map((flag) => /^churn:(\d{1,6})$/.exec(flag)?.[1]).find(Boolean);
+  return asked ? Math.min(Number(asked), 20_000) : 0;
 }
 
 /** German labels of what the sandbox's record page shows (Salesforce's German UI). */
