@@ -1,6 +1,7 @@
 // `npm run bench`: sizes from dist/, timings and Salesforce call counts in real Chromium against the
 // sandbox, and the chaos run (tests/support/chaos.ts). Prints a table; with --json, one
-// {"metric","value","unit"} object per line. Options: --chaos-only, --no-chaos, --chaos-sessions=N,
+// {"metric","value","unit"} object per line (with "min" and "max" where the value is a median of
+// rounds). Options: --chaos-only, --no-chaos, --churn-only (the busy-page overhead alone), --chaos-sessions=N,
 // --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
@@ -15,11 +16,13 @@ import {
 } from './browser-metrics.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { chaosMetrics } from './chaos-metrics.js';
+import { contentChurnOverhead } from './churn-metrics.js';
 import { meetingMetrics } from './meeting-metrics.js';
 
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
-const withChaos = !process.argv.includes('--no-chaos');
+const churnOnly = process.argv.includes('--churn-only');
+const withChaos = !process.argv.includes('--no-chaos') && !churnOnly;
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
 const LATENCY_MS = 200;
@@ -30,6 +33,8 @@ export interface Metric {
   unit: string;
   target?: string;
   detail?: string;
+  min?: number;
+  max?: number;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -60,7 +65,7 @@ if (withChaos || chaosOnly) {
 }
 
 if (asJson) {
-  for (const { metric, value, unit } of metrics) console.log(JSON.stringify({ metric, value, unit }));
+  for (const { metric, value, unit, min, max } of metrics) console.log(JSON.stringify({ metric, value, unit, min, max }));
 } else {
   const rows = metrics.map((m) => [m.metric, String(m.value), m.unit, m.target ?? '', m.detail ?? '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] as string).length), 6));
@@ -71,6 +76,7 @@ if (asJson) {
 
 async function standardMetrics(): Promise<Metric[]> {
   const metrics: Metric[] = [];
+  if (churnOnly) return churnMetrics();
   const sizes = bundleSizes('dist');
   metrics.push(
     { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 8000' },
@@ -126,6 +132,8 @@ async function standardMetrics(): Promise<Metric[]> {
       },
     );
 
+    metrics.push(...(await churnOverhead(context, control, sandbox.hostResolverRules)));
+
     log('Popup …');
     const popup = await popupInteractive(context, extensionId, 15);
     metrics.push({
@@ -180,4 +188,49 @@ async function standardMetrics(): Promise<Metric[]> {
     await sandbox.close();
   }
   return metrics;
+}
+
+/** The busy page's overhead, in a browser of its own (for --churn-only). */
+async function churnMetrics(): Promise<Metric[]> {
+  const sandbox = await startSandbox({ quiet: true });
+  const control = new SandboxControl(sandbox.controlUrl);
+  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+  try {
+    const { sid, lightningSid } = await control.salesforceLogin();
+    await browser.context.addCookies(
+      [
+        { value: sid, url: 'https://acme.my.salesforce.com/' },
+        { value: lightningSid, url: 'https://acme.lightning.force.com/' },
+      ].map(({ value, url }) => ({ name: 'sid', value, url, secure: true, httpOnly: true, sameSite: 'None' as const })),
+    );
+    return await churnOverhead(browser.context, control, sandbox.hostResolverRules);
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+}
+
+async function churnOverhead(
+  context: Parameters<typeof contentChurnOverhead>[0],
+  control: SandboxControl,
+  hostResolverRules: string,
+): Promise<Metric[]> {
+  log('Busy Lightning page, with and without the extension …');
+  const rounds = await contentChurnOverhead(context, control, hostResolverRules, { rounds: 5, windowMs: 6000 });
+  const overhead = rounds.map((r) => ((r.taskWith - r.taskWithout) / r.taskWithout) * 100);
+  const script = rounds.map((r) => r.scriptWith - r.scriptWithout);
+  const median = (values: number[]) => quantile(values, 0.5);
+  return [
+    {
+      metric: 'content_churn_overhead_pct',
+      value: round(median(overhead), 2),
+      unit: '%',
+      target: '≤ 1',
+      min: round(Math.min(...overhead), 2),
+      max: round(Math.max(...overhead), 2),
+      detail: `${spread(overhead)}; task ms with/without ${round(median(rounds.map((r) => r.taskWith)))} / ${round(
+        median(rounds.map((r) => r.taskWithout)),
+      )} per 6 s, script +${round(median(script))} ms, ${round(median(rounds.map((r) => r.rateWithout)), 0)} mutations/s`,
+    },
+  ];
 }

@@ -1,0 +1,99 @@
+// What the content script costs on a busy Lightning record page (issue 13): the same page, churning
+// the same way (the sandbox's churn mode, seeded), in a browser with the extension and in one
+// without, measured at the same time so the machine's other load weighs on both alike. Chromium's
+// own counters (DevTools Performance.getMetrics) give each page's main-thread task and script time
+// over the window; the overhead is (with − without) / without.
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumPath } from '../support/chromium.js';
+import type { SandboxControl } from '../support/control.js';
+
+const LIGHTNING = 'https://acme.lightning.force.com';
+const CHURN = 'churn';
+
+export interface ChurnRound {
+  /** Main-thread task time, ms, with and without the extension. */
+  taskWith: number;
+  taskWithout: number;
+  scriptWith: number;
+  scriptWithout: number;
+  /** Mutations per second the page actually made (with, without). */
+  rateWith: number;
+  rateWithout: number;
+}
+
+type Counters = { task: number; script: number; mutations: number; at: number };
+
+async function counters(page: Page, cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>): Promise<Counters> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const mutations = (await page.evaluate('window.__sandboxChurn?.count ?? 0')) as number;
+  return { task: value('TaskDuration'), script: value('ScriptDuration'), mutations, at: Date.now() };
+}
+
+async function churningPage(context: BrowserContext, path: string, withExtension: boolean) {
+  const page = await context.newPage();
+  await page.goto(`${LIGHTNING}${path}`);
+  if (withExtension) await page.locator('[data-glance-sfx="toolbar"][data-docked="inline"]').waitFor();
+  await page.waitForFunction('window.__sandboxChurn?.count > 0');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { page, cdp };
+}
+
+/** `rounds` windows of `windowMs`, each with a fresh page in both browsers. */
+export async function contentChurnOverhead(
+  withExtension: BrowserContext,
+  control: SandboxControl,
+  hostResolverRules: string,
+  options: { rounds: number; windowMs: number },
+): Promise<ChurnRound[]> {
+  const [lead] = await control.records<{ Id: string }>('Lead');
+  const path = `/lightning/r/Lead/${lead?.Id}/view`;
+  const executablePath = chromiumPath();
+  const plain = await chromium.launch({
+    executablePath,
+    channel: executablePath ? undefined : 'chromium',
+    headless: true,
+    args: [
+      `--host-resolver-rules=${hostResolverRules}`,
+      '--ignore-certificate-errors',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const without = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+    await without.addCookies(await withExtension.cookies(`${LIGHTNING}/`));
+    for (const context of [withExtension, without]) {
+      await context.addCookies([{ name: 'sandbox_ui', value: CHURN, url: `${LIGHTNING}/` }]);
+    }
+    const rounds: ChurnRound[] = [];
+    for (let i = 0; i < options.rounds; i++) {
+      const a = await churningPage(withExtension, path, true);
+      const b = await churningPage(without, path, false);
+      // Let the first placement and the page's own start settle before the window opens.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const [a0, b0] = await Promise.all([counters(a.page, a.cdp), counters(b.page, b.cdp)]);
+      await new Promise((resolve) => setTimeout(resolve, options.windowMs));
+      const [a1, b1] = await Promise.all([counters(a.page, a.cdp), counters(b.page, b.cdp)]);
+      rounds.push({
+        taskWith: a1.task - a0.task,
+        taskWithout: b1.task - b0.task,
+        scriptWith: a1.script - a0.script,
+        scriptWithout: b1.script - b0.script,
+        rateWith: ((a1.mutations - a0.mutations) * 1000) / (a1.at - a0.at),
+        rateWithout: ((b1.mutations - b0.mutations) * 1000) / (b1.at - b0.at),
+      });
+      await Promise.all([a.page.close(), b.page.close()]);
+    }
+    await withExtension.clearCookies({ name: 'sandbox_ui' });
+    return rounds;
+  } finally {
+    await plain.close();
+  }
+}
