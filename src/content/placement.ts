@@ -118,7 +118,10 @@ const intact = ({ host, anchor }: Docking) =>
  *   an anchor or our host. The callback reads no style or layout; a break sends it back to seeking.
  * A new URL comes through main.ts (navigation.ts), which calls the returned function again.
  */
-export function keepDocked(target: () => DockTarget | undefined, alsoPlace: () => Docking | undefined = () => undefined) {
+export function keepDocked(
+  target: () => DockTarget | undefined,
+  alsoPlace: () => Docking | undefined = () => undefined,
+) {
   const anchors = new AnchorFinder();
   let anchor: Element | undefined;
   let watching = false;

@@ -65,7 +65,8 @@ if (withChaos || chaosOnly) {
 }
 
 if (asJson) {
-  for (const { metric, value, unit, min, max } of metrics) console.log(JSON.stringify({ metric, value, unit, min, max }));
+  for (const { metric, value, unit, min, max } of metrics)
+    console.log(JSON.stringify({ metric, value, unit, min, max }));
 } else {
   const rows = metrics.map((m) => [m.metric, String(m.value), m.unit, m.target ?? '', m.detail ?? '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] as string).length), 6));
@@ -216,7 +217,8 @@ async function churnOverhead(
   hostResolverRules: string,
 ): Promise<Metric[]> {
   log('Busy Lightning page, with and without the extension …');
-  const rounds = await contentChurnOverhead(context, control, hostResolverRules, { rounds: 5, windowMs: 6000 });
+  const rounds = await contentChurnOverhead(context, control, hostResolverRules, { rounds: 8, windowMs: 6000 });
+  if (process.env.CHURN_DEBUG) console.error(JSON.stringify(rounds));
   const overhead = rounds.map((r) => ((r.taskWith - r.taskWithout) / r.taskWithout) * 100);
   const script = rounds.map((r) => r.scriptWith - r.scriptWithout);
   const median = (values: number[]) => quantile(values, 0.5);

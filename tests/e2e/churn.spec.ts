@@ -110,7 +110,10 @@ for (const ui of ['churn', 'churn,shadow']) {
     await world.run(COUNT_READS);
     // A few hundred frames of Lightning's churn, with nothing of ours moving.
     const before = await churn(page, (api) => api.count);
-    await page.waitForFunction((n) => (window as unknown as { __sandboxChurn: Churn }).__sandboxChurn.count > n, before + 4800);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __sandboxChurn: Churn }).__sandboxChurn.count > n,
+      before + 4800,
+    );
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await world.run('globalThis.__reads')).toEqual({});
     await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
@@ -134,11 +137,15 @@ test('on a churning page a re-rendered header gets the toolbar back, docked afte
   });
   await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
   expect(
-    await toolbar(page).evaluate((el) => el.previousElementSibling?.localName === 'records-highlights2' && el.isConnected),
+    await toolbar(page).evaluate(
+      (el) => el.previousElementSibling?.localName === 'records-highlights2' && el.isConnected,
+    ),
   ).toBe(true);
   // And the activity composer re-rendered: the Schedule button follows it too.
   await page.evaluate(() => {
-    const old = document.querySelector('.oneContent.active runtime_sales_activities-activity-panel-composer') as Element;
+    const old = document.querySelector(
+      '.oneContent.active runtime_sales_activities-activity-panel-composer',
+    ) as Element;
     old.replaceWith(old.cloneNode(true));
   });
   await expect(
