@@ -16,7 +16,6 @@ import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
-import { endedNotice, problemNeedsSettings, problemText } from './session-problems.js';
 import { readBroadcast, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
@@ -111,7 +110,11 @@ function showChange(ended: SessionChange, why?: SessionProblem): void {
   if (ended && record) statusShownFor = recordKey(record);
   render();
   if (ended && record) {
-    toolbar.notice(...endedNotice(why));
+    // Its words are in the panel's script, here since the panel showed (else loaded now).
+    void loadSessionPanel().then(
+      (code) => toolbar.notice(...code.endedNotice(why)),
+      () => toolbar.notice('sessionEnded'),
+    );
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -131,17 +134,14 @@ function updateLiveness(): void {
   }
 }
 
-/** Meeting problems Start scheduled meeting may answer, beside the session's own. */
-const MEETING_START_TEXT: Partial<Record<MeetingProblem, 'meetingRefusedGone' | 'meetingRefusedNotDue'>> = {
-  'meeting-gone': 'meetingRefusedGone',
-  'meeting-not-due': 'meetingRefusedNotDue',
-};
-
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
 
 async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
   focusPanelWhenShown = toolbar.hasFocus();
   toolbar.starting(true);
+  // The panel's code is injected while Glance starts the session, not after: the key shows as soon
+  // as the answer arrives (click_to_key_ratio), and a failed start has loaded it for nothing but once.
+  loadPanel();
   const result = await request();
   toolbar.starting(false);
   const view = result?.ok ? readSessionView(result.session) : undefined;
@@ -152,10 +152,12 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
   }
   focusPanelWhenShown = false;
   const problem = result && !result.ok ? result.problem : undefined;
-  const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
-  if (meetingText) return toolbar.notice(meetingText, 'error');
-  const sessionProblem = problem as SessionProblem | undefined;
-  toolbar.notice(problemText(sessionProblem), 'error', problemNeedsSettings(sessionProblem));
+  // What the rep reads is in the panel's script, injected at the click (a failed injection: no answer either).
+  const [key, offerSettings] = await loadSessionPanel().then(
+    (code) => code.startRefusal(problem),
+    () => ['problemNoAnswer', false] as const,
+  );
+  toolbar.notice(key, 'error', offerSettings);
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
 }
@@ -188,7 +190,7 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
     // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
     showChange(sessions.take(null), 'session-gone');
   } else {
-    panel?.problem(problemText(result?.problem));
+    panel?.problem(result?.problem);
   }
 }
 

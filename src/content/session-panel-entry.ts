@@ -6,7 +6,9 @@ import { useMessages } from '../shared/i18n.js';
 import { message } from './messaging.js';
 import { LAZY_GLOBALS } from './panel-loader.js';
 import { SessionPanel } from './session-panel.js';
+import { endedNotice, startRefusal } from './session-problems.js';
+import { StartMenu } from './start-menu.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[LAZY_GLOBALS.panel] = { SessionPanel };
+(globalThis as Record<string, unknown>)[LAZY_GLOBALS.panel] = { SessionPanel, StartMenu, endedNotice, startRefusal };

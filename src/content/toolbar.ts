@@ -5,8 +5,9 @@ import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { element, onTrusted } from './dom.js';
+import { loadLazyScript } from './panel-loader.js';
 import { dockHost } from './placement.js';
-import { StartMenu } from './start-menu.js';
+import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
 export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
@@ -21,7 +22,14 @@ export class Toolbar {
   readonly host = element('div');
   private readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
   private readonly start = element('button', { className: 'brand', type: 'button', textContent: t('startSession') });
-  private readonly menu: StartMenu;
+  /** The split button's other half; its menu is built on first use (start-menu.ts). */
+  private readonly more = element(
+    'button',
+    { type: 'button', className: 'brand more', title: t('moreSessionTypes') },
+    { 'aria-label': t('moreSessionTypes'), 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+  );
+  private menu: StartMenu | undefined;
+  private readonly split = element('div', { className: 'split' });
   private readonly schedule = element('button', { type: 'button', textContent: t('scheduleMeeting') });
   private readonly status = element('div', { className: 'status' }, { role: 'status' });
   private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
@@ -39,17 +47,29 @@ export class Toolbar {
     const root = this.host.attachShadow({ mode: 'open' });
     const logo = element('span', { className: 'logo' }, { 'aria-hidden': 'true' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
-    this.menu = new StartMenu((mode) => onAction({ kind: 'start', mode }));
-    const split = element('div', { className: 'split' });
-    split.append(this.start, this.menu.button, this.menu.menu);
-    onTrusted(this.start, 'click', () => onAction({ kind: 'start', mode: 'screenshare' }));
+    this.more.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
+    this.split.append(this.start, this.more);
+    const choose = (mode: SessionMode) => onAction({ kind: 'start', mode });
+    onTrusted(this.more, 'click', () =>
+      this.withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
+    );
+    onTrusted(this.more, 'keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      this.withMenu(choose, (menu) => menu.open(event.key === 'ArrowUp' ? -1 : 0));
+    });
+    // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim.
+    const prefetch = () => void loadLazyScript('panel').catch(() => {});
+    onTrusted(this.host, 'pointerenter', prefetch);
+    onTrusted(this.host, 'focusin', prefetch);
+    onTrusted(this.start, 'click', () => choose('screenshare'));
     onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
     onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
     for (const [kind, button] of Object.entries(this.meetingButtons) as [MeetingAction, HTMLButtonElement][]) {
       onTrusted(button, 'click', () => onAction({ kind }));
     }
     this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
-    this.bar.append(logo, split, this.schedule, this.status, this.settings, this.meeting);
+    this.bar.append(logo, this.split, this.schedule, this.status, this.settings, this.meeting);
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
   }
 
@@ -80,6 +100,23 @@ export class Toolbar {
     }
   }
 
+  /** Runs `use` with the start menu, built from the lazily injected script the first time. */
+  private withMenu(choose: (mode: SessionMode) => void, use: (menu: StartMenu) => void): void {
+    if (this.menu) {
+      use(this.menu);
+      return;
+    }
+    loadLazyScript('panel').then(
+      ({ StartMenu }) => {
+        this.menu ??= new StartMenu(this.more, choose);
+        this.split.append(this.menu.menu);
+        use(this.menu);
+      },
+      // The extension was updated under this tab: the Start button still starts a screen share.
+      () => {},
+    );
+  }
+
   /** The record's upcoming meeting as "Meeting Thu 3:00 PM", or none; Start only while it is due. */
   showMeeting(when: string | undefined, due = false): void {
     this.meeting.hidden = when === undefined;
@@ -103,8 +140,8 @@ export class Toolbar {
   /** While a start is on its way to Glance: no second click, and say what is happening. */
   starting(busy: boolean): void {
     this.start.disabled = busy;
-    this.menu.button.disabled = busy;
-    this.menu.close(false);
+    this.more.disabled = busy;
+    this.menu?.close(false);
     if (busy) this.notice('starting');
   }
 
@@ -122,7 +159,7 @@ export class Toolbar {
   }
 
   remove(): void {
-    this.menu.close(false);
+    this.menu?.close(false);
     this.showMeeting(undefined);
     this.host.remove();
     delete this.host.dataset.recordId;

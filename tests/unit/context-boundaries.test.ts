@@ -44,31 +44,91 @@ function lint(file: string, source: string): string[] {
 
 // Each probe sits at the path of a real file in that context so relative specifiers resolve the same way.
 const refused: [string, string, string][] = [
-  ['content → background', 'src/content/probe.ts', "import { x } from '../background/router.js';\nexport const y = x;\n"],
-  ['content → pages', 'src/content/probe.ts', "import { x } from '../pages/background-channel.js';\nexport const y = x;\n"],
+  [
+    'content → background',
+    'src/content/probe.ts',
+    "import { x } from '../background/router.js';\nexport const y = x;\n",
+  ],
+  [
+    'content → pages',
+    'src/content/probe.ts',
+    "import { x } from '../pages/background-channel.js';\nexport const y = x;\n",
+  ],
   ['pages → background', 'src/pages/probe.ts', "import { x } from '../background/router.js';\nexport const y = x;\n"],
-  ['popup → background', 'src/pages/popup/probe.ts', "import { x } from '../../background/router.js';\nexport const y = x;\n"],
-  ['options → content', 'src/pages/options/probe.ts', "import { x } from '../../content/dom.js';\nexport const y = x;\n"],
+  [
+    'popup → background',
+    'src/pages/popup/probe.ts',
+    "import { x } from '../../background/router.js';\nexport const y = x;\n",
+  ],
+  [
+    'options → content',
+    'src/pages/options/probe.ts',
+    "import { x } from '../../content/dom.js';\nexport const y = x;\n",
+  ],
   ['options → popup', 'src/pages/options/probe.ts', "import { x } from '../popup/PopupApp.js';\nexport const y = x;\n"],
-  ['popup → options', 'src/pages/popup/probe.ts', "import { x } from '../options/PolicyPanel.js';\nexport const y = x;\n"],
-  ['components → popup', 'src/pages/components/probe.ts', "import { x } from '../popup/PopupApp.js';\nexport const y = x;\n"],
+  [
+    'popup → options',
+    'src/pages/popup/probe.ts',
+    "import { x } from '../options/PolicyPanel.js';\nexport const y = x;\n",
+  ],
+  [
+    'components → popup',
+    'src/pages/components/probe.ts',
+    "import { x } from '../popup/PopupApp.js';\nexport const y = x;\n",
+  ],
   ['background → content', 'src/background/probe.ts', "import { x } from '../content/dom.js';\nexport const y = x;\n"],
-  ['background → pages', 'src/background/probe.ts', "import { x } from '../pages/background-channel.js';\nexport const y = x;\n"],
+  [
+    'background → pages',
+    'src/background/probe.ts',
+    "import { x } from '../pages/background-channel.js';\nexport const y = x;\n",
+  ],
   ['shared → background', 'src/shared/probe.ts', "import { x } from '../background/router.js';\nexport const y = x;\n"],
-  ['shared → content', 'src/shared/meeting/probe.ts', "import { x } from '../../content/dom.js';\nexport const y = x;\n"],
-  ['shared → pages', 'src/shared/probe.ts', "import { x } from '../pages/background-channel.js';\nexport const y = x;\n"],
-  ['shared → the browser API', 'src/shared/probe.ts', "import browser from 'webextension-polyfill';\nexport const y = browser;\n"],
+  [
+    'shared → content',
+    'src/shared/meeting/probe.ts',
+    "import { x } from '../../content/dom.js';\nexport const y = x;\n",
+  ],
+  [
+    'shared → pages',
+    'src/shared/probe.ts',
+    "import { x } from '../pages/background-channel.js';\nexport const y = x;\n",
+  ],
+  [
+    'shared → the browser API',
+    'src/shared/probe.ts',
+    "import browser from 'webextension-polyfill';\nexport const y = browser;\n",
+  ],
   ['shared uses chrome.*', 'src/shared/probe.ts', 'export const y = chrome.runtime.id;\n'],
   ['shared uses browser.*', 'src/shared/meeting/probe.ts', 'export const y = browser.runtime.id;\n'],
-  ['client → feature', 'src/background/glance/probe.ts', "import { x } from '../session/service.js';\nexport const y = x;\n"],
+  [
+    'client → feature',
+    'src/background/glance/probe.ts',
+    "import { x } from '../session/service.js';\nexport const y = x;\n",
+  ],
 ];
 
 const allowed: [string, string, string][] = [
   ['content → shared', 'src/content/probe.ts', "import { x } from '../shared/messages.js';\nexport const y = x;\n"],
-  ['popup → components', 'src/pages/popup/probe.ts', "import { x } from '../components/UserSettingsPage.js';\nexport const y = x;\n"],
-  ['options → channel', 'src/pages/options/probe.ts', "import { x } from '../background-channel.js';\nexport const y = x;\n"],
-  ['pages → shared', 'src/pages/components/probe.ts', "import { x } from '../../shared/i18n.js';\nexport const y = x;\n"],
-  ['background → shared', 'src/background/probe.ts', "import { x } from '../shared/settings.js';\nexport const y = x;\n"],
+  [
+    'popup → components',
+    'src/pages/popup/probe.ts',
+    "import { x } from '../components/UserSettingsPage.js';\nexport const y = x;\n",
+  ],
+  [
+    'options → channel',
+    'src/pages/options/probe.ts',
+    "import { x } from '../background-channel.js';\nexport const y = x;\n",
+  ],
+  [
+    'pages → shared',
+    'src/pages/components/probe.ts',
+    "import { x } from '../../shared/i18n.js';\nexport const y = x;\n",
+  ],
+  [
+    'background → shared',
+    'src/background/probe.ts',
+    "import { x } from '../shared/settings.js';\nexport const y = x;\n",
+  ],
   ['background uses chrome.*', 'src/background/adapters/probe.ts', 'export const y = chrome.runtime.id;\n'],
 ];
 
