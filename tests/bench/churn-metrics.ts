@@ -13,6 +13,10 @@ const CHURN = 'churn';
 const CHURN_RATE = 2400;
 
 export interface ChurnRound {
+  /** From a trace of the page with the extension: the content script's own main-thread time (its
+   *  callbacks, with any style or layout they force), and all the page's main-thread task time, ms. */
+  oursTraced: number;
+  taskTraced: number;
   /** Main-thread task time, ms, with and without the extension. */
   taskWith: number;
   taskWithout: number;
@@ -102,11 +106,13 @@ export async function contentChurnOverhead(
     };
     const rounds: ChurnRound[] = [];
     for (let i = 0; i < options.rounds; i++) {
+      const traced = await traceOurs(a.page, a.cdp, churn, options.windowMs / 2);
       const a1 = await measure(a);
       const b1 = await measure(b);
       const b2 = await measure(b);
       const a2 = await measure(a);
       rounds.push({
+        ...traced,
         taskWith: a1.task + a2.task,
         taskWithout: b1.task + b2.task,
         scriptWith: a1.script + a2.script,
@@ -123,4 +129,74 @@ export async function contentChurnOverhead(
   } finally {
     await plain.close();
   }
+}
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+};
+
+/**
+ * The content script's share, from Chromium's trace of the page with the extension over one window:
+ * every call into our script (timers, animation frames, observer and event callbacks) and what runs
+ * inside it, against all the main thread's tasks in the same window. Both come from the same
+ * renderer at the same time, so the machine's load weighs on them alike. It leaves out the cost
+ * the page's own calls pay for our observers (records queued for us), which the comparison with
+ * the plain browser includes.
+ */
+async function traceOurs(
+  page: Page,
+  cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>,
+  churn: (page: Page, rate: number) => Promise<void>,
+  windowMs: number,
+): Promise<{ oursTraced: number; taskTraced: number }> {
+  await churn(page, CHURN_RATE);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReturnAsStream',
+  });
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const done = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
+  );
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await churn(page, 0);
+  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const ourCall = (e: TraceEvent) =>
+    e.name === 'FunctionCall' && e.ph === 'X' && !!e.args?.data?.url?.startsWith('chrome-extension://');
+  const first = events.find(ourCall);
+  if (!first) return { oursTraced: 0, taskTraced: Number.NaN };
+  const main = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X';
+  // Outermost only: a call of ours inside another of ours is counted once.
+  const sum = (list: TraceEvent[]) => {
+    let total = 0;
+    let end = 0;
+    for (const e of list.sort((x, y) => x.ts - y.ts)) {
+      if (e.ts < end) continue;
+      total += e.dur ?? 0;
+      end = e.ts + (e.dur ?? 0);
+    }
+    return total / 1000;
+  };
+  return {
+    oursTraced: sum(events.filter((e) => main(e) && ourCall(e))),
+    taskTraced: sum(
+      events.filter((e) => main(e) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')),
+    ),
+  };
 }
