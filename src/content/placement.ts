@@ -42,18 +42,30 @@ export interface AnchorSelectors {
 
 export class AnchorFinder {
   private readonly owners = new WeakMap<Element, string>();
+  /** The Lightning view each record was found in: a view that showed one record never serves another
+   *  (the previous page, still on screen for a moment after the URL changed). */
+  private readonly viewOwners = new WeakMap<Element, string>();
 
   /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
   constructor(private readonly anchors: AnchorSelectors = TOOLBAR_ANCHORS) {}
 
   find(ui: SalesforceUi, recordId: string): Element | undefined {
-    const selectors = ui === 'classic' ? this.anchors.classic : this.anchors.lightning;
-    const views: Root[] =
-      ui === 'classic'
-        ? [document]
-        : [...document.querySelectorAll(LIGHTNING_VIEWS)].filter((v) => v.checkVisibility());
-    // Light DOM first (synthetic shadow, the common case), then inside open shadow roots.
-    return this.search(views, selectors, recordId) ?? this.search(views.flatMap(shadowRoots), selectors, recordId);
+    if (ui === 'classic') return this.within(document, this.anchors.classic, recordId);
+    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+      const owner = this.viewOwners.get(view);
+      if ((owner !== undefined && owner !== recordId) || !view.checkVisibility()) continue;
+      const found = this.within(view, this.anchors.lightning, recordId);
+      if (found) {
+        this.viewOwners.set(view, recordId);
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
+  private within(root: Root, selectors: readonly string[], recordId: string): Element | undefined {
+    return this.search([root], selectors, recordId) ?? this.search(shadowRoots(root), selectors, recordId);
   }
 
   private search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
