@@ -170,10 +170,18 @@ export function keepDocked(
     if (missing && performance.now() < seekUntil) seek.observe(document.body, PAGE_CHANGES);
   }
 
-  /** Each ancestor's own children, up to the document, across shadow roots (no subtree). */
+  /**
+   * Each ancestor's own children, across shadow roots (no subtree), up to the Lightning view and its
+   * parent: above that, a change is another view coming or going, or the page's global spinners and
+   * toasts on the body (many a second on a busy page), none of which moves this view's header.
+   */
   function watchAncestors(node: Node): void {
     for (let parent = node.parentNode; parent; ) {
       guard.observe(parent, { childList: true });
+      if (parent instanceof Element && parent.matches(LIGHTNING_VIEWS)) {
+        if (parent.parentNode) guard.observe(parent.parentNode, { childList: true });
+        return;
+      }
       parent = parent instanceof ShadowRoot ? parent.host.parentNode : parent.parentNode;
     }
   }

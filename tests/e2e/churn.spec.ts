@@ -19,6 +19,8 @@ test('the sandbox churns a Lightning record page like Lightning, inside the visi
   // Its timer runs on its own.
   await page.waitForFunction(() => (window as unknown as { __sandboxChurn: Churn }).__sandboxChurn.count > 1000);
   await navigate(page, `/lightning/r/Lead/${lead2}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-record-id', lead2);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
   await churn(page, (api) => api.stop());
   // Driven step by step: exactly one mutation record per step, of Lightning's kinds, never in the
   // hidden previous view.
@@ -30,6 +32,13 @@ test('the sandbox churns a Lightning record page like Lightning, inside the visi
     await new Promise((resolve) => setTimeout(resolve, 0));
     records.push(...observer.takeRecords());
     observer.disconnect();
+    // The extension's own changes (its toolbar taking the Salesforce status meanwhile) are not the sandbox's.
+    const ours = (node: Node) => node instanceof Element && !!node.closest('[data-glance-sfx]');
+    records.splice(
+      0,
+      records.length,
+      ...records.filter((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].some(ours)),
+    );
     const hidden = document.querySelector('.oneContent:not(.active)');
     return {
       count: records.length,
@@ -49,8 +58,10 @@ test('the sandbox churns a Lightning record page like Lightning, inside the visi
   expect(seen.removed).toBeGreaterThan(100);
   expect(seen.onBody).toBeGreaterThan(10);
   expect(seen.inHiddenView).toBe(0);
-  // A related list that grows, and is recycled past 40 rows rather than without end.
-  expect(seen.rows).toBe(40);
+  // A related list that grows, and is recycled past 40 rows rather than without end (39 right after
+  // a recycled row left, 40 after the next one came).
+  expect(seen.rows).toBeGreaterThanOrEqual(39);
+  expect(seen.rows).toBeLessThanOrEqual(40);
 });
 
 /** The content script's isolated world, reached through the DevTools protocol. */
