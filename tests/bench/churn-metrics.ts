@@ -179,8 +179,11 @@ async function traceOurs(
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const ourCall = (e: TraceEvent) =>
     e.name === 'FunctionCall' && e.ph === 'X' && !!e.args?.data?.url?.startsWith('chrome-extension://');
-  const first = events.find(ourCall);
-  if (!first) return { oursTraced: 0, taskTraced: Number.NaN };
+  // The page's main thread: where our calls run, or (none in the window) the page's own script.
+  const first =
+    events.find(ourCall) ??
+    events.find((e) => e.name === 'FunctionCall' && !!e.args?.data?.url?.startsWith(LIGHTNING));
+  if (!first) throw new Error('the trace holds no script of the churning page');
   const main = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X';
   // Outermost only: a call of ours inside another of ours is counted once.
   const sum = (list: TraceEvent[]) => {
