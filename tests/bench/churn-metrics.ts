@@ -181,8 +181,7 @@ async function traceOurs(
     e.name === 'FunctionCall' && e.ph === 'X' && !!e.args?.data?.url?.startsWith('chrome-extension://');
   // The page's main thread: where our calls run, or (none in the window) the page's own script.
   const first =
-    events.find(ourCall) ??
-    events.find((e) => e.name === 'FunctionCall' && !!e.args?.data?.url?.startsWith(LIGHTNING));
+    events.find(ourCall) ?? events.find((e) => e.name === 'FunctionCall' && !!e.args?.data?.url?.startsWith(LIGHTNING));
   if (!first) throw new Error('the trace holds no script of the churning page');
   const main = (e: TraceEvent) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X';
   // Outermost only: a call of ours inside another of ours is counted once.
