@@ -5,6 +5,7 @@ import { t } from '../shared/i18n.js';
 import { activityActionsStillValid, findActivityActions } from './activity-actions.js';
 import { element, onTrusted } from './dom.js';
 import type { RecordPage } from './draw-decision.js';
+import type { Docking } from './placement.js';
 import { BASE_CSS } from './slds-styles.js';
 
 const CSS = `${BASE_CSS}:host{display:inline-block;margin:4px 0 4px 4px;vertical-align:middle}`;
@@ -23,16 +24,17 @@ export class ActivityScheduleButton {
     onTrusted(this.button, 'click', onClick);
   }
 
-  /** Beside the record's activity actions when the page shows them; nowhere otherwise. */
-  place(record: RecordPage | undefined): void {
-    if (
-      record &&
-      activityActionsStillValid(this.anchor, record.recordId) &&
-      this.host.previousElementSibling === this.anchor
-    )
-      return;
-    this.anchor = record && findActivityActions(record.ui === 'classic' ? 'classic' : 'lightning', record.recordId);
-    if (!this.anchor) this.host.remove();
-    else if (this.anchor.nextElementSibling !== this.host) this.anchor.after(this.host);
+  /** Beside the record's activity actions when the page shows them; nowhere otherwise (undefined off a record). */
+  place(record: RecordPage | undefined): Docking | undefined {
+    if (!record) {
+      this.host.remove();
+      return undefined;
+    }
+    if (!activityActionsStillValid(this.anchor, record.recordId) || this.host.previousElementSibling !== this.anchor) {
+      this.anchor = findActivityActions(record.ui === 'classic' ? 'classic' : 'lightning', record.recordId);
+      if (!this.anchor) this.host.remove();
+      else if (this.anchor.nextElementSibling !== this.host) this.anchor.after(this.host);
+    }
+    return { host: this.host, anchor: this.anchor };
   }
 }

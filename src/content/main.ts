@@ -16,7 +16,6 @@ import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { PanelAction, SessionPanel } from './session-panel.js';
-import { endedNotice, problemNeedsSettings, problemText } from './session-problems.js';
 import { readBroadcast, readSessionView, readStartProblem } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
@@ -111,7 +110,11 @@ function showChange(ended: SessionChange, why?: SessionProblem): void {
   if (ended && record) statusShownFor = recordKey(record);
   render();
   if (ended && record) {
-    toolbar.notice(...endedNotice(why));
+    // Its words are in the panel's script, here since the panel showed (else loaded now).
+    void loadSessionPanel().then(
+      (code) => toolbar.notice(...code.endedNotice(why)),
+      () => toolbar.notice('sessionEnded'),
+    );
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -131,19 +134,13 @@ function updateLiveness(): void {
   }
 }
 
-/** Meeting problems Start scheduled meeting may answer, beside the session's own. */
-const MEETING_START_TEXT: Partial<Record<MeetingProblem, 'meetingRefusedGone' | 'meetingRefusedNotDue'>> = {
-  'meeting-gone': 'meetingRefusedGone',
-  'meeting-not-due': 'meetingRefusedNotDue',
-};
-
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
 
 async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
   focusPanelWhenShown = toolbar.hasFocus();
   toolbar.starting(true);
-  // The panel's code is fetched while Glance answers, not after: the key shows as soon as it comes
-  // (on a browser just started, injecting it cold took tens of ms after Glance's answer).
+  // The panel's code is injected while Glance starts the session, not after: the key shows as soon
+  // as the answer arrives (click_to_key_ratio), and a failed start has loaded it for nothing but once.
   loadPanel();
   const result = await request();
   toolbar.starting(false);
@@ -155,13 +152,11 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
   }
   focusPanelWhenShown = false;
   const problem = result && !result.ok ? result.problem : undefined;
-  const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
-  if (meetingText) return toolbar.notice(meetingText, 'error');
-  showStartProblem(problem as SessionProblem | undefined);
+  showStartProblem(problem);
 }
 
 /** Why Start failed, in the toolbar (a click's, or the keyboard shortcut's); false when no toolbar shows. */
-function showStartProblem(problem: SessionProblem | undefined): boolean {
+function showStartProblem(problem: SessionProblem | MeetingProblem | undefined): boolean {
   const draw = drawing();
   // The shortcut pressed while this tab shows the running session: that session is the answer.
   if (problem === 'session-running' && draw?.panel && panel) {
@@ -169,7 +164,13 @@ function showStartProblem(problem: SessionProblem | undefined): boolean {
     return true;
   }
   if (!draw?.toolbar) return false;
-  toolbar.notice(problemText(problem), 'error', problemNeedsSettings(problem));
+  // What the rep reads is in the panel's script, injected at the click (a failed injection: no answer either).
+  void loadSessionPanel()
+    .then(
+      (code) => code.startRefusal(problem),
+      () => ['problemNoAnswer', false] as const,
+    )
+    .then(([key, offerSettings]) => toolbar.notice(key, 'error', offerSettings));
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
   return true;
@@ -204,7 +205,7 @@ async function onPanelAction(action: PanelAction, sessionId: string): Promise<vo
     // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
     showChange(sessions.take(null), 'session-gone');
   } else {
-    panel?.problem(problemText(result?.problem));
+    panel?.problem(result?.problem);
   }
 }
 

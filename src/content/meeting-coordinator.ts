@@ -1,13 +1,12 @@
 // The record's meetings as the toolbar shows them: the upcoming one (asked once per record), the
-// dialog (loaded the first time the rep opens it) and Start scheduled meeting while it is due.
+// dialog (its script injected the first time the rep opens it: meeting-opener.ts) and Start
+// scheduled meeting while it is due.
 // main.ts hands it the record the toolbar shows and the rep's toolbar clicks about meetings.
-import { t } from '../shared/i18n.js';
 import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
 import type { RecordPage } from './draw-decision.js';
 import { uiLocale } from './locale.js';
-import type { MeetingDialog, MeetingDialogContext } from './meeting-dialog.js';
 import { meetingTiming } from './meeting-timing.js';
 import { ask } from './messaging.js';
 import { loadLazyScript } from './panel-loader.js';
@@ -18,7 +17,6 @@ const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${reco
 export class MeetingCoordinator {
   private record: RecordPage | undefined;
   private upcoming: MeetingView | null = null;
-  private dialog: Promise<MeetingDialog> | undefined;
   private organizer: CalendarPerson = { name: '', email: '' };
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,36 +53,23 @@ export class MeetingCoordinator {
     }
     // The record's name and the invitee's email, asked while the dialog loads (one query; empty on any trouble).
     const defaults = kind === 'schedule' ? ask('content:meeting-defaults', { pageUrl: location.href }) : undefined;
-    let dialog: MeetingDialog;
-    try {
-      dialog = await this.loadDialog();
-    } catch {
-      this.toolbar.notice('meetingRefusedUnknown', 'error');
-      return;
-    }
-    const known = await defaults;
-    const context: MeetingDialogContext = {
-      pageUrl: location.href,
-      organizer: this.organizer,
-      subject: t('meetingDefaultSubject', known?.recordName || record.sobject),
-      invitee: known?.inviteeEmail ?? '',
-      changed: (changed) => {
-        if (this.record === record) this.take(changed.cancelled ? null : changed);
-      },
-      returnFocus: () => (opener?.isConnected ? opener.focus() : this.toolbar.focusAction(kind)),
-    };
-    if (kind === 'schedule') dialog.schedule(context);
-    else if (meeting && kind === 'reschedule') dialog.reschedule(context, meeting);
-    else if (meeting) dialog.cancel(context, meeting);
-  }
-
-  private loadDialog(): Promise<MeetingDialog> {
-    this.dialog ??= loadLazyScript('meeting-dialog').then(({ MeetingDialog }) => new MeetingDialog());
-    // A failed injection (the extension was updated under the tab) is tried again on the next click.
-    this.dialog.catch(() => {
-      this.dialog = undefined;
-    });
-    return this.dialog;
+    // The dialog and how it opens are in its own script, injected the first time (a failed injection,
+    // the extension updated under the tab, is tried again on the next click).
+    await loadLazyScript('meeting-dialog').then(
+      ({ openMeeting }) =>
+        openMeeting({
+          kind,
+          record,
+          meeting,
+          organizer: this.organizer,
+          defaults,
+          changed: (changed) => {
+            if (this.record === record) this.take(changed.cancelled ? null : changed);
+          },
+          returnFocus: () => (opener?.isConnected ? opener.focus() : this.toolbar.focusAction(kind)),
+        }),
+      () => this.toolbar.notice('meetingRefusedUnknown', 'error'),
+    );
   }
 
   private async refresh(record: RecordPage): Promise<void> {

@@ -3,10 +3,10 @@
 // never load it (scripts/content-script-bundle.ts), and it hands the dialog to the content script
 // through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
-import { MeetingDialog } from './meeting-dialog.js';
+import { openMeeting } from './meeting-opener.js';
 import { message } from './messaging.js';
 import { LAZY_GLOBALS } from './panel-loader.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[LAZY_GLOBALS['meeting-dialog']] = { MeetingDialog };
+(globalThis as Record<string, unknown>)[LAZY_GLOBALS['meeting-dialog']] = { openMeeting };

@@ -2,9 +2,11 @@
 // classic script into this content script's world, where it leaves its module on the global object
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
 import type { LazyScript } from '../shared/messages.js';
-import type { MeetingDialog } from './meeting-dialog.js';
+import type { openMeeting } from './meeting-opener.js';
 import { ask } from './messaging.js';
 import type { SessionPanel } from './session-panel.js';
+import type { endedNotice, startRefusal } from './session-problems.js';
+import type { StartMenu } from './start-menu.js';
 
 export const LAZY_GLOBALS: Record<LazyScript, string> = {
   panel: '__glanceSessionPanel',
@@ -12,8 +14,13 @@ export const LAZY_GLOBALS: Record<LazyScript, string> = {
 };
 
 export interface LazyModules {
-  panel: { SessionPanel: typeof SessionPanel };
-  'meeting-dialog': { MeetingDialog: typeof MeetingDialog };
+  panel: {
+    SessionPanel: typeof SessionPanel;
+    StartMenu: typeof StartMenu;
+    endedNotice: typeof endedNotice;
+    startRefusal: typeof startRefusal;
+  };
+  'meeting-dialog': { openMeeting: typeof openMeeting };
 }
 
 export type PanelModule = LazyModules['panel'];
@@ -21,14 +28,24 @@ export type PanelModule = LazyModules['panel'];
 const loaded = <K extends LazyScript>(script: K) =>
   (globalThis as Record<string, unknown>)[LAZY_GLOBALS[script]] as LazyModules[K] | undefined;
 
-export async function loadLazyScript<K extends LazyScript>(script: K): Promise<LazyModules[K]> {
+const pending: Partial<Record<LazyScript, Promise<unknown>>> = {};
+
+/** One injection at a time per script: the Start click and a refused start's words share it. */
+export function loadLazyScript<K extends LazyScript>(script: K): Promise<LazyModules[K]> {
   const ready = loaded(script);
-  if (ready) return ready;
-  const answer = await ask('content:load-panel', { script });
-  const module = loaded(script);
-  // The extension was updated under this tab, or the injection failed: the caller tries again later.
-  if (!answer?.ok || !module) throw new Error(`the ${script} could not be loaded`);
-  return module;
+  if (ready) return Promise.resolve(ready);
+  pending[script] ??= ask('content:load-panel', { script }).then((answer) => {
+    const module = loaded(script);
+    // The extension was updated under this tab, or the injection failed: the caller tries again later.
+    if (!answer?.ok || !module) throw new Error(`the ${script} could not be loaded`);
+    return module;
+  });
+  const load = pending[script] as Promise<LazyModules[K]>;
+  load.then(
+    () => delete pending[script],
+    () => delete pending[script],
+  );
+  return load;
 }
 
 export const loadSessionPanel = () => loadLazyScript('panel');

@@ -42,18 +42,30 @@ export interface AnchorSelectors {
 
 export class AnchorFinder {
   private readonly owners = new WeakMap<Element, string>();
+  /** The Lightning view each record was found in: a view that showed one record never serves another
+   *  (the previous page, still on screen for a moment after the URL changed). */
+  private readonly viewOwners = new WeakMap<Element, string>();
 
   /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
   constructor(private readonly anchors: AnchorSelectors = TOOLBAR_ANCHORS) {}
 
   find(ui: SalesforceUi, recordId: string): Element | undefined {
-    const selectors = ui === 'classic' ? this.anchors.classic : this.anchors.lightning;
-    const views: Root[] =
-      ui === 'classic'
-        ? [document]
-        : [...document.querySelectorAll(LIGHTNING_VIEWS)].filter((v) => v.checkVisibility());
-    // Light DOM first (synthetic shadow, the common case), then inside open shadow roots.
-    return this.search(views, selectors, recordId) ?? this.search(views.flatMap(shadowRoots), selectors, recordId);
+    if (ui === 'classic') return this.within(document, this.anchors.classic, recordId);
+    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+      const owner = this.viewOwners.get(view);
+      if ((owner !== undefined && owner !== recordId) || !view.checkVisibility()) continue;
+      const found = this.within(view, this.anchors.lightning, recordId);
+      if (found) {
+        this.viewOwners.set(view, recordId);
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
+  private within(root: Root, selectors: readonly string[], recordId: string): Element | undefined {
+    return this.search([root], selectors, recordId) ?? this.search(shadowRoots(root), selectors, recordId);
   }
 
   private search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
@@ -86,56 +98,116 @@ export interface Dockable {
 /** What to dock now, and beside which record's header (none: floating); asked afresh at every placement. */
 export type DockTarget = { docked: Dockable | undefined; record: { ui: SalesforceUi; recordId: string } | undefined };
 
-/** The page's changes that can move, replace or hide an anchor. */
+/** Where something of ours went: after `anchor`, or (none found) floating or nowhere. */
+export type Docking = { host: Element; anchor: Element | undefined };
+
+/**
+ * How long after a navigation (or a lost anchor) the page is searched for an anchor not there yet.
+ * Lightning draws a record page's components within a few seconds even on a slow org; a page that
+ * has none after this (a layout without highlights or Activity) keeps the floating toolbar and
+ * stops paying for the search.
+ */
+const SEEK_MS = 15_000;
+
+/** While seeking: the page's changes that can bring an anchor (new views, views shown or hidden). */
 const PAGE_CHANGES: MutationObserverInit = {
   childList: true,
   subtree: true,
   attributeFilter: ['class', 'style', 'hidden'],
 };
 
+/** Still where it was put: DOM reads only (no style or layout), so a mutation callback may ask. */
+const intact = ({ host, anchor }: Docking) =>
+  anchor ? anchor.isConnected && host.previousElementSibling === anchor : host.isConnected;
+
 /**
- * Keeps the toolbar or the panel docked beside its record's header. Salesforce renders the page after
- * the URL changes and re-renders parts of it later: while watching, any change re-places it, at most
- * once a frame.
+ * Keeps the toolbar or the panel docked beside its record's header, and `alsoPlace`'s extra (the
+ * activity button) beside its own anchor. Salesforce draws the record after the URL changes and
+ * re-renders parts of it all the time (issue 13: ~2,400 mutations a second on a busy page), so:
+ * - until every anchor is found (at most SEEK_MS), any change to the page re-places, at most once
+ *   a frame, in requestAnimationFrame (where reading style is due anyway);
+ * - once placed, only the children of the anchors' ancestors are watched: nothing else can remove
+ *   an anchor or our host. The callback reads no style or layout; a break sends it back to seeking.
+ * A new URL comes through main.ts (navigation.ts), which calls the returned function again.
  */
-export function keepDocked(target: () => DockTarget | undefined, alsoPlace: () => void = () => {}) {
+export function keepDocked(
+  target: () => DockTarget | undefined,
+  alsoPlace: () => Docking | undefined = () => undefined,
+) {
   const anchors = new AnchorFinder();
   let anchor: Element | undefined;
+  let watching = false;
   let scheduled = false;
-  const observer = new MutationObserver(() => {
+  let placedFor: string | undefined;
+  let seekUntil = 0;
+  let placed: Docking[] = [];
+  const seek = new MutationObserver(schedule);
+  const guard = new MutationObserver(() => {
+    if (placed.every(intact)) return;
+    seekUntil = performance.now() + SEEK_MS;
+    schedule();
+  });
+
+  function schedule(): void {
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
       place();
     });
-  });
+  }
 
   function place(): void {
-    placeDocked();
+    const docked = placeDocked();
     // What else docks beside Salesforce's markup follows the same re-renders.
-    alsoPlace();
+    const extra = alsoPlace();
+    seek.disconnect();
+    guard.disconnect();
+    if (!watching) return;
+    placed = [docked, extra].filter((d): d is Docking => !!d && (!!d.anchor || d.host.isConnected));
+    for (const { host, anchor } of placed) watchAncestors(anchor ?? host);
+    const missing = !docked?.anchor || (extra && !extra.anchor);
+    if (missing && performance.now() < seekUntil) seek.observe(document.body, PAGE_CHANGES);
   }
 
-  function placeDocked(): void {
+  /**
+   * Each ancestor's own children, across shadow roots (no subtree), up to the Lightning view and its
+   * parent: above that, a change is another view coming or going, or the page's global spinners and
+   * toasts on the body (many a second on a busy page), none of which moves this view's header.
+   */
+  function watchAncestors(node: Node): void {
+    for (let parent = node.parentNode; parent; ) {
+      guard.observe(parent, { childList: true });
+      if (parent instanceof Element && parent.matches(LIGHTNING_VIEWS)) {
+        if (parent.parentNode) guard.observe(parent.parentNode, { childList: true });
+        return;
+      }
+      parent = parent instanceof ShadowRoot ? parent.host.parentNode : parent.parentNode;
+    }
+  }
+
+  function placeDocked(): Docking | undefined {
     const { docked, record } = target() ?? {};
-    if (!docked) return;
+    if (!docked) return undefined;
+    const key = record && `${record.ui} ${record.recordId}`;
+    if (key !== placedFor) {
+      placedFor = key;
+      seekUntil = performance.now() + SEEK_MS;
+    }
     if (!record) {
       docked.dock(undefined);
-      return;
+      return undefined;
     }
-    if (anchors.stillValid(anchor, record.recordId) && docked.host.previousElementSibling === anchor) return;
-    anchor = anchors.find(record.ui, record.recordId);
-    docked.dock(anchor);
-    // Docked inside a component's native shadow root: its re-renders do not reach the body's observer.
-    const root = anchor?.getRootNode();
-    if (root instanceof ShadowRoot) observer.observe(root, { childList: true, subtree: true });
+    if (!anchors.stillValid(anchor, record.recordId) || docked.host.previousElementSibling !== anchor) {
+      anchor = anchors.find(record.ui, record.recordId);
+      docked.dock(anchor);
+    }
+    return { host: docked.host, anchor };
   }
 
-  /** Docks what the target says now; watches the page for re-renders while `watch`, else stops. */
+  /** Docks what the target says now; watches the page while `watch` (a record page), else stops. */
   return (watch: boolean): void => {
-    if (watch) observer.observe(document.body, PAGE_CHANGES);
-    else observer.disconnect();
+    watching = watch;
     place();
   };
 }

@@ -3,13 +3,14 @@
 // Its script is injected only when a session exists (panel-loader.ts), so pages without one never pay for it.
 // Guest names and emails come from whoever typed them on Glance's join page: text only, always.
 import { type MessageKey, t } from '../shared/i18n.js';
-import type { SalesforceLogState, SessionMode, SessionView } from '../shared/messages.js';
+import type { SalesforceLogState, SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
+import { problemText } from './session-problems.js';
 
 export type PanelAction = 'switch' | 'end';
 
@@ -192,8 +193,9 @@ export class SessionPanel {
     this.end.setAttribute('aria-disabled', String(on));
   }
 
-  problem(key: MessageKey): void {
-    this.say(key, 'error');
+  /** Switch or End was refused (undefined: no answer at all). */
+  problem(problem: SessionProblem | undefined): void {
+    this.say(problemText(problem), 'error');
   }
 
   focus(): void {

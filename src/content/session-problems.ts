@@ -1,6 +1,8 @@
-// What the rep reads when the background says no. Kept apart from the panel so the toolbar (loaded
-// with every Salesforce page) and the lazily loaded panel share one table.
+// What the rep reads when the background says no. In the panel's lazily injected script (which a
+// Start click injects at once), not in the content script every Salesforce page loads: the toolbar
+// asks for these words only after a refused start or an ended session.
 import type { MessageKey } from '../shared/i18n.js';
+import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem } from '../shared/messages.js';
 
 const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
@@ -39,4 +41,18 @@ export function endedNotice(why: SessionProblem | undefined): [MessageKey, 'info
     forbidden || why === 'key-not-allowed' ? 'error' : 'info',
     forbidden,
   ];
+}
+
+/** Meeting problems Start scheduled meeting may answer, beside the session's own. */
+const MEETING_START_TEXT: Partial<Record<MeetingProblem, MessageKey>> = {
+  'meeting-gone': 'meetingRefusedGone',
+  'meeting-not-due': 'meetingRefusedNotDue',
+};
+
+/** What the toolbar says when a start was refused: the message, and whether to offer the settings. */
+export function startRefusal(problem: SessionProblem | MeetingProblem | undefined): [MessageKey, boolean] {
+  const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
+  if (meetingText) return [meetingText, false];
+  const sessionProblem = problem as SessionProblem | undefined;
+  return [problemText(sessionProblem), problemNeedsSettings(sessionProblem)];
 }

@@ -1,6 +1,8 @@
 // The "more ways to start" half of the split Start button, following the WAI-ARIA menu button
 // pattern: arrow keys move between items, Enter or Space chooses, Escape closes and gives focus back
-// to the button, Tab or a click elsewhere just closes.
+// to the button, Tab or a click elsewhere just closes. The button is the toolbar's (drawn at page
+// load); the menu is built the first time it opens, from the panel's lazily injected script
+// (session-panel-entry.ts), so pages where nobody opens it never load it.
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SessionMode } from '../shared/messages.js';
 import { element, onTrusted } from './dom.js';
@@ -12,15 +14,14 @@ const ITEMS: readonly [SessionMode, MessageKey][] = [
 ];
 
 export class StartMenu {
-  readonly button = element('button', { type: 'button', className: 'brand more', title: t('moreSessionTypes') });
   readonly menu = element('div', { className: 'menu', hidden: true }, { role: 'menu' });
   private readonly items: HTMLButtonElement[];
 
-  constructor(onChoose: (mode: SessionMode) => void) {
-    this.button.setAttribute('aria-label', t('moreSessionTypes'));
-    this.button.setAttribute('aria-haspopup', 'menu');
-    this.button.setAttribute('aria-expanded', 'false');
-    this.button.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
+  /** `button`: the toolbar's menu button, which calls open() and close() on trusted clicks and arrows. */
+  constructor(
+    private readonly button: HTMLButtonElement,
+    onChoose: (mode: SessionMode) => void,
+  ) {
     this.menu.setAttribute('aria-label', t('moreSessionTypes'));
     this.items = ITEMS.map(([mode, key]) => {
       const item = element('button', { type: 'button', tabIndex: -1, textContent: t(key) }, { role: 'menuitem' });
@@ -31,13 +32,6 @@ export class StartMenu {
       return item;
     });
     this.menu.append(...this.items);
-
-    onTrusted(this.button, 'click', () => (this.isOpen ? this.close(true) : this.open(0)));
-    onTrusted(this.button, 'keydown', (event) => {
-      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-      event.preventDefault();
-      this.open(event.key === 'ArrowUp' ? this.items.length - 1 : 0);
-    });
     onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.
@@ -51,10 +45,11 @@ export class StartMenu {
     return !this.menu.hidden;
   }
 
+  /** Opens with item `index` focused; a negative index counts from the end. */
   open(index: number): void {
     this.menu.hidden = false;
     this.button.setAttribute('aria-expanded', 'true');
-    this.items[index]?.focus();
+    this.items.at(index)?.focus();
   }
 
   close(returnFocus: boolean): void {

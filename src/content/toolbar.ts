@@ -6,8 +6,9 @@ import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
+import { loadLazyScript } from './panel-loader.js';
 import { dockHost } from './placement.js';
-import { StartMenu } from './start-menu.js';
+import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
 export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
@@ -36,7 +37,14 @@ export class Toolbar {
     { 'aria-expanded': 'true', 'aria-label': t('toolbarToggle') },
   );
   private readonly start = labelled('brand i', 'startSession', '▶');
-  private readonly menu: StartMenu;
+  /** The split button's other half; its menu is built on first use (start-menu.ts). */
+  private readonly more = element(
+    'button',
+    { type: 'button', className: 'brand more', title: t('moreSessionTypes') },
+    { 'aria-label': t('moreSessionTypes'), 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+  );
+  private menu: StartMenu | undefined;
+  private readonly split = element('div', { className: 'split' });
   private readonly schedule = labelled('i', 'scheduleMeeting', '◷');
   private readonly status = element('div', { className: 'status' }, { role: 'status' });
   private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
@@ -53,10 +61,22 @@ export class Toolbar {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
-    this.menu = new StartMenu((mode) => onAction({ kind: 'start', mode }));
-    const split = element('div', { className: 'split' });
-    split.append(this.start, this.menu.button, this.menu.menu);
-    onTrusted(this.start, 'click', () => onAction({ kind: 'start', mode: 'screenshare' }));
+    this.more.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
+    this.split.append(this.start, this.more);
+    const choose = (mode: SessionMode) => onAction({ kind: 'start', mode });
+    onTrusted(this.more, 'click', () =>
+      this.withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
+    );
+    onTrusted(this.more, 'keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      this.withMenu(choose, (menu) => menu.open(event.key === 'ArrowUp' ? -1 : 0));
+    });
+    // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim.
+    const prefetch = () => void loadLazyScript('panel').catch(() => {});
+    onTrusted(this.host, 'pointerenter', prefetch);
+    onTrusted(this.host, 'focusin', prefetch);
+    onTrusted(this.start, 'click', () => choose('screenshare'));
     onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
     onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
     onTrusted(this.toggle, 'click', () => {
@@ -68,7 +88,7 @@ export class Toolbar {
       onTrusted(button, 'click', () => onAction({ kind }));
     }
     this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
-    this.bar.append(this.toggle, split, this.schedule, this.status, this.settings, this.meeting);
+    this.bar.append(this.toggle, this.split, this.schedule, this.status, this.settings, this.meeting);
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
@@ -81,7 +101,7 @@ export class Toolbar {
   setCollapsed(collapsed: boolean): void {
     this.host.toggleAttribute('data-collapsed', collapsed);
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
-    if (collapsed) this.menu.close(false);
+    if (collapsed) this.menu?.close(false);
   }
 
   showRecord(sobject: GlanceSObject, recordId: string): void {
@@ -111,6 +131,23 @@ export class Toolbar {
     }
   }
 
+  /** Runs `use` with the start menu, built from the lazily injected script the first time. */
+  private withMenu(choose: (mode: SessionMode) => void, use: (menu: StartMenu) => void): void {
+    if (this.menu) {
+      use(this.menu);
+      return;
+    }
+    loadLazyScript('panel').then(
+      ({ StartMenu }) => {
+        this.menu ??= new StartMenu(this.more, choose);
+        this.split.append(this.menu.menu);
+        use(this.menu);
+      },
+      // The extension was updated under this tab: the Start button still starts a screen share.
+      () => {},
+    );
+  }
+
   /** The record's upcoming meeting as "Meeting Thu 3:00 PM", or none; Start only while it is due. */
   showMeeting(when: string | undefined, due = false): void {
     this.meeting.hidden = when === undefined;
@@ -136,8 +173,8 @@ export class Toolbar {
   /** While a start is on its way to Glance: no second click, and say what is happening. */
   starting(busy: boolean): void {
     this.start.disabled = busy;
-    this.menu.button.disabled = busy;
-    this.menu.close(false);
+    this.more.disabled = busy;
+    this.menu?.close(false);
     if (busy) this.notice('starting');
   }
 
@@ -155,7 +192,7 @@ export class Toolbar {
   }
 
   remove(): void {
-    this.menu.close(false);
+    this.menu?.close(false);
     this.showMeeting(undefined);
     this.host.remove();
     delete this.host.dataset.recordId;

@@ -57,9 +57,6 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   for (const label of [
     'Start Glance session',
     'More ways to start a Glance session',
-    'Show my screen (screen share)',
-    "View the customer's screen",
-    'Cobrowse with the customer',
     'Schedule Glance meeting',
     // Hidden until a problem calls for it; click() reaches hidden buttons too.
     'Open Glance settings',
@@ -67,6 +64,23 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
     const tried = await forgePresses(page, 'toolbar', label);
     expect(tried.length, label).toBeGreaterThan(20);
     expect(await snapshot(page, 'toolbar'), label).toBe(before);
+  }
+  // The start menu's items are built the first time a person opens it (start-menu.ts): until then
+  // a page script finds none to press. Opened and closed by a person, they exist, hidden, and forged
+  // presses on them still do nothing.
+  const items = ['Show my screen (screen share)', "View the customer's screen", 'Cobrowse with the customer'];
+  for (const label of items) {
+    await expect(forgePresses(page, 'toolbar', label), label).rejects.toThrow(`no button "${label}" in the toolbar`);
+  }
+  await bar.getByRole('button', { name: 'More ways to start a Glance session' }).click();
+  await expect(bar.getByRole('menuitem', { name: items[0] })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(bar.getByRole('menu')).toBeHidden();
+  const built = await snapshot(page, 'toolbar');
+  for (const label of items) {
+    const tried = await forgePresses(page, 'toolbar', label);
+    expect(tried.length, label).toBeGreaterThan(20);
+    expect(await snapshot(page, 'toolbar'), label).toBe(built);
   }
   // The menu stays closed, no session started, no settings tab opened.
   await expect(bar.getByRole('menu')).toBeHidden();

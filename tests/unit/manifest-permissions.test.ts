@@ -20,7 +20,7 @@ const PERMISSIONS: Record<string, string> = {
   cookies: "reads the org's API session cookie `sid` to call the Salesforce REST API as the rep",
   alarms: 'wakes the worker for the Salesforce write queue and the guest poll',
   scripting:
-    "injects the session panel's script into a Salesforce tab when a session shows there, so nothing is web-accessible and pages without a session never load it",
+    "injects the session panel's script into a Salesforce tab when a session shows there or the rep turns to the toolbar, so nothing is web-accessible and pages nobody uses never load it",
   notifications:
     'tells the rep when a guest joins their session (their setting "Notify me when a guest joins"), and why the keyboard shortcut could not start a session where the page has no toolbar to say it',
 };
@@ -139,6 +139,11 @@ describe('the built manifest and pages', () => {
     }
     // The content script does not carry the panel: pages without a session never load it.
     expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('copyKey');
+    // Nor the start menu and the texts of refused starts (issue 13): the panel's script brings them.
+    for (const key of ['startScreenShare', 'startCobrowse', 'problemSessionRunning', 'meetingRefusedNotDue']) {
+      expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8'), key).not.toContain(key);
+      expect(readFileSync(join(outDir, SESSION_PANEL_FILE), 'utf8'), key).toContain(key);
+    }
     // Nor the meeting dialog (its .ics writer): only a rep who schedules loads it.
     expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('BEGIN:VCALENDAR');
     expect(readFileSync(join(outDir, MEETING_DIALOG_FILE), 'utf8')).toContain('BEGIN:VCALENDAR');

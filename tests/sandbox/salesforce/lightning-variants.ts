@@ -3,8 +3,10 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity,compact
+//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity,compact,churn[:<mutations per second>]
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
+
+import { DEFAULT_CHURN_RATE } from './lightning-churn.js';
 
 export const VARIANT_COOKIE = 'sandbox_ui';
 
@@ -31,6 +33,8 @@ export interface LightningVariant {
    *  `slds-form-element_stacked` (label on top) or `slds-form-element_horizontal` (label left), the
    *  SLDS Form Element blueprint's two layouts. Nothing else in the page names the density. */
   density: 'comfy' | 'compact';
+  /** Churn mode (lightning-churn.ts): DOM mutations a second while a record page shows; 0 is off. */
+  churn: number;
 }
 
 export const DEFAULT_VARIANT: LightningVariant = {
@@ -40,6 +44,7 @@ export const DEFAULT_VARIANT: LightningVariant = {
   shadow: false,
   activity: true,
   density: 'comfy',
+  churn: 0,
 };
 
 export function parseVariant(value: string | undefined): LightningVariant {
@@ -58,7 +63,15 @@ export function parseVariant(value: string | undefined): LightningVariant {
     shadow: flags.has('shadow'),
     activity: !flags.has('noactivity'),
     density: flags.has('compact') ? 'compact' : 'comfy',
+    churn: churnRate(flags),
   };
+}
+
+/** `churn` alone is Lightning's usual rate; `churn:<n>` sets it (capped, so a typo cannot hang the page). */
+function churnRate(flags: Set<string>): number {
+  if (flags.has('churn')) return DEFAULT_CHURN_RATE;
+  const asked = [...flags].map((flag) => /^churn:(\d{1,6})$/.exec(flag)?.[1]).find(Boolean);
+  return asked ? Math.min(Number(asked), 20_000) : 0;
 }
 
 /**

@@ -2,6 +2,7 @@
 // console app) around one view, and the endpoint the shell's script fetches views from when it
 // navigates client-side. Outline: shared/reference/lightning-dom.md.
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { CHURN_SCRIPT } from './lightning-churn.js';
 import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
 import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
@@ -168,13 +169,13 @@ export function lightningShell(
 ): string {
   return `<!doctype html>
 <html lang="${variant.lang}"><head><meta charset="utf-8"><title>${escapeHtml(view.title)}</title><style>${LIGHTNING_CSS}</style></head>
-<body class="desktop" data-sandbox-shell="${shell}"${variant.shadow ? ' data-sandbox-shadow' : ''}>
+<body class="desktop" data-sandbox-shell="${shell}"${variant.shadow ? ' data-sandbox-shadow' : ''}${variant.churn ? ` data-sandbox-churn="${variant.churn}"` : ''}>
 <div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">
   <div class="viewport"><section class="layoutContent stage">
     ${globalHeader(org, variant)}
     ${shell === 'console' ? consoleManager(view, parent, variant) : standardManager(view, variant)}
   </section></div>
 </div>
-<script>${NAVIGATION_SCRIPT}</script>
+<script>${NAVIGATION_SCRIPT}</script>${variant.churn ? `\n<script>${CHURN_SCRIPT}</script>` : ''}
 </body></html>`;
 }

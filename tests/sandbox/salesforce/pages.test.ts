@@ -365,6 +365,14 @@ describe('Salesforce pages', () => {
       const compact = await page('compact');
       expect(compact).toContain('class="slds-form-element slds-form-element_horizontal"');
       expect(compact).not.toContain('slds-form-element slds-form-element_stacked');
+      // Churn mode: off unless asked; Lightning's usual rate, or the one named (capped).
+      expect(standard).not.toContain('__sandboxChurn');
+      const churn = await page('churn');
+      expect(churn).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-churn="2400">');
+      expect(churn).toContain('window.__sandboxChurn = api;');
+      expect(await page('shadow,churn:600')).toContain('data-sandbox-shadow data-sandbox-churn="600">');
+      expect(await page('churn:9999999')).not.toContain('data-sandbox-churn');
+      expect(await page('churn:50000')).toContain('data-sandbox-churn="20000"');
 
       // Client-side navigation gets the same variant: the cookie goes with the view fetch.
       const view = JSON.parse(
