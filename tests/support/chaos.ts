@@ -228,7 +228,7 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
   let browser: LaunchedBrowser = await launch();
   let context: BrowserContext = browser.context;
   const extensionId = browser.extensionId;
-  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/src/${path}/index.html`;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/src/pages/${path}/index.html`;
   let page!: Page;
   /** An extension page: reads the extension's storage and hosts the CDP session that stops the worker. */
   let extensionPage!: Page;
