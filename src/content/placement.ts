@@ -83,6 +83,17 @@ export class AnchorFinder {
     return undefined;
   }
 
+  /**
+   * The URL now names another page: every view on screen at this moment is the page being left
+   * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
+   * even when its own anchor was never found (the rep moved on before its header drew).
+   */
+  leaving(previousRecordId: string): void {
+    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+      if (!this.viewOwners.has(view) && view.checkVisibility()) this.viewOwners.set(view, previousRecordId);
+    }
+  }
+
   /** True while the anchor still shows this record's page. */
   stillValid(anchor: Element | undefined, recordId: string): boolean {
     return !!anchor && anchor.isConnected && this.owners.get(anchor) === recordId && anchor.checkVisibility();
@@ -139,6 +150,8 @@ export function keepDocked(
   let watching = false;
   let scheduled = false;
   let placedFor: string | undefined;
+  let placedOnce = false;
+  let placedRecord = '';
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver(schedule);
@@ -189,9 +202,16 @@ export function keepDocked(
   function placeDocked(): Docking | undefined {
     const { docked, record } = target() ?? {};
     if (!docked) return undefined;
+    const first = !placedOnce;
+    placedOnce = true;
     const key = record && `${record.ui} ${record.recordId}`;
     if (key !== placedFor) {
+      // Not at the first placement: the view on screen then is this record's own. A view claimed so
+      // is the record left's, so that record finds it again when the rep comes back ('' for a page
+      // that was no record, such as a list view: no record id equals it).
+      if (!first) anchors.leaving(placedRecord);
       placedFor = key;
+      placedRecord = record?.recordId ?? '';
       seekUntil = performance.now() + SEEK_MS;
     }
     if (!record) {

@@ -101,6 +101,57 @@ test('follows pushState navigation and is never drawn into a hidden old view', a
   expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
 });
 
+test('a rep who moves on before a page drew its header: the next record never docks in the page left', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  // Found by the bench: the rep leaves a record page while its header is still drawing (the toolbar
+  // floats there for a moment); the view left, still on screen when the URL changes, had no owner
+  // yet, so the next record's toolbar docked into it and stayed there, hidden, once it was hidden.
+  const leads = (await control.records<{ Id: string }>('Lead')).map((r) => r.Id).slice(0, 4);
+  const cases = (await control.records<{ Id: string }>('Case')).map((r) => r.Id).slice(0, 2);
+  const paths = [
+    ...leads.map((id) => `/lightning/r/Lead/${id}/view`),
+    ...cases.map((id) => `/lightning/r/Case/${id}/view`),
+  ];
+  await page.goto(`${LIGHTNING}/lightning/o/Lead/list`);
+  await page.waitForFunction(() => typeof (window as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function');
+  // Twice round: the second round revisits Lightning's cached views.
+  for (const path of [...paths, ...paths]) {
+    const recordId = path.split('/')[4] as string;
+    // Move on as soon as this record's toolbar is on screen anywhere, floating included.
+    await page.evaluate(
+      ({ path, recordId }) =>
+        new Promise<void>((resolve) => {
+          const shown = () =>
+            !!document.querySelector(`[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`)?.checkVisibility();
+          const check = () => {
+            if (!shown()) return;
+            observer.disconnect();
+            resolve();
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          void (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(path);
+          check();
+        }),
+      { path, recordId },
+    );
+  }
+  // Then each record, visited once more at a rep's pace, has its toolbar docked in its own page.
+  for (const path of paths) {
+    await page.evaluate(
+      (p) => (window as unknown as { __sandboxNavigate(p: string): void }).__sandboxNavigate(p),
+      path,
+    );
+    const recordId = path.split('/')[4] as string;
+    await expect(
+      page.locator(`.oneContent.active [data-glance-sfx="toolbar"][data-record-id="${recordId}"]`),
+    ).toBeVisible();
+    await expect(page.locator('.oneContent:not(.active) [data-glance-sfx="toolbar"]')).toHaveCount(0);
+  }
+});
+
 test('shows who sessions are logged as, asking Salesforce once across navigations', async ({
   salesforcePage: page,
   control,
