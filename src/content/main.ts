@@ -10,7 +10,7 @@ import type { SessionProblem, SessionResult, SessionView } from '../shared/messa
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { ActivityScheduleButton } from './activity-button.js';
 import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
-import { MeetingCoordinator } from './meeting-coordinator.js';
+import { Meetings } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
@@ -26,7 +26,7 @@ const SESSION_REFRESH_MS = 5000;
 useMessages(message);
 const toolbar = new Toolbar(onToolbarAction);
 const sessions = new SessionState();
-const meetings = new MeetingCoordinator(toolbar, (meeting) =>
+const meetings = new Meetings(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
 );
 let page: SalesforcePage | undefined;

@@ -2,7 +2,7 @@
 // classic script into this content script's world, where it leaves its module on the global object
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
 import type { LazyScript } from '../shared/messages.js';
-import type { openMeeting } from './meeting-opener.js';
+import type { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
 import type { SessionPanel } from './session-panel.js';
 import type { endedNotice, startRefusal } from './session-problems.js';
@@ -20,7 +20,7 @@ export interface LazyModules {
     endedNotice: typeof endedNotice;
     startRefusal: typeof startRefusal;
   };
-  'meeting-dialog': { openMeeting: typeof openMeeting };
+  'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }
 
 export type PanelModule = LazyModules['panel'];

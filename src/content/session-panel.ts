@@ -11,6 +11,7 @@ import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
+import { drawableView } from './session-view.js';
 
 export type PanelAction = 'switch' | 'end';
 
@@ -134,7 +135,9 @@ export class SessionPanel {
     onTrusted(this.end, 'click', () => act('end'));
   }
 
-  show(view: SessionView): void {
+  /** `shown`: as the background sent it, only its id and mode checked (session-shape.ts). */
+  show(shown: SessionView): void {
+    const view = drawableView(shown);
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {
       this.say(undefined);

@@ -11,13 +11,11 @@ import { dockHost } from './placement.js';
 import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
 export type ToolbarAction =
   | { kind: 'start'; mode: SessionMode }
   | { kind: 'schedule' }
   | { kind: 'open-settings' }
-  | { kind: 'collapse'; collapsed: boolean }
-  | { kind: MeetingAction };
+  | { kind: 'collapse'; collapsed: boolean };
 type Tone = 'info' | 'warning' | 'error';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
@@ -29,7 +27,8 @@ const labelled = (className: string, key: MessageKey, icon: string) => {
 
 export class Toolbar {
   readonly host = element('div');
-  private readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
+  /** The record's upcoming meeting joins it as its last row (meeting-coordinator.ts, injected lazily). */
+  readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
   /** The Glance mark: collapses the toolbar to itself and expands it again (a disclosure button). */
   private readonly toggle = element(
     'button',
@@ -45,17 +44,9 @@ export class Toolbar {
   );
   private menu: StartMenu | undefined;
   private readonly split = element('div', { className: 'split' });
-  private readonly schedule = labelled('i', 'scheduleMeeting', '◷');
+  readonly schedule = labelled('i', 'scheduleMeeting', '◷');
   private readonly status = element('div', { className: 'status' }, { role: 'status' });
   private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
-  /** The record's upcoming meeting (when it has one): its time, Reschedule, Cancel and, when due, Start. */
-  private readonly meeting = element('div', { className: 'meeting', hidden: true }, { role: 'group' });
-  private readonly meetingWhen = element('span', { className: 'when' });
-  private readonly meetingButtons: Record<MeetingAction, HTMLButtonElement> = {
-    'start-meeting': element('button', { type: 'button', className: 'brand', textContent: t('meetingStart') }),
-    reschedule: element('button', { type: 'button', textContent: t('meetingReschedule') }),
-    'cancel-meeting': element('button', { type: 'button', textContent: t('meetingCancel') }),
-  };
 
   constructor(onAction: (action: ToolbarAction) => void) {
     this.host.dataset.glanceSfx = 'toolbar';
@@ -84,11 +75,7 @@ export class Toolbar {
       this.setCollapsed(collapsed);
       onAction({ kind: 'collapse', collapsed });
     });
-    for (const [kind, button] of Object.entries(this.meetingButtons) as [MeetingAction, HTMLButtonElement][]) {
-      onTrusted(button, 'click', () => onAction({ kind }));
-    }
-    this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
-    this.bar.append(this.toggle, this.split, this.schedule, this.status, this.settings, this.meeting);
+    this.bar.append(this.toggle, this.split, this.schedule, this.status, this.settings);
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
@@ -148,20 +135,6 @@ export class Toolbar {
     );
   }
 
-  /** The record's upcoming meeting as "Meeting Thu 3:00 PM", or none; Start only while it is due. */
-  showMeeting(when: string | undefined, due = false): void {
-    this.meeting.hidden = when === undefined;
-    this.meetingWhen.textContent = when === undefined ? '' : t('meetingUpcoming', when);
-    this.meeting.setAttribute('aria-label', this.meetingWhen.textContent);
-    this.meetingButtons['start-meeting'].hidden = !due;
-  }
-
-  /** Focus back on the button that opened the meeting dialog (or Schedule, if that one is gone). */
-  focusAction(kind: 'schedule' | MeetingAction): void {
-    const button = kind === 'schedule' ? this.schedule : this.meetingButtons[kind];
-    (this.host.isConnected && !button.closest('[hidden]') && !button.hidden ? button : this.schedule).focus();
-  }
-
   notice(key: MessageKey, tone: Tone = 'info', offerSettings = false, ...substitutions: string[]): void {
     this.status.textContent = t(key, ...substitutions);
     this.status.dataset.tone = tone;
@@ -193,7 +166,6 @@ export class Toolbar {
 
   remove(): void {
     this.menu?.close(false);
-    this.showMeeting(undefined);
     this.host.remove();
     delete this.host.dataset.recordId;
     delete this.host.dataset.sobject;

@@ -16,7 +16,8 @@ export const SOBJECT_BY_PREFIX = {
 
 export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
-export const PREFIX_BY_SOBJECT = Object.fromEntries(
+// Pure: bundles that never use it (the content script) leave it out.
+export const PREFIX_BY_SOBJECT = /* @__PURE__ */ Object.fromEntries(
   Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix]),
 ) as Record<KnownSObject, string>;
 
