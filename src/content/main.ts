@@ -15,7 +15,7 @@ import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
-import type { PanelAction, SessionPanel } from './session-panel.js';
+import type { SessionPanel } from './session-panel.js';
 import { readBroadcast, readSessionView, readStartProblem } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
@@ -73,7 +73,7 @@ function loadPanel(): void {
   panelRequested = true;
   loadSessionPanel().then(
     ({ SessionPanel }) => {
-      panel = new SessionPanel(onPanelAction);
+      panel = new SessionPanel(onPanelChange);
       render();
     },
     // The extension was updated under this tab, or the injection failed: try again later.
@@ -185,28 +185,10 @@ async function onToolbarAction(action: ToolbarAction): Promise<void> {
   } else await meetings.act(action.kind);
 }
 
-async function onPanelAction(action: PanelAction, sessionId: string): Promise<void> {
-  panel?.busy(true);
-  const result =
-    action === 'end'
-      ? await ask('content:end-session', { sessionId })
-      : await ask('content:switch-mode', {
-          sessionId,
-          mode: sessions.current?.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
-        });
-  panel?.busy(false);
-  if (result?.ok && action === 'end') {
-    showChange(sessions.take(null));
-  } else if (result?.ok) {
-    const view = readSessionView(result.session);
-    if (view) showChange(sessions.take(view));
-    else void loadSession(false);
-  } else if (result?.problem === 'session-gone') {
-    // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
-    showChange(sessions.take(null), 'session-gone');
-  } else {
-    panel?.problem(result?.problem);
-  }
+/** What the panel's Switch or End changed (undefined: a switched session to ask for). */
+function onPanelChange(view: SessionView | null | undefined, why?: SessionProblem): void {
+  if (view === undefined) void loadSession(false);
+  else showChange(sessions.take(view), why);
 }
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender, reply) => {

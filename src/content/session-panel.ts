@@ -11,6 +11,7 @@ import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
+import { readSessionView } from './session-shape.js';
 import { drawableView } from './session-view.js';
 
 export type PanelAction = 'switch' | 'end';
@@ -84,7 +85,12 @@ export class SessionPanel {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private clearNotice: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(onAction: (action: PanelAction, sessionId: string) => void) {
+  /**
+   * `onChange`: what Switch or End changed, for the content script to take: the session now (null:
+   * ended; undefined: a switched session whose view did not come back, to be asked for), and why it
+   * ended when Glance had ended it already. A refusal is said here, in the panel.
+   */
+  constructor(onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void) {
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
     this.region.setAttribute('aria-label', t('panelLabel'));
@@ -130,7 +136,24 @@ export class SessionPanel {
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
-    const act = (action: PanelAction) => this.view && !this.isBusy && onAction(action, this.view.sessionId);
+    const act = async (action: PanelAction) => {
+      const view = this.view;
+      if (!view || this.isBusy) return;
+      this.busy(true);
+      const { sessionId } = view;
+      const result =
+        action === 'end'
+          ? await ask('content:end-session', { sessionId })
+          : await ask('content:switch-mode', {
+              sessionId,
+              mode: view.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
+            });
+      this.busy(false);
+      if (result?.ok) onChange(action === 'end' ? null : readSessionView(result.session) || undefined);
+      // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
+      else if (result?.problem === 'session-gone') onChange(null, 'session-gone');
+      else this.say(problemText(result?.problem), 'error');
+    };
     onTrusted(this.switchMode, 'click', () => act('switch'));
     onTrusted(this.end, 'click', () => act('end'));
   }
@@ -188,17 +211,12 @@ export class SessionPanel {
   }
 
   /** While Switch or End is on its way: no second click. */
-  busy(on: boolean): void {
+  private busy(on: boolean): void {
     // aria-disabled, not disabled: a disabled button drops keyboard focus, and the rep who pressed
     // End or Switch by keyboard must keep it (End then hands it to the toolbar's Start).
     this.isBusy = on;
     this.switchMode.setAttribute('aria-disabled', String(on));
     this.end.setAttribute('aria-disabled', String(on));
-  }
-
-  /** Switch or End was refused (undefined: no answer at all). */
-  problem(problem: SessionProblem | undefined): void {
-    this.say(problemText(problem), 'error');
   }
 
   focus(): void {
