@@ -10,7 +10,7 @@ import type { SessionProblem, SessionResult, SessionView } from '../shared/messa
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { ActivityScheduleButton } from './activity-button.js';
 import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
-import { Meetings } from './meetings.js';
+import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
@@ -20,13 +20,10 @@ import { readBroadcast, readSessionView, readStartProblem } from './session-shap
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
 
-/** While the panel is on screen the background re-reads the guests from Glance at this pace. */
-const SESSION_REFRESH_MS = 5000;
-
 useMessages(message);
 const toolbar = new Toolbar(onToolbarAction);
 const sessions = new SessionState();
-const meetings = new Meetings(toolbar, (meeting) =>
+const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
 );
 let page: SalesforcePage | undefined;
@@ -35,7 +32,6 @@ let panelRequested = false;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
-let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
 const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
@@ -73,7 +69,7 @@ function loadPanel(): void {
   panelRequested = true;
   loadSessionPanel().then(
     ({ SessionPanel }) => {
-      panel = new SessionPanel(onPanelChange);
+      panel = new SessionPanel(onPanelChange, () => void loadSession(true));
       render();
     },
     // The extension was updated under this tab, or the injection failed: try again later.
@@ -123,15 +119,9 @@ async function loadSession(refresh: boolean): Promise<void> {
   showChange(await sessions.answer(ask('content:session', { refresh }).then(readSessionView)));
 }
 
+/** The panel's clock and its guest refresh (session-panel.ts) run only while it is on screen in a visible tab. */
 function updateLiveness(): void {
-  const live = panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible');
-  panel?.setTicking(live);
-  if (live && !refreshTimer) {
-    refreshTimer = setInterval(() => void loadSession(true), SESSION_REFRESH_MS);
-  } else if (!live && refreshTimer) {
-    clearInterval(refreshTimer);
-    refreshTimer = undefined;
-  }
+  panel?.setTicking(panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible'));
 }
 
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };

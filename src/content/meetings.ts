@@ -12,56 +12,55 @@ import type { Toolbar } from './toolbar.js';
 
 const key = (record: RecordPage | undefined) => record && `${record.ui} ${record.apiHost} ${record.recordId}`;
 
-export class Meetings {
-  private record: RecordPage | undefined;
-  /** The record's upcoming meeting as the background answered; undefined until it did. */
-  private upcoming: MeetingView | null | undefined;
-  private status: SalesforceStatus | undefined;
-  private coordinator: MeetingCoordinator | undefined;
-
-  constructor(
-    private readonly toolbar: Toolbar,
-    private readonly startMeeting: (meeting: MeetingView) => Promise<void>,
-  ) {}
-
-  setStatus(status: SalesforceStatus | undefined): void {
-    this.status = status;
-    this.coordinator?.setStatus(status);
-  }
-
+export interface Meetings {
+  setStatus(status: SalesforceStatus | undefined): void;
   /** The toolbar shows `record` (or nothing): ask once per record whether it has an upcoming meeting. */
-  show(record: RecordPage | undefined): void {
-    if (this.coordinator) {
-      this.coordinator.show(record);
-      return;
-    }
-    if (key(record) === key(this.record)) return;
-    this.record = record;
-    this.upcoming = undefined;
-    if (!record) return;
-    void ask('content:upcoming-meeting', { pageUrl: location.href }).then((meeting) => {
-      if (this.record !== record) return;
-      // One that has ended meanwhile is not upcoming.
-      this.upcoming = meeting && Date.parse(meeting.endsAt) > Date.now() ? meeting : null;
-      if (this.upcoming) void this.load().catch(() => {});
-    });
-  }
-
+  show(record: RecordPage | undefined): void;
   /** `opener`: the button outside the toolbar the rep pressed (focus returns there). */
-  async act(kind: 'schedule' | MeetingAction, opener?: HTMLElement): Promise<void> {
-    await this.load().then(
-      (coordinator) => coordinator.act(kind, opener),
-      () => this.toolbar.notice('meetingRefusedUnknown', 'error'),
-    );
-  }
+  act(kind: 'schedule' | MeetingAction, opener?: HTMLElement): Promise<void>;
+}
 
-  private async load(): Promise<MeetingCoordinator> {
+/** Closures, not a class: their names minify, a class's members do not. */
+export function meetings(toolbar: Toolbar, startMeeting: (meeting: MeetingView) => Promise<void>): Meetings {
+  let record: RecordPage | undefined;
+  /** The record's upcoming meeting as the background answered; undefined until it did. */
+  let upcoming: MeetingView | null | undefined;
+  let status: SalesforceStatus | undefined;
+  let coordinator: MeetingCoordinator | undefined;
+  const load = async (): Promise<MeetingCoordinator> => {
     const { MeetingCoordinator } = await loadLazyScript('meeting-dialog');
-    if (!this.coordinator) {
-      this.coordinator = new MeetingCoordinator(this.toolbar, this.startMeeting);
-      this.coordinator.setStatus(this.status);
-      this.coordinator.show(this.record, this.upcoming);
+    if (!coordinator) {
+      coordinator = new MeetingCoordinator(toolbar, startMeeting);
+      coordinator.setStatus(status);
+      coordinator.show(record, upcoming);
     }
-    return this.coordinator;
-  }
+    return coordinator;
+  };
+  return {
+    setStatus(next) {
+      status = next;
+      coordinator?.setStatus(next);
+    },
+    show(next) {
+      if (coordinator) {
+        coordinator.show(next);
+        return;
+      }
+      if (key(next) === key(record)) return;
+      record = next;
+      upcoming = undefined;
+      if (!next) return;
+      void ask('content:upcoming-meeting', { pageUrl: location.href }).then((meeting) => {
+        if (record !== next) return;
+        // One that has ended meanwhile is not upcoming.
+        upcoming = meeting && Date.parse(meeting.endsAt) > Date.now() ? meeting : null;
+        if (upcoming) void load().catch(() => {});
+      });
+    },
+    act: (kind, opener) =>
+      load().then(
+        (loaded) => loaded.act(kind, opener),
+        () => toolbar.notice('meetingRefusedUnknown', 'error'),
+      ),
+  };
 }

@@ -16,6 +16,9 @@ import { drawableView } from './session-view.js';
 
 export type PanelAction = 'switch' | 'end';
 
+/** While the panel is on screen in a visible tab the background re-reads the guests from Glance at this pace. */
+const SESSION_REFRESH_MS = 5000;
+
 const MODE_TEXT: Record<SessionMode, MessageKey> = {
   screenshare: 'panelModeScreenShare',
   view: 'panelModeView',
@@ -83,14 +86,19 @@ export class SessionPanel {
   /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
   private drawn = { guests: '', salesforce: '' };
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private refresher: ReturnType<typeof setInterval> | undefined;
   private clearNotice: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `onChange`: what Switch or End changed, for the content script to take: the session now (null:
    * ended; undefined: a switched session whose view did not come back, to be asked for), and why it
-   * ended when Glance had ended it already. A refusal is said here, in the panel.
+   * ended when Glance had ended it already. A refusal is said here, in the panel. `refresh`: asks
+   * the background for the session again (Glance's guests), every SESSION_REFRESH_MS while ticking.
    */
-  constructor(onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void) {
+  constructor(
+    onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void,
+    private readonly refresh: () => void,
+  ) {
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
     this.region.setAttribute('aria-label', t('panelLabel'));
@@ -204,8 +212,10 @@ export class SessionPanel {
     if (on && !this.ticker) {
       this.tick();
       this.ticker = setInterval(() => this.tick(), 1000);
+      this.refresher = setInterval(this.refresh, SESSION_REFRESH_MS);
     } else if (!on && this.ticker) {
       clearInterval(this.ticker);
+      clearInterval(this.refresher);
       this.ticker = undefined;
     }
   }
