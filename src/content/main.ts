@@ -9,7 +9,7 @@ import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem, SessionResult, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { ActivityScheduleButton } from './activity-button.js';
-import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
+import { decideDrawing, panelIsLive, type RecordPage, recordKey } from './draw-decision.js';
 import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
@@ -33,7 +33,6 @@ let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
 
-const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
 const activityButton = new ActivityScheduleButton(() => void meetings.act('schedule', activityButton.button));
 const dock = keepDocked(drawing, () => activityButton.place(drawing()?.toolbar));

@@ -8,7 +8,7 @@ import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
 import { element, onTrusted } from './dom.js';
-import type { RecordPage } from './draw-decision.js';
+import { type RecordPage, recordKey } from './draw-decision.js';
 import { uiLocale } from './locale.js';
 import { openMeeting } from './meeting-opener.js';
 import { meetingTiming } from './meeting-timing.js';
@@ -16,8 +16,6 @@ import { ask } from './messaging.js';
 import type { Toolbar } from './toolbar.js';
 
 export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
-
-const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 
 /** The row's look, added to the toolbar's shadow root with the row (the toolbar's own CSS stays small). */
 const ROW_CSS = `.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:.5rem;padding-top:.5rem;border-top:1px solid #e5e5e5}

@@ -5,8 +5,8 @@
 import { useMessages } from '../shared/i18n.js';
 import { MeetingCoordinator } from './meeting-coordinator.js';
 import { message } from './messaging.js';
-import { LAZY_GLOBALS } from './panel-loader.js';
+import { lazyGlobal } from './panel-loader.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[LAZY_GLOBALS['meeting-dialog']] = { MeetingCoordinator };
+(globalThis as Record<string, unknown>)[lazyGlobal('meeting-dialog')] = { MeetingCoordinator };

@@ -4,13 +4,11 @@
 // record has an upcoming meeting or the rep schedules (a failed injection is tried again next time).
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
-import type { RecordPage } from './draw-decision.js';
+import { type RecordPage, recordKey } from './draw-decision.js';
 import type { MeetingAction, MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
 import { loadLazyScript } from './panel-loader.js';
 import type { Toolbar } from './toolbar.js';
-
-const key = (record: RecordPage | undefined) => record && `${record.ui} ${record.apiHost} ${record.recordId}`;
 
 export interface Meetings {
   setStatus(status: SalesforceStatus | undefined): void;
@@ -46,7 +44,7 @@ export function meetings(toolbar: Toolbar, startMeeting: (meeting: MeetingView) 
         coordinator.show(next);
         return;
       }
-      if (key(next) === key(record)) return;
+      if (recordKey(next) === recordKey(record)) return;
       record = next;
       upcoming = undefined;
       if (!next) return;

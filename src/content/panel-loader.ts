@@ -8,10 +8,8 @@ import type { SessionPanel } from './session-panel.js';
 import type { endedNotice, startRefusal } from './session-problems.js';
 import type { StartMenu } from './start-menu.js';
 
-export const LAZY_GLOBALS: Record<LazyScript, string> = {
-  panel: '__glanceSessionPanel',
-  'meeting-dialog': '__glanceMeetingDialog',
-};
+/** The isolated world's global where a lazy script leaves its module. */
+export const lazyGlobal = (script: LazyScript) => `__glance_${script}`;
 
 export interface LazyModules {
   panel: {
@@ -26,7 +24,7 @@ export interface LazyModules {
 export type PanelModule = LazyModules['panel'];
 
 const loaded = <K extends LazyScript>(script: K) =>
-  (globalThis as Record<string, unknown>)[LAZY_GLOBALS[script]] as LazyModules[K] | undefined;
+  (globalThis as Record<string, unknown>)[lazyGlobal(script)] as LazyModules[K] | undefined;
 
 const pending: Partial<Record<LazyScript, Promise<unknown>>> = {};
 
@@ -37,14 +35,12 @@ export function loadLazyScript<K extends LazyScript>(script: K): Promise<LazyMod
   pending[script] ??= ask('content:load-panel', { script }).then((answer) => {
     const module = loaded(script);
     // The extension was updated under this tab, or the injection failed: the caller tries again later.
-    if (!answer?.ok || !module) throw new Error(`the ${script} could not be loaded`);
+    if (!answer?.ok || !module) throw new Error(script);
     return module;
   });
   const load = pending[script] as Promise<LazyModules[K]>;
-  load.then(
-    () => delete pending[script],
-    () => delete pending[script],
-  );
+  const settled = () => delete pending[script];
+  load.then(settled, settled);
   return load;
 }
 

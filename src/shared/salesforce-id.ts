@@ -17,9 +17,11 @@ export const SOBJECT_BY_PREFIX = {
 export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
 // Pure: bundles that never use it (the content script) leave it out.
-export const PREFIX_BY_SOBJECT = /* @__PURE__ */ Object.fromEntries(
-  Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix]),
-) as Record<KnownSObject, string>;
+export const PREFIX_BY_SOBJECT = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix])))() as Record<
+  KnownSObject,
+  string
+>;
 
 /** The record types on which the Glance toolbar is offered. */
 export const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
