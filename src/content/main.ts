@@ -16,7 +16,7 @@ import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { loadSessionPanel } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { SessionPanel } from './session-panel.js';
-import { readBroadcast, readSessionView, readStartProblem } from './session-shape.js';
+import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
 
@@ -184,11 +184,10 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.Messa
   // Only our background may move the panel; other extensions and pages cannot reach this listener
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
-  const startProblem = readStartProblem(raw);
+  const { session, reason, problem } = readBackgroundMessage(raw);
   // The keyboard shortcut's Start failed here: the background asks whether the toolbar could say so.
-  if (startProblem) return void reply(showStartProblem(startProblem));
-  const broadcast = readBroadcast(raw);
-  if (broadcast) showChange(sessions.take(broadcast.session), broadcast.reason);
+  if (problem) return void reply(showStartProblem(problem));
+  if (session !== undefined) showChange(sessions.take(session), reason);
 });
 
 document.addEventListener('visibilitychange', () => {

@@ -17,17 +17,21 @@ export function readSessionView(raw: unknown): SessionView | null | undefined {
   return valid ? (raw as unknown as SessionView) : undefined;
 }
 
-export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
-  if (!isObject(raw) || raw.type !== 'background:session') return undefined;
-  const session = readSessionView(raw.session);
-  if (session === undefined) return undefined;
-  const reason =
-    raw.reason === 'glance-address-not-allowed' || raw.reason === 'key-not-allowed' ? raw.reason : undefined;
-  return { type: 'background:session', session, ...(reason ? { reason } : {}) };
-}
-
-/** The keyboard shortcut's failed Start, or undefined; an unknown problem shows the generic text. */
-export function readStartProblem(raw: unknown): SessionProblem | undefined {
-  if (!isObject(raw) || raw.type !== 'background:start-problem' || typeof raw.problem !== 'string') return undefined;
-  return raw.problem as SessionProblem;
+/**
+ * The background's message: its session broadcast (`session` undefined when it is not one, or not
+ * valid), or the keyboard shortcut's failed Start (`problem`; an unknown problem shows the generic text).
+ */
+export function readBackgroundMessage(raw: unknown): {
+  session?: SessionView | null | undefined;
+  reason?: BackgroundBroadcast['reason'];
+  problem?: SessionProblem;
+} {
+  if (!isObject(raw)) return {};
+  const { type, reason, problem } = raw;
+  if (type === 'background:start-problem' && typeof problem === 'string') return { problem: problem as SessionProblem };
+  if (type !== 'background:session') return {};
+  return {
+    session: readSessionView(raw.session),
+    reason: reason === 'glance-address-not-allowed' || reason === 'key-not-allowed' ? reason : undefined,
+  };
 }

@@ -32,7 +32,6 @@ export function isGlanceSObject(name: string): name is GlanceSObject {
 }
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
-const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 export function isSalesforceId(value: string): boolean {
   return ID_PATTERN.test(value) && (value.length === 15 || to18(value.slice(0, 15)) === value);
@@ -49,7 +48,8 @@ export function to18(id: string): string | undefined {
       const c = base.charCodeAt(chunk * 5 + i);
       if (c >= 65 && c <= 90) bits |= 1 << i;
     }
-    suffix += CHECKSUM_ALPHABET[bits];
+    // The checksum alphabet: A–Z for 0–25, then 0–5 (computed, not a 32-character table: the content script carries this).
+    suffix += String.fromCharCode(bits < 26 ? 65 + bits : 22 + bits);
   }
   const full = base + suffix;
   return id.length === 18 && id !== full ? undefined : full;
