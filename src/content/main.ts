@@ -13,9 +13,10 @@ import { decideDrawing, panelIsLive, type RecordPage, recordKey } from './draw-d
 import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
-import { loadSessionPanel } from './panel-loader.js';
+import { loadSessionPanel, type PanelModule } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { SessionPanel } from './session-panel.js';
+import type { Notice } from './session-problems.js';
 import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
 import { Toolbar, type ToolbarAction } from './toolbar.js';
@@ -93,6 +94,13 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
 }
 
+/** Says in the toolbar what the panel's script words (`fallback` when it cannot be injected). */
+function say(words: (code: PanelModule) => Notice, fallback: Notice): void {
+  void loadSessionPanel()
+    .then(words, () => fallback)
+    .then((notice) => toolbar.notice(...notice));
+}
+
 /**
  * Shows what taking a session state (an answer to us, or the background's broadcast) changed; `why`
  * a session ended, when not simply ended by someone.
@@ -106,10 +114,7 @@ function showChange(ended: SessionChange, why?: SessionProblem): void {
   render();
   if (ended && record) {
     // Its words are in the panel's script, here since the panel showed (else loaded now).
-    void loadSessionPanel().then(
-      (code) => toolbar.notice(...code.endedNotice(why)),
-      () => toolbar.notice('sessionEnded'),
-    );
+    say((code) => code.endedNotice(why), ['sessionEnded', 'info', false]);
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -154,21 +159,14 @@ function showStartProblem(problem: SessionProblem | MeetingProblem | undefined):
   }
   if (!draw?.toolbar) return false;
   // What the rep reads is in the panel's script, injected at the click (a failed injection: no answer either).
-  void loadSessionPanel()
-    .then(
-      (code) => code.startRefusal(problem),
-      () => ['problemNoAnswer', false] as const,
-    )
-    .then(([key, offerSettings]) => toolbar.notice(key, 'error', offerSettings));
+  say((code) => code.startRefusal(problem), ['problemNoAnswer', 'error', false]);
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
   return true;
 }
 
 async function onToolbarAction(action: ToolbarAction): Promise<void> {
-  if (action.kind === 'open-settings') await ask('content:open-settings', {});
-  else if (action.kind === 'collapse') await ask('content:toolbar-collapsed', { collapsed: action.collapsed });
-  else if (action.kind === 'start') {
+  if (action.kind === 'start') {
     const mode = action.mode;
     await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
   } else await meetings.act(action.kind);

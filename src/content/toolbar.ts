@@ -6,16 +6,13 @@ import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
+import { ask } from './messaging.js';
 import { loadLazyScript } from './panel-loader.js';
 import { dockHost } from './placement.js';
 import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type ToolbarAction =
-  | { kind: 'start'; mode: SessionMode }
-  | { kind: 'schedule' }
-  | { kind: 'open-settings' }
-  | { kind: 'collapse'; collapsed: boolean };
+export type ToolbarAction = { kind: 'start'; mode: SessionMode } | { kind: 'schedule' };
 type Tone = 'info' | 'warning' | 'error';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
@@ -69,11 +66,12 @@ export class Toolbar {
     onTrusted(this.host, 'focusin', prefetch);
     onTrusted(this.#start, 'click', () => choose('screenshare'));
     onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
-    onTrusted(this.#settings, 'click', () => onAction({ kind: 'open-settings' }));
+    // Asked of the background from here: main.ts has nothing to add to these two.
+    onTrusted(this.#settings, 'click', () => void ask('content:open-settings', {}));
     onTrusted(this.#toggle, 'click', () => {
       const collapsed = !this.collapsed;
       this.setCollapsed(collapsed);
-      onAction({ kind: 'collapse', collapsed });
+      void ask('content:toolbar-collapsed', { collapsed });
     });
     this.bar.append(this.#toggle, this.#split, this.schedule, this.#status, this.#settings);
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
