@@ -19,10 +19,13 @@ import type { SessionPanel } from './session-panel.js';
 import type { Notice } from './session-problems.js';
 import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { Toolbar, type ToolbarAction } from './toolbar.js';
+import { Toolbar } from './toolbar.js';
 
 useMessages(message);
-const toolbar = new Toolbar(onToolbarAction);
+const toolbar = new Toolbar(
+  (mode) => void startSession(() => ask('content:start-session', { pageUrl: location.href, mode })),
+  () => void meetings.act('schedule'),
+);
 const sessions = new SessionState();
 const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
@@ -163,13 +166,6 @@ function showStartProblem(problem: SessionProblem | MeetingProblem | undefined):
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
   return true;
-}
-
-async function onToolbarAction(action: ToolbarAction): Promise<void> {
-  if (action.kind === 'start') {
-    const mode = action.mode;
-    await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
-  } else await meetings.act(action.kind);
 }
 
 /** What the panel's Switch or End changed (undefined: a switched session to ask for). */

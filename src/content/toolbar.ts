@@ -12,7 +12,6 @@ import { dockHost } from './placement.js';
 import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type ToolbarAction = { kind: 'start'; mode: SessionMode } | { kind: 'schedule' };
 type Tone = 'info' | 'warning' | 'error';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
@@ -45,13 +44,13 @@ export class Toolbar {
   readonly #status = element('div', { className: 'status' }, { role: 'status' });
   readonly #settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
 
-  constructor(onAction: (action: ToolbarAction) => void) {
+  /** `choose`: Start (or the menu) pressed, with the kind of session; `schedule`: Schedule pressed. */
+  constructor(choose: (mode: SessionMode) => void, schedule: () => void) {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
     this.#more.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
     this.#split.append(this.#start, this.#more);
-    const choose = (mode: SessionMode) => onAction({ kind: 'start', mode });
     onTrusted(this.#more, 'click', () =>
       this.#withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
     );
@@ -65,7 +64,7 @@ export class Toolbar {
     onTrusted(this.host, 'pointerenter', prefetch);
     onTrusted(this.host, 'focusin', prefetch);
     onTrusted(this.#start, 'click', () => choose('screenshare'));
-    onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
+    onTrusted(this.schedule, 'click', schedule);
     // Asked of the background from here: main.ts has nothing to add to these two.
     onTrusted(this.#settings, 'click', () => void ask('content:open-settings', {}));
     onTrusted(this.#toggle, 'click', () => {
