@@ -13,7 +13,7 @@ import { decideDrawing, panelIsLive, type RecordPage, recordKey } from './draw-d
 import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
-import { loadSessionPanel, type PanelModule } from './panel-loader.js';
+import { loadLazyScript, type PanelModule } from './panel-loader.js';
 import { keepDocked } from './placement.js';
 import type { SessionPanel } from './session-panel.js';
 import type { Notice } from './session-problems.js';
@@ -32,7 +32,6 @@ const meetings = meetingsOf(toolbar, (meeting) =>
 );
 let page: SalesforcePage | undefined;
 let panel: SessionPanel | undefined;
-let panelRequested = false;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
@@ -68,17 +67,15 @@ function showToolbar(record: RecordPage): void {
 
 /** The panel's code is fetched the first time a session shows up in this tab. */
 function loadPanel(): void {
-  if (panelRequested) return;
-  panelRequested = true;
-  loadSessionPanel().then(
+  // One injection however often this is called (panel-loader.ts); one panel however many answers.
+  loadLazyScript('panel').then(
     ({ SessionPanel }) => {
+      if (panel) return;
       panel = new SessionPanel(onPanelChange, () => void loadSession(true));
       render();
     },
-    // The extension was updated under this tab, or the injection failed: try again later.
-    () => {
-      panelRequested = false;
-    },
+    // The extension was updated under this tab, or the injection failed: the next render tries again.
+    () => {},
   );
 }
 
@@ -99,7 +96,7 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
 
 /** Says in the toolbar what the panel's script words (`fallback` when it cannot be injected). */
 function say(words: (code: PanelModule) => Notice, fallback: Notice): void {
-  void loadSessionPanel()
+  void loadLazyScript('panel')
     .then(words, () => fallback)
     .then((notice) => toolbar.notice(...notice));
 }

@@ -24,7 +24,6 @@ const ROW_CSS = `.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:
 export class MeetingCoordinator {
   private record: RecordPage | undefined;
   private upcoming: MeetingView | null = null;
-  private organizer: CalendarPerson = { name: '', email: '' };
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The record's upcoming meeting (when it has one), last in the toolbar's bar. */
   private readonly row = element('div', { className: 'meeting', hidden: true }, { role: 'group' });
@@ -38,6 +37,8 @@ export class MeetingCoordinator {
   constructor(
     private readonly toolbar: Toolbar,
     private readonly startMeeting: (meeting: MeetingView) => Promise<void>,
+    /** The last status that named the rep (meetings.ts): the invitation's organizer. */
+    private readonly ready: () => SalesforceStatus | undefined,
   ) {
     for (const [kind, button] of Object.entries(this.buttons) as [MeetingAction, HTMLButtonElement][]) {
       onTrusted(button, 'click', () => void this.act(kind));
@@ -45,11 +46,6 @@ export class MeetingCoordinator {
     this.row.append(this.when, ...Object.values(this.buttons));
     toolbar.bar.append(this.row);
     toolbar.host.shadowRoot?.append(element('style', { textContent: ROW_CSS }));
-  }
-
-  /** The rep as Salesforce names them: the invitation's organizer. */
-  setStatus(status: SalesforceStatus | undefined): void {
-    if (status?.state === 'ready') this.organizer = { name: status.user.name, email: status.user.email };
   }
 
   /**
@@ -82,13 +78,19 @@ export class MeetingCoordinator {
       kind,
       record,
       meeting,
-      organizer: this.organizer,
+      organizer: this.organizer(),
       defaults,
       changed: (changed) => {
         if (this.record === record) this.take(changed.cancelled ? null : changed);
       },
       returnFocus: () => (opener?.isConnected ? opener.focus() : this.focusAction(kind)),
     });
+  }
+
+  /** The rep as Salesforce names them, or nobody yet. */
+  private organizer(): CalendarPerson {
+    const status = this.ready();
+    return status?.state === 'ready' ? { name: status.user.name, email: status.user.email } : { name: '', email: '' };
   }
 
   /** Focus back on the button that opened the meeting dialog (or Schedule, if that one is gone). */

@@ -23,21 +23,20 @@ export function meetings(toolbar: Toolbar, startMeeting: (meeting: MeetingView) 
   let record: RecordPage | undefined;
   /** The record's upcoming meeting as the background answered; undefined until it did. */
   let upcoming: MeetingView | null | undefined;
-  let status: SalesforceStatus | undefined;
+  /** The last status that named the rep: the invitation's organizer. */
+  let ready: SalesforceStatus | undefined;
   let coordinator: MeetingCoordinator | undefined;
   const load = async (): Promise<MeetingCoordinator> => {
     const { MeetingCoordinator } = await loadLazyScript('meeting-dialog');
     if (!coordinator) {
-      coordinator = new MeetingCoordinator(toolbar, startMeeting);
-      coordinator.setStatus(status);
+      coordinator = new MeetingCoordinator(toolbar, startMeeting, () => ready);
       coordinator.show(record, upcoming);
     }
     return coordinator;
   };
   return {
-    setStatus(next) {
-      status = next;
-      coordinator?.setStatus(next);
+    setStatus(status) {
+      if (status?.state === 'ready') ready = status;
     },
     show(next) {
       if (coordinator) {

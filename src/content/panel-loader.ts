@@ -43,5 +43,3 @@ export function loadLazyScript<K extends LazyScript>(script: K): Promise<LazyMod
   load.then(settled, settled);
   return load;
 }
-
-export const loadSessionPanel = () => loadLazyScript('panel');

@@ -49,7 +49,6 @@ export class Toolbar {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
-    this.#more.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
     this.#split.append(this.#start, this.#more);
     onTrusted(this.#more, 'click', () =>
       this.#withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
