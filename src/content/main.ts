@@ -131,7 +131,8 @@ function updateLiveness(): void {
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
 
 async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
-  focusPanelWhenShown = toolbar.hasFocus();
+  // Keyboard focus in the toolbar: the panel that replaces it takes it.
+  focusPanelWhenShown = document.activeElement === toolbar.host;
   toolbar.starting(true);
   // The panel's code is injected while Glance starts the session, not after: the key shows as soon
   // as the answer arrives (click_to_key_ratio), and a failed start has loaded it for nothing but once.
@@ -192,4 +193,3 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   render();
 });
 void loadSession(false);
-void ask('content:toolbar-collapsed', {}).then((answer) => toolbar.setCollapsed(answer?.collapsed === true));

@@ -75,6 +75,8 @@ export class Toolbar {
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
+    // Collapsed or not is the rep's choice, remembered by the background.
+    void ask('content:toolbar-collapsed', {}).then((answer) => this.setCollapsed(answer?.collapsed === true));
   }
 
   get collapsed(): boolean {
@@ -145,11 +147,6 @@ export class Toolbar {
     this.#more.disabled = busy;
     this.#menu?.close(false);
     if (busy) this.notice('starting');
-  }
-
-  /** True when keyboard focus is in the toolbar (so the panel that replaces it should take it). */
-  hasFocus(): boolean {
-    return document.activeElement === this.host;
   }
 
   focus(): void {
