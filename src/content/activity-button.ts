@@ -13,7 +13,7 @@ const CSS = `${BASE_CSS}:host{display:inline-block;margin:4px 0 4px 4px;vertical
 export class ActivityScheduleButton {
   readonly host = element('div');
   readonly button = element('button', { type: 'button', textContent: t('scheduleMeeting') });
-  private anchor: Element | undefined;
+  #anchor: Element | undefined;
 
   constructor(onClick: () => void) {
     this.host.dataset.glanceSfx = 'activity-action';
@@ -30,11 +30,14 @@ export class ActivityScheduleButton {
       this.host.remove();
       return undefined;
     }
-    if (!activityActionsStillValid(this.anchor, record.recordId) || this.host.previousElementSibling !== this.anchor) {
-      this.anchor = findActivityActions(record.ui === 'classic' ? 'classic' : 'lightning', record.recordId);
-      if (!this.anchor) this.host.remove();
-      else if (this.anchor.nextElementSibling !== this.host) this.anchor.after(this.host);
+    if (
+      !activityActionsStillValid(this.#anchor, record.recordId) ||
+      this.host.previousElementSibling !== this.#anchor
+    ) {
+      this.#anchor = findActivityActions(record.ui === 'classic' ? 'classic' : 'lightning', record.recordId);
+      if (!this.#anchor) this.host.remove();
+      else if (this.#anchor.nextElementSibling !== this.host) this.#anchor.after(this.host);
     }
-    return { host: this.host, anchor: this.anchor };
+    return { host: this.host, anchor: this.#anchor };
   }
 }

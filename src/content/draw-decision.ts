@@ -7,6 +7,10 @@ import type { SalesforcePage } from '../shared/salesforce-url.js';
 
 export type RecordPage = Extract<SalesforcePage, { kind: 'record' }>;
 
+/** One string per record page (its UI, org and id): the same record shown again compares equal. */
+export const recordKey = (record: RecordPage | undefined) =>
+  record && `${record.ui} ${record.apiHost} ${record.recordId}`;
+
 export interface Drawing<T, P> {
   /** The record the toolbar shows; undefined removes the toolbar. */
   toolbar: RecordPage | undefined;

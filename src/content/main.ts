@@ -9,35 +9,33 @@ import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem, SessionResult, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
 import { ActivityScheduleButton } from './activity-button.js';
-import { decideDrawing, panelIsLive, type RecordPage } from './draw-decision.js';
-import { MeetingCoordinator } from './meeting-coordinator.js';
+import { decideDrawing, panelIsLive, type RecordPage, recordKey } from './draw-decision.js';
+import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
-import { loadSessionPanel } from './panel-loader.js';
+import { loadLazyScript, type PanelModule } from './panel-loader.js';
 import { keepDocked } from './placement.js';
-import type { PanelAction, SessionPanel } from './session-panel.js';
-import { readBroadcast, readSessionView, readStartProblem } from './session-shape.js';
+import type { SessionPanel } from './session-panel.js';
+import type { Notice } from './session-problems.js';
+import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { Toolbar, type ToolbarAction } from './toolbar.js';
-
-/** While the panel is on screen the background re-reads the guests from Glance at this pace. */
-const SESSION_REFRESH_MS = 5000;
+import { Toolbar } from './toolbar.js';
 
 useMessages(message);
-const toolbar = new Toolbar(onToolbarAction);
+const toolbar = new Toolbar(
+  (mode) => void startSession(() => ask('content:start-session', { pageUrl: location.href, mode })),
+  () => void meetings.act('schedule'),
+);
 const sessions = new SessionState();
-const meetings = new MeetingCoordinator(toolbar, (meeting) =>
+const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
 );
 let page: SalesforcePage | undefined;
 let panel: SessionPanel | undefined;
-let panelRequested = false;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
-let refreshTimer: ReturnType<typeof setInterval> | undefined;
 
-const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
 const activityButton = new ActivityScheduleButton(() => void meetings.act('schedule', activityButton.button));
 const dock = keepDocked(drawing, () => activityButton.place(drawing()?.toolbar));
@@ -69,17 +67,15 @@ function showToolbar(record: RecordPage): void {
 
 /** The panel's code is fetched the first time a session shows up in this tab. */
 function loadPanel(): void {
-  if (panelRequested) return;
-  panelRequested = true;
-  loadSessionPanel().then(
+  // One injection however often this is called (panel-loader.ts); one panel however many answers.
+  loadLazyScript('panel').then(
     ({ SessionPanel }) => {
-      panel = new SessionPanel(onPanelAction);
+      if (panel) return;
+      panel = new SessionPanel(onPanelChange, () => void loadSession(true));
       render();
     },
-    // The extension was updated under this tab, or the injection failed: try again later.
-    () => {
-      panelRequested = false;
-    },
+    // The extension was updated under this tab, or the injection failed: the next render tries again.
+    () => {},
   );
 }
 
@@ -98,6 +94,13 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
 }
 
+/** Says in the toolbar what the panel's script words (`fallback` when it cannot be injected). */
+function say(words: (code: PanelModule) => Notice, fallback: Notice): void {
+  void loadLazyScript('panel')
+    .then(words, () => fallback)
+    .then((notice) => toolbar.notice(...notice));
+}
+
 /**
  * Shows what taking a session state (an answer to us, or the background's broadcast) changed; `why`
  * a session ended, when not simply ended by someone.
@@ -111,10 +114,7 @@ function showChange(ended: SessionChange, why?: SessionProblem): void {
   render();
   if (ended && record) {
     // Its words are in the panel's script, here since the panel showed (else loaded now).
-    void loadSessionPanel().then(
-      (code) => toolbar.notice(...code.endedNotice(why)),
-      () => toolbar.notice('sessionEnded'),
-    );
+    say((code) => code.endedNotice(why), ['sessionEnded', 'info', false]);
     if (panelHadFocus) toolbar.focus();
   }
 }
@@ -123,21 +123,16 @@ async function loadSession(refresh: boolean): Promise<void> {
   showChange(await sessions.answer(ask('content:session', { refresh }).then(readSessionView)));
 }
 
+/** The panel's clock and its guest refresh (session-panel.ts) run only while it is on screen in a visible tab. */
 function updateLiveness(): void {
-  const live = panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible');
-  panel?.setTicking(live);
-  if (live && !refreshTimer) {
-    refreshTimer = setInterval(() => void loadSession(true), SESSION_REFRESH_MS);
-  } else if (!live && refreshTimer) {
-    clearInterval(refreshTimer);
-    refreshTimer = undefined;
-  }
+  panel?.setTicking(panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible'));
 }
 
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };
 
 async function startSession(request: () => Promise<StartResult | undefined>): Promise<void> {
-  focusPanelWhenShown = toolbar.hasFocus();
+  // Keyboard focus in the toolbar: the panel that replaces it takes it.
+  focusPanelWhenShown = document.activeElement === toolbar.host;
   toolbar.starting(true);
   // The panel's code is injected while Glance starts the session, not after: the key shows as soon
   // as the answer arrives (click_to_key_ratio), and a failed start has loaded it for nothing but once.
@@ -165,59 +160,26 @@ function showStartProblem(problem: SessionProblem | MeetingProblem | undefined):
   }
   if (!draw?.toolbar) return false;
   // What the rep reads is in the panel's script, injected at the click (a failed injection: no answer either).
-  void loadSessionPanel()
-    .then(
-      (code) => code.startRefusal(problem),
-      () => ['problemNoAnswer', false] as const,
-    )
-    .then(([key, offerSettings]) => toolbar.notice(key, 'error', offerSettings));
+  say((code) => code.startRefusal(problem), ['problemNoAnswer', 'error', false]);
   // Another tab already runs one: show it here too.
   if (problem === 'session-running') void loadSession(false);
   return true;
 }
 
-async function onToolbarAction(action: ToolbarAction): Promise<void> {
-  if (action.kind === 'open-settings') await ask('content:open-settings', {});
-  else if (action.kind === 'collapse') await ask('content:toolbar-collapsed', { collapsed: action.collapsed });
-  else if (action.kind === 'start') {
-    const mode = action.mode;
-    await startSession(() => ask('content:start-session', { pageUrl: location.href, mode }));
-  } else await meetings.act(action.kind);
-}
-
-async function onPanelAction(action: PanelAction, sessionId: string): Promise<void> {
-  panel?.busy(true);
-  const result =
-    action === 'end'
-      ? await ask('content:end-session', { sessionId })
-      : await ask('content:switch-mode', {
-          sessionId,
-          mode: sessions.current?.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
-        });
-  panel?.busy(false);
-  if (result?.ok && action === 'end') {
-    showChange(sessions.take(null));
-  } else if (result?.ok) {
-    const view = readSessionView(result.session);
-    if (view) showChange(sessions.take(view));
-    else void loadSession(false);
-  } else if (result?.problem === 'session-gone') {
-    // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
-    showChange(sessions.take(null), 'session-gone');
-  } else {
-    panel?.problem(result?.problem);
-  }
+/** What the panel's Switch or End changed (undefined: a switched session to ask for). */
+function onPanelChange(view: SessionView | null | undefined, why?: SessionProblem): void {
+  if (view === undefined) void loadSession(false);
+  else showChange(sessions.take(view), why);
 }
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender, reply) => {
   // Only our background may move the panel; other extensions and pages cannot reach this listener
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
-  const startProblem = readStartProblem(raw);
+  const { session, reason, problem } = readBackgroundMessage(raw);
   // The keyboard shortcut's Start failed here: the background asks whether the toolbar could say so.
-  if (startProblem) return void reply(showStartProblem(startProblem));
-  const broadcast = readBroadcast(raw);
-  if (broadcast) showChange(sessions.take(broadcast.session), broadcast.reason);
+  if (problem) return void reply(showStartProblem(problem));
+  if (session !== undefined) showChange(sessions.take(session), reason);
 });
 
 document.addEventListener('visibilitychange', () => {
@@ -231,4 +193,3 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   render();
 });
 void loadSession(false);
-void ask('content:toolbar-collapsed', {}).then((answer) => toolbar.setCollapsed(answer?.collapsed === true));

@@ -1,45 +1,66 @@
-// The record's meetings as the toolbar shows them: the upcoming one (asked once per record), the
-// dialog (its script injected the first time the rep opens it: meeting-opener.ts) and Start
-// scheduled meeting while it is due.
-// main.ts hands it the record the toolbar shows and the rep's toolbar clicks about meetings.
+// The record's meetings as the toolbar shows them: the upcoming one (its row in the toolbar: time,
+// Reschedule, Cancel and, while due, Start scheduled meeting), the dialog and Start scheduled meeting.
+// It is in the meeting dialog's lazily injected script (meeting-dialog-entry.ts): the content script
+// every record page loads only asks whether the record has an upcoming meeting (meetings.ts) and
+// injects this script when it has one or when the rep schedules.
+import { t } from '../shared/i18n.js';
 import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
-import type { RecordPage } from './draw-decision.js';
+import { element, onTrusted } from './dom.js';
+import { type RecordPage, recordKey } from './draw-decision.js';
 import { uiLocale } from './locale.js';
+import { openMeeting } from './meeting-opener.js';
 import { meetingTiming } from './meeting-timing.js';
 import { ask } from './messaging.js';
-import { loadLazyScript } from './panel-loader.js';
-import type { MeetingAction, Toolbar } from './toolbar.js';
+import type { Toolbar } from './toolbar.js';
 
-const recordKey = (record: RecordPage) => `${record.ui} ${record.apiHost} ${record.recordId}`;
+export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
+
+/** The row's look, added to the toolbar's shadow root with the row (the toolbar's own CSS stays small). */
+const ROW_CSS = `.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:.5rem;padding-top:.5rem;border-top:1px solid #e5e5e5}
+.when{font-weight:700}`;
 
 export class MeetingCoordinator {
   private record: RecordPage | undefined;
   private upcoming: MeetingView | null = null;
-  private organizer: CalendarPerson = { name: '', email: '' };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The record's upcoming meeting (when it has one), last in the toolbar's bar. */
+  private readonly row = element('div', { className: 'meeting', hidden: true }, { role: 'group' });
+  private readonly when = element('span', { className: 'when' });
+  private readonly buttons: Record<MeetingAction, HTMLButtonElement> = {
+    'start-meeting': element('button', { type: 'button', className: 'brand', textContent: t('meetingStart') }),
+    reschedule: element('button', { type: 'button', textContent: t('meetingReschedule') }),
+    'cancel-meeting': element('button', { type: 'button', textContent: t('meetingCancel') }),
+  };
 
   constructor(
     private readonly toolbar: Toolbar,
     private readonly startMeeting: (meeting: MeetingView) => Promise<void>,
-  ) {}
-
-  /** The rep as Salesforce names them: the invitation's organizer. */
-  setStatus(status: SalesforceStatus | undefined): void {
-    if (status?.state === 'ready') this.organizer = { name: status.user.name, email: status.user.email };
+    /** The last status that named the rep (meetings.ts): the invitation's organizer. */
+    private readonly ready: () => SalesforceStatus | undefined,
+  ) {
+    for (const [kind, button] of Object.entries(this.buttons) as [MeetingAction, HTMLButtonElement][]) {
+      onTrusted(button, 'click', () => void this.act(kind));
+    }
+    this.row.append(this.when, ...Object.values(this.buttons));
+    toolbar.bar.append(this.row);
+    toolbar.host.shadowRoot?.append(element('style', { textContent: ROW_CSS }));
   }
 
-  /** The toolbar shows `record` (or nothing): ask for its upcoming meeting once per record. */
-  show(record: RecordPage | undefined): void {
+  /**
+   * The toolbar shows `record` (or nothing): ask for its upcoming meeting once per record, unless
+   * `known` already is the answer (the content script asked before injecting this script).
+   */
+  show(record: RecordPage | undefined, known?: MeetingView | null): void {
     if (record && this.record && recordKey(record) === recordKey(this.record)) {
       this.draw();
       return;
     }
     this.record = record;
-    this.upcoming = null;
+    this.upcoming = known ?? null;
     this.draw();
-    if (record) void this.refresh(record);
+    if (record && known === undefined) void this.refresh(record);
   }
 
   /** `opener`: the button outside the toolbar the rep pressed (focus returns there). */
@@ -51,25 +72,32 @@ export class MeetingCoordinator {
       if (meeting) await this.startMeeting(meeting);
       return;
     }
-    // The record's name and the invitee's email, asked while the dialog loads (one query; empty on any trouble).
+    // The record's name and the invitee's email (one query; empty on any trouble).
     const defaults = kind === 'schedule' ? ask('content:meeting-defaults', { pageUrl: location.href }) : undefined;
-    // The dialog and how it opens are in its own script, injected the first time (a failed injection,
-    // the extension updated under the tab, is tried again on the next click).
-    await loadLazyScript('meeting-dialog').then(
-      ({ openMeeting }) =>
-        openMeeting({
-          kind,
-          record,
-          meeting,
-          organizer: this.organizer,
-          defaults,
-          changed: (changed) => {
-            if (this.record === record) this.take(changed.cancelled ? null : changed);
-          },
-          returnFocus: () => (opener?.isConnected ? opener.focus() : this.toolbar.focusAction(kind)),
-        }),
-      () => this.toolbar.notice('meetingRefusedUnknown', 'error'),
-    );
+    await openMeeting({
+      kind,
+      record,
+      meeting,
+      organizer: this.organizer(),
+      defaults,
+      changed: (changed) => {
+        if (this.record === record) this.take(changed.cancelled ? null : changed);
+      },
+      returnFocus: () => (opener?.isConnected ? opener.focus() : this.focusAction(kind)),
+    });
+  }
+
+  /** The rep as Salesforce names them, or nobody yet. */
+  private organizer(): CalendarPerson {
+    const status = this.ready();
+    return status?.state === 'ready' ? { name: status.user.name, email: status.user.email } : { name: '', email: '' };
+  }
+
+  /** Focus back on the button that opened the meeting dialog (or Schedule, if that one is gone). */
+  private focusAction(kind: 'schedule' | MeetingAction): void {
+    const button = kind === 'schedule' ? undefined : this.buttons[kind];
+    const shown = button && this.toolbar.host.isConnected && !button.closest('[hidden]') && !button.hidden;
+    (shown ? button : this.toolbar.schedule).focus();
   }
 
   private async refresh(record: RecordPage): Promise<void> {
@@ -85,11 +113,14 @@ export class MeetingCoordinator {
     this.draw();
   }
 
+  /** The row as "Meeting Thu 3:00 PM", or hidden; Start only while it is due. */
   private draw(): void {
     clearTimeout(this.timer);
     const meeting = this.record ? this.upcoming : null;
+    this.row.hidden = !meeting;
     if (!meeting) {
-      this.toolbar.showMeeting(undefined);
+      this.when.textContent = '';
+      this.row.removeAttribute('aria-label');
       return;
     }
     const timing = meetingTiming(meeting.startsAt, meeting.endsAt, Date.now());
@@ -100,7 +131,9 @@ export class MeetingCoordinator {
       hour: 'numeric',
       minute: '2-digit',
     }).format(new Date(meeting.startsAt));
-    this.toolbar.showMeeting(when, timing.due);
+    this.when.textContent = t('meetingUpcoming', when);
+    this.row.setAttribute('aria-label', this.when.textContent);
+    this.buttons['start-meeting'].hidden = !timing.due;
     const record = this.record;
     if (timing.changesAt === undefined) {
       // It ended: the record may have a later one.

@@ -1,12 +1,12 @@
-// The meeting dialog's own classic script: the background injects it into a tab's content-script
-// world (chrome.scripting) the first time the rep opens it, so record pages where nobody schedules
-// never load it (scripts/content-script-bundle.ts), and it hands the dialog to the content script
+// The meeting dialog's own classic script, with the record's upcoming-meeting row: the background
+// injects it into a tab's content-script world (chrome.scripting) the first time the rep opens the
+// dialog or a record has an upcoming meeting, so record pages where nobody schedules never load it (scripts/content-script-bundle.ts), and it hands the dialog to the content script
 // through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
-import { openMeeting } from './meeting-opener.js';
+import { MeetingCoordinator } from './meeting-coordinator.js';
 import { message } from './messaging.js';
-import { LAZY_GLOBALS } from './panel-loader.js';
+import { lazyGlobal } from './panel-loader.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[LAZY_GLOBALS['meeting-dialog']] = { openMeeting };
+(globalThis as Record<string, unknown>)[lazyGlobal('meeting-dialog')] = { MeetingCoordinator };

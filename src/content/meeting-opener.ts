@@ -1,6 +1,6 @@
 // How the meeting dialog opens from the toolbar or the activity button: in the dialog's own lazily
 // injected script (meeting-dialog-entry.ts), so the content script every record page loads carries
-// only the button and the record's upcoming meeting (meeting-coordinator.ts).
+// only the Schedule button and one question about the record's upcoming meeting (meetings.ts).
 import { t } from '../shared/i18n.js';
 import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingDefaults, MeetingView } from '../shared/meeting-request.js';

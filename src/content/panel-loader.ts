@@ -2,16 +2,14 @@
 // classic script into this content script's world, where it leaves its module on the global object
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
 import type { LazyScript } from '../shared/messages.js';
-import type { openMeeting } from './meeting-opener.js';
+import type { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
 import type { SessionPanel } from './session-panel.js';
 import type { endedNotice, startRefusal } from './session-problems.js';
 import type { StartMenu } from './start-menu.js';
 
-export const LAZY_GLOBALS: Record<LazyScript, string> = {
-  panel: '__glanceSessionPanel',
-  'meeting-dialog': '__glanceMeetingDialog',
-};
+/** The isolated world's global where a lazy script leaves its module. */
+export const lazyGlobal = (script: LazyScript) => `__glance_${script}`;
 
 export interface LazyModules {
   panel: {
@@ -20,13 +18,13 @@ export interface LazyModules {
     endedNotice: typeof endedNotice;
     startRefusal: typeof startRefusal;
   };
-  'meeting-dialog': { openMeeting: typeof openMeeting };
+  'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }
 
 export type PanelModule = LazyModules['panel'];
 
 const loaded = <K extends LazyScript>(script: K) =>
-  (globalThis as Record<string, unknown>)[LAZY_GLOBALS[script]] as LazyModules[K] | undefined;
+  (globalThis as Record<string, unknown>)[lazyGlobal(script)] as LazyModules[K] | undefined;
 
 const pending: Partial<Record<LazyScript, Promise<unknown>>> = {};
 
@@ -37,15 +35,11 @@ export function loadLazyScript<K extends LazyScript>(script: K): Promise<LazyMod
   pending[script] ??= ask('content:load-panel', { script }).then((answer) => {
     const module = loaded(script);
     // The extension was updated under this tab, or the injection failed: the caller tries again later.
-    if (!answer?.ok || !module) throw new Error(`the ${script} could not be loaded`);
+    if (!answer?.ok || !module) throw new Error(script);
     return module;
   });
   const load = pending[script] as Promise<LazyModules[K]>;
-  load.then(
-    () => delete pending[script],
-    () => delete pending[script],
-  );
+  const settled = () => delete pending[script];
+  load.then(settled, settled);
   return load;
 }
-
-export const loadSessionPanel = () => loadLazyScript('panel');

@@ -41,22 +41,26 @@ export interface AnchorSelectors {
 }
 
 export class AnchorFinder {
-  private readonly owners = new WeakMap<Element, string>();
+  readonly #owners = new WeakMap<Element, string>();
   /** The Lightning view each record was found in: a view that showed one record never serves another
    *  (the previous page, still on screen for a moment after the URL changed). */
-  private readonly viewOwners = new WeakMap<Element, string>();
+  readonly #viewOwners = new WeakMap<Element, string>();
 
   /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
-  constructor(private readonly anchors: AnchorSelectors = TOOLBAR_ANCHORS) {}
+  readonly #anchors: AnchorSelectors;
+
+  constructor(anchors: AnchorSelectors = TOOLBAR_ANCHORS) {
+    this.#anchors = anchors;
+  }
 
   find(ui: SalesforceUi, recordId: string): Element | undefined {
-    if (ui === 'classic') return this.within(document, this.anchors.classic, recordId);
+    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId);
     for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-      const owner = this.viewOwners.get(view);
+      const owner = this.#viewOwners.get(view);
       if ((owner !== undefined && owner !== recordId) || !view.checkVisibility()) continue;
-      const found = this.within(view, this.anchors.lightning, recordId);
+      const found = this.#within(view, this.#anchors.lightning, recordId);
       if (found) {
-        this.viewOwners.set(view, recordId);
+        this.#viewOwners.set(view, recordId);
         return found;
       }
     }
@@ -64,18 +68,18 @@ export class AnchorFinder {
   }
 
   /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
-  private within(root: Root, selectors: readonly string[], recordId: string): Element | undefined {
-    return this.search([root], selectors, recordId) ?? this.search(shadowRoots(root), selectors, recordId);
+  #within(root: Root, selectors: readonly string[], recordId: string): Element | undefined {
+    return this.#search([root], selectors, recordId) ?? this.#search(shadowRoots(root), selectors, recordId);
   }
 
-  private search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
+  #search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
     for (const selector of selectors) {
       for (const root of roots) {
         for (const candidate of root.querySelectorAll(selector)) {
-          const owner = this.owners.get(candidate);
+          const owner = this.#owners.get(candidate);
           if (owner !== undefined && owner !== recordId) continue;
           if (candidate.parentElement?.closest(NEVER_INSIDE) || !candidate.checkVisibility()) continue;
-          this.owners.set(candidate, recordId);
+          this.#owners.set(candidate, recordId);
           return candidate;
         }
       }
@@ -96,7 +100,7 @@ export class AnchorFinder {
 
   /** True while the anchor still shows this record's page. */
   stillValid(anchor: Element | undefined, recordId: string): boolean {
-    return !!anchor && anchor.isConnected && this.owners.get(anchor) === recordId && anchor.checkVisibility();
+    return !!anchor && anchor.isConnected && this.#owners.get(anchor) === recordId && anchor.checkVisibility();
   }
 }
 

@@ -42,8 +42,8 @@ export const TOOLBAR_ANCHORS = {
 export const ACTIVITY_ACTION_ANCHORS = {
   lightning: ['runtime_sales_activities-activity-panel-composer'],
   classic: [
-    '.bRelatedList[id$="_RelatedActivityList"] .pbHeader td.pbButton > .btn:last-of-type',
-    '.listRelatedObject.taskBlock .pbHeader td.pbButton > .btn:last-of-type',
+    '.bRelatedList[id$="_RelatedActivityList"] .pbHeader td.pbButton>.btn:last-of-type',
+    '.listRelatedObject.taskBlock .pbHeader td.pbButton>.btn:last-of-type',
   ],
 } as const;
 

@@ -5,11 +5,11 @@
 // the content script through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
 import { message } from './messaging.js';
-import { LAZY_GLOBALS } from './panel-loader.js';
+import { lazyGlobal } from './panel-loader.js';
 import { SessionPanel } from './session-panel.js';
 import { endedNotice, startRefusal } from './session-problems.js';
 import { StartMenu } from './start-menu.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[LAZY_GLOBALS.panel] = { SessionPanel, StartMenu, endedNotice, startRefusal };
+(globalThis as Record<string, unknown>)[lazyGlobal('panel')] = { SessionPanel, StartMenu, endedNotice, startRefusal };

@@ -11,8 +11,13 @@ import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
+import { readSessionView } from './session-shape.js';
+import { drawableView } from './session-view.js';
 
 export type PanelAction = 'switch' | 'end';
+
+/** While the panel is on screen in a visible tab the background re-reads the guests from Glance at this pace. */
+const SESSION_REFRESH_MS = 5000;
 
 const MODE_TEXT: Record<SessionMode, MessageKey> = {
   screenshare: 'panelModeScreenShare',
@@ -81,9 +86,19 @@ export class SessionPanel {
   /** What is drawn now, so a 5-second refresh that changed nothing does not re-announce anything. */
   private drawn = { guests: '', salesforce: '' };
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private refresher: ReturnType<typeof setInterval> | undefined;
   private clearNotice: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(onAction: (action: PanelAction, sessionId: string) => void) {
+  /**
+   * `onChange`: what Switch or End changed, for the content script to take: the session now (null:
+   * ended; undefined: a switched session whose view did not come back, to be asked for), and why it
+   * ended when Glance had ended it already. A refusal is said here, in the panel. `refresh`: asks
+   * the background for the session again (Glance's guests), every SESSION_REFRESH_MS while ticking.
+   */
+  constructor(
+    onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void,
+    private readonly refresh: () => void,
+  ) {
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
     this.region.setAttribute('aria-label', t('panelLabel'));
@@ -129,12 +144,31 @@ export class SessionPanel {
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
-    const act = (action: PanelAction) => this.view && !this.isBusy && onAction(action, this.view.sessionId);
+    const act = async (action: PanelAction) => {
+      const view = this.view;
+      if (!view || this.isBusy) return;
+      this.busy(true);
+      const { sessionId } = view;
+      const result =
+        action === 'end'
+          ? await ask('content:end-session', { sessionId })
+          : await ask('content:switch-mode', {
+              sessionId,
+              mode: view.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
+            });
+      this.busy(false);
+      if (result?.ok) onChange(action === 'end' ? null : readSessionView(result.session) || undefined);
+      // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
+      else if (result?.problem === 'session-gone') onChange(null, 'session-gone');
+      else this.say(problemText(result?.problem), 'error');
+    };
     onTrusted(this.switchMode, 'click', () => act('switch'));
     onTrusted(this.end, 'click', () => act('end'));
   }
 
-  show(view: SessionView): void {
+  /** `shown`: as the background sent it, only its id and mode checked (session-shape.ts). */
+  show(shown: SessionView): void {
+    const view = drawableView(shown);
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {
       this.say(undefined);
@@ -178,24 +212,21 @@ export class SessionPanel {
     if (on && !this.ticker) {
       this.tick();
       this.ticker = setInterval(() => this.tick(), 1000);
+      this.refresher = setInterval(this.refresh, SESSION_REFRESH_MS);
     } else if (!on && this.ticker) {
       clearInterval(this.ticker);
+      clearInterval(this.refresher);
       this.ticker = undefined;
     }
   }
 
   /** While Switch or End is on its way: no second click. */
-  busy(on: boolean): void {
+  private busy(on: boolean): void {
     // aria-disabled, not disabled: a disabled button drops keyboard focus, and the rep who pressed
     // End or Switch by keyboard must keep it (End then hands it to the toolbar's Start).
     this.isBusy = on;
     this.switchMode.setAttribute('aria-disabled', String(on));
     this.end.setAttribute('aria-disabled', String(on));
-  }
-
-  /** Switch or End was refused (undefined: no answer at all). */
-  problem(problem: SessionProblem | undefined): void {
-    this.say(problemText(problem), 'error');
   }
 
   focus(): void {

@@ -5,6 +5,9 @@ import type { MessageKey } from '../shared/i18n.js';
 import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem } from '../shared/messages.js';
 
+/** What toolbar.notice takes: the message, its tone, and whether to offer the settings. */
+export type Notice = [MessageKey, 'info' | 'error', boolean];
+
 const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'glance-not-connected': 'problemGlanceNotConnected',
   'glance-reconnect': 'problemGlanceReconnect',
@@ -34,7 +37,7 @@ export function problemNeedsSettings(problem: SessionProblem | undefined): boole
  * of the settings: ended by the company's policy is an error, and a forbidden Glance address offers
  * the settings that fix it. `why` is undefined when someone simply ended it.
  */
-export function endedNotice(why: SessionProblem | undefined): [MessageKey, 'info' | 'error', boolean] {
+export function endedNotice(why: SessionProblem | undefined): Notice {
   const forbidden = why === 'glance-address-not-allowed';
   return [
     why ? problemText(why) : 'sessionEnded',
@@ -49,10 +52,10 @@ const MEETING_START_TEXT: Partial<Record<MeetingProblem, MessageKey>> = {
   'meeting-not-due': 'meetingRefusedNotDue',
 };
 
-/** What the toolbar says when a start was refused: the message, and whether to offer the settings. */
-export function startRefusal(problem: SessionProblem | MeetingProblem | undefined): [MessageKey, boolean] {
+/** What the toolbar says when a start was refused, as toolbar.notice's key, tone and offer of the settings. */
+export function startRefusal(problem: SessionProblem | MeetingProblem | undefined): Notice {
   const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
-  if (meetingText) return [meetingText, false];
+  if (meetingText) return [meetingText, 'error', false];
   const sessionProblem = problem as SessionProblem | undefined;
-  return [problemText(sessionProblem), problemNeedsSettings(sessionProblem)];
+  return [problemText(sessionProblem), 'error', problemNeedsSettings(sessionProblem)];
 }

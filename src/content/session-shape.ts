@@ -1,45 +1,37 @@
 // A minimal shape check of session views arriving from the background. The sender is already
-// checked; this guards against a background of another version (an update under an open tab)
-// handing the panel something it would draw wrongly.
+// checked; this guards against a background of another version (an update under an open tab). The
+// content script every Salesforce page loads checks only what it acts on itself (the session's id
+// and mode); the panel, which draws the rest, makes every other field drawable first
+// (session-view.ts, in the panel's lazily injected script).
 import type { BackgroundBroadcast, SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 
-const MODES: readonly string[] = ['screenshare', 'view', 'cobrowse'] satisfies SessionMode[];
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+type Loose = Record<string, unknown>;
 
-function readLeftOut(raw: unknown): SessionView['salesforceLeftOut'] {
-  if (!isObject(raw) || !Array.isArray(raw.fields) || !isText(raw.reason)) return { fields: [], reason: '' };
-  return { fields: raw.fields.filter(isText), reason: raw.reason };
-}
+const MODES: readonly unknown[] = ['screenshare', 'view', 'cobrowse'] satisfies SessionMode[];
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
 
 /** The view, null for "no session", or undefined when the value is neither. */
 export function readSessionView(raw: unknown): SessionView | null | undefined {
   if (raw === null) return null;
-  if (!isObject(raw) || !isObject(raw.record) || !Array.isArray(raw.guests)) return undefined;
-  const texts = ['sessionId', 'key', 'joinUrl', 'glanceAddress', 'startedAt', 'salesforce', 'salesforceError'];
-  if (!texts.every((name) => isText(raw[name])) || !raw.sessionId) return undefined;
-  if (!MODES.includes(raw.mode as string) || !isText(raw.record.sobject)) return undefined;
-  if (!raw.guests.every((guest) => isObject(guest) && isText(guest.name) && isText(guest.email))) return undefined;
+  const valid = isObject(raw) && typeof raw.sessionId === 'string' && raw.sessionId && MODES.includes(raw.mode);
+  return valid ? (raw as unknown as SessionView) : undefined;
+}
+
+/**
+ * The background's message: its session broadcast (`session` undefined when it is not one, or not
+ * valid), or the keyboard shortcut's failed Start (`problem`; an unknown problem shows the generic text).
+ */
+export function readBackgroundMessage(raw: unknown): {
+  session?: SessionView | null | undefined;
+  reason?: BackgroundBroadcast['reason'];
+  problem?: SessionProblem;
+} {
+  if (!isObject(raw)) return {};
+  const { type, reason, problem } = raw;
+  if (type === 'background:start-problem' && typeof problem === 'string') return { problem: problem as SessionProblem };
+  if (type !== 'background:session') return {};
   return {
-    ...(raw as unknown as SessionView),
-    glanceUnreachable: raw.glanceUnreachable === true,
-    salesforceBudgetLow: raw.salesforceBudgetLow === true,
-    salesforceLeftOut: readLeftOut(raw.salesforceLeftOut),
-    chatterError: isText(raw.chatterError) ? raw.chatterError : '',
+    session: readSessionView(raw.session),
+    reason: reason === 'glance-address-not-allowed' || reason === 'key-not-allowed' ? reason : undefined,
   };
-}
-
-export function readBroadcast(raw: unknown): BackgroundBroadcast | undefined {
-  if (!isObject(raw) || raw.type !== 'background:session') return undefined;
-  const session = readSessionView(raw.session);
-  if (session === undefined) return undefined;
-  const reason =
-    raw.reason === 'glance-address-not-allowed' || raw.reason === 'key-not-allowed' ? raw.reason : undefined;
-  return { type: 'background:session', session, ...(reason ? { reason } : {}) };
-}
-
-/** The keyboard shortcut's failed Start, or undefined; an unknown problem shows the generic text. */
-export function readStartProblem(raw: unknown): SessionProblem | undefined {
-  if (!isObject(raw) || raw.type !== 'background:start-problem' || !isText(raw.problem)) return undefined;
-  return raw.problem as SessionProblem;
 }

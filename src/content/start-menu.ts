@@ -13,6 +13,12 @@ const ITEMS: readonly [SessionMode, MessageKey][] = [
   ['cobrowse', 'startCobrowse'],
 ];
 
+/** The menu's look (LDS dropdown), in the toolbar's shadow root with the menu: the content script stays small. */
+const MENU_CSS = `.menu{position:absolute;top:calc(100% + 2px);left:0;z-index:1;min-width:240px;padding:.25rem 0;background:#fff;border:1px solid #e5e5e5;border-radius:.25rem;box-shadow:0 2px 3px 0 rgba(0,0,0,.16)}
+:host([data-docked=floating]) .menu{top:auto;bottom:calc(100% + 2px)}
+.menu button{display:flex;width:100%;height:auto;padding:.5rem .75rem;border:0;border-radius:0;color:#181818}
+.menu button:focus{background:#f3f3f3;box-shadow:none}`;
+
 export class StartMenu {
   readonly menu = element('div', { className: 'menu', hidden: true }, { role: 'menu' });
   private readonly items: HTMLButtonElement[];
@@ -31,7 +37,7 @@ export class StartMenu {
       });
       return item;
     });
-    this.menu.append(...this.items);
+    this.menu.append(element('style', { textContent: MENU_CSS }), ...this.items);
     onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.

@@ -6,18 +6,12 @@ import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
+import { ask } from './messaging.js';
 import { loadLazyScript } from './panel-loader.js';
 import { dockHost } from './placement.js';
 import type { StartMenu } from './start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
-export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
-export type ToolbarAction =
-  | { kind: 'start'; mode: SessionMode }
-  | { kind: 'schedule' }
-  | { kind: 'open-settings' }
-  | { kind: 'collapse'; collapsed: boolean }
-  | { kind: MeetingAction };
 type Tone = 'info' | 'warning' | 'error';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
@@ -29,69 +23,60 @@ const labelled = (className: string, key: MessageKey, icon: string) => {
 
 export class Toolbar {
   readonly host = element('div');
-  private readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
+  /** The record's upcoming meeting joins it as its last row (meeting-coordinator.ts, injected lazily). */
+  readonly bar = element('div', { className: 'bar' }, { role: 'toolbar' });
   /** The Glance mark: collapses the toolbar to itself and expands it again (a disclosure button). */
-  private readonly toggle = element(
+  readonly #toggle = element(
     'button',
     { type: 'button', className: 'logo' },
     { 'aria-expanded': 'true', 'aria-label': t('toolbarToggle') },
   );
-  private readonly start = labelled('brand i', 'startSession', '▶');
+  readonly #start = labelled('brand i', 'startSession', '▶');
   /** The split button's other half; its menu is built on first use (start-menu.ts). */
-  private readonly more = element(
+  readonly #more = element(
     'button',
     { type: 'button', className: 'brand more', title: t('moreSessionTypes') },
     { 'aria-label': t('moreSessionTypes'), 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
   );
-  private menu: StartMenu | undefined;
-  private readonly split = element('div', { className: 'split' });
-  private readonly schedule = labelled('i', 'scheduleMeeting', '◷');
-  private readonly status = element('div', { className: 'status' }, { role: 'status' });
-  private readonly settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
-  /** The record's upcoming meeting (when it has one): its time, Reschedule, Cancel and, when due, Start. */
-  private readonly meeting = element('div', { className: 'meeting', hidden: true }, { role: 'group' });
-  private readonly meetingWhen = element('span', { className: 'when' });
-  private readonly meetingButtons: Record<MeetingAction, HTMLButtonElement> = {
-    'start-meeting': element('button', { type: 'button', className: 'brand', textContent: t('meetingStart') }),
-    reschedule: element('button', { type: 'button', textContent: t('meetingReschedule') }),
-    'cancel-meeting': element('button', { type: 'button', textContent: t('meetingCancel') }),
-  };
+  #menu: StartMenu | undefined;
+  readonly #split = element('div', { className: 'split' });
+  readonly schedule = labelled('i', 'scheduleMeeting', '◷');
+  readonly #status = element('div', { className: 'status' }, { role: 'status' });
+  readonly #settings = element('button', { type: 'button', hidden: true, textContent: t('openSettings') });
 
-  constructor(onAction: (action: ToolbarAction) => void) {
+  /** `choose`: Start (or the menu) pressed, with the kind of session; `schedule`: Schedule pressed. */
+  constructor(choose: (mode: SessionMode) => void, schedule: () => void) {
     this.host.dataset.glanceSfx = 'toolbar';
     const root = this.host.attachShadow({ mode: 'open' });
     // One click starts the usual kind of session (screen share); the menu offers the others.
-    this.more.append(element('span', { className: 'chevron' }, { 'aria-hidden': 'true' }));
-    this.split.append(this.start, this.more);
-    const choose = (mode: SessionMode) => onAction({ kind: 'start', mode });
-    onTrusted(this.more, 'click', () =>
-      this.withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
+    this.#split.append(this.#start, this.#more);
+    onTrusted(this.#more, 'click', () =>
+      this.#withMenu(choose, (menu) => (menu.isOpen ? menu.close(true) : menu.open(0))),
     );
-    onTrusted(this.more, 'keydown', (event) => {
+    onTrusted(this.#more, 'keydown', (event) => {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       event.preventDefault();
-      this.withMenu(choose, (menu) => menu.open(event.key === 'ArrowUp' ? -1 : 0));
+      this.#withMenu(choose, (menu) => menu.open(event.key === 'ArrowUp' ? -1 : 0));
     });
     // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim.
     const prefetch = () => void loadLazyScript('panel').catch(() => {});
     onTrusted(this.host, 'pointerenter', prefetch);
     onTrusted(this.host, 'focusin', prefetch);
-    onTrusted(this.start, 'click', () => choose('screenshare'));
-    onTrusted(this.schedule, 'click', () => onAction({ kind: 'schedule' }));
-    onTrusted(this.settings, 'click', () => onAction({ kind: 'open-settings' }));
-    onTrusted(this.toggle, 'click', () => {
+    onTrusted(this.#start, 'click', () => choose('screenshare'));
+    onTrusted(this.schedule, 'click', schedule);
+    // Asked of the background from here: main.ts has nothing to add to these two.
+    onTrusted(this.#settings, 'click', () => void ask('content:open-settings', {}));
+    onTrusted(this.#toggle, 'click', () => {
       const collapsed = !this.collapsed;
       this.setCollapsed(collapsed);
-      onAction({ kind: 'collapse', collapsed });
+      void ask('content:toolbar-collapsed', { collapsed });
     });
-    for (const [kind, button] of Object.entries(this.meetingButtons) as [MeetingAction, HTMLButtonElement][]) {
-      onTrusted(button, 'click', () => onAction({ kind }));
-    }
-    this.meeting.append(this.meetingWhen, ...Object.values(this.meetingButtons));
-    this.bar.append(this.toggle, this.split, this.schedule, this.status, this.settings, this.meeting);
+    this.bar.append(this.#toggle, this.#split, this.schedule, this.#status, this.#settings);
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.bar.lang = t('formatLocale');
     root.append(element('style', { textContent: TOOLBAR_CSS }), this.bar);
+    // Collapsed or not is the rep's choice, remembered by the background.
+    void ask('content:toolbar-collapsed', {}).then((answer) => this.setCollapsed(answer?.collapsed === true));
   }
 
   get collapsed(): boolean {
@@ -100,8 +85,8 @@ export class Toolbar {
 
   setCollapsed(collapsed: boolean): void {
     this.host.toggleAttribute('data-collapsed', collapsed);
-    this.toggle.setAttribute('aria-expanded', String(!collapsed));
-    if (collapsed) this.menu?.close(false);
+    this.#toggle.setAttribute('aria-expanded', String(!collapsed));
+    if (collapsed) this.#menu?.close(false);
   }
 
   showRecord(sobject: GlanceSObject, recordId: string): void {
@@ -125,66 +110,47 @@ export class Toolbar {
       this.notice('statusLoggedOut', 'warning');
       const link = element('a', { href: status.loginUrl, target: '_blank', rel: 'noopener' });
       link.textContent = t('loginToSalesforce');
-      this.status.append(' ', link);
+      this.#status.append(' ', link);
     } else {
       this.notice('statusSalesforceReady', 'info', false, status.user.name);
     }
   }
 
   /** Runs `use` with the start menu, built from the lazily injected script the first time. */
-  private withMenu(choose: (mode: SessionMode) => void, use: (menu: StartMenu) => void): void {
-    if (this.menu) {
-      use(this.menu);
+  #withMenu(choose: (mode: SessionMode) => void, use: (menu: StartMenu) => void): void {
+    if (this.#menu) {
+      use(this.#menu);
       return;
     }
     loadLazyScript('panel').then(
       ({ StartMenu }) => {
-        this.menu ??= new StartMenu(this.more, choose);
-        this.split.append(this.menu.menu);
-        use(this.menu);
+        this.#menu ??= new StartMenu(this.#more, choose);
+        this.#split.append(this.#menu.menu);
+        use(this.#menu);
       },
       // The extension was updated under this tab: the Start button still starts a screen share.
       () => {},
     );
   }
 
-  /** The record's upcoming meeting as "Meeting Thu 3:00 PM", or none; Start only while it is due. */
-  showMeeting(when: string | undefined, due = false): void {
-    this.meeting.hidden = when === undefined;
-    this.meetingWhen.textContent = when === undefined ? '' : t('meetingUpcoming', when);
-    this.meeting.setAttribute('aria-label', this.meetingWhen.textContent);
-    this.meetingButtons['start-meeting'].hidden = !due;
-  }
-
-  /** Focus back on the button that opened the meeting dialog (or Schedule, if that one is gone). */
-  focusAction(kind: 'schedule' | MeetingAction): void {
-    const button = kind === 'schedule' ? this.schedule : this.meetingButtons[kind];
-    (this.host.isConnected && !button.closest('[hidden]') && !button.hidden ? button : this.schedule).focus();
-  }
-
   notice(key: MessageKey, tone: Tone = 'info', offerSettings = false, ...substitutions: string[]): void {
-    this.status.textContent = t(key, ...substitutions);
-    this.status.dataset.tone = tone;
+    this.#status.textContent = t(key, ...substitutions);
+    this.#status.dataset.tone = tone;
     // Problems interrupt (assertive); everything else waits for a pause (role=status is polite).
-    this.status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
-    this.settings.hidden = !offerSettings;
+    this.#status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
+    this.#settings.hidden = !offerSettings;
   }
 
   /** While a start is on its way to Glance: no second click, and say what is happening. */
   starting(busy: boolean): void {
-    this.start.disabled = busy;
-    this.more.disabled = busy;
-    this.menu?.close(false);
+    this.#start.disabled = busy;
+    this.#more.disabled = busy;
+    this.#menu?.close(false);
     if (busy) this.notice('starting');
   }
 
-  /** True when keyboard focus is in the toolbar (so the panel that replaces it should take it). */
-  hasFocus(): boolean {
-    return document.activeElement === this.host;
-  }
-
   focus(): void {
-    (this.collapsed ? this.toggle : this.start).focus();
+    (this.collapsed ? this.#toggle : this.#start).focus();
   }
 
   dock(anchor: Element | undefined): void {
@@ -192,8 +158,7 @@ export class Toolbar {
   }
 
   remove(): void {
-    this.menu?.close(false);
-    this.showMeeting(undefined);
+    this.#menu?.close(false);
     this.host.remove();
     delete this.host.dataset.recordId;
     delete this.host.dataset.sobject;

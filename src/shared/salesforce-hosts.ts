@@ -7,26 +7,22 @@
 // ../shared/reference/salesforce.md.
 
 export interface HostFamily {
-  name: string;
   /** Lightning Experience: `<my domain>` + this. */
   lightning: string;
   /** The My Domain host (REST API, Classic, the API `sid`): `<my domain>` + this. */
   myDomain: string;
 }
 
+// Each family's name is a comment, not a field: the content script carries this table.
 export const HOST_FAMILIES: readonly HostFamily[] = [
   // Longest suffixes first: a sandbox host also ends with the production suffix.
-  { name: 'sandbox', lightning: '.sandbox.lightning.force.com', myDomain: '.sandbox.my.salesforce.com' },
-  { name: 'developer edition', lightning: '.develop.lightning.force.com', myDomain: '.develop.my.salesforce.com' },
-  { name: 'scratch org', lightning: '.scratch.lightning.force.com', myDomain: '.scratch.my.salesforce.com' },
-  {
-    name: 'trailhead playground',
-    lightning: '.trailblaze.lightning.force.com',
-    myDomain: '.trailblaze.my.salesforce.com',
-  },
-  { name: 'production', lightning: '.lightning.force.com', myDomain: '.my.salesforce.com' },
-  { name: 'government cloud plus', lightning: '.lightning.crmforce.mil', myDomain: '.my.salesforce.mil' },
-  { name: 'china (alibaba cloud)', lightning: '.lightning.sfcrmapps.cn', myDomain: '.my.sfcrmproducts.cn' },
+  { lightning: '.sandbox.lightning.force.com', myDomain: '.sandbox.my.salesforce.com' }, // sandbox
+  { lightning: '.develop.lightning.force.com', myDomain: '.develop.my.salesforce.com' }, // Developer Edition
+  { lightning: '.scratch.lightning.force.com', myDomain: '.scratch.my.salesforce.com' }, // scratch org
+  { lightning: '.trailblaze.lightning.force.com', myDomain: '.trailblaze.my.salesforce.com' }, // Trailhead Playground
+  { lightning: '.lightning.force.com', myDomain: '.my.salesforce.com' }, // production
+  { lightning: '.lightning.crmforce.mil', myDomain: '.my.salesforce.mil' }, // Government Cloud Plus
+  { lightning: '.lightning.sfcrmapps.cn', myDomain: '.my.sfcrmproducts.cn' }, // China (Alibaba Cloud)
 ];
 
 /**

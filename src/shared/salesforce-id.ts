@@ -16,9 +16,12 @@ export const SOBJECT_BY_PREFIX = {
 
 export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
-export const PREFIX_BY_SOBJECT = Object.fromEntries(
-  Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix]),
-) as Record<KnownSObject, string>;
+// Pure: bundles that never use it (the content script) leave it out.
+export const PREFIX_BY_SOBJECT = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix])))() as Record<
+  KnownSObject,
+  string
+>;
 
 /** The record types on which the Glance toolbar is offered. */
 export const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
@@ -29,7 +32,6 @@ export function isGlanceSObject(name: string): name is GlanceSObject {
 }
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
-const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 export function isSalesforceId(value: string): boolean {
   return ID_PATTERN.test(value) && (value.length === 15 || to18(value.slice(0, 15)) === value);
@@ -46,7 +48,8 @@ export function to18(id: string): string | undefined {
       const c = base.charCodeAt(chunk * 5 + i);
       if (c >= 65 && c <= 90) bits |= 1 << i;
     }
-    suffix += CHECKSUM_ALPHABET[bits];
+    // The checksum alphabet: A–Z for 0–25, then 0–5 (computed, not a 32-character table: the content script carries this).
+    suffix += String.fromCharCode(bits < 26 ? 65 + bits : 22 + bits);
   }
   const full = base + suffix;
   return id.length === 18 && id !== full ? undefined : full;

@@ -3,14 +3,9 @@
 import { type MessageKey, t } from './i18n.js';
 import { type GlanceSObject, isGlanceSObject } from './salesforce-id.js';
 
-const NAME: Record<GlanceSObject, MessageKey> = {
-  Lead: 'sobjectLead',
-  Contact: 'sobjectContact',
-  Opportunity: 'sobjectOpportunity',
-  Campaign: 'sobjectCampaign',
-  Case: 'sobjectCase',
-};
+/** Each record type's message is `sobject` + its API name (sobjectLead, …): checked here, no table to carry. */
+const nameKey = (sobject: GlanceSObject): MessageKey => `sobject${sobject}` satisfies MessageKey;
 
 export function sobjectName(sobject: string): string {
-  return isGlanceSObject(sobject) ? t(NAME[sobject]) : sobject;
+  return isGlanceSObject(sobject) ? t(nameKey(sobject)) : sobject;
 }

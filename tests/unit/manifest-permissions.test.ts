@@ -144,6 +144,20 @@ describe('the built manifest and pages', () => {
       expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8'), key).not.toContain(key);
       expect(readFileSync(join(outDir, SESSION_PANEL_FILE), 'utf8'), key).toContain(key);
     }
+    // Nor the upcoming meeting's row, Switch and End, the start menu's look and the session view's
+    // details (issue 13, content_script_gzip_bytes): the script that draws each brings it.
+    for (const [text, file] of [
+      ['meetingUpcoming', MEETING_DIALOG_FILE],
+      ['meetingReschedule', MEETING_DIALOG_FILE],
+      ['meetingStart', MEETING_DIALOG_FILE],
+      ['content:switch-mode', SESSION_PANEL_FILE],
+      ['content:end-session', SESSION_PANEL_FILE],
+      ['min-width:240px', SESSION_PANEL_FILE],
+      ['salesforceLeftOut', SESSION_PANEL_FILE],
+    ] as const) {
+      expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8'), text).not.toContain(text);
+      expect(readFileSync(join(outDir, file), 'utf8'), text).toContain(text);
+    }
     // Nor the meeting dialog (its .ics writer): only a rep who schedules loads it.
     expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('BEGIN:VCALENDAR');
     expect(readFileSync(join(outDir, MEETING_DIALOG_FILE), 'utf8')).toContain('BEGIN:VCALENDAR');

@@ -37,7 +37,10 @@ const FAMILY_HOSTS: [string, string, string][] = [
 
 describe('Salesforce host families', () => {
   it('lists every family once', () => {
-    expect(HOST_FAMILIES.map((f) => f.name).sort()).toEqual(FAMILY_HOSTS.map(([name]) => name).sort());
+    // A family is its pair of suffixes: each host above without its My Domain name (its first label).
+    const suffix = (host: string) => host.slice(host.indexOf('.'));
+    const pairs = FAMILY_HOSTS.map(([, lightning, myDomain]) => `${suffix(lightning)} ${suffix(myDomain)}`);
+    expect(HOST_FAMILIES.map((f) => `${f.lightning} ${f.myDomain}`).sort()).toEqual(pairs.sort());
   });
 
   it.each(FAMILY_HOSTS)('%s: %s ↔ %s', (_, lightning, myDomain) => {
