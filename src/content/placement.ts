@@ -94,7 +94,7 @@ export class AnchorFinder {
    */
   leaving(previousRecordId: string): void {
     for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-      if (!this.viewOwners.has(view) && view.checkVisibility()) this.viewOwners.set(view, previousRecordId);
+      if (!this.#viewOwners.has(view) && view.checkVisibility()) this.#viewOwners.set(view, previousRecordId);
     }
   }
 
@@ -153,9 +153,7 @@ export function keepDocked(
   let anchor: Element | undefined;
   let watching = false;
   let scheduled = false;
-  let placedFor: string | undefined;
-  let placedOnce = false;
-  let placedRecord = '';
+  let placedRecord: string | undefined;
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver(schedule);
@@ -206,16 +204,13 @@ export function keepDocked(
   function placeDocked(): Docking | undefined {
     const { docked, record } = target() ?? {};
     if (!docked) return undefined;
-    const first = !placedOnce;
-    placedOnce = true;
-    const key = record && `${record.ui} ${record.recordId}`;
-    if (key !== placedFor) {
-      // Not at the first placement: the view on screen then is this record's own. A view claimed so
-      // is the record left's, so that record finds it again when the rep comes back ('' for a page
-      // that was no record, such as a list view: no record id equals it).
-      if (!first) anchors.leaving(placedRecord);
-      placedFor = key;
-      placedRecord = record?.recordId ?? '';
+    const id = record?.recordId ?? '';
+    if (id !== placedRecord) {
+      // At a navigation (not the first placement, whose view is this record's own), the views on
+      // screen are the record left's ('' for a page that was none, such as a list view), so that
+      // record finds them again when the rep comes back.
+      if (placedRecord !== undefined) anchors.leaving(placedRecord);
+      placedRecord = id;
       seekUntil = performance.now() + SEEK_MS;
     }
     if (!record) {
