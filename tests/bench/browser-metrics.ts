@@ -194,7 +194,7 @@ export async function salesforceCalls(context: BrowserContext, page: Page, contr
     await guest.getByLabel('Name').fill(name);
     await guest.getByLabel('Email').fill(email);
     await guest.getByRole('button', { name: 'Join session' }).click();
-    await panel.getByText(name).waitFor({ timeout: 15_000 });
+    await panel.getByText(name, { exact: true }).waitFor({ timeout: 15_000 });
     await settle(async () =>
       expectLead ? (await control.records('Lead')).length > leads : (await control.apiCalls(before)).length > 0,
     );
