@@ -584,7 +584,12 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       if (waiting.length === 0 || Date.now() > deadline) break;
       const now = Date.now();
       const paused = (j: StoredQueue['jobs'][number]) => (orgs[j.apiHost]?.paused?.until ?? 0) > now;
-      const idle = waiting.every((j) => paused(j) || j.notBefore > now + 3_000);
+      // A session's later write (its end) waits for its earlier one (its start): blocked, not due.
+      const blocked = (j: StoredQueue['jobs'][number]) =>
+        waiting.some(
+          (other) => other !== j && other.sessionId === j.sessionId && waiting.indexOf(other) < waiting.indexOf(j),
+        );
+      const idle = waiting.every((j) => paused(j) || j.notBefore > now + 3_000 || blocked(j));
       if (idle && now - lastRetry > 3_000) {
         lastRetry = now;
         await pressRetry(`${waiting.length} writes waiting`);
