@@ -2,7 +2,8 @@
 // sandbox, and the chaos run (tests/support/chaos.ts). Prints a table; with --json, one
 // {"metric","value","unit"} object per line (with "min" and "max" where the value is a median of
 // rounds). Options: --chaos-only, --no-chaos, --churn-only (the busy-page overhead alone), --chaos-sessions=N,
-// --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
+// --only=group,… (just those parts, to work on one metric), --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
+import type { BrowserContext } from '@playwright/test';
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
@@ -24,9 +25,18 @@ import { meetingMetrics } from './meeting-metrics.js';
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
 const churnOnly = process.argv.includes('--churn-only');
-const withChaos = !process.argv.includes('--no-chaos') && !churnOnly;
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
+/** --only=group,group: just those parts (sizes, meeting, idle, nav, churn, popup, worker, click, calls, cold, chaos). */
+const only = option('only')?.split(',').filter(Boolean);
+const want = (group: string) => !only || only.includes(group);
+/** Runs one part of the bench when --only leaves it in. */
+async function part<T>(group: string, label: string, run: () => Promise<T>): Promise<T | undefined> {
+  if (!want(group)) return undefined;
+  log(label);
+  return run();
+}
+const withChaos = !process.argv.includes('--no-chaos') && !churnOnly && want('chaos');
 const LATENCY_MS = 200;
 
 export interface Metric {
@@ -89,24 +99,27 @@ async function standardMetrics(): Promise<Metric[]> {
   const metrics: Metric[] = [];
   if (churnOnly) return churnMetrics();
   const sizes = bundleSizes('dist');
-  metrics.push(
-    { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 6500' },
-    { metric: 'content_lazy_gzip_bytes', value: sizes.content_lazy_gzip_bytes, unit: 'bytes', target: 'report' },
-    { metric: 'meeting_dialog_gzip_bytes', value: sizes.meeting_dialog_gzip_bytes, unit: 'bytes', target: 'report' },
-    { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
-    { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
-  );
-  log('Meeting scheduling (Node harness) …');
-  metrics.push(...(await meetingMetrics()));
-  log('An idle hour (Node harness) …');
-  const idleHour = await simulatedIdleHour();
-  metrics.push({
-    metric: 'idle_worker_wakeups_per_hour',
-    value: idleHour.alarmFires,
-    unit: 'wake-ups',
-    target: '0',
-    detail: `alarms fired in a simulated hour after a session (Node harness, chrome.alarms' rules); storage writes: ${idleHour.storageWrites}`,
-  });
+  if (want('sizes'))
+    metrics.push(
+      { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 6500' },
+      { metric: 'content_lazy_gzip_bytes', value: sizes.content_lazy_gzip_bytes, unit: 'bytes', target: 'report' },
+      { metric: 'meeting_dialog_gzip_bytes', value: sizes.meeting_dialog_gzip_bytes, unit: 'bytes', target: 'report' },
+      { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
+      { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
+    );
+  if (want('meeting')) {
+    log('Meeting scheduling (Node harness) …');
+    metrics.push(...(await meetingMetrics()));
+  }
+  const idleHour = await part('idle', 'An idle hour (Node harness) …', () => simulatedIdleHour());
+  if (idleHour)
+    metrics.push({
+      metric: 'idle_worker_wakeups_per_hour',
+      value: idleHour.alarmFires,
+      unit: 'wake-ups',
+      target: '0',
+      detail: `alarms fired in a simulated hour after a session (Node harness, chrome.alarms' rules); storage writes: ${idleHour.storageWrites}`,
+    });
 
   const sandbox = await startSandbox({ quiet: true });
   const control = new SandboxControl(sandbox.controlUrl);
@@ -131,121 +144,130 @@ async function standardMetrics(): Promise<Metric[]> {
         sameSite: 'None' as const,
       })),
     );
+    // First, while no other page of ours is open: the busy page's renderer is the only one at work.
+    if (want('churn')) metrics.push(...(await churnOverhead(context, control, sandbox.hostResolverRules)));
     const page = await context.newPage();
 
-    log('Navigations …');
-    const navigation = await toolbarAfterNavigation(page, control, 60);
-    metrics.push(
-      {
-        metric: 'toolbar_after_navigation_ms_median',
-        value: round(quantile(navigation, 0.5)),
+    const navigation = (await part('nav', 'Navigations …', () => toolbarAfterNavigation(page, control, 60))) ?? [];
+    if (navigation.length)
+      metrics.push(
+        {
+          metric: 'toolbar_after_navigation_ms_median',
+          value: round(quantile(navigation, 0.5)),
+          unit: 'ms',
+          target: '≤ 16',
+          detail: spread(navigation),
+          ...stats(navigation),
+        },
+        {
+          metric: 'toolbar_after_navigation_ms_p95',
+          value: round(quantile(navigation, 0.95)),
+          unit: 'ms',
+          target: '≤ 16.7',
+          detail: spread(navigation),
+          ...stats(navigation),
+        },
+      );
+
+
+    const popup = (await part('popup', 'Popup …', () => popupInteractive(context, extensionId, 15))) ?? [];
+    if (popup.length)
+      metrics.push({
+        metric: 'popup_interactive_ms_median',
+        value: round(quantile(popup, 0.5)),
         unit: 'ms',
-        target: '≤ 16',
-        detail: spread(navigation),
-        ...stats(navigation),
-      },
-      {
-        metric: 'toolbar_after_navigation_ms_p95',
-        value: round(quantile(navigation, 0.95)),
+        target: '≤ 60',
+        detail: spread(popup),
+        ...stats(popup),
+      });
+
+    const cold = (await part('worker', 'Worker cold start …', () => workerColdStart(context, extensionId, 10))) ?? [];
+    if (cold.length)
+      metrics.push({
+        metric: 'worker_cold_start_ms_median',
+        value: round(quantile(cold, 0.5)),
         unit: 'ms',
-        target: '≤ 16.7',
-        detail: spread(navigation),
-        ...stats(navigation),
-      },
-    );
+        target: '≤ 50',
+        detail: spread(cold),
+        ...stats(cold),
+      });
 
-    metrics.push(...(await churnOverhead(context, control, sandbox.hostResolverRules)));
+    if (want('click') || want('calls') || want('idle')) await connectGlance(context, extensionId);
+    const clicks = (await part('click', 'Click to key …', () => clickToKey(page, control, LATENCY_MS, 7))) ?? [];
+    if (clicks.length)
+      metrics.push({
+        metric: 'click_to_key_ratio',
+        value: round(quantile(clicks, 0.5) / LATENCY_MS, 2),
+        unit: 'ratio',
+        target: '≤ 1.10',
+        detail: `${spread(clicks)} ms at ${LATENCY_MS} ms per call`,
+        ...stats(clicks, LATENCY_MS, 2),
+      });
 
-    log('Popup …');
-    const popup = await popupInteractive(context, extensionId, 15);
-    metrics.push({
-      metric: 'popup_interactive_ms_median',
-      value: round(quantile(popup, 0.5)),
-      unit: 'ms',
-      target: '≤ 60',
-      detail: spread(popup),
-      ...stats(popup),
-    });
-
-    log('Worker cold start …');
-    const cold = await workerColdStart(context, extensionId, 10);
-    metrics.push({
-      metric: 'worker_cold_start_ms_median',
-      value: round(quantile(cold, 0.5)),
-      unit: 'ms',
-      target: '≤ 50',
-      detail: spread(cold),
-      ...stats(cold),
-    });
-
-    log('Connecting Glance …');
-    const popupPage = await context.newPage();
-    await popupPage.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
-    await popupPage.getByLabel('Glance address').fill('acme.glance.net');
-    await popupPage.getByLabel('Glance password').fill('correct-horse');
-    await popupPage.getByRole('button', { name: 'Connect' }).click();
-    await popupPage.getByTestId('glance-connected').waitFor();
-    const worker = context.serviceWorkers()[0];
-    await worker?.evaluate(() => chrome.storage.sync.set({ settings: { leadCreation: 'email' } }));
-    await popupPage.close();
-
-    log('Click to key …');
-    const clicks = await clickToKey(page, control, LATENCY_MS, 7);
-    metrics.push({
-      metric: 'click_to_key_ratio',
-      value: round(quantile(clicks, 0.5) / LATENCY_MS, 2),
-      unit: 'ratio',
-      target: '≤ 1.10',
-      detail: `${spread(clicks)} ms at ${LATENCY_MS} ms per call`,
-      ...stats(clicks, LATENCY_MS, 2),
-    });
-
-    log('Salesforce calls …');
-    const calls = await salesforceCalls(context, page, control);
-    metrics.push(
-      { metric: 'sf_calls_session_start', value: calls.start, unit: 'requests', target: '1' },
-      { metric: 'sf_calls_session_end', value: calls.end, unit: 'requests', target: '1' },
-      { metric: 'sf_calls_guest_join_new_lead', value: calls.newLead, unit: 'requests', target: '≤ 2' },
-      { metric: 'sf_calls_guest_join_known_email', value: calls.knownEmail, unit: 'requests', target: '≤ 1' },
-    );
-    log('Idle (Chromium) …');
-    const idle = await chromiumIdle(context, extensionId, 35_000);
-    metrics.push({
-      metric: 'idle_worker_starts_chromium',
-      value: idle.workerStarts,
-      unit: 'starts',
-      target: '0',
-      detail: `worker stopped, watched 35 s after the sessions above; alarms left: ${idle.alarms.join(', ') || 'none'}`,
-    });
+    const calls = await part('calls', 'Salesforce calls …', () => salesforceCalls(context, page, control));
+    if (calls)
+      metrics.push(
+        { metric: 'sf_calls_session_start', value: calls.start, unit: 'requests', target: '1' },
+        { metric: 'sf_calls_session_end', value: calls.end, unit: 'requests', target: '1' },
+        { metric: 'sf_calls_guest_join_new_lead', value: calls.newLead, unit: 'requests', target: '≤ 2' },
+        { metric: 'sf_calls_guest_join_known_email', value: calls.knownEmail, unit: 'requests', target: '≤ 1' },
+      );
+    const idle = await part('idle', 'Idle (Chromium) …', () => chromiumIdle(context, extensionId, 35_000));
+    if (idle)
+      metrics.push({
+        metric: 'idle_worker_starts_chromium',
+        value: idle.workerStarts,
+        unit: 'starts',
+        target: '0',
+        detail: `worker stopped, watched 35 s after the sessions above; alarms left: ${idle.alarms.join(', ') || 'none'}`,
+      });
   } finally {
     await browser.close();
   }
   try {
-    log('Cold browser …');
-    const cold = await coldMetrics(sandbox.hostResolverRules, control, LATENCY_MS, 5);
-    const managed = `managed storage still took ${spread(cold.managedRead)} ms to answer then`;
-    metrics.push(
-      {
-        metric: 'popup_settings_cold_ms',
-        value: round(quantile(cold.popupSettings, 0.5)),
-        unit: 'ms',
-        target: '≤ 300',
-        detail: `${spread(cold.popupSettings)}; popup opened 1 s after a browser start; ${managed}`,
-        ...stats(cold.popupSettings),
-      },
-      {
-        metric: 'click_to_key_cold_ratio',
-        value: round(quantile(cold.clickToKey, 0.5) / LATENCY_MS, 2),
-        unit: 'ratio',
-        target: '≤ 1.25',
-        detail: `${spread(cold.clickToKey)} ms at ${LATENCY_MS} ms per call, Start 1 s after a browser start`,
-        ...stats(cold.clickToKey, LATENCY_MS, 2),
-      },
-    );
+    if (want('cold')) metrics.push(...(await coldBrowser(sandbox.hostResolverRules, control)));
   } finally {
     await sandbox.close();
   }
   return metrics;
+}
+
+async function coldBrowser(hostResolverRules: string, control: SandboxControl): Promise<Metric[]> {
+  log('Cold browser …');
+  const cold = await coldMetrics(hostResolverRules, control, LATENCY_MS, 5);
+  const managed = `managed storage still took ${spread(cold.managedRead)} ms to answer then`;
+  return [
+    {
+      metric: 'popup_settings_cold_ms',
+      value: round(quantile(cold.popupSettings, 0.5)),
+      unit: 'ms',
+      target: '≤ 300',
+      detail: `${spread(cold.popupSettings)}; popup opened 1 s after a browser start; ${managed}`,
+      ...stats(cold.popupSettings),
+    },
+    {
+      metric: 'click_to_key_cold_ratio',
+      value: round(quantile(cold.clickToKey, 0.5) / LATENCY_MS, 2),
+      unit: 'ratio',
+      target: '≤ 1.25',
+      detail: `${spread(cold.clickToKey)} ms at ${LATENCY_MS} ms per call, Start 1 s after a browser start`,
+      ...stats(cold.clickToKey, LATENCY_MS, 2),
+    },
+  ];
+}
+
+/** Connects the test Glance account through the popup, as a rep does (click to key and calls need it). */
+async function connectGlance(context: BrowserContext, extensionId: string): Promise<void> {
+  log('Connecting Glance …');
+  const popupPage = await context.newPage();
+  await popupPage.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  await popupPage.getByLabel('Glance address').fill('acme.glance.net');
+  await popupPage.getByLabel('Glance password').fill('correct-horse');
+  await popupPage.getByRole('button', { name: 'Connect' }).click();
+  await popupPage.getByTestId('glance-connected').waitFor();
+  const worker = context.serviceWorkers()[0];
+  await worker?.evaluate(() => chrome.storage.sync.set({ settings: { leadCreation: 'email' } }));
+  await popupPage.close();
 }
 
 /** The busy page's overhead, in a browser of its own (for --churn-only). */
