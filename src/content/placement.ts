@@ -53,12 +53,16 @@ export class AnchorFinder {
     this.#anchors = anchors;
   }
 
-  find(ui: SalesforceUi, recordId: string): Element | undefined {
-    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId);
-    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+  /**
+   * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
+   * mutation callback, where reading style would force it; placement checks it in the next frame).
+   */
+  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined {
+    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId, true);
+    for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
       const owner = this.#viewOwners.get(view);
-      if ((owner !== undefined && owner !== recordId) || !view.checkVisibility()) continue;
-      const found = this.#within(view, this.#anchors.lightning, recordId);
+      if ((owner !== undefined && owner !== recordId) || !(shown || view.checkVisibility())) continue;
+      const found = this.#within(view, this.#anchors.lightning, recordId, !shown);
       if (found) {
         this.#viewOwners.set(view, recordId);
         return found;
@@ -68,17 +72,20 @@ export class AnchorFinder {
   }
 
   /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
-  #within(root: Root, selectors: readonly string[], recordId: string): Element | undefined {
-    return this.#search([root], selectors, recordId) ?? this.#search(shadowRoots(root), selectors, recordId);
+  #within(root: Root, selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
+    return (
+      this.#search([root], selectors, recordId, visible) ??
+      this.#search(shadowRoots(root), selectors, recordId, visible)
+    );
   }
 
-  #search(roots: Root[], selectors: readonly string[], recordId: string): Element | undefined {
+  #search(roots: Root[], selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
     for (const selector of selectors) {
       for (const root of roots) {
         for (const candidate of root.querySelectorAll(selector)) {
           const owner = this.#owners.get(candidate);
           if (owner !== undefined && owner !== recordId) continue;
-          if (candidate.parentElement?.closest(NEVER_INSIDE) || !candidate.checkVisibility()) continue;
+          if (candidate.parentElement?.closest(NEVER_INSIDE) || (visible && !candidate.checkVisibility())) continue;
           this.#owners.set(candidate, recordId);
           return candidate;
         }
@@ -156,7 +163,13 @@ export function keepDocked(
   let placedRecord: string | undefined;
   let seekUntil = 0;
   let placed: Docking[] = [];
-  const seek = new MutationObserver(schedule);
+  const seek = new MutationObserver((records) => {
+    // Lightning showing a view (a page from its cache, in one task): docked now, from the markup, so
+    // no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
+    const shown = records.find((r) => r.type === 'attributes' && (r.target as Element).matches(LIGHTNING_VIEWS));
+    if (shown && !anchor) placeShown(shown.target as Element);
+    schedule();
+  });
   const guard = new MutationObserver(() => {
     if (placed.every(intact)) return;
     seekUntil = performance.now() + SEEK_MS;
@@ -201,10 +214,18 @@ export function keepDocked(
     }
   }
 
+  function placeShown(view: Element): void {
+    const { docked, record } = target() ?? {};
+    if (!docked || !record || record.recordId !== placedRecord || record.ui === 'classic') return;
+    anchor = anchors.find(record.ui, record.recordId, view);
+    if (anchor) docked.dock(anchor);
+  }
+
   function placeDocked(): Docking | undefined {
     const { docked, record } = target() ?? {};
     if (!docked) return undefined;
     const id = record?.recordId ?? '';
+    const navigated = id !== placedRecord && placedRecord !== undefined;
     if (id !== placedRecord) {
       // At a navigation (not the first placement, whose view is this record's own), the views on
       // screen are the record left's ('' for a page that was none, such as a list view), so that
@@ -219,7 +240,13 @@ export function keepDocked(
     }
     if (!anchors.stillValid(anchor, record.recordId) || docked.host.previousElementSibling !== anchor) {
       anchor = anchors.find(record.ui, record.recordId);
-      docked.dock(anchor);
+      // Just navigated: Lightning shows the new view in a moment, and the seek docks it there then;
+      // floating it first would only move it twice. The next frame floats it if nothing came.
+      if (anchor || !navigated) docked.dock(anchor);
+      else {
+        docked.host.remove();
+        schedule();
+      }
     }
     return { host: docked.host, anchor };
   }

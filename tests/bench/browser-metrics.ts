@@ -101,12 +101,37 @@ export async function workerColdStart(context: BrowserContext, extensionId: stri
   return times;
 }
 
-/** Click on Start → the key on screen, with the sandbox adding `latencyMs` to every call. */
+/**
+ * One bare request from the service worker to Glance's session service (a status call it refuses at
+ * once), timed from the worker: what the network and TLS alone cost at the sandbox's latency, the
+ * floor under click to key. Same host, same connection pool and latency as the extension's Start.
+ */
+async function glanceRoundTrip(context: BrowserContext): Promise<number> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('no service worker');
+  return worker.evaluate(async () => {
+    const start = performance.now();
+    const response = await fetch('https://www.glance.net/services/SessionService.asmx/GetSessionStatus', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'SessionId=0',
+      credentials: 'omit',
+    });
+    await response.text();
+    return performance.now() - start;
+  });
+}
+
+/**
+ * Click on Start → the key on screen, with the sandbox adding `latencyMs` to every call; `floor`
+ * gets a bare Glance round trip at the same latency per round (glanceRoundTrip).
+ */
 export async function clickToKey(
   page: Page,
   control: SandboxControl,
   latencyMs: number,
   rounds: number,
+  floor: number[] = [],
 ): Promise<number[]> {
   const [lead] = await control.records<Row>('Lead');
   const times: number[] = [];
@@ -117,6 +142,7 @@ export async function clickToKey(
     await page.locator('[data-glance-sfx="toolbar"]').getByRole('button', { name: 'Start Glance session' }).waitFor();
     await control.latency('glance', latencyMs);
     await control.latency('salesforce', latencyMs);
+    floor.push(await glanceRoundTrip(page.context()));
     // The clock starts at the trusted click itself (the toolbar ignores a page script's click()):
     // a capture listener on the document sees the composed click before the button does.
     await page.evaluate(() => {

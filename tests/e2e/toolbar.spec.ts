@@ -101,6 +101,35 @@ test('follows pushState navigation and is never drawn into a hidden old view', a
   expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loadsBefore);
 });
 
+test('a record page Lightning shows again has its toolbar docked before the next frame is drawn', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  // Lightning shows a page visited before from its cache, in one task: the rep must never see a
+  // frame of that page without its toolbar (toolbar_after_navigation_ms ≤ one frame, issue 13).
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead1}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+  await page.evaluate(
+    (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
+    `/lightning/r/Lead/${lead2}/view`,
+  );
+  await expectToolbarFor(page, 'Lead', lead2);
+  for (const [path, id] of [
+    [`/lightning/r/Lead/${lead1}/view`, lead1],
+    [`/lightning/r/Lead/${lead2}/view`, lead2],
+  ] as const) {
+    // Read in the same task as the navigation, after its microtasks (mutation observers) only: no
+    // animation frame can have run in between.
+    const placed = await page.evaluate(async (p) => {
+      await (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p);
+      const host = document.querySelector('.oneContent.active [data-glance-sfx="toolbar"]') as HTMLElement | null;
+      return host ? { recordId: host.dataset.recordId, docked: host.dataset.docked } : null;
+    }, path);
+    expect(placed).toEqual({ recordId: id, docked: 'inline' });
+  }
+});
+
 test('a rep who moves on before a page drew its header: the next record never docks in the page left', async ({
   salesforcePage: page,
   control,

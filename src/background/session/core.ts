@@ -69,7 +69,8 @@ export async function budgetLow(ports: SessionPorts, apiHost: string): Promise<b
 
 export async function view(ports: SessionPorts, session: ActiveSession | undefined): Promise<SessionView | null> {
   if (!session) return null;
-  return toView(session, await readLog(ports, session.sessionId), await budgetLow(ports, session.record.apiHost));
+  const [log, low] = await Promise.all([readLog(ports, session.sessionId), budgetLow(ports, session.record.apiHost)]);
+  return toView(session, log, low);
 }
 
 export async function currentSession(ports: SessionPorts): Promise<SessionView | null> {

@@ -91,25 +91,31 @@ async function startSessionUnlocked(
 ): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
-  const account = await readGlanceAccount(ports);
+  // Read together: each storage read is a round trip, and the rep is waiting for the key.
+  const [account, running, { settings, policy }] = await Promise.all([
+    readGlanceAccount(ports),
+    readActiveSession(ports),
+    // The policy as it is now: the rep may have connected before the admin restricted addresses.
+    settingsView(ports),
+  ]);
   if (!account) return { ok: false, problem: 'glance-not-connected' };
-  if (await readActiveSession(ports)) return { ok: false, problem: 'session-running' };
-  // The policy as it is now: the rep may have connected before the admin restricted addresses.
-  const { settings, policy } = await settingsView(ports);
+  if (running) return { ok: false, problem: 'session-running' };
   if (!addressAllowed(account.address, policy.glanceAddressPattern))
     return { ok: false, problem: 'glance-address-not-allowed' };
 
   const keys = keyRequest(settings, meeting);
   if (!keys) return { ok: false, problem: 'key-not-allowed' };
 
+  // The org's API host (the table's, or the one whose session cookie belongs to the page's org),
+  // looked up while Glance answers: it does not depend on the answer.
+  const apiHostLookup = resolveApiHost(new URL(pageUrl).hostname, ports, storeId).catch(() => undefined);
   let started: GlanceSession;
   try {
     started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], keys.keyMode, keys.key);
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
-  // The org's API host: the table's, or the one whose session cookie belongs to the page's org.
-  const apiHost = (await resolveApiHost(new URL(pageUrl).hostname, ports, storeId))?.apiHost ?? page.apiHost;
+  const apiHost = (await apiHostLookup)?.apiHost ?? page.apiHost;
   const session: ActiveSession = {
     sessionId: started.sessionId,
     key: started.key,
@@ -127,43 +133,50 @@ async function startSessionUnlocked(
     account,
     ...(meeting ? { meeting: { meetingId: meeting.meetingId, details: meetingDetails(meeting) } } : {}),
   };
-  await writeActiveSession(ports, session);
+  // Written while the Salesforce job is queued (another storage key): both before the rep sees the key.
+  const saved = writeActiveSession(ports, session);
   if (meeting) {
     // The meeting's Event gets the real start; no second Event, no second Chatter post.
-    await enqueue(ports, {
-      id: jobId(ports),
-      kind: 'meeting-start',
-      sessionId: session.sessionId,
-      meetingId: meeting.meetingId,
-      apiHost,
-      ...(storeId ? { storeId } : {}),
-      fields: meetingStartFields(meeting, eventDescription(facts(session)), { ...session, keyKind: keys.keyKind }),
-    });
+    await Promise.all([
+      saved,
+      enqueue(ports, {
+        id: jobId(ports),
+        kind: 'meeting-start',
+        sessionId: session.sessionId,
+        meetingId: meeting.meetingId,
+        apiHost,
+        ...(storeId ? { storeId } : {}),
+        fields: meetingStartFields(meeting, eventDescription(facts(session)), { ...session, keyKind: keys.keyKind }),
+      }),
+    ]);
     return afterStart(ports, session);
   }
 
   // The Chatter post goes to the rep's own feed when the toolbar already learned who they are, else
   // to the record's feed: asking Salesforce now would make the click wait for it.
   const me = settings.chatterOnStart ? await salesforceStatus(pageUrl, ports, { cachedOnly: true, storeId }) : null;
-  await enqueue(ports, {
-    id: jobId(ports),
-    kind: 'log-start',
-    sessionId: session.sessionId,
-    apiHost,
-    ...(storeId ? { storeId } : {}),
-    fields: startEventFields(facts(session), page),
-    lookup: relationLookup(page, settings.usage),
-    record: { sobject: page.sobject, recordId: page.recordId },
-    usage: settings.usage,
-    chatter: settings.chatterOnStart
-      ? {
-          parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
-          title: eventSubject(session.sessionId),
-          // Never the key or the join link: colleagues open the linked Event, which has them.
-          body: `Glance session started on this ${page.sobject}. Open the Event to see how to join.`,
-        }
-      : undefined,
-  });
+  await Promise.all([
+    saved,
+    enqueue(ports, {
+      id: jobId(ports),
+      kind: 'log-start',
+      sessionId: session.sessionId,
+      apiHost,
+      ...(storeId ? { storeId } : {}),
+      fields: startEventFields(facts(session), page),
+      lookup: relationLookup(page, settings.usage),
+      record: { sobject: page.sobject, recordId: page.recordId },
+      usage: settings.usage,
+      chatter: settings.chatterOnStart
+        ? {
+            parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
+            title: eventSubject(session.sessionId),
+            // Never the key or the join link: colleagues open the linked Event, which has them.
+            body: `Glance session started on this ${page.sobject}. Open the Event to see how to join.`,
+          }
+        : undefined,
+    }),
+  ]);
   return afterStart(ports, session);
 }
 
