@@ -7,17 +7,12 @@
 import { AnchorFinder } from './placement.js';
 import { ACTIVITY_ACTION_ANCHORS } from './selectors.js';
 
-const finder = new AnchorFinder(ACTIVITY_ACTION_ANCHORS);
+/** Its own finder: an element found for the toolbar is never taken for the activity actions, nor the reverse. */
+export const activityActions = new AnchorFinder(ACTIVITY_ACTION_ANCHORS);
 
 /**
  * The element after which the "Schedule Glance meeting" button is inserted on the record page of
- * `recordId`, or undefined when the page has no activity actions on screen.
+ * `recordId`, or undefined when the page has no activity actions on screen (tests/e2e drive this).
  */
-export function findActivityActions(ui: 'lightning' | 'classic', recordId: string): Element | undefined {
-  return finder.find(ui, recordId);
-}
-
-/** True while an element findActivityActions gave is still on screen for this record's page. */
-export function activityActionsStillValid(anchor: Element | undefined, recordId: string): boolean {
-  return finder.stillValid(anchor, recordId);
-}
+export const findActivityActions = (ui: 'lightning' | 'classic', recordId: string): Element | undefined =>
+  activityActions.find(ui, recordId);

@@ -2,42 +2,37 @@
 // Activity composer, Classic's Open Activities list), as the Glance package placed it. Only an extra:
 // when Salesforce's markup changes and no selector matches, the toolbar still offers scheduling.
 import { t } from '../shared/i18n.js';
-import { activityActionsStillValid, findActivityActions } from './activity-actions.js';
-import { element, onTrusted } from './dom.js';
+import { activityActions } from './activity-actions.js';
+import { element, onTrusted, shadowHost } from './dom.js';
 import type { RecordPage } from './draw-decision.js';
 import type { Docking } from './placement.js';
 import { BASE_CSS } from './slds-styles.js';
 
 const CSS = `${BASE_CSS}:host{display:inline-block;margin:4px 0 4px 4px;vertical-align:middle}`;
 
-export class ActivityScheduleButton {
-  readonly host = element('div');
-  readonly button = element('button', { type: 'button', textContent: t('scheduleMeeting') });
-  #anchor: Element | undefined;
-
-  constructor(onClick: () => void) {
-    this.host.dataset.glanceSfx = 'activity-action';
-    const root = this.host.attachShadow({ mode: 'open' });
-    // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
-    this.button.lang = t('formatLocale');
-    root.append(element('style', { textContent: CSS }), this.button);
-    onTrusted(this.button, 'click', onClick);
-  }
-
-  /** Beside the record's activity actions when the page shows them; nowhere otherwise (undefined off a record). */
-  place(record: RecordPage | undefined): Docking | undefined {
+/**
+ * Makes the button (`onClick` gets it: focus returns there) and answers the function that places it
+ * beside the record's activity actions when the page shows them, nowhere otherwise (undefined: off
+ * a record). Closures, not a class: their names minify, a class's members do not.
+ */
+export function activityScheduleButton(
+  onClick: (button: HTMLButtonElement) => void,
+): (record: RecordPage | undefined) => Docking | undefined {
+  const host = element('div');
+  const button = element('button', { type: 'button', textContent: t('scheduleMeeting') });
+  let anchor: Element | undefined;
+  shadowHost(host, 'activity-action', CSS, button);
+  onTrusted(button, 'click', () => onClick(button));
+  return (record) => {
     if (!record) {
-      this.host.remove();
+      host.remove();
       return undefined;
     }
-    if (
-      !activityActionsStillValid(this.#anchor, record.recordId) ||
-      this.host.previousElementSibling !== this.#anchor
-    ) {
-      this.#anchor = findActivityActions(record.ui === 'classic' ? 'classic' : 'lightning', record.recordId);
-      if (!this.#anchor) this.host.remove();
-      else if (this.#anchor.nextElementSibling !== this.host) this.#anchor.after(this.host);
+    if (!activityActions.stillValid(anchor, record.recordId) || host.previousElementSibling !== anchor) {
+      anchor = activityActions.find(record.ui, record.recordId);
+      if (!anchor) host.remove();
+      else if (anchor.nextElementSibling !== host) anchor.after(host);
     }
-    return { host: this.host, anchor: this.#anchor };
-  }
+    return { host, anchor };
+  };
 }

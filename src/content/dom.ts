@@ -1,6 +1,8 @@
 // One way to make elements in our shadow roots. Text reaches the DOM only as textContent or
 // attribute values: Salesforce records and Glance guest names are untrusted, so innerHTML is not
 // even accepted here.
+import { t } from '../shared/i18n.js';
+
 type SafeProps<K extends keyof HTMLElementTagNameMap> = Omit<
   Partial<HTMLElementTagNameMap[K]>,
   'innerHTML' | 'outerHTML' | 'insertAdjacentHTML'
@@ -30,4 +32,15 @@ export function onTrusted<K extends keyof HTMLElementEventMap>(
   target.addEventListener(type, (event) => {
     if (event.isTrusted) handler(event);
   });
+}
+
+/**
+ * Gives a host of ours in Salesforce's page (data-glance-sfx names it) its open shadow root: the
+ * `css`, then `content`, whose text is in the translation's language whatever Salesforce's page
+ * says (screen readers speak it so).
+ */
+export function shadowHost(host: HTMLElement, name: string, css: string, content: HTMLElement): void {
+  host.dataset.glanceSfx = name;
+  content.lang = t('formatLocale');
+  host.attachShadow({ mode: 'open' }).append(element('style', { textContent: css }), content);
 }

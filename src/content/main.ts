@@ -8,8 +8,8 @@ import { useMessages } from '../shared/i18n.js';
 import type { MeetingProblem } from '../shared/meeting-request.js';
 import type { SessionProblem, SessionResult, SessionView } from '../shared/messages.js';
 import type { SalesforcePage } from '../shared/salesforce-url.js';
-import { ActivityScheduleButton } from './activity-button.js';
-import { decideDrawing, panelIsLive, type RecordPage, recordKey } from './draw-decision.js';
+import { activityScheduleButton } from './activity-button.js';
+import { decideDrawing, type RecordPage, recordKey } from './draw-decision.js';
 import { meetings as meetingsOf } from './meetings.js';
 import { ask, message } from './messaging.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
@@ -19,10 +19,10 @@ import type { SessionPanel } from './session-panel.js';
 import type { Notice } from './session-problems.js';
 import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { Toolbar } from './toolbar.js';
+import { createToolbar, type Toolbar } from './toolbar.js';
 
 useMessages(message);
-const toolbar = new Toolbar(
+const toolbar = createToolbar(
   (mode) => void startSession(() => ask('content:start-session', { pageUrl: location.href, mode })),
   () => void meetings.act('schedule'),
 );
@@ -37,8 +37,8 @@ let focusPanelWhenShown = false;
 let statusShownFor: string | undefined;
 
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
-const activityButton = new ActivityScheduleButton(() => void meetings.act('schedule', activityButton.button));
-const dock = keepDocked(drawing, () => activityButton.place(drawing()?.toolbar));
+const placeActivityButton = activityScheduleButton((button) => void meetings.act('schedule', button));
+const dock = keepDocked(drawing, () => placeActivityButton(drawing()?.toolbar));
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {
@@ -52,8 +52,10 @@ function render(): void {
     statusShownFor = undefined;
   }
   if (!draw.panel) panel?.remove();
-  else if (panel) showPanel(panel, draw.panel);
-  else loadPanel();
+  else if (panel) {
+    panel.show(draw.panel, focusPanelWhenShown);
+    focusPanelWhenShown = false;
+  } else loadPanel();
   dock(draw.observe);
   updateLiveness();
 }
@@ -77,15 +79,6 @@ function loadPanel(): void {
     // The extension was updated under this tab, or the injection failed: the next render tries again.
     () => {},
   );
-}
-
-function showPanel(shown: SessionPanel, view: SessionView): void {
-  shown.show(view);
-  if (focusPanelWhenShown) {
-    focusPanelWhenShown = false;
-    // Docked first, then focused: the element must be in the page to take focus.
-    queueMicrotask(() => shown.focus());
-  }
 }
 
 async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
@@ -123,9 +116,9 @@ async function loadSession(refresh: boolean): Promise<void> {
   showChange(await sessions.answer(ask('content:session', { refresh }).then(readSessionView)));
 }
 
-/** The panel's clock and its guest refresh (session-panel.ts) run only while it is on screen in a visible tab. */
+/** The panel's clock and its guest refresh run only while it is on screen in a visible tab (session-panel.ts). */
 function updateLiveness(): void {
-  panel?.setTicking(panelIsLive(sessions.current, !!panel?.host.isConnected, document.visibilityState === 'visible'));
+  panel?.updateTicking(sessions.current);
 }
 
 type StartResult = SessionResult | { ok: false; problem: MeetingProblem };

@@ -7,6 +7,7 @@ import type { SalesforceLogState, SessionMode, SessionProblem, SessionView } fro
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
+import { panelIsLive } from './draw-decision.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { PANEL_CSS } from './session-panel-styles.js';
@@ -166,8 +167,11 @@ export class SessionPanel {
     onTrusted(this.end, 'click', () => act('end'));
   }
 
-  /** `shown`: as the background sent it, only its id and mode checked (session-shape.ts). */
-  show(shown: SessionView): void {
+  /**
+   * `shown`: as the background sent it, only its id and mode checked (session-shape.ts). `focus`: the
+   * rep started the session from the toolbar by keyboard, so the panel that replaces it takes focus.
+   */
+  show(shown: SessionView, focus = false): void {
     const view = drawableView(shown);
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {
@@ -200,6 +204,8 @@ export class SessionPanel {
     this.glanceWarning.hidden = !view.glanceUnreachable;
     this.showSalesforce(view);
     this.tick();
+    // Docked first (main.ts docks right after), then focused: the element must be in the page to take focus.
+    if (focus) queueMicrotask(() => this.focus());
   }
 
   setCollapsed(collapsed: boolean): void {
@@ -207,8 +213,13 @@ export class SessionPanel {
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
   }
 
-  /** The 1-second timer runs only while the panel is on screen in a visible tab. */
-  setTicking(on: boolean): void {
+  /**
+   * The panel's clock and its guest refresh run only while it is on screen in a visible tab
+   * (`session`: the content script's, as last known; null stops them). Decided here, in the panel's
+   * lazily injected script, not in the content script every Salesforce page loads.
+   */
+  updateTicking(session: SessionView | null | undefined): void {
+    const on = panelIsLive(session, this.host.isConnected, document.visibilityState === 'visible');
     if (on && !this.ticker) {
       this.tick();
       this.ticker = setInterval(() => this.tick(), 1000);
@@ -238,7 +249,7 @@ export class SessionPanel {
   }
 
   remove(): void {
-    this.setTicking(false);
+    this.updateTicking(null);
     this.host.remove();
   }
 

@@ -23,7 +23,10 @@ export class StartMenu {
   readonly menu = element('div', { className: 'menu', hidden: true }, { role: 'menu' });
   private readonly items: HTMLButtonElement[];
 
-  /** `button`: the toolbar's menu button, which calls open() and close() on trusted clicks and arrows. */
+  /**
+   * `button`: the toolbar's menu button, which calls toggle() and open() on trusted clicks and arrows;
+   * the menu goes right after it (in the split button, positioned against it).
+   */
   constructor(
     private readonly button: HTMLButtonElement,
     onChoose: (mode: SessionMode) => void,
@@ -38,6 +41,7 @@ export class StartMenu {
       return item;
     });
     this.menu.append(element('style', { textContent: MENU_CSS }), ...this.items);
+    button.after(this.menu);
     onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.
@@ -49,6 +53,12 @@ export class StartMenu {
 
   get isOpen(): boolean {
     return !this.menu.hidden;
+  }
+
+  /** The button's click: opens with the first item focused, or closes and gives focus back. */
+  toggle(): void {
+    if (this.isOpen) this.close(true);
+    else this.open(0);
   }
 
   /** Opens with item `index` focused; a negative index counts from the end. */

@@ -41,16 +41,13 @@ export function isSalesforceId(value: string): boolean {
 export function to18(id: string): string | undefined {
   if (!ID_PATTERN.test(id)) return undefined;
   const base = id.slice(0, 15);
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = base.charCodeAt(chunk * 5 + i);
-      if (c >= 65 && c <= 90) bits |= 1 << i;
-    }
-    // The checksum alphabet: A–Z for 0–25, then 0–5 (computed, not a 32-character table: the content script carries this).
-    suffix += String.fromCharCode(bits < 26 ? 65 + bits : 22 + bits);
-  }
+  // Each 5-character chunk's capitals as bits (its first character the lowest) name one character of
+  // the checksum alphabet: A–Z for 0–25, then 0–5 (computed, not a 32-character table: the content
+  // script carries this).
+  const suffix = base.replace(/.{5}/g, (chunk) => {
+    const bits = [...chunk].reduceRight((sum, c) => sum * 2 + +/[A-Z]/.test(c), 0);
+    return String.fromCharCode(bits < 26 ? 65 + bits : 22 + bits);
+  });
   const full = base + suffix;
   return id.length === 18 && id !== full ? undefined : full;
 }

@@ -13,12 +13,12 @@ export { apiHostFor, isSalesforceUiHost, lightningHostFor } from './salesforce-h
 
 function recordPage(ui: SalesforceUi, apiHost: string, id: string, typeHint?: string): SalesforcePage {
   const recordId = to18(id);
-  const sobject = typeHint ?? (recordId ? sobjectOfId(recordId) : undefined);
-  if (!recordId || !sobject || !isGlanceSObject(sobject)) return { kind: 'other', ui, apiHost };
+  const byPrefix = recordId && sobjectOfId(recordId);
+  const sobject = typeHint ?? byPrefix;
   // A URL that names one type with another type's id is not a page we understand.
-  const byPrefix = sobjectOfId(recordId);
-  if (byPrefix && byPrefix !== sobject) return { kind: 'other', ui, apiHost };
-  return { kind: 'record', ui, sobject, recordId, apiHost };
+  return recordId && sobject && isGlanceSObject(sobject) && (!byPrefix || byPrefix === sobject)
+    ? { kind: 'record', ui, sobject, recordId, apiHost }
+    : { kind: 'other', ui, apiHost };
 }
 
 /**
