@@ -2,16 +2,22 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { contentScriptBundle } from './scripts/content-script-bundle.js';
+import { popupBundle, withoutPopup } from './scripts/popup-bundle.js';
 
 // manifest.json's minimum_chrome_version.
 const target = 'chrome140';
 // @crxjs builds everything but the content script, which is built as one classic script (no
-// web-accessible modules a page could probe): scripts/content-script-bundle.ts.
+// web-accessible modules a page could probe): scripts/content-script-bundle.ts. The popup is built
+// alone, as one script (scripts/popup-bundle.ts).
 const { content_scripts, ...rest } = manifest;
 
 export default defineConfig({
   publicDir: 'extension',
-  plugins: [crx({ manifest: rest }), contentScriptBundle(content_scripts, { root: import.meta.dirname, target })],
+  plugins: [
+    crx({ manifest: withoutPopup(rest) }),
+    contentScriptBundle(content_scripts, { root: import.meta.dirname, target }),
+    popupBundle({ root: import.meta.dirname, target }),
+  ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',

@@ -56,10 +56,11 @@ function ShortcutHint() {
   );
 }
 
-export function UserSettingsPage({ wide = false }: { wide?: boolean }) {
+export function UserSettingsPage({ wide = false, initial }: { wide?: boolean; initial?: PopupOverview }) {
   const [status, setStatus] = useState<SalesforceStatus | null | undefined>(undefined);
-  const [account, setAccount] = useState<GlanceAccountView | null | undefined>(undefined);
-  const [view, setView] = useState<SettingsView | undefined>(undefined);
+  // The popup waits a moment for the first answer and draws with it: the form in the first frame.
+  const [account, setAccount] = useState<GlanceAccountView | null | undefined>(initial?.account);
+  const [view, setView] = useState<SettingsView | undefined>(initial?.settings);
   const [queueVersion, setQueueVersion] = useState(0);
 
   useEffect(() => {

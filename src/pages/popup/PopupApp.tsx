@@ -1,9 +1,11 @@
 // The toolbar popup: the Glance "User Settings tab".
 import { t } from '../../shared/i18n.js';
+import type { PopupOverview } from '../../shared/messages.js';
 import { HostAccessNotice } from '../components/HostAccessNotice.js';
 import { UserSettingsPage } from '../components/UserSettingsPage.js';
 
-export function PopupApp() {
+/** `initial`: the worker's first answer, when it came before the first draw. */
+export function PopupApp({ initial }: { initial?: PopupOverview }) {
   return (
     <>
       <header class="header">
@@ -11,7 +13,7 @@ export function PopupApp() {
         <h1>{t('popupTitle')}</h1>
       </header>
       <HostAccessNotice />
-      <UserSettingsPage />
+      <UserSettingsPage initial={initial} />
     </>
   );
 }
