@@ -7,15 +7,19 @@
 // trace), while the rep waits for the form. So the popup is left out of @crxjs's manifest and built
 // here, after the main build, from its own index.html: one module with everything it imports, and
 // the stylesheet inlined in the page (the extension's CSP restricts scripts, not styles). The
-// options page keeps its shared chunks; the two pages then carry their own copy of preact and the
-// components.
+// options page is built alone the same way, for the worker's sake: it runs the org check, whose job
+// code the worker shares, and a chunk shared with the worker cost the worker about 550 B gzip
+// (two files, and the names between them). Each page then carries its own copy of preact, the
+// components and what it shares with the worker.
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 
 export const POPUP_PAGE = 'src/pages/popup/index.html';
+export const OPTIONS_PAGE = 'src/pages/options/index.html';
 
 interface Manifest {
   action?: { default_popup?: string; [key: string]: unknown };
+  options_ui?: { page?: string; [key: string]: unknown };
   [key: string]: unknown;
 }
 
@@ -24,6 +28,13 @@ export function withoutPopup<M extends Manifest>(manifest: M): M {
   const { default_popup, ...action } = manifest.action ?? {};
   if (default_popup !== POPUP_PAGE) throw new Error(`expected the popup at ${POPUP_PAGE}`);
   return { ...manifest, action };
+}
+
+/** The manifest without the options page, for @crxjs (optionsBundle puts it back, as it was). */
+export function withoutOptions<M extends Manifest>(manifest: M): M {
+  if (manifest.options_ui?.page !== OPTIONS_PAGE) throw new Error(`expected the options page at ${OPTIONS_PAGE}`);
+  const { options_ui: _, ...rest } = manifest;
+  return rest as M;
 }
 
 /** Replaces each stylesheet link of the page with the stylesheet itself, and drops the file. */
@@ -51,6 +62,29 @@ export function inlineStylesheets(): Plugin {
   };
 }
 
+/** One page and everything it imports, into the extension's build folder after @crxjs wrote it. */
+function buildAlone(root: string, target: string, outDir: string | undefined, page: string, name: string) {
+  return build({
+    configFile: false,
+    root,
+    publicDir: false,
+    logLevel: 'warn',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [inlineStylesheets()],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target,
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+      rollupOptions: {
+        input: resolve(root, page),
+        output: { entryFileNames: `assets/${name}-[hash].js`, assetFileNames: `assets/${name}-[hash][extname]` },
+      },
+    },
+  });
+}
+
 /** @crxjs calls renderCrxManifest on every plugin, in plugin order: this one runs after its own. */
 export function popupBundle(options: {
   root: string;
@@ -66,25 +100,28 @@ export function popupBundle(options: {
       return manifest;
     },
     async writeBundle(output) {
-      await build({
-        configFile: false,
-        root: options.root,
-        publicDir: false,
-        logLevel: 'warn',
-        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-        plugins: [inlineStylesheets()],
-        build: {
-          outDir: output.dir,
-          emptyOutDir: false,
-          target: options.target,
-          sourcemap: false,
-          modulePreload: { polyfill: false },
-          rollupOptions: {
-            input: resolve(options.root, POPUP_PAGE),
-            output: { entryFileNames: 'assets/popup-[hash].js', assetFileNames: 'assets/popup-[hash][extname]' },
-          },
-        },
-      });
+      await buildAlone(options.root, options.target, output.dir, POPUP_PAGE, 'popup');
+    },
+  };
+}
+
+/** The options page built alone; `optionsUi` is the manifest's options_ui, put back as it was. */
+export function optionsBundle(options: {
+  root: string;
+  target: string;
+  optionsUi: { page: string; [key: string]: unknown };
+}): Plugin & { renderCrxManifest(manifest: unknown): unknown } {
+  return {
+    name: 'glance:options-bundle',
+    enforce: 'post',
+    apply: 'build',
+    renderCrxManifest(raw) {
+      const manifest = raw as Manifest;
+      manifest.options_ui = { ...options.optionsUi };
+      return manifest;
+    },
+    async writeBundle(output) {
+      await buildAlone(options.root, options.target, output.dir, OPTIONS_PAGE, 'options');
     },
   };
 }

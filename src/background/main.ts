@@ -1,6 +1,5 @@
 // The service worker entry. Listeners are registered synchronously at top level, as MV3 requires
 // for a worker woken by an event.
-import browser, { type Runtime } from 'webextension-polyfill';
 import { useMessages } from '../shared/i18n.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { BADGE_ALARM, browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
@@ -16,7 +15,7 @@ import { settingsItem } from './storage/items.js';
 import { freshPolicy } from './storage/policy.js';
 
 // The badge, notifications and the shortcut's notices speak the browser's language.
-useMessages((key, substitutions) => browser.i18n.getMessage(key, substitutions));
+useMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
 
 // The platform ports, and what the features do when the queue or Salesforce reports something.
 const ports: BackgroundPorts & ShortcutPorts = {
@@ -27,24 +26,31 @@ const ports: BackgroundPorts & ShortcutPorts = {
   onPolicyChanged: () => enforcePolicy(ports),
 };
 
-browser.runtime.onMessage.addListener(
-  (message: unknown, sender: Runtime.MessageSender): Promise<unknown> => routeMessage(message, sender, ports),
-);
+// chrome.* answers later only through sendResponse, with `true` returned at once (a returned
+// Promise is not an answer in Chrome 140). Every message gets its answer that way, undefined for a
+// sender the router ignores, as before. A failure is logged and answered with undefined: our pages'
+// request() takes that as a rejection, our content script's ask() as no answer.
+chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  routeMessage(message, sender, ports)
+    .catch((error: unknown) => void console.warn('Glance for Salesforce: a request failed', error))
+    .then(sendResponse);
+  return true;
+});
 
-browser.alarms.onAlarm.addListener((alarm) => {
+chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) inBackground(runOutbox(ports), 'the Salesforce queue');
   if (alarm.name === GUEST_POLL_ALARM) inBackground(refreshSession(ports, true), 'the guest poll');
   if (alarm.name === BADGE_ALARM) inBackground(updateBadge(ports), "the badge's session time");
 });
 
 // The keyboard shortcut: the browser names the rep's tab (Chrome 86+; the manifest asks for 140).
-browser.commands.onCommand.addListener((command, tab) => {
+chrome.commands.onCommand.addListener((command, tab) => {
   if (command === START_COMMAND) inBackground(startFromShortcut(ports, tab), 'the keyboard shortcut');
 });
 
 // A new Salesforce session cookie on an org's API host means the rep logged in there again: send
 // what waited for that org (and only that org).
-browser.cookies.onChanged.addListener(({ cookie, removed }) => {
+chrome.cookies.onChanged.addListener(({ cookie, removed }) => {
   const host = cookie.domain.replace(/^\./, '');
   if (!removed && cookie.name === 'sid' && apiHostFor(host) === host)
     inBackground(retryNow(ports, { apiHost: host }), 'the Salesforce queue');
@@ -64,7 +70,7 @@ inBackground(freshPolicy(ports), 'the company policy');
 void ports.lockStorageToExtension();
 
 // A browser start wakes the worker (alarms may not survive a restart), so queued writes go on.
-browser.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));
+chrome.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the Salesforce queue'));
 
 // Opens storage.sync while nothing waits: its first read after a browser start took up to tens of
 // ms here, and the rep's settings are read on Start's click path. A read, never a write: a worker

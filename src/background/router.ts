@@ -20,7 +20,6 @@ import {
   startScheduledMeeting,
   upcomingMeeting,
 } from './meeting/service.js';
-import { checkOrg } from './org-check/run.js';
 import { discardSession, retryNow } from './outbox/runner.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
@@ -154,8 +153,6 @@ async function answerPopup(
       await discardSession(ports, message.sessionId);
       await forgetUnwrittenMeeting(ports, message.sessionId);
       return salesforceQueueView(ports);
-    case 'popup:check-org':
-      return checkOrg(message.pageUrl, ports);
   }
 }
 

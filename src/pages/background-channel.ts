@@ -3,11 +3,14 @@
 import type { PopupOverview, PopupRequests, ResponseOf } from '../shared/messages.js';
 import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../shared/salesforce-hosts.js';
 
-export function request<K extends keyof PopupRequests>(
+/** Rejects when the worker failed to answer: every answer to our pages is defined (null at most). */
+export async function request<K extends keyof PopupRequests>(
   type: K,
   payload: PopupRequests[K]['request'],
 ): Promise<ResponseOf<PopupRequests, K>> {
-  return chrome.runtime.sendMessage({ type, ...payload }) as Promise<ResponseOf<PopupRequests, K>>;
+  const answer = (await chrome.runtime.sendMessage({ type, ...payload })) as ResponseOf<PopupRequests, K> | undefined;
+  if (answer === undefined) throw new Error(`Glance for Salesforce: no answer to ${type}`);
+  return answer;
 }
 
 let first: Promise<PopupOverview> | undefined;

@@ -2,7 +2,6 @@
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
 import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
-import type { OrgCheckResult } from './org-check.js';
 import type { GlanceSObject } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
 import {
@@ -198,11 +197,6 @@ export interface SalesforceQueueView {
   orgs: { apiHost: string; used: number; max: number; problem: SalesforceProblem | ''; until: number }[];
 }
 
-/** The org check's answer: each call's outcome, or why no org could be checked. */
-export type OrgCheckView =
-  | { ok: true; apiHost: string; results: OrgCheckResult[] }
-  | { ok: false; problem: 'no-salesforce-tab' };
-
 export type ConnectResult = { ok: true; account: GlanceAccountView } | { ok: false; problem: GlanceProblem };
 export type ConferenceResult = { ok: true; conference: ConferencePhone } | { ok: false; problem: GlanceProblem };
 
@@ -250,11 +244,6 @@ export interface PopupRequests {
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
   /** Gives up on one session's waiting writes. */
   'popup:discard-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
-  /**
-   * Runs the org check (src/background/org-check) in the org of this Salesforce page, with the
-   * browser's own session there; it deletes what it created.
-   */
-  'popup:check-org': { request: { pageUrl: string | null }; response: OrgCheckView };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -322,10 +311,6 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:discard-salesforce': (raw) =>
     isString(raw.sessionId, 100) && raw.sessionId !== ''
       ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }
-      : undefined,
-  'popup:check-org': (raw) =>
-    raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:check-org', pageUrl: raw.pageUrl as string | null }
       : undefined,
 };
 

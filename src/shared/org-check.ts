@@ -1,5 +1,5 @@
-// The org check's vocabulary, shared by the service worker that runs it, the options page that shows
-// it and `npm run org-check`: which call was checked, and which org setting refused it.
+// The org check's vocabulary, shared by the options page that runs and shows it and
+// `npm run org-check`: which call was checked, and which org setting refused it.
 import type { MessageKey } from './i18n.js';
 
 /** One check, in the order they run. */
@@ -37,6 +37,11 @@ export interface OrgCheckResult {
   /** Set when the org refused the call (or part of it). */
   refusedBy?: OrgSetting;
 }
+
+/** The org check's answer: each call's outcome, or why no org could be checked. */
+export type OrgCheckView =
+  | { ok: true; apiHost: string; results: OrgCheckResult[] }
+  | { ok: false; problem: 'no-salesforce-tab' };
 
 /** The message (extension/_locales) that names each check. */
 export const ORG_CHECK_MESSAGE: Record<OrgCheckId, MessageKey> = {

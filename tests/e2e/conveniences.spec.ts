@@ -40,7 +40,7 @@ async function glanceSessions(control: SandboxControl): Promise<{ sessionId: str
 
 /**
  * Records every chrome.notifications.create call in the worker, and still creates the notification
- * (the product calls it through webextension-polyfill, which looks the function up at each call).
+ * (the product calls chrome.notifications.create, looked up at each call).
  */
 async function watchNotifications(worker: Worker): Promise<void> {
   await worker.evaluate(() => {

@@ -1,4 +1,4 @@
-// "Check this org" on the options page: the org check runs in the service worker with the browser's
+// "Check this org" on the options page: the org check runs in the options page with the browser's
 // own session of the rep's Salesforce tab, passes against the sandbox, names the org setting that
 // refused when the sandbox refuses, and leaves no record behind.
 import AxeBuilder from '@axe-core/playwright';

@@ -72,6 +72,21 @@ const refused: [string, string, string][] = [
     "import { x } from '../options/PolicyPanel.js';\nexport const y = x;\n",
   ],
   [
+    "options → the worker's org check, outside its one port",
+    'src/pages/options/probe.ts',
+    "import { x } from '../../background/org-check/run.js';\nexport const y = x;\n",
+  ],
+  [
+    "options' org-check port → the rest of the worker",
+    'src/pages/options/org-check.ts',
+    "import { x } from '../../background/router.js';\nexport const y = x;\n",
+  ],
+  [
+    "options' org-check port → content",
+    'src/pages/options/org-check.ts',
+    "import { x } from '../../content/dom.js';\nexport const y = x;\n",
+  ],
+  [
     'components → popup',
     'src/pages/components/probe.ts',
     "import { x } from '../popup/PopupApp.js';\nexport const y = x;\n",
@@ -118,6 +133,11 @@ const allowed: [string, string, string][] = [
     'options → channel',
     'src/pages/options/probe.ts',
     "import { x } from '../background-channel.js';\nexport const y = x;\n",
+  ],
+  [
+    "options' org-check port → the worker's org check",
+    'src/pages/options/org-check.ts',
+    "import { x } from '../../background/org-check/run.js';\nexport const y = x;\n",
   ],
   [
     'pages → shared',

@@ -1,14 +1,15 @@
 // The org-check tool, run against the emulators: every check it would run against a real org and
 // a real Glance account passes here, so a failure there points at a real difference. With the
 // sandbox's org settings switched on, each check says which setting refused it.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
 import { oauthPasswordLogin, orgSession } from '../../scripts/org-check/login.js';
 import { dryRun } from '../../src/background/org-check/dry-run.js';
 import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
 import { routeMessage } from '../../src/background/router.js';
 import { SalesforceError } from '../../src/background/salesforce/errors.js';
-import { INVALID_MESSAGE, type OrgCheckView } from '../../src/shared/messages.js';
+import { checkThisOrg } from '../../src/pages/options/org-check.js';
+import { INVALID_MESSAGE } from '../../src/shared/messages.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
@@ -252,27 +253,73 @@ describe('"Check this org" from the options page', () => {
   const page = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
   const leadPage = `${LIGHTNING}/lightning/r/Lead/00Q000000000001AAA/view`;
 
-  it('runs the checks in the service worker with the browser session of the tab’s org', async () => {
-    const h = harness();
-    const before = h.sandbox.state.salesforce.ofType('Event').length;
-    const view = (await routeMessage({ type: 'popup:check-org', pageUrl: leadPage }, page, h.ports)) as OrgCheckView;
-    expect(view).toMatchObject({ ok: true, apiHost: 'acme.my.salesforce.com' });
-    expect(view.ok && view.results.filter((r) => !r.ok)).toEqual([]);
-    expect(h.salesforceCalls().every((c) => c.host === 'acme.my.salesforce.com')).toBe(true);
-    expect(h.sandbox.state.salesforce.ofType('Event').length).toBe(before);
+  /** The options page's globals: fetch to the emulators, the cookie API, the page's own listeners. */
+  function optionsPage() {
+    const sandbox = inProcessSandbox();
+    const org = sandbox.state.salesforce;
+    const { sid } = org.createSession(org.defaultUserId);
+    const cookieReads: unknown[] = [];
+    const guards = new Set<unknown>();
+    let guardedCalls = 0;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if (guards.size > 0) guardedCalls++;
+      return sandbox.fetch(input, init);
+    });
+    vi.stubGlobal('chrome', {
+      cookies: {
+        get: async (details: { url: string; name: string }) => {
+          cookieReads.push(details);
+          return details.url === 'https://acme.my.salesforce.com/' ? { name: 'sid', value: sid } : null;
+        },
+      },
+    });
+    vi.stubGlobal(
+      'addEventListener',
+      (type: string, listener: unknown) => type === 'beforeunload' && guards.add(listener),
+    );
+    vi.stubGlobal(
+      'removeEventListener',
+      (type: string, listener: unknown) => type === 'beforeunload' && guards.delete(listener),
+    );
+    const counts = () => ({ leads: org.ofType('Lead').length, events: org.ofType('Event').length });
+    return { sandbox, cookieReads, guards, counts, guardedCalls: () => guardedCalls };
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
-  it('says there is no org to check without a Salesforce tab, and ignores bad payloads and other senders', async () => {
+  it('runs the checks in the page with the browser session of the tab’s org, guarded against closing', async () => {
+    const p = optionsPage();
+    const before = p.counts();
+    const view = await checkThisOrg(leadPage);
+    expect(view).toMatchObject({ ok: true, apiHost: 'acme.my.salesforce.com' });
+    expect(view.ok && view.results.filter((r) => !r.ok)).toEqual([]);
+    const calls = p.sandbox.calls.filter((c) => c.host.endsWith('.salesforce.com'));
+    expect(calls.length).toBeGreaterThan(10);
+    expect(calls.every((c) => c.host === 'acme.my.salesforce.com')).toBe(true);
+    // The regular store's sid of the org's API host, and nothing else.
+    expect(p.cookieReads.length).toBeGreaterThan(0);
+    expect(new Set(p.cookieReads.map((d) => JSON.stringify(d)))).toEqual(
+      new Set([JSON.stringify({ url: 'https://acme.my.salesforce.com/', name: 'sid' })]),
+    );
+    // Every call ran while the page asked before closing; the guard is gone once the check is done.
+    expect(p.guardedCalls()).toBe(calls.length);
+    expect(p.guards.size).toBe(0);
+    expect(p.counts()).toEqual(before);
+  });
+
+  it('says there is no org to check without a Salesforce tab, and calls nothing', async () => {
+    const p = optionsPage();
+    expect(await checkThisOrg(null)).toEqual({ ok: false, problem: 'no-salesforce-tab' });
+    expect(await checkThisOrg('https://example.com/')).toMatchObject({ ok: false });
+    expect(p.sandbox.calls).toEqual([]);
+    expect(p.guards.size).toBe(0);
+  });
+
+  it('is no message of the worker’s any more: our page gets the typed refusal, other senders nothing', async () => {
     const h = harness();
-    expect(await routeMessage({ type: 'popup:check-org', pageUrl: null }, page, h.ports)).toEqual({
-      ok: false,
-      problem: 'no-salesforce-tab',
-    });
-    expect(
-      await routeMessage({ type: 'popup:check-org', pageUrl: 'https://example.com/' }, page, h.ports),
-    ).toMatchObject({ ok: false });
-    // A bad payload from our own page gets the typed refusal (router.ts); other senders get nothing.
-    expect(await routeMessage({ type: 'popup:check-org', pageUrl: 5 }, page, h.ports)).toEqual(INVALID_MESSAGE);
+    expect(await routeMessage({ type: 'popup:check-org', pageUrl: leadPage }, page, h.ports)).toEqual(INVALID_MESSAGE);
     expect(
       await routeMessage(
         { type: 'popup:check-org', pageUrl: leadPage },

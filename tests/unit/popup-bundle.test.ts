@@ -1,8 +1,16 @@
-// The popup's own build (scripts/popup-bundle.ts): left out of @crxjs's manifest and put back, and
-// its stylesheet inlined in the page.
+// The popup's and the options page's own builds (scripts/popup-bundle.ts): left out of @crxjs's
+// manifest and put back, and their stylesheets inlined in the page.
 import { describe, expect, it } from 'vitest';
 import sourceManifest from '../../manifest.json' with { type: 'json' };
-import { inlineStylesheets, POPUP_PAGE, popupBundle, withoutPopup } from '../../scripts/popup-bundle.js';
+import {
+  inlineStylesheets,
+  OPTIONS_PAGE,
+  optionsBundle,
+  POPUP_PAGE,
+  popupBundle,
+  withoutOptions,
+  withoutPopup,
+} from '../../scripts/popup-bundle.js';
 
 type Bundle = Record<string, { type: 'asset' | 'chunk'; fileName: string; source?: string }>;
 
@@ -33,6 +41,27 @@ describe('the popup in the manifest', () => {
     const plugin = popupBundle({ root: '.', target: 'chrome140' });
     const written = plugin.renderCrxManifest(withoutPopup(sourceManifest)) as typeof sourceManifest;
     expect(written.action).toEqual(sourceManifest.action);
+  });
+});
+
+describe('the options page in the manifest', () => {
+  it('is taken out for @crxjs, with nothing else of the manifest touched', () => {
+    const rest = withoutOptions(sourceManifest);
+    expect(rest).not.toHaveProperty('options_ui');
+    expect(rest).toEqual((({ options_ui: _, ...others }) => others)(sourceManifest));
+  });
+
+  it('refuses an options page at another path, which the options build would not write', () => {
+    expect(() => withoutOptions({ options_ui: { page: 'options.html' } })).toThrow(OPTIONS_PAGE);
+  });
+
+  it('is put back in the manifest @crxjs writes, as it was', () => {
+    const plugin = optionsBundle({ root: '.', target: 'chrome140', optionsUi: sourceManifest.options_ui });
+    const popup = popupBundle({ root: '.', target: 'chrome140' });
+    const written = plugin.renderCrxManifest(
+      popup.renderCrxManifest(withoutOptions(withoutPopup(sourceManifest))),
+    ) as typeof sourceManifest;
+    expect(written).toEqual(sourceManifest);
   });
 });
 

@@ -92,7 +92,6 @@ const VALID: Record<string, unknown>[] = [
   { type: 'popup:salesforce-queue' },
   { type: 'popup:retry-salesforce', sessionId: '' },
   { type: 'popup:discard-salesforce', sessionId: '41000001' },
-  { type: 'popup:check-org', pageUrl: null },
 ];
 
 const HOSTILE_KEYS = [

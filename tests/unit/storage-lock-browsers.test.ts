@@ -4,10 +4,9 @@
 // lockStorageToExtension says what protects the credential there). The globals are stand-ins for
 // the browser's: only which of them exist is under test.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserPorts } from '../../src/background/adapters/browser-ports.js';
 
 const runtime = { id: 'test', getURL: (path: string) => `chrome-extension://test/${path}` };
-vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
-const { browserPorts } = await import('../../src/background/adapters/browser-ports.js');
 
 function area(lockable: boolean) {
   const calls: unknown[] = [];
@@ -23,7 +22,7 @@ describe('lockStorageToExtension', () => {
     runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
     const local = area(true);
     const sync = area(true);
-    vi.stubGlobal('chrome', { storage: { local, sync } });
+    vi.stubGlobal('chrome', { runtime, storage: { local, sync } });
     expect(await browserPorts().lockStorageToExtension()).toBe(true);
     expect(local.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
     expect(sync.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
@@ -31,18 +30,19 @@ describe('lockStorageToExtension', () => {
 
   it('Chrome without it (older than 140): no lock, so no credential', async () => {
     runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
-    vi.stubGlobal('chrome', { storage: { local: area(false), sync: area(false) } });
+    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false) } });
     expect(await browserPorts().lockStorageToExtension()).toBe(false);
   });
 
   it('Firefox (moz-extension pages, no lock for storage.local): the rep can still connect', async () => {
     runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
-    vi.stubGlobal('chrome', { storage: { local: area(false), sync: area(false) } });
+    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false) } });
     expect(await browserPorts().lockStorageToExtension()).toBe(true);
   });
 
   it('our pages origin comes from runtime.getURL, in both browsers', () => {
     runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
+    vi.stubGlobal('chrome', { runtime });
     expect(browserPorts().extensionOrigin).toBe('moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/');
   });
 });

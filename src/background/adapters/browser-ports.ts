@@ -1,6 +1,7 @@
 // The thin layer between background logic and the browser's APIs: platform only. What the
-// background's features do with these events is wired in main.ts.
-import browser from 'webextension-polyfill';
+// background's features do with these events is wired in main.ts. chrome.* directly, not
+// webextension-polyfill: MV3 gives promises there in Chrome and Firefox alike, and the worker
+// loads (and parses at every wake) 2.6 KB gzip less.
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 import { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
@@ -15,7 +16,7 @@ const BADGE_COLOR = '#0176d3';
 
 async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {
   try {
-    const cookie = await browser.cookies.get({
+    const cookie = await chrome.cookies.get({
       url: `https://${apiHost}/`,
       name: 'sid',
       ...(storeId ? { storeId } : {}),
@@ -28,14 +29,14 @@ async function readSid(apiHost: string, storeId?: string): Promise<string | unde
 
 /** Every `sid` cookie in a store (the extension sees those of its host permissions only). */
 async function listSids(storeId?: string): Promise<{ host: string; value: string }[]> {
-  const cookies = await browser.cookies.getAll({ name: 'sid', ...(storeId ? { storeId } : {}) }).catch(() => []);
+  const cookies = await chrome.cookies.getAll({ name: 'sid', ...(storeId ? { storeId } : {}) }).catch(() => []);
   return cookies.map((c) => ({ host: c.domain.replace(/^\./, ''), value: c.value }));
 }
 
 /** An incognito tab's own cookie store (the extension runs "spanning": one worker for both). */
 async function cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined> {
   if (!tab.incognito || tab.id === undefined) return undefined;
-  const stores = await browser.cookies.getAllCookieStores();
+  const stores = await chrome.cookies.getAllCookieStores();
   // An incognito tab whose store cannot be found must not fall back to the regular session.
   return stores.find((store) => store.tabIds.includes(tab.id as number))?.id ?? 'incognito-unknown';
 }
@@ -64,7 +65,7 @@ async function digest(text: string): Promise<string> {
  * only and is the one documented difference in how the credential is kept.
  */
 async function lockStorageToExtension(): Promise<boolean> {
-  if (browser.runtime.getURL('').startsWith('moz-extension:')) return true;
+  if (chrome.runtime.getURL('').startsWith('moz-extension:')) return true;
   try {
     for (const area of [chrome.storage.local, chrome.storage.sync]) {
       if (typeof area.setAccessLevel !== 'function') return false;
@@ -78,7 +79,7 @@ async function lockStorageToExtension(): Promise<boolean> {
 
 /** Every open Salesforce tab, with where it is and whether it is incognito. */
 async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean }[]> {
-  const tabs = await browser.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
+  const tabs = await chrome.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
   return tabs.flatMap((tab) =>
     tab.id === undefined || !tab.url ? [] : [{ id: tab.id, url: tab.url, incognito: tab.incognito }],
   );
@@ -86,7 +87,7 @@ async function salesforceTabs(): Promise<{ id: number; url: string; incognito: b
 
 async function tellTab(tabId: number, message: BackgroundBroadcast): Promise<void> {
   // A tab whose content script is not (yet) there has nobody to tell.
-  await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
 /**
@@ -101,24 +102,24 @@ const LAZY_SCRIPT_FILES: Record<LazyScript, string> = {
 /** The start problem to a tab's toolbar; true when it answered that it showed it. */
 async function tellTabStartProblem(tabId: number, problem: SessionProblem): Promise<boolean> {
   const message: StartProblemNotice = { type: 'background:start-problem', problem };
-  const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => false);
+  const answer: unknown = await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => false);
   return answer === true;
 }
 
 async function showBadge(text: string): Promise<void> {
-  if (text) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-  await browser.action.setBadgeText({ text });
+  if (text) await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  await chrome.action.setBadgeText({ text });
 }
 
 async function setBadgeTimer(at: number | undefined): Promise<void> {
-  if (at === undefined) await browser.alarms.clear(BADGE_ALARM);
-  else await browser.alarms.create(BADGE_ALARM, { when: Math.max(at, Date.now() + 1000), periodInMinutes: 1 });
+  if (at === undefined) await chrome.alarms.clear(BADGE_ALARM);
+  else await chrome.alarms.create(BADGE_ALARM, { when: Math.max(at, Date.now() + 1000), periodInMinutes: 1 });
 }
 
 async function notify(id: string, title: string, message: string): Promise<void> {
-  await browser.notifications.create(id, {
+  await chrome.notifications.create(id, {
     type: 'basic',
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
     title,
     message,
   });
@@ -139,8 +140,8 @@ async function injectLazyScript(tabId: number, script: LazyScript): Promise<bool
  */
 export function browserPorts() {
   const ports = {
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL(''),
+    extensionId: chrome.runtime.id,
+    extensionOrigin: chrome.runtime.getURL(''),
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
     readSid,
     listSids,
@@ -150,20 +151,20 @@ export function browserPorts() {
     now: () => Date.now(),
     cache: {
       // storage.session lives in memory only and survives service-worker restarts.
-      get: async (key: string) => (await browser.storage.session.get(key))[key],
-      set: (key: string, value: unknown) => browser.storage.session.set({ [key]: value }),
-      remove: (key: string) => browser.storage.session.remove(key),
+      get: async (key: string) => (await chrome.storage.session.get(key))[key],
+      set: (key: string, value: unknown) => chrome.storage.session.set({ [key]: value }),
+      remove: (key: string) => chrome.storage.session.remove(key),
     },
-    openOptionsPage: () => browser.runtime.openOptionsPage(),
-    readSync: async (key: string) => (await browser.storage.sync.get(key))[key],
-    writeSync: (key: string, value: unknown) => browser.storage.sync.set({ [key]: value }),
-    readLocal: async (key: string) => (await browser.storage.local.get(key))[key],
-    writeLocal: (key: string, value: unknown) => browser.storage.local.set({ [key]: value }),
-    writeLocalItems: (items: Record<string, unknown>) => browser.storage.local.set(items),
-    removeLocal: (key: string) => browser.storage.local.remove(key),
+    openOptionsPage: () => chrome.runtime.openOptionsPage(),
+    readSync: async (key: string) => (await chrome.storage.sync.get(key))[key],
+    writeSync: (key: string, value: unknown) => chrome.storage.sync.set({ [key]: value }),
+    readLocal: async (key: string) => (await chrome.storage.local.get(key))[key],
+    writeLocal: (key: string, value: unknown) => chrome.storage.local.set({ [key]: value }),
+    writeLocalItems: (items: Record<string, unknown>) => chrome.storage.local.set(items),
+    removeLocal: (key: string) => chrome.storage.local.remove(key),
     readManaged: async () => {
       try {
-        return (await browser.storage.managed.get()) as Record<string, unknown>;
+        return (await chrome.storage.managed.get()) as Record<string, unknown>;
       } catch {
         // No managed storage (no policy backend on this platform): no company policy.
         return {};
@@ -178,17 +179,17 @@ export function browserPorts() {
     notify,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
-        await browser.alarms.clear(GUEST_POLL_ALARM);
+        await chrome.alarms.clear(GUEST_POLL_ALARM);
         return;
       }
       const periodInMinutes = slow ? 2 : 0.5;
-      const existing = await browser.alarms.get(GUEST_POLL_ALARM);
+      const existing = await chrome.alarms.get(GUEST_POLL_ALARM);
       if (existing?.periodInMinutes !== periodInMinutes)
-        await browser.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
+        await chrome.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
     },
     wakeOutboxAt: async (time: number | undefined) => {
-      if (time === undefined) await browser.alarms.clear(OUTBOX_ALARM);
-      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
+      if (time === undefined) await chrome.alarms.clear(OUTBOX_ALARM);
+      else await chrome.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
     },
   };
   return ports;

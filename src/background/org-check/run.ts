@@ -1,6 +1,7 @@
-// The options page's "Check this org": the org check in the service worker, with the browser's own
-// session of the org the rep's Salesforce tab shows.
-import type { OrgCheckView } from '../../shared/messages.js';
+// The options page's "Check this org": the org check with the browser's own session of the org the
+// rep's Salesforce tab shows. It runs in the options page (src/pages/options/org-check.ts gives it
+// fetch and the cookie), never in the service worker, which does not import it.
+import type { OrgCheckView } from '../../shared/org-check.js';
 import { apiHostFor, proxiedSalesforceHost } from '../../shared/salesforce-hosts.js';
 import type { SalesforceClientPorts } from '../salesforce/client.js';
 import { salesforceChecks } from './salesforce-checks.js';

@@ -1,7 +1,7 @@
 // Runs the extension's exact Salesforce calls (the same job code the service worker runs) against an
 // org, reads back what they wrote, and says which org setting refused what. Everything it creates it
 // deletes again. Run by `npm run org-check` from Node with a token, and by the options page's
-// "Check this org" in the service worker with the browser's own session.
+// "Check this org" in that page with the browser's own session.
 import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { cancelledEventFields, scheduledEventFields } from '../meeting/event.js';

@@ -1,11 +1,11 @@
 // "Check this org": runs the extension's Salesforce calls in the org of the rep's Salesforce tab,
-// in the service worker with the browser's own session, and shows each call's outcome and, when the
-// org refused one, which of its settings did. The check deletes what it created.
+// in this page with the browser's own session (./org-check.ts), and shows each call's outcome and,
+// when the org refused one, which of its settings did. The check deletes what it created.
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
-import type { OrgCheckView } from '../../shared/messages.js';
-import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../../shared/org-check.js';
-import { request, salesforceTabUrl } from '../background-channel.js';
+import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE, type OrgCheckView } from '../../shared/org-check.js';
+import { salesforceTabUrl } from '../background-channel.js';
+import { checkThisOrg } from './org-check.js';
 
 const hostOf = (url: string | null) => {
   try {
@@ -33,7 +33,7 @@ export function OrgCheckPanel() {
     setView(undefined);
     setFailed(false);
     try {
-      setView(await request('popup:check-org', { pageUrl }));
+      setView(await checkThisOrg(pageUrl));
     } catch {
       setFailed(true);
     } finally {
