@@ -31,7 +31,7 @@ import {
   endSession,
   type SessionPorts,
   sessionForTab,
-  startSession,
+  startSessionForTab,
   switchMode,
   tabMayControl,
 } from './session/service.js';
@@ -79,7 +79,7 @@ async function answerContent(
     case 'content:start-session':
       // A start for another page than the sender's own is not a request its toolbar makes.
       if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
-      return startSession(message.pageUrl, message.mode, ports, storeId);
+      return startSessionForTab(message.pageUrl, message.mode, ports, storeId);
     case 'content:session':
       return sessionForTab(senderUrl, storeId, ports, message.refresh);
     case 'content:switch-mode':

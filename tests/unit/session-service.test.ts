@@ -10,6 +10,7 @@ import {
   endSession,
   refreshSession,
   startSession,
+  startSessionForTab,
   switchMode,
 } from '../../src/background/session/service.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
@@ -37,6 +38,36 @@ describe('a session from a Lead', () => {
     expect(event).toMatchObject({ WhoId: lead.Id, Type: 'Meeting', Location: session.session.joinUrl });
     expect(event.WhatId ?? null).toBeNull();
     expect(String(event.Description)).toContain(`Session key: ${session.session.key}`);
+  });
+
+  it('the clicking tab gets the key, and an End pressed at once still ends the session everywhere', async () => {
+    await h.connect();
+    const lead = h.seeded('Lead');
+    const pageUrl = `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`;
+    // Storage writes that take a while, as chrome.storage's do (an IPC each); the tab is answered
+    // while the start's own writes are still on their way (startSessionForTab).
+    const later = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const ports = {
+      ...h.ports,
+      cache: { ...h.ports.cache, set: async (k: string, v: unknown) => later().then(() => h.ports.cache.set(k, v)) },
+      writeLocal: async (k: string, v: unknown) => later().then(() => h.ports.writeLocal(k, v)),
+      writeLocalItems: async (items: Record<string, unknown>) => later().then(() => h.ports.writeLocalItems(items)),
+    };
+    const answered = await startSessionForTab(pageUrl, 'screenshare', ports);
+    expect(answered).toMatchObject({ ok: true, session: { mode: 'screenshare', salesforce: 'pending' } });
+    if (!answered.ok || !answered.session) throw new Error('no session');
+    expect(answered.session.key).toMatch(/^\d{4}$/);
+    // An End pressed at once waits for those writes (the session lock): it finds the session, ends
+    // it, and the Event is logged.
+    const ended = await endSession(answered.session.sessionId, ports);
+    expect(ended).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // every delayed write has landed
+    expect(await currentSession(h.ports)).toBeNull();
+    // Ended at Glance too: an End that ran before the start was stored would have found nothing to end.
+    expect([...h.sandbox.state.glance.sessions.values()].map((g) => g.status)).toEqual(['E']);
+    await runOutbox(h.ports);
+    expect(await readJobs(h.ports)).toEqual([]);
+    expect(eventOf(h, answered.session.sessionId)).toMatchObject({ WhoId: lead.Id });
   });
 
   it('shows guests, creates Leads by policy, switches, and ends with one update', async () => {

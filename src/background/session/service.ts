@@ -10,6 +10,7 @@ import { meetingDetails, meetingStartFields } from '../meeting/event.js';
 import type { ScheduledMeeting } from '../meeting/store.js';
 import { eventDescription, eventSubject, relationLookup, startEventFields } from '../outbox/event-fields.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
+import { emptyLog } from '../outbox/store.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
@@ -19,6 +20,7 @@ import { updateBadge } from './badge.js';
 import {
   accountOf,
   announce,
+  budgetLow,
   endSessionUnlocked,
   facts,
   glanceFor,
@@ -30,7 +32,7 @@ import {
   view,
 } from './core.js';
 import { refreshSession } from './poll.js';
-import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
+import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
 export {
   announce,
@@ -82,12 +84,16 @@ function keyRequest(
   return { keyMode: meeting.keyKind, key: settings.fixedKey, keyKind: meeting.keyKind };
 }
 
+/** Tells the tab the key before the start's own writes land (see startSession). */
+type EarlyAnswer = (result: SessionResult) => void;
+
 async function startSessionUnlocked(
   pageUrl: string,
   mode: SessionMode,
   ports: SessionPorts,
-  storeId?: string,
-  meeting?: ScheduledMeeting,
+  storeId: string | undefined,
+  meeting: ScheduledMeeting | undefined,
+  answerEarly: EarlyAnswer,
 ): Promise<SessionResult> {
   const page = parseSalesforceUrl(pageUrl);
   if (page?.kind !== 'record') return { ok: false, problem: 'not-a-record' };
@@ -109,6 +115,7 @@ async function startSessionUnlocked(
   // The org's API host (the table's, or the one whose session cookie belongs to the page's org),
   // looked up while Glance answers: it does not depend on the answer.
   const apiHostLookup = resolveApiHost(new URL(pageUrl).hostname, ports, storeId).catch(() => undefined);
+  const budgetLookup = apiHostLookup.then((found) => budgetLow(ports, found?.apiHost ?? page.apiHost));
   let started: GlanceSession;
   try {
     started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], keys.keyMode, keys.key);
@@ -133,12 +140,16 @@ async function startSessionUnlocked(
     account,
     ...(meeting ? { meeting: { meetingId: meeting.meetingId, details: meetingDetails(meeting) } } : {}),
   };
-  // Written while the Salesforce job is queued (another storage key): both before the rep sees the key.
+  // Written while the Salesforce job is queued (another storage key); the tab is told the key as
+  // soon as both are on their way (startSession holds the session lock until they landed).
   const saved = writeActiveSession(ports, session);
+  const tellTab = async () =>
+    answerEarly({ ok: true, session: toView(session, emptyLog(), await budgetLookup.catch(() => false)) });
   if (meeting) {
     // The meeting's Event gets the real start; no second Event, no second Chatter post.
     await Promise.all([
       saved,
+      tellTab(),
       enqueue(ports, {
         id: jobId(ports),
         kind: 'meeting-start',
@@ -157,6 +168,7 @@ async function startSessionUnlocked(
   const me = settings.chatterOnStart ? await salesforceStatus(pageUrl, ports, { cachedOnly: true, storeId }) : null;
   await Promise.all([
     saved,
+    tellTab(),
     enqueue(ports, {
       id: jobId(ports),
       kind: 'log-start',
@@ -231,7 +243,27 @@ export const startSession = (
   ports: SessionPorts,
   storeId?: string,
   meeting?: ScheduledMeeting,
-) => sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports, storeId, meeting));
+): Promise<SessionResult> =>
+  sessionLock.run(() => startSessionUnlocked(pageUrl, mode, ports, storeId, meeting, () => undefined));
+
+/**
+ * The same for the tab whose Start was clicked: answered with the key as soon as Glance gave it and
+ * the session's record and its Salesforce job are on their way to storage (the writes took 3–11 ms
+ * more, the rep waiting; click_to_key_ratio). The session lock is held until they landed, so no End,
+ * Switch or guest poll reads the session before it is stored; the broadcast after the writes brings
+ * every tab (this one too) the session as stored.
+ */
+export const startSessionForTab = (
+  pageUrl: string,
+  mode: SessionMode,
+  ports: SessionPorts,
+  storeId?: string,
+): Promise<SessionResult> =>
+  new Promise((resolve, reject) => {
+    sessionLock
+      .run(() => startSessionUnlocked(pageUrl, mode, ports, storeId, undefined, resolve))
+      .then(resolve, reject);
+  });
 export const switchMode = (sessionId: string, mode: SwitchableMode, ports: SessionPorts) =>
   sessionLock.run(() => switchModeUnlocked(sessionId, mode, ports));
 export const endSession = (sessionId: string, ports: SessionPorts) =>
