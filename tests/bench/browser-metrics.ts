@@ -9,27 +9,38 @@ export interface Sample {
 const LIGHTNING = 'https://acme.lightning.force.com';
 type Row = { Id: string; Email?: string };
 
-/** pushState to a record → the toolbar host shows that record and is visible. */
-export async function toolbarAfterNavigation(page: Page, control: SandboxControl, rounds: number): Promise<number[]> {
+/**
+ * pushState to a record → the toolbar host shows that record and is visible. With `baseline` (a page
+ * of a browser without the extension), each round also times the same navigation there until the new
+ * view is visible: the page's own share, in the same rounds.
+ */
+export async function toolbarAfterNavigation(
+  page: Page,
+  control: SandboxControl,
+  rounds: number,
+  baseline?: Page,
+): Promise<{ withExtension: number[]; pageOnly: number[] }> {
   const ids = [
     ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
     ...(await control.records<Row>('Contact')).map((r) => `/lightning/r/Contact/${r.Id}/view`),
     ...(await control.records<Row>('Case')).map((r) => `/lightning/r/Case/${r.Id}/view`),
   ];
-  await page.goto(`${LIGHTNING}/lightning/o/Lead/list`);
-  await page.waitForFunction(
-    () => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function',
-  );
-  const times: number[] = [];
-  for (let i = 0; i < rounds + 5; i++) {
-    const path = ids[i % ids.length] as string;
-    const recordId = path.split('/')[4] as string;
-    const elapsed = await page.evaluate(
-      ({ path, recordId }) =>
+  for (const p of baseline ? [page, baseline] : [page]) {
+    await p.goto(`${LIGHTNING}/lightning/o/Lead/list`);
+    await p.waitForFunction(
+      () => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function',
+    );
+  }
+  const navigate = (on: Page, path: string, recordId: string, waitFor: 'toolbar' | 'view') =>
+    on.evaluate(
+      ({ path, recordId, waitFor }) =>
         new Promise<number>((resolve) => {
           const ready = () => {
-            const host = document.querySelector(`[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`);
-            return !!host && host.checkVisibility();
+            const shown =
+              waitFor === 'toolbar'
+                ? document.querySelector(`[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`)
+                : document.querySelector(`.oneContent.active[data-sandbox-path="${path}"]`);
+            return !!shown && shown.checkVisibility();
           };
           const start = performance.now();
           const observer = new MutationObserver(() => {
@@ -45,11 +56,20 @@ export async function toolbarAfterNavigation(page: Page, control: SandboxControl
             resolve(performance.now() - start);
           }
         }),
-      { path, recordId },
+      { path, recordId, waitFor },
     );
-    if (i >= 5) times.push(elapsed); // the first few warm up caches and the view templates
+  const withExtension: number[] = [];
+  const pageOnly: number[] = [];
+  for (let i = 0; i < rounds + 5; i++) {
+    const path = ids[i % ids.length] as string;
+    const recordId = path.split('/')[4] as string;
+    const elapsed = await navigate(page, path, recordId, 'toolbar');
+    const plain = baseline ? await navigate(baseline, path, recordId, 'view') : undefined;
+    if (i < 5) continue; // the first few warm up caches and the view templates
+    withExtension.push(elapsed);
+    if (plain !== undefined) pageOnly.push(plain);
   }
-  return times;
+  return { withExtension, pageOnly };
 }
 
 /** Popup opened → its form usable (the settings form and the account section rendered). */

@@ -3,8 +3,8 @@
 // without, measured at the same time so the machine's other load weighs on both alike. Chromium's
 // own counters (DevTools Performance.getMetrics) give each page's main-thread task and script time
 // over the window; the overhead is (with − without) / without.
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { chromiumPath } from '../support/chromium.js';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchWithoutExtension } from '../support/chromium.js';
 import type { SandboxControl } from '../support/control.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
@@ -55,23 +55,7 @@ export async function contentChurnOverhead(
 ): Promise<ChurnRound[]> {
   const [lead] = await control.records<{ Id: string }>('Lead');
   const path = `/lightning/r/Lead/${lead?.Id}/view`;
-  const executablePath = chromiumPath();
-  const plain = await chromium.launch({
-    executablePath,
-    channel: executablePath ? undefined : 'chromium',
-    headless: true,
-    args: [
-      `--host-resolver-rules=${hostResolverRules}`,
-      '--ignore-certificate-errors',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const plain = await launchWithoutExtension(hostResolverRules);
   try {
     const without = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
     await without.addCookies(await withExtension.cookies(`${LIGHTNING}/`));

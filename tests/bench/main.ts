@@ -3,10 +3,10 @@
 // {"metric","value","unit"} object per line (with "min" and "max" where the value is a median of
 // rounds). Options: --chaos-only, --no-chaos, --churn-only (the busy-page overhead alone), --chaos-sessions=N,
 // --only=group,… (just those parts, to work on one metric), --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
-import { launchWithExtension } from '../support/chromium.js';
+import { launchWithExtension, launchWithoutExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
 import {
   clickToKey,
@@ -38,6 +38,7 @@ async function part<T>(group: string, label: string, run: () => Promise<T>): Pro
 }
 const withChaos = !process.argv.includes('--no-chaos') && !churnOnly && want('chaos');
 const LATENCY_MS = 200;
+const LIGHTNING = 'https://acme.lightning.force.com';
 
 export interface Metric {
   metric: string;
@@ -148,7 +149,9 @@ async function standardMetrics(): Promise<Metric[]> {
     if (want('churn')) metrics.push(...(await churnOverhead(context, control, sandbox.hostResolverRules)));
     const page = await context.newPage();
 
-    const navigation = (await part('nav', 'Navigations …', () => toolbarAfterNavigation(page, control, 60))) ?? [];
+    const navigations = await part('nav', 'Navigations …', () => navigationsWithBaseline(page, control, sandbox));
+    const navigation = navigations?.withExtension ?? [];
+    const pageOnly = navigations?.pageOnly ?? [];
     if (navigation.length)
       metrics.push(
         {
@@ -166,6 +169,21 @@ async function standardMetrics(): Promise<Metric[]> {
           target: '≤ 16.7',
           detail: spread(navigation),
           ...stats(navigation),
+        },
+        {
+          // The same navigations in a browser without the extension, in the same rounds: the page's
+          // own view switch until the new view is visible, which the figures above include.
+          metric: 'navigation_page_only_ms_p95',
+          value: round(quantile(pageOnly, 0.95)),
+          unit: 'ms',
+          target: 'report',
+          detail: `median ${round(quantile(pageOnly, 0.5))}; ${spread(pageOnly)}; with the extension, paired per round, ${round(
+            quantile(
+              navigation.map((ms, i) => ms - (pageOnly[i] ?? 0)),
+              0.5,
+            ),
+          )} ms more (median)`,
+          ...stats(pageOnly),
         },
       );
 
@@ -264,6 +282,19 @@ async function coldBrowser(hostResolverRules: string, control: SandboxControl): 
       ...stats(cold.clickToKey, LATENCY_MS, 2),
     },
   ];
+}
+
+/** The navigations, each also made in a browser without the extension (the page's own share). */
+async function navigationsWithBaseline(page: Page, control: SandboxControl, sandbox: { hostResolverRules: string }) {
+  const plain = await launchWithoutExtension(sandbox.hostResolverRules);
+  try {
+    const context = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await context.addCookies(await page.context().cookies(`${LIGHTNING}/`));
+    return await toolbarAfterNavigation(page, control, 60, await context.newPage());
+  } finally {
+    await plain.close();
+  }
 }
 
 /** Connects the test Glance account through the popup, as a rep does (click to key and calls need it). */

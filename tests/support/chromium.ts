@@ -82,3 +82,27 @@ export async function launchWithExtension(options: {
     },
   };
 }
+
+/**
+ * The same Chromium without the extension, for baselines measured in the same run (the bench's busy
+ * page and navigations): a plain browser, with the sandbox's host rules.
+ */
+export async function launchWithoutExtension(hostResolverRules: string) {
+  const executablePath = chromiumPath();
+  return chromium.launch({
+    executablePath,
+    channel: executablePath ? undefined : 'chromium',
+    headless: true,
+    args: [
+      `--host-resolver-rules=${hostResolverRules}`,
+      '--ignore-certificate-errors',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
