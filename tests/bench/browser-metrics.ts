@@ -1,4 +1,6 @@
 // The timings and call counts, measured in real Chromium with the production build, in the sandbox.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 
@@ -72,31 +74,54 @@ export async function toolbarAfterNavigation(
   return { withExtension, pageOnly };
 }
 
-/** Popup opened → its form usable (the settings form and the account section rendered). */
+/**
+ * Popup opened → its form usable (the settings form and the account section rendered). With `floor`,
+ * an extension page of the same build that is the popup's markup drawn statically (no script) is
+ * opened in alternate rounds (writeFloorPage): the time this measurement cannot go below.
+ */
 export async function popupInteractive(
   context: BrowserContext,
   extensionId: string,
   rounds: number,
+  floor?: { path: string; times: number[] },
 ): Promise<number[]> {
   const page = await context.newPage();
   const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    await page.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`, { waitUntil: 'commit' });
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const usable = () =>
-              [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
-              !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
-            const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
-            check();
-          }),
-      ),
+  const open = async (path: string) => {
+    await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'commit' });
+    return page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const usable = () =>
+            [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
+            !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
+          const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
+          check();
+        }),
     );
+  };
+  for (let i = 0; i < rounds; i++) {
+    times.push(await open('src/pages/popup/index.html'));
+    if (floor) floor.times.push(await open(floor.path));
   }
   await page.close();
   return times;
+}
+
+/**
+ * Writes beside the built popup a page with its head (inlined stylesheet) and, instead of its script,
+ * the two things popupInteractive waits for as static markup. Not part of the extension's code: the
+ * bench's floor for the popup's figure, in the same build and the same browser.
+ */
+export function writeFloorPage(dist: string): string {
+  const popup = readFileSync(join(dist, 'src/pages/popup/index.html'), 'utf8');
+  const floor = popup
+    .replace(/<script type="module"[^>]*><\/script>/, '')
+    .replace('<main id="app"></main>', '<main id="app"><input id="glance-address" /><button>Save</button></main>');
+  if (floor === popup || floor.includes('<script')) throw new Error('the popup page changed shape');
+  const path = 'src/pages/popup/bench-floor.html';
+  writeFileSync(join(dist, path), floor);
+  return path;
 }
 
 /** Service worker stopped → the first message answered. */
