@@ -11,6 +11,18 @@ import { SalesforceError } from '../../src/background/salesforce/errors.js';
 import { checkThisOrg } from '../../src/pages/options/org-check.js';
 import { INVALID_MESSAGE } from '../../src/shared/messages.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
+
+// The polyfill refuses to load outside an extension; the page's browser API is the stubbed `chrome`
+// global below (optionsPage), which the polyfill would wrap in an extension.
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    cookies: {
+      get: (details: unknown) =>
+        (globalThis as unknown as { chrome: { cookies: { get(d: unknown): unknown } } }).chrome.cookies.get(details),
+    },
+  },
+}));
+
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
 function acme() {
