@@ -74,6 +74,20 @@ export async function toolbarAfterNavigation(
   return { withExtension, pageOnly };
 }
 
+/** When the popup just opened in `page` had its form usable (the settings form and the account section), ms after it began loading. */
+export function popupUsableAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const usable = () =>
+          [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
+          !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
+        const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
+        check();
+      }),
+  );
+}
+
 /**
  * Popup opened → its form usable (the settings form and the account section rendered). With `floor`,
  * an extension page of the same build that is the popup's markup drawn statically (no script) is
@@ -89,16 +103,7 @@ export async function popupInteractive(
   const times: number[] = [];
   const open = async (path: string) => {
     await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'commit' });
-    return page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const usable = () =>
-            [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
-            !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
-          const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
-          check();
-        }),
-    );
+    return popupUsableAt(page);
   };
   for (let i = 0; i < rounds; i++) {
     times.push(await open('src/pages/popup/index.html'));

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import type { SandboxControl } from '../support/control.js';
+import { popupUsableAt } from './browser-metrics.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,18 +81,7 @@ export async function coldMetrics(
         await page.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`, {
           waitUntil: 'commit',
         });
-        samples.popupSettings.push(
-          await page.evaluate(
-            () =>
-              new Promise<number>((resolve) => {
-                const usable = () =>
-                  [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
-                  !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
-                const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
-                check();
-              }),
-          ),
-        );
+        samples.popupSettings.push(await popupUsableAt(page));
         samples.managedRead.push(await managedReadMs(browser));
       } finally {
         await browser.close();

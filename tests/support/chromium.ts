@@ -14,6 +14,22 @@ export function chromiumPath(): string | undefined {
   return candidates.find((path): path is string => !!path && existsSync(path));
 }
 
+/** Chromium pointed at the sandbox by host name, quiet (no background traffic), as every launch here needs. */
+function sandboxArgs(hostResolverRules: string): string[] {
+  return [
+    `--host-resolver-rules=${hostResolverRules}`,
+    '--ignore-certificate-errors',
+    // Chromium refuses to start its sandbox as root (CI and these machines); elsewhere keep it.
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export interface LaunchedBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -58,16 +74,7 @@ export async function launchWithExtension(options: {
       ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
       `--disable-extensions-except=${DIST_DIR}`,
       `--load-extension=${DIST_DIR}`,
-      `--host-resolver-rules=${options.hostResolverRules}`,
-      '--ignore-certificate-errors',
-      // Chromium refuses to start its sandbox as root (CI and these machines); elsewhere keep it.
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...sandboxArgs(options.hostResolverRules),
     ],
   });
   let [worker] = context.serviceWorkers();
@@ -93,16 +100,6 @@ export async function launchWithoutExtension(hostResolverRules: string) {
     executablePath,
     channel: executablePath ? undefined : 'chromium',
     headless: true,
-    args: [
-      `--host-resolver-rules=${hostResolverRules}`,
-      '--ignore-certificate-errors',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: sandboxArgs(hostResolverRules),
   });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { routeMessage } from '../../src/background/router.js';
+import { sessionLock } from '../../src/background/session/core.js';
 import { endSession } from '../../src/background/session/service.js';
 import type { SessionResult } from '../../src/shared/messages.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
@@ -34,6 +35,8 @@ describe('incognito tabs', () => {
       mode: 'screenshare',
     })) as SessionResult;
     if (!started.ok || !started.session) throw new Error('no session');
+    // The tab is answered while the start's own writes are on their way; they land under the lock.
+    await sessionLock.run(async () => undefined);
     await runOutbox(h.ports);
     // The regular window's session was not used: the Event waits for the incognito window's login.
     expect(
