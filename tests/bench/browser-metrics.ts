@@ -172,6 +172,46 @@ async function glanceRoundTrip(page: Page): Promise<number> {
 }
 
 /**
+ * Arms the click-to-key clock in `page`; the returned function waits for the figure (ms). The clock
+ * starts at the trusted click itself (the toolbar ignores a page script's click()): a capture
+ * listener on the document sees the composed click before the button does. It stops when the
+ * panel's key is in the page and visible: the panel arrives with its key (a mutation seen at once),
+ * and polling as well covers a panel already in the page (a poll alone came up to 4 ms late: nested
+ * timers are clamped to 4 ms).
+ */
+export async function armClickToKey(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const keyShown = () => {
+      const panel = document.querySelector('[data-glance-sfx="session-panel"]');
+      const key = panel?.shadowRoot?.querySelector('[aria-label="Session key"]');
+      return !!key && /^\d{4}$/.test(key.textContent ?? '') && key.checkVisibility();
+    };
+    (globalThis as { clickToKey?: Promise<number> }).clickToKey = new Promise<number>((resolve) => {
+      document.addEventListener(
+        'click',
+        () => {
+          const start = performance.now();
+          let done = false;
+          const finish = () => {
+            if (done || !keyShown()) return false;
+            done = true;
+            observer.disconnect();
+            resolve(performance.now() - start);
+            return true;
+          };
+          const observer = new MutationObserver(finish);
+          observer.observe(document.body, { childList: true, subtree: true });
+          const check = () => finish() || done || setTimeout(check, 1);
+          check();
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+  return () => page.evaluate(() => (globalThis as { clickToKey?: Promise<number> }).clickToKey ?? -1);
+}
+
+/**
  * Click on Start → the key on screen, with the sandbox adding `latencyMs` to every call; `floor`
  * gets a bare Glance round trip at the same latency per round (glanceRoundTrip).
  */
@@ -192,42 +232,9 @@ export async function clickToKey(
     await control.latency('glance', latencyMs);
     await control.latency('salesforce', latencyMs);
     floor.push(await glanceRoundTrip(page));
-    // The clock starts at the trusted click itself (the toolbar ignores a page script's click()):
-    // a capture listener on the document sees the composed click before the button does.
-    await page.evaluate(() => {
-      const keyShown = () => {
-        const panel = document.querySelector('[data-glance-sfx="session-panel"]');
-        const key = panel?.shadowRoot?.querySelector('[aria-label="Session key"]');
-        return !!key && /^\d{4}$/.test(key.textContent ?? '') && key.checkVisibility();
-      };
-      const measured = new Promise<number>((resolve) => {
-        document.addEventListener(
-          'click',
-          () => {
-            const start = performance.now();
-            // The panel arrives in the page with its key (a mutation seen at once); polling as well
-            // covers a panel already in the page. A poll alone came up to 4 ms late (nested timers
-            // are clamped to 4 ms).
-            let done = false;
-            const finish = () => {
-              if (done || !keyShown()) return false;
-              done = true;
-              observer.disconnect();
-              resolve(performance.now() - start);
-              return true;
-            };
-            const observer = new MutationObserver(finish);
-            observer.observe(document.body, { childList: true, subtree: true });
-            const check = () => finish() || done || setTimeout(check, 1);
-            check();
-          },
-          { capture: true, once: true },
-        );
-      });
-      (globalThis as { clickToKey?: Promise<number> }).clickToKey = measured;
-    });
+    const keyShown = await armClickToKey(page);
     await page.locator('[data-glance-sfx="toolbar"]').getByRole('button', { name: 'Start Glance session' }).click();
-    times.push(await page.evaluate(() => (globalThis as { clickToKey?: Promise<number> }).clickToKey ?? -1));
+    times.push(await keyShown());
     await control.latency('glance', 0);
     await control.latency('salesforce', 0);
     await page.locator('[data-glance-sfx="session-panel"]').getByRole('button', { name: 'End session' }).click();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import type { SandboxControl } from '../support/control.js';
-import { popupUsableAt } from './browser-metrics.js';
+import { armClickToKey, popupUsableAt } from './browser-metrics.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -105,28 +105,9 @@ export async function coldMetrics(
         await sleep(Math.max(0, started + 1000 - Date.now()));
         await control.latency('glance', latencyMs);
         await control.latency('salesforce', latencyMs);
-        await page.evaluate(() => {
-          const keyShown = () => {
-            const panel = document.querySelector('[data-glance-sfx="session-panel"]');
-            const key = panel?.shadowRoot?.querySelector('[aria-label="Session key"]');
-            return !!key && /^\d{4}$/.test(key.textContent ?? '') && key.checkVisibility();
-          };
-          (globalThis as { clickToKey?: Promise<number> }).clickToKey = new Promise<number>((resolve) => {
-            document.addEventListener(
-              'click',
-              () => {
-                const start = performance.now();
-                const check = () => (keyShown() ? resolve(performance.now() - start) : setTimeout(check, 1));
-                check();
-              },
-              { capture: true, once: true },
-            );
-          });
-        });
+        const keyShown = await armClickToKey(page);
         await startButton.click();
-        samples.clickToKey.push(
-          await page.evaluate(() => (globalThis as { clickToKey?: Promise<number> }).clickToKey ?? -1),
-        );
+        samples.clickToKey.push(await keyShown());
         await control.latency('glance', 0);
         await control.latency('salesforce', 0);
         await page.locator('[data-glance-sfx="session-panel"]').getByRole('button', { name: 'End session' }).click();
