@@ -8,6 +8,7 @@ import {
   expect,
   firstId,
   LIGHTNING,
+  openLead,
   sessionPanel,
   startFromToolbar,
   test,
@@ -77,11 +78,6 @@ async function clearNotifications(worker: Worker): Promise<void> {
   await worker.evaluate(async () => {
     for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
   });
-}
-
-async function openLead(page: Page, control: SandboxControl): Promise<void> {
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
 }
 
 async function joinAsGuest(control: SandboxControl, key: string, name: string): Promise<void> {

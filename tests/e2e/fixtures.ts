@@ -207,6 +207,12 @@ export async function startFromToolbar(page: Page) {
   return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
 }
 
+/** Opens the first seeded Lead in Lightning and waits for the toolbar's Start. */
+export async function openLead(page: Page, control: SandboxControl): Promise<void> {
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
+  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
+}
+
 /** The id of a seeded record of a type (the first, or the index-th). */
 export async function firstId(control: SandboxControl, type: string, index = 0) {
   const record = (await control.records<{ Id: string }>(type))[index];

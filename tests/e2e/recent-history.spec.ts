@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, firstId, LIGHTNING, type Page, startFromToolbar, test, toolbar } from './fixtures.js';
+import { connectGlance, expect, LIGHTNING, openLead, type Page, startFromToolbar, test } from './fixtures.js';
 
 const API = 'https://acme.my.salesforce.com/services/data/v66.0';
 const DAY = 86_400_000;
@@ -57,11 +57,6 @@ async function openPopup(page: Page, extensionId: string): Promise<Page> {
   return popup;
 }
 
-async function onLead(page: Page, control: SandboxControl): Promise<void> {
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
-}
-
 test('shows the last 30 days from Salesforce: chart, numbers per day and a link to each Event, one query per open', async ({
   salesforcePage: page,
   context,
@@ -70,7 +65,7 @@ test('shows the last 30 days from Salesforce: chart, numbers per day and a link 
   serviceWorker,
 }) => {
   await connectGlance(context, extensionId);
-  await onLead(page, control);
+  await openLead(page, control);
   // Noon three days ago (in the browser's zone, the popup's days): two sessions, 25 and 5 minutes;
   // one 40 days ago, outside the range; and a meeting that is no Glance session.
   const threeDaysAgo = await page.evaluate(() => {
@@ -141,7 +136,7 @@ test('when Salesforce cannot answer, the popup says why and shows this browserâ€
   control,
 }) => {
   await connectGlance(context, extensionId);
-  await onLead(page, control);
+  await openLead(page, control);
   const { panel } = await startFromToolbar(page);
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect.poll(async () => (await control.records('Event')).length).toBe(1);
