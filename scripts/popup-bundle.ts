@@ -85,43 +85,43 @@ function buildAlone(root: string, target: string, outDir: string | undefined, pa
   });
 }
 
-/** @crxjs calls renderCrxManifest on every plugin, in plugin order: this one runs after its own. */
-export function popupBundle(options: {
-  root: string;
-  target: string;
-}): Plugin & { renderCrxManifest(manifest: unknown): unknown } {
+type PagePlugin = Plugin & { renderCrxManifest(manifest: unknown): unknown };
+
+/**
+ * A page built alone after @crxjs wrote the rest, and `putBack` restoring its manifest entry (taken
+ * out for @crxjs). @crxjs calls renderCrxManifest on every plugin, in plugin order: this runs after its own.
+ */
+function pageBundle(
+  options: { root: string; target: string },
+  name: string,
+  page: string,
+  putBack: (manifest: Manifest) => void,
+): PagePlugin {
   return {
-    name: 'glance:popup-bundle',
+    name: `glance:${name}-bundle`,
     enforce: 'post',
     apply: 'build',
     renderCrxManifest(raw) {
-      const manifest = raw as Manifest;
-      manifest.action = { ...manifest.action, default_popup: POPUP_PAGE };
-      return manifest;
+      putBack(raw as Manifest);
+      return raw;
     },
     async writeBundle(output) {
-      await buildAlone(options.root, options.target, output.dir, POPUP_PAGE, 'popup');
+      await buildAlone(options.root, options.target, output.dir, page, name);
     },
   };
 }
 
+export const popupBundle = (options: { root: string; target: string }): PagePlugin =>
+  pageBundle(options, 'popup', POPUP_PAGE, (manifest) => {
+    manifest.action = { ...manifest.action, default_popup: POPUP_PAGE };
+  });
+
 /** The options page built alone; `optionsUi` is the manifest's options_ui, put back as it was. */
-export function optionsBundle(options: {
+export const optionsBundle = (options: {
   root: string;
   target: string;
   optionsUi: { page: string; [key: string]: unknown };
-}): Plugin & { renderCrxManifest(manifest: unknown): unknown } {
-  return {
-    name: 'glance:options-bundle',
-    enforce: 'post',
-    apply: 'build',
-    renderCrxManifest(raw) {
-      const manifest = raw as Manifest;
-      manifest.options_ui = { ...options.optionsUi };
-      return manifest;
-    },
-    async writeBundle(output) {
-      await buildAlone(options.root, options.target, output.dir, OPTIONS_PAGE, 'options');
-    },
-  };
-}
+}): PagePlugin =>
+  pageBundle(options, 'options', OPTIONS_PAGE, (manifest) => {
+    manifest.options_ui = { ...options.optionsUi };
+  });
