@@ -13,6 +13,9 @@ function area(lockable: boolean) {
   return { calls, ...(lockable ? { setAccessLevel: async (options: unknown) => void calls.push(options) } : {}) };
 }
 
+/** Every browser's storage has onChanged; the worker's ports listen to it (remembered-reads.ts). */
+const onChanged = { addListener() {} };
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -22,7 +25,7 @@ describe('lockStorageToExtension', () => {
     runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
     const local = area(true);
     const sync = area(true);
-    vi.stubGlobal('chrome', { runtime, storage: { local, sync } });
+    vi.stubGlobal('chrome', { runtime, storage: { local, sync, onChanged } });
     expect(await browserPorts().lockStorageToExtension()).toBe(true);
     expect(local.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
     expect(sync.calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
@@ -30,19 +33,19 @@ describe('lockStorageToExtension', () => {
 
   it('Chrome without it (older than 140): no lock, so no credential', async () => {
     runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
-    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false) } });
+    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false), onChanged } });
     expect(await browserPorts().lockStorageToExtension()).toBe(false);
   });
 
   it('Firefox (moz-extension pages, no lock for storage.local): the rep can still connect', async () => {
     runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
-    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false) } });
+    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false), onChanged } });
     expect(await browserPorts().lockStorageToExtension()).toBe(true);
   });
 
   it('our pages origin comes from runtime.getURL, in both browsers', () => {
     runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
-    vi.stubGlobal('chrome', { runtime });
+    vi.stubGlobal('chrome', { runtime, storage: { onChanged } });
     expect(browserPorts().extensionOrigin).toBe('moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/');
   });
 });

@@ -5,6 +5,7 @@
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 import { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
+import { rememberReads } from '../storage/remembered-reads.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
@@ -156,20 +157,25 @@ export function browserPorts() {
       remove: (key: string) => chrome.storage.session.remove(key),
     },
     openOptionsPage: () => chrome.runtime.openOptionsPage(),
-    readSync: async (key: string) => (await chrome.storage.sync.get(key))[key],
-    writeSync: (key: string, value: unknown) => chrome.storage.sync.set({ [key]: value }),
-    readLocal: async (key: string) => (await chrome.storage.local.get(key))[key],
-    writeLocal: (key: string, value: unknown) => chrome.storage.local.set({ [key]: value }),
-    writeLocalItems: (items: Record<string, unknown>) => chrome.storage.local.set(items),
-    removeLocal: (key: string) => chrome.storage.local.remove(key),
-    readManaged: async () => {
-      try {
-        return (await chrome.storage.managed.get()) as Record<string, unknown>;
-      } catch {
-        // No managed storage (no policy backend on this platform): no company policy.
-        return {};
-      }
-    },
+    ...rememberReads(
+      {
+        readSync: async (key: string) => (await chrome.storage.sync.get(key))[key],
+        writeSync: (key: string, value: unknown) => chrome.storage.sync.set({ [key]: value }),
+        readLocal: async (key: string) => (await chrome.storage.local.get(key))[key],
+        writeLocal: (key: string, value: unknown) => chrome.storage.local.set({ [key]: value }),
+        writeLocalItems: (items: Record<string, unknown>) => chrome.storage.local.set(items),
+        removeLocal: (key: string) => chrome.storage.local.remove(key),
+        readManaged: async () => {
+          try {
+            return (await chrome.storage.managed.get()) as Record<string, unknown>;
+          } catch {
+            // No managed storage (no policy backend on this platform): no company policy.
+            return {};
+          }
+        },
+      },
+      (listener) => chrome.storage.onChanged.addListener((changes, area) => listener(area, changes)),
+    ),
     salesforceTabs,
     tellTab,
     injectLazyScript,

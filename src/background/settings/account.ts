@@ -47,7 +47,12 @@ function problemOf(error: unknown): GlanceProblem {
  * stored or sent and cannot be taken back).
  */
 export async function settingsView(ports: PolicyPorts, options: { fresh?: boolean } = {}): Promise<SettingsView> {
-  return viewWith(options.fresh ? await freshPolicy(ports) : (await knownPolicy(ports)).managed, ports);
+  // Read together: on a worker just started, each is a round trip to the browser's storage.
+  const [managed, stored] = await Promise.all([
+    options.fresh ? freshPolicy(ports) : knownPolicy(ports).then((known) => known.managed),
+    settingsItem.read(ports),
+  ]);
+  return viewOf(managed, stored);
 }
 
 async function viewWith(managed: Record<string, unknown>, ports: PolicyPorts): Promise<SettingsView> {
