@@ -159,23 +159,20 @@ export function browserPorts() {
     openOptionsPage: () => chrome.runtime.openOptionsPage(),
     ...rememberReads(
       {
-        readSync: async (key: string) => (await chrome.storage.sync.get(key))[key],
-        writeSync: (key: string, value: unknown) => chrome.storage.sync.set({ [key]: value }),
-        readLocal: async (key: string) => (await chrome.storage.local.get(key))[key],
-        writeLocal: (key: string, value: unknown) => chrome.storage.local.set({ [key]: value }),
-        writeLocalItems: (items: Record<string, unknown>) => chrome.storage.local.set(items),
-        removeLocal: (key: string) => chrome.storage.local.remove(key),
-        readManaged: async () => {
-          try {
-            return (await chrome.storage.managed.get()) as Record<string, unknown>;
-          } catch {
-            // No managed storage (no policy backend on this platform): no company policy.
-            return {};
-          }
-        },
+        get: async (area, key) => (await chrome.storage[area].get(key))[key],
+        set: (area, items) => chrome.storage[area].set(items),
+        removeLocal: (key) => chrome.storage.local.remove(key),
       },
       (listener) => chrome.storage.onChanged.addListener((changes, area) => listener(area, changes)),
     ),
+    readManaged: async () => {
+      try {
+        return (await chrome.storage.managed.get()) as Record<string, unknown>;
+      } catch {
+        // No managed storage (no policy backend on this platform): no company policy.
+        return {};
+      }
+    },
     salesforceTabs,
     tellTab,
     injectLazyScript,

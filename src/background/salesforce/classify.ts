@@ -19,8 +19,8 @@ export interface SalesforceAnswer {
   errors: SalesforceErrorItem[];
 }
 
+/** One row; when it applies is the comment above it (kept out of the worker's code). */
 interface Row {
-  when: string;
   matches(answer: SalesforceAnswer, codes: Set<string>): boolean;
   problem: SalesforceProblem;
 }
@@ -36,59 +36,59 @@ const TEMPORARY_CODES = [
 ];
 
 export const CLASSIFICATION: readonly Row[] = [
+  // no answer: network error, connection cut, timeout
   {
-    when: 'no answer: network error, connection cut, timeout',
     matches: (a) => a.status === 0,
     problem: 'unavailable',
   },
+  // INVALID_SESSION_ID "not valid for use with the REST API" (API Access Control)
   {
-    when: 'INVALID_SESSION_ID "not valid for use with the REST API" (API Access Control)',
     matches: (a, codes) => codes.has('INVALID_SESSION_ID') && a.errors.some((e) => NOT_FOR_API.test(e.message)),
     problem: 'api-blocked',
   },
+  // 401, or INVALID_SESSION_ID (expired, logged out, no sid cookie)
   {
-    when: '401, or INVALID_SESSION_ID (expired, logged out, no sid cookie)',
     matches: (a, codes) => a.status === 401 || codes.has('INVALID_SESSION_ID') || codes.has('NO_SESSION'),
     problem: 'session-expired',
   },
+  // API_DISABLED_FOR_ORG, API_CURRENTLY_DISABLED (edition or user without API Enabled)
   {
-    when: 'API_DISABLED_FOR_ORG, API_CURRENTLY_DISABLED (edition or user without API Enabled)',
     matches: (_, codes) => codes.has('API_DISABLED_FOR_ORG') || codes.has('API_CURRENTLY_DISABLED'),
     problem: 'api-blocked',
   },
+  // 403 REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded" (the rolling 24-hour allowance)
   {
-    when: '403 REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded" (the rolling 24-hour allowance)',
     matches: (a, codes) =>
       codes.has('REQUEST_LIMIT_EXCEEDED') && a.errors.some((e) => /TotalRequests/i.test(e.message)),
     problem: 'daily-limit',
   },
+  // REQUEST_LIMIT_EXCEEDED otherwise (concurrent long requests): passes in seconds
   {
-    when: 'REQUEST_LIMIT_EXCEEDED otherwise (concurrent long requests): passes in seconds',
     matches: (_, codes) => codes.has('REQUEST_LIMIT_EXCEEDED'),
     problem: 'unavailable',
   },
+  // TEMPORARY_CODES: temporary by nature
   {
-    when: `${TEMPORARY_CODES.join(', ')}: temporary by nature`,
     matches: (_, codes) => TEMPORARY_CODES.some((code) => codes.has(code)),
     problem: 'unavailable',
   },
+  // DUPLICATES_DETECTED: a duplicate rule matched an existing record
   {
-    when: 'DUPLICATES_DETECTED: a duplicate rule matched an existing record',
     matches: (_, codes) => codes.has('DUPLICATES_DETECTED'),
     problem: 'duplicate',
   },
+  // 420, 429, 5xx
   {
-    when: '420, 429, 5xx',
     matches: (a) => a.status === 420 || a.status === 429 || a.status >= 500,
     problem: 'unavailable',
   },
+  // an answer that is not Salesforce's error shape (a proxy's or maintenance HTML page)
   {
-    when: "an answer that is not Salesforce's error shape (a proxy's or maintenance HTML page)",
     matches: (a) => a.errors.length === 0,
     problem: 'unavailable',
   },
+  // any other Salesforce error: validation rule, field security, bad data
   {
-    when: 'any other Salesforce error: validation rule, field security, bad data',
     matches: () => true,
     problem: 'refused',
   },

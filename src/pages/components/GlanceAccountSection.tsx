@@ -1,5 +1,6 @@
 // Connect or disconnect the Glance account. The password lives only in this component's state
 // until the background has exchanged it for a credential; then it is cleared.
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { trialSignupUrl } from '../../shared/glance-trial.js';
 import { t } from '../../shared/i18n.js';
@@ -19,19 +20,12 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
   const [problem, setProblem] = useState<GlanceProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function connect(event: Event) {
-    event.preventDefault();
+  /** Connect and Disconnect alike: one at a time, and a background that does not answer is said. */
+  async function busyWith(action: () => Promise<GlanceProblem | undefined>) {
     setBusy(true);
     setProblem(null);
     try {
-      const result = await request('popup:connect-glance', { address, password });
-      if (result.ok) {
-        setPassword('');
-        setAddress('');
-        onChange(result.account);
-      } else {
-        setProblem(result.problem);
-      }
+      setProblem((await action()) ?? null);
     } catch {
       setProblem('unavailable');
     } finally {
@@ -39,20 +33,24 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
     }
   }
 
-  async function disconnect() {
-    setBusy(true);
-    setProblem(null);
-    try {
-      // A running session is ended at Glance first; when it cannot be, the account stays.
+  const connect = (event: Event) => {
+    event.preventDefault();
+    void busyWith(async () => {
+      const result = await request('popup:connect-glance', { address, password });
+      if (!result.ok) return result.problem;
+      setPassword('');
+      setAddress('');
+      onChange(result.account);
+    });
+  };
+
+  // A running session is ended at Glance first; when it cannot be, the account stays.
+  const disconnect = () =>
+    busyWith(async () => {
       const result = await request('popup:disconnect-glance', {});
-      if (result.ok) onChange(null);
-      else setProblem(result.problem);
-    } catch {
-      setProblem('unavailable');
-    } finally {
-      setBusy(false);
-    }
-  }
+      if (!result.ok) return result.problem;
+      onChange(null);
+    });
 
   if (account) {
     return (
@@ -83,39 +81,29 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
   const passwordInvalid = problem === 'password-missing' || problem === 'wrong-password';
   return (
     <form onSubmit={connect} noValidate>
-      <div class="field">
-        <label for="glance-address">{t('glanceAddressLabel')}</label>
-        <input
-          id="glance-address"
-          type="text"
-          inputMode="url"
-          autoComplete="username"
-          spellcheck={false}
-          placeholder={t('glanceAddressPlaceholder')}
-          value={address}
-          aria-invalid={addressInvalid}
-          aria-describedby="glance-address-hint glance-problem"
-          onInput={(e) => setAddress(e.currentTarget.value)}
-        />
-        <p id="glance-address-hint" class="hint">
-          {t('glanceAddressHint')}
-        </p>
-      </div>
-      <div class="field">
-        <label for="glance-password">{t('glancePasswordLabel')}</label>
-        <input
-          id="glance-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          aria-invalid={passwordInvalid}
-          aria-describedby="glance-password-hint glance-problem"
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-        <p id="glance-password-hint" class="hint">
-          {t('glancePasswordHint')}
-        </p>
-      </div>
+      <Field
+        id="glance-address"
+        label={t('glanceAddressLabel')}
+        hint={t('glanceAddressHint')}
+        invalid={addressInvalid}
+        value={address}
+        onValue={setAddress}
+        type="text"
+        inputMode="url"
+        autoComplete="username"
+        spellcheck={false}
+        placeholder={t('glanceAddressPlaceholder')}
+      />
+      <Field
+        id="glance-password"
+        label={t('glancePasswordLabel')}
+        hint={t('glancePasswordHint')}
+        invalid={passwordInvalid}
+        value={password}
+        onValue={setPassword}
+        type="password"
+        autoComplete="current-password"
+      />
       <p id="glance-problem" class="error" role="alert">
         {problem ? problemText(problem) : ''}
       </p>
@@ -133,5 +121,37 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
         </a>
       </div>
     </form>
+  );
+}
+
+type FieldProps = {
+  id: string;
+  label: string;
+  hint: string;
+  invalid: boolean;
+  value: string;
+  onValue(value: string): void;
+} & Pick<
+  JSX.InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'inputMode' | 'autoComplete' | 'spellcheck' | 'placeholder'
+>;
+
+/** A labelled input with its hint below; screen readers hear the hint and the form's problem line with it. */
+function Field({ id, label, hint, invalid, value, onValue, ...input }: FieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        {...input}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-hint glance-problem`}
+        onInput={(e) => onValue(e.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {hint}
+      </p>
+    </div>
   );
 }
