@@ -85,6 +85,24 @@ test.describe('keyboard alone', () => {
     await expect(panel).toHaveCount(0);
   });
 
+  test('Switch by keyboard: focus stays on the button, which now offers the way back', async ({
+    salesforcePage: page,
+    control,
+  }) => {
+    await openLead(page, await firstId(control, 'Lead'));
+    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
+    await page.keyboard.press('Enter');
+    const panel = sessionPanel(page);
+    await expect(panel.getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/);
+    await tabTo(page, 'Switch to cobrowse');
+    await page.keyboard.press('Enter');
+    const back = panel.getByRole('button', { name: 'Switch to screen share' });
+    await expect(back).toBeVisible();
+    await expect(back).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeFocused();
+  });
+
   test('the session panel collapses to its header and key by keyboard, and stays so', async ({
     salesforcePage: page,
     control,

@@ -26,7 +26,8 @@ function fakeBrowserStorage() {
     };
     return eventsFirst ? deliver() : setTimeout(deliver, 1);
   };
-  const set = async (area: 'local' | 'sync', items: Record<string, unknown>) => {
+  const set = async (area: 'local' | 'sync', asked: Record<string, unknown>) => {
+    const items = structuredClone(asked); // serialized when asked, as the browser does
     await later();
     if (heldWrite) await heldWrite;
     if (failWrites) throw new Error('QUOTA_BYTES quota exceeded');
@@ -134,6 +135,17 @@ describe('the worker remembers what it read and wrote', () => {
       expect(browser.reads).toEqual([]);
     });
   }
+
+  it('what is remembered is the value as written, whatever the writer changes afterwards', async () => {
+    const { browser, storage } = remembering();
+    const session = { sessionId: 's1', guests: [] as string[] };
+    browser.eventsBeforeAnswers();
+    // Changed while the answer is on its way (its change event already came): storage has its copy.
+    browser.whenApplied(() => session.guests.push('changed after the write was asked'));
+    await storage.writeLocal('activeSession', session);
+    expect(browser.stored('local', 'activeSession')).toEqual({ sessionId: 's1', guests: [] });
+    expect(await storage.readLocal('activeSession')).toEqual({ sessionId: 's1', guests: [] });
+  });
 
   it('a change made elsewhere is read from storage again once its event arrives', async () => {
     const { browser, storage } = remembering();

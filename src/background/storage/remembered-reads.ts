@@ -58,7 +58,8 @@ export function rememberReads(storage: AreaStorage, onChanged: StorageChanges): 
     const writes = Object.entries(items).map(([key, value]) => {
       const item = `${area}:${key}`;
       changed(item);
-      const entry = { value };
+      // As storage.set does: what is stored is the value now, whatever the caller changes later.
+      const entry = { value: copy(value) };
       inFlight.set(item, entry);
       return { item, entry, mine: countOf(item) };
     });
