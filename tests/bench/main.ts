@@ -125,7 +125,7 @@ async function standardMetrics(): Promise<Metric[]> {
 
   const sandbox = await startSandbox({ quiet: true });
   const control = new SandboxControl(sandbox.controlUrl);
-  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, plainContexts: true });
   try {
     const { context, extensionId } = browser;
     // tsx keeps function names with an __name() helper that pages do not have; functions this bench
@@ -147,7 +147,7 @@ async function standardMetrics(): Promise<Metric[]> {
       })),
     );
     // First, while no other page of ours is open: the busy page's renderer is the only one at work.
-    if (want('churn')) metrics.push(...(await churnOverhead(context, control, sandbox.hostResolverRules)));
+    if (want('churn')) metrics.push(...(await churnOverhead(context, control, browser.newPlainContext)));
     const page = await context.newPage();
 
     const navigations = await part('nav', 'Navigations …', () => navigationsWithBaseline(page, control, sandbox));
@@ -327,7 +327,7 @@ async function connectGlance(context: BrowserContext, extensionId: string): Prom
 async function churnMetrics(): Promise<Metric[]> {
   const sandbox = await startSandbox({ quiet: true });
   const control = new SandboxControl(sandbox.controlUrl);
-  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+  const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, plainContexts: true });
   try {
     const { sid, lightningSid } = await control.salesforceLogin();
     await browser.context.addCookies(
@@ -336,7 +336,7 @@ async function churnMetrics(): Promise<Metric[]> {
         { value: lightningSid, url: 'https://acme.lightning.force.com/' },
       ].map(({ value, url }) => ({ name: 'sid', value, url, secure: true, httpOnly: true, sameSite: 'None' as const })),
     );
-    return await churnOverhead(browser.context, control, sandbox.hostResolverRules);
+    return await churnOverhead(browser.context, control, browser.newPlainContext);
   } finally {
     await browser.close();
     await sandbox.close();
@@ -346,10 +346,10 @@ async function churnMetrics(): Promise<Metric[]> {
 async function churnOverhead(
   context: Parameters<typeof contentChurnOverhead>[0],
   control: SandboxControl,
-  hostResolverRules: string,
+  newPlainContext: () => Promise<BrowserContext>,
 ): Promise<Metric[]> {
   log('Busy Lightning page, with and without the extension …');
-  const rounds = await contentChurnOverhead(context, control, hostResolverRules, { rounds: 8, windowMs: 6000 });
+  const rounds = await contentChurnOverhead(context, control, newPlainContext, { rounds: 8, windowMs: 6000 });
   if (process.env.CHURN_DEBUG) console.error(JSON.stringify(rounds));
   const overhead = rounds.map((r) => ((r.taskWith - r.taskWithout) / r.taskWithout) * 100);
   const script = rounds.map((r) => r.scriptWith - r.scriptWithout);

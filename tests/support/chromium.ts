@@ -1,8 +1,8 @@
 // Finds and launches Chromium with the built extension, pointed at the sandbox by host name.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium } from '@playwright/test';
 
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
 /** Fixed by the `key` in manifest.json. */
@@ -33,6 +33,12 @@ function sandboxArgs(hostResolverRules: string): string[] {
 export interface LaunchedBrowser {
   context: BrowserContext;
   extensionId: string;
+  /**
+   * With `plainContexts`: a new incognito-like context of this same browser, where the extension does
+   * not run (extensions are off in incognito unless the rep allows them): a baseline that shares
+   * the browser, its GPU and network processes and its load with the extension's pages.
+   */
+  newPlainContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,8 @@ export async function launchWithExtension(options: {
    * locale emulation.
    */
   uiLanguage?: string;
+  /** Opens a DevTools port so that newPlainContext can connect (the bench's same-browser baselines). */
+  plainContexts?: boolean;
 }): Promise<LaunchedBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
   const keepProfile = options.userDataDir !== undefined;
@@ -72,6 +80,7 @@ export async function launchWithExtension(options: {
     ignoreHTTPSErrors: true,
     args: [
       ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
+      ...(options.plainContexts ? ['--remote-debugging-port=0'] : []),
       `--disable-extensions-except=${DIST_DIR}`,
       `--load-extension=${DIST_DIR}`,
       ...sandboxArgs(options.hostResolverRules),
@@ -80,10 +89,23 @@ export async function launchWithExtension(options: {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).hostname;
+  let overCdp: Browser | undefined;
   return {
     context,
     extensionId,
+    async newPlainContext() {
+      if (!overCdp) {
+        // Chromium writes the port it chose to the profile (--remote-debugging-port=0).
+        const portFile = join(userDataDir, 'DevToolsActivePort');
+        for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+        if (!existsSync(portFile)) throw new Error('launched without plainContexts: no DevTools port');
+        const port = readFileSync(portFile, 'utf8').split('\n')[0];
+        overCdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      }
+      return overCdp.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+    },
     async close() {
+      await overCdp?.close();
       await context.close();
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
