@@ -13,7 +13,7 @@ type Row = { Id: string; Email?: string };
 
 /**
  * pushState to a record → the toolbar host shows that record and is visible. With `baseline` (a page
- * of a browser without the extension), each round also times the same navigation there until the new
+ * where the extension does not run), each round also times the same navigation there until the new
  * view is visible: the page's own share, in the same rounds.
  */
 export async function toolbarAfterNavigation(

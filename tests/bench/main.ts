@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
-import { launchWithExtension, launchWithoutExtension } from '../support/chromium.js';
+import { launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
 import {
   clickToKey,
@@ -150,7 +150,9 @@ async function standardMetrics(): Promise<Metric[]> {
     if (want('churn')) metrics.push(...(await churnOverhead(context, control, browser.newPlainContext)));
     const page = await context.newPage();
 
-    const navigations = await part('nav', 'Navigations …', () => navigationsWithBaseline(page, control, sandbox));
+    const navigations = await part('nav', 'Navigations …', () =>
+      navigationsWithBaseline(page, control, browser.newPlainContext),
+    );
     const navigation = navigations?.withExtension ?? [];
     const pageOnly = navigations?.pageOnly ?? [];
     if (navigation.length)
@@ -172,7 +174,7 @@ async function standardMetrics(): Promise<Metric[]> {
           ...stats(navigation),
         },
         {
-          // The same navigations in a browser without the extension, in the same rounds: the page's
+          // The same navigations where the extension does not run, in the same rounds: the page's
           // own view switch until the new view is visible, which the figures above include.
           metric: 'navigation_page_only_ms_p95',
           value: round(quantile(pageOnly, 0.95)),
@@ -296,16 +298,26 @@ async function coldBrowser(hostResolverRules: string, control: SandboxControl): 
   ];
 }
 
-/** The navigations, each also made in a browser without the extension (the page's own share). */
-async function navigationsWithBaseline(page: Page, control: SandboxControl, sandbox: { hostResolverRules: string }) {
-  const plain = await launchWithoutExtension(sandbox.hostResolverRules);
+/**
+ * The navigations, each also made where the extension does not run (the page's own share): an
+ * incognito context of the same browser, as for the busy page.
+ */
+async function navigationsWithBaseline(
+  page: Page,
+  control: SandboxControl,
+  newPlainContext: () => Promise<BrowserContext>,
+) {
+  const context = await newPlainContext();
   try {
-    const context = await plain.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
     await context.addInitScript('globalThis.__name = (fn) => fn;');
     await context.addCookies(await page.context().cookies(`${LIGHTNING}/`));
-    return await toolbarAfterNavigation(page, control, 60, await context.newPage());
+    const baseline = await context.newPage();
+    const measured = await toolbarAfterNavigation(page, control, 60, baseline);
+    if ((await baseline.locator('[data-glance-sfx]').count()) > 0)
+      throw new Error('the extension runs in the plain context');
+    return measured;
   } finally {
-    await plain.close();
+    await context.close();
   }
 }
 

@@ -111,17 +111,3 @@ export async function launchWithExtension(options: {
     },
   };
 }
-
-/**
- * The same Chromium without the extension, for baselines measured in the same run (the bench's busy
- * page and navigations): a plain browser, with the sandbox's host rules.
- */
-export async function launchWithoutExtension(hostResolverRules: string) {
-  const executablePath = chromiumPath();
-  return chromium.launch({
-    executablePath,
-    channel: executablePath ? undefined : 'chromium',
-    headless: true,
-    args: sandboxArgs(hostResolverRules),
-  });
-}
