@@ -236,7 +236,7 @@ async function standardMetrics(): Promise<Metric[]> {
         ...stats(clicks, LATENCY_MS, 2),
       });
     if (floor.length)
-      // The same rounds' bare Glance round trip from the worker (no extension code): the network's share.
+      // The same rounds' bare Glance round trip from the record page (no extension code): the network's share.
       metrics.push({
         metric: 'click_to_key_network_floor_ratio',
         value: round(quantile(floor, 0.5) / LATENCY_MS, 2),
