@@ -74,48 +74,21 @@ export async function toolbarAfterNavigation(
   return { withExtension, pageOnly };
 }
 
-/** When the popup just opened in `page` had its form usable (the settings form and the account section), ms after it began loading. */
-export function popupUsableAt(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const usable = () =>
-          [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
-          !!document.querySelector('#glance-address, [data-testid="glance-connected"]');
-        const check = () => (usable() ? resolve(performance.now()) : requestAnimationFrame(check));
-        check();
-      }),
-  );
-}
+/** The popup's form usable (the settings form and the account section rendered), as an expression for any page. */
+export const POPUP_USABLE = `[...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
+  !!document.querySelector('#glance-address, [data-testid="glance-connected"]')`;
 
-/**
- * Popup opened → its form usable (the settings form and the account section rendered). With `floor`,
- * an extension page of the same build that is the popup's markup drawn statically (no script) is
- * opened in alternate rounds (writeFloorPage): the time this measurement cannot go below.
- */
-export async function popupInteractive(
-  context: BrowserContext,
-  extensionId: string,
-  rounds: number,
-  floor?: { path: string; times: number[] },
-): Promise<number[]> {
-  const page = await context.newPage();
-  const times: number[] = [];
-  const open = async (path: string) => {
-    await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'commit' });
-    return popupUsableAt(page);
-  };
-  for (let i = 0; i < rounds; i++) {
-    times.push(await open('src/pages/popup/index.html'));
-    if (floor) floor.times.push(await open(floor.path));
-  }
-  await page.close();
-  return times;
+/** When the popup just opened in `page` had its form usable, ms after it began loading. */
+export function popupUsableAt(page: Page): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const check = () => (${POPUP_USABLE}) ? resolve(performance.now()) : requestAnimationFrame(check);
+    check();
+  })`);
 }
 
 /**
  * Writes beside the built popup a page with its head (inlined stylesheet) and, instead of its script,
- * the two things popupInteractive waits for as static markup. Not part of the extension's code: the
+ * the two things POPUP_USABLE waits for as static markup. Not part of the extension's code: the
  * bench's floor for the popup's figure, in the same build and the same browser.
  */
 export function writeFloorPage(dist: string): string {

@@ -8,9 +8,9 @@ import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
+import { actionPopupTimes } from './action-popup.js';
 import {
   clickToKey,
-  popupInteractive,
   salesforceCalls,
   toolbarAfterNavigation,
   workerColdStart,
@@ -190,8 +190,17 @@ async function standardMetrics(): Promise<Metric[]> {
         },
       );
 
-    const popupFloor = { path: writeFloorPage('dist'), times: [] as number[] };
-    const popup = (await part('popup', 'Popup …', () => popupInteractive(context, extensionId, 15, popupFloor))) ?? [];
+    // The popup as Chrome's action popup, and in alternate rounds its markup as a static page (the floor).
+    const [popup = [], popupFloor = []] =
+      (await part('popup', 'Popup …', async () =>
+        actionPopupTimes(
+          await browser.devToolsEndpoint(),
+          await extensionWorker(context, extensionId),
+          page,
+          ['src/pages/popup/index.html', writeFloorPage('dist')],
+          15,
+        ),
+      )) ?? [];
     if (popup.length)
       metrics.push({
         metric: 'popup_interactive_ms_median',
@@ -201,15 +210,15 @@ async function standardMetrics(): Promise<Metric[]> {
         detail: spread(popup),
         ...stats(popup),
       });
-    if (popupFloor.times.length)
+    if (popupFloor.length)
       metrics.push({
         // The popup's markup as a static extension page (no script), in alternate rounds.
         metric: 'popup_interactive_floor_ms_median',
-        value: round(quantile(popupFloor.times, 0.5)),
+        value: round(quantile(popupFloor, 0.5)),
         unit: 'ms',
         target: 'report',
-        detail: spread(popupFloor.times),
-        ...stats(popupFloor.times),
+        detail: spread(popupFloor),
+        ...stats(popupFloor),
       });
 
     const cold = (await part('worker', 'Worker cold start …', () => workerColdStart(context, extensionId, 10))) ?? [];
@@ -319,6 +328,18 @@ async function navigationsWithBaseline(
   } finally {
     await context.close();
   }
+}
+
+/** The extension's service worker, started by opening its options page when it is asleep. */
+async function extensionWorker(context: BrowserContext, extensionId: string) {
+  const running = context.serviceWorkers().at(-1);
+  if (running) return running;
+  const waking = context.waitForEvent('serviceworker');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const worker = await waking;
+  await options.close();
+  return worker;
 }
 
 /** Connects the test Glance account through the popup, as a rep does (click to key and calls need it). */

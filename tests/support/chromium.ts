@@ -39,6 +39,8 @@ export interface LaunchedBrowser {
    * the browser, its GPU and network processes and its load with the extension's pages.
    */
   newPlainContext(): Promise<BrowserContext>;
+  /** With `plainContexts`: the browser's own DevTools WebSocket (for what Playwright does not attach to). */
+  devToolsEndpoint(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -90,19 +92,24 @@ export async function launchWithExtension(options: {
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).hostname;
   let overCdp: Browser | undefined;
+  /** The port Chromium chose and its browser target's path, as it writes them to the profile (--remote-debugging-port=0). */
+  const devToolsPort = async () => {
+    const portFile = join(userDataDir, 'DevToolsActivePort');
+    for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!existsSync(portFile)) throw new Error('launched without plainContexts: no DevTools port');
+    const [port = '', path = ''] = readFileSync(portFile, 'utf8').split('\n');
+    return { port, path };
+  };
   return {
     context,
     extensionId,
     async newPlainContext() {
-      if (!overCdp) {
-        // Chromium writes the port it chose to the profile (--remote-debugging-port=0).
-        const portFile = join(userDataDir, 'DevToolsActivePort');
-        for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
-        if (!existsSync(portFile)) throw new Error('launched without plainContexts: no DevTools port');
-        const port = readFileSync(portFile, 'utf8').split('\n')[0];
-        overCdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      }
+      overCdp ??= await chromium.connectOverCDP(`http://127.0.0.1:${(await devToolsPort()).port}`);
       return overCdp.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+    },
+    async devToolsEndpoint() {
+      const { port, path } = await devToolsPort();
+      return `ws://127.0.0.1:${port}${path}`;
     },
     async close() {
       await overCdp?.close();
