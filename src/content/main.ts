@@ -38,7 +38,7 @@ let statusShownFor: string | undefined;
 
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
 const placeActivityButton = activityScheduleButton((button) => void meetings.act('schedule', button));
-const dock = keepDocked(drawing, () => placeActivityButton(drawing()?.toolbar));
+const dock = keepDocked(drawing, (leaving) => placeActivityButton(leaving ? undefined : drawing()?.toolbar));
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {
@@ -64,7 +64,8 @@ function showToolbar(record: RecordPage): void {
   toolbar.showRecord(record.sobject, record.recordId);
   if (statusShownFor === recordKey(record)) return;
   statusShownFor = recordKey(record);
-  void refreshSalesforceStatus(record);
+  // Asked after Lightning's navigation, not inside it: this runs in its pushState.
+  setTimeout(refreshSalesforceStatus, 0, record);
 }
 
 /** The panel's code is fetched the first time a session shows up in this tab. */

@@ -47,12 +47,16 @@ export function meetings(toolbar: Toolbar, startMeeting: (meeting: MeetingView) 
       record = next;
       upcoming = undefined;
       if (!next) return;
-      void ask('content:upcoming-meeting', { pageUrl: location.href }).then((meeting) => {
-        if (record !== next) return;
-        // One that has ended meanwhile is not upcoming.
-        upcoming = meeting && Date.parse(meeting.endsAt) > Date.now() ? meeting : null;
-        if (upcoming) void load().catch(() => {});
-      });
+      // Asked after Lightning's navigation, not inside its pushState (where this runs); for this page's URL.
+      const pageUrl = location.href;
+      setTimeout(() =>
+        ask('content:upcoming-meeting', { pageUrl }).then((meeting) => {
+          if (record !== next) return;
+          // One that has ended meanwhile is not upcoming.
+          upcoming = meeting && Date.parse(meeting.endsAt) > Date.now() ? meeting : null;
+          if (upcoming) void load().catch(() => {});
+        }),
+      );
     },
     act: (kind, opener) =>
       load().then(

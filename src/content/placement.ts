@@ -154,7 +154,8 @@ const intact = ({ host, anchor }: Docking) =>
  */
 export function keepDocked(
   target: () => DockTarget | undefined,
-  alsoPlace: () => Docking | undefined = () => undefined,
+  /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
+  alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
 ) {
   const anchors = new AnchorFinder();
   let anchor: Element | undefined;
@@ -186,9 +187,10 @@ export function keepDocked(
   }
 
   function place(): void {
+    const left = placedRecord;
     const docked = placeDocked();
-    // What else docks beside Salesforce's markup follows the same re-renders.
-    const extra = alsoPlace();
+    // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
+    const extra = alsoPlace(left !== undefined && left !== placedRecord);
     seek.disconnect();
     guard.disconnect();
     if (!watching) return;
@@ -238,15 +240,16 @@ export function keepDocked(
       docked.dock(undefined);
       return undefined;
     }
-    if (!anchors.stillValid(anchor, record.recordId) || docked.host.previousElementSibling !== anchor) {
-      anchor = anchors.find(record.ui, record.recordId);
-      // Just navigated: Lightning shows the new view in a moment, and the seek docks it there then;
+    if (navigated) {
+      // Just navigated: every view on screen is the page left (leaving, above), so there is nothing
+      // to find yet. Lightning shows the new view in a moment, and the seek docks it there then;
       // floating it first would only move it twice. The next frame floats it if nothing came.
-      if (anchor || !navigated) docked.dock(anchor);
-      else {
-        docked.host.remove();
-        schedule();
-      }
+      anchor = undefined;
+      docked.host.remove();
+      schedule();
+    } else if (!anchors.stillValid(anchor, record.recordId) || docked.host.previousElementSibling !== anchor) {
+      anchor = anchors.find(record.ui, record.recordId);
+      docked.dock(anchor);
     }
     return { host: docked.host, anchor };
   }

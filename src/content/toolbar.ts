@@ -86,8 +86,15 @@ export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: (
     );
   };
 
+  /** The status line says how Salesforce stands for this org (not an action's outcome): true for every record of the tab. */
+  let orgStatus = false;
   const notice: Toolbar['notice'] = (key, tone = 'info', offerSettings = false, ...substitutions) => {
-    status.textContent = t(key, ...substitutions);
+    const text = t(key, ...substitutions);
+    orgStatus = false;
+    // The same words again (the org's status, asked again for the next record) are no news: no
+    // rewrite, so no announcement and no redraw.
+    if (status.textContent === text && status.dataset.tone === tone && settings.hidden !== offerSettings) return;
+    status.textContent = text;
     status.dataset.tone = tone;
     // Problems interrupt (assertive); everything else waits for a pause (role=status is polite).
     status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
@@ -127,7 +134,8 @@ export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: (
     notice,
 
     showRecord(sobject, recordId) {
-      if (host.dataset.recordId !== recordId) notice('statusChecking');
+      // Another record of the same org (a tab never leaves its org): the org's status holds while it is asked again.
+      if (host.dataset.recordId !== recordId && !orgStatus) notice('statusChecking');
       host.dataset.sobject = sobject;
       host.dataset.recordId = recordId;
       bar.setAttribute('aria-label', t('toolbarLabel', sobjectName(sobject)));
@@ -151,6 +159,7 @@ export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: (
       } else {
         notice('statusSalesforceReady', 'info', false, sf.user.name);
       }
+      orgStatus = true;
     },
 
     starting(busy) {

@@ -1,7 +1,7 @@
 // The first slice, end to end: the toolbar on the five record types in Lightning and Classic, SPA
 // navigation, absence elsewhere, and the Salesforce session state it shows.
 import type { SandboxControl } from '../support/control.js';
-import { CLASSIC, expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
+import { CLASSIC, expect, LIGHTNING, navigate, type Page, test, toolbar } from './fixtures.js';
 
 const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 
@@ -200,6 +200,33 @@ test('shows who sessions are logged as, asking Salesforce once across navigation
     'GET acme.my.salesforce.com/services/data/v66.0/chatter/users/me',
   ]);
   expect(calls[0]?.authorized).toBe(true);
+});
+
+test('another record of the same org keeps the status line as it was: no "Checking" flash, nothing announced again', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead1}/view`);
+  const bar = toolbar(page);
+  await expect(bar.getByRole('status')).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
+  // Every change to the status line (a polite live region: each one is read out) from here on.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-glance-sfx="toolbar"]')?.shadowRoot?.querySelector('[role="status"]');
+    const changes: string[] = [];
+    (window as unknown as { statusChanges: string[] }).statusChanges = changes;
+    new MutationObserver(() => changes.push(status?.textContent ?? '')).observe(status as Node, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await navigate(page, `/lightning/r/Lead/${lead2}/view`);
+  await expectToolbarFor(page, 'Lead', lead2);
+  // The org's status is asked again for the new record (a background answer within milliseconds).
+  await page.waitForTimeout(500);
+  await expect(bar.getByRole('status')).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
+  expect(await page.evaluate(() => (window as unknown as { statusChanges: string[] }).statusChanges)).toEqual([]);
 });
 
 test('without a Salesforce API session the toolbar says to log in', async ({
