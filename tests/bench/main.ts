@@ -155,6 +155,7 @@ async function standardMetrics(): Promise<Metric[]> {
     );
     const navigation = navigations?.withExtension ?? [];
     const pageOnly = navigations?.pageOnly ?? [];
+    const afterShown = navigations?.afterShown ?? [];
     if (navigation.length)
       metrics.push(
         {
@@ -187,6 +188,15 @@ async function standardMetrics(): Promise<Metric[]> {
             ),
           )} ms more (median)`,
           ...stats(pageOnly),
+        },
+        {
+          // Our part of the same navigations: from the record's view on screen to the toolbar on screen.
+          metric: 'toolbar_after_record_shown_ms_p95',
+          value: round(quantile(afterShown, 0.95)),
+          unit: 'ms',
+          target: '≤ 16.7',
+          detail: `median ${round(quantile(afterShown, 0.5))}; ${spread(afterShown)}`,
+          ...stats(afterShown),
         },
       );
 
