@@ -56,8 +56,8 @@ async function devTools(endpoint: string) {
 /**
  * Opens the action popup `rounds` times for each of `pages` (extension paths, set in turn with
  * chrome.action.setPopup, alternating round by round), and answers each page's times: popup began
- * loading → form usable, ms. The first opening of each page is left out (the browser's first popup
- * of a run took over a second: its window and renderer start cold). Leaves the manifest's popup set.
+ * loading → form usable, ms. With `warmUp`, one more round comes first and is left out (a browser's
+ * first popup pays for what a browser start leaves cold). Leaves the manifest's popup set.
  */
 export async function actionPopupTimes(
   endpoint: string,
@@ -66,6 +66,7 @@ export async function actionPopupTimes(
   front: Page,
   pages: readonly string[],
   rounds: number,
+  warmUp = true,
 ): Promise<number[][]> {
   const browser = await devTools(endpoint);
   let popup: string | undefined;
@@ -88,7 +89,7 @@ export async function actionPopupTimes(
   };
   const times = pages.map(() => [] as number[]);
   try {
-    for (let i = 0; i <= rounds; i++) {
+    for (let i = warmUp ? -1 : 0; i < rounds; i++) {
       for (const [p, path] of pages.entries()) {
         popup = undefined;
         await front.bringToFront();
@@ -103,7 +104,7 @@ export async function actionPopupTimes(
         await evaluate(popup, 'window.close()');
         // Chrome opens one action popup at a time: the next waits until this one is gone.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        if (i > 0) times[p]?.push(usable);
+        if (i >= 0) times[p]?.push(usable);
       }
     }
   } finally {

@@ -82,17 +82,9 @@ export async function toolbarAfterNavigation(
   return { withExtension, pageOnly, afterShown };
 }
 
-/** The popup's form usable (the settings form and the account section rendered), as an expression for any page. */
+/** The popup's form usable (the settings form and the account section rendered), as an expression (action-popup.ts). */
 export const POPUP_USABLE = `[...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
   !!document.querySelector('#glance-address, [data-testid="glance-connected"]')`;
-
-/** When the popup just opened in `page` had its form usable, ms after it began loading. */
-export function popupUsableAt(page: Page): Promise<number> {
-  return page.evaluate(`new Promise((resolve) => {
-    const check = () => (${POPUP_USABLE}) ? resolve(performance.now()) : requestAnimationFrame(check);
-    check();
-  })`);
-}
 
 /**
  * Writes beside the built popup a page with its head (inlined stylesheet) and, instead of its script,
