@@ -4,6 +4,7 @@ import { BASE_CSS, DESTRUCTIVE_CSS } from './slds-styles.js';
 
 export const PANEL_CSS = `${BASE_CSS}${DESTRUCTIVE_CSS}
 :host{margin:.5rem 0}
+:host([data-docked=warming]){position:fixed;visibility:hidden}
 :host([data-docked=floating]){position:fixed;right:1rem;bottom:1rem;z-index:9000;margin:0;width:min(380px,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto}
 .panel{display:grid;gap:.5rem;padding:.75rem 1rem;background:#fff;border:1px solid #e5e5e5;border-left:4px solid #0176d3;border-radius:.25rem;box-shadow:0 2px 2px 0 rgba(0,0,0,.1)}
 :host([data-density=compact]) .panel{gap:.25rem;padding:.5rem .75rem}

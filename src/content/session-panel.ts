@@ -165,6 +165,25 @@ export class SessionPanel {
     };
     onTrusted(this.switchMode, 'click', () => act('switch'));
     onTrusted(this.end, 'click', () => act('end'));
+    // The panel is made at the Start click, while Glance answers: warmed then (after this task, in
+    // which main.ts draws what it knows).
+    setTimeout(() => this.warmUp());
+  }
+
+  /**
+   * Has Chromium parse the panel's stylesheet and resolve its fonts once, while nothing waits for it:
+   * the first panel drawn in a page paid for both when the key arrived (4–5 ms of click to key on a
+   * cold browser, measured 2026-11-27). In one task, fixed and hidden: added, laid out and taken away
+   * before any frame, so it is never painted and nobody can see or reach it. A panel already placed
+   * (a session shown meanwhile) is left alone.
+   */
+  private warmUp(): void {
+    if (this.host.isConnected) return;
+    this.host.dataset.docked = 'warming';
+    document.body.append(this.host);
+    this.region.getBoundingClientRect();
+    this.host.remove();
+    delete this.host.dataset.docked;
   }
 
   /**

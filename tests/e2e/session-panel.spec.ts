@@ -104,10 +104,24 @@ test('While Glance answers slowly, Start is disabled and says it is starting', a
   const lead = await recordId(control, 'Lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
   const start = toolbar(page).getByRole('button', { name: 'Start Glance session' });
+  // Every frame drawn while Glance answers: the panel (made at the click, and warmed then) is in none
+  // of them until it has the key.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { panelsSeen: string[] }).panelsSeen = seen;
+    const look = () => {
+      const host = document.querySelector('[data-glance-sfx="session-panel"]');
+      const key = host?.shadowRoot?.querySelector('[aria-label="Session key"]')?.textContent ?? '';
+      if (host && !/^\d{4}$/.test(key)) seen.push(`${host.getAttribute('data-docked')} "${key}"`);
+      if (!/^\d{4}$/.test(key)) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   await start.click();
   await expect(start).toBeDisabled();
   await expect(toolbar(page).getByRole('status')).toHaveText('Starting Glance session…');
   await expect(panel(page).getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/);
+  expect(await page.evaluate(() => (window as unknown as { panelsSeen: string[] }).panelsSeen)).toEqual([]);
 });
 
 test('a guest who joins on the Glance join page appears in the panel', async ({
