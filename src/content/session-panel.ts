@@ -3,13 +3,13 @@
 // Its script is injected only when a session exists (panel-loader.ts), so pages without one never pay for it.
 // Guest names and emails come from whoever typed them on Glance's join page: text only, always.
 import { type MessageKey, t } from '../shared/i18n.js';
-import type { SalesforceLogState, SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
-import { apiHostFor } from '../shared/salesforce-url.js';
+import type { SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted } from './dom.js';
 import { panelIsLive } from './draw-decision.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
+import { drawSalesforceLog } from './session-panel-salesforce.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
 import { readSessionView } from './session-shape.js';
@@ -24,16 +24,6 @@ const MODE_TEXT: Record<SessionMode, MessageKey> = {
   screenshare: 'panelModeScreenShare',
   view: 'panelModeView',
   cobrowse: 'panelModeCobrowse',
-};
-const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
-  pending: 'sfLogPending',
-  logged: 'sfLogLogged',
-  unavailable: 'sfLogUnavailable',
-  'daily-limit': 'sfLogDailyLimit',
-  'session-expired': 'sfLogLoginNeeded',
-  'api-blocked': 'sfLogApiBlocked',
-  'needs-attention': 'sfLogFailed',
-  discarded: 'sfLogDiscarded',
 };
 const COPIED_NOTICE_MS = 2500;
 
@@ -301,27 +291,7 @@ export class SessionPanel {
     );
     if (drawn === this.drawn.salesforce) return;
     this.drawn.salesforce = drawn;
-    const line = this.salesforce;
-    line.dataset.state = view.salesforce;
-    line.textContent = t(SALESFORCE_TEXT[view.salesforce] ?? 'sfLogPending', view.salesforceError);
-    // The API session lives on the My Domain host, also when the rep works on the Lightning host.
-    const apiHost = apiHostFor(location.hostname);
-    if (view.salesforce === 'session-expired' && apiHost) {
-      const login = element('a', { href: `https://${apiHost}/`, target: '_blank', rel: 'noopener' });
-      login.textContent = t('loginToSalesforce');
-      line.append(' ', login);
-    }
-    if (view.salesforce === 'logged' && leftOut)
-      line.append(' ', t('sfLogLeftOut', leftOut, view.salesforceLeftOut.reason));
-    // Chatter off: the org has no FeedItem object, so the post's create answers "The requested resource does not exist".
-    if (view.chatterError)
-      line.append(
-        ' ',
-        /resource does not exist|Chatter is not enabled/i.test(view.chatterError)
-          ? t('sfChatterOff')
-          : t('sfChatterRefused', view.chatterError),
-      );
-    if (view.salesforceBudgetLow) line.append(' ', t('panelBudgetLow'));
+    drawSalesforceLog(this.salesforce, view);
   }
 
   private async copy(text: string, selectByHand: () => void): Promise<void> {

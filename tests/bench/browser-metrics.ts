@@ -94,7 +94,7 @@ export const POPUP_USABLE = `[...document.querySelectorAll('button')].some((b) =
 export function writeFloorPage(dist: string): string {
   const popup = readFileSync(join(dist, 'src/pages/popup/index.html'), 'utf8');
   const floor = popup
-    .replace(/<script type="module"[^>]*><\/script>/, '')
+    .replace(/<script [^>]*type="module"[^>]*><\/script>/, '')
     .replace('<main id="app"></main>', '<main id="app"><input id="glance-address" /><button>Save</button></main>');
   if (floor === popup || floor.includes('<script')) throw new Error('the popup page changed shape');
   const path = 'src/pages/popup/bench-floor.html';
