@@ -51,25 +51,32 @@ async function churningPage(context: BrowserContext, path: string, withExtension
   return { page, cdp };
 }
 
-/** `rounds` rounds, each `windowMs` of churn on either side. */
+/**
+ * `rounds` rounds, each `windowMs` of churn on either side. With `control: 'plain'`, the side "with"
+ * is a second plain context too (no extension on either side): the method's own noise, the A/A run
+ * the overhead is read against.
+ */
 export async function contentChurnOverhead(
-  withExtension: BrowserContext,
+  extensionContext: BrowserContext,
   control: SandboxControl,
   newPlainContext: () => Promise<BrowserContext>,
-  options: { rounds: number; windowMs: number },
+  options: { rounds: number; windowMs: number; control?: 'plain' },
 ): Promise<ChurnRound[]> {
   const [lead] = await control.records<{ Id: string }>('Lead');
   const path = `/lightning/r/Lead/${lead?.Id}/view`;
+  const aOnly = options.control === 'plain';
+  const withExtension = aOnly ? await newPlainContext() : extensionContext;
   const without = await newPlainContext();
   try {
-    await without.addCookies(await withExtension.cookies(`${LIGHTNING}/`));
+    const cookies = await extensionContext.cookies(`${LIGHTNING}/`);
     for (const context of [withExtension, without]) {
+      if (context !== extensionContext) await context.addCookies(cookies);
       await context.addCookies([{ name: 'sandbox_ui', value: CHURN, url: `${LIGHTNING}/` }]);
     }
     // One page in each browser for the whole run; only the one being measured churns, and the order
     // goes with, without, without, with in every round, so the machine's other load (shared, and
     // drifting) weighs on both sides alike.
-    const a = await churningPage(withExtension, path, true);
+    const a = await churningPage(withExtension, path, !aOnly);
     const b = await churningPage(without, path, false);
     const churn = (page: Page, rate: number) =>
       page.evaluate((r) => {
@@ -97,7 +104,9 @@ export async function contentChurnOverhead(
     // the renderers settle). In a run of 8 (2026-11-26) the first two read 9 and 12 %, the other six
     // from −6.5 to +4.
     for (let i = 0; i <= options.rounds; i++) {
-      const traced = await traceOurs(a.page, a.cdp, churn, options.windowMs / 2);
+      const traced = aOnly
+        ? { oursTraced: 0, taskTraced: 0 }
+        : await traceOurs(a.page, a.cdp, churn, options.windowMs / 2);
       const a1 = await measure(a);
       const b1 = await measure(b);
       const b2 = await measure(b);
@@ -114,12 +123,13 @@ export async function contentChurnOverhead(
       });
     }
     // The toolbar is still there, docked, after all that churn.
-    await a.page.locator('[data-glance-sfx="toolbar"][data-docked="inline"]').waitFor({ timeout: 1000 });
+    if (!aOnly) await a.page.locator('[data-glance-sfx="toolbar"][data-docked="inline"]').waitFor({ timeout: 1000 });
     await Promise.all([a.page.close(), b.page.close()]);
-    await withExtension.clearCookies({ name: 'sandbox_ui' });
+    await extensionContext.clearCookies({ name: 'sandbox_ui' });
     return rounds;
   } finally {
     await without.close();
+    if (aOnly) await withExtension.close();
   }
 }
 

@@ -395,6 +395,13 @@ async function churnOverhead(
   const rounds = await contentChurnOverhead(context, control, newPlainContext, { rounds: 8, windowMs: 6000 });
   if (process.env.CHURN_DEBUG) console.error(JSON.stringify(rounds));
   const overhead = rounds.map((r) => ((r.taskWith - r.taskWithout) / r.taskWithout) * 100);
+  log('Busy Lightning page, the same without the extension on either side (A/A) …');
+  const plain = await contentChurnOverhead(context, control, newPlainContext, {
+    rounds: 8,
+    windowMs: 6000,
+    control: 'plain',
+  });
+  const noise = plain.map((r) => ((r.taskWith - r.taskWithout) / r.taskWithout) * 100);
   const script = rounds.map((r) => r.scriptWith - r.scriptWithout);
   const traced = rounds.map((r) => (r.oursTraced / (r.taskTraced - r.oursTraced)) * 100);
   const median = (values: number[]) => quantile(values, 0.5);
@@ -409,6 +416,17 @@ async function churnOverhead(
       detail: `${spread(overhead)}; task ms with/without ${round(median(rounds.map((r) => r.taskWith)))} / ${round(
         median(rounds.map((r) => r.taskWithout)),
       )} per 6 s, script +${round(median(script))} ms, ${round(median(rounds.map((r) => r.rateWithout)), 0)} mutations/s`,
+    },
+    {
+      // The same method with no extension on either side: what it reads when the true difference is
+      // nil. An overhead inside this spread cannot be told from nothing by with-versus-without.
+      metric: 'content_churn_noise_pct',
+      value: round(median(noise), 2),
+      unit: '%',
+      target: 'report',
+      min: round(Math.min(...noise), 2),
+      max: round(Math.max(...noise), 2),
+      detail: `${spread(noise)}; A/A: two plain contexts, same rounds and windows`,
     },
     {
       // The same question from one trace of the page with the extension (churn-metrics.ts traceOurs):
