@@ -13,7 +13,10 @@
 // web_accessible_resources. The session panel is a second IIFE file that the background injects
 // with chrome.scripting only into tabs where a session shows: injected files need not be
 // web-accessible, and pages without a session keep not paying for the panel.
+
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { minify } from 'terser';
 import { build, type Plugin } from 'vite';
 
 export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
@@ -23,6 +26,9 @@ const SESSION_PANEL_ENTRY = 'src/content/session-panel-entry.ts';
 /** The meeting dialog, injected the same way the first time a rep schedules, reschedules or cancels. */
 export const MEETING_DIALOG_FILE = 'assets/meeting-dialog.js';
 const MEETING_DIALOG_ENTRY = 'src/content/meeting-dialog-entry.ts';
+
+/** V8's explicit compile hint for a whole file: https://v8.dev/blog/explicit-compile-hints */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 interface ContentScript {
   js: string[];
@@ -51,10 +57,14 @@ export function contentScriptBundle(
     async writeBundle(output) {
       // Three classic scripts, each with its imports inlined: the content script, and the session
       // panel and meeting dialog the background injects beside it when needed (src/content/panel-loader.ts).
-      for (const [file, source] of [
-        [CONTENT_SCRIPT_FILE, entry],
-        [SESSION_PANEL_FILE, resolve(options.root, SESSION_PANEL_ENTRY)],
-        [MEETING_DIALOG_FILE, resolve(options.root, MEETING_DIALOG_ENTRY)],
+      // The lazy two carry V8's compile hint (Chrome 136+): they are injected to be used at once, so
+      // their functions are compiled as the file is, not one by one at first call, which for the
+      // panel is the moment the session key arrives. The content script has no hint: much of it
+      // (meetings, the menu's opener) never runs on most pages.
+      for (const [file, source, banner] of [
+        [CONTENT_SCRIPT_FILE, entry, undefined],
+        [SESSION_PANEL_FILE, resolve(options.root, SESSION_PANEL_ENTRY), COMPILE_HINT],
+        [MEETING_DIALOG_FILE, resolve(options.root, MEETING_DIALOG_ENTRY), COMPILE_HINT],
       ] as const) {
         await build({
           configFile: false,
@@ -69,7 +79,19 @@ export function contentScriptBundle(
             lib: { entry: source, formats: ['iife'], name: 'glanceForSalesforce', fileName: () => file },
           },
         });
+        await shrink(resolve(output.dir ?? '', file), banner);
       }
     },
   };
+}
+
+/**
+ * Terser's second pass over Vite's minified output: the content script is held to 6,500 gzip bytes
+ * (issue 13), and the two minifiers together take about 70 bytes more off it than either alone
+ * (measured: Oxc 6,518, Terser from source 6,505, both 6,446). Safe options only.
+ */
+async function shrink(path: string, banner: string | undefined): Promise<void> {
+  const { code } = await minify(await readFile(path, 'utf8'), { ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!code) throw new Error(`terser returned nothing for ${path}`);
+  await writeFile(path, banner ? `${banner}\n${code}` : code);
 }

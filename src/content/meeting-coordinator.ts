@@ -7,7 +7,7 @@ import { t } from '../shared/i18n.js';
 import type { CalendarPerson } from '../shared/meeting/ics.js';
 import type { MeetingView } from '../shared/meeting-request.js';
 import type { SalesforceStatus } from '../shared/messages.js';
-import { element, onTrusted } from './dom.js';
+import { adoptStyle, element, onTrusted } from './dom.js';
 import { type RecordPage, recordKey } from './draw-decision.js';
 import { uiLocale } from './locale.js';
 import { openMeeting } from './meeting-opener.js';
@@ -45,7 +45,7 @@ export class MeetingCoordinator {
     }
     this.row.append(this.when, ...Object.values(this.buttons));
     toolbar.bar.append(this.row);
-    toolbar.host.shadowRoot?.append(element('style', { textContent: ROW_CSS }));
+    if (toolbar.host.shadowRoot) adoptStyle(toolbar.host.shadowRoot, ROW_CSS);
   }
 
   /**

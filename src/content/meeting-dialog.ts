@@ -7,7 +7,7 @@ import { type MessageKey, t } from '../shared/i18n.js';
 import type { CalendarPerson } from '../shared/meeting/ics.js';
 import { meetingWhen } from '../shared/meeting/invitation.js';
 import type { MeetingProblem, MeetingResult, MeetingView } from '../shared/meeting-request.js';
-import { element, onTrusted } from './dom.js';
+import { adoptStyle, element, onTrusted } from './dom.js';
 import { uiLocale } from './locale.js';
 import { DIALOG_CSS } from './meeting-dialog-styles.js';
 import { MeetingFormFields } from './meeting-form.js';
@@ -82,7 +82,8 @@ export class MeetingDialog {
     onTrusted(end, 'focus', () => this.focusables()[0]?.focus());
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.dialog.lang = t('formatLocale');
-    root.append(element('style', { textContent: DIALOG_CSS }), start, this.dialog, end);
+    adoptStyle(root, DIALOG_CSS);
+    root.append(start, this.dialog, end);
     onTrusted(this.dialog, 'keydown', (event) => this.onKey(event));
     // A press on the backdrop keeps focus in the dialog (modal: the page behind is not reachable).
     this.host.addEventListener('mousedown', (event) => {

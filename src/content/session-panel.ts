@@ -5,7 +5,7 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SessionMode, SessionProblem, SessionView } from '../shared/messages.js';
 import { sobjectName } from '../shared/sobject-name.js';
-import { element, onTrusted } from './dom.js';
+import { adoptStyle, element, onTrusted } from './dom.js';
 import { panelIsLive } from './draw-decision.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
@@ -131,7 +131,8 @@ export class SessionPanel {
     );
     // Our text is in the translation's language, whatever Salesforce's page says: screen readers speak it so.
     this.region.lang = t('formatLocale');
-    root.append(element('style', { textContent: PANEL_CSS }), this.region);
+    adoptStyle(root, PANEL_CSS);
+    root.append(this.region);
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));

@@ -5,7 +5,7 @@
 // (session-panel-entry.ts), so pages where nobody opens it never load it.
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SessionMode } from '../shared/messages.js';
-import { element, onTrusted } from './dom.js';
+import { adoptStyle, element, onTrusted } from './dom.js';
 
 const ITEMS: readonly [SessionMode, MessageKey][] = [
   ['screenshare', 'startScreenShare'],
@@ -40,8 +40,9 @@ export class StartMenu {
       });
       return item;
     });
-    this.menu.append(element('style', { textContent: MENU_CSS }), ...this.items);
+    this.menu.append(...this.items);
     button.after(this.menu);
+    adoptStyle(button.getRootNode() as ShadowRoot, MENU_CSS);
     onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.
