@@ -130,6 +130,36 @@ test('a record page Lightning shows again has its toolbar docked before the next
   }
 });
 
+test('moving between records makes none of our stylesheets again', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  // The toolbar and the activity button leave the page at every navigation and come back beside the
+  // next record's header. A <style> element of theirs was parsed again each time (0.4–0.5 ms a host
+  // in a navigation, issue 13); their sheets are made once and adopted. DevTools reports every
+  // stylesheet the page gets, constructed or from an element.
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead1}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+  await navigate(page, `/lightning/r/Lead/${lead2}/view`);
+  await expectToolbarFor(page, 'Lead', lead2);
+  const cdp = await context.newCDPSession(page);
+  const added: string[] = [];
+  cdp.on('CSS.styleSheetAdded', ({ header }) => added.push(header.styleSheetId));
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  // CSS.enable reports the sheets already there first: our hosts' among them.
+  const atStart = added.length;
+  expect(atStart).toBeGreaterThan(0);
+  for (const id of [lead1, lead2, lead1, lead2]) {
+    await navigate(page, `/lightning/r/Lead/${id}/view`);
+    await expectToolbarFor(page, 'Lead', id);
+    await expect(page.locator('.oneContent.active [data-glance-sfx="activity-action"]')).toBeVisible();
+  }
+  expect(added.length - atStart).toBe(0);
+});
+
 test('a rep who moves on before a page drew its header: the next record never docks in the page left', async ({
   salesforcePage: page,
   control,
