@@ -405,41 +405,37 @@ async function churnOverhead(
   const script = rounds.map((r) => r.scriptWith - r.scriptWithout);
   const traced = rounds.map((r) => (r.oursTraced / (r.taskTraced - r.oursTraced)) * 100);
   const median = (values: number[]) => quantile(values, 0.5);
+  /** A median of rounds in %, with its spread first in the detail. */
+  const percent = (metric: string, values: number[], target: string, detail: string): Metric => ({
+    metric,
+    value: round(median(values), 2),
+    unit: '%',
+    target,
+    min: round(Math.min(...values), 2),
+    max: round(Math.max(...values), 2),
+    detail: `${spread(values)}; ${detail}`,
+  });
   return [
-    {
-      metric: 'content_churn_overhead_pct',
-      value: round(median(overhead), 2),
-      unit: '%',
-      target: '≤ 1',
-      min: round(Math.min(...overhead), 2),
-      max: round(Math.max(...overhead), 2),
-      detail: `${spread(overhead)}; task ms with/without ${round(median(rounds.map((r) => r.taskWith)))} / ${round(
+    percent(
+      'content_churn_overhead_pct',
+      overhead,
+      '≤ 1',
+      `task ms with/without ${round(median(rounds.map((r) => r.taskWith)))} / ${round(
         median(rounds.map((r) => r.taskWithout)),
       )} per 6 s, script +${round(median(script))} ms, ${round(median(rounds.map((r) => r.rateWithout)), 0)} mutations/s`,
-    },
-    {
-      // The same method with no extension on either side: what it reads when the true difference is
-      // nil. An overhead inside this spread cannot be told from nothing by with-versus-without.
-      metric: 'content_churn_noise_pct',
-      value: round(median(noise), 2),
-      unit: '%',
-      target: 'report',
-      min: round(Math.min(...noise), 2),
-      max: round(Math.max(...noise), 2),
-      detail: `${spread(noise)}; A/A: two plain contexts, same rounds and windows`,
-    },
-    {
-      // The same question from one trace of the page with the extension (churn-metrics.ts traceOurs):
-      // steadier on a loaded machine, since both parts come from the same renderer at the same time.
-      metric: 'content_churn_traced_pct',
-      value: round(median(traced), 2),
-      unit: '%',
-      target: 'report',
-      min: round(Math.min(...traced), 2),
-      max: round(Math.max(...traced), 2),
-      detail: `${spread(traced)}; ours ${round(median(rounds.map((r) => r.oursTraced)), 2)} ms of ${round(
+    ),
+    // The same method with no extension on either side: what it reads when the true difference is
+    // nil. An overhead inside this spread cannot be told from nothing by with-versus-without.
+    percent('content_churn_noise_pct', noise, 'report', 'A/A: two plain contexts, same rounds and windows'),
+    // The same question from one trace of the page with the extension (churn-metrics.ts traceOurs):
+    // steadier on a loaded machine, since both parts come from the same renderer at the same time.
+    percent(
+      'content_churn_traced_pct',
+      traced,
+      'report',
+      `ours ${round(median(rounds.map((r) => r.oursTraced)), 2)} ms of ${round(
         median(rounds.map((r) => r.taskTraced)),
       )} ms task time per 3 s`,
-    },
+    ),
   ];
 }
