@@ -162,9 +162,10 @@ export class SessionPanel {
   }
 
   /**
-   * Has Chromium parse the panel's stylesheet and resolve its fonts once, while nothing waits for it:
-   * the first panel drawn in a page paid for both when the key arrived (4–5 ms of click to key on a
-   * cold browser, measured 2026-11-27). In one task, fixed and hidden: added, laid out and taken away
+   * Has Chromium match the panel's rules and resolve its fonts once, while nothing waits for it: the
+   * first panel drawn in a page paid for both when the key arrived (4–5 ms of click to key on a cold
+   * browser, measured 2026-11-27, when the sheet was also parsed then; now it is parsed as it is
+   * adopted, in the constructor). In one task, fixed and hidden: added, laid out and taken away
    * before any frame, so it is never painted and nobody can see or reach it. A panel already placed
    * (a session shown meanwhile) is left alone.
    */

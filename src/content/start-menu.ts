@@ -42,7 +42,9 @@ export class StartMenu {
     });
     this.menu.append(...this.items);
     button.after(this.menu);
-    adoptStyle(button.getRootNode() as ShadowRoot, MENU_CSS);
+    // Into the toolbar's shadow root, where the button is; never the page's document.
+    const root = button.getRootNode();
+    if (root instanceof ShadowRoot) adoptStyle(root, MENU_CSS);
     onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
     // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
     // handled by that button's click.

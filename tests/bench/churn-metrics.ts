@@ -64,19 +64,19 @@ export async function contentChurnOverhead(
 ): Promise<ChurnRound[]> {
   const [lead] = await control.records<{ Id: string }>('Lead');
   const path = `/lightning/r/Lead/${lead?.Id}/view`;
-  const aOnly = options.control === 'plain';
-  const withExtension = aOnly ? await newPlainContext() : extensionContext;
+  const noExtension = options.control === 'plain';
+  const sideA = noExtension ? await newPlainContext() : extensionContext;
   const without = await newPlainContext();
   try {
     const cookies = await extensionContext.cookies(`${LIGHTNING}/`);
-    for (const context of [withExtension, without]) {
+    for (const context of [sideA, without]) {
       if (context !== extensionContext) await context.addCookies(cookies);
       await context.addCookies([{ name: 'sandbox_ui', value: CHURN, url: `${LIGHTNING}/` }]);
     }
     // One page in each browser for the whole run; only the one being measured churns, and the order
     // goes with, without, without, with in every round, so the machine's other load (shared, and
     // drifting) weighs on both sides alike.
-    const a = await churningPage(withExtension, path, !aOnly);
+    const a = await churningPage(sideA, path, !noExtension);
     const b = await churningPage(without, path, false);
     const churn = (page: Page, rate: number) =>
       page.evaluate((r) => {
@@ -104,7 +104,7 @@ export async function contentChurnOverhead(
     // the renderers settle). In a run of 8 (2026-11-26) the first two read 9 and 12 %, the other six
     // from −6.5 to +4.
     for (let i = 0; i <= options.rounds; i++) {
-      const traced = aOnly
+      const traced = noExtension
         ? { oursTraced: 0, taskTraced: 0 }
         : await traceOurs(a.page, a.cdp, churn, options.windowMs / 2);
       const a1 = await measure(a);
@@ -123,13 +123,14 @@ export async function contentChurnOverhead(
       });
     }
     // The toolbar is still there, docked, after all that churn.
-    if (!aOnly) await a.page.locator('[data-glance-sfx="toolbar"][data-docked="inline"]').waitFor({ timeout: 1000 });
+    if (!noExtension)
+      await a.page.locator('[data-glance-sfx="toolbar"][data-docked="inline"]').waitFor({ timeout: 1000 });
     await Promise.all([a.page.close(), b.page.close()]);
     await extensionContext.clearCookies({ name: 'sandbox_ui' });
     return rounds;
   } finally {
     await without.close();
-    if (aOnly) await withExtension.close();
+    if (noExtension) await sideA.close();
   }
 }
 
