@@ -124,6 +124,12 @@ export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: (
   });
   bar.append(toggle, split, schedule, status, settings);
   shadowHost(host, 'toolbar', TOOLBAR_CSS, bar);
+  // Narrow below 30rem (480px at Salesforce's 16px root). Measured after layout, so an @container
+  // rule is not needed (toolbar-styles.ts). Out of the page the host measures 0: no news.
+  new ResizeObserver(([entry]) => {
+    const width = entry?.contentRect.width;
+    if (width) bar.classList.toggle('n', width < 480);
+  }).observe(host);
   // Collapsed or not is the rep's choice, remembered by the background.
   void ask('content:toolbar-collapsed', {}).then((answer) => setCollapsed(answer?.collapsed === true));
 

@@ -160,6 +160,49 @@ test('moving between records makes none of our stylesheets again', async ({
   expect(added.length - atStart).toBe(0);
 });
 
+test("the page's style reads stay style reads with our toolbar in it (no layout forced because of us)", async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  // Lightning reads style all the time (checkVisibility, getComputedStyle). In Chromium a stylesheet
+  // with an @container rule anywhere in the document (our toolbar's narrow layout had one, in its
+  // shadow root) makes every such read lay the page out as well: measured 2026-11-27, Chromium 156,
+  // a forced layout after each of five reads, none without the rule, and 1.3–3.4 ms of layout added
+  // to the moment a Lightning view shows (issue 13). DevTools marks a layout a script forced with
+  // the script's stack.
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+  await expect(page.locator('.oneContent.active [data-glance-sfx="activity-action"]')).toBeVisible();
+  const cdp = await context.newCDPSession(page);
+  const events: { name: string; args?: { beginData?: { stackTrace?: unknown } } }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack',
+    transferMode: 'ReportEvents',
+  });
+  await page.evaluate(() => {
+    const view = document.querySelector('.oneContent.active');
+    const part = document.createElement('div');
+    part.textContent = 'Related list';
+    view?.append(part);
+    for (let i = 0; i < 5; i++) {
+      // A part of the page shown or hidden (as Lightning does all the time), then a read of style:
+      // style is due, and layout too, but only at the next frame, not at the read.
+      part.hidden = !part.hidden;
+      part.checkVisibility();
+    }
+    part.remove();
+  });
+  await cdp.send('Tracing.end');
+  await complete;
+  const styleUpdates = events.filter((e) => e.name === 'UpdateLayoutTree' && e.args?.beginData?.stackTrace);
+  const forcedLayouts = events.filter((e) => e.name === 'Layout' && e.args?.beginData?.stackTrace).length;
+  expect(styleUpdates.length).toBeGreaterThan(0);
+  expect(forcedLayouts, 'layouts forced by the style reads').toBe(0);
+});
+
 test('a rep who moves on before a page drew its header: the next record never docks in the page left', async ({
   salesforcePage: page,
   control,
