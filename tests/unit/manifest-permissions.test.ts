@@ -145,6 +145,16 @@ describe('the built manifest and pages', () => {
       expect(code, file).not.toMatch(/\bimport\s*[({*'\x60\x22]|\bimport\s+\w|\bexport\s/);
       expect(code, file).not.toContain('chrome-extension://');
     }
+  });
+
+  it('puts no container query into Salesforce pages: with one, every style read there lays the page out', () => {
+    // Chromium 156 (measured 2026-11-27, issue 13): a sheet with @container or container-type
+    // anywhere in the document, even in our shadow roots, makes each forced style update of the
+    // page's scripts run layout as well. tests/e2e/toolbar.spec.ts checks the toolbar's page does not.
+    for (const file of [CONTENT_SCRIPT_FILE, SESSION_PANEL_FILE, MEETING_DIALOG_FILE]) {
+      const code = readFileSync(join(outDir, file), 'utf8');
+      expect(code, file).not.toMatch(/@container|container-type|container:/);
+    }
     // The content script does not carry the panel: pages without a session never load it.
     expect(readFileSync(join(outDir, CONTENT_SCRIPT_FILE), 'utf8')).not.toContain('copyKey');
     // Nor the start menu and the texts of refused starts (issue 13): the panel's script brings them.
