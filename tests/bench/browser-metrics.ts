@@ -16,14 +16,16 @@ type Row = { Id: string; Email?: string };
  * where the extension does not run), each round also times the same navigation there until the new
  * view is visible: the page's own share, in the same rounds. `afterShown`: in the extension's page,
  * the toolbar's delay after the record's view itself became visible, in the same navigation (what
- * "one frame" asks of us: the page's own navigation is longer than a frame on its own).
+ * "one frame" asks of us: the page's own navigation is longer than a frame on its own). `firstVisit`:
+ * whether the page fetched the record's view in that round (its first visit) or showed it from its
+ * cache (a revisit), as Lightning does.
  */
 export async function toolbarAfterNavigation(
   page: Page,
   control: SandboxControl,
   rounds: number,
   baseline?: Page,
-): Promise<{ withExtension: number[]; pageOnly: number[]; afterShown: number[] }> {
+): Promise<{ withExtension: number[]; pageOnly: number[]; afterShown: number[]; firstVisit: boolean[] }> {
   const ids = [
     ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
     ...(await control.records<Row>('Contact')).map((r) => `/lightning/r/Contact/${r.Id}/view`),
@@ -39,7 +41,9 @@ export async function toolbarAfterNavigation(
   const navigate = (on: Page, path: string, recordId: string, waitFor: 'toolbar' | 'view') =>
     on.evaluate(
       ({ path, recordId, waitFor }) =>
-        new Promise<{ view: number; done: number }>((resolve) => {
+        new Promise<{ view: number; done: number; fetched: boolean }>((resolve) => {
+          // A view the page holds already is a revisit; any other it must fetch first.
+          const cached = !!document.querySelector(`.oneContent[data-sandbox-path="${path}"]`);
           const start = performance.now();
           let view = 0;
           const ready = () => {
@@ -55,7 +59,7 @@ export async function toolbarAfterNavigation(
           const finish = () => {
             observer.disconnect();
             const done = performance.now() - start;
-            resolve({ view: view || done, done });
+            resolve({ view: view || done, done, fetched: !cached });
           };
           const observer = new MutationObserver(() => {
             if (ready()) finish();
@@ -69,6 +73,7 @@ export async function toolbarAfterNavigation(
   const withExtension: number[] = [];
   const pageOnly: number[] = [];
   const afterShown: number[] = [];
+  const firstVisit: boolean[] = [];
   for (let i = 0; i < rounds + 5; i++) {
     const path = ids[i % ids.length] as string;
     const recordId = path.split('/')[4] as string;
@@ -77,9 +82,10 @@ export async function toolbarAfterNavigation(
     if (i < 5) continue; // the first few warm up caches and the view templates
     withExtension.push(ours.done);
     afterShown.push(ours.done - ours.view);
+    firstVisit.push(ours.fetched);
     if (plain !== undefined) pageOnly.push(plain.done);
   }
-  return { withExtension, pageOnly, afterShown };
+  return { withExtension, pageOnly, afterShown, firstVisit };
 }
 
 /** The popup's form usable (the settings form and the account section rendered), as an expression (action-popup.ts). */
