@@ -246,6 +246,11 @@ test('narrow record layout: labels give way to icons, the buttons keep their nam
   await expect(host.getByRole('button', { name: 'Schedule Glance meeting' })).toBeVisible();
   expect(await start.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('▶');
   expect((await start.boundingBox())?.width).toBeLessThan(60);
+  // And wide again (the column widened, the window grew): the labels come back.
+  await host.evaluate((el) => {
+    (el as HTMLElement).style.width = '';
+  });
+  await expect.poll(async () => (await label.boundingBox())?.width).toBeGreaterThan(50);
 });
 
 test("Salesforce's Compact density: the toolbar is compact too; Comfy keeps the LDS sizes", async ({
