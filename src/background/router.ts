@@ -27,6 +27,7 @@ import { classifySender, type MessageSender } from './sender.js';
 import { salesforceHistory } from './session/history.js';
 import { recentSessions } from './session/recent.js';
 import {
+  addGuest,
   endBeforeAccountChange,
   endSession,
   type SessionPorts,
@@ -88,6 +89,9 @@ async function answerContent(
     case 'content:end-session':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return endSession(message.sessionId, ports);
+    case 'content:add-guest':
+      if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
+      return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);
     case 'content:open-settings':
       await ports.openOptionsPage();
       return { ok: true };

@@ -134,6 +134,9 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
   const result = await request();
   toolbar.starting(false);
   const view = result?.ok ? readSessionView(result.session) : undefined;
+  // Still inside the rep's click (Chromium gives it 5 s): Glance's client opens with the key.
+  if (view && result && 'launch' in result)
+    void loadLazyScript('panel').then((code) => code.launchGlance(result.launch));
   if (view) {
     // Shown at once, not on the broadcast that follows.
     showChange(sessions.take(view));

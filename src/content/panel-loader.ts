@@ -2,6 +2,7 @@
 // classic script into this content script's world, where it leaves its module on the global object
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
 import type { LazyScript } from '../shared/messages.js';
+import type { launchGlance } from './glance-launch.js';
 import type { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
 import type { SessionPanel } from './session-panel.js';
@@ -17,6 +18,7 @@ export interface LazyModules {
     StartMenu: typeof StartMenu;
     endedNotice: typeof endedNotice;
     startRefusal: typeof startRefusal;
+    launchGlance: typeof launchGlance;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

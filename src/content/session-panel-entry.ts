@@ -4,6 +4,7 @@
 // uses never load it and nothing needs to be web-accessible (scripts/content-script-bundle.ts). It hands the panel to
 // the content script through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
+import { launchGlance } from './glance-launch.js';
 import { message } from './messaging.js';
 import { lazyGlobal } from './panel-loader.js';
 import { SessionPanel } from './session-panel.js';
@@ -12,4 +13,10 @@ import { StartMenu } from './start-menu.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
-(globalThis as Record<string, unknown>)[lazyGlobal('panel')] = { SessionPanel, StartMenu, endedNotice, startRefusal };
+(globalThis as Record<string, unknown>)[lazyGlobal('panel')] = {
+  SessionPanel,
+  StartMenu,
+  endedNotice,
+  startRefusal,
+  launchGlance,
+};

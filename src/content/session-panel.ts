@@ -7,6 +7,8 @@ import type { SessionMode, SessionProblem, SessionView } from '../shared/message
 import { sobjectName } from '../shared/sobject-name.js';
 import { adoptStyle, element, onTrusted } from './dom.js';
 import { panelIsLive } from './draw-decision.js';
+import { launchGlance } from './glance-launch.js';
+import { GuestForm } from './guest-form.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
 import { drawSalesforceLog } from './session-panel-salesforce.js';
@@ -60,6 +62,16 @@ export class SessionPanel {
     { className: 'sf', textContent: t('panelGlanceUnreachable'), hidden: true },
     { 'aria-live': 'polite', 'data-state': 'failed' },
   );
+  /** The Glance Client shares the screen: open it again, or install it from Glance's start page. */
+  private readonly client = element('p', { className: 'muted', textContent: t('panelClientHint') });
+  private readonly openGlance = button('openGlance');
+  private readonly startPage = element('a', {
+    target: '_blank',
+    rel: 'noopener noreferrer',
+    textContent: t('installGlance'),
+  });
+  private readonly switchHint = element('p', { className: 'muted', textContent: t('panelSwitchInGlance') });
+  private readonly guestForm: GuestForm;
   private readonly switchMode = element('button', { type: 'button' });
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
@@ -112,19 +124,37 @@ export class SessionPanel {
     const guestsHeading = element('h3', { id: 'guests-heading', textContent: t('panelGuests') });
     const actions = element('div', { className: 'actions' });
     actions.append(this.switchMode, this.end);
+    const clientRow = element('div', { className: 'link-row' });
+    clientRow.append(this.openGlance, this.startPage);
+    this.guestForm = new GuestForm(async (guest) => {
+      const view = this.view;
+      if (!view) return false;
+      const result = await ask('content:add-guest', { sessionId: view.sessionId, ...guest });
+      if (result?.ok) {
+        onChange(readSessionView(result.session) || undefined);
+        return true;
+      }
+      if (result?.problem === 'session-gone') onChange(null, 'session-gone');
+      else this.say(problemText(result?.problem), 'error');
+      return false;
+    });
     this.region.append(
       header,
       element('p', { className: 'caption', textContent: t('panelKeyLabel') }, { 'aria-hidden': 'true' }),
       keyRow,
       this.tell,
+      this.client,
+      clientRow,
       linkLabel,
       linkRow,
       guestsHeading,
       this.guests,
       this.noGuests,
+      this.guestForm.root,
       this.glanceWarning,
       this.record,
       this.salesforce,
+      this.switchHint,
       actions,
       this.status,
       this.announce,
@@ -155,6 +185,10 @@ export class SessionPanel {
       else this.say(problemText(result?.problem), 'error');
     };
     onTrusted(this.switchMode, 'click', () => act('switch'));
+    // The rep's own click: the gesture Chromium asks of an external protocol launch.
+    onTrusted(this.openGlance, 'click', () => {
+      if (this.view?.launchUrl) launchGlance(this.view.launchUrl);
+    });
     onTrusted(this.end, 'click', () => act('end'));
     // The panel is made at the Start click, while Glance answers: warmed then (after this task, in
     // which main.ts draws what it knows).
@@ -208,8 +242,13 @@ export class SessionPanel {
       : t('panelTellCustomerNoKey', view.glanceAddress);
     this.link.value = view.joinUrl;
     this.record.textContent = t('panelRecord', sobjectName(view.record.sobject));
-    // Only screen share and cobrowse switch into each other; a view session stays what it is.
-    this.switchMode.hidden = view.mode === 'view';
+    this.client.hidden = !view.launchUrl;
+    this.openGlance.hidden = !view.launchUrl;
+    this.startPage.hidden = !view.launchUrl || !view.startPageUrl.startsWith('https://');
+    if (!this.startPage.hidden) this.startPage.href = view.startPageUrl;
+    // Only where Glance lets us switch (an optional operation the account has); else in Glance's window.
+    this.switchMode.hidden = !view.canSwitch;
+    this.switchHint.hidden = view.canSwitch || view.mode === 'view';
     this.switchMode.textContent = t(view.mode === 'cobrowse' ? 'switchToScreenShare' : 'switchToCobrowse');
     this.showGuests(view);
     this.glanceWarning.hidden = !view.glanceUnreachable;
@@ -269,7 +308,7 @@ export class SessionPanel {
   }
 
   private showGuests(view: SessionView): void {
-    const drawn = JSON.stringify(view.guests.map((guest) => [guest.name, guest.email, guest.leftAt]));
+    const drawn = JSON.stringify([view.glanceReportsGuests, view.guests.map((g) => [g.name, g.email, g.leftAt])]);
     if (drawn === this.drawn.guests) return;
     this.drawn.guests = drawn;
     this.guests.replaceChildren(
@@ -284,6 +323,7 @@ export class SessionPanel {
     );
     this.guests.hidden = view.guests.length === 0;
     this.noGuests.hidden = view.guests.length > 0;
+    this.noGuests.textContent = t(view.glanceReportsGuests ? 'panelNoGuests' : 'panelNoGuestsAddThem');
   }
 
   private showSalesforce(view: SessionView): void {

@@ -13,6 +13,7 @@ const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'glance-reconnect': 'problemGlanceReconnect',
   'glance-unavailable': 'problemGlanceUnavailable',
   'key-in-use': 'problemKeyInUse',
+  'switch-in-glance': 'problemSwitchInGlance',
   'session-running': 'problemSessionRunning',
   'session-gone': 'problemSessionGone',
   'not-a-record': 'problemNotARecord',

@@ -28,6 +28,7 @@ export function drawableView(view: SessionView): SessionView {
       email: text(guest.email),
       joinedAt: text(guest.joinedAt),
       leftAt: text(guest.leftAt),
+      byRep: guest.byRep === true,
     })),
     salesforce: text(raw.salesforce) as SessionView['salesforce'],
     salesforceError: text(raw.salesforceError),
@@ -35,5 +36,9 @@ export function drawableView(view: SessionView): SessionView {
     chatterError: text(raw.chatterError),
     glanceUnreachable: raw.glanceUnreachable === true,
     salesforceBudgetLow: raw.salesforceBudgetLow === true,
+    launchUrl: text(raw.launchUrl),
+    startPageUrl: text(raw.startPageUrl),
+    glanceReportsGuests: raw.glanceReportsGuests === true,
+    canSwitch: raw.canSwitch === true,
   };
 }

@@ -47,6 +47,8 @@ export interface SessionGuestView {
   joinedAt: string;
   /** '' while the guest is still in the session. */
   leftAt: string;
+  /** The rep added them in the panel (Glance did not report them). */
+  byRep: boolean;
 }
 
 /** The running Glance session as content scripts and pages see it (no credential in it). */
@@ -75,6 +77,14 @@ export interface SessionView {
   glanceUnreachable: boolean;
   /** The org has spent over 90 % of its daily API allowance: guests are checked less often. */
   salesforceBudgetLow: boolean;
+  /** The Glance Client launch of this session ('' when it has none): the panel's "Open Glance". */
+  launchUrl: string;
+  /** Glance's page that installs the client and starts it (for a rep whose Glance did not open). */
+  startPageUrl: string;
+  /** Glance reports this session's guests (an optional operation the account has). */
+  glanceReportsGuests: boolean;
+  /** Glance switches this session's mode from here (an optional operation the account has). */
+  canSwitch: boolean;
 }
 
 export type SessionProblem =
@@ -82,6 +92,8 @@ export type SessionProblem =
   | 'glance-reconnect'
   | 'glance-unavailable'
   | 'key-in-use'
+  /** Glance has no switch this extension can call: the rep switches in Glance's own window. */
+  | 'switch-in-glance'
   | 'session-running'
   | 'session-gone'
   | 'not-a-record'
@@ -90,7 +102,9 @@ export type SessionProblem =
   /** The session's kind of key (fixed, or none) is one the company policy does not allow (any more). */
   | 'key-not-allowed';
 
-export type SessionResult = { ok: true; session: SessionView | null } | { ok: false; problem: SessionProblem };
+export type SessionResult =
+  /** `launch`: to the tab whose click started it, the Glance Client launch to open now (the rep's gesture). */
+  { ok: true; session: SessionView | null; launch?: string } | { ok: false; problem: SessionProblem };
 
 /** Requests a content script may send, and what each answers. */
 export interface ContentRequests extends MeetingContentRequests {
@@ -102,6 +116,8 @@ export interface ContentRequests extends MeetingContentRequests {
   /** Switches to the given mode; asking twice for the same mode changes nothing. */
   'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
+  /** A guest the rep adds by hand: in the Event at the end, and a Lead by the rep's policy. */
+  'content:add-guest': { request: { sessionId: string; name: string; email: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
   /** Whether the rep collapsed the toolbar (remembered across pages); with `collapsed`, stores it first. */
   'content:toolbar-collapsed': { request: { collapsed?: boolean }; response: { collapsed: boolean } };
@@ -251,10 +267,19 @@ export type ContentMessage = MessageOf<ContentRequests>;
 export type PopupMessage = MessageOf<PopupRequests>;
 export type ResponseOf<R, K extends keyof R> = R[K] extends { response: infer A } ? A : never;
 
+/** Lead.LastName holds 80 characters, Email 80 (Salesforce Object Reference); the panel's fields stop there too. */
+export const GUEST_NAME_MAX = 80;
+export const GUEST_EMAIL_MAX = 80;
+
 type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
 
 const isString = (value: unknown, max = 4096): value is string => typeof value === 'string' && value.length <= max;
-const MODES: readonly SessionMode[] = ['screenshare', 'view', 'cobrowse'];
+/**
+ * What a start may ask for: Glance's documented launch starts a screen share (its display and
+ * direction parameters are not published), so viewing the customer's screen or cobrowsing is chosen
+ * in Glance's own window, or joined from the customer's side.
+ */
+const MODES: readonly SessionMode[] = ['screenshare'];
 
 const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } & ContentRequests[K]['request']> } = {
   ...meetingValidators,
@@ -279,6 +304,13 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       : undefined,
   'content:end-session': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
+  'content:add-guest': (raw) =>
+    isString(raw.sessionId, 100) &&
+    isString(raw.name, GUEST_NAME_MAX) &&
+    raw.name.trim() !== '' &&
+    isString(raw.email, GUEST_EMAIL_MAX)
+      ? { type: 'content:add-guest', sessionId: raw.sessionId, name: raw.name, email: raw.email }
+      : undefined,
 };
 
 const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & PopupRequests[K]['request']> } = {

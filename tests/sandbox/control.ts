@@ -49,7 +49,12 @@
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
 //
-// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke,account} (see glanceControl below), and
+// Glance: GET /glance, POST /glance/{advance,end,join,leave,revoke,account} (see glanceControl below);
+//   POST /glance/client/launch {url}       the Glance Client stand-in hands over a glance://startssn launch
+//   POST /glance/client/end    {address}   the rep ends sharing in the Glance Client
+//   POST /glance/cobrowse/start {address, key} a visitor starts cobrowse on the company's website
+//   POST /glance/assumed {on}              the assumed SessionService ops answer (off by default)
+// and
 // switches for a misbehaving Glance:
 //   POST /glance/join-url  {joinUrl?}    every session answer carries this joinUrl instead of the
 //                                        documented link (A15); without joinUrl, the documented one again
@@ -312,6 +317,30 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
       if (!text('to')) throw new ControlError('to must name a host');
       glance.misbehaviour.redirect = { to: text('to'), count: wholeNumber(body.count ?? 1, 'count') };
       return json(200, { ok: true });
+    case 'assumed':
+      // The assumed SessionService ops (assumptions.ts A6): off unless a test turns them on.
+      glance.assumedOps = body.on === true;
+      return json(200, { ok: true, assumedOps: glance.assumedOps });
+    case 'client/launch': {
+      // The Glance Client stand-in (tests/support/glance-client.ts) hands over a launch Chromium made.
+      const started = glance.launchClient(text('url'));
+      return typeof started === 'string'
+        ? json(422, { error: started })
+        : json(200, { ok: true, sessionId: started.sessionId, key: started.key });
+    }
+    case 'client/end': {
+      const ended = glance.endInClient(text('address'));
+      return ended
+        ? json(200, { ok: true, sessionId: ended.sessionId })
+        : json(404, { error: 'no session in the client' });
+    }
+    case 'cobrowse/start': {
+      // A visitor on the company's website starts cobrowse with a key or a visitor id.
+      const started = glance.startCobrowse(text('address'), text('key'));
+      return typeof started === 'string'
+        ? json(422, { error: started })
+        : json(200, { ok: true, sessionId: started.sessionId, key: started.key });
+    }
     case 'revoke':
       return glance.revokeCredentials(text('address'))
         ? json(200, { ok: true })

@@ -1,27 +1,26 @@
-// The Glance client: connects an account (address + password → credential) and runs sessions.
-// Every endpoint, field and answer shape it relies on that Glance does not document is named in
-// assumptions.ts, which the sandbox's emulator follows too.
+// The Glance web-service client: connects an account (address + password → credential, documented)
+// and makes the optional calls assumptions.ts lists (A6), which only a probe that found them lets the
+// session use (capabilities.ts). Sessions themselves start in the Glance Client (documented.ts).
 
 import { AnswerTooLarge, readCappedText } from './answer-limits.js';
 import {
+  ASMX_UNKNOWN_METHOD_PATTERN,
   AUTH_FIELD,
   CONFERENCE_XML,
   CREDENTIALS_PATTERN,
   FAULT_XML,
   FORM_CONTENT_TYPE,
   GLANCE_FAULT,
-  type KeyMode,
   SESSION_FIELD,
   SESSION_OP,
   SESSION_XML,
   type SessionOp,
-  type SessionStatus,
-  type SessionType,
   sessionServiceUrl,
   VALIDATE_USER_FIELD,
   VALIDATE_USER_URL,
   VALIDATE_USER_XML,
 } from './assumptions.js';
+import type { SessionType } from './documented.js';
 import { trustedJoinUrl } from './join-link.js';
 import { find, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml.js';
 
@@ -32,6 +31,19 @@ export interface GlanceAccount {
   groupId: string;
   displayName: string;
   email: string;
+  /** The assumed operations a probe found (absent until probed: none is used). */
+  capabilities?: GlanceCapabilities;
+}
+
+/** Which assumed operations (assumptions.ts A6) a probe found (capabilities.ts). */
+export interface GlanceCapabilities {
+  /** GetSessionStatus: live guests and the session's end, by key. */
+  status: boolean;
+  setType: boolean;
+  end: boolean;
+  conference: boolean;
+  /** When the probe ran (epoch ms). */
+  probedAt: number;
 }
 
 export interface GlanceGuest {
@@ -40,13 +52,16 @@ export interface GlanceGuest {
   phone: string;
   joinedAt: string;
   leftAt: string;
+  /** Added by the rep in the panel, not reported by Glance. */
+  byRep?: true;
 }
 
 export interface GlanceSession {
   sessionId: string;
   key: string;
   joinUrl: string;
-  status: SessionStatus;
+  /** One of Glance's published letters (documented.ts), as Glance answered it. */
+  status: string;
   sessionType: SessionType;
   startedAt: string;
   expiresAt: string;
@@ -66,7 +81,8 @@ export type GlanceFailure =
   | 'unknown-address'
   /** The stored credential no longer works: the rep must connect again. */
   | 'credentials'
-  | 'key-in-use'
+  /** The account's service has no such operation (an assumed one, A6): the extension goes on without it. */
+  | 'absent'
   | 'session-gone'
   | 'refused'
   /** Glance could not be reached, answered 5xx without a fault, or answered something unreadable. */
@@ -86,7 +102,6 @@ const FAILURE_BY_FAULT: Record<string, GlanceFailure> = {
   [GLANCE_FAULT.invalidPassword]: 'wrong-password',
   [GLANCE_FAULT.unknownUser]: 'unknown-address',
   [GLANCE_FAULT.invalidCredentials]: 'credentials',
-  [GLANCE_FAULT.keyInUse]: 'key-in-use',
   [GLANCE_FAULT.unknownSession]: 'session-gone',
   [GLANCE_FAULT.sessionNotLive]: 'session-gone',
   [GLANCE_FAULT.invalidRequest]: 'refused',
@@ -131,6 +146,10 @@ async function post(
     document = parseXml(text);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
+  }
+  // ASMX's own answer to a web method it does not have: plain text, not a Glance fault.
+  if (!document && response.status === 500 && ASMX_UNKNOWN_METHOD_PATTERN.test(text.slice(0, 500))) {
+    throw new GlanceError('absent', 'unknown web method');
   }
   if (document?.name === FAULT_XML.root) {
     const code = textOf(document, FAULT_XML.code);
@@ -187,7 +206,7 @@ function readSession(address: string, document: XmlElement): GlanceSession {
     sessionId,
     key,
     joinUrl: trustedJoinUrl(textOf(info, x.joinUrl), address, key),
-    status: textOf(info, x.status) as SessionStatus,
+    status: textOf(info, x.status),
     sessionType: textOf(info, x.sessionType) as SessionType,
     startedAt: textOf(info, x.startedAt),
     expiresAt: textOf(info, x.expiresAt),
@@ -224,34 +243,37 @@ export class GlanceClient {
     );
   }
 
-  async start(sessionType: SessionType, keyMode: KeyMode, key = ''): Promise<GlanceSession> {
-    const fields: Record<string, string> = {
-      [SESSION_FIELD.sessionType]: sessionType,
-      [SESSION_FIELD.keyMode]: keyMode,
-    };
-    if (keyMode === 'fixed') fields[SESSION_FIELD.key] = key;
-    return readSession(this.account.address, await this.call(SESSION_OP.start, fields));
+  /** A6: the account's most recent session with this key. */
+  async status(key: string): Promise<GlanceSession> {
+    return readSession(this.account.address, await this.call(SESSION_OP.status, { [SESSION_FIELD.key]: key }));
   }
 
-  async status(sessionId: string): Promise<GlanceSession> {
+  async setType(key: string, sessionType: SessionType): Promise<GlanceSession> {
     return readSession(
       this.account.address,
-      await this.call(SESSION_OP.status, { [SESSION_FIELD.sessionId]: sessionId }),
+      await this.call(SESSION_OP.setType, { [SESSION_FIELD.key]: key, [SESSION_FIELD.sessionType]: sessionType }),
     );
   }
 
-  async setType(sessionId: string, sessionType: SessionType): Promise<GlanceSession> {
-    return readSession(
-      this.account.address,
-      await this.call(SESSION_OP.setType, {
-        [SESSION_FIELD.sessionId]: sessionId,
-        [SESSION_FIELD.sessionType]: sessionType,
-      }),
-    );
+  async end(key: string): Promise<GlanceSession> {
+    return readSession(this.account.address, await this.call(SESSION_OP.end, { [SESSION_FIELD.key]: key }));
   }
 
-  async end(sessionId: string): Promise<GlanceSession> {
-    return readSession(this.account.address, await this.call(SESSION_OP.end, { [SESSION_FIELD.sessionId]: sessionId }));
+  /**
+   * Whether the account's service has `op` (A6): asked with the identity alone, an op that exists
+   * answers a fault of its own (a missing key) or an answer; one that does not, ASMX's unknown-method
+   * text. Credentials refused are thrown: nothing is known then.
+   */
+  async has(op: SessionOp): Promise<boolean> {
+    try {
+      await this.call(op);
+      return true;
+    } catch (error) {
+      if (!(error instanceof GlanceError)) throw error;
+      if (error.failure === 'absent') return false;
+      if (error.failure === 'credentials' || error.failure === 'unavailable') throw error;
+      return true;
+    }
   }
 
   async conference(): Promise<ConferenceInfo> {

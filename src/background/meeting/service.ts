@@ -12,6 +12,7 @@ import type { SessionResult } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
+import { randomSessionKey } from '../glance/keys.js';
 import { inBackground } from '../in-background.js';
 import { directRelation, relationLookup } from '../outbox/event-fields.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
@@ -35,18 +36,8 @@ import {
 
 const MINUTE = 60_000;
 
-/** Uniformly random digits from the browser's CSPRNG (rejection sampling: no digit is likelier). */
-function randomDigits(count: number): string {
-  const limit = 10 ** count;
-  const ceiling = Math.floor(65536 / limit) * limit;
-  const buffer = new Uint16Array(1);
-  do crypto.getRandomValues(buffer);
-  while ((buffer[0] ?? ceiling) >= ceiling);
-  return String((buffer[0] ?? 0) % limit).padStart(count, '0');
-}
-
 /** A 4-digit key chosen now for a meeting whose rep uses random keys (Glance's key form: A-file D). */
-export const randomMeetingKey = () => randomDigits(4);
+export const randomMeetingKey = () => randomSessionKey();
 
 function newMeetingId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));

@@ -1,7 +1,6 @@
 // What every step of a session shares: the ports, the one lock, how the session is shown and told
 // to the tabs, and how it ends (the end also comes from a poll that finds it over).
 import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
-import { SESSION_TYPE, type SessionType } from '../glance/assumptions.js';
 import {
   type GlanceAccount,
   GlanceClient,
@@ -9,6 +8,7 @@ import {
   type GlanceGuest,
   type GlanceSession,
 } from '../glance/client.js';
+import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
 import { withMeetingDetails } from '../meeting/event.js';
@@ -45,7 +45,6 @@ export const LOW_BUDGET_POLL_INTERVAL_MS = 30_000;
 export const problemOf = (error: unknown): SessionProblem => {
   if (!(error instanceof GlanceError)) throw error;
   if (error.failure === 'credentials') return 'glance-reconnect';
-  if (error.failure === 'key-in-use') return 'key-in-use';
   if (error.failure === 'session-gone') return 'session-gone';
   return 'glance-unavailable';
 };
@@ -97,6 +96,11 @@ export const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
 export const sameGuest = (a: GlanceGuest, b: GlanceGuest) =>
   a.name === b.name && a.email === b.email && a.joinedAt === b.joinedAt;
 
+/** Glance's guest list, with the guests the rep added by hand (Glance never lists those). */
+export function withGuestsAddedByRep(session: ActiveSession, fromGlance: GlanceGuest[]): GlanceGuest[] {
+  return [...session.guests.filter((g) => g.byRep), ...fromGlance];
+}
+
 /** Queues a Lead for each guest the rep's policy wants one for. */
 export async function queueGuestLeads(
   ports: SessionPorts,
@@ -119,8 +123,10 @@ export async function queueGuestLeads(
 }
 
 /**
- * Ends the session at Glance with the account that started it. Answers ok only when Glance confirmed
- * the end or no longer knows the session; otherwise the session goes on, and the rep is told why.
+ * Ends the session: its real end time to Salesforce, the key out of the Event. The rep ends sharing in
+ * the Glance Client (Glance documents no call that ends a session); where the probe found the optional
+ * EndSession (A6) it is asked too, and its answer's guests and end time are kept, but nothing Glance
+ * says or fails to say keeps the session from ending here.
  */
 export async function endSessionUnlocked(
   sessionId: string,
@@ -130,14 +136,13 @@ export async function endSessionUnlocked(
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
   const account = await accountOf(ports, session);
-  if (!account) return { ok: false, problem: 'glance-not-connected' };
   let ended: GlanceSession | undefined;
-  try {
-    ended = await glanceFor(ports, account).end(sessionId);
-  } catch (error) {
-    const problem = problemOf(error);
-    // A session Glance no longer knows is over; anything else leaves it running, as it is.
-    if (problem !== 'session-gone') return { ok: false, problem };
+  if (account?.capabilities?.end && session.launchUrl !== undefined) {
+    try {
+      ended = await glanceFor(ports, account).end(session.key);
+    } catch {
+      // Ended here all the same; the rep's Glance window has its own End.
+    }
   }
   await finish(ports, session, ended?.endedAt || new Date(ports.now()).toISOString(), ended?.guests, reason);
   return { ok: true, session: null };
@@ -154,7 +159,7 @@ export async function finish(
   lastGuests?: GlanceGuest[],
   reason?: SessionProblem,
 ) {
-  const guests = lastGuests ?? session.guests;
+  const guests = lastGuests ? withGuestsAddedByRep(session, lastGuests) : session.guests;
   const unseen = guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
   const final = { ...session, guests };
   await queueGuestLeads(ports, session, unseen);

@@ -2,11 +2,12 @@
 // session lock, applies the answer under it, and applies the company policy as it is now.
 import type { SessionProblem, SessionView } from '../../shared/messages.js';
 import { addressAllowed, type CompanyPolicy, readPolicy } from '../../shared/settings.js';
-import { SESSION_STATUS } from '../glance/assumptions.js';
-import type { GlanceAccount, GlanceSession } from '../glance/client.js';
+import { type GlanceAccount, GlanceError, type GlanceSession } from '../glance/client.js';
+import { isEndedStatus } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { runOutbox } from '../outbox/runner.js';
 import { knownPolicy } from '../storage/policy.js';
+import { forgetCapability } from './capabilities-store.js';
 import {
   accountOf,
   announce,
@@ -22,6 +23,7 @@ import {
   sameGuest,
   sessionLock,
   view,
+  withGuestsAddedByRep,
 } from './core.js';
 import { noticeGuestsJoined } from './guest-notice.js';
 import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
@@ -52,6 +54,9 @@ export function enforcePolicy(ports: SessionPorts): Promise<void> {
     if (forbidden) await endSessionUnlocked(session.sessionId, ports, forbidden);
   });
 }
+
+/** Glance's clock and ours may differ this much: its session of our key started no earlier than ours, less this. */
+const CLOCK_SLACK_MS = 5 * 60_000;
 
 /** One poll at a time per worker; a second caller shares the first one's answer. */
 let pollInFlight: Promise<SessionView | null> | undefined;
@@ -92,10 +97,23 @@ async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | 
       return result.ok ? null : view(ports, await readActiveSession(ports));
     });
   }
+  // Documented Glance tells nothing of a running session: the rule that stands on what it documents
+  // is that an unjoined session ends after about 10 minutes. One with a guest (Glance's or one the rep
+  // added) runs until the rep presses End.
+  if (!account.capabilities?.status) {
+    const unjoined = session.guests.length === 0 && Date.parse(session.expiresAt) <= ports.now();
+    if (!unjoined) return view(ports, session);
+    return sessionLock.run(async () => {
+      const current = await readActiveSession(ports);
+      if (current?.sessionId !== session.sessionId || current.guests.length > 0) return view(ports, current);
+      await finish(ports, current, current.expiresAt);
+      return null;
+    });
+  }
   let latest: GlanceSession | undefined;
   let failure: unknown;
   try {
-    latest = await glanceFor(ports, account).status(session.sessionId);
+    latest = await glanceFor(ports, account).status(session.key);
   } catch (error) {
     failure = error;
   }
@@ -111,26 +129,30 @@ async function applyPoll(
 ): Promise<SessionView | null> {
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return view(ports, session);
-  if (!latest) {
-    if (problemOf(failure) === 'session-gone') {
-      await finish(ports, session, new Date(ports.now()).toISOString());
-      return null;
+  if (!latest || Date.parse(latest.startedAt) < Date.parse(session.startedAt) - CLOCK_SLACK_MS) {
+    if (failure instanceof GlanceError && failure.failure === 'absent') {
+      // The optional status call is gone: the session goes on as documented Glance has it.
+      await forgetCapability(ports, 'status');
+      return view(ports, await readActiveSession(ports));
     }
-    // The session goes on at Glance; say that the guest list may be stale, and ask again later.
-    const stale = { ...session, lastPolledAt: ports.now(), glanceUnreachable: true };
-    await writeActiveSession(ports, stale);
-    if (!session.glanceUnreachable) await announce(ports);
-    return view(ports, stale);
+    // Glance has no session with this key yet (the client has not started it, or an older one of
+    // the same key), or did not answer: the session goes on; an unanswered ask says the guests may be stale.
+    const unreachable = !!failure && problemOf(failure) !== 'session-gone';
+    const waited = { ...session, lastPolledAt: ports.now(), glanceUnreachable: unreachable };
+    await writeActiveSession(ports, waited);
+    if (!!session.glanceUnreachable !== unreachable) await announce(ports);
+    return view(ports, waited);
   }
-  if (latest.status === SESSION_STATUS.ended || latest.status === SESSION_STATUS.expired) {
+  if (isEndedStatus(latest.status)) {
     await finish(ports, session, latest.endedAt || new Date(ports.now()).toISOString(), latest.guests);
     return null;
   }
   const newGuests = latest.guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
+  const guests = withGuestsAddedByRep(session, latest.guests);
   const updated: ActiveSession = {
     ...session,
-    guests: latest.guests,
-    status: latest.status === SESSION_STATUS.active || latest.guests.length > 0 ? 'active' : 'waiting',
+    guests,
+    status: latest.status === 'A' || guests.length > 0 ? 'active' : 'waiting',
     lastPolledAt: ports.now(),
     glanceUnreachable: false,
   };

@@ -1,10 +1,14 @@
-// One-click Glance sessions from a Salesforce record: start, switch, end, and what each tab may see
-// and do. Glance is called on the click path; Salesforce never is (its writes go through the
-// outbox). The guest poll is in poll.ts, what all steps share in core.ts.
+// One-click Glance sessions from a Salesforce record: start, switch, add a guest, end, and what each
+// tab may see and do. A start calls nobody: the extension chooses the key, the rep's tab launches the
+// Glance Client with it (documented.ts), and Salesforce's writes go through the outbox. The poll is
+// in poll.ts, what all steps share in core.ts.
 import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
-import type { GlanceSession } from '../glance/client.js';
+import { joinUrl } from '../glance/assumptions.js';
+import { GlanceError } from '../glance/client.js';
+import { clientLaunchUrl, UNJOINED_SESSION_LIFETIME_MS } from '../glance/documented.js';
+import { newSessionId, randomSessionKey } from '../glance/keys.js';
 import { inBackground } from '../in-background.js';
 import { meetingDetails, meetingStartFields } from '../meeting/event.js';
 import type { ScheduledMeeting } from '../meeting/store.js';
@@ -17,6 +21,7 @@ import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { inSessionOrg } from './audience.js';
 import { updateBadge } from './badge.js';
+import { forgetCapability, learnCapabilities } from './capabilities-store.js';
 import {
   accountOf,
   announce,
@@ -26,6 +31,7 @@ import {
   glanceFor,
   jobId,
   problemOf,
+  queueGuestLeads,
   type SessionPorts,
   sessionLock,
   TYPE_OF_MODE,
@@ -70,18 +76,20 @@ export async function tabMayControl(
 }
 
 /**
- * How Glance is asked for the session's key. A scheduled meeting's key, chosen when it was scheduled,
- * is passed as a chosen key (assumptions.ts A18); a fixed-key meeting uses the rep's fixed key now.
+ * The session's key, chosen here (Glance's documented launch takes it from us): the rep's Session Key
+ * Behavior, or a scheduled meeting's key, chosen when it was scheduled so its invitation carries it.
+ * No key: the launch carries none, and guests join at the bare address.
  */
-function keyRequest(
+function chooseKey(
   settings: { keyBehavior: 'random' | 'fixed' | 'none'; fixedKey: string },
   meeting: ScheduledMeeting | undefined,
-): { keyMode: 'random' | 'fixed' | 'none'; key: string; keyKind: 'random' | 'fixed' | 'none' } | undefined {
-  if (!meeting) return { keyMode: settings.keyBehavior, key: settings.fixedKey, keyKind: settings.keyBehavior };
-  if (meeting.keyKind === 'random') return { keyMode: 'fixed', key: meeting.key, keyKind: 'random' };
+): { key: string; keyKind: 'random' | 'fixed' | 'none' } | undefined {
+  const kind = meeting ? meeting.keyKind : settings.keyBehavior;
   // The effective settings no longer have the kind of key the meeting promised (the policy forbade it).
-  if (meeting.keyKind !== settings.keyBehavior) return undefined;
-  return { keyMode: meeting.keyKind, key: settings.fixedKey, keyKind: meeting.keyKind };
+  if (meeting && meeting.keyKind !== 'random' && meeting.keyKind !== settings.keyBehavior) return undefined;
+  if (kind === 'random') return { key: meeting?.key || randomSessionKey(), keyKind: 'random' };
+  if (kind === 'fixed') return { key: settings.fixedKey, keyKind: 'fixed' };
+  return { key: '', keyKind: 'none' };
 }
 
 /** Tells the tab the key before the start's own writes land (see startSession). */
@@ -109,42 +117,40 @@ async function startSessionUnlocked(
   if (!addressAllowed(account.address, policy.glanceAddressPattern))
     return { ok: false, problem: 'glance-address-not-allowed' };
 
-  const keys = keyRequest(settings, meeting);
+  const keys = chooseKey(settings, meeting);
   if (!keys) return { ok: false, problem: 'key-not-allowed' };
 
-  // The org's API host (the table's, or the one whose session cookie belongs to the page's org),
-  // looked up while Glance answers: it does not depend on the answer.
-  const apiHostLookup = resolveApiHost(new URL(pageUrl).hostname, ports, storeId).catch(() => undefined);
-  const budgetLookup = apiHostLookup.then((found) => budgetLow(ports, found?.apiHost ?? page.apiHost));
-  let started: GlanceSession;
-  try {
-    started = await glanceFor(ports, account).start(TYPE_OF_MODE[mode], keys.keyMode, keys.key);
-  } catch (error) {
-    return { ok: false, problem: problemOf(error) };
-  }
-  const apiHost = (await apiHostLookup)?.apiHost ?? page.apiHost;
+  const apiHost =
+    (await resolveApiHost(new URL(pageUrl).hostname, ports, storeId).catch(() => undefined))?.apiHost ?? page.apiHost;
+  const startedAt = ports.now();
   const session: ActiveSession = {
-    sessionId: started.sessionId,
-    key: started.key,
+    sessionId: newSessionId(),
+    key: keys.key,
     keyKind: keys.keyKind,
-    joinUrl: started.joinUrl,
+    joinUrl: joinUrl(account.address, keys.key),
     glanceAddress: account.address,
+    launchUrl: clientLaunchUrl(keys.key, { username: account.address }),
     mode,
     modes: [mode],
     status: 'waiting',
-    startedAt: started.startedAt || new Date(ports.now()).toISOString(),
-    expiresAt: started.expiresAt,
+    startedAt: new Date(startedAt).toISOString(),
+    expiresAt: new Date(startedAt + UNJOINED_SESSION_LIFETIME_MS).toISOString(),
     guests: [],
     record: { sobject: page.sobject, recordId: page.recordId, apiHost, ...(storeId ? { storeId } : {}) },
-    lastPolledAt: ports.now(),
+    lastPolledAt: startedAt,
     account,
     ...(meeting ? { meeting: { meetingId: meeting.meetingId, details: meetingDetails(meeting) } } : {}),
   };
+  const budgetLookup = budgetLow(ports, apiHost);
   // Written while the Salesforce job is queued (another storage key); the tab is told the key as
   // soon as both are on their way (startSession holds the session lock until they landed).
   const saved = writeActiveSession(ports, session);
   const tellTab = async () =>
-    answerEarly({ ok: true, session: toView(session, emptyLog(), await budgetLookup.catch(() => false)) });
+    answerEarly({
+      ok: true,
+      session: toView(session, emptyLog(), await budgetLookup.catch(() => false)),
+      launch: session.launchUrl,
+    });
   if (meeting) {
     // The meeting's Event gets the real start; no second Event, no second Chatter post.
     await Promise.all([
@@ -194,11 +200,13 @@ async function startSessionUnlocked(
 
 async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<SessionResult> {
   const answer = await view(ports, session);
+  const launch = session.launchUrl;
   inBackground(announce(ports), 'telling the tabs');
+  if (!session.account?.capabilities) inBackground(learnCapabilities(ports), "Glance's optional operations");
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
   inBackground(updateBadge(ports), "the badge's session time");
   inBackground(runOutbox(ports), 'the Salesforce queue');
-  return { ok: true, session: answer };
+  return { ok: true, session: answer, ...(launch ? { launch } : {}) };
 }
 
 async function switchModeUnlocked(
@@ -212,9 +220,15 @@ async function switchModeUnlocked(
   if (!account) return { ok: false, problem: 'glance-not-connected' };
   // Two tabs clicking Switch at once ask for the same mode: the second changes nothing.
   if (session.mode === mode || session.mode === 'view') return { ok: true, session: await view(ports, session) };
+  // Glance documents no call that switches a session: only where the probe found one (A6, A11).
+  if (!account.capabilities?.setType) return { ok: false, problem: 'switch-in-glance' };
   try {
-    await glanceFor(ports, account).setType(sessionId, TYPE_OF_MODE[mode]);
+    await glanceFor(ports, account).setType(session.key, TYPE_OF_MODE[mode]);
   } catch (error) {
+    if (error instanceof GlanceError && error.failure === 'absent') {
+      await forgetCapability(ports, 'setType');
+      return { ok: false, problem: 'switch-in-glance' };
+    }
     return { ok: false, problem: problemOf(error) };
   }
   const updated = { ...session, mode, modes: [...session.modes, mode] };
@@ -222,6 +236,33 @@ async function switchModeUnlocked(
   inBackground(announce(ports), 'telling the tabs');
   return { ok: true, session: await view(ports, updated) };
 }
+
+/** A guest the rep adds by hand (name, e-mail): in the Event at the end, and a Lead by the rep's policy. */
+async function addGuestUnlocked(
+  sessionId: string,
+  guest: { name: string; email: string },
+  ports: SessionPorts,
+): Promise<SessionResult> {
+  const session = await readActiveSession(ports);
+  if (!session || session.sessionId !== sessionId) return { ok: false, problem: 'session-gone' };
+  const added = {
+    name: guest.name.trim(),
+    email: guest.email.trim(),
+    phone: '',
+    joinedAt: new Date(ports.now()).toISOString(),
+    leftAt: '',
+    byRep: true as const,
+  };
+  const updated: ActiveSession = { ...session, guests: [...session.guests, added], status: 'active' };
+  await writeActiveSession(ports, updated);
+  await queueGuestLeads(ports, updated, [added]);
+  inBackground(runOutbox(ports), 'the Salesforce queue');
+  await announce(ports);
+  return { ok: true, session: await view(ports, updated) };
+}
+
+export const addGuest = (sessionId: string, guest: { name: string; email: string }, ports: SessionPorts) =>
+  sessionLock.run(() => addGuestUnlocked(sessionId, guest, ports));
 
 /**
  * Before the rep disconnects or switches Glance accounts: a running session is ended at Glance first

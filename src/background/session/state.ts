@@ -3,6 +3,7 @@
 import type { SessionMode, SessionView } from '../../shared/messages.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
+import { agentStartUrl } from '../glance/documented.js';
 import type { SessionLog } from '../outbox/types.js';
 import { activeSessionItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
@@ -14,6 +15,12 @@ export interface ActiveSession {
   keyKind?: 'random' | 'fixed' | 'none';
   joinUrl: string;
   glanceAddress: string;
+  /**
+   * The `glance://startssn` launch that starts this session in the Glance Client (documented.ts):
+   * the rep's tab opens it on their click, and again from the panel. Absent in sessions started
+   * through the assumed StartSession before the extension followed Glance's documents.
+   */
+  launchUrl?: string;
   mode: SessionMode;
   /** Every mode the session was in, in order (for the Event's description). */
   modes: SessionMode[];
@@ -53,7 +60,13 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     status: session.status,
     startedAt: session.startedAt,
     expiresAt: session.expiresAt,
-    guests: session.guests.map((g) => ({ name: g.name, email: g.email, joinedAt: g.joinedAt, leftAt: g.leftAt })),
+    guests: session.guests.map((g) => ({
+      name: g.name,
+      email: g.email,
+      joinedAt: g.joinedAt,
+      leftAt: g.leftAt,
+      byRep: g.byRep === true,
+    })),
     record: { sobject: session.record.sobject, recordId: session.record.recordId },
     salesforce: log.state,
     salesforceError: log.error,
@@ -61,5 +74,9 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     chatterError: log.chatterError ?? '',
     glanceUnreachable: session.glanceUnreachable === true,
     salesforceBudgetLow: budgetLow,
+    launchUrl: session.launchUrl ?? '',
+    startPageUrl: agentStartUrl(),
+    glanceReportsGuests: session.account?.capabilities?.status === true,
+    canSwitch: session.account?.capabilities?.setType === true && session.mode !== 'view',
   };
 }

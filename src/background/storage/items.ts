@@ -2,6 +2,7 @@
 // migrations from older shapes. Nothing else names a storage key.
 import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount } from '../glance/client.js';
 import type { ScheduledMeeting } from '../meeting/store.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
@@ -38,6 +39,7 @@ function readAccount(raw: unknown): GlanceAccount | undefined {
     groupId: String(raw.groupId ?? ''),
     displayName: String(raw.displayName ?? ''),
     email: String(raw.email ?? ''),
+    ...(isObject(raw.capabilities) ? { capabilities: readCapabilities(raw.capabilities) } : {}),
   };
 }
 

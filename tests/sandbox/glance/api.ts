@@ -1,12 +1,13 @@
-// HTTP face of the Glance emulator: the ASMX-style services on www.glance.net, the trial page, and
-// the guest join page on every <address>.glance.net. Paths, fields and faults come from
-// src/background/glance/assumptions.ts, the same list the extension's client follows.
+// HTTP face of the Glance emulator: the ASMX-style services on www.glance.net, the agent start page
+// and agent viewer, the trial page, and the guest join page on every <address>.glance.net. Paths,
+// fields and faults come from src/background/glance/documented.ts and assumptions.ts, the same lists
+// the extension's client follows. By default only what Glance documents answers (GlanceService.assumedOps).
 import {
+  ASMX_UNKNOWN_METHOD,
   AUTH_FIELD,
   FAULT_HTTP_STATUS,
   FORM_CONTENT_TYPE,
   GLANCE_FAULT,
-  isGlanceAddress,
   JOIN_KEY_QUERY,
   SESSION_FIELD,
   SESSION_OP,
@@ -15,7 +16,9 @@ import {
   VALIDATE_USER_FIELD,
   VALIDATE_USER_PATH,
 } from '../../../src/background/glance/assumptions.js';
+import { AGENT_START_PATH, AGENT_VIEW_PATH, isGlanceAddress } from '../../../src/background/glance/documented.js';
 import { type Handler, html, type SandboxRequest, type SandboxResponse, xml } from '../http.js';
+import { agentStartPage, agentViewPage } from './agent-pages.js';
 import {
   joinedPage,
   joinFormPage,
@@ -23,7 +26,7 @@ import {
   NO_SESSION_MESSAGE,
   unknownAddressPage,
 } from './join-page.js';
-import { GlanceFault, type GlanceService, type GlanceSession, isKeyMode, isSessionType } from './service.js';
+import { GlanceFault, type GlanceService, type GlanceSession, isSessionType } from './service.js';
 import { trialSignupPage, trialThanksPage } from './trial-page.js';
 import { conferenceInfoXml, faultXml, sessionInfoXml, validateUserXml } from './xml.js';
 
@@ -52,7 +55,20 @@ function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | 
   if (path === VALIDATE_USER_PATH) return asmx(req, (form) => validateUser(glance, form));
   if (path.startsWith(`${SESSION_SERVICE_PATH}/`)) {
     const op = path.slice(SESSION_SERVICE_PATH.length + 1);
+    // A real account has none of the assumed ops (A6): ASMX's own answer to an unknown web method.
+    if (!glance.assumedOps || !(Object.values(SESSION_OP) as string[]).includes(op)) {
+      return {
+        status: 500,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `${ASMX_UNKNOWN_METHOD(op)}\r\n   at System.Web.Services.Protocols.HttpServerType..ctor(Type type)\r\n`,
+      };
+    }
     return asmx(req, (form) => sessionOp(glance, op, form));
+  }
+  if (path === AGENT_START_PATH && req.method === 'GET') return html(200, agentStartPage(req.url.searchParams));
+  if (path.toLowerCase() === AGENT_VIEW_PATH.toLowerCase() && req.method === 'GET') {
+    const { status, body } = agentViewPage(glance, req.url.searchParams);
+    return html(status, body);
   }
   if (path === TRIAL_SIGNUP_PATH) {
     return html(
@@ -101,9 +117,6 @@ function validateUser(glance: GlanceService, form: URLSearchParams): string {
 }
 
 function sessionOp(glance: GlanceService, op: string, form: URLSearchParams): string {
-  if (!(Object.values(SESSION_OP) as string[]).includes(op)) {
-    throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown web method ${op}.`);
-  }
   const account = glance.authenticate(
     required(form, AUTH_FIELD.groupId),
     required(form, AUTH_FIELD.adminName),
@@ -114,21 +127,15 @@ function sessionOp(glance: GlanceService, op: string, form: URLSearchParams): st
     if (!isSessionType(value)) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown session type ${value}.`);
     return value;
   };
-  const sessionId = () => required(form, SESSION_FIELD.sessionId);
+  const key = () => required(form, SESSION_FIELD.key);
   const sessionInfo = (session: GlanceSession) => sessionInfoXml(session, glance.misbehaviour.joinUrl);
   switch (op) {
-    case SESSION_OP.start: {
-      const keyMode = required(form, SESSION_FIELD.keyMode);
-      if (!isKeyMode(keyMode)) throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Unknown key mode ${keyMode}.`);
-      const key = form.get(SESSION_FIELD.key) ?? '';
-      return sessionInfo(glance.startSession(account, { sessionType: sessionType(), keyMode, key }));
-    }
     case SESSION_OP.status:
-      return sessionInfo(glance.sessionOf(account, sessionId()));
+      return sessionInfo(glance.sessionByKey(account, key()));
     case SESSION_OP.setType:
-      return sessionInfo(glance.setSessionType(account, sessionId(), sessionType()));
+      return sessionInfo(glance.setSessionType(account, key(), sessionType()));
     case SESSION_OP.end:
-      return sessionInfo(glance.endSession(account, sessionId()));
+      return sessionInfo(glance.endSession(account, key()));
     default: // SESSION_OP.conference, the only op left
       return conferenceInfoXml(account);
   }

@@ -1,6 +1,6 @@
 // The guest join page at https://<address>.glance.net/ (D: guests open the host's address and type
 // the key; A15: `?key=` prefills it; A16: name required, email and phone optional).
-import { SESSION_TYPE } from '../../../src/background/glance/assumptions.js';
+import { SESSION_TYPE } from '../../../src/background/glance/documented.js';
 import { escapeHtml } from '../http.js';
 import { glancePage } from './page-layout.js';
 import type { GlanceAccount, GlanceSession } from './service.js';

@@ -1,21 +1,24 @@
 // The emulated Glance service: accounts, credentials, sessions and their guests. Pure state with an
-// injectable clock; api.ts speaks HTTP for it and the control API moves its time. Every rule that
-// real Glance does not document follows src/background/glance/assumptions.ts (A-numbers below).
-import { randomBytes, randomInt } from 'node:crypto';
+// injectable clock; api.ts speaks HTTP for it and the control API moves its time. Sessions start the
+// way Glance documents (documented.ts): the Glance Client receives a `glance://startssn` launch with
+// the key the integration chose (launchClient, fed by the stand-in in tests/support/glance-client.ts).
+// Every rule real Glance does not document follows src/background/glance/assumptions.ts (A-numbers).
+import { randomBytes } from 'node:crypto';
 import {
   GLANCE_FAULT,
   type GlanceFaultCode,
-  KEY_MODE,
-  type KeyMode,
-  LIVE_SESSION_STATUSES,
-  SESSION_KEY_PATTERN,
-  SESSION_STATUS,
-  SESSION_TYPE,
-  type SessionStatus,
-  type SessionType,
   SWITCHABLE_SESSION_TYPES,
-  UNJOINED_SESSION_LIFETIME_MS,
 } from '../../../src/background/glance/assumptions.js';
+import {
+  CLIENT_LAUNCH_PREFIX,
+  isLiveStatus,
+  SESSION_KEY_PATTERN,
+  SESSION_TYPE,
+  type SessionStatusLetter,
+  type SessionType,
+  UNJOINED_SESSION_LIFETIME_MS,
+  VISITOR_KEY_PATTERN,
+} from '../../../src/background/glance/documented.js';
 
 export interface ConferencePhone {
   country: string;
@@ -46,15 +49,18 @@ export interface GlanceSession {
   address: string;
   /** '' when the session has no key. */
   key: string;
-  keyMode: KeyMode;
+  /** How it started: the Glance Client's launch (screen share) or a visitor on a cobrowse site. */
+  startedBy: 'client' | 'visitor';
   sessionType: SessionType;
-  status: SessionStatus;
+  status: SessionStatusLetter;
   startedAt: number;
-  /** When it expires if nobody joins (A9). */
+  /** When it ends if nobody joins (documented: about 10 minutes). */
   expiresAt: number;
   endedAt?: number;
-  /** Who ended it: the host through EndSession, Glance's side (control API), or expiry. */
+  /** Who ended it: the host (in the client, or the optional EndSession), Glance's side, or expiry. */
   endedBy?: 'host' | 'glance' | 'expiry';
+  /** Agents who joined through the agent viewer (cobrowse). */
+  agents: { name: string; email: string; joinedAt: number }[];
   guests: GlanceGuest[];
 }
 
@@ -121,6 +127,11 @@ export class GlanceService {
    * answering the next requests with a 307 to another host (which re-posts the form, RFC 9110 15.4.8).
    */
   readonly misbehaviour: { joinUrl?: string; redirect?: { to: string; count: number } } = {};
+  /**
+   * The assumed SessionService operations (assumptions.ts A6) answer only while a test turns this
+   * on; off, they answer as ASMX answers an unknown web method, as a real account does.
+   */
+  assumedOps = false;
   now: () => number = () => this.wallClock() + this.offsetMs;
 
   constructor() {
@@ -162,25 +173,76 @@ export class GlanceService {
     return !!account;
   }
 
-  startSession(
-    account: GlanceAccount,
-    options: { sessionType: SessionType; keyMode: KeyMode; key?: string },
-  ): GlanceSession {
-    const key = this.keyFor(account.address, options.keyMode, options.key ?? '');
+  /**
+   * What the Glance Client does with a `glance://startssn?key=…&username=…` launch (documented.ts):
+   * signed in as that user, it starts a screen-share session with the launch's key. One session per
+   * client: a new launch ends the one it was hosting. Answers why it would not start, as text.
+   */
+  launchClient(url: string): GlanceSession | string {
+    if (!url.startsWith(CLIENT_LAUNCH_PREFIX)) return `not a session launch: ${url}`;
+    const query = new URL(url.replace(/^glance:\/\//, 'https://client.invalid/')).searchParams;
+    const account = this.account(query.get('username') ?? '');
+    if (!account) return 'the launch names no Glance user this client is signed in as';
+    const key = query.get('key') ?? '';
+    if (key && !SESSION_KEY_PATTERN.test(key)) return `not a session key: ${key}`;
+    for (const live of this.liveSessions(account.address).filter((s) => s.startedBy === 'client')) {
+      this.finish(live, 'C', this.now(), 'host');
+    }
+    return this.open(account.address, key, SESSION_TYPE.screenShare, 'client');
+  }
+
+  /** The rep ends sharing in the Glance Client. */
+  endInClient(address: string): GlanceSession | undefined {
+    const live = this.liveSessions(address.trim().toLowerCase()).find((s) => s.startedBy === 'client');
+    if (live) this.finish(live, 'C', this.now(), 'host');
+    return live;
+  }
+
+  /** A visitor on the company's website starts cobrowse with a key or a visitor id (documented.ts). */
+  startCobrowse(address: string, key: string): GlanceSession | string {
+    const account = this.account(address);
+    if (!account) return `no Glance group for ${address}`;
+    if (!VISITOR_KEY_PATTERN.test(key)) return `not a visitor key: ${key}`;
+    return this.open(account.address, key, SESSION_TYPE.cobrowse, 'visitor');
+  }
+
+  /** A live cobrowse session of the group with this key or visitor id, for the agent viewer. */
+  cobrowseSession(key: string): GlanceSession | undefined {
+    return [...this.sessions.values()].find(
+      (s) => s.startedBy === 'visitor' && s.key === key && isLive(this.refresh(s)),
+    );
+  }
+
+  /** The agent viewer joins: the visitor's session counts the agent, and is active. */
+  agentJoins(session: GlanceSession, agent: { name: string; email: string }): void {
+    session.agents.push({ ...agent, joinedAt: this.now() });
+    session.status = 'A';
+  }
+
+  private open(address: string, key: string, sessionType: SessionType, startedBy: GlanceSession['startedBy']) {
     const startedAt = this.now();
     const session: GlanceSession = {
       sessionId: String(this.nextSessionNumber++),
-      address: account.address,
+      address,
       key,
-      keyMode: options.keyMode,
-      sessionType: options.sessionType,
-      status: SESSION_STATUS.waiting,
+      startedBy,
+      sessionType,
+      status: 'W',
       startedAt,
       expiresAt: startedAt + UNJOINED_SESSION_LIFETIME_MS,
       guests: [],
+      agents: [],
     };
     this.sessions.set(session.sessionId, session);
     return session;
+  }
+
+  /** A6/A7: the account's most recent session with this key; none is `UnknownSession`. */
+  sessionByKey(account: GlanceAccount, key: string): GlanceSession {
+    const mine = [...this.sessions.values()].filter((s) => s.address === account.address && s.key === key);
+    const session = mine.at(-1);
+    if (!session) throw new GlanceFault(GLANCE_FAULT.unknownSession, `No session with key ${key}.`);
+    return this.refresh(session);
   }
 
   /** A session of this account, its status brought up to date; other users' sessions are unknown. */
@@ -193,20 +255,20 @@ export class GlanceService {
   }
 
   /** A11: switch between screen share and cobrowse in place. */
-  setSessionType(account: GlanceAccount, sessionId: string, sessionType: SessionType): GlanceSession {
-    const session = this.sessionOf(account, sessionId);
+  setSessionType(account: GlanceAccount, key: string, sessionType: SessionType): GlanceSession {
+    const session = this.sessionByKey(account, key);
     if (!SWITCHABLE_SESSION_TYPES.includes(sessionType)) {
       throw new GlanceFault(GLANCE_FAULT.invalidRequest, `Cannot switch a session to type ${sessionType}.`);
     }
-    if (!isLive(session)) throw new GlanceFault(GLANCE_FAULT.sessionNotLive, `Session ${sessionId} has ended.`);
+    if (!isLive(session)) throw new GlanceFault(GLANCE_FAULT.sessionNotLive, `Session ${key} has ended.`);
     session.sessionType = sessionType;
     return session;
   }
 
   /** A12: ending an ended or expired session changes nothing. */
-  endSession(account: GlanceAccount, sessionId: string): GlanceSession {
-    const session = this.sessionOf(account, sessionId);
-    if (isLive(session)) this.finish(session, SESSION_STATUS.ended, this.now(), 'host');
+  endSession(account: GlanceAccount, key: string): GlanceSession {
+    const session = this.sessionByKey(account, key);
+    if (isLive(session)) this.finish(session, 'C', this.now(), 'host');
     return session;
   }
 
@@ -215,7 +277,7 @@ export class GlanceService {
     const session = this.sessions.get(sessionId);
     if (!session) return undefined;
     this.refresh(session);
-    if (isLive(session)) this.finish(session, SESSION_STATUS.ended, this.now(), 'glance');
+    if (isLive(session)) this.finish(session, 'X', this.now(), 'glance');
     return session;
   }
 
@@ -229,7 +291,7 @@ export class GlanceService {
       phone: (guest.phone ?? '').trim(),
       joinedAt: this.now(),
     });
-    session.status = SESSION_STATUS.active;
+    session.status = 'A';
     return session;
   }
 
@@ -263,7 +325,8 @@ export class GlanceService {
           sessionId: s.sessionId,
           address: s.address,
           key: s.key,
-          keyMode: s.keyMode,
+          startedBy: s.startedBy,
+          agents: s.agents.map((a) => ({ ...a, joinedAt: iso(a.joinedAt) })),
           sessionType: s.sessionType,
           status: s.status,
           startedAt: iso(s.startedAt),
@@ -277,49 +340,27 @@ export class GlanceService {
     };
   }
 
-  /** A9: an unjoined session past its time becomes expired the moment anyone looks at it. */
+  /** Documented: an unjoined session times out (T) after about 10 minutes, seen the moment anyone looks. */
   private refresh(session: GlanceSession): GlanceSession {
-    if (session.status === SESSION_STATUS.waiting && this.now() >= session.expiresAt) {
-      this.finish(session, SESSION_STATUS.expired, session.expiresAt, 'expiry');
+    if (session.status === 'W' && this.now() >= session.expiresAt) {
+      this.finish(session, 'T', session.expiresAt, 'expiry');
     }
     return session;
   }
 
-  private finish(session: GlanceSession, status: SessionStatus, at: number, by: GlanceSession['endedBy']): void {
+  private finish(session: GlanceSession, status: SessionStatusLetter, at: number, by: GlanceSession['endedBy']): void {
     session.status = status;
     session.endedAt = at;
     session.endedBy = by;
     for (const guest of session.guests) guest.leftAt ??= at;
   }
-
-  /** A10: fixed and no-key sessions must not share a key with a live session of the same address. */
-  private keyFor(address: string, keyMode: KeyMode, requested: string): string {
-    const inUse = new Set(this.liveSessions(address).map((s) => s.key));
-    if (keyMode === KEY_MODE.random) {
-      let key: string;
-      do key = String(randomInt(0, 10000)).padStart(4, '0');
-      while (inUse.has(key));
-      return key;
-    }
-    const key = keyMode === KEY_MODE.fixed ? requested : '';
-    if (keyMode === KEY_MODE.fixed && !SESSION_KEY_PATTERN.test(key)) {
-      throw new GlanceFault(GLANCE_FAULT.invalidRequest, 'A fixed key must be 4 digits.');
-    }
-    if (inUse.has(key)) {
-      throw new GlanceFault(
-        GLANCE_FAULT.keyInUse,
-        key ? `Key ${key} is in use by another session.` : 'A session without a key is already live.',
-      );
-    }
-    return key;
-  }
 }
 
 export function isLive(session: GlanceSession): boolean {
-  return LIVE_SESSION_STATUSES.includes(session.status);
+  return isLiveStatus(session.status);
 }
 
-/** A13: from start to end, in whole seconds; null while the session is live. */
+/** From start to end, in whole seconds; null while the session is live. */
 export function durationSeconds(session: GlanceSession): number | null {
   return session.endedAt === undefined ? null : Math.floor((session.endedAt - session.startedAt) / 1000);
 }
@@ -331,8 +372,4 @@ export function isoTime(ms: number): string {
 
 export function isSessionType(value: string): value is SessionType {
   return (Object.values(SESSION_TYPE) as string[]).includes(value);
-}
-
-export function isKeyMode(value: string): value is KeyMode {
-  return (Object.values(KEY_MODE) as string[]).includes(value);
 }

@@ -1,0 +1,40 @@
+// Which assumed Glance operations (assumptions.ts A6) this account's service really has. A session
+// never needs them; where a probe found them, they enrich it: guests Glance reports, end detection,
+// switching, conference numbers. Probed once per connection and again after one fails.
+import { SESSION_OP, type SessionOp } from './assumptions.js';
+import type { GlanceCapabilities, GlanceClient } from './client.js';
+
+export type { GlanceCapabilities } from './client.js';
+
+const PROBED: Record<Exclude<keyof GlanceCapabilities, 'probedAt'>, SessionOp> = {
+  status: SESSION_OP.status,
+  setType: SESSION_OP.setType,
+  end: SESSION_OP.end,
+  conference: SESSION_OP.conference,
+};
+
+/** None of the assumed operations: what a real account has, as far as anyone has published. */
+export const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
+
+/** Asks for each assumed operation once, together. Throws when Glance refused the credential or did not answer. */
+export async function probeCapabilities(client: GlanceClient, now: number): Promise<GlanceCapabilities> {
+  const names = Object.keys(PROBED) as (keyof typeof PROBED)[];
+  const found = await Promise.all(names.map((name) => client.has(PROBED[name])));
+  const capabilities: GlanceCapabilities = { ...DOCUMENTED_ONLY, probedAt: now };
+  names.forEach((name, i) => {
+    capabilities[name] = found[i] === true;
+  });
+  return capabilities;
+}
+
+export function readCapabilities(raw: unknown): GlanceCapabilities | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  return {
+    status: r.status === true,
+    setType: r.setType === true,
+    end: r.end === true,
+    conference: r.conference === true,
+    probedAt: typeof r.probedAt === 'number' ? r.probedAt : 0,
+  };
+}

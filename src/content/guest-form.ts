@@ -1,0 +1,73 @@
+// The panel's Add guest: the rep types who joined (Glance documents no feed of a screen share's
+// guests), and each one goes into the session's Event and becomes a Lead by the rep's policy. Built
+// in the panel's lazily injected script. The values sent are the fields' own, read in the trusted
+// submit that sends them.
+
+import { t } from '../shared/i18n.js';
+import { GUEST_EMAIL_MAX, GUEST_NAME_MAX } from '../shared/messages.js';
+import { element, onTrusted } from './dom.js';
+
+/** The shape Salesforce accepts for Lead.Email, roughly: one @, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export class GuestForm {
+  readonly root = element('div', { className: 'guest-form' });
+  private readonly open = element(
+    'button',
+    { type: 'button', textContent: t('addGuest') },
+    { 'aria-expanded': 'false' },
+  );
+  private readonly form = element('form', { hidden: true, noValidate: true });
+  private readonly name = element('input', { id: 'guest-name', maxLength: GUEST_NAME_MAX, autocomplete: 'off' });
+  private readonly email = element('input', {
+    id: 'guest-email',
+    type: 'email',
+    maxLength: GUEST_EMAIL_MAX,
+    autocomplete: 'off',
+  });
+  private readonly error = element('p', { className: 'status', hidden: true }, { role: 'alert', 'data-tone': 'error' });
+
+  /** `add` answers true when the guest was taken. */
+  constructor(add: (guest: { name: string; email: string }) => Promise<boolean>) {
+    const nameLabel = element('label', { htmlFor: 'guest-name', className: 'caption', textContent: t('guestName') });
+    const emailLabel = element('label', { htmlFor: 'guest-email', className: 'caption', textContent: t('guestEmail') });
+    const submit = element('button', { type: 'submit', className: 'brand', textContent: t('addGuest') });
+    const cancel = element('button', { type: 'button', textContent: t('cancel') });
+    const buttons = element('div', { className: 'actions' });
+    buttons.append(submit, cancel);
+    this.form.append(nameLabel, this.name, emailLabel, this.email, this.error, buttons);
+    this.root.append(this.open, this.form);
+    onTrusted(this.open, 'click', () => this.toggle(true));
+    onTrusted(cancel, 'click', () => this.toggle(false));
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!event.isTrusted) return;
+      const guest = { name: this.name.value.trim(), email: this.email.value.trim() };
+      const problem = !guest.name
+        ? 'guestNameRequired'
+        : guest.email && !EMAIL.test(guest.email)
+          ? 'guestEmailInvalid'
+          : '';
+      this.error.hidden = !problem;
+      this.error.textContent = problem ? t(problem) : '';
+      if (problem) return (problem === 'guestNameRequired' ? this.name : this.email).focus();
+      submit.setAttribute('aria-disabled', 'true');
+      void add(guest).then((taken) => {
+        submit.removeAttribute('aria-disabled');
+        if (taken) this.toggle(false);
+      });
+    });
+  }
+
+  private toggle(show: boolean): void {
+    this.form.hidden = !show;
+    this.open.hidden = show;
+    this.open.setAttribute('aria-expanded', String(show));
+    if (show) this.name.focus();
+    else {
+      this.form.reset();
+      this.error.hidden = true;
+      this.open.focus();
+    }
+  }
+}
