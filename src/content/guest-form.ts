@@ -2,22 +2,15 @@
 // guests), and each one goes into the session's Event and becomes a Lead by the rep's policy. Built
 // in the panel's lazily injected script. The values sent are the fields' own, read in the trusted
 // submit that sends them.
-
 import { t } from '../shared/i18n.js';
 import { GUEST_EMAIL_MAX, GUEST_NAME_MAX } from '../shared/messages.js';
-import { element, onTrusted } from './dom.js';
+import { element } from './dom.js';
 
 /** The shape Salesforce accepts for Lead.Email, roughly: one @, a dot in the domain, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class GuestForm {
-  readonly root = element('div', { className: 'guest-form' });
-  private readonly open = element(
-    'button',
-    { type: 'button', textContent: t('addGuest') },
-    { 'aria-expanded': 'false' },
-  );
-  private readonly form = element('form', { hidden: true, noValidate: true });
+  readonly root = element('form', { className: 'guest-form', noValidate: true });
   private readonly name = element('input', { id: 'guest-name', maxLength: GUEST_NAME_MAX, autocomplete: 'off' });
   private readonly email = element('input', {
     id: 'guest-email',
@@ -31,17 +24,15 @@ export class GuestForm {
   constructor(add: (guest: { name: string; email: string }) => Promise<boolean>) {
     const nameLabel = element('label', { htmlFor: 'guest-name', className: 'caption', textContent: t('guestName') });
     const emailLabel = element('label', { htmlFor: 'guest-email', className: 'caption', textContent: t('guestEmail') });
-    const submit = element('button', { type: 'submit', className: 'brand', textContent: t('addGuest') });
-    const cancel = element('button', { type: 'button', textContent: t('cancel') });
-    const buttons = element('div', { className: 'actions' });
-    buttons.append(submit, cancel);
-    this.form.append(nameLabel, this.name, emailLabel, this.email, this.error, buttons);
-    this.root.append(this.open, this.form);
-    onTrusted(this.open, 'click', () => this.toggle(true));
-    onTrusted(cancel, 'click', () => this.toggle(false));
-    this.form.addEventListener('submit', (event) => {
+    const submit = element('button', { type: 'submit', textContent: t('addGuest') });
+    const row = element('div', { className: 'link-row' });
+    row.append(this.name, this.email, submit);
+    const labels = element('div', { className: 'link-row' });
+    labels.append(nameLabel, emailLabel);
+    this.root.append(labels, row, this.error);
+    this.root.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (!event.isTrusted) return;
+      if (!event.isTrusted || submit.getAttribute('aria-disabled') === 'true') return;
       const guest = { name: this.name.value.trim(), email: this.email.value.trim() };
       const problem = !guest.name
         ? 'guestNameRequired'
@@ -50,24 +41,15 @@ export class GuestForm {
           : '';
       this.error.hidden = !problem;
       this.error.textContent = problem ? t(problem) : '';
-      if (problem) return (problem === 'guestNameRequired' ? this.name : this.email).focus();
+      if (problem) {
+        (problem === 'guestNameRequired' ? this.name : this.email).focus();
+        return;
+      }
       submit.setAttribute('aria-disabled', 'true');
       void add(guest).then((taken) => {
         submit.removeAttribute('aria-disabled');
-        if (taken) this.toggle(false);
+        if (taken) this.root.reset();
       });
     });
-  }
-
-  private toggle(show: boolean): void {
-    this.form.hidden = !show;
-    this.open.hidden = show;
-    this.open.setAttribute('aria-expanded', String(show));
-    if (show) this.name.focus();
-    else {
-      this.form.reset();
-      this.error.hidden = true;
-      this.open.focus();
-    }
   }
 }

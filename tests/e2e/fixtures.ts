@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { type OrgName, SandboxControl } from '../support/control.js';
+import { GlanceClientStandIn } from '../support/glance-client.js';
 import { secretLeaks, watchConsole } from './secrets.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
@@ -17,7 +18,7 @@ interface WorkerFixtures {
   /** Chromium's UI language for this worker's browser (test.use({ uiLanguage: 'de' })); default English. */
   uiLanguage: string | undefined;
   sandbox: Sandbox;
-  extension: { context: BrowserContext; extensionId: string };
+  extension: { context: BrowserContext; extensionId: string; glanceClient: GlanceClientStandIn };
 }
 
 interface TestFixtures {
@@ -34,6 +35,8 @@ interface TestFixtures {
    * where the worker's uiLanguage option is one per worker); logged in to nothing, closed after the test.
    */
   browserIn: (uiLanguage: string) => Promise<LaunchedBrowser>;
+  /** The Glance Client stand-in of this browser: the glance:// launches Chromium really made (this test's). */
+  glanceClient: GlanceClientStandIn;
   /** Automatic: after each test, no Glance password or credential where it must not be (secrets.ts). */
   secretsStayPut: undefined;
 }
@@ -52,7 +55,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extension: [
     async ({ sandbox, uiLanguage }, use) => {
       const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, uiLanguage });
-      await use({ context: launched.context, extensionId: launched.extensionId });
+      const glanceClient = new GlanceClientStandIn(launched.context, sandbox.controlUrl);
+      await use({ context: launched.context, extensionId: launched.extensionId, glanceClient });
       await launched.close();
     },
     { scope: 'worker' },
@@ -63,6 +67,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const page of extension.context.pages()) await page.close();
   },
   extensionId: async ({ extension }, use) => use(extension.extensionId),
+  glanceClient: async ({ extension, control: _control }, use) => {
+    await extension.glanceClient.settled();
+    extension.glanceClient.forget();
+    await use(extension.glanceClient);
+  },
   serviceWorker: async ({ context, extensionId }, use) => {
     let worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
     worker ??= await context.waitForEvent('serviceworker');
@@ -205,6 +214,16 @@ export async function startFromToolbar(page: Page) {
   const panel = sessionPanel(page);
   await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
   return { panel, sessionId: (await panel.getAttribute('data-session-id')) ?? '' };
+}
+
+/** The rep adds a guest in the panel by hand (Glance documents no feed of a screen share's guests). */
+export async function addGuest(panel: ReturnType<typeof sessionPanel>, name: string, email = '') {
+  // The rep is back in the Salesforce tab (a guest's page may have opened in front of it).
+  await panel.page().bringToFront();
+  await panel.getByLabel('Name', { exact: true }).fill(name);
+  await panel.getByLabel('E-mail', { exact: true }).fill(email);
+  await panel.getByRole('button', { name: 'Add guest' }).click();
+  await expect(panel.getByRole('list', { name: 'Guests' }).getByText(name)).toBeVisible();
 }
 
 /** Opens the first seeded Lead in Lightning and waits for the toolbar's Start. */

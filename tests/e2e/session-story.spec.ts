@@ -1,10 +1,12 @@
-// The whole story, in the sandbox: a rep starts a Glance session from a record, a guest joins on
-// Glance's join page, the guest shows in the panel, a Lead is created (or not) by the policy, the rep
-// switches mode and ends, and Salesforce holds one Event on the right records. API calls per step
-// are counted from the emulator's request log.
+// The whole story, in the sandbox, on documented Glance alone (the emulator's default): a rep starts a
+// Glance session from a record, the key shows before any Glance answer, the rep's click launches the
+// Glance Client with that key, a guest joins on Glance's join page, the rep adds them in the panel, a
+// Lead is created (or not) by the policy, the rep ends, and Salesforce holds one Event on the right
+// records. Where a test turns Glance's assumed operations on, the panel shows more (guests Glance
+// reports, Switch, Glance's own end). API calls per step are counted from the emulator's request log.
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, LIGHTNING, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
+import { addGuest, connectGlance, expect, LIGHTNING, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -43,28 +45,44 @@ async function startFrom(page: Page, control: SandboxControl, url: string) {
   return { panel, sessionId, since };
 }
 
-test('Lead: start, guest joins, a Lead is created, switch, end, one Event', async ({
+test('Lead: the key before any Glance answer, the client launched with it from the click, a guest added by hand becomes a Lead, End, one Event', async ({
   salesforcePage: page,
   context,
   extensionId,
   serviceWorker,
   control,
+  glanceClient,
 }) => {
   await connectGlance(context, extensionId);
   await useSettings(serviceWorker, { leadCreation: 'email', chatterOnStart: true });
   const [lead] = await control.records<Row>('Lead');
   if (!lead) throw new Error('no lead');
 
+  const glanceBefore = await lastSeq(control);
   const { panel, sessionId, since } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`);
   expect(await apiWrites(control, since)).toEqual(['POST /composite']);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
-  const [glanceSession] = (await (await fetch(`${control.baseUrl}/glance`)).json()).sessions as { key: string }[];
-  expect(glanceSession?.key).toBe(key);
+  // Nothing asked Glance to start it: the only Glance requests are the probe of its assumed
+  // operations, after the start, each answered as a real account answers an unknown web method.
+  const glanceCalls = (await control.log('glance', glanceBefore)).filter((e) => !e.path.startsWith('/favicon'));
+  expect(glanceCalls.every((e) => e.path.startsWith('/services/SessionService.asmx/') && e.status === 500)).toBe(true);
 
-  const beforeGuest = await lastSeq(control);
+  // The Glance Client got the launch, from the rep's click, with the key on screen.
+  const [launch, ...more] = await glanceClient.received();
+  expect(more).toHaveLength(0);
+  expect(launch?.url).toBe(`glance://startssn?key=${key}&username=acme.glance.net`);
+  const [glanceSession] = (await (await fetch(`${control.baseUrl}/glance`)).json()).sessions as {
+    key: string;
+    status: string;
+  }[];
+  expect(glanceSession).toMatchObject({ key, status: 'W' });
+
+  // The guest joins at the address with the key; documented Glance does not tell us, the rep adds them.
   const guest = await context.newPage();
   await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
-  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Wanda Guest')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByText('Glance does not tell us who joins')).toBeVisible();
+  const beforeGuest = await lastSeq(control);
+  await addGuest(panel, 'Wanda Guest', 'wanda@newco.example');
   await expect
     .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'wanda@newco.example'), {
       timeout: 10_000,
@@ -75,8 +93,10 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   const [, create] = await control.apiCalls(beforeGuest);
   expect(create?.body).toContain('"method":"POST","url":"/services/data/v66.0/sobjects/Lead"');
 
-  await panel.getByRole('button', { name: 'Switch to cobrowse' }).click();
-  await expect(panel.getByRole('button', { name: 'Switch to screen share' })).toBeVisible();
+  // No Switch that could not work: Glance's own window switches.
+  await expect(panel.getByRole('button', { name: /Switch to/ })).toHaveCount(0);
+  await expect(panel.getByText('switch in Glance’s own window')).toBeVisible();
+
   const beforeEnd = await lastSeq(control);
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect(sessionPanel(page)).toHaveCount(0);
@@ -92,7 +112,7 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
   expect(event.WhatId ?? null).toBeNull();
   expect(Date.parse(String(event.EndDateTime))).toBeGreaterThanOrEqual(Date.parse(String(event.StartDateTime)));
   expect(String(event.Description)).toContain('Wanda Guest <wanda@newco.example>');
-  expect(String(event.Description)).toContain('Mode: Screen share → Cobrowse');
+  expect(String(event.Description)).toContain('Mode: Screen share');
   const posts = (await control.records<Row>('FeedItem')).filter((f) => String(f.LinkUrl).includes(event.Id));
   expect(posts).toHaveLength(1);
   // Colleagues join from the Event while the session runs; the post never has the key, is for
@@ -113,6 +133,48 @@ test('Lead: start, guest joins, a Lead is created, switch, end, one Event', asyn
     'href',
     `${LIGHTNING}/lightning/r/Event/${event.Id}/view`,
   );
+});
+
+test("with Glance's assumed operations on, the panel shows Glance's guests and switches; turned off mid-session, nothing is lost", async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  serviceWorker,
+  control,
+}) => {
+  await control.glanceAssumedOps(true);
+  await connectGlance(context, extensionId);
+  await useSettings(serviceWorker, { leadCreation: 'email' });
+  const [lead] = await control.records<Row>('Lead');
+  const { panel, sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
+  const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+  // The probe found the operations: Switch shows once the account's capabilities are known.
+  await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
+  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Gus Guest', 'gus@newco.example');
+  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Gus Guest')).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'gus@newco.example'), {
+      timeout: 10_000,
+    })
+    .toHaveLength(1);
+  await panel.getByRole('button', { name: 'Switch to cobrowse' }).click();
+  await expect(panel.getByRole('button', { name: 'Switch to screen share' })).toBeVisible();
+
+  // Glance stops answering them (a real account): the session goes on as documented Glance has it.
+  await control.glanceAssumedOps(false);
+  await addGuest(panel, 'Hand Added', 'hand@newco.example');
+  await panel.getByRole('button', { name: 'Switch to screen share' }).click();
+  await expect(panel.getByRole('status')).toHaveText(/Switch in Glance’s own window\./);
+  await panel.getByRole('button', { name: 'End session' }).click();
+  await expect(sessionPanel(page)).toHaveCount(0);
+  await expect
+    .poll(async () => String((await eventFor(control, sessionId))[0]?.Description ?? ''), { timeout: 10_000 })
+    .toContain('Ended:');
+  const description = String((await eventFor(control, sessionId))[0]?.Description);
+  expect(description).toContain('Gus Guest <gus@newco.example>');
+  expect(description).toContain('Hand Added <hand@newco.example>');
+  expect(description).toContain('Mode: Screen share → Cobrowse');
+  expect((await control.records<Row>('Lead')).filter((l) => l.Email === 'hand@newco.example')).toHaveLength(1);
 });
 
 test('Case in a console app, support mode: WhatId the Case, WhoId its contact; no Lead when the policy says never', async ({
@@ -137,7 +199,7 @@ test('Case in a console app, support mode: WhatId the Case, WhoId its contact; n
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
-  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Nobody New')).toBeVisible({ timeout: 15_000 });
+  await addGuest(panel, 'Nobody New', 'nobody@new.example');
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect
     .poll(async () => (await eventFor(control, sessionId))[0]?.WhoId, { timeout: 10_000 })
@@ -172,7 +234,7 @@ test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity;
     'Hank Scorpio',
     'hank@globex.example',
   );
-  await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Hank Scorpio')).toBeVisible({ timeout: 15_000 });
+  await addGuest(panel, 'Hank Scorpio', 'hank@globex.example');
   await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect
@@ -266,21 +328,27 @@ test('Classic Opportunity: WhatId the Opportunity, WhoId its contact; a fixed ke
   expect((await eventFor(control, sessionId))[0]?.WhatId).toBe(opportunity.Id);
 });
 
-test('Glance ends the session on its side: the panel goes and the Event is closed', async ({
+test('the rep ends sharing in the Glance Client (assumed status on): the panel goes and the Event is closed', async ({
   salesforcePage: page,
   context,
   extensionId,
   control,
 }) => {
+  await control.glanceAssumedOps(true);
   await connectGlance(context, extensionId);
   const [campaign] = await control.records<Row>('Campaign');
   const { sessionId } = await startFrom(page, control, `${LIGHTNING}/lightning/r/Campaign/${campaign?.Id}/view`);
-  const ended = await fetch(`${control.baseUrl}/glance/end`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sessionId }),
-  });
-  expect(ended.ok).toBe(true);
+  // The capability probe runs after the start; the client has the session once the launch arrived.
+  await expect
+    .poll(
+      async () =>
+        control.endInGlanceClient().then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   // The open panel asks every 5 s; Glance's "ended" removes it everywhere.
   await expect(sessionPanel(page)).toHaveCount(0, { timeout: 15_000 });
   await expect

@@ -1,11 +1,15 @@
 // The background with in-memory storage (following chrome.storage's semantics: values are copied,
-// undefined is not stored) and the real emulators answering in-process.
-import { expect } from 'vitest';
+// undefined is not stored) and the real emulators answering in-process. Glance answers as a real
+// account does (only what it documents) unless a test turns the assumed operations on
+// (assumeGlanceOps); a start's Glance Client launch goes to the emulator's client stand-in (start()).
+import { expect, vi } from 'vitest';
+import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
 import { enforcePolicy } from '../../src/background/session/poll.js';
 import { startSession } from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
+import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
@@ -23,6 +27,9 @@ export function harness() {
   /** `<storeId> <apiHost>` → the sid of that host in that (incognito) cookie store. */
   const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
+  // Glance's clock is the same wall clock (its advance() still moves Glance alone): the background
+  // compares Glance's times with its own (poll.ts), so they must not depend on the day the tests run.
+  sandbox.state.glance.wallClock = () => clock;
   /**
    * Managed storage as Chromium has it: the administrator's policy, which reads answer only once the
    * browser's policy loader has settled (a read before that waits for it; 1.8–4.8 s after a start in
@@ -160,6 +167,39 @@ export function harness() {
       incognitoSids.set(`${storeId} ${apiHost}`, value);
     },
     local,
+    /**
+     * The account's Glance service has the assumed SessionService operations (assumptions.ts A6): the
+     * probe a start runs after a connection finds them (capabilities.ts). Off (the default) as on a real account.
+     */
+    assumeGlanceOps(on = true) {
+      sandbox.state.glance.assumedOps = on;
+    },
+    /**
+     * The rep's Glance Client receives a start's launch (the tab opens it on the rep's click):
+     * the emulator's client starts that session (tests/support/glance-client.ts does this in a browser).
+     */
+    launchClient(launch: string | undefined) {
+      if (!launch) throw new Error('the start answered no Glance Client launch');
+      const started = sandbox.state.glance.launchClient(launch);
+      if (typeof started === 'string') throw new Error(`the Glance Client did not start: ${started}`);
+      return started;
+    },
+    /** The Glance session the emulated client started with this key (the latest one). */
+    glanceSession(key: string) {
+      const session = [...sandbox.state.glance.sessions.values()]
+        .filter((s) => s.startedBy === 'client' && s.key === key)
+        .at(-1);
+      if (!session) throw new Error(`no Glance session with key ${key}`);
+      return session;
+    },
+    /** Waits for the probe of the assumed operations a start runs in the background (capabilities.ts). */
+    async probed() {
+      await vi.waitFor(async () => expect((await readGlanceAccount(ports))?.capabilities).toBeDefined(), {
+        timeout: 1000,
+        interval: 1,
+      });
+      return (await readGlanceAccount(ports))?.capabilities;
+    },
     records: (type: string) => sandbox.state.salesforce.ofType(type),
     async connect(settings: Partial<UserSettings> = {}) {
       expect((await connectAccount('acme.glance.net', 'correct-horse', ports)).ok).toBe(true);
@@ -175,14 +215,18 @@ export function harness() {
 
 export type Harness = ReturnType<typeof harness>;
 
-export async function start(
-  h: Harness,
-  type: string,
-  id: string,
-  mode: 'screenshare' | 'view' | 'cobrowse' = 'screenshare',
-) {
+/**
+ * A start from the record's page, as the rep's click makes it: the tab gets the session and the Glance
+ * Client launch with its key, and opens the launch (the emulated client starts the session). With the
+ * assumed operations on, it answers once the probe the first start runs (capabilities.ts) has found
+ * them, so the session asks Glance what it may; otherwise at once, as the click is answered.
+ */
+export async function start(h: Harness, type: string, id: string, mode: 'screenshare' = 'screenshare') {
   const result = await startSession(`${LIGHTNING}/lightning/r/${type}/${id}/view`, mode, h.ports);
   if (!result.ok || !result.session) throw new Error(`start failed: ${JSON.stringify(result)}`);
+  expect(result.launch).toBe(clientLaunchUrl(result.session.key, { username: result.session.glanceAddress }));
+  h.launchClient(result.launch);
+  if (h.sandbox.state.glance.assumedOps) await h.probed();
   return result.session;
 }
 

@@ -1,5 +1,5 @@
 // Finds and launches Chromium with the built extension, pointed at the sandbox by host name.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from '@playwright/test';
@@ -28,6 +28,26 @@ function sandboxArgs(hostResolverRules: string): string[] {
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/** The Salesforce and Glance origins the sandbox serves pages from (launches come from their tabs). */
+const LAUNCHING_ORIGINS = ['acme', 'globex'].flatMap((org) => [
+  `https://${org}.lightning.force.com`,
+  `https://${org}.my.salesforce.com`,
+]);
+
+/**
+ * A rep who ticked "Always allow … to open links of this type" in Chromium's "Open Glance?" prompt:
+ * the choice Chromium keeps in the profile's Preferences (protocol_handler.allowed_origin_protocol_pairs).
+ * Without it the prompt stays up, tab-modal, and takes every later click on the page; headless
+ * Chromium gives no way to answer it. Written only into a new profile.
+ */
+function allowGlanceLaunches(userDataDir: string): void {
+  const preferences = join(userDataDir, 'Default', 'Preferences');
+  if (existsSync(preferences)) return;
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  const pairs = Object.fromEntries(LAUNCHING_ORIGINS.map((origin) => [origin, { glance: true }]));
+  writeFileSync(preferences, JSON.stringify({ protocol_handler: { allowed_origin_protocol_pairs: pairs } }));
 }
 
 export interface LaunchedBrowser {
@@ -70,6 +90,7 @@ export async function launchWithExtension(options: {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build');
   const keepProfile = options.userDataDir !== undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'glance-sfx-profile-'));
+  allowGlanceLaunches(userDataDir);
   const executablePath = chromiumPath();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,

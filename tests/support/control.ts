@@ -123,6 +123,18 @@ export class SandboxControl {
   joinGlance(guest: { address: string; key: string; name: string; email?: string }): Promise<{ sessionId: string }> {
     return this.call('POST', '/glance/join', guest);
   }
+  /** Glance's assumed SessionService operations (assumptions.ts A6) answer, or (off, the default) do not. */
+  glanceAssumedOps(on: boolean) {
+    return this.call('POST', '/glance/assumed', { on });
+  }
+  /** The rep ends sharing in the Glance Client (fails when the client hosts no session of that address). */
+  endInGlanceClient(address = 'acme.glance.net') {
+    return this.call<{ sessionId: string }>('POST', '/glance/client/end', { address });
+  }
+  /** A visitor on the company's website starts cobrowse with a key or visitor id. */
+  startCobrowse(key: string, address = 'acme.glance.net') {
+    return this.call<{ sessionId: string }>('POST', '/glance/cobrowse/start', { address, key });
+  }
   /** A hostile Glance: every session answer carries this joinUrl (undefined: the documented link again). */
   setGlanceJoinUrl(joinUrl: string | undefined) {
     return this.call('POST', '/glance/join-url', joinUrl === undefined ? {} : { joinUrl });
