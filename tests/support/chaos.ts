@@ -527,23 +527,16 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
           org,
           run,
         );
-        const joined = await fetch(`${control.baseUrl}/glance/join`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ address: GLANCE_ADDRESS, key, ...guest }),
-        });
-        if (!joined.ok) throw new Error(`guest could not join ${run.sessionId}: ${await joined.text()}`);
+        // Glance documents no feed of a screen share's guests: the rep adds each one in the panel.
+        await page.bringToFront();
+        await panel().getByLabel('Name', { exact: true }).fill(guest.name);
+        await panel().getByLabel('E-mail', { exact: true }).fill(guest.email);
+        await panel().getByRole('button', { name: 'Add guest' }).click();
+        await panel().getByRole('list', { name: 'Guests' }).getByText(guest.email).waitFor({ timeout: 15_000 });
         run.guests.push(guest);
       }
       if (stopAt.get(index) === 'after-guest') await stopWorker('after a guest joined', run);
 
-      // The session lasts 1–8 minutes at Glance (its clock): Salesforce keeps an Event's length in
-      // whole minutes, so its end is after its start.
-      await fetch(`${control.baseUrl}/glance/advance`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ms: Math.round(60_000 + random() * 420_000) }),
-      });
       await maybeArm(
         [
           ['patch-503', 2],
