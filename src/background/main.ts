@@ -8,6 +8,7 @@ import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
 import { updateBadge } from './session/badge.js';
+import { viewerClosed } from './session/join.js';
 import { enforcePolicy } from './session/poll.js';
 import { announce, refreshSession } from './session/service.js';
 import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/shortcut.js';
@@ -42,6 +43,9 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === GUEST_POLL_ALARM) inBackground(refreshSession(ports, true), 'the guest poll');
   if (alarm.name === BADGE_ALARM) inBackground(updateBadge(ports), "the badge's session time");
 });
+
+// The rep closed the agent viewer of a session they joined: they left it (Glance's own way to leave).
+chrome.windows.onRemoved.addListener((windowId) => inBackground(viewerClosed(windowId, ports), 'the viewer window'));
 
 // The keyboard shortcut: the browser names the rep's tab (Chrome 86+; the manifest asks for 140).
 chrome.commands.onCommand.addListener((command, tab) => {

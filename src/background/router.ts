@@ -25,6 +25,7 @@ import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { salesforceHistory } from './session/history.js';
+import { joinCustomerSession } from './session/join.js';
 import { recentSessions } from './session/recent.js';
 import {
   addGuest,
@@ -89,6 +90,9 @@ async function answerContent(
     case 'content:end-session':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return endSession(message.sessionId, ports);
+    case 'content:join-session':
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return joinCustomerSession(message.pageUrl, message.key, ports, storeId);
     case 'content:add-guest':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);

@@ -23,7 +23,12 @@ import { createToolbar, type Toolbar } from './toolbar.js';
 
 useMessages(message);
 const toolbar = createToolbar(
-  (mode) => void startSession(() => ask('content:start-session', { pageUrl: location.href, mode })),
+  (choice) =>
+    void startSession(() =>
+      typeof choice === 'string'
+        ? ask('content:start-session', { pageUrl: location.href, mode: choice })
+        : ask('content:join-session', { pageUrl: location.href, key: choice.join }),
+    ),
   () => void meetings.act('schedule'),
 );
 const sessions = new SessionState();

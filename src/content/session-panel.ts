@@ -53,6 +53,12 @@ export class SessionPanel {
   private readonly tell = element('p');
   private readonly link = element('input', { readOnly: true, id: 'join-link', spellcheck: false });
   private readonly copyLink = button('copyJoinLink');
+  private readonly linkLabel = element('label', {
+    htmlFor: 'join-link',
+    className: 'caption',
+    textContent: t('panelJoinLink'),
+  });
+  private readonly linkRow = element('div', { className: 'link-row' });
   private readonly guests = element('ul', {}, { 'aria-labelledby': 'guests-heading' });
   private readonly noGuests = element('p', { className: 'muted', textContent: t('panelNoGuests') });
   private readonly record = element('p', { className: 'muted' });
@@ -118,8 +124,7 @@ export class SessionPanel {
     void ask('content:toolbar-collapsed', {}).then((answer) => this.setCollapsed(answer?.collapsed === true));
     const keyRow = element('div', { className: 'key-row' });
     keyRow.append(this.key, this.copyKey);
-    const linkLabel = element('label', { htmlFor: 'join-link', className: 'caption', textContent: t('panelJoinLink') });
-    const linkRow = element('div', { className: 'link-row' });
+    const { linkLabel, linkRow } = this;
     linkRow.append(this.link, this.copyLink);
     const guestsHeading = element('h3', { id: 'guests-heading', textContent: t('panelGuests') });
     const actions = element('div', { className: 'actions' });
@@ -237,10 +242,16 @@ export class SessionPanel {
     this.key.textContent = view.key || t('panelNoKey');
     this.key.toggleAttribute('data-none', !view.key);
     this.copyKey.hidden = !view.key;
-    this.tell.textContent = view.key
-      ? t('panelTellCustomer', view.glanceAddress, view.key)
-      : t('panelTellCustomerNoKey', view.glanceAddress);
+    this.tell.textContent = view.joinedCustomer
+      ? t('panelJoinedCustomer')
+      : view.key
+        ? t('panelTellCustomer', view.glanceAddress, view.key)
+        : t('panelTellCustomerNoKey', view.glanceAddress);
     this.link.value = view.joinUrl;
+    // A joined session has no link for guests: the customer is already in their own session.
+    this.linkRow.hidden = view.joinedCustomer;
+    this.linkLabel.hidden = view.joinedCustomer;
+    this.guestForm.root.hidden = view.joinedCustomer;
     this.record.textContent = t('panelRecord', sobjectName(view.record.sobject));
     this.client.hidden = !view.launchUrl;
     this.openGlance.hidden = !view.launchUrl;

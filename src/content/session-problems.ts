@@ -14,6 +14,8 @@ const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'glance-unavailable': 'problemGlanceUnavailable',
   'key-in-use': 'problemKeyInUse',
   'switch-in-glance': 'problemSwitchInGlance',
+  'invalid-visitor-key': 'joinKeyInvalid',
+  'viewer-blocked': 'problemViewerBlocked',
   'session-running': 'problemSessionRunning',
   'session-gone': 'problemSessionGone',
   'not-a-record': 'problemNotARecord',

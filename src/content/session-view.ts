@@ -37,6 +37,7 @@ export function drawableView(view: SessionView): SessionView {
     glanceUnreachable: raw.glanceUnreachable === true,
     salesforceBudgetLow: raw.salesforceBudgetLow === true,
     launchUrl: text(raw.launchUrl),
+    joinedCustomer: raw.joinedCustomer === true,
     startPageUrl: text(raw.startPageUrl),
     glanceReportsGuests: raw.glanceReportsGuests === true,
     canSwitch: raw.canSwitch === true,

@@ -12,7 +12,10 @@ import { adoptStyle, element, onTrusted } from './dom.js';
  * chosen in Glance's own window (or joined from the customer's side), so the menu offers no button
  * that could not work.
  */
-const ITEMS: readonly [SessionMode, MessageKey][] = [['screenshare', 'startScreenShare']];
+const ITEMS: readonly [SessionMode | 'join', MessageKey][] = [
+  ['screenshare', 'startScreenShare'],
+  ['join', 'joinCustomerSession'],
+];
 
 /** The menu's look (LDS dropdown), in the toolbar's shadow root with the menu: the content script stays small. */
 const MENU_CSS = `.menu{position:absolute;top:calc(100% + 2px);left:0;z-index:1;min-width:240px;padding:.25rem 0;background:#fff;border:1px solid #e5e5e5;border-radius:.25rem;box-shadow:0 2px 3px 0 rgba(0,0,0,.16)}
@@ -30,7 +33,7 @@ export class StartMenu {
    */
   constructor(
     private readonly button: HTMLButtonElement,
-    onChoose: (mode: SessionMode) => void,
+    onChoose: (choice: SessionMode | 'join') => void,
   ) {
     this.menu.setAttribute('aria-label', t('moreSessionTypes'));
     this.items = ITEMS.map(([mode, key]) => {

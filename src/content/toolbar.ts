@@ -41,7 +41,10 @@ export interface Toolbar {
  * `choose`: Start (or the menu) pressed, with the kind of session; `onSchedule`: Schedule pressed.
  * Closures, not a class: their names minify, a class's members do not (the content script is small).
  */
-export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: () => void): Toolbar {
+export function createToolbar(
+  choose: (choice: SessionMode | { join: string }) => void,
+  onSchedule: () => void,
+): Toolbar {
   const host = element('div');
   const bar = element('div', { className: 'bar' }, { role: 'toolbar' });
   /** The Glance mark: collapses the toolbar to itself and expands it again (a disclosure button). */
@@ -77,8 +80,13 @@ export function createToolbar(choose: (mode: SessionMode) => void, onSchedule: (
       return;
     }
     loadLazyScript('panel').then(
-      ({ StartMenu }) => {
-        menu ??= new StartMenu(more, choose);
+      ({ StartMenu, JoinForm }) => {
+        let join: InstanceType<typeof JoinForm> | undefined;
+        menu ??= new StartMenu(more, (choice) => {
+          if (choice !== 'join') return choose(choice);
+          join ??= new JoinForm(split, async (key) => choose({ join: key }));
+          join.open();
+        });
         use(menu);
       },
       // The extension was updated under this tab: the Start button still starts a screen share.

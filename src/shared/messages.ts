@@ -79,6 +79,8 @@ export interface SessionView {
   salesforceBudgetLow: boolean;
   /** The Glance Client launch of this session ('' when it has none): the panel's "Open Glance". */
   launchUrl: string;
+  /** The rep joined the customer's cobrowse session in Glance's agent viewer (no join link for guests). */
+  joinedCustomer: boolean;
   /** Glance's page that installs the client and starts it (for a rep whose Glance did not open). */
   startPageUrl: string;
   /** Glance reports this session's guests (an optional operation the account has). */
@@ -94,6 +96,10 @@ export type SessionProblem =
   | 'key-in-use'
   /** Glance has no switch this extension can call: the rep switches in Glance's own window. */
   | 'switch-in-glance'
+  /** What the rep typed to join is not a Glance key or visitor id (letters, digits, _ and -, up to 50). */
+  | 'invalid-visitor-key'
+  /** The browser would not open the agent viewer's window. */
+  | 'viewer-blocked'
   | 'session-running'
   | 'session-gone'
   | 'not-a-record'
@@ -116,6 +122,8 @@ export interface ContentRequests extends MeetingContentRequests {
   /** Switches to the given mode; asking twice for the same mode changes nothing. */
   'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
+  /** Joins the customer's cobrowse session with the key or visitor id they gave (the sender tab's record). */
+  'content:join-session': { request: { pageUrl: string; key: string }; response: SessionResult };
   /** A guest the rep adds by hand: in the Event at the end, and a Lead by the rep's policy. */
   'content:add-guest': { request: { sessionId: string; name: string; email: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
@@ -304,6 +312,10 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       : undefined,
   'content:end-session': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
+  'content:join-session': (raw) =>
+    isString(raw.pageUrl) && isString(raw.key, 100)
+      ? { type: 'content:join-session', pageUrl: raw.pageUrl, key: raw.key }
+      : undefined,
   'content:add-guest': (raw) =>
     isString(raw.sessionId, 100) &&
     isString(raw.name, GUEST_NAME_MAX) &&

@@ -180,6 +180,17 @@ export function browserPorts() {
     showBadge,
     setBadgeTimer,
     notify,
+    openViewer: async (url: string) => {
+      // Its own window, as Glance asks for its agent viewer (help.glance.cx, service target URLs).
+      try {
+        return (await chrome.windows.create({ url, type: 'popup', width: 1200, height: 800, focused: true }))?.id;
+      } catch {
+        return undefined;
+      }
+    },
+    closeViewer: async (windowId: number) => {
+      await chrome.windows.remove(windowId);
+    },
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await chrome.alarms.clear(GUEST_POLL_ALARM);

@@ -80,7 +80,7 @@ export function agentViewUrl(request: AgentViewRequest): string {
 }
 
 /** [visitor]: what a visitor id or cobrowse key may hold. */
-export const VISITOR_KEY_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
+export { VISITOR_KEY_PATTERN } from '../../shared/visitor-key.js';
 /** [screen-share]: a screen-share session key is 4 digits. */
 export const SESSION_KEY_PATTERN = /^\d{4}$/;
 

@@ -35,6 +35,8 @@ export interface SessionFacts {
   startedAt: string;
   endedAt?: string;
   guests: EventGuest[];
+  /** The rep joined the customer's cobrowse session with the key or visitor id the customer gave. */
+  joined?: unknown;
 }
 
 /** A related record found by one query at start; applied to the Event when the session ends. */
@@ -166,6 +168,7 @@ export function eventDescription(facts: SessionFacts): string {
   const lines = [
     `Glance session: ${oneLine(facts.sessionId)}`,
     `Mode: ${facts.modes.map((m) => MODE_NAME[m]).join(' → ')}`,
+    ...(facts.joined ? ['Joined: the customer’s session, with the key or visitor ID they gave'] : []),
     keyLine(facts),
     `Join link: ${joinLinkToWrite(facts)}`,
     `Glance address: ${oneLine(facts.glanceAddress)}`,

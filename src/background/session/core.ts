@@ -23,10 +23,18 @@ import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, tellTabs } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
 import type { NoticePorts } from './guest-notice.js';
+import type { ViewerPorts } from './join.js';
 import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
 
-export interface SessionPorts extends OutboxPorts, AccountPorts, StatusPorts, AudiencePorts, BadgePorts, NoticePorts {
+export interface SessionPorts
+  extends OutboxPorts,
+    AccountPorts,
+    StatusPorts,
+    AudiencePorts,
+    BadgePorts,
+    NoticePorts,
+    ViewerPorts {
   /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
   setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
 }
@@ -179,6 +187,8 @@ export async function finish(
       meetings.map((m) => (m.meetingId === meetingId ? { ...m, held: true } : m)),
     );
   await writeActiveSession(ports, undefined);
+  // The viewer window the extension opened for a joined session closes with it (already closed: nothing).
+  if (session.joined) await ports.closeViewer(session.joined.viewerWindowId).catch(() => undefined);
   await ports.setGuestPolling(false);
   await updateBadge(ports);
   await tellTabs(ports, undefined, null, reason);

@@ -101,7 +101,7 @@ async function poll(ports: SessionPorts, force: boolean): Promise<SessionView | 
   // is that an unjoined session ends after about 10 minutes. One with a guest (Glance's or one the rep
   // added) runs until the rep presses End.
   if (!account.capabilities?.status) {
-    const unjoined = session.guests.length === 0 && Date.parse(session.expiresAt) <= ports.now();
+    const unjoined = !session.joined && session.guests.length === 0 && Date.parse(session.expiresAt) <= ports.now();
     if (!unjoined) return view(ports, session);
     return sessionLock.run(async () => {
       const current = await readActiveSession(ports);

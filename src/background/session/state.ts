@@ -21,6 +21,8 @@ export interface ActiveSession {
    * through the assumed StartSession before the extension followed Glance's documents.
    */
   launchUrl?: string;
+  /** The rep joined the customer's cobrowse session (join.ts), in the agent viewer window the extension opened. */
+  joined?: { viewerWindowId: number };
   mode: SessionMode;
   /** Every mode the session was in, in order (for the Event's description). */
   modes: SessionMode[];
@@ -75,6 +77,7 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     glanceUnreachable: session.glanceUnreachable === true,
     salesforceBudgetLow: budgetLow,
     launchUrl: session.launchUrl ?? '',
+    joinedCustomer: !!session.joined,
     startPageUrl: agentStartUrl(),
     glanceReportsGuests: session.account?.capabilities?.status === true,
     canSwitch: session.account?.capabilities?.setType === true && session.mode !== 'view',
