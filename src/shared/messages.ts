@@ -170,7 +170,9 @@ export type GlanceProblem =
   /** A session is running with the current account and Glance could not end it first. */
   | 'session-not-ended'
   /** The browser cannot keep the credential from content scripts (storage.local's access level). */
-  | 'browser-too-old';
+  | 'browser-too-old'
+  /** Glance offers no call that reads the account's conference numbers: the rep gets them from Glance. */
+  | 'conference-not-offered';
 
 export interface RecentSessionView {
   sessionId: string;

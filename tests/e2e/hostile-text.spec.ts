@@ -88,6 +88,8 @@ test('guest names and e-mails from the join page are text in the panel and one l
   control,
 }) => {
   const nothingRan = watch(page);
+  // Glance reports the guests who join on its page: its assumed status operation, turned on.
+  await control.glanceAssumedOps(true);
   await connectGlance(context, extensionId);
   const [lead] = await control.records<{ Id: string }>('Lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);

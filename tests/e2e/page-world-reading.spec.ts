@@ -43,6 +43,8 @@ test('a page script reads what the panel shows and nothing else of ours', async 
   control,
 }) => {
   await control.setGlanceDisplayName(ADDRESS, GLANCE_DISPLAY_NAME);
+  // Glance reports the guests who join on its page: its assumed status operation, turned on.
+  await control.glanceAssumedOps(true);
   await connectGlance(context, extensionId, ADDRESS, PASSWORD);
   const account = await serviceWorker.evaluate(async () => {
     type Account = { credentials: string; email: string; displayName: string };
@@ -88,6 +90,8 @@ test('a tab of another org reads nothing of the running session', async ({
   extensionId,
   control,
 }) => {
+  // Glance reports the guests who join on its page: its assumed status operation, turned on.
+  await control.glanceAssumedOps(true);
   await connectGlance(context, extensionId, ADDRESS, PASSWORD);
   const [lead] = await control.records<{ Id: string }>('Lead');
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);

@@ -158,7 +158,21 @@ test('lead creation, usage and Chatter choices persist across reopening', async 
   await expect(popup.getByLabel('Post to Chatter when scheduling a Glance meeting')).not.toBeChecked();
 });
 
-test('free Glance phone conferencing fills in the conference phone from Glance', async ({ popupPage: popup }) => {
+test('free Glance phone conferencing: documented Glance offers no read of the numbers, so the rep is told where to find them', async ({
+  popupPage: popup,
+}) => {
+  await connect(popup, 'acme.glance.net', PASSWORD);
+  await popup.getByRole('button', { name: 'Get free Glance phone conferencing' }).click();
+  await expect(popup.getByText(/Find them in your Glance account on glance\.net/)).toBeVisible();
+  await expect(popup.getByText(/participants pay their own long-distance charges/)).toBeVisible();
+  await expect(popup.getByLabel('Access code')).toHaveValue('');
+});
+
+test('free Glance phone conferencing fills in the conference phone where Glance offers the (assumed) read', async ({
+  popupPage: popup,
+  control,
+}) => {
+  await control.glanceAssumedOps(true);
   const fill = popup.getByRole('button', { name: 'Get free Glance phone conferencing' });
   await expect(fill).toBeDisabled();
   await connect(popup, 'acme.glance.net', PASSWORD);

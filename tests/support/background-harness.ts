@@ -58,6 +58,8 @@ export function harness() {
   const notifications: { id: string; title: string; message: string }[] = [];
   /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
   let storageLockable = true;
+  /** The agent viewer windows open now: window id → URL. */
+  const viewers = new Map<number, string>();
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -122,6 +124,15 @@ export function harness() {
     onLogChanged: async () => {},
     onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
     onPolicyChanged: () => enforcePolicy(ports),
+    // The agent viewer's window (join.ts): opened windows get ids from 100, and closing one forgets it.
+    openViewer: async (url) => {
+      const windowId = 100 + viewers.size;
+      viewers.set(windowId, url);
+      return windowId;
+    },
+    closeViewer: async (windowId) => {
+      viewers.delete(windowId);
+    },
   };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
@@ -132,6 +143,7 @@ export function harness() {
     tabMessages,
     badge,
     notifications,
+    viewers,
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;

@@ -30,11 +30,25 @@ function sandboxArgs(hostResolverRules: string): string[] {
   ];
 }
 
-/** The Salesforce and Glance origins the sandbox serves pages from (launches come from their tabs). */
-const LAUNCHING_ORIGINS = ['acme', 'globex'].flatMap((org) => [
-  `https://${org}.lightning.force.com`,
-  `https://${org}.my.salesforce.com`,
-]);
+/**
+ * The Salesforce origins the sandbox serves record pages from (launches come from their tabs): the
+ * two orgs, and each host family of tests/e2e/host-families.spec.ts.
+ */
+const LAUNCHING_ORIGINS = [
+  ...['acme', 'globex'].flatMap((org) => [`${org}.lightning.force.com`, `${org}.my.salesforce.com`]),
+  'acme--uat.sandbox.lightning.force.com',
+  'acme--uat.sandbox.my.salesforce.com',
+  'acme-dev-ed.develop.lightning.force.com',
+  'acme-dev-ed.develop.my.salesforce.com',
+  'site-force-1234.scratch.lightning.force.com',
+  'site-force-1234.scratch.my.salesforce.com',
+  'curious-fox-abc.trailblaze.lightning.force.com',
+  'curious-fox-abc.trailblaze.my.salesforce.com',
+  'dod.lightning.crmforce.mil',
+  'dod.my.salesforce.mil',
+  'ali.lightning.sfcrmapps.cn',
+  'ali.my.sfcrmproducts.cn',
+].map((host) => `https://${host}`);
 
 /**
  * A rep who ticked "Always allow … to open links of this type" in Chromium's "Open Glance?" prompt:

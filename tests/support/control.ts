@@ -120,8 +120,22 @@ export class SandboxControl {
     return this.call('POST', '/glance/account', { address, displayName });
   }
   /** A guest joins the live session with this key, as Glance's join page would record them. */
-  joinGlance(guest: { address: string; key: string; name: string; email?: string }): Promise<{ sessionId: string }> {
-    return this.call('POST', '/glance/join', guest);
+  async joinGlance(guest: {
+    address: string;
+    key: string;
+    name: string;
+    email?: string;
+  }): Promise<{ sessionId: string }> {
+    // The Glance Client opens the session once it has the launch (tests/support/glance-client.ts):
+    // a guest who is quicker than that finds no session yet, and tries again, as a person would.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.call('POST', '/glance/join', guest);
+      } catch (error) {
+        if (attempt >= 25 || !String(error).includes('404')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
   /** Glance's assumed SessionService operations (assumptions.ts A6) answer, or (off, the default) do not. */
   glanceAssumedOps(on: boolean) {

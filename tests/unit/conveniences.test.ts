@@ -66,6 +66,7 @@ describe('the guest-joined notification', () => {
     expect(oneLine('x'.repeat(200))).toHaveLength(80);
   });
 
+  /** A guest joins at Glance, which reports them (the assumed GetSessionStatus, A6), and the next poll sees them. */
   async function joinedSession(h: Harness) {
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Wanda\nGuest', email: 'w@newco.example' });
@@ -76,6 +77,7 @@ describe('the guest-joined notification', () => {
 
   it('tells the rep who joined, without the key, when the setting is on (the default)', async () => {
     const h = harness();
+    h.assumeGlanceOps();
     await h.connect();
     const session = await joinedSession(h);
     expect(h.notifications).toEqual([
@@ -93,8 +95,11 @@ describe('the guest-joined notification', () => {
 
   it('stays quiet when the rep turned it off', async () => {
     const h = harness();
+    h.assumeGlanceOps();
     await h.connect({ notifyGuestJoined: false });
     await joinedSession(h);
+    // The guest was seen all the same.
+    expect((await currentSession(h.ports))?.guests.map((g) => g.email)).toEqual(['w@newco.example']);
     expect(h.notifications).toEqual([]);
   });
 });

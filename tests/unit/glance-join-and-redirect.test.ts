@@ -2,8 +2,8 @@
 // (else the documented link, A15, is used), and a redirect is never followed, so a 307 cannot
 // re-post the password or the credential to another host.
 import { describe, expect, it } from 'vitest';
-import { KEY_MODE, SESSION_TYPE } from '../../src/background/glance/assumptions.js';
 import { connectGlance, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
+import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
 /**
@@ -31,10 +31,17 @@ function followingFetch(inner: typeof fetch): typeof fetch {
   }) as typeof fetch;
 }
 
+/**
+ * A connected client of an account whose service has the assumed ops (A6), and a session its Glance
+ * Client started with a key: the session answers (A7) are where a join link comes from.
+ */
 async function connected() {
   const sandbox = inProcessSandbox();
+  sandbox.state.glance.assumedOps = true;
   const account = await connectGlance(sandbox.fetch, 'acme.glance.net', 'correct-horse');
-  return { sandbox, account, client: new GlanceClient(account, followingFetch(sandbox.fetch)) };
+  const launched = sandbox.state.glance.launchClient(clientLaunchUrl('1234', { username: account.address }));
+  if (typeof launched === 'string') throw new Error(launched);
+  return { sandbox, account, key: launched.key, client: new GlanceClient(account, followingFetch(sandbox.fetch)) };
 }
 
 describe('the join link from Glance', () => {
@@ -51,29 +58,28 @@ describe('the join link from Glance', () => {
     'not a link',
     '',
   ])('is replaced by the documented link when Glance answers %j', async (hostile) => {
-    const { sandbox, client } = await connected();
+    const { sandbox, client, key } = await connected();
     sandbox.state.glance.misbehaviour.joinUrl = hostile;
-    const started = await client.start(SESSION_TYPE.screenShare, KEY_MODE.random);
-    expect(started.key).toMatch(/^\d{4}$/);
-    expect(started.joinUrl).toBe(`https://acme.glance.net/?key=${started.key}`);
-    // Every answer about the session is checked, not only the first.
-    expect((await client.status(started.sessionId)).joinUrl).toBe(started.joinUrl);
+    const status = await client.status(key);
+    expect(status.key).toBe('1234');
+    expect(status.joinUrl).toBe('https://acme.glance.net/?key=1234');
+    // Every answer about the session is checked, not only the status.
+    expect((await client.setType(key, 'C')).joinUrl).toBe(status.joinUrl);
+    expect((await client.end(key)).joinUrl).toBe(status.joinUrl);
   });
 
   it('keeps a link Glance answers on the account host, with its own parameters', async () => {
-    const { sandbox, client } = await connected();
+    const { sandbox, client, key } = await connected();
     sandbox.state.glance.misbehaviour.joinUrl = 'https://ACME.glance.net/?key=1234&lang=fr';
-    expect((await client.start(SESSION_TYPE.screenShare, KEY_MODE.random)).joinUrl).toBe(
-      'https://acme.glance.net/?key=1234&lang=fr',
-    );
+    expect((await client.status(key)).joinUrl).toBe('https://acme.glance.net/?key=1234&lang=fr');
   });
 });
 
 describe('redirects from Glance', () => {
   it('are refused: the credential is not re-posted and the rep gets a typed failure', async () => {
-    const { sandbox, account, client } = await connected();
+    const { sandbox, account, client, key } = await connected();
     sandbox.state.glance.misbehaviour.redirect = { to: 'collector.example', count: 1 };
-    const error = await client.start(SESSION_TYPE.screenShare, KEY_MODE.random).catch((e: unknown) => e);
+    const error = await client.status(key).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GlanceError);
     expect((error as GlanceError).failure).toBe('unavailable');
     expect(sandbox.calls.filter((c) => c.host === 'collector.example')).toEqual([]);

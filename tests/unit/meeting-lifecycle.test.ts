@@ -2,13 +2,14 @@
 // second meeting, reschedule and cancel update the same Event in one request each, and at its time
 // the meeting starts with its own key and its session writes to that same Event.
 import { describe, expect, it } from 'vitest';
+import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { cancelMeeting, rescheduleMeeting, startScheduledMeeting } from '../../src/background/meeting/service.js';
 import { meetingDueFor, readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
-import { endSession } from '../../src/background/session/service.js';
+import { addGuest, endSession } from '../../src/background/session/service.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
 
@@ -203,8 +204,14 @@ describe('when the meeting’s time comes', () => {
     const started = await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports);
     if (!started.ok || !('session' in started) || !started.session) throw new Error(JSON.stringify(started));
     expect(started.session.key).toBe(meeting.key);
-    // A guest who has the invitation's key joins that session.
-    expect(h.sandbox.state.glance.join('acme.glance.net', meeting.key, { name: 'Pat', email: '' })).toBeDefined();
+    // The rep's Glance Client starts the session with the invitation's key, and a guest who has it joins.
+    expect(started.launch).toBe(clientLaunchUrl(meeting.key, { username: 'acme.glance.net' }));
+    const atGlance = h.launchClient(started.launch);
+    expect(h.sandbox.state.glance.join('acme.glance.net', meeting.key, { name: 'Pat', email: '' })?.sessionId).toBe(
+      atGlance.sessionId,
+    );
+    // Glance does not tell the extension (no assumed ops here, as on a real account): the rep adds Pat.
+    expect((await addGuest(started.session.sessionId, { name: 'Pat', email: '' }, h.ports)).ok).toBe(true);
     await runOutbox(h.ports);
     let event = meetingEvent(h, meeting.meetingId);
     expect(event.Id).toBe(eventId);

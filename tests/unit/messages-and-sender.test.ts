@@ -9,14 +9,32 @@ describe('message validation', () => {
     expect(parseContentMessage({ type: 'content:salesforce-status', extra: 1 })).toEqual({
       type: 'content:salesforce-status',
     });
-    expect(parseContentMessage({ type: 'content:start-session', pageUrl: 'https://x', mode: 'cobrowse' })).toEqual({
+    expect(parseContentMessage({ type: 'content:start-session', pageUrl: 'https://x', mode: 'screenshare' })).toEqual({
       type: 'content:start-session',
       pageUrl: 'https://x',
-      mode: 'cobrowse',
+      mode: 'screenshare',
     });
-    expect(
-      parseContentMessage({ type: 'content:start-session', pageUrl: 'https://x', mode: 'rm -rf' }),
-    ).toBeUndefined();
+    // Glance's documented launch starts a screen share: the other modes are chosen in Glance's window.
+    for (const mode of ['cobrowse', 'view', 'rm -rf']) {
+      expect(parseContentMessage({ type: 'content:start-session', pageUrl: 'https://x', mode }), mode).toBeUndefined();
+    }
+    expect(parseContentMessage({ type: 'content:add-guest', sessionId: 's1', name: 'Gina', email: '', x: 1 })).toEqual({
+      type: 'content:add-guest',
+      sessionId: 's1',
+      name: 'Gina',
+      email: '',
+    });
+    // A name is required, and neither field may be longer than Lead.LastName and Lead.Email hold.
+    for (const guest of [
+      { name: ' ', email: '' },
+      { name: 'x'.repeat(81), email: '' },
+      { name: 'Gina', email: 'x'.repeat(81) },
+      { name: 'Gina' },
+    ]) {
+      expect(parseContentMessage({ type: 'content:add-guest', sessionId: 's1', ...guest }), JSON.stringify(guest)).toBe(
+        undefined,
+      );
+    }
     expect(parseContentMessage({ type: 'popup:salesforce-status', pageUrl: null })).toBeUndefined();
     expect(parseContentMessage({ type: 'toString' })).toBeUndefined();
     expect(parseContentMessage(null)).toBeUndefined();

@@ -151,11 +151,40 @@ describe('org check against the sandbox', () => {
     expect(refusedBy(error(503, 'SERVER_UNAVAILABLE'))).toBe('unavailable');
   });
 
-  it('tries every Glance assumption', async () => {
+  it('tries every Glance assumption: all hold where the account has the assumed ops', async () => {
     const sandbox = inProcessSandbox();
+    sandbox.state.glance.assumedOps = true;
     const results = await glanceChecks(sandbox.fetch, 'acme.glance.net', 'correct-horse');
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results).toHaveLength(9);
+    expect(results.map((r) => r.name)).toEqual([
+      'A1–A3 ValidateUser form POST answers a 32-hex credential',
+      'A4 a wrong password is a fault with code InvalidPassword',
+      'A5 a second ValidateUser leaves the first credential valid',
+      'A6 GetSessionStatus: present',
+      'A6 SetSessionType: present',
+      'A6 EndSession: present',
+      'A6 GetConferenceInfo: present',
+      'A17 the trial sign-up page answers',
+    ]);
+  });
+
+  it('says which assumed ops a real account lacks (ASMX’s unknown method), and what still holds', async () => {
+    const sandbox = inProcessSandbox();
+    const results = await glanceChecks(sandbox.fetch, 'acme.glance.net', 'correct-horse');
+    expect(results.filter((r) => !r.ok)).toEqual([
+      // A5 is confirmed through GetConferenceInfo, itself an A6 op: without it, A5 cannot be told.
+      {
+        name: 'A5 a second ValidateUser leaves the first credential valid',
+        ok: false,
+        detail: 'Glance absent (unknown web method)',
+      },
+      ...['GetSessionStatus', 'SetSessionType', 'EndSession', 'GetConferenceInfo'].map((op) => ({
+        name: `A6 ${op}: present`,
+        ok: false,
+        detail: 'absent: "Web Service method name is not valid"',
+      })),
+    ]);
+    expect(results).toHaveLength(8);
   });
 
   it('says so when the Glance password is wrong', async () => {

@@ -30,26 +30,30 @@ describe('the company policy, read at each use', () => {
   });
 
   it('ends a running session at its next poll once the address is forbidden, and says why', async () => {
+    // Ended at Glance too where the account has the assumed EndSession (A6).
+    h.assumeGlanceOps();
     await h.connect();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await h.setPolicy({ glanceAddressPattern: 'other.glance.net' });
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).toBeNull();
-    expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
+    expect(h.glanceSession(session.key).status).toBe('C');
     expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'glance-address-not-allowed' });
     await runOutbox(h.ports);
     expect(await readJobs(h.ports)).toEqual([]);
   });
 
   it('ends a running fixed-key session at its next poll once fixed keys are forbidden', async () => {
+    h.assumeGlanceOps();
     await h.connect({ keyBehavior: 'fixed', fixedKey: '4321' });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(session.key).toBe('4321');
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).not.toBeNull();
     await h.setPolicy({ allowFixedKey: false });
     h.tick(5000);
     expect(await refreshSession(h.ports, true)).toBeNull();
-    expect(glanceSessions().find((s) => s.sessionId === session.sessionId)?.status).toBe('E');
+    expect(h.glanceSession('4321').status).toBe('C');
     expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'key-not-allowed' });
   });
 
@@ -85,6 +89,8 @@ describe('the company policy, read at each use', () => {
   });
 
   it('creates no Lead the policy forbade after the guest was queued, and uses the policy’s level at the end', async () => {
+    // Guests Glance reports (the assumed ops, A6): found by the poll, and by the end's answer.
+    h.assumeGlanceOps();
     await h.connect({ leadCreation: 'email' });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
-import { refreshSession, startSession } from '../../src/background/session/service.js';
+import { currentSession, refreshSession, startSession } from '../../src/background/session/service.js';
 import { connectAccount, popupOverview, saveSettings, settingsView } from '../../src/background/settings/account.js';
 import { freshPolicy, knownPolicy } from '../../src/background/storage/policy.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
@@ -32,29 +32,41 @@ describe('the last known company policy after a browser start', () => {
   afterEach(settle);
 
   it('starts on the last known policy without waiting for managed storage', async () => {
+    h.assumeGlanceOps();
     await h.connect();
     h.restartBrowser({ settlesAfterMs: SETTLE_MS });
     const result = await startSession(leadUrl(), 'screenshare', h.ports);
     expect(result).toMatchObject({ ok: true, session: { key: expect.stringMatching(/^\d{4}$/) } });
-    // The key is there while the managed read still waits for the policy loader.
+    // The key and the Glance Client launch are there while the managed read still waits for the policy loader.
     expect(h.waitingPolicyReads()).toBe(1);
+    const atGlance = h.launchClient(result.ok ? result.launch : undefined);
+    await h.probed();
     await settle();
-    expect(glanceSessions().filter((s) => s.status !== 'E')).toHaveLength(1);
+    // The policy that came allows it: the session runs on, here and at Glance.
+    expect(await currentSession(h.ports)).toMatchObject({ key: atGlance.key });
+    expect(glanceSessions().map((s) => s.status)).toEqual(['W']);
   });
 
   it('ends a session started on a stale policy as soon as managed storage answers one that forbids it', async () => {
+    // Ended at Glance too where the account has the assumed EndSession (A6), which the start's probe finds.
+    h.assumeGlanceOps();
     await h.connect();
     h.restartBrowser({ policy: { glanceAddressPattern: '*.globex.glance.net' }, settlesAfterMs: SETTLE_MS });
     const result = await startSession(leadUrl(), 'screenshare', h.ports);
     expect(result.ok).toBe(true);
+    h.launchClient(result.ok ? result.launch : undefined);
+    await h.probed();
     await settle();
-    expect(glanceSessions().map((s) => s.status)).toEqual(['E']);
+    expect(await currentSession(h.ports)).toBeNull();
+    expect(glanceSessions().map((s) => s.status)).toEqual(['C']);
     expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'glance-address-not-allowed' });
-    // And the next Start is refused before Glance is asked.
+    // And the next Start is refused before anything is launched or asked.
+    const asked = h.sandbox.calls.length;
     expect(await startSession(leadUrl(), 'screenshare', h.ports)).toEqual({
       ok: false,
       problem: 'glance-address-not-allowed',
     });
+    expect(h.sandbox.calls).toHaveLength(asked);
     expect(glanceSessions()).toHaveLength(1);
   });
 

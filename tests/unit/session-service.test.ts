@@ -6,6 +6,7 @@ import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import {
+  addGuest,
   currentSession,
   endSession,
   refreshSession,
@@ -15,22 +16,46 @@ import {
 } from '../../src/background/session/service.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
+const glanceCalls = (h: Harness) => h.sandbox.calls.filter((c) => c.host.endsWith('glance.net')).length;
+/** The probe of the assumed ops (capabilities.ts): each op once, with the identity and nothing else. */
+const PROBE = ['EndSession', 'GetConferenceInfo', 'GetSessionStatus', 'SetSessionType'].map(
+  (op) => `/services/SessionService.asmx/${op} groupId,adminName,adminCredentials`,
+);
+/** Glance calls since the first `from`, as path and form field names, sorted. */
+const probeCalls = (h: Harness, from: number) =>
+  h.sandbox.calls
+    .filter((c) => c.host.endsWith('glance.net'))
+    .slice(from)
+    .map((c) => `${c.path} ${[...new URLSearchParams(c.body).keys()].join(',')}`)
+    .sort();
+
 describe('a session from a Lead', () => {
   let h: Harness;
   beforeEach(() => {
     h = harness();
   });
 
-  it('starts at Glance without touching Salesforce, then logs one Event in one call', async () => {
+  it('starts with a key of its own and the Glance Client launch, calling nobody, then logs one Event in one call', async () => {
     await h.connect();
     const lead = h.seeded('Lead');
     const before = h.salesforceCalls().length;
+    const glanceBefore = glanceCalls(h);
     const session = await startSession(`${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`, 'screenshare', h.ports);
     expect(session).toMatchObject({ ok: true, session: { mode: 'screenshare', salesforce: 'pending' } });
     if (!session.ok || !session.session) throw new Error('no session');
     expect(session.session.key).toMatch(/^\d{4}$/);
-    // The rep's click did not wait for Salesforce.
+    // The tab opens the launch on the rep's click: the Glance Client starts the session with that key.
+    expect(session.launch).toBe(`glance://startssn?key=${session.session.key}&username=acme.glance.net`);
+    expect(session.session).toMatchObject({
+      launchUrl: session.launch,
+      joinUrl: `https://acme.glance.net/?key=${session.session.key}`,
+      expiresAt: new Date(h.ports.now() + 10 * 60_000).toISOString(),
+    });
+    // The rep's click waited for neither Glance nor Salesforce: what reached Glance is only the probe of
+    // the assumed ops (capabilities.ts) a connection's first start runs, asked with the identity alone.
+    expect(probeCalls(h, glanceBefore)).toEqual(PROBE);
     expect(h.salesforceCalls().length).toBe(before);
+    expect(h.launchClient(session.launch).key).toBe(session.session.key);
     await runOutbox(h.ports);
     const calls = h.salesforceCalls().slice(before);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /services/data/v66.0/composite']);
@@ -41,7 +66,10 @@ describe('a session from a Lead', () => {
   });
 
   it('the clicking tab gets the key, and an End pressed at once still ends the session everywhere', async () => {
+    // An account whose service has EndSession (A6), found by a first session's probe.
+    h.assumeGlanceOps();
     await h.connect();
+    await endSession((await start(h, 'Lead', h.seeded('Lead', 1).Id)).sessionId, h.ports);
     const lead = h.seeded('Lead');
     const pageUrl = `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`;
     // Storage writes that take a while, as chrome.storage's do (an IPC each); the tab is answered
@@ -57,6 +85,7 @@ describe('a session from a Lead', () => {
     expect(answered).toMatchObject({ ok: true, session: { mode: 'screenshare', salesforce: 'pending' } });
     if (!answered.ok || !answered.session) throw new Error('no session');
     expect(answered.session.key).toMatch(/^\d{4}$/);
+    const atGlance = h.launchClient(answered.launch);
     // An End pressed at once waits for those writes (the session lock): it finds the session, ends
     // it, and the Event is logged.
     const ended = await endSession(answered.session.sessionId, ports);
@@ -64,13 +93,15 @@ describe('a session from a Lead', () => {
     await new Promise((resolve) => setTimeout(resolve, 50)); // every delayed write has landed
     expect(await currentSession(h.ports)).toBeNull();
     // Ended at Glance too: an End that ran before the start was stored would have found nothing to end.
-    expect([...h.sandbox.state.glance.sessions.values()].map((g) => g.status)).toEqual(['E']);
+    expect(atGlance.status).toBe('C');
     await runOutbox(h.ports);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(eventOf(h, answered.session.sessionId)).toMatchObject({ WhoId: lead.Id });
   });
 
-  it('shows guests, creates Leads by policy, switches, and ends with one update', async () => {
+  it('shows the guests Glance reports, creates Leads by policy, switches, and ends with one update', async () => {
+    // Glance reports guests and switches only where the account has the assumed ops (A6, A11).
+    h.assumeGlanceOps();
     await h.connect({ leadCreation: 'email' });
     const lead = h.seeded('Lead');
     const session = await start(h, 'Lead', lead.Id);
@@ -106,7 +137,7 @@ describe('a session from a Lead', () => {
     expect(h.records('Lead').length).toBe(leadsBefore + 1);
 
     // Hank leaves: the panel says so, and so will the Event.
-    h.sandbox.state.glance.leave(session.sessionId, 'Hank');
+    h.sandbox.state.glance.leave(h.glanceSession(session.key).sessionId, 'Hank');
     h.tick(5000);
     const afterLeave = await refreshSession(h.ports);
     expect(afterLeave?.guests.map((g) => [g.name, g.leftAt !== ''])).toEqual([
@@ -114,7 +145,9 @@ describe('a session from a Lead', () => {
       ['Hank', true],
     ]);
     expect(h.broadcasts.at(-1)?.guests.at(-1)?.leftAt).not.toBe('');
+    expect(afterLeave).toMatchObject({ glanceReportsGuests: true, canSwitch: true });
     expect((await switchMode(session.sessionId, 'cobrowse', h.ports)).ok).toBe(true);
+    expect(h.glanceSession(session.key).sessionType).toBe('C');
     // Asking again for the mode it is in changes nothing (two tabs clicking at once).
     expect((await switchMode(session.sessionId, 'cobrowse', h.ports)).ok).toBe(true);
     await runOutbox(h.ports);
@@ -139,6 +172,7 @@ describe('a session from a Lead', () => {
   });
 
   it('creates no Lead when the policy says never, or when the guest gave no name under "email and name"', async () => {
+    h.assumeGlanceOps();
     await h.connect({ leadCreation: 'emailAndName' });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
@@ -224,17 +258,22 @@ describe('relations by how the rep uses Salesforce', () => {
 });
 
 describe('when things go wrong', () => {
-  it('Glance down: a clear problem, nothing started, nothing queued', async () => {
+  it('Glance down: the start does not ask it, so the session starts and is logged all the same', async () => {
     const h = harness();
     await h.connect();
-    h.sandbox.state.faults.push({ service: 'glance', pathIncludes: 'StartSession', remaining: 1, status: 503 });
+    h.sandbox.state.faults.push({ service: 'glance', pathIncludes: '/', remaining: 10_000, status: 503 });
+    const before = glanceCalls(h);
     const result = await startSession(
       `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`,
       'screenshare',
       h.ports,
     );
-    expect(result).toEqual({ ok: false, problem: 'glance-unavailable' });
-    expect(await readJobs(h.ports)).toEqual([]);
+    if (!result.ok || !result.session) throw new Error(JSON.stringify(result));
+    expect(result.launch).toMatch(/^glance:\/\/startssn\?key=\d{4}&username=acme\.glance\.net$/);
+    expect(probeCalls(h, before)).toEqual(PROBE);
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-start' }]);
+    await runOutbox(h.ports);
+    eventOf(h, result.session.sessionId);
   });
 
   it('not connected, not a record, one session at a time', async () => {
@@ -330,9 +369,106 @@ describe('when things go wrong', () => {
   });
 });
 
+describe('on Glance as it documents itself (no assumed ops, as on a real account)', () => {
+  it('the rep adds a guest by hand: shown, a Lead by policy, in the Event, and the session no longer times out', async () => {
+    const h = harness();
+    await h.connect({ leadCreation: 'email' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(session).toMatchObject({ glanceReportsGuests: false, canSwitch: false, guests: [] });
+    const leads = h.records('Lead').length;
+    const glanceBefore = glanceCalls(h);
+    h.tick(60_000);
+    const added = await addGuest(session.sessionId, { name: ' Gina Guest ', email: 'gina@newco.example ' }, h.ports);
+    expect(added).toMatchObject({
+      ok: true,
+      session: {
+        status: 'active',
+        guests: [{ name: 'Gina Guest', email: 'gina@newco.example', leftAt: '', byRep: true }],
+      },
+    });
+    expect(h.broadcasts.at(-1)?.guests.map((g) => g.name)).toEqual(['Gina Guest']);
+    await runOutbox(h.ports);
+    expect(
+      h
+        .records('Lead')
+        .slice(leads)
+        .map((r) => r.fields.Email),
+    ).toEqual(['gina@newco.example']);
+    // Past the 10 minutes an unjoined session has: this one has a guest, so it runs on.
+    h.tick(20 * 60_000);
+    expect(await refreshSession(h.ports, true)).toMatchObject({ sessionId: session.sessionId });
+    expect(await endSession(session.sessionId, h.ports)).toEqual({ ok: true, session: null });
+    // Nothing of it asked Glance: the rep ends sharing in the Glance Client, which still hosts it.
+    expect(glanceCalls(h)).toBe(glanceBefore);
+    expect(h.glanceSession(session.key).status).toBe('W');
+    await runOutbox(h.ports);
+    expect(String(eventOf(h, session.sessionId).Description)).toContain('Gina Guest <gina@newco.example>');
+    expect(await addGuest(session.sessionId, { name: 'Too Late', email: '' }, h.ports)).toEqual({
+      ok: false,
+      problem: 'session-gone',
+    });
+  });
+
+  it('a switch is made in Glance’s own window: the panel says so, and the session stays as it is', async () => {
+    const h = harness();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(await switchMode(session.sessionId, 'cobrowse', h.ports)).toEqual({
+      ok: false,
+      problem: 'switch-in-glance',
+    });
+    expect(await currentSession(h.ports)).toMatchObject({ mode: 'screenshare', canSwitch: false });
+  });
+});
+
+describe('with the assumed ops a probe found (A6)', () => {
+  it('the rep ends sharing in the Glance Client: the next poll ends the session with Glance’s end time', async () => {
+    const h = harness();
+    h.assumeGlanceOps();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    expect(await h.probed()).toMatchObject({ status: true, setType: true, end: true, conference: true });
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Wanda Guest', email: '' });
+    h.tick(5000);
+    expect((await refreshSession(h.ports))?.guests.map((g) => g.name)).toEqual(['Wanda Guest']);
+    h.tick(3 * 60_000);
+    h.sandbox.state.glance.endInClient('acme.glance.net');
+    expect(h.glanceSession(session.key).endedAt).toBe(h.ports.now());
+    // Seen at the next poll, minutes later: the Event ends when the rep stopped sharing.
+    h.tick(5 * 60_000);
+    expect(await refreshSession(h.ports)).toBeNull();
+    expect(h.broadcasts.at(-1)).toBeNull();
+    await runOutbox(h.ports);
+    const event = eventOf(h, session.sessionId);
+    // Salesforce keeps an Event as a start and whole minutes.
+    expect(Date.parse(String(event.EndDateTime)) - Date.parse(String(event.StartDateTime))).toBe(3 * 60_000);
+  });
+
+  it('an op the account no longer answers is forgotten: the session goes on as documented Glance has it', async () => {
+    const h = harness();
+    h.assumeGlanceOps();
+    await h.connect();
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    h.assumeGlanceOps(false);
+    h.tick(5000);
+    expect(await refreshSession(h.ports)).toMatchObject({
+      sessionId: session.sessionId,
+      glanceReportsGuests: false,
+      glanceUnreachable: false,
+    });
+    // Not asked again: the next polls ask Glance nothing.
+    const asked = glanceCalls(h);
+    h.tick(5000);
+    await refreshSession(h.ports);
+    expect(glanceCalls(h)).toBe(asked);
+  });
+});
+
 describe('Glance not answering while a session runs', () => {
   it('keeps the session, says the guest list may be stale, and clears that when Glance answers', async () => {
     const h = harness();
+    h.assumeGlanceOps();
     await h.connect();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     h.sandbox.state.faults.push({
@@ -354,6 +490,7 @@ describe('Glance not answering while a session runs', () => {
 describe('overlapping requests', () => {
   it('a guest poll still waiting for Glance does not bring back a session the rep just ended', async () => {
     const h = harness();
+    h.assumeGlanceOps();
     await h.connect();
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     let release: () => void = () => {};
@@ -368,10 +505,15 @@ describe('overlapping requests', () => {
       return answer;
     }) as typeof fetch;
     h.tick(5000);
+    const asked = h.sandbox.calls.length;
     const polling = refreshSession(h.ports);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const ending = endSession(session.sessionId, h.ports);
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The poll did reach Glance (with the session's key) and waits for its answer.
+    expect(h.sandbox.calls.slice(asked).filter((c) => c.path.endsWith('/GetSessionStatus'))).toMatchObject([
+      { body: expect.stringContaining(`key=${session.key}`) },
+    ]);
     release();
     await Promise.all([polling, ending]);
     expect(await currentSession(h.ports)).toBeNull();

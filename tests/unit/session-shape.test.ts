@@ -17,7 +17,10 @@ const VIEW: SessionView = {
   status: 'waiting',
   startedAt: '2026-01-01T10:00:00.000Z',
   expiresAt: '2026-01-01T12:00:00.000Z',
-  guests: [{ name: 'Ida', email: 'ida@newco.example', joinedAt: '2026-01-01T10:01:00.000Z', leftAt: '' }],
+  guests: [
+    { name: 'Ida', email: 'ida@newco.example', joinedAt: '2026-01-01T10:01:00.000Z', leftAt: '', byRep: false },
+    { name: 'Ray', email: '', joinedAt: '2026-01-01T10:02:00.000Z', leftAt: '', byRep: true },
+  ],
   record: { sobject: 'Lead', recordId: '00Q5g00000AbCdEEAV' },
   salesforce: 'logged',
   salesforceError: '',
@@ -25,6 +28,11 @@ const VIEW: SessionView = {
   chatterError: '',
   glanceUnreachable: false,
   salesforceBudgetLow: false,
+  launchUrl: 'glance://startssn?key=1234&username=acme.glance.net',
+  joinedCustomer: false,
+  startPageUrl: 'https://www.glance.net/agent/start',
+  glanceReportsGuests: false,
+  canSwitch: false,
 };
 
 describe('session views from the background', () => {
@@ -57,6 +65,9 @@ describe('session views from the background', () => {
     expect(readBackgroundMessage({ type: 'background:start-problem', problem: 'key-in-use' })).toEqual({
       problem: 'key-in-use',
     });
+    expect(readBackgroundMessage({ type: 'background:start-problem', problem: 'switch-in-glance' })).toEqual({
+      problem: 'switch-in-glance',
+    });
     expect(readBackgroundMessage({ type: 'background:start-problem', problem: 3 })).toEqual({});
     expect(readBackgroundMessage({ type: 'content:session', session: VIEW })).toEqual({});
     expect(readBackgroundMessage(null)).toEqual({});
@@ -71,9 +82,13 @@ describe('session views from the background', () => {
       sessionId: 's1',
       mode: 'view',
       key: 5,
-      guests: [{ name: 'Ida' }, 'junk'],
+      guests: [{ name: 'Ida', byRep: 'yes' }, 'junk'],
       record: null,
       salesforceLeftOut: { fields: ['A', 2] },
+      launchUrl: 7,
+      joinedCustomer: 'yes',
+      glanceReportsGuests: 'true',
+      canSwitch: 1,
     };
     expect(drawableView(odd as unknown as SessionView)).toMatchObject({
       sessionId: 's1',
@@ -82,7 +97,7 @@ describe('session views from the background', () => {
       joinUrl: '',
       glanceAddress: '',
       startedAt: '',
-      guests: [{ name: 'Ida', email: '', joinedAt: '', leftAt: '' }],
+      guests: [{ name: 'Ida', email: '', joinedAt: '', leftAt: '', byRep: false }],
       record: { sobject: '', recordId: '' },
       salesforce: '',
       salesforceError: '',
@@ -90,6 +105,11 @@ describe('session views from the background', () => {
       chatterError: '',
       glanceUnreachable: false,
       salesforceBudgetLow: false,
+      launchUrl: '',
+      joinedCustomer: false,
+      startPageUrl: '',
+      glanceReportsGuests: false,
+      canSwitch: false,
     });
   });
 });

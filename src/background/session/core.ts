@@ -22,6 +22,7 @@ import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, tellTabs } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
+import { isThisSession } from './glance-answer.js';
 import type { NoticePorts } from './guest-notice.js';
 import type { ViewerPorts } from './join.js';
 import { rememberSession } from './recent.js';
@@ -147,7 +148,9 @@ export async function endSessionUnlocked(
   let ended: GlanceSession | undefined;
   if (account?.capabilities?.end && session.launchUrl !== undefined) {
     try {
-      ended = await glanceFor(ports, account).end(session.key);
+      const answer = await glanceFor(ports, account).end(session.key);
+      // An older session of the same key (the client never started ours) says nothing of this one.
+      if (isThisSession(answer, session)) ended = answer;
     } catch {
       // Ended here all the same; the rep's Glance window has its own End.
     }

@@ -25,6 +25,7 @@ import {
   view,
   withGuestsAddedByRep,
 } from './core.js';
+import { isThisSession } from './glance-answer.js';
 import { noticeGuestsJoined } from './guest-notice.js';
 import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
 
@@ -55,8 +56,10 @@ export function enforcePolicy(ports: SessionPorts): Promise<void> {
   });
 }
 
-/** Glance's clock and ours may differ this much: its session of our key started no earlier than ours, less this. */
-const CLOCK_SLACK_MS = 5 * 60_000;
+/** The documented rule: a session nobody joined (no guest, none added) ends about 10 minutes after it started. */
+function unjoinedAndExpired(session: ActiveSession, now: number): boolean {
+  return !session.joined && session.guests.length === 0 && !!session.expiresAt && Date.parse(session.expiresAt) <= now;
+}
 
 /** One poll at a time per worker; a second caller shares the first one's answer. */
 let pollInFlight: Promise<SessionView | null> | undefined;
@@ -129,14 +132,19 @@ async function applyPoll(
 ): Promise<SessionView | null> {
   const session = await readActiveSession(ports);
   if (!session || session.sessionId !== sessionId) return view(ports, session);
-  if (!latest || Date.parse(latest.startedAt) < Date.parse(session.startedAt) - CLOCK_SLACK_MS) {
+  if (!latest || !isThisSession(latest, session)) {
     if (failure instanceof GlanceError && failure.failure === 'absent') {
       // The optional status call is gone: the session goes on as documented Glance has it.
       await forgetCapability(ports, 'status');
       return view(ports, await readActiveSession(ports));
     }
     // Glance has no session with this key yet (the client has not started it, or an older one of
-    // the same key), or did not answer: the session goes on; an unanswered ask says the guests may be stale.
+    // the same key), or did not answer: the session goes on, until the documented rule ends one
+    // nobody joined; an unanswered ask says the guests may be stale.
+    if (unjoinedAndExpired(session, ports.now())) {
+      await finish(ports, session, session.expiresAt);
+      return null;
+    }
     const unreachable = !!failure && problemOf(failure) !== 'session-gone';
     const waited = { ...session, lastPolledAt: ports.now(), glanceUnreachable: unreachable };
     await writeActiveSession(ports, waited);

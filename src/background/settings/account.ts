@@ -17,6 +17,7 @@ import {
   type SettingsField,
   type UserSettings,
 } from '../../shared/settings.js';
+import { probeCapabilities } from '../glance/capabilities.js';
 import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
 import { activeSessionItem, glanceAccountItem, settingsItem } from '../storage/items.js';
 import { freshPolicy, knownPolicy, type PolicyPorts } from '../storage/policy.js';
@@ -28,6 +29,7 @@ export interface AccountPorts extends PolicyPorts {
   glanceTimeoutMs?: number;
   /** Puts the stored credential out of content scripts' reach; false when this browser cannot. */
   lockStorageToExtension(): Promise<boolean>;
+  now(): number;
 }
 
 const PROBLEM_BY_FAILURE: Partial<Record<GlanceFailure, GlanceProblem>> = {
@@ -156,7 +158,13 @@ export async function connectAccount(
     if (running && running.glanceAddress !== account.address) {
       if (await endRunningSession()) return { ok: false, problem: 'session-not-ended' };
     } else if (running) {
-      await activeSessionItem.write(ports, { ...running, account });
+      // The new credential, with what the probe found of this account: the running session keeps
+      // using Glance's optional operations until the next start probes the new connection.
+      const capabilities = running.account?.capabilities;
+      await activeSessionItem.write(ports, {
+        ...running,
+        account: { ...account, ...(capabilities ? { capabilities } : {}) },
+      });
     }
     await glanceAccountItem.write(ports, account);
     return { ok: true, account: { ...accountView(account), allowed: true } };
@@ -170,18 +178,31 @@ export async function disconnectAccount(ports: PolicyPorts): Promise<{ ok: true 
   return { ok: true };
 }
 
-/** Glance's free conference numbers for this account, to fill in the conference phone settings. */
+/**
+ * Glance's free conference numbers for this account, to fill in the conference phone settings. Glance
+ * documents no call that reads them (only provisioning, with admin credentials), so this asks only
+ * where the probe of its assumed operations found one (capabilities.ts, probed here if not yet);
+ * otherwise the rep is told where to find them.
+ */
 export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceResult> {
-  const account = await readGlanceAccount(ports);
+  let account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'not-connected' };
   if (!(await glanceAddressAllowed(account.address, ports))) return { ok: false, problem: 'address-not-allowed' };
+  const client = new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
   try {
-    const info = await new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs).conference();
+    if (!account.capabilities) {
+      account = { ...account, capabilities: await probeCapabilities(client, ports.now()) };
+      await glanceAccountItem.write(ports, account);
+    }
+    if (!account.capabilities?.conference) return { ok: false, problem: 'conference-not-offered' };
+    const info = await client.conference();
     return {
       ok: true,
       conference: { phoneNumbers: info.phoneNumbers.join('\n'), accessCode: info.accessCode, notes: info.notes },
     };
   } catch (error) {
+    if (error instanceof GlanceError && error.failure === 'absent')
+      return { ok: false, problem: 'conference-not-offered' };
     return { ok: false, problem: problemOf(error) };
   }
 }

@@ -12,6 +12,7 @@ const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   reconnect: 'problemReconnect',
   'session-not-ended': 'problemSessionNotEnded',
   'browser-too-old': 'problemBrowserTooOld',
+  'conference-not-offered': 'problemConferenceNotOffered',
 };
 
 export const problemText = (problem: GlanceProblem) => t(PROBLEM_TEXT[problem]);

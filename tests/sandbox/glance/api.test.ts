@@ -4,17 +4,18 @@ import {
   CONFERENCE_XML,
   FAULT_HTTP_STATUS,
   GLANCE_FAULT,
-  KEY_MODE,
   SESSION_FIELD,
   SESSION_OP,
-  SESSION_STATUS,
-  SESSION_TYPE,
   type SessionOp,
   sessionServiceUrl,
   trialSignupUrl,
-  UNJOINED_SESSION_LIFETIME_MS,
   VALIDATE_USER_URL,
 } from '../../../src/background/glance/assumptions.js';
+import {
+  clientLaunchUrl,
+  SESSION_TYPE,
+  UNJOINED_SESSION_LIFETIME_MS,
+} from '../../../src/background/glance/documented.js';
 import type { SandboxResponse } from '../http.js';
 import { glanceHandler } from './api.js';
 import { GlanceService } from './service.js';
@@ -27,6 +28,8 @@ describe('Glance web services', () => {
     glance = new GlanceService();
     // A frozen wall clock: only advance() moves time, so durations and expiry are exact.
     glance.wallClock = () => Date.parse('2026-03-01T10:00:00Z');
+    // These tests are about the assumed SessionService ops (A6): on, as a test turns them on.
+    glance.assumedOps = true;
     const handler = glanceHandler(glance);
     call = async (url, form, method = 'POST') => {
       const answer = await handler(request(method, url, form));
@@ -45,6 +48,12 @@ describe('Glance web services', () => {
       [AUTH_FIELD.adminCredentials]: tag(body(answer), 'credentials')!,
     };
   }
+  /** The rep's Glance Client receives the extension's launch (documented.ts); sessions start only so. */
+  const launch = (key: string, username = 'acme.glance.net') => {
+    const session = glance.launchClient(clientLaunchUrl(key, { username }));
+    if (typeof session === 'string') throw new Error(session);
+    return session;
+  };
   const op = (name: SessionOp, auth: Record<string, string>, fields: Record<string, string> = {}) =>
     call(sessionServiceUrl(name), { ...auth, ...fields });
 
@@ -85,86 +94,91 @@ describe('Glance web services', () => {
     expect(tag(String(jsonBody?.body), 'code')).toBe(GLANCE_FAULT.invalidRequest);
   });
 
-  it('starts, reports, switches and ends a session', async () => {
+  it('reports, switches and ends a session the Glance Client started, by its key (A6, A7, A11, A12)', async () => {
     const auth = await connect();
-    const started = body(
-      await op(SESSION_OP.start, auth, {
-        [SESSION_FIELD.sessionType]: SESSION_TYPE.screenShare,
-        [SESSION_FIELD.keyMode]: KEY_MODE.random,
-      }),
-    );
-    const sessionId = tag(started, 'sessionId')!;
-    const key = tag(started, 'key')!;
-    expect(key).toMatch(/^\d{4}$/);
-    expect(tag(started, 'joinUrl')).toBe(`https://acme.glance.net/?key=${key}`);
-    expect(tag(started, 'status')).toBe(SESSION_STATUS.waiting);
+    const launched = launch('4821');
+    const started = body(await op(SESSION_OP.status, auth, { [SESSION_FIELD.key]: '4821' }));
+    expect(tag(started, 'sessionId')).toBe(launched.sessionId);
+    expect(tag(started, 'key')).toBe('4821');
+    expect(tag(started, 'joinUrl')).toBe('https://acme.glance.net/?key=4821');
+    expect(tag(started, 'status')).toBe('W');
+    expect(tag(started, 'sessionType')).toBe(SESSION_TYPE.screenShare);
     const startedAt = Date.parse(tag(started, 'startedAt')!);
     expect(Date.parse(tag(started, 'expiresAt')!) - startedAt).toBe(UNJOINED_SESSION_LIFETIME_MS);
     expect(tag(started, 'endedAt')).toBe('');
 
-    glance.join('acme.glance.net', key, { name: 'Wanda Guest', email: 'wanda@example.com', phone: '+1 555 0100' });
-    const status = body(await op(SESSION_OP.status, auth, { sessionId }));
-    expect(tag(status, 'status')).toBe(SESSION_STATUS.active);
+    glance.join('acme.glance.net', '4821', { name: 'Wanda Guest', email: 'wanda@example.com', phone: '+1 555 0100' });
+    const status = body(await op(SESSION_OP.status, auth, { key: '4821' }));
+    expect(tag(status, 'status')).toBe('A');
     expect(status).toMatch(
       /<guests><guest><name>Wanda Guest<\/name><email>wanda@example.com<\/email><phone>\+1 555 0100<\/phone><joinedAt>[^<]+<\/joinedAt><leftAt \/><\/guest><\/guests>/,
     );
 
-    const switched = body(await op(SESSION_OP.setType, auth, { sessionId, sessionType: SESSION_TYPE.cobrowse }));
+    const switched = body(await op(SESSION_OP.setType, auth, { key: '4821', sessionType: SESSION_TYPE.cobrowse }));
     expect(tag(switched, 'sessionType')).toBe(SESSION_TYPE.cobrowse);
-    expect(tag(switched, 'key')).toBe(key);
-    const toVideo = await op(SESSION_OP.setType, auth, { sessionId, sessionType: SESSION_TYPE.viewGuest });
+    expect(tag(switched, 'sessionId')).toBe(launched.sessionId);
+    const toVideo = await op(SESSION_OP.setType, auth, { key: '4821', sessionType: SESSION_TYPE.viewGuest });
     expect(tag(body(toVideo), 'code')).toBe(GLANCE_FAULT.invalidRequest);
+    const unknownType = await op(SESSION_OP.setType, auth, { key: '4821', sessionType: 'Z' });
+    expect(tag(body(unknownType), 'code')).toBe(GLANCE_FAULT.invalidRequest);
 
     glance.advance(125_000);
-    const ended = body(await op(SESSION_OP.end, auth, { sessionId }));
-    expect(tag(ended, 'status')).toBe(SESSION_STATUS.ended);
+    const ended = body(await op(SESSION_OP.end, auth, { key: '4821' }));
+    expect(tag(ended, 'status')).toBe('C');
     expect(tag(ended, 'durationSeconds')).toBe('125');
     expect(tag(ended, 'leftAt')).toBe(tag(ended, 'endedAt'));
     // A12: ending again is harmless, switching an ended session is not.
-    expect(body(await op(SESSION_OP.end, auth, { sessionId }))).toBe(ended);
-    const late = await op(SESSION_OP.setType, auth, { sessionId, sessionType: SESSION_TYPE.screenShare });
+    expect(body(await op(SESSION_OP.end, auth, { key: '4821' }))).toBe(ended);
+    const late = await op(SESSION_OP.setType, auth, { key: '4821', sessionType: SESSION_TYPE.screenShare });
     expect(tag(body(late), 'code')).toBe(GLANCE_FAULT.sessionNotLive);
   });
 
-  it('starts sessions with no key and with a fixed key, and refuses a fixed key in use', async () => {
+  it('answers the no-key session for an empty key, the latest session of a key, and faults without one', async () => {
     const auth = await connect();
-    const noKey = body(await op(SESSION_OP.start, auth, { sessionType: 'G', keyMode: KEY_MODE.none }));
+    launch('');
+    const noKey = body(await op(SESSION_OP.status, auth, { key: '' }));
     expect(tag(noKey, 'key')).toBe('');
     expect(tag(noKey, 'joinUrl')).toBe('https://acme.glance.net/');
-    const fixed = body(await op(SESSION_OP.start, auth, { sessionType: 'G', keyMode: KEY_MODE.fixed, key: '1234' }));
-    expect(tag(fixed, 'key')).toBe('1234');
-    const again = await op(SESSION_OP.start, auth, { sessionType: 'C', keyMode: KEY_MODE.fixed, key: '1234' });
-    expect(again.status).toBe(FAULT_HTTP_STATUS);
-    expect(tag(body(again), 'code')).toBe(GLANCE_FAULT.keyInUse);
-    const badKey = await op(SESSION_OP.start, auth, { sessionType: 'G', keyMode: KEY_MODE.fixed, key: '12a4' });
-    expect(tag(body(badKey), 'code')).toBe(GLANCE_FAULT.invalidRequest);
+    // The rep shares again with the same key: the client ended the first (C), the key answers the second.
+    const first = launch('1234');
+    const second = launch('1234');
+    const latest = body(await op(SESSION_OP.status, auth, { key: '1234' }));
+    expect(tag(latest, 'sessionId')).toBe(second.sessionId);
+    expect(tag(latest, 'status')).toBe('W');
+    expect(first.status).toBe('C');
+    const unknown = await op(SESSION_OP.status, auth, { key: '9999' });
+    expect(unknown.status).toBe(FAULT_HTTP_STATUS);
+    expect(tag(body(unknown), 'code')).toBe(GLANCE_FAULT.unknownSession);
+    // Asked with the identity alone (the client's probe, client.has): a fault of the op's own.
+    const bare = await op(SESSION_OP.status, auth);
+    expect(tag(body(bare), 'code')).toBe(GLANCE_FAULT.invalidRequest);
+    expect(tag(body(bare), 'message')).toBe('Missing parameter: key.');
   });
 
   it('reports expiry of an unjoined session through GetSessionStatus', async () => {
     const auth = await connect();
-    const sessionId = tag(
-      body(await op(SESSION_OP.start, auth, { sessionType: 'G', keyMode: KEY_MODE.random })),
-      'sessionId',
-    )!;
+    launch('5678');
     glance.advance(UNJOINED_SESSION_LIFETIME_MS);
-    const status = body(await op(SESSION_OP.status, auth, { sessionId }));
-    expect(tag(status, 'status')).toBe(SESSION_STATUS.expired);
+    const status = body(await op(SESSION_OP.status, auth, { key: '5678' }));
+    expect(tag(status, 'status')).toBe('T');
     expect(tag(status, 'durationSeconds')).toBe('600');
   });
 
-  it('faults on bad credentials and on sessions of another user', async () => {
+  it('faults on bad credentials and on sessions of another user; an op it lacks is ASMX’s unknown method', async () => {
     const auth = await connect();
-    const bad = await op(SESSION_OP.status, { ...auth, adminCredentials: '0'.repeat(32) }, { sessionId: '1' });
+    const bad = await op(SESSION_OP.status, { ...auth, adminCredentials: '0'.repeat(32) }, { key: '1' });
     expect(bad.status).toBe(FAULT_HTTP_STATUS);
     expect(tag(body(bad), 'code')).toBe(GLANCE_FAULT.invalidCredentials);
-    const sessionId = tag(
-      body(await op(SESSION_OP.start, auth, { sessionType: 'G', keyMode: KEY_MODE.random })),
-      'sessionId',
-    )!;
+    launch('2468');
     const other = await connect('ja.acme.glance.net', 'battery-staple');
-    expect(tag(body(await op(SESSION_OP.end, other, { sessionId })), 'code')).toBe(GLANCE_FAULT.unknownSession);
-    const unknownOp = await call(`https://www.glance.net/services/SessionService.asmx/Nope`, auth);
-    expect(tag(body(unknownOp), 'code')).toBe(GLANCE_FAULT.invalidRequest);
+    expect(tag(body(await op(SESSION_OP.end, other, { key: '2468' })), 'code')).toBe(GLANCE_FAULT.unknownSession);
+    expect(glance.liveSessions('acme.glance.net').map((s) => s.key)).toEqual(['2468']);
+    // Even with the assumed ops on, a name the service does not have is no Glance fault.
+    const unknownOp = await call(`https://www.glance.net/services/SessionService.asmx/StartSession`, auth);
+    expect(unknownOp).toMatchObject({ status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    expect(body(unknownOp)).toMatch(
+      /^System\.InvalidOperationException: StartSession Web Service method name is not valid\./,
+    );
   });
 
   it('answers conference numbers, or empty ones for a user without Glance conferencing', async () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  KEY_MODE,
   SESSION_OP,
-  SESSION_STATUS,
-  SESSION_TYPE,
   sessionServiceUrl,
   VALIDATE_USER_PATH,
   VALIDATE_USER_URL,
 } from '../../../src/background/glance/assumptions.js';
+import { clientLaunchUrl } from '../../../src/background/glance/documented.js';
 import { controlHandler } from '../control.js';
 import { SandboxState } from '../state.js';
 import { glanceHandler } from './api.js';
@@ -31,11 +29,9 @@ describe('Glance control routes', () => {
 
   it('joins, leaves, ends, advances time and revokes credentials without a browser', async () => {
     const { account, credentials } = state.glance.validateUser('acme.glance.net', 'correct-horse');
-    const session = state.glance.startSession(account, {
-      sessionType: SESSION_TYPE.screenShare,
-      keyMode: KEY_MODE.fixed,
-      key: '7777',
-    });
+    const launched = state.glance.launchClient(clientLaunchUrl('7777', { username: 'acme.glance.net' }));
+    if (typeof launched === 'string') throw new Error(launched);
+    const session = launched;
 
     expect((await post('/glance/join', { address: 'acme.glance.net', key: '0000', name: 'X' })).status).toBe(404);
     const joined = await post('/glance/join', {
@@ -50,13 +46,49 @@ describe('Glance control routes', () => {
     expect(session.guests[0]!.leftAt! - session.guests[0]!.joinedAt).toBe(30_000);
     expect(await post('/glance/end', { sessionId: session.sessionId })).toEqual({
       status: 200,
-      body: { ok: true, status: SESSION_STATUS.ended },
+      body: { ok: true, status: 'X' },
     });
     expect(session.endedBy).toBe('glance');
 
     expect((await post('/glance/revoke', { address: 'acme.glance.net' })).status).toBe(200);
     expect(() => state.glance.authenticate(account.groupId, account.address, credentials)).toThrow();
     expect((await post('/glance/nope', {})).status).toBe(404);
+  });
+
+  it('hands a launch to the Glance Client stand-in, ends sharing there, and starts a visitor’s cobrowse', async () => {
+    state.reset();
+    state.glance.wallClock = () => Date.parse('2026-03-01T10:00:00Z');
+    const url = clientLaunchUrl('3141', { username: 'acme.glance.net' });
+    const launched = await post('/glance/client/launch', { url });
+    expect(launched).toEqual({ status: 200, body: { ok: true, sessionId: expect.any(String), key: '3141' } });
+    expect(state.glance.sessions.get(launched.body.sessionId)).toMatchObject({ startedBy: 'client', status: 'W' });
+    // What the real client would not start is said, and starts nothing.
+    expect(await post('/glance/client/launch', { url: 'https://acme.glance.net/' })).toEqual({
+      status: 422,
+      body: { error: 'not a session launch: https://acme.glance.net/' },
+    });
+    expect(
+      (await post('/glance/client/launch', { url: clientLaunchUrl('1', { username: 'acme.glance.net' }) })).status,
+    ).toBe(422);
+    expect(state.glance.sessions.size).toBe(1);
+
+    expect(await post('/glance/client/end', { address: 'acme.glance.net' })).toEqual({
+      status: 200,
+      body: { ok: true, sessionId: launched.body.sessionId },
+    });
+    expect(state.glance.sessions.get(launched.body.sessionId)?.status).toBe('C');
+    expect(await post('/glance/client/end', { address: 'acme.glance.net' })).toEqual({
+      status: 404,
+      body: { error: 'no session in the client' },
+    });
+
+    const visitor = await post('/glance/cobrowse/start', { address: 'acme.glance.net', key: 'cart-7' });
+    expect(visitor).toEqual({ status: 200, body: { ok: true, sessionId: expect.any(String), key: 'cart-7' } });
+    expect(state.glance.cobrowseSession('cart-7')?.sessionId).toBe(visitor.body.sessionId);
+    expect((await post('/glance/cobrowse/start', { address: 'acme.glance.net', key: 'no spaces' })).status).toBe(422);
+
+    expect(await post('/glance/assumed', { on: true })).toEqual({ status: 200, body: { ok: true, assumedOps: true } });
+    expect(await post('/glance/assumed', {})).toEqual({ status: 200, body: { ok: true, assumedOps: false } });
   });
 
   it("sets an account's display name, which ValidateUser then answers", async () => {
@@ -75,16 +107,20 @@ describe('Glance control routes', () => {
       adminName: tag(String(login.body), 'userName')!,
       adminCredentials: tag(String(login.body), 'credentials')!,
     };
-    const start = () =>
-      asmx(sessionServiceUrl(SESSION_OP.start), { ...auth, sessionType: SESSION_TYPE.screenShare, keyMode: 'random' });
+    // A session the rep's Glance Client started, read through the assumed GetSessionStatus (A6).
+    expect(await post('/glance/assumed', { on: true })).toEqual({ status: 200, body: { ok: true, assumedOps: true } });
+    expect(
+      (await post('/glance/client/launch', { url: clientLaunchUrl('2580', { username: 'acme.glance.net' }) })).status,
+    ).toBe(200);
+    const status = () => asmx(sessionServiceUrl(SESSION_OP.status), { ...auth, key: '2580' });
 
     expect(await post('/glance/join-url', { joinUrl: 'javascript:alert(1)' })).toEqual({
       status: 200,
       body: { ok: true },
     });
-    expect(tag(String((await start()).body), 'joinUrl')).toBe('javascript:alert(1)');
+    expect(tag(String((await status()).body), 'joinUrl')).toBe('javascript:alert(1)');
     expect((await post('/glance/join-url', {})).status).toBe(200);
-    expect(tag(String((await start()).body), 'joinUrl')).toMatch(/^https:\/\/acme\.glance\.net\/\?key=\d{4}$/);
+    expect(tag(String((await status()).body), 'joinUrl')).toBe('https://acme.glance.net/?key=2580');
 
     expect((await post('/glance/redirect', { to: 'collector.example', count: 2 })).status).toBe(200);
     for (let i = 0; i < 2; i++) {
@@ -94,11 +130,12 @@ describe('Glance control routes', () => {
         headers: { location: `https://collector.example${VALIDATE_USER_PATH}` },
       });
     }
-    expect((await start()).status).toBe(200);
+    expect((await status()).status).toBe(200);
     expect((await post('/glance/redirect', {})).status).toBe(400);
 
     await post('/glance/redirect', { to: 'collector.example' });
     state.reset();
     expect(state.glance.misbehaviour).toEqual({});
+    expect(state.glance.assumedOps).toBe(false);
   });
 });

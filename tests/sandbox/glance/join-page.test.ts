@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KEY_MODE, SESSION_STATUS, SESSION_TYPE } from '../../../src/background/glance/assumptions.js';
+import { clientLaunchUrl } from '../../../src/background/glance/documented.js';
 import { glanceHandler } from './api.js';
 import { NO_SESSION_MESSAGE } from './join-page.js';
 import { GlanceService } from './service.js';
@@ -12,9 +12,11 @@ describe('Glance guest join page', () => {
     const answer = await glanceHandler(glance)(request(method, url, form));
     return { status: answer?.status, body: String(answer?.body) };
   };
-  const start = (keyMode: 'random' | 'fixed' | 'none', key?: string) => {
-    const { account } = glance.validateUser('acme.glance.net', 'correct-horse');
-    return glance.startSession(account, { sessionType: SESSION_TYPE.screenShare, keyMode, key });
+  /** The rep's Glance Client receives the extension's launch with this key ('' for none). */
+  const start = (key: string) => {
+    const session = glance.launchClient(clientLaunchUrl(key, { username: 'acme.glance.net' }));
+    if (typeof session === 'string') throw new Error(session);
+    return session;
   };
   beforeEach(() => {
     glance = new GlanceService();
@@ -32,19 +34,19 @@ describe('Glance guest join page', () => {
   });
 
   it('joins with the right key', async () => {
-    const session = start(KEY_MODE.fixed, '2468');
+    const session = start('2468');
     const { body } = await page('POST', 'https://acme.glance.net/', {
       key: '2468',
       name: 'Wanda',
       email: 'w@example.com',
     });
     expect(body).toContain('You have joined Riley Rep&#39;s session');
-    expect(session.status).toBe(SESSION_STATUS.active);
+    expect(session.status).toBe('A');
     expect(session.guests).toMatchObject([{ name: 'Wanda', email: 'w@example.com', phone: '' }]);
   });
 
   it('shows the form again with an error for a wrong key, keeping what was typed', async () => {
-    const session = start(KEY_MODE.fixed, '2468');
+    const session = start('2468');
     const { body } = await page('POST', 'https://acme.glance.net/', { key: '1111', name: 'Wanda', email: '' });
     expect(body).toContain(NO_SESSION_MESSAGE);
     expect(body).toMatch(/<input id="name" name="name" value="Wanda"/);
@@ -52,12 +54,12 @@ describe('Glance guest join page', () => {
   });
 
   it('joins the no-key session with an empty key, but not an expired or ended one', async () => {
-    const noKey = start(KEY_MODE.none);
+    const noKey = start('');
     expect((await page('POST', 'https://acme.glance.net/', { key: '', name: 'A' })).body).toContain('You have joined');
     expect(noKey.guests).toHaveLength(1);
     glance.endFromGlance(noKey.sessionId);
     expect((await page('POST', 'https://acme.glance.net/', { key: '', name: 'B' })).body).toContain(NO_SESSION_MESSAGE);
-    const keyed = start(KEY_MODE.random);
+    const keyed = start('8642');
     glance.advance(10 * 60 * 1000);
     expect((await page('POST', 'https://acme.glance.net/', { key: keyed.key, name: 'C' })).body).toContain(
       NO_SESSION_MESSAGE,
@@ -65,21 +67,21 @@ describe('Glance guest join page', () => {
   });
 
   it('does not join a session of another address with the same key', async () => {
-    start(KEY_MODE.fixed, '5555');
+    start('5555');
     const { body } = await page('POST', 'https://ja.acme.glance.net/', { key: '5555', name: 'Wanda' });
     expect(body).toContain(NO_SESSION_MESSAGE);
     expect(body).toContain('Jamie Agent');
   });
 
   it('requires a name', async () => {
-    const session = start(KEY_MODE.fixed, '2468');
+    const session = start('2468');
     const { body } = await page('POST', 'https://acme.glance.net/', { key: '2468', name: '  ' });
     expect(body).toContain('Please enter your name');
     expect(session.guests).toHaveLength(0);
   });
 
   it('escapes hostile guest names on the page and in the session XML', async () => {
-    const session = start(KEY_MODE.fixed, '2468');
+    const session = start('2468');
     const hostile = '<img src=x onerror="alert(1)"> & \'Bob\'';
     const joined = await page('POST', 'https://acme.glance.net/', {
       key: '2468',

@@ -281,9 +281,14 @@ export class GlanceService {
     return session;
   }
 
-  /** A guest joins the live session of an address with this key ('' joins the no-key session). */
+  /**
+   * A guest joins the live session of an address with this key ('' joins the no-key session): a
+   * session the rep's client hosts; a visitor's cobrowse session is the agent viewer's to join.
+   */
   join(address: string, key: string, guest: GuestDetails): GlanceSession | undefined {
-    const session = this.liveSessions(address.trim().toLowerCase()).find((s) => s.key === key.trim());
+    const session = this.liveSessions(address.trim().toLowerCase()).find(
+      (s) => s.startedBy === 'client' && s.key === key.trim(),
+    );
     if (!session) return undefined;
     session.guests.push({
       name: guest.name.trim(),
