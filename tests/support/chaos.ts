@@ -469,7 +469,6 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
         .filter({ hasText: /^\d{4}$/ })
         .waitFor({ timeout: 15_000 });
       run.sessionId = (await panel().getAttribute('data-session-id')) ?? '';
-      const key = ((await panel().getByLabel('Session key').textContent()) ?? '').trim();
       say(`#${index} ${org} ${sobject}${classic ? ' (Classic)' : ''} ${run.sessionId} ${run.notes.join(', ')}`);
       if (stopAt.get(index) === 'after-start') await stopWorker('after start', run);
 
