@@ -10,11 +10,12 @@
 //   GLANCE_ADDRESS=acme.glance.net GLANCE_PASSWORD=…
 //
 //   npm run org-check -- --dry-run      prints every request the extension can send; sends nothing
+//   npm run org-check -- --glance       the Glance checks alone: each assumed operation present, absent or refused
 import { readFileSync } from 'node:fs';
 import { dryRun } from '../src/background/org-check/dry-run.js';
 import { salesforceChecks } from '../src/background/org-check/salesforce-checks.js';
 import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../src/shared/org-check.js';
-import { type CheckResult, glanceChecks } from './org-check/glance-checks.js';
+import { type CheckResult, glanceChecks, glanceRequests } from './org-check/glance-checks.js';
 import { orgSession } from './org-check/login.js';
 
 const env = process.env;
@@ -39,15 +40,23 @@ if (process.argv.includes('--dry-run')) {
       if (request.body !== undefined) console.log(JSON.stringify(request.body, null, 2));
     }
   }
+  for (const scenario of glanceRequests()) {
+    console.log(`\n# ${scenario.title}`);
+    for (const line of scenario.lines) console.log(line);
+  }
   process.exit(0);
 }
 
+const glanceOnly = process.argv.includes('--glance');
+
 let ok = true;
-const session = await orgSession(fetch, env).catch((error: unknown) => {
-  console.log(`Salesforce: could not log in: ${error instanceof Error ? error.message : String(error)}`);
-  ok = false;
-  return undefined;
-});
+const session = glanceOnly
+  ? undefined
+  : await orgSession(fetch, env).catch((error: unknown) => {
+      console.log(`Salesforce: could not log in: ${error instanceof Error ? error.message : String(error)}`);
+      ok = false;
+      return undefined;
+    });
 if (session) {
   const results = await salesforceChecks({ apiHost: session.apiHost, fetch, readSid: async () => session.accessToken });
   ok =
@@ -59,7 +68,7 @@ if (session) {
         detail: r.refusedBy ? `${say(ORG_SETTING_MESSAGE[r.refusedBy])}\n      ${r.detail}` : r.detail,
       })),
     ) && ok;
-} else if (ok) {
+} else if (ok && !glanceOnly) {
   console.log(
     'Salesforce: skipped (set SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_USERNAME + SF_PASSWORD)',
   );

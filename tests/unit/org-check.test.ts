@@ -160,10 +160,10 @@ describe('org check against the sandbox', () => {
       'A1–A3 ValidateUser form POST answers a 32-hex credential',
       'A4 a wrong password is a fault with code InvalidPassword',
       'A5 a second ValidateUser leaves the first credential valid',
-      'A6 GetSessionStatus: present',
-      'A6 SetSessionType: present',
-      'A6 EndSession: present',
-      'A6 GetConferenceInfo: present',
+      'A6 GetSessionStatus',
+      'A6 SetSessionType',
+      'A6 EndSession',
+      'A6 GetConferenceInfo',
       'A17 the trial sign-up page answers',
     ]);
   });
@@ -178,10 +178,13 @@ describe('org check against the sandbox', () => {
         ok: false,
         detail: 'Glance absent (unknown web method)',
       },
+      // In Glance's own words: ASMX's answer to a web method it does not have.
       ...['GetSessionStatus', 'SetSessionType', 'EndSession', 'GetConferenceInfo'].map((op) => ({
-        name: `A6 ${op}: present`,
+        name: `A6 ${op}`,
         ok: false,
-        detail: 'absent: "Web Service method name is not valid"',
+        detail: expect.stringMatching(
+          new RegExp(`^absent: System\\.InvalidOperationException: ${op} Web Service method name is not valid\\.`),
+        ),
       })),
     ]);
     expect(results).toHaveLength(8);
