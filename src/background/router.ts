@@ -38,6 +38,7 @@ import {
   tabMayControl,
 } from './session/service.js';
 import {
+  checkGlance,
   conferenceInfo,
   connectAccount,
   disconnectAccount,
@@ -148,6 +149,8 @@ async function answerPopup(
       return saveSettings(message.settings, ports);
     case 'popup:conference-info':
       return conferenceInfo(ports);
+    case 'popup:check-glance':
+      return checkGlance(ports);
     case 'popup:recent-sessions':
       return recentSessions(ports);
     case 'popup:salesforce-history':

@@ -226,6 +226,16 @@ export interface SalesforceQueueView {
 export type ConnectResult = { ok: true; account: GlanceAccountView } | { ok: false; problem: GlanceProblem };
 export type ConferenceResult = { ok: true; conference: ConferencePhone } | { ok: false; problem: GlanceProblem };
 
+/** Glance's assumed operations, as a fresh probe of the connected account found them (Check Glance). */
+export type GlanceCheckResult =
+  | {
+      ok: true;
+      address: string;
+      /** Each assumed operation and whether the account's service has it. */
+      operations: { name: 'status' | 'setType' | 'end' | 'conference'; present: boolean }[];
+    }
+  | { ok: false; problem: GlanceProblem };
+
 export interface SettingsView {
   settings: UserSettings;
   policy: CompanyPolicy;
@@ -262,6 +272,8 @@ export interface PopupRequests {
     response: { ok: true; view: SettingsView } | { ok: false; invalid: string[] };
   };
   'popup:conference-info': { request: NoPayload; response: ConferenceResult };
+  /** Probes the connected account's assumed Glance operations again, and keeps what it found. */
+  'popup:check-glance': { request: NoPayload; response: GlanceCheckResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
   /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
   'popup:salesforce-history': { request: { pageUrl: string | null }; response: SalesforceHistory };
@@ -346,6 +358,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       ? { type: 'popup:save-settings', settings: readSettings(raw.settings) }
       : undefined,
   'popup:conference-info': () => ({ type: 'popup:conference-info' }),
+  'popup:check-glance': () => ({ type: 'popup:check-glance' }),
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
   'popup:salesforce-history': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)

@@ -3,7 +3,7 @@
 // refused when the sandbox refuses, and leaves no record behind.
 import AxeBuilder from '@axe-core/playwright';
 import type { SandboxControl } from '../support/control.js';
-import { expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { connectGlance, expect, LIGHTNING, type Page, test } from './fixtures.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -107,4 +107,27 @@ test('Chatter off: who-am-i and the post fail naming Chatter; the Event is still
   await expect(card.locator('li[data-check="who-am-i"]')).toContainText('Chatter is off in this org');
   await expect(card.locator('li[data-check="event-start"]')).toHaveAttribute('data-ok', 'true');
   await options.close();
+});
+
+test('Check Glance: a documented-only account offers none of the assumed operations; one that has them shows each', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const options = await openOptions(page, control, extensionId);
+  const card = options.getByRole('region', { name: 'Check Glance' });
+  await card.getByRole('button', { name: 'Check Glance' }).click();
+  await expect(card.getByRole('status')).toHaveText('What acme.glance.net offers beyond what Glance documents:');
+  const rows = card.getByRole('listitem');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'Not offered' })).toHaveCount(4);
+
+  // The same account where the (assumed) operations answer: each is found, and kept for sessions.
+  await control.glanceAssumedOps(true);
+  await card.getByRole('button', { name: 'Check Glance' }).click();
+  await expect(rows.filter({ hasText: 'Available' })).toHaveCount(4);
+  const results = await new AxeBuilder({ page: options }).include('[data-testid="glance-check"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

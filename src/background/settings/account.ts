@@ -3,6 +3,7 @@ import type {
   ConferenceResult,
   ConnectResult,
   GlanceAccountView,
+  GlanceCheckResult,
   GlanceProblem,
   SettingsView,
 } from '../../shared/messages.js';
@@ -203,6 +204,30 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
   } catch (error) {
     if (error instanceof GlanceError && error.failure === 'absent')
       return { ok: false, problem: 'conference-not-offered' };
+    return { ok: false, problem: problemOf(error) };
+  }
+}
+
+/**
+ * Check Glance (options page): the connected account's assumed operations probed again, kept as its
+ * capabilities (a running session keeps its own until the next start). Sessions need none of them.
+ */
+export async function checkGlance(ports: AccountPorts): Promise<GlanceCheckResult> {
+  const account = await readGlanceAccount(ports);
+  if (!account) return { ok: false, problem: 'not-connected' };
+  try {
+    const capabilities = await probeCapabilities(
+      new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs),
+      ports.now(),
+    );
+    await glanceAccountItem.write(ports, { ...account, capabilities });
+    const names = ['status', 'setType', 'end', 'conference'] as const;
+    return {
+      ok: true,
+      address: account.address,
+      operations: names.map((name) => ({ name, present: capabilities[name] })),
+    };
+  } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
 }

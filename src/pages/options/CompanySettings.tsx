@@ -8,6 +8,7 @@ import { t } from '../../shared/i18n.js';
 import { validPart } from '../../shared/policy-schema.js';
 import { request, salesforceTabUrl } from '../background-channel.js';
 import { DeployForms } from './DeployForms.js';
+import { GlanceCheckPanel } from './GlanceCheckPanel.js';
 import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
@@ -64,6 +65,7 @@ export function CompanySettings() {
         </>
       )}
       <OrgCheckPanel />
+      <GlanceCheckPanel />
     </>
   );
 }
