@@ -29,6 +29,7 @@ import { joinCustomerSession } from './session/join.js';
 import { recentSessions } from './session/recent.js';
 import {
   addGuest,
+  adoptConnectedAccount,
   endBeforeAccountChange,
   endSession,
   type SessionPorts,
@@ -136,7 +137,9 @@ async function answerPopup(
     case 'popup:glance-account':
       return glanceAccountView(ports);
     case 'popup:connect-glance':
-      return connectAccount(message.address, message.password, ports, () => endBeforeAccountChange(ports));
+      return connectAccount(message.address, message.password, ports, (account) =>
+        adoptConnectedAccount(ports, account),
+      );
     case 'popup:disconnect-glance':
       // A session started with this account is ended at Glance first, or the account stays.
       if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };

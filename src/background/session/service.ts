@@ -6,7 +6,7 @@ import type { SessionMode, SessionProblem, SessionResult, SessionView, Switchabl
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
-import { GlanceError } from '../glance/client.js';
+import { type GlanceAccount, GlanceError } from '../glance/client.js';
 import { clientLaunchUrl, UNJOINED_SESSION_LIFETIME_MS } from '../glance/documented.js';
 import { newSessionId, randomSessionKey } from '../glance/keys.js';
 import { inBackground } from '../in-background.js';
@@ -263,6 +263,25 @@ async function addGuestUnlocked(
 
 export const addGuest = (sessionId: string, guest: { name: string; email: string }, ports: SessionPorts) =>
   sessionLock.run(() => addGuestUnlocked(sessionId, guest, ports));
+
+/**
+ * The rep connected a Glance account (settings/account.ts), under the session lock: a running session
+ * of another account is ended at once (false when it could not be), one of the same account goes on
+ * with the new credential and with what the probe found of this account until the next start probes
+ * the new connection.
+ */
+export const adoptConnectedAccount = (ports: SessionPorts, account: GlanceAccount): Promise<boolean> =>
+  sessionLock.run(async () => {
+    const running = await readActiveSession(ports);
+    if (!running) return true;
+    if (running.glanceAddress !== account.address) {
+      const result = await endSessionUnlocked(running.sessionId, ports);
+      return result.ok || result.problem === 'session-gone';
+    }
+    const capabilities = running.account?.capabilities;
+    await writeActiveSession(ports, { ...running, account: { ...account, ...(capabilities ? { capabilities } : {}) } });
+    return true;
+  });
 
 /**
  * Before the rep disconnects or switches Glance accounts: a running session is ended at Glance first

@@ -20,7 +20,7 @@ import {
 } from '../../shared/settings.js';
 import { probeCapabilities } from '../glance/capabilities.js';
 import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
-import { activeSessionItem, glanceAccountItem, settingsItem } from '../storage/items.js';
+import { glanceAccountItem, settingsItem } from '../storage/items.js';
 import { freshPolicy, knownPolicy, type PolicyPorts } from '../storage/policy.js';
 import { readGlanceAccount } from './storage.js';
 
@@ -140,8 +140,12 @@ export async function connectAccount(
   address: string,
   password: string,
   ports: AccountPorts,
-  /** Ends a running session of another account first; answers a problem when it could not. */
-  endRunningSession: () => Promise<unknown> = async () => undefined,
+  /**
+   * The session service takes the new account under its lock (session/service.ts): a running session
+   * of another account is ended first (false: it could not be), one of the same account keeps going
+   * with the new credential.
+   */
+  adoptAccount: (account: GlanceAccount) => Promise<boolean> = async () => true,
 ): Promise<ConnectResult> {
   const normal = normalizeGlanceAddress(address);
   if (!normal) return { ok: false, problem: 'invalid-address' };
@@ -154,19 +158,7 @@ export async function connectAccount(
   if (!(await ports.lockStorageToExtension())) return { ok: false, problem: 'browser-too-old' };
   try {
     const account = await connectGlance(ports.fetch, normal, password, ports.glanceTimeoutMs);
-    // The same account connected again (a new credential) keeps its session; another account ends it.
-    const running = await activeSessionItem.read(ports);
-    if (running && running.glanceAddress !== account.address) {
-      if (await endRunningSession()) return { ok: false, problem: 'session-not-ended' };
-    } else if (running) {
-      // The new credential, with what the probe found of this account: the running session keeps
-      // using Glance's optional operations until the next start probes the new connection.
-      const capabilities = running.account?.capabilities;
-      await activeSessionItem.write(ports, {
-        ...running,
-        account: { ...account, ...(capabilities ? { capabilities } : {}) },
-      });
-    }
+    if (!(await adoptAccount(account))) return { ok: false, problem: 'session-not-ended' };
     await glanceAccountItem.write(ports, account);
     return { ok: true, account: { ...accountView(account), allowed: true } };
   } catch (error) {
