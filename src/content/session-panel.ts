@@ -7,10 +7,10 @@ import type { SessionMode, SessionProblem, SessionView } from '../shared/message
 import { sobjectName } from '../shared/sobject-name.js';
 import { adoptStyle, element, onTrusted } from './dom.js';
 import { panelIsLive } from './draw-decision.js';
-import { launchGlance } from './glance-launch.js';
 import { GuestForm } from './guest-form.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
+import { ClientRow } from './session-panel-client.js';
 import { drawSalesforceLog } from './session-panel-salesforce.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
@@ -59,6 +59,7 @@ export class SessionPanel {
     textContent: t('panelJoinLink'),
   });
   private readonly linkRow = element('div', { className: 'link-row' });
+  private readonly guestsHeading = element('h3', { id: 'guests-heading', textContent: t('panelGuests') });
   private readonly guests = element('ul', {}, { 'aria-labelledby': 'guests-heading' });
   private readonly noGuests = element('p', { className: 'muted', textContent: t('panelNoGuests') });
   private readonly record = element('p', { className: 'muted' });
@@ -68,14 +69,7 @@ export class SessionPanel {
     { className: 'sf', textContent: t('panelGlanceUnreachable'), hidden: true },
     { 'aria-live': 'polite', 'data-state': 'failed' },
   );
-  /** The Glance Client shares the screen: open it again, or install it from Glance's start page. */
-  private readonly client = element('p', { className: 'muted', textContent: t('panelClientHint') });
-  private readonly openGlance = button('openGlance');
-  private readonly startPage = element('a', {
-    target: '_blank',
-    rel: 'noopener noreferrer',
-    textContent: t('installGlance'),
-  });
+  private readonly client = new ClientRow();
   private readonly switchHint = element('p', { className: 'muted', textContent: t('panelSwitchInGlance') });
   private readonly guestForm: GuestForm;
   private readonly switchMode = element('button', { type: 'button' });
@@ -126,11 +120,9 @@ export class SessionPanel {
     keyRow.append(this.key, this.copyKey);
     const { linkLabel, linkRow } = this;
     linkRow.append(this.link, this.copyLink);
-    const guestsHeading = element('h3', { id: 'guests-heading', textContent: t('panelGuests') });
+    const { guestsHeading } = this;
     const actions = element('div', { className: 'actions' });
     actions.append(this.switchMode, this.end);
-    const clientRow = element('div', { className: 'link-row' });
-    clientRow.append(this.openGlance, this.startPage);
     this.guestForm = new GuestForm(async (guest) => {
       const view = this.view;
       if (!view) return false;
@@ -148,8 +140,7 @@ export class SessionPanel {
       element('p', { className: 'caption', textContent: t('panelKeyLabel') }, { 'aria-hidden': 'true' }),
       keyRow,
       this.tell,
-      this.client,
-      clientRow,
+      ...this.client.elements,
       linkLabel,
       linkRow,
       guestsHeading,
@@ -190,10 +181,6 @@ export class SessionPanel {
       else this.say(problemText(result?.problem), 'error');
     };
     onTrusted(this.switchMode, 'click', () => act('switch'));
-    // The rep's own click: the gesture Chromium asks of an external protocol launch.
-    onTrusted(this.openGlance, 'click', () => {
-      if (this.view?.launchUrl) launchGlance(this.view.launchUrl);
-    });
     onTrusted(this.end, 'click', () => act('end'));
     // The panel is made at the Start click, while Glance answers: warmed then (after this task, in
     // which main.ts draws what it knows).
@@ -253,13 +240,12 @@ export class SessionPanel {
     this.linkLabel.hidden = view.joinedCustomer;
     this.guestForm.root.hidden = view.joinedCustomer;
     this.record.textContent = t('panelRecord', sobjectName(view.record.sobject));
-    this.client.hidden = !view.launchUrl;
-    this.openGlance.hidden = !view.launchUrl;
-    this.startPage.hidden = !view.launchUrl || !view.startPageUrl.startsWith('https://');
-    if (!this.startPage.hidden) this.startPage.href = view.startPageUrl;
+    this.client.show(view);
     // Only where Glance lets us switch (an optional operation the account has); else in Glance's window.
     this.switchMode.hidden = !view.canSwitch;
-    this.switchHint.hidden = view.canSwitch || view.mode === 'view';
+    // A joined session is the customer's own cobrowse: no guests of ours to list or add, nothing to switch.
+    this.switchHint.hidden = view.canSwitch || view.mode === 'view' || view.joinedCustomer;
+    this.guestsHeading.hidden = view.joinedCustomer;
     this.switchMode.textContent = t(view.mode === 'cobrowse' ? 'switchToScreenShare' : 'switchToCobrowse');
     this.showGuests(view);
     this.glanceWarning.hidden = !view.glanceUnreachable;
@@ -319,7 +305,11 @@ export class SessionPanel {
   }
 
   private showGuests(view: SessionView): void {
-    const drawn = JSON.stringify([view.glanceReportsGuests, view.guests.map((g) => [g.name, g.email, g.leftAt])]);
+    const drawn = JSON.stringify([
+      view.glanceReportsGuests,
+      view.joinedCustomer,
+      view.guests.map((g) => [g.name, g.email, g.leftAt]),
+    ]);
     if (drawn === this.drawn.guests) return;
     this.drawn.guests = drawn;
     this.guests.replaceChildren(
@@ -333,7 +323,7 @@ export class SessionPanel {
       }),
     );
     this.guests.hidden = view.guests.length === 0;
-    this.noGuests.hidden = view.guests.length > 0;
+    this.noGuests.hidden = view.guests.length > 0 || view.joinedCustomer;
     this.noGuests.textContent = t(view.glanceReportsGuests ? 'panelNoGuests' : 'panelNoGuestsAddThem');
   }
 
