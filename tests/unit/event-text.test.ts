@@ -1,6 +1,6 @@
 // Text from outside (guests' names and emails, Glance's answers) never forges lines of the Event.
 import { describe, expect, it } from 'vitest';
-import { eventDescription, eventSubject, oneLine } from '../../src/background/outbox/event-fields.js';
+import { eventDescription, eventSubject, oneLine } from '../../src/background/records/session-event.js';
 
 const facts = (guestName: string, guestEmail = 'x@example.com') => ({
   sessionId: '123',

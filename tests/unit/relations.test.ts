@@ -2,8 +2,8 @@
 // OpportunityContactRole (Opportunity.ContactId holds at most the primary one and is often empty).
 // The look-up rides in the start's one composite call; relationFromQuery reads its answer.
 import { describe, expect, it } from 'vitest';
-import { relationFromQuery, relationLookup } from '../../src/background/outbox/event-fields.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
+import { relationFromQuery, relationLookup } from '../../src/background/records/session-event.js';
 import { endSession } from '../../src/background/session/service.js';
 import { eventOf, type Harness, harness, start } from '../support/background-harness.js';
 

@@ -14,9 +14,10 @@ import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
 import { randomSessionKey } from '../glance/keys.js';
 import { inBackground } from '../in-background.js';
-import { directRelation, relationLookup } from '../outbox/event-fields.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
 import { readLog } from '../outbox/store.js';
+import { cancelledEventFields, rescheduledEventFields, scheduledEventFields } from '../records/meeting-event.js';
+import { directRelation, relationLookup } from '../records/session-event.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { inSessionOrg } from '../session/audience.js';
@@ -24,7 +25,6 @@ import { type SessionPorts, startSession } from '../session/service.js';
 import { readActiveSession } from '../session/state.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
-import { cancelledEventFields, rescheduledEventFields, scheduledEventFields } from './event.js';
 import {
   changeMeetings,
   meetingDueFor,

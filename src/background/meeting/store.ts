@@ -3,13 +3,9 @@
 import type { MeetingView } from '../../shared/meeting-request.js';
 import { scheduledMeetingsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
+import type { ScheduledMeeting } from '../storage/shapes.js';
 
-export interface ScheduledMeeting extends Omit<MeetingView, 'record'> {
-  /** storeId: the cookie store of the tab it was scheduled from; apiHost: the org it is written to. */
-  record: MeetingView['record'] & { apiHost: string; storeId?: string };
-  /** Its session was started and has ended: no longer upcoming, never started again. */
-  held?: boolean;
-}
+export type { ScheduledMeeting } from '../storage/shapes.js';
 
 const MINUTE = 60_000;
 /** Start scheduled meeting is offered from 15 minutes before the start to the end (issue 11, item 5). */

@@ -3,8 +3,10 @@
 // `npm run org-check -- --dry-run`; tests/unit/org-check.test.ts keeps it complete.
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../meeting/event.js';
 import { sampleMeeting } from '../meeting/sample.js';
+import { guestLead, logEnd, logStart, meetingStart } from '../outbox/jobs.js';
+import type { OutboxJob, SessionLog } from '../outbox/types.js';
+import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../records/meeting-event.js';
 import {
   directRelation,
   endEventFields,
@@ -12,9 +14,7 @@ import {
   eventSubject,
   relationLookup,
   startEventFields,
-} from '../outbox/event-fields.js';
-import { guestLead, logEnd, logStart, meetingStart } from '../outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../outbox/types.js';
+} from '../records/session-event.js';
 import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { salesforceStatus } from '../salesforce/status.js';
 

@@ -4,11 +4,11 @@
 // "Check this org" in that page with the browser's own session.
 import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import { cancelledEventFields, scheduledEventFields } from '../meeting/event.js';
 import { sampleMeeting } from '../meeting/sample.js';
-import { endEventFields, relationLookup, startEventFields } from '../outbox/event-fields.js';
 import { guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../outbox/types.js';
+import { cancelledEventFields, scheduledEventFields } from '../records/meeting-event.js';
+import { endEventFields, relationLookup, startEventFields } from '../records/session-event.js';
 import {
   type CompositeSubrequest,
   type CompositeSubresponse,

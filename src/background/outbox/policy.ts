@@ -1,8 +1,8 @@
 // The company policy when a queued write is sent, not only when it was queued: Salesforce may have
 // been away for hours, and an admin who turned Chatter or guest Leads off meanwhile means it now.
 import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
-import { relationLookup } from './event-fields.js';
-import { wantsLead } from './leads.js';
+import { wantsLead } from '../records/lead.js';
+import { relationLookup } from '../records/session-event.js';
 import type { OutboxJob } from './types.js';
 
 /** The job as the policy allows it now; undefined when the policy no longer wants it at all. */

@@ -2,7 +2,7 @@
 // worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import type { LoggedRecord, RelationLookup } from './event-fields.js';
+import type { LoggedRecord, RelationLookup } from '../records/session-event.js';
 
 interface JobBase {
   id: string;

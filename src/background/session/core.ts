@@ -11,12 +11,12 @@ import {
 import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
-import { withMeetingDetails } from '../meeting/event.js';
 import { changeMeetings } from '../meeting/store.js';
-import { endEventFields, type SessionFacts } from '../outbox/event-fields.js';
-import { usableEmail, wantsLead } from '../outbox/leads.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
+import { usableEmail, wantsLead } from '../records/lead.js';
+import { withMeetingDetails } from '../records/meeting-event.js';
+import { endEventFields, type SessionFacts } from '../records/session-event.js';
 import type { StatusPorts } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
@@ -24,9 +24,15 @@ import { type AudiencePorts, tellTabs } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
 import { isThisSession } from './glance-answer.js';
 import type { NoticePorts } from './guest-notice.js';
-import type { ViewerPorts } from './join.js';
 import { rememberSession } from './recent.js';
 import { type ActiveSession, readActiveSession, toView, writeActiveSession } from './state.js';
+
+/** Where the viewer window opened; undefined when the browser refused to open one. */
+/** The agent viewer window of a joined session (join.ts). */
+export interface ViewerPorts {
+  openViewer(url: string): Promise<number | undefined>;
+  closeViewer(windowId: number): Promise<void>;
+}
 
 export interface SessionPorts
   extends OutboxPorts,

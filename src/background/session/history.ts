@@ -4,7 +4,7 @@
 import type { SalesforceHistory, SalesforceSessionEvent } from '../../shared/messages.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
-import { EVENT_SUBJECT_PREFIX } from '../outbox/event-fields.js';
+import { EVENT_SUBJECT_PREFIX } from '../records/session-event.js';
 import { SalesforceClient, soqlString } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
 import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';

@@ -10,8 +10,8 @@ import { addressAllowed } from '../../shared/settings.js';
 import { agentViewUrl, VISITOR_KEY_PATTERN } from '../glance/documented.js';
 import { newSessionId } from '../glance/keys.js';
 import { inBackground } from '../in-background.js';
-import { relationLookup, startEventFields } from '../outbox/event-fields.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
+import { relationLookup, startEventFields } from '../records/session-event.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
@@ -19,12 +19,6 @@ import { readGlanceAccount } from '../settings/storage.js';
 import { updateBadge } from './badge.js';
 import { announce, endSessionUnlocked, facts, jobId, type SessionPorts, sessionLock, view } from './core.js';
 import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
-
-/** Where the viewer window opened; undefined when the browser refused to open one. */
-export interface ViewerPorts {
-  openViewer(url: string): Promise<number | undefined>;
-  closeViewer(windowId: number): Promise<void>;
-}
 
 async function joinUnlocked(
   pageUrl: string,

@@ -1,48 +1,13 @@
 // The running session, kept in storage.local: the worker may be stopped at any time, and every
 // Salesforce tab must show the same session.
-import type { SessionMode, SessionView } from '../../shared/messages.js';
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
+import type { SessionView } from '../../shared/messages.js';
 import { agentStartUrl } from '../glance/documented.js';
 import type { SessionLog } from '../outbox/types.js';
 import { activeSessionItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
+import type { ActiveSession } from '../storage/shapes.js';
 
-export interface ActiveSession {
-  sessionId: string;
-  key: string;
-  /** How the key was chosen (absent in sessions stored before it was kept: treated as random). */
-  keyKind?: 'random' | 'fixed' | 'none';
-  joinUrl: string;
-  glanceAddress: string;
-  /**
-   * The `glance://startssn` launch that starts this session in the Glance Client (documented.ts):
-   * the rep's tab opens it on their click, and again from the panel. Absent in sessions started
-   * through the assumed StartSession before the extension followed Glance's documents.
-   */
-  launchUrl?: string;
-  /** The rep joined the customer's cobrowse session (join.ts), in the agent viewer window the extension opened. */
-  joined?: { viewerWindowId: number };
-  mode: SessionMode;
-  /** Every mode the session was in, in order (for the Event's description). */
-  modes: SessionMode[];
-  status: 'waiting' | 'active';
-  startedAt: string;
-  expiresAt: string;
-  guests: GlanceGuest[];
-  /** storeId: the cookie store of the tab it was started from (an incognito window's own session). */
-  record: { sobject: GlanceSObject; recordId: string; apiHost: string; storeId?: string };
-  lastPolledAt: number;
-  /** The last poll got no usable answer from Glance. */
-  glanceUnreachable?: boolean;
-  /**
-   * The Glance account that started the session: End and Switch use it even if the rep has since
-   * disconnected or connected another account (absent in sessions stored before it was kept).
-   */
-  account?: GlanceAccount;
-  /** Started from a scheduled meeting: its id, and the details its Event keeps below the session's. */
-  meeting?: { meetingId: string; details: string };
-}
+export type { ActiveSession } from '../storage/shapes.js';
 
 export function readActiveSession(ports: StoragePorts): Promise<ActiveSession | undefined> {
   return activeSessionItem.read(ports);

@@ -4,10 +4,9 @@ import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount } from '../glance/client.js';
-import type { ScheduledMeeting } from '../meeting/store.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
-import type { ActiveSession } from '../session/state.js';
 import { defineItem } from './define-item.js';
+import type { ActiveSession, ScheduledMeeting } from './shapes.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);

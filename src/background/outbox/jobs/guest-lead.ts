@@ -1,9 +1,10 @@
 // A guest who joined becomes a Lead, unless Salesforce already knows them: by email (a Lead or a
 // Contact), or by the org's duplicate rule (name and company). It always looks first, so a send that
 // landed is never repeated, and the create call checks that it landed once.
+
+import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
 import { type SalesforceClient, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
-import { LEAD_SOURCE, leadFields } from '../leads.js';
 import type { SessionLog } from '../types.js';
 import {
   byReference,

@@ -3,9 +3,9 @@
 // (inFlight) it looks first, steps that landed are kept in the log, and the same call checks that
 // the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
+import { eventSubject, relationFromQuery } from '../../records/session-event.js';
 import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
-import { eventSubject, relationFromQuery } from '../event-fields.js';
 import type { ChatterPost, SessionLog, Surplus } from '../types.js';
 import {
   byReference,

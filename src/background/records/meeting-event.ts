@@ -3,8 +3,9 @@
 // IsReminderSet with ReminderDateTime sets the reminder). Events have no status field (unlike Task's
 // Status), so a cancelled meeting is marked in its Subject ("Cancelled: …"), its description, and
 // shown as free time (ShowAs "Free", a value of Event's Show Time As picklist).
-import { type EventGuest, joinLinkToWrite, oneLine } from '../outbox/event-fields.js';
-import type { ScheduledMeeting } from './store.js';
+
+import type { ScheduledMeeting } from '../meeting/store.js';
+import { type EventGuest, joinLinkToWrite, oneLine } from './session-event.js';
 
 const MINUTE = 60_000;
 /** The reminder Salesforce shows: 15 minutes before the start (Salesforce's default lead time). */

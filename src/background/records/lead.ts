@@ -1,6 +1,6 @@
 // Turning a Glance guest into a Lead: the fields, from what the guest typed on the join page.
 import type { LeadCreation } from '../../shared/settings.js';
-import { oneLine } from './event-fields.js';
+import { oneLine } from './session-event.js';
 
 const FREE_MAIL = new Set([
   'gmail.com',

@@ -1,0 +1,51 @@
+// The shapes of what the features keep in storage, beside the one registry of stored items
+// (items.ts): storage depends on no feature, and each feature names its stored shape from here.
+import type { MeetingView } from '../../shared/meeting-request.js';
+import type { SessionMode } from '../../shared/messages.js';
+import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
+
+/** The running session (session/state.ts reads and writes it). */
+export interface ActiveSession {
+  sessionId: string;
+  key: string;
+  /** How the key was chosen (absent in sessions stored before it was kept: treated as random). */
+  keyKind?: 'random' | 'fixed' | 'none';
+  joinUrl: string;
+  glanceAddress: string;
+  /**
+   * The `glance://startssn` launch that starts this session in the Glance Client (documented.ts):
+   * the rep's tab opens it on their click, and again from the panel. Absent in sessions started
+   * through the assumed StartSession before the extension followed Glance's documents.
+   */
+  launchUrl?: string;
+  /** The rep joined the customer's cobrowse session (join.ts), in the agent viewer window the extension opened. */
+  joined?: { viewerWindowId: number };
+  mode: SessionMode;
+  /** Every mode the session was in, in order (for the Event's description). */
+  modes: SessionMode[];
+  status: 'waiting' | 'active';
+  startedAt: string;
+  expiresAt: string;
+  guests: GlanceGuest[];
+  /** storeId: the cookie store of the tab it was started from (an incognito window's own session). */
+  record: { sobject: GlanceSObject; recordId: string; apiHost: string; storeId?: string };
+  lastPolledAt: number;
+  /** The last poll got no usable answer from Glance. */
+  glanceUnreachable?: boolean;
+  /**
+   * The Glance account that started the session: End and Switch use it even if the rep has since
+   * disconnected or connected another account (absent in sessions stored before it was kept).
+   */
+  account?: GlanceAccount;
+  /** Started from a scheduled meeting: its id, and the details its Event keeps below the session's. */
+  meeting?: { meetingId: string; details: string };
+}
+
+/** A meeting planned ahead (meeting/store.ts). */
+export interface ScheduledMeeting extends Omit<MeetingView, 'record'> {
+  /** storeId: the cookie store of the tab it was scheduled from; apiHost: the org it is written to. */
+  record: MeetingView['record'] & { apiHost: string; storeId?: string };
+  /** Its session was started and has ended: no longer upcoming, never started again. */
+  held?: boolean;
+}
