@@ -4,6 +4,7 @@ import { useMessages } from '../shared/i18n.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { BADGE_ALARM, browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
 import { inBackground } from './in-background.js';
+import { markMeetingHeld } from './meeting/store.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { forgetStatus } from './salesforce/status.js';
@@ -25,6 +26,7 @@ const ports: BackgroundPorts & ShortcutPorts = {
   onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
   onPolicyChanged: () => enforcePolicy(ports),
+  onMeetingHeld: (meetingId) => markMeetingHeld(ports, ports.now(), meetingId),
 };
 
 // chrome.* answers later only through sendResponse, with `true` returned at once (a returned

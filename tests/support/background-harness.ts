@@ -2,8 +2,10 @@
 // undefined is not stored) and the real emulators answering in-process. Glance answers as a real
 // account does (only what it documents) unless a test turns the assumed operations on
 // (assumeGlanceOps); a start's Glance Client launch goes to the emulator's client stand-in (start()).
+
 import { expect, vi } from 'vitest';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
+import { markMeetingHeld } from '../../src/background/meeting/store.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
 import { enforcePolicy } from '../../src/background/session/poll.js';
@@ -122,6 +124,8 @@ export function harness() {
     },
     wakeOutboxAt: async () => {},
     onLogChanged: async () => {},
+    // As main.ts wires it: the meeting feature marks a meeting held when its session ends.
+    onMeetingHeld: (meetingId: string) => markMeetingHeld(ports, ports.now(), meetingId),
     onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
     onPolicyChanged: () => enforcePolicy(ports),
     // The agent viewer's window (join.ts): opened windows get ids from 100, and closing one forgets it.

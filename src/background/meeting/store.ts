@@ -25,6 +25,10 @@ export async function changeMeetings(
   await scheduledMeetingsItem.write(ports, change(kept));
 }
 
+/** A meeting is held once: starting it again would overwrite its Event with a second session. */
+export const markMeetingHeld = (ports: StoragePorts, now: number, meetingId: string) =>
+  changeMeetings(ports, now, (meetings) => meetings.map((m) => (m.meetingId === meetingId ? { ...m, held: true } : m)));
+
 type RecordRef = { sobject: string; recordId: string; apiHost: string; storeId?: string };
 const sameRecord = (m: ScheduledMeeting, record: RecordRef) =>
   m.record.recordId === record.recordId &&

@@ -4,7 +4,7 @@
 // Status), so a cancelled meeting is marked in its Subject ("Cancelled: …"), its description, and
 // shown as free time (ShowAs "Free", a value of Event's Show Time As picklist).
 
-import type { ScheduledMeeting } from '../meeting/store.js';
+import type { ScheduledMeeting } from '../storage/shapes.js';
 import { type EventGuest, joinLinkToWrite, oneLine } from './session-event.js';
 
 const MINUTE = 60_000;

@@ -11,7 +11,6 @@ import {
 import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
-import { changeMeetings } from '../meeting/store.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
 import { usableEmail, wantsLead } from '../records/lead.js';
@@ -42,6 +41,8 @@ export interface SessionPorts
     BadgePorts,
     NoticePorts,
     ViewerPorts {
+  /** A session started from a scheduled meeting has ended: the meeting feature marks the meeting held. */
+  onMeetingHeld(meetingId: string): Promise<void>;
   /** Polls Glance for guests on an alarm while a session runs; `slow` when the org's API budget is low. */
   setGuestPolling(on: boolean, slow?: boolean): Promise<void>;
 }
@@ -189,12 +190,8 @@ export async function finish(
     fields: withMeeting(endEventFields({ ...facts(final), endedAt }), session),
   });
   await rememberSession(ports, final, endedAt);
-  const meetingId = session.meeting?.meetingId;
-  // A meeting is held once: starting it again would overwrite its Event with a second session.
-  if (meetingId)
-    await changeMeetings(ports, ports.now(), (meetings) =>
-      meetings.map((m) => (m.meetingId === meetingId ? { ...m, held: true } : m)),
-    );
+  // A meeting is held once (the meeting feature, above this one, marks it: main.ts wires it).
+  if (session.meeting) await ports.onMeetingHeld(session.meeting.meetingId);
   await writeActiveSession(ports, undefined);
   // The viewer window the extension opened for a joined session closes with it (already closed: nothing).
   if (session.joined) await ports.closeViewer(session.joined.viewerWindowId).catch(() => undefined);
