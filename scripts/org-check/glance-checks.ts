@@ -42,7 +42,6 @@ export async function glanceChecks(fetcher: typeof fetch, address: string, passw
     await new GlanceClient(account, fetcher).conference();
     return 'first credential still answers';
   });
-  const client = new GlanceClient(account, fetcher);
   // A6: each optional SessionService op, asked with the identity alone, as the extension's probe
   // asks (capabilities.ts). Present: Glance answered it (a fault of its own counts); absent: ASMX's
   // "Web Service method name is not valid"; refused: Glance refused the credential or did not answer.
