@@ -4,7 +4,7 @@
 // submit that sends them.
 import { t } from '../shared/i18n.js';
 import { GUEST_EMAIL_MAX, GUEST_NAME_MAX } from '../shared/messages.js';
-import { element } from './dom.js';
+import { element, onTrusted } from './dom.js';
 
 /** The shape Salesforce accepts for Lead.Email, roughly: one @, a dot in the domain, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,9 +30,11 @@ export class GuestForm {
     const labels = element('div', { className: 'link-row' });
     labels.append(nameLabel, emailLabel);
     this.root.append(labels, row, this.error);
-    this.root.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (!event.isTrusted || submit.getAttribute('aria-disabled') === 'true') return;
+    // Chromium marks a submit trusted even when a page script caused it (requestSubmit(), a
+    // scripted click): only the rep's own press of the button, or Enter in a field, adds a guest.
+    this.root.addEventListener('submit', (event) => event.preventDefault());
+    const addTyped = () => {
+      if (submit.getAttribute('aria-disabled') === 'true') return;
       const guest = { name: this.name.value.trim(), email: this.email.value.trim() };
       const problem = !guest.name
         ? 'guestNameRequired'
@@ -50,6 +52,16 @@ export class GuestForm {
         submit.removeAttribute('aria-disabled');
         if (taken) this.root.reset();
       });
+    };
+    onTrusted(submit, 'click', (event) => {
+      event.preventDefault();
+      addTyped();
     });
+    for (const field of [this.name, this.email])
+      onTrusted(field, 'keydown', (event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        addTyped();
+      });
   }
 }

@@ -5,7 +5,7 @@
 // trusted submit.
 import { t } from '../shared/i18n.js';
 import { VISITOR_KEY_PATTERN } from '../shared/visitor-key.js';
-import { adoptStyle, element } from './dom.js';
+import { adoptStyle, element, onTrusted } from './dom.js';
 
 const FORM_CSS = `.join{display:flex;flex-wrap:wrap;align-items:end;gap:.5rem;flex-basis:100%;padding-top:.5rem}
 .join label{display:grid;gap:.125rem;font-size:.75rem;color:#444}
@@ -29,15 +29,15 @@ export class JoinForm {
     after.after(this.form);
     const root = after.getRootNode();
     if (root instanceof ShadowRoot) adoptStyle(root, FORM_CSS);
-    cancel.addEventListener('click', (event) => {
-      if (event.isTrusted) this.close();
+    onTrusted(cancel, 'click', () => this.close());
+    onTrusted(this.form, 'keydown', (event) => {
+      if (event.key === 'Escape') this.close();
     });
-    this.form.addEventListener('keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape') this.close();
-    });
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (!event.isTrusted || submit.getAttribute('aria-disabled') === 'true') return;
+    // Chromium marks a submit trusted even when a page script caused it (requestSubmit(), a
+    // scripted click): only the rep's own press of Join, or Enter in the field, joins.
+    this.form.addEventListener('submit', (event) => event.preventDefault());
+    const joinTyped = () => {
+      if (submit.getAttribute('aria-disabled') === 'true') return;
       const key = this.key.value.trim();
       const bad = !VISITOR_KEY_PATTERN.test(key);
       this.error.hidden = !bad;
@@ -52,6 +52,15 @@ export class JoinForm {
         submit.removeAttribute('aria-disabled');
         this.close();
       });
+    };
+    onTrusted(submit, 'click', (event) => {
+      event.preventDefault();
+      joinTyped();
+    });
+    onTrusted(this.key, 'keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      joinTyped();
     });
   }
 

@@ -72,29 +72,40 @@ test.describe('a join link from Glance that is not on the account’s join host'
 });
 
 test.describe('a redirect from Glance’s web services', () => {
-  test.beforeEach(async ({ context, extensionId, control: _control }) => {
-    await connectGlance(context, extensionId);
-  });
-
-  test('is not followed: the credential is not re-posted, and the session starts all the same', async ({
-    salesforcePage: page,
+  test('is not followed: the password is not re-posted, and the rep is told Glance did not answer', async ({
+    popupPage: popup,
     control,
   }) => {
-    // A host the sandbox also answers, so a followed redirect would show up in its log. The calls
-    // that carry the credential now are the probe of Glance's assumed operations, after a start.
-    await control.redirectGlance('collector.glance.net', 4);
+    // A host the sandbox also answers, so a followed redirect would show up in its log. ValidateUser
+    // carries the password; a 307 would re-post it as it is (RFC 9110 15.4.8).
+    await control.redirectGlance('collector.glance.net', 1);
+    await popup.getByLabel('Glance address').fill('acme.glance.net');
+    await popup.getByLabel('Glance password').fill('correct-horse');
+    await popup.getByRole('button', { name: 'Connect' }).click();
+    await expect(popup.getByRole('alert')).toContainText('Glance did not answer.');
+    const glanceRequests = await control.log('glance');
+    expect(glanceRequests.map((e) => [e.host, e.path, e.status])).toEqual([
+      ['www.glance.net', '/services/ProvisioningService.asmx/ValidateUser', 307],
+    ]);
+    expect(glanceRequests.filter((e) => e.host === 'collector.glance.net')).toEqual([]);
+  });
+
+  test('the probe of Glance’s assumed operations is one GET with no credential; its Start needs none of them', async ({
+    salesforcePage: page,
+    context,
+    extensionId,
+    control,
+  }) => {
+    await connectGlance(context, extensionId);
+    await control.redirectGlance('collector.glance.net', 1);
     await page.goto(`${LIGHTNING}/lightning/r/Lead/${await leadId(control)}/view`);
     await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
     await expect(sessionPanel(page).getByLabel('Session key')).toHaveText(/^\d{4}$/);
     await expect
-      .poll(async () => (await control.log('glance')).filter((e) => e.path.includes('SessionService')).length, {
+      .poll(async () => (await control.log('glance')).filter((e) => e.path.startsWith('/services/SessionService')), {
         timeout: 10_000,
       })
-      .toBe(4);
-    const glanceRequests = await control.log('glance');
-    expect(glanceRequests.filter((e) => e.path.includes('SessionService')).map((e) => [e.host, e.status])).toEqual(
-      Array(4).fill(['www.glance.net', 307]),
-    );
-    expect(glanceRequests.filter((e) => e.host === 'collector.glance.net')).toEqual([]);
+      .toMatchObject([{ method: 'GET', host: 'www.glance.net', query: '?WSDL', status: 307, body: '' }]);
+    expect((await control.log('glance')).filter((e) => e.host === 'collector.glance.net')).toEqual([]);
   });
 });

@@ -18,15 +18,14 @@ import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/bac
 
 const glanceCalls = (h: Harness) => h.sandbox.calls.filter((c) => c.host.endsWith('glance.net')).length;
 /** The probe of the assumed ops (capabilities.ts): each op once, with the identity and nothing else. */
-const PROBE = ['EndSession', 'GetConferenceInfo', 'GetSessionStatus', 'SetSessionType'].map(
-  (op) => `/services/SessionService.asmx/${op} groupId,adminName,adminCredentials`,
-);
+/** The probe of the assumed operations: one GET of the service's WSDL, no credential in it. */
+const PROBE = ['GET /services/SessionService.asmx?WSDL '];
 /** Glance calls since the first `from`, as path and form field names, sorted. */
 const probeCalls = (h: Harness, from: number) =>
   h.sandbox.calls
     .filter((c) => c.host.endsWith('glance.net'))
     .slice(from)
-    .map((c) => `${c.path} ${[...new URLSearchParams(c.body).keys()].join(',')}`)
+    .map((c) => `${c.method} ${c.path} ${[...new URLSearchParams(c.body).keys()].join(',')}`)
     .sort();
 
 describe('a session from a Lead', () => {

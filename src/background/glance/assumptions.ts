@@ -102,6 +102,15 @@ export function sessionServiceUrl(op: SessionOp): string {
   return `${GLANCE_WEB_ORIGIN}${SESSION_SERVICE_PATH}/${op}`;
 }
 
+/**
+ * The service's own list of its operations: an ASMX service describes itself at `?WSDL` (one GET
+ * answering 200, where asking each operation draws a 500 per absent one, which Chromium's extension
+ * request throttling counts). A6's confirm step reads the same list.
+ */
+export const SESSION_SERVICE_WSDL_URL = `${GLANCE_WEB_ORIGIN}${SESSION_SERVICE_PATH}?WSDL`;
+/** Operation names in a WSDL (`<wsdl:operation name="…">`, any namespace prefix). */
+export const WSDL_OPERATION = /<(?:[A-Za-z][\w.-]*:)?operation\s[^>]*?name="([A-Za-z_][\w]*)"/g;
+
 /** D: the identity fields every call "as the user" carries. */
 export const AUTH_FIELD = { groupId: 'groupId', adminName: 'adminName', adminCredentials: 'adminCredentials' } as const;
 export const SESSION_FIELD = { key: 'key', sessionType: 'sessionType' } as const;

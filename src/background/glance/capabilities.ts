@@ -16,14 +16,11 @@ const PROBED: Record<Exclude<keyof GlanceCapabilities, 'probedAt'>, SessionOp> =
 /** None of the assumed operations: what a real account has, as far as anyone has published. */
 export const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
 
-/** Asks for each assumed operation once, together. Throws when Glance refused the credential or did not answer. */
+/** Reads the service's list of operations once (its WSDL). Throws when Glance could not be reached. */
 export async function probeCapabilities(client: GlanceClient, now: number): Promise<GlanceCapabilities> {
-  const names = Object.keys(PROBED) as (keyof typeof PROBED)[];
-  const found = await Promise.all(names.map((name) => client.has(PROBED[name])));
+  const listed = await client.operations();
   const capabilities: GlanceCapabilities = { ...DOCUMENTED_ONLY, probedAt: now };
-  names.forEach((name, i) => {
-    capabilities[name] = found[i] === true;
-  });
+  for (const name of Object.keys(PROBED) as (keyof typeof PROBED)[]) capabilities[name] = listed.has(PROBED[name]);
   return capabilities;
 }
 

@@ -13,12 +13,14 @@ import {
   GLANCE_FAULT,
   SESSION_FIELD,
   SESSION_OP,
+  SESSION_SERVICE_WSDL_URL,
   SESSION_XML,
   type SessionOp,
   sessionServiceUrl,
   VALIDATE_USER_FIELD,
   VALIDATE_USER_URL,
   VALIDATE_USER_XML,
+  WSDL_OPERATION,
 } from './assumptions.js';
 import type { SessionType } from './documented.js';
 import { trustedJoinUrl } from './join-link.js';
@@ -257,6 +259,25 @@ export class GlanceClient {
 
   async end(key: string): Promise<GlanceSession> {
     return readSession(this.account.address, await this.call(SESSION_OP.end, { [SESSION_FIELD.key]: key }));
+  }
+
+  /**
+   * The operations the session service lists in its WSDL (A6): one GET. A service that describes
+   * nothing (no WSDL, an error page) lists none. Throws only when Glance could not be reached.
+   */
+  async operations(): Promise<Set<string>> {
+    let text: string;
+    try {
+      const response = await this.fetcher(SESSION_SERVICE_WSDL_URL, {
+        credentials: 'omit',
+        redirect: 'error',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = response.ok ? await readCappedText(response) : '';
+    } catch {
+      throw new GlanceError('unavailable');
+    }
+    return new Set([...text.matchAll(WSDL_OPERATION)].map((match) => match[1] ?? ''));
   }
 
   /**

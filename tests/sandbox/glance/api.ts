@@ -44,7 +44,8 @@ export function glanceHandler(glance: GlanceService): Handler {
 
 function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | undefined {
   const path = req.url.pathname;
-  const service = path === VALIDATE_USER_PATH || path.startsWith(`${SESSION_SERVICE_PATH}/`);
+  const service =
+    path === VALIDATE_USER_PATH || path === SESSION_SERVICE_PATH || path.startsWith(`${SESSION_SERVICE_PATH}/`);
   const redirect = glance.misbehaviour.redirect;
   if (service && redirect && redirect.count > 0) {
     // The control switch: a 307 keeps the method and body, so a client that follows it posts the
@@ -53,6 +54,17 @@ function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | 
     return { status: 307, headers: { location: `https://${redirect.to}${path}` } };
   }
   if (path === VALIDATE_USER_PATH) return asmx(req, (form) => validateUser(glance, form));
+  if (
+    path === SESSION_SERVICE_PATH &&
+    req.method === 'GET' &&
+    [...req.url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')
+  ) {
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body: sessionServiceWsdl(glance.assumedOps),
+    };
+  }
   if (path.startsWith(`${SESSION_SERVICE_PATH}/`)) {
     const op = path.slice(SESSION_SERVICE_PATH.length + 1);
     // A real account has none of the assumed ops (A6): ASMX's own answer to an unknown web method.
@@ -114,6 +126,25 @@ function validateUser(glance: GlanceService, form: URLSearchParams): string {
     required(form, VALIDATE_USER_FIELD.password),
   );
   return validateUserXml(account, credentials);
+}
+
+/**
+ * The service's WSDL, as ASMX writes one at `?WSDL`: the operations Glance's shipped agent script
+ * calls (LookupPartnerSession2, AgentInSession: seen, not documented), and the assumed ones (A6)
+ * only while a test turns them on, as a real account has none of them.
+ */
+function sessionServiceWsdl(assumedOps: boolean): string {
+  const ops = ['LookupPartnerSession2', 'AgentInSession', ...(assumedOps ? Object.values(SESSION_OP) : [])];
+  const operations = ops
+    .map(
+      (op) =>
+        `<wsdl:operation name="${op}"><wsdl:input message="tns:${op}HttpPostIn" /><wsdl:output message="tns:${op}HttpPostOut" /></wsdl:operation>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:tns="http://www.glance.net/" targetNamespace="http://www.glance.net/">
+<wsdl:portType name="SessionServiceHttpPost">${operations}</wsdl:portType>
+</wsdl:definitions>`;
 }
 
 function sessionOp(glance: GlanceService, op: string, form: URLSearchParams): string {

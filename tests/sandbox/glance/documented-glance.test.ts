@@ -259,3 +259,28 @@ describe('the agent start page', () => {
     expect(href).toBe(clientLaunchUrl('', identity));
   });
 });
+
+describe('the session service describes itself (its WSDL, A6): what the extension probes', () => {
+  it('lists only the operations seen in Glance’s shipped script by default, and the assumed ones only when turned on', async () => {
+    const s = sandbox();
+    const wsdl = async () => {
+      const answer = await s.glance('GET', `${GLANCE_WEB_ORIGIN}/services/SessionService.asmx?WSDL`);
+      expect(answer.status).toBe(200);
+      return [...String(answer.body).matchAll(/<wsdl:operation name="(\w+)"/g)].map((m) => m[1]);
+    };
+    expect(await wsdl()).toEqual(['LookupPartnerSession2', 'AgentInSession']);
+    await s.control('/glance/assumed', { on: true });
+    expect(await wsdl()).toEqual(['LookupPartnerSession2', 'AgentInSession', ...Object.values(SESSION_OP)]);
+  });
+
+  it('the extension’s probe reads it in one GET: none of its operations by default, all four when turned on', async () => {
+    const { fetch: fetcher, state } = inProcessSandbox();
+    const account = await connectGlance(fetcher, 'acme.glance.net', 'correct-horse');
+    const client = new GlanceClient(account, fetcher);
+    const none = await client.operations();
+    expect(Object.values(SESSION_OP).filter((op) => none.has(op))).toEqual([]);
+    state.glance.assumedOps = true;
+    const all = await client.operations();
+    expect(Object.values(SESSION_OP).filter((op) => all.has(op))).toEqual(Object.values(SESSION_OP));
+  });
+});
