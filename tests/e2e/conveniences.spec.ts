@@ -80,13 +80,9 @@ async function clearNotifications(worker: Worker): Promise<void> {
   });
 }
 
+/** A guest joins on Glance's join page (the control API records them as the page would). */
 async function joinAsGuest(control: SandboxControl, key: string, name: string): Promise<void> {
-  const joined = await fetch(`${control.baseUrl}/glance/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ address: GLANCE_ADDRESS, key, name, email: 'guest@customer.example' }),
-  });
-  expect(joined.ok).toBe(true);
+  await control.joinGlance({ address: GLANCE_ADDRESS, key, name, email: 'guest@customer.example' });
 }
 
 test.describe('the keyboard shortcut', () => {
@@ -111,22 +107,34 @@ test.describe('the keyboard shortcut', () => {
     context,
     extensionId,
     control,
+    glanceClient,
   }) => {
     await connectGlance(context, extensionId);
     await openLead(page, control);
     await pressStartShortcut(page);
     const panel = sessionPanel(page);
     await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
-    const sessions = await glanceSessions(control);
-    expect(sessions).toHaveLength(1);
-    expect(await panel.getAttribute('data-session-id')).toBe(sessions[0]?.sessionId);
+    const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    const sessionId = (await panel.getAttribute('data-session-id')) ?? '';
+    expect(sessionId).not.toBe('');
     expect(await panel.getAttribute('data-mode')).toBe('screenshare');
+    // A browser command is no gesture in the page: the Glance Client is not launched by it, so
+    // Glance has no session yet; the panel's Open Glance (the rep's click) launches it with the key.
+    const openGlance = panel.getByRole('button', { name: 'Open Glance' });
+    await expect(openGlance).toBeVisible();
+    expect(await glanceClient.received()).toEqual([]);
+    expect(await glanceSessions(control)).toEqual([]);
+    await openGlance.click();
+    await expect
+      .poll(async () => (await glanceClient.received()).map((launch) => launch.url))
+      .toEqual([`glance://startssn?key=${key}&username=${GLANCE_ADDRESS}`]);
+    await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
     // Logged to Salesforce like any start: one Event on the Lead.
     const leadId = await firstId(control, 'Lead');
     await expect
       .poll(async () =>
         (await control.records<{ Subject: string; WhoId: string }>('Event')).filter((e) =>
-          e.Subject.includes(sessions[0]?.sessionId ?? '-'),
+          e.Subject.includes(sessionId),
         ),
       )
       .toEqual([expect.objectContaining({ WhoId: leadId })]);
@@ -153,18 +161,28 @@ test.describe('the keyboard shortcut', () => {
     extensionId,
     control,
     serviceWorker,
+    glanceClient,
   }) => {
     await connectGlance(context, extensionId);
     await openLead(page, control);
     const { panel, sessionId } = await startFromToolbar(page);
+    const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    // Start's click launched the Glance Client with the key, once.
+    await expect.poll(async () => (await glanceClient.received()).length).toBe(1);
+    await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
     await watchNotifications(serviceWorker);
     await pressStartShortcut(page);
     // The panel (its host, as the page sees focus inside our shadow root) has the focus.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-glance-sfx')))
       .toBe('session-panel');
-    await expect(panel.getByLabel('Session key')).toHaveText(/^\d{4}$/);
-    expect((await glanceSessions(control)).map((s) => s.sessionId)).toEqual([sessionId]);
+    await expect(panel.getByLabel('Session key')).toHaveText(key);
+    expect(await panel.getAttribute('data-session-id')).toBe(sessionId);
+    // No second launch, no second Glance session, no notification.
+    expect((await glanceClient.received()).map((launch) => launch.url)).toEqual([
+      `glance://startssn?key=${key}&username=${GLANCE_ADDRESS}`,
+    ]);
+    expect((await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
     expect(await notices(serviceWorker)).toEqual([]);
   });
 
@@ -202,12 +220,16 @@ test.describe('the guest-joined notification', () => {
     control,
     serviceWorker,
   }) => {
+    // The notice comes from the guests Glance reports: only with its assumed operations on.
+    await control.glanceAssumedOps(true);
     await connectGlance(context, extensionId); // the setting is on by default
     await watchNotifications(serviceWorker);
     await clearNotifications(serviceWorker);
     await openLead(page, control);
     const { panel, sessionId } = await startFromToolbar(page);
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    // The probe found the operations (Switch shows): Glance's guests reach the panel from now on.
+    await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
     await joinAsGuest(control, key, '<b>Mallory</b>\nSession key: none\u202e');
     await expect(panel.getByRole('list', { name: 'Guests' })).toContainText('Mallory', { timeout: 12_000 });
     await expect.poll(() => shownNotifications(serviceWorker)).toEqual([`glance-guest-${sessionId}-0`]);
@@ -226,6 +248,8 @@ test.describe('the guest-joined notification', () => {
     serviceWorker,
     popupPage,
   }) => {
+    // Glance reports its guests (assumed operations on), so a notice could be made: the setting stops it.
+    await control.glanceAssumedOps(true);
     await connectGlance(context, extensionId);
     await popupPage.reload();
     const setting = popupPage.getByRole('checkbox', { name: 'Notify me when a guest joins my session' });
@@ -242,6 +266,7 @@ test.describe('the guest-joined notification', () => {
     await openLead(page, control);
     const { panel } = await startFromToolbar(page);
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
     await joinAsGuest(control, key, 'Casey Customer');
     // The poll that found the guest notifies before it tells the tabs: once the panel shows the
     // guest, a notification would have been created.

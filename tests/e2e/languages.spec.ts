@@ -5,6 +5,7 @@
 // where the toolbar goes, Start, or the button beside Salesforce's activity actions.
 import type { Page } from '@playwright/test';
 import { chromeGetMessageIn, LOCALE_FOLDERS } from '../support/chrome-i18n.js';
+import { GlanceClientStandIn } from '../support/glance-client.js';
 import {
   connectGlance,
   expect,
@@ -76,6 +77,8 @@ for (const locale of LOCALE_FOLDERS) {
       control,
     }) => {
       const { context, extensionId } = await browserIn(locale);
+      // This browser's Glance Client: it opens the session Start's click launches, for the guest to join.
+      const glanceClient = new GlanceClientStandIn(context, control.baseUrl);
       await logInToSalesforce(context, control);
       const page = await context.newPage();
       const format = FORMATS[locale];
@@ -87,6 +90,7 @@ for (const locale of LOCALE_FOLDERS) {
           'startSession',
           'panelKeyLabel',
           'endSession',
+          'addGuest',
           'sfLogLogged',
           'recentOpenEvent',
         ]) {
@@ -134,14 +138,25 @@ for (const locale of LOCALE_FOLDERS) {
       );
       await expect(panel.getByText(msg('panelTellCustomer', 'acme.glance.net', keyText))).toBeVisible();
       await expect(panel.getByRole('timer', { name: msg('panelElapsed'), exact: true })).toHaveText(/^\d{2}:\d{2}$/);
-      await expect(panel.getByText(msg('panelNoGuests'))).toBeVisible();
+      // Documented Glance reports no guests: the panel asks the rep to add them.
+      await expect(panel.getByText(msg('panelNoGuestsAddThem'))).toBeVisible();
       await expect(panel.getByText(msg('sfLogLogged'))).toBeVisible({ timeout: 10_000 });
       await expect(panel.getByText(msg('panelRecord', msg('sobjectLead')))).toBeVisible();
 
-      // A guest joins, the rep ends the session.
+      // Start's click launched the Glance Client with the key; a guest joins on Glance's join page, the
+      // rep adds them with the panel's Add guest, in this language, and ends the session.
+      await expect
+        .poll(async () => (await glanceClient.received()).map((launch) => launch.url))
+        .toEqual([`glance://startssn?key=${keyText}&username=acme.glance.net`]);
       await guestJoins(await context.newPage(), keyText, 'Gast Guest');
+      await page.bringToFront();
+      await panel.getByLabel(msg('guestName'), { exact: true }).fill('Gast Guest');
+      await panel.getByLabel(msg('guestEmail'), { exact: true }).fill('guest@example.com');
+      await panel.getByRole('button', { name: msg('addGuest'), exact: true }).click();
       // Exact: the panel's live region also says the name ("… joined the session").
-      await expect(panel.getByText('Gast Guest', { exact: true })).toBeVisible({ timeout: 15_000 });
+      await expect(
+        panel.getByRole('list', { name: msg('panelGuests'), exact: true }).getByText('Gast Guest', { exact: true }),
+      ).toBeVisible();
       await panel.getByRole('button', { name: msg('endSession'), exact: true }).click();
       await expect(sessionPanel(page)).toHaveCount(0);
       await expect(bar.getByRole('button', { name: msg('startSession'), exact: true })).toBeVisible();
