@@ -237,3 +237,43 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
   await expect(sessionPanel(page)).toHaveCount(0);
   await expect(toolbar(page).getByRole('status')).toHaveText('Glance session ended.');
 });
+
+test("a page script cannot join a customer's session through the join form: requestSubmit and scripted clicks open nothing", async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  // Glance is connected by this file's beforeEach.
+  await control.startCobrowse('page-chosen-key');
+  const [kase] = await control.records<{ Id: string }>('Case');
+  await page.goto(`${LIGHTNING}/lightning/r/Case/${kase?.Id}/view`);
+  // The rep opens the form for real and cancels it: the form stays in the toolbar's shadow root.
+  await toolbar(page).getByRole('button', { name: 'More ways to start' }).click();
+  await toolbar(page).getByRole('menuitem', { name: "Join customer's session" }).click();
+  await toolbar(page).getByRole('button', { name: 'Cancel' }).click();
+  const opened: string[] = [];
+  context.on('page', (p) => opened.push(p.url()));
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-glance-sfx="toolbar"]')?.shadowRoot;
+    const form = root?.querySelector('form.join') as HTMLFormElement | null;
+    const input = form?.querySelector('input') as HTMLInputElement | null;
+    if (!form || !input) throw new Error('no join form');
+    input.value = 'page-chosen-key';
+    form.requestSubmit();
+    (form.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  await page.waitForTimeout(1500);
+  expect(opened).toEqual([]);
+  await expect(sessionPanel(page)).toHaveCount(0);
+  expect(await control.apiCalls()).toEqual(expect.not.arrayContaining([expect.objectContaining({ method: 'POST' })]));
+  // The rep's own press does join (so the check above could fail).
+  await toolbar(page).getByRole('button', { name: 'More ways to start' }).click();
+  await toolbar(page).getByRole('menuitem', { name: "Join customer's session" }).click();
+  await toolbar(page).getByLabel('Key or visitor ID the customer gives you').fill('page-chosen-key');
+  const viewer = context.waitForEvent('page');
+  await toolbar(page).getByRole('button', { name: 'Join' }).click();
+  expect((await viewer).url()).toContain('SessionKey=page-chosen-key');
+  await expect(sessionPanel(page).getByLabel('Session key')).toHaveText('page-chosen-key');
+});
