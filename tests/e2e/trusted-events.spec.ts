@@ -241,7 +241,6 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
 test("a page script cannot join a customer's session through the join form: requestSubmit and scripted clicks open nothing", async ({
   salesforcePage: page,
   context,
-  extensionId,
   control,
 }) => {
   // Glance is connected by this file's beforeEach.
