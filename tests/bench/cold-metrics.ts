@@ -5,8 +5,9 @@
 // is there, so the bench installs none and leaves /etc/chromium alone for every other Chromium on the
 // machine). Each round starts Chromium with the same profile, waits 1 s, and then:
 // - popup_settings_cold_ms: opens the action popup → the settings form and the account section usable;
-// - click_to_key_cold_ratio: clicks Start on a Lead (page opened at start, click 1 s after it) → the
-//   key on screen, with the sandbox adding 200 ms to every Glance and Salesforce call, ÷ 200 ms.
+// - click_to_key_cold_ms: clicks Start on a Lead (page opened at start, click 1 s after it) → the
+//   key on screen (ms), with the sandbox adding `latencyMs` to every Glance and Salesforce call, which
+//   the key does not wait for; and the requests to Glance made before the key showed (each round).
 // Each round also says how long managed storage still took to answer at that moment (detail).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import type { BrowserContext } from '@playwright/test';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import type { SandboxControl } from '../support/control.js';
 import { actionPopupTimes } from './action-popup.js';
-import { armClickToKey } from './browser-metrics.js';
+import { armClickToKey, requestsBetween } from './browser-metrics.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 const POPUP_PAGE = 'src/pages/popup/index.html';
@@ -24,6 +25,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface ColdSamples {
   popupSettings: number[];
   clickToKey: number[];
+  /** Requests to Glance between the click and the key, per click to key round. */
+  glanceCallsBeforeKey: number[];
   /** How long managed storage took to answer when asked right after each measurement. */
   managedRead: number[];
 }
@@ -58,7 +61,7 @@ export async function coldMetrics(
   rounds: number,
 ): Promise<ColdSamples> {
   const profile = mkdtempSync(join(tmpdir(), 'glance-sfx-cold-'));
-  const samples: ColdSamples = { popupSettings: [], clickToKey: [], managedRead: [] };
+  const samples: ColdSamples = { popupSettings: [], clickToKey: [], glanceCallsBeforeKey: [], managedRead: [] };
   try {
     // The rep's earlier day: Glance connected, settings saved (the policy read and kept then).
     const first = await launchWithExtension({ hostResolverRules, userDataDir: profile });
@@ -115,9 +118,12 @@ export async function coldMetrics(
         await sleep(Math.max(0, started + 1000 - Date.now()));
         await control.latency('glance', latencyMs);
         await control.latency('salesforce', latencyMs);
+        const since = (await control.log()).at(-1)?.seq ?? 0;
         const keyShown = await armClickToKey(page);
         await startButton.click();
-        samples.clickToKey.push(await keyShown());
+        const sample = await keyShown();
+        samples.clickToKey.push(sample.ms);
+        samples.glanceCallsBeforeKey.push((await requestsBetween(control, since, sample, latencyMs)).count);
         await control.latency('glance', 0);
         await control.latency('salesforce', 0);
         await page.locator('[data-glance-sfx="session-panel"]').getByRole('button', { name: 'End session' }).click();

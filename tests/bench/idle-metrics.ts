@@ -2,34 +2,81 @@
 // - idle_worker_wakeups_per_hour: an hour on the background harness's clock (Node) after a rep's
 //   usual session (a guest joined, the session ended, its writes landed), with chrome.alarms'
 //   semantics (tests/support/idle-hour.ts): alarms fired (each would wake a stopped worker) and
-//   storage writes. Wake-ups from browser events (the rep's clicks, cookie changes) are not the
-//   extension's own schedule and are not counted.
+//   storage writes. Two sessions, each in a harness of its own: the documented one (the Glance
+//   Client started it, the rep added the guest in the panel) and one on an account with Glance's
+//   assumed operations (the probe found them, the guest poll brought the guest from Glance); the
+//   figure is the larger. Wake-ups from browser events (the rep's clicks, cookie changes) are not
+//   the extension's own schedule and are not counted.
 // - In Chromium, after the bench's real sessions ended and their writes landed: the alarms still set
 //   (chrome.alarms.getAll), and service-worker starts seen over a window longer than Chrome's
 //   shortest alarm period (30 s) with the worker stopped and no page of ours asking anything.
 import type { BrowserContext } from '@playwright/test';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
-import { harness, LIGHTNING } from '../support/background-harness.js';
+import { addGuest, endSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { readGlanceAccount } from '../../src/background/settings/storage.js';
+import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
 import { fakeAlarms, idleHour } from '../support/idle-hour.js';
 
-export async function simulatedIdleHour(): Promise<{ alarmFires: number; storageWrites: number }> {
-  const h = harness();
-  const alarms = fakeAlarms(h);
-  await h.connect({ leadCreation: 'email' });
-  const started = await startSession(
+export interface IdleHourFigures {
+  alarmFires: number;
+  storageWrites: number;
+}
+
+/**
+ * A start as the rep's click makes it: the Glance Client gets the launch (the emulated client starts
+ * the session); with the assumed operations, once the probe the first start runs has found them.
+ * (The harness's own start() waits with Vitest's helpers, which need a Vitest run.)
+ */
+async function startAndLaunch(h: Harness) {
+  const result = await startSession(
     `${LIGHTNING}/lightning/r/Lead/${h.seeded('Lead').Id}/view`,
     'screenshare',
     h.ports,
   );
-  if (!started.ok || !started.session) throw new Error('the idle scenario could not start a session');
-  h.sandbox.state.glance.join('acme.glance.net', started.session.key, { name: 'Ida', email: 'ida@newco.example' });
+  if (!result.ok || !result.session) throw new Error('the idle scenario could not start a session');
+  h.launchClient(result.launch);
+  if (h.sandbox.state.glance.assumedOps) {
+    for (let i = 0; !(await readGlanceAccount(h.ports))?.capabilities; i++) {
+      if (i > 1000) throw new Error('the probe of the assumed operations did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+  return result.session;
+}
+
+/**
+ * An idle hour after one session. `guestFrom`: 'rep' adds the guest in the panel (documented Glance);
+ * 'glance' turns the account's assumed operations on and lets the guest poll bring the guest.
+ */
+async function idleHourAfter(guestFrom: 'rep' | 'glance'): Promise<IdleHourFigures> {
+  const h = harness();
+  const alarms = fakeAlarms(h);
+  if (guestFrom === 'glance') h.assumeGlanceOps(true);
+  await h.connect({ leadCreation: 'email' });
+  const session = await startAndLaunch(h);
+  const guest = { name: 'Ida', email: 'ida@newco.example' };
   h.tick(5000);
-  await refreshSession(h.ports, true);
-  await endSession(started.session.sessionId, h.ports);
+  if (guestFrom === 'rep') {
+    const added = await addGuest(session.sessionId, guest, h.ports);
+    if (!added.ok || added.session?.guests.length !== 1) throw new Error('the idle scenario could not add its guest');
+    await refreshSession(h.ports, true);
+  } else {
+    if (!h.sandbox.state.glance.join('acme.glance.net', session.key, guest))
+      throw new Error('the idle scenario found no Glance session to join');
+    const polled = await refreshSession(h.ports, true);
+    if (polled?.guests.length !== 1) throw new Error("the idle scenario's poll did not bring the guest from Glance");
+  }
+  await endSession(session.sessionId, h.ports);
   await runOutbox(h.ports);
+  if (!h.records('Lead').some((lead) => lead.fields.Email === guest.email))
+    throw new Error("the idle scenario's guest got no Lead");
   const { alarmFires, storageWrites } = await idleHour(h, alarms);
   return { alarmFires, storageWrites };
+}
+
+/** The idle hour after the documented session (guest added by the rep) and after one with Glance's assumed operations. */
+export async function simulatedIdleHour(): Promise<{ byRep: IdleHourFigures; fromGlance: IdleHourFigures }> {
+  return { byRep: await idleHourAfter('rep'), fromGlance: await idleHourAfter('glance') };
 }
 
 /** In Chromium: alarms left, and worker starts while idle over `windowMs`. */

@@ -1,8 +1,11 @@
 // `npm run bench`: sizes from dist/, timings and Salesforce call counts in real Chromium against the
 // sandbox, and the chaos run (tests/support/chaos.ts). Prints a table; with --json, one
 // {"metric","value","unit"} object per line (with "min" and "max" where the value is a median of
-// rounds). Options: --chaos-only, --no-chaos, --churn-only (the busy-page overhead alone), --chaos-sessions=N,
+// rounds). Options: --no-build (dist/ as it is, not built first: another run may share it),
+// --chaos-only, --no-chaos, --churn-only (the busy-page overhead alone), --chaos-sessions=N,
 // --only=group,… (just those parts, to work on one metric), --seed=N (replays a chaos run), --chaos-without=kind,kind (leaves fault kinds out, to tell causes apart).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
@@ -11,6 +14,7 @@ import { SandboxControl } from '../support/control.js';
 import { actionPopupTimes } from './action-popup.js';
 import {
   clickToKey,
+  joinCalls,
   salesforceCalls,
   toolbarAfterNavigation,
   workerColdStart,
@@ -38,7 +42,9 @@ async function part<T>(group: string, label: string, run: () => Promise<T>): Pro
   return run();
 }
 const withChaos = !process.argv.includes('--no-chaos') && !churnOnly && want('chaos');
-const LATENCY_MS = 200;
+const noBuild = process.argv.includes('--no-build');
+/** What the sandbox adds to every Glance and Salesforce call while a click to key is timed (neither is on its path). */
+const LATENCY_MS = 300;
 const LIGHTNING = 'https://acme.lightning.force.com';
 
 export interface Metric {
@@ -72,8 +78,20 @@ const log = (text: string) => {
   if (!asJson) console.error(text);
 };
 
-log('Building dist/ …');
-await build({ logLevel: 'warn' });
+if (!noBuild) {
+  log('Building dist/ …');
+  await build({ logLevel: 'warn' });
+} else {
+  // Another run may be building the shared dist/ (the e2e global setup empties it first): wait for a whole one.
+  const whole = () =>
+    ['manifest.json', 'src/pages/popup/index.html', 'src/pages/options/index.html'].every((f) =>
+      existsSync(join('dist', f)),
+    );
+  for (let i = 0; !whole(); i++) {
+    if (i > 600) throw new Error('dist/ is missing or incomplete: build it, or run without --no-build');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const metrics: Metric[] = chaosOnly ? [] : await standardMetrics();
 if (withChaos || chaosOnly) {
   log('Chaos run …');
@@ -100,8 +118,8 @@ if (asJson) {
 async function standardMetrics(): Promise<Metric[]> {
   const metrics: Metric[] = [];
   if (churnOnly) return churnMetrics();
-  const sizes = bundleSizes('dist');
-  if (want('sizes'))
+  if (want('sizes')) {
+    const sizes = bundleSizes('dist');
     metrics.push(
       { metric: 'content_script_gzip_bytes', value: sizes.content_script_gzip_bytes, unit: 'bytes', target: '≤ 6500' },
       { metric: 'content_lazy_gzip_bytes', value: sizes.content_lazy_gzip_bytes, unit: 'bytes', target: 'report' },
@@ -109,6 +127,7 @@ async function standardMetrics(): Promise<Metric[]> {
       { metric: 'popup_js_gzip_bytes', value: sizes.popup_js_gzip_bytes, unit: 'bytes', target: '≤ 30000' },
       { metric: 'background_js_gzip_bytes', value: sizes.background_js_gzip_bytes, unit: 'bytes', target: '≤ 25000' },
     );
+  }
   if (want('meeting')) {
     log('Meeting scheduling (Node harness) …');
     metrics.push(...(await meetingMetrics()));
@@ -117,10 +136,10 @@ async function standardMetrics(): Promise<Metric[]> {
   if (idleHour)
     metrics.push({
       metric: 'idle_worker_wakeups_per_hour',
-      value: idleHour.alarmFires,
+      value: Math.max(idleHour.byRep.alarmFires, idleHour.fromGlance.alarmFires),
       unit: 'wake-ups',
       target: '0',
-      detail: `alarms fired in a simulated hour after a session (Node harness, chrome.alarms' rules); storage writes: ${idleHour.storageWrites}`,
+      detail: `alarms fired in a simulated hour after a session (Node harness, chrome.alarms' rules), the more of two: guest added by the rep ${idleHour.byRep.alarmFires} (storage writes ${idleHour.byRep.storageWrites}), guest from Glance's assumed operations ${idleHour.fromGlance.alarmFires} (storage writes ${idleHour.fromGlance.storageWrites})`,
     });
 
   const sandbox = await startSandbox({ quiet: true });
@@ -254,27 +273,51 @@ async function standardMetrics(): Promise<Metric[]> {
       });
 
     if (want('click') || want('calls') || want('idle')) await connectGlance(context, extensionId);
-    const floor: number[] = [];
-    const clicks = (await part('click', 'Click to key …', () => clickToKey(page, control, LATENCY_MS, 7, floor))) ?? [];
-    if (clicks.length)
-      metrics.push({
-        metric: 'click_to_key_ratio',
-        value: round(quantile(clicks, 0.5) / LATENCY_MS, 2),
-        unit: 'ratio',
-        target: '≤ 1.10',
-        detail: `${spread(clicks)} ms at ${LATENCY_MS} ms per call`,
-        ...stats(clicks, LATENCY_MS, 2),
-      });
-    if (floor.length)
-      // The same rounds' bare Glance round trip from the record page (no extension code): the network's share.
-      metrics.push({
-        metric: 'click_to_key_network_floor_ratio',
-        value: round(quantile(floor, 0.5) / LATENCY_MS, 2),
-        unit: 'ratio',
-        target: 'report',
-        detail: `${spread(floor)} ms for one bare request to Glance at ${LATENCY_MS} ms`,
-        ...stats(floor, LATENCY_MS, 2),
-      });
+    const clicks = (await part('click', 'Click to key …', () => clickToKey(page, control, LATENCY_MS, 20))) ?? [];
+    if (process.env.CLICK_DEBUG) console.error(JSON.stringify(clicks));
+    if (clicks.length) {
+      const times = clicks.map((c) => c.ms);
+      const glanceCalls = clicks.map((c) => c.glanceCalls);
+      const after = clicks.flatMap((c) => (c.glanceAfterKey === undefined ? [] : [c.glanceAfterKey]));
+      const paths = clicks.flatMap((c) => c.glancePaths);
+      const at = `warm browser, each round the Lead opened again, ${LATENCY_MS} ms added to every Glance and Salesforce call`;
+      metrics.push(
+        {
+          metric: 'click_to_key_ms_p50',
+          value: round(quantile(times, 0.5)),
+          unit: 'ms',
+          target: 'report',
+          detail: `${spread(times)}; ${at}`,
+          ...stats(times),
+        },
+        {
+          metric: 'click_to_key_ms_p95',
+          value: round(quantile(times, 0.95)),
+          unit: 'ms',
+          target: '≤ 50',
+          detail: `${spread(times)}; ${at}`,
+          ...stats(times),
+        },
+        {
+          // Requests to Glance that reached the sandbox between the click and the key on screen, all rounds.
+          metric: 'glance_calls_before_key',
+          value: glanceCalls.reduce((sum, n) => sum + n, 0),
+          unit: 'requests',
+          target: '0',
+          detail: `${clicks.length} clicks (the first one the first Start since Glance was connected)${
+            paths.length
+              ? `; ${clicks
+                  .flatMap((c, i) => (c.glanceCalls ? [`click ${i + 1}: ${c.glancePaths.join(', ')}`] : []))
+                  .join('; ')}`
+              : ''
+          }; ${
+            after.length
+              ? `${after.length} rounds asked Glance within ${LATENCY_MS + 500} ms after the key, the earliest ${round(Math.min(...after))} ms after it`
+              : `no Glance request within ${LATENCY_MS + 500} ms after the key`
+          }`,
+        },
+      );
+    }
 
     const calls = await part('calls', 'Salesforce calls …', () => salesforceCalls(context, page, control));
     if (calls)
@@ -284,6 +327,19 @@ async function standardMetrics(): Promise<Metric[]> {
         { metric: 'sf_calls_guest_join_new_lead', value: calls.newLead, unit: 'requests', target: '≤ 2' },
         { metric: 'sf_calls_guest_join_known_email', value: calls.knownEmail, unit: 'requests', target: '≤ 1' },
       );
+    const joined = await part('calls', "Join customer's session …", () => joinCalls(context, page, control));
+    if (joined)
+      metrics.push({
+        metric: 'sf_calls_join',
+        value: joined.calls,
+        unit: 'requests',
+        target: '1',
+        detail: `from a Case, the visitor's cobrowse key typed in Join customer's session, until the Event landed; Glance's viewer window ${
+          joined.viewerOpened
+            ? `opened${joined.viewerClosed ? ' and closed at End' : ', NOT closed at End'}`
+            : 'did NOT open'
+        }`,
+      });
     const idle = await part('idle', 'Idle (Chromium) …', () => chromiumIdle(context, extensionId, 35_000));
     if (idle)
       metrics.push({
@@ -318,12 +374,12 @@ async function coldBrowser(hostResolverRules: string, control: SandboxControl): 
       ...stats(cold.popupSettings),
     },
     {
-      metric: 'click_to_key_cold_ratio',
-      value: round(quantile(cold.clickToKey, 0.5) / LATENCY_MS, 2),
-      unit: 'ratio',
-      target: '≤ 1.25',
-      detail: `${spread(cold.clickToKey)} ms at ${LATENCY_MS} ms per call, Start 1 s after a browser start`,
-      ...stats(cold.clickToKey, LATENCY_MS, 2),
+      metric: 'click_to_key_cold_ms',
+      value: round(quantile(cold.clickToKey, 0.5)),
+      unit: 'ms',
+      target: 'report',
+      detail: `${spread(cold.clickToKey)}; the first click of a freshly started browser, 1 s after its start, ${LATENCY_MS} ms added to every Glance and Salesforce call; Glance requests before the key per round: ${cold.glanceCallsBeforeKey.join(', ')}`,
+      ...stats(cold.clickToKey),
     },
   ];
 }

@@ -658,9 +658,12 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       if (other.length > 0) wrong.push(`${other.length} Event(s) in the other org`);
       const event = own[0];
       if (event) {
+        // The end landed: its line in the description, and Salesforce's end no earlier than the start.
+        // Sessions here last seconds (the rep's own clock ends them now, not Glance's), and Salesforce
+        // keeps an Event's length in whole minutes, so its EndDateTime equals the start then.
         const ended =
           String(event.Description ?? '').includes('Ended:') &&
-          Date.parse(String(event.EndDateTime)) > Date.parse(String(event.StartDateTime));
+          Date.parse(String(event.EndDateTime)) >= Date.parse(String(event.StartDateTime));
         const related = event.WhoId === run.recordId || event.WhatId === run.recordId;
         if (!ended || !related) {
           eventsIncomplete += 1;
