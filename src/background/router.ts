@@ -11,6 +11,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
 import {
   cancelMeeting,
@@ -24,6 +25,7 @@ import { discardSession, retryNow } from './outbox/runner.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
+import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';
 import { joinCustomerSession } from './session/join.js';
 import { recentSessions } from './session/recent.js';
@@ -136,10 +138,15 @@ async function answerPopup(
       return message.pageUrl ? salesforceStatus(message.pageUrl, ports) : null;
     case 'popup:glance-account':
       return glanceAccountView(ports);
-    case 'popup:connect-glance':
-      return connectAccount(message.address, message.password, ports, (account) =>
+    case 'popup:connect-glance': {
+      const connected = await connectAccount(message.address, message.password, ports, (account) =>
         adoptConnectedAccount(ports, account),
       );
+      // Once per connection, while the rep is still in the popup: which of Glance's assumed
+      // operations this account has, known before its first Start (never on a Start's click path).
+      if (connected.ok) inBackground(learnCapabilities(ports), "Glance's optional operations");
+      return connected;
+    }
     case 'popup:disconnect-glance':
       // A session started with this account is ended at Glance first, or the account stays.
       if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };

@@ -8,6 +8,7 @@ import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { markMeetingHeld } from '../../src/background/meeting/store.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
+import { learnCapabilities } from '../../src/background/session/capabilities-store.js';
 import { enforcePolicy } from '../../src/background/session/poll.js';
 import { startSession } from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
@@ -209,11 +210,12 @@ export function harness() {
       return session;
     },
     /** Waits for the probe of the assumed operations a start runs in the background (capabilities.ts). */
+    /**
+     * The probe of Glance's assumed operations, run now where the worker runs it later (after a
+     * connection in the popup, or 2 s after a start for an account not yet probed): deterministic here.
+     */
     async probed() {
-      await vi.waitFor(async () => expect((await readGlanceAccount(ports))?.capabilities).toBeDefined(), {
-        timeout: 1000,
-        interval: 1,
-      });
+      await learnCapabilities(ports);
       return (await readGlanceAccount(ports))?.capabilities;
     },
     records: (type: string) => sandbox.state.salesforce.ofType(type),

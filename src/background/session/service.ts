@@ -92,6 +92,9 @@ function chooseKey(
   return { key: '', keyKind: 'none' };
 }
 
+/** How long after a start an account not yet probed is probed (the key is on screen by then). */
+const LATE_PROBE_MS = 2000;
+
 /** Tells the tab the key before the start's own writes land (see startSession). */
 type EarlyAnswer = (result: SessionResult) => void;
 
@@ -202,7 +205,10 @@ async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<
   const answer = await view(ports, session);
   const launch = session.launchUrl;
   inBackground(announce(ports), 'telling the tabs');
-  if (!session.account?.capabilities) inBackground(learnCapabilities(ports), "Glance's optional operations");
+  // An account connected before the probe existed, or whose probe failed: learnt now, after the key
+  // is on the rep's screen (a Glance request before it would race the panel's first paint).
+  if (!session.account?.capabilities)
+    setTimeout(() => inBackground(learnCapabilities(ports), "Glance's optional operations"), LATE_PROBE_MS);
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
   inBackground(updateBadge(ports), "the badge's session time");
   inBackground(runOutbox(ports), 'the Salesforce queue');
