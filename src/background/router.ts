@@ -85,6 +85,7 @@ async function answerContent(
     case 'content:start-session':
       // A start for another page than the sender's own is not a request its toolbar makes.
       if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      if (message.join !== undefined) return joinCustomerSession(message.pageUrl, message.join, ports, storeId);
       return startSessionForTab(message.pageUrl, message.mode, ports, storeId);
     case 'content:session':
       return sessionForTab(senderUrl, storeId, ports, message.refresh);
@@ -94,9 +95,6 @@ async function answerContent(
     case 'content:end-session':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return endSession(message.sessionId, ports);
-    case 'content:join-session':
-      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
-      return joinCustomerSession(message.pageUrl, message.key, ports, storeId);
     case 'content:add-guest':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);

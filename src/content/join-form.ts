@@ -18,8 +18,15 @@ export class JoinForm {
   private readonly key = element('input', { maxLength: 50, autocomplete: 'off', spellcheck: false });
   private readonly error = element('p', { className: 'error', hidden: true }, { role: 'alert' });
 
-  /** `after`: the element the form follows; `join`: sends the key (resolves when the worker answered). */
-  constructor(after: Element, join: (key: string) => Promise<void>) {
+  /**
+   * `after`: the element the form follows; `join`: sends the key (resolves when the worker answered);
+   * `focusBack`: where keyboard focus goes when the form closes (the menu button that opened it).
+   */
+  constructor(
+    after: Element,
+    join: (key: string) => Promise<void>,
+    private readonly focusBack?: HTMLElement,
+  ) {
     const label = element('label', { textContent: t('joinKeyLabel') });
     label.append(this.key);
     const submit = element('button', { type: 'submit', className: 'brand', textContent: t('joinSubmit') });
@@ -70,8 +77,12 @@ export class JoinForm {
   }
 
   close(): void {
+    // Focus inside the form would fall to the page's body as it hides: it goes back where it came from.
+    const root = this.form.getRootNode();
+    const focused = root instanceof ShadowRoot ? root.activeElement : null;
     this.form.hidden = true;
     this.form.reset();
     this.error.hidden = true;
+    if (focused && this.form.contains(focused)) this.focusBack?.focus();
   }
 }

@@ -23,12 +23,7 @@ import { createToolbar, type Toolbar } from './toolbar.js';
 
 useMessages(message);
 const toolbar = createToolbar(
-  (choice) =>
-    void startSession(() =>
-      typeof choice === 'string'
-        ? ask('content:start-session', { pageUrl: location.href, mode: choice })
-        : ask('content:join-session', { pageUrl: location.href, key: choice.join }),
-    ),
+  (choice) => void startSession(() => ask('content:start-session', { pageUrl: location.href, ...choice })),
   () => void meetings.act('schedule'),
 );
 const sessions = new SessionState();
@@ -139,9 +134,6 @@ async function startSession(request: () => Promise<StartResult | undefined>): Pr
   const result = await request();
   toolbar.starting(false);
   const view = result?.ok ? readSessionView(result.session) : undefined;
-  // Still inside the rep's click (Chromium gives it 5 s): Glance's client opens with the key.
-  if (view && result && 'launch' in result)
-    void loadLazyScript('panel').then((code) => code.launchGlance(result.launch));
   if (view) {
     // Shown at once, not on the broadcast that follows.
     showChange(sessions.take(view));

@@ -3,7 +3,6 @@
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
 import type { LazyScript } from '../shared/messages.js';
 import type { launchGlance } from './glance-launch.js';
-import type { JoinForm } from './join-form.js';
 import type { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
 import type { SessionPanel } from './session-panel.js';
@@ -20,7 +19,6 @@ export interface LazyModules {
     endedNotice: typeof endedNotice;
     startRefusal: typeof startRefusal;
     launchGlance: typeof launchGlance;
-    JoinForm: typeof JoinForm;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

@@ -5,7 +5,6 @@
 // the content script through the isolated world's global object, which page scripts cannot see.
 import { useMessages } from '../shared/i18n.js';
 import { launchGlance } from './glance-launch.js';
-import { JoinForm } from './join-form.js';
 import { message } from './messaging.js';
 import { lazyGlobal } from './panel-loader.js';
 import { SessionPanel } from './session-panel.js';
@@ -20,5 +19,4 @@ useMessages(message);
   endedNotice,
   startRefusal,
   launchGlance,
-  JoinForm,
 };

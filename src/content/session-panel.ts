@@ -7,6 +7,7 @@ import type { SessionMode, SessionProblem, SessionView } from '../shared/message
 import { sobjectName } from '../shared/sobject-name.js';
 import { adoptStyle, element, onTrusted } from './dom.js';
 import { panelIsLive } from './draw-decision.js';
+import { launchGlance } from './glance-launch.js';
 import { GuestForm } from './guest-form.js';
 import { ask } from './messaging.js';
 import { dockHost } from './placement.js';
@@ -83,6 +84,8 @@ export class SessionPanel {
     { 'aria-expanded': 'true', 'aria-label': t('panelToggle') },
   );
   private view: SessionView | undefined;
+  /** Sessions whose launch this tab opened (a redraw of the same answer opens nothing twice). */
+  private readonly launched = new Set<string>();
   private isBusy = false;
   /** The guests already seen in this session (name and email), so only newcomers are announced. */
   private seenGuests = new Set<string>();
@@ -178,7 +181,12 @@ export class SessionPanel {
       if (result?.ok) onChange(action === 'end' ? null : readSessionView(result.session) || undefined);
       // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
       else if (result?.problem === 'session-gone') onChange(null, 'session-gone');
-      else this.say(problemText(result?.problem), 'error');
+      // Start's words ("no session was started") would be wrong here: the session goes on.
+      else
+        this.say(
+          result?.problem === 'glance-unavailable' ? 'panelGlanceNoAnswer' : problemText(result?.problem),
+          'error',
+        );
     };
     onTrusted(this.switchMode, 'click', () => act('switch'));
     onTrusted(this.end, 'click', () => act('end'));
@@ -223,6 +231,11 @@ export class SessionPanel {
         this.announce.textContent = joined.map((guest) => t('panelAnnounceGuest', guest.name || guest.email)).join(' ');
     }
     this.view = view;
+    // The answer to this tab's own Start click: the Glance Client opens now, inside that click's activation.
+    if (shown.launchNow && !this.launched.has(view.sessionId)) {
+      this.launched.add(view.sessionId);
+      launchGlance(shown.launchNow);
+    }
     this.host.dataset.sessionId = view.sessionId;
     this.host.dataset.mode = view.mode;
     this.mode.textContent = t(MODE_TEXT[view.mode]);

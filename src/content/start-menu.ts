@@ -6,6 +6,8 @@
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SessionMode } from '../shared/messages.js';
 import { adoptStyle, element, onTrusted } from './dom.js';
+import { JoinForm } from './join-form.js';
+import type { StartChoice } from './toolbar.js';
 
 /**
  * Glance's documented launch starts a screen share; viewing the customer's screen and cobrowse are
@@ -33,14 +35,18 @@ export class StartMenu {
    */
   constructor(
     private readonly button: HTMLButtonElement,
-    onChoose: (choice: SessionMode | 'join') => void,
+    onChoose: (choice: StartChoice) => void,
   ) {
     this.menu.setAttribute('aria-label', t('moreSessionTypes'));
+    let join: JoinForm | undefined;
     this.items = ITEMS.map(([mode, key]) => {
       const item = element('button', { type: 'button', tabIndex: -1, textContent: t(key) }, { role: 'menuitem' });
       onTrusted(item, 'click', () => {
         this.close(true);
-        onChoose(mode);
+        if (mode !== 'join') return onChoose({ mode });
+        // After the split button, in the toolbar's shadow root; focus comes back to the menu button.
+        join ??= new JoinForm(button.parentElement ?? button, async (typed) => onChoose({ join: typed }), button);
+        join.open();
       });
       return item;
     });

@@ -3,6 +3,10 @@
 
 import { type MessageKey, t } from '../shared/i18n.js';
 import type { SalesforceStatus, SessionMode } from '../shared/messages.js';
+
+/** What Start or its menu asks for: a screen share, or joining the customer's session with their key. */
+export type StartChoice = { mode: SessionMode; join?: undefined } | { join: string; mode?: undefined };
+
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { sobjectName } from '../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from './dom.js';
@@ -41,10 +45,7 @@ export interface Toolbar {
  * `choose`: Start (or the menu) pressed, with the kind of session; `onSchedule`: Schedule pressed.
  * Closures, not a class: their names minify, a class's members do not (the content script is small).
  */
-export function createToolbar(
-  choose: (choice: SessionMode | { join: string }) => void,
-  onSchedule: () => void,
-): Toolbar {
+export function createToolbar(choose: (choice: StartChoice) => void, onSchedule: () => void): Toolbar {
   const host = element('div');
   const bar = element('div', { className: 'bar' }, { role: 'toolbar' });
   /** The Glance mark: collapses the toolbar to itself and expands it again (a disclosure button). */
@@ -80,13 +81,8 @@ export function createToolbar(
       return;
     }
     loadLazyScript('panel').then(
-      ({ StartMenu, JoinForm }) => {
-        let join: InstanceType<typeof JoinForm> | undefined;
-        menu ??= new StartMenu(more, (choice) => {
-          if (choice !== 'join') return choose(choice);
-          join ??= new JoinForm(split, async (key) => choose({ join: key }));
-          join.open();
-        });
+      ({ StartMenu }) => {
+        menu ??= new StartMenu(more, choose);
         use(menu);
       },
       // The extension was updated under this tab: the Start button still starts a screen share.
@@ -121,7 +117,7 @@ export function createToolbar(
   const prefetch = () => void loadLazyScript('panel').catch(() => {});
   onTrusted(host, 'pointerenter', prefetch);
   onTrusted(host, 'focusin', prefetch);
-  onTrusted(start, 'click', () => choose('screenshare'));
+  onTrusted(start, 'click', () => choose({ mode: 'screenshare' }));
   onTrusted(schedule, 'click', onSchedule);
   // Asked of the background from here: main.ts has nothing to add to these two.
   onTrusted(settings, 'click', () => void ask('content:open-settings', {}));

@@ -79,6 +79,11 @@ export interface SessionView {
   salesforceBudgetLow: boolean;
   /** The Glance Client launch of this session ('' when it has none): the panel's "Open Glance". */
   launchUrl: string;
+  /**
+   * Only in the answer to the tab whose click started the session: the launch to open now, while
+   * that click's user activation lasts (Chromium launches an external protocol only then).
+   */
+  launchNow?: string;
   /** The rep joined the customer's cobrowse session in Glance's agent viewer (no join link for guests). */
   joinedCustomer: boolean;
   /** Glance's page that installs the client and starts it (for a rep whose Glance did not open). */
@@ -116,14 +121,16 @@ export type SessionResult =
 export interface ContentRequests extends MeetingContentRequests {
   /** About the sender tab's own org (the host comes from the browser's sender record, not the payload). */
   'content:salesforce-status': { request: NoPayload; response: SalesforceStatus };
-  'content:start-session': { request: { pageUrl: string; mode: SessionMode }; response: SessionResult };
+  /** A screen share (`mode`), or joining the customer's cobrowse session with the key or visitor id they gave (`join`). */
+  'content:start-session': {
+    request: { pageUrl: string } & ({ mode: SessionMode; join?: undefined } | { join: string; mode?: undefined });
+    response: SessionResult;
+  };
   /** The running session, if any; while a panel shows, asking also refreshes the guests from Glance. */
   'content:session': { request: { refresh: boolean }; response: SessionView | null };
   /** Switches to the given mode; asking twice for the same mode changes nothing. */
   'content:switch-mode': { request: { sessionId: string; mode: SwitchableMode }; response: SessionResult };
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
-  /** Joins the customer's cobrowse session with the key or visitor id they gave (the sender tab's record). */
-  'content:join-session': { request: { pageUrl: string; key: string }; response: SessionResult };
   /** A guest the rep adds by hand: in the Event at the end, and a Lead by the rep's policy. */
   'content:add-guest': { request: { sessionId: string; name: string; email: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
@@ -306,10 +313,14 @@ const MODES: readonly SessionMode[] = ['screenshare'];
 const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } & ContentRequests[K]['request']> } = {
   ...meetingValidators,
   'content:salesforce-status': () => ({ type: 'content:salesforce-status' }),
-  'content:start-session': (raw) =>
-    isString(raw.pageUrl) && MODES.includes(raw.mode as SessionMode)
+  'content:start-session': (raw) => {
+    if (!isString(raw.pageUrl)) return undefined;
+    if (isString(raw.join, 100) && raw.mode === undefined)
+      return { type: 'content:start-session', pageUrl: raw.pageUrl, join: raw.join };
+    return MODES.includes(raw.mode as SessionMode) && raw.join === undefined
       ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
-      : undefined,
+      : undefined;
+  },
   'content:open-settings': () => ({ type: 'content:open-settings' }),
   'content:toolbar-collapsed': (raw) =>
     raw.collapsed === undefined || typeof raw.collapsed === 'boolean'
@@ -326,10 +337,6 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       : undefined,
   'content:end-session': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
-  'content:join-session': (raw) =>
-    isString(raw.pageUrl) && isString(raw.key, 100)
-      ? { type: 'content:join-session', pageUrl: raw.pageUrl, key: raw.key }
-      : undefined,
   'content:add-guest': (raw) =>
     isString(raw.sessionId, 100) &&
     isString(raw.name, GUEST_NAME_MAX) &&

@@ -24,8 +24,7 @@ export interface IdleHourFigures {
 
 /**
  * A start as the rep's click makes it: the Glance Client gets the launch (the emulated client starts
- * the session); with the assumed operations, once the probe the first start runs has found them.
- * (The harness's own start() waits with Vitest's helpers, which need a Vitest run.)
+ * the session); with the assumed operations, once their probe has found them.
  */
 async function startAndLaunch(h: Harness) {
   const result = await startSession(
@@ -34,13 +33,9 @@ async function startAndLaunch(h: Harness) {
     h.ports,
   );
   if (!result.ok || !result.session) throw new Error('the idle scenario could not start a session');
-  h.launchClient(result.launch);
-  if (h.sandbox.state.glance.assumedOps) {
-    for (let i = 0; !(await readGlanceAccount(h.ports))?.capabilities; i++) {
-      if (i > 1000) throw new Error('the probe of the assumed operations did not finish');
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
+  h.launchClient(result.session.launchNow);
+  // With the assumed operations: their probe, as the worker runs it after a connection.
+  if (h.sandbox.state.glance.assumedOps) await h.probed();
   return result.session;
 }
 

@@ -39,10 +39,15 @@ test('connects with the right password, forgivingly typed, and stores no passwor
   await connect(popup, '  https://ACME.glance.net/ ', PASSWORD);
   await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to acme.glance.net · Riley Rep');
   await expect(popup.getByLabel('Glance password')).toHaveCount(0);
+  // ValidateUser with the password, then (in the background) the probe of Glance's assumed
+  // operations: one GET of the service's WSDL, which carries nothing of the rep's.
+  await expect
+    .poll(async () => (await control.log('glance')).map((c) => `${c.method} ${c.host}${c.path}${c.query}`))
+    .toEqual([
+      'POST www.glance.net/services/ProvisioningService.asmx/ValidateUser',
+      'GET www.glance.net/services/SessionService.asmx?WSDL',
+    ]);
   const calls = await control.log('glance');
-  expect(calls.map((c) => `${c.method} ${c.host}${c.path}`)).toEqual([
-    'POST www.glance.net/services/ProvisioningService.asmx/ValidateUser',
-  ]);
   expect(new URLSearchParams(calls[0]?.body).get('username')).toBe('acme.glance.net');
 
   const everything = await serviceWorker.evaluate(async () =>

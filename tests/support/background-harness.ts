@@ -242,8 +242,10 @@ export type Harness = ReturnType<typeof harness>;
 export async function start(h: Harness, type: string, id: string, mode: 'screenshare' = 'screenshare') {
   const result = await startSession(`${LIGHTNING}/lightning/r/${type}/${id}/view`, mode, h.ports);
   if (!result.ok || !result.session) throw new Error(`start failed: ${JSON.stringify(result)}`);
-  expect(result.launch).toBe(clientLaunchUrl(result.session.key, { username: result.session.glanceAddress }));
-  h.launchClient(result.launch);
+  expect(result.session.launchNow).toBe(
+    clientLaunchUrl(result.session.key, { username: result.session.glanceAddress }),
+  );
+  h.launchClient(result.session.launchNow);
   if (h.sandbox.state.glance.assumedOps) await h.probed();
   return result.session;
 }

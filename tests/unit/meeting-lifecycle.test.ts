@@ -205,8 +205,8 @@ describe('when the meeting’s time comes', () => {
     if (!started.ok || !('session' in started) || !started.session) throw new Error(JSON.stringify(started));
     expect(started.session.key).toBe(meeting.key);
     // The rep's Glance Client starts the session with the invitation's key, and a guest who has it joins.
-    expect(started.launch).toBe(clientLaunchUrl(meeting.key, { username: 'acme.glance.net' }));
-    const atGlance = h.launchClient(started.launch);
+    expect(started.session.launchNow).toBe(clientLaunchUrl(meeting.key, { username: 'acme.glance.net' }));
+    const atGlance = h.launchClient(started.session.launchNow);
     expect(h.sandbox.state.glance.join('acme.glance.net', meeting.key, { name: 'Pat', email: '' })?.sessionId).toBe(
       atGlance.sessionId,
     );

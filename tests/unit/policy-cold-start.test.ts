@@ -39,7 +39,7 @@ describe('the last known company policy after a browser start', () => {
     expect(result).toMatchObject({ ok: true, session: { key: expect.stringMatching(/^\d{4}$/) } });
     // The key and the Glance Client launch are there while the managed read still waits for the policy loader.
     expect(h.waitingPolicyReads()).toBe(1);
-    const atGlance = h.launchClient(result.ok ? result.launch : undefined);
+    const atGlance = h.launchClient(result.ok ? result.session?.launchNow : undefined);
     await h.probed();
     await settle();
     // The policy that came allows it: the session runs on, here and at Glance.
@@ -54,7 +54,7 @@ describe('the last known company policy after a browser start', () => {
     h.restartBrowser({ policy: { glanceAddressPattern: '*.globex.glance.net' }, settlesAfterMs: SETTLE_MS });
     const result = await startSession(leadUrl(), 'screenshare', h.ports);
     expect(result.ok).toBe(true);
-    h.launchClient(result.ok ? result.launch : undefined);
+    h.launchClient(result.ok ? result.session?.launchNow : undefined);
     await h.probed();
     await settle();
     expect(await currentSession(h.ports)).toBeNull();

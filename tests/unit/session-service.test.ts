@@ -44,9 +44,9 @@ describe('a session from a Lead', () => {
     if (!session.ok || !session.session) throw new Error('no session');
     expect(session.session.key).toMatch(/^\d{4}$/);
     // The tab opens the launch on the rep's click: the Glance Client starts the session with that key.
-    expect(session.launch).toBe(`glance://startssn?key=${session.session.key}&username=acme.glance.net`);
+    expect(session.session.launchNow).toBe(`glance://startssn?key=${session.session.key}&username=acme.glance.net`);
     expect(session.session).toMatchObject({
-      launchUrl: session.launch,
+      launchUrl: session.session.launchNow,
       joinUrl: `https://acme.glance.net/?key=${session.session.key}`,
       expiresAt: new Date(h.ports.now() + 10 * 60_000).toISOString(),
     });
@@ -56,7 +56,7 @@ describe('a session from a Lead', () => {
     expect(h.salesforceCalls().length).toBe(before);
     await h.probed();
     expect(probeCalls(h, glanceBefore)).toEqual(PROBE);
-    expect(h.launchClient(session.launch).key).toBe(session.session.key);
+    expect(h.launchClient(session.session.launchNow).key).toBe(session.session.key);
     await runOutbox(h.ports);
     const calls = h.salesforceCalls().slice(before);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /services/data/v66.0/composite']);
@@ -86,7 +86,7 @@ describe('a session from a Lead', () => {
     expect(answered).toMatchObject({ ok: true, session: { mode: 'screenshare', salesforce: 'pending' } });
     if (!answered.ok || !answered.session) throw new Error('no session');
     expect(answered.session.key).toMatch(/^\d{4}$/);
-    const atGlance = h.launchClient(answered.launch);
+    const atGlance = h.launchClient(answered.session.launchNow);
     // An End pressed at once waits for those writes (the session lock): it finds the session, ends
     // it, and the Event is logged.
     const ended = await endSession(answered.session.sessionId, ports);
@@ -270,7 +270,7 @@ describe('when things go wrong', () => {
       h.ports,
     );
     if (!result.ok || !result.session) throw new Error(JSON.stringify(result));
-    expect(result.launch).toMatch(/^glance:\/\/startssn\?key=\d{4}&username=acme\.glance\.net$/);
+    expect(result.session.launchNow).toMatch(/^glance:\/\/startssn\?key=\d{4}&username=acme\.glance\.net$/);
     expect(probeCalls(h, before)).toEqual([]);
     expect(await readJobs(h.ports)).toMatchObject([{ kind: 'log-start' }]);
     await runOutbox(h.ports);

@@ -151,8 +151,7 @@ async function startSessionUnlocked(
   const tellTab = async () =>
     answerEarly({
       ok: true,
-      session: toView(session, emptyLog(), await budgetLookup.catch(() => false)),
-      launch: session.launchUrl,
+      session: { ...toView(session, emptyLog(), await budgetLookup.catch(() => false)), launchNow: session.launchUrl },
     });
   if (meeting) {
     // The meeting's Event gets the real start; no second Event, no second Chatter post.
@@ -212,7 +211,7 @@ async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
   inBackground(updateBadge(ports), "the badge's session time");
   inBackground(runOutbox(ports), 'the Salesforce queue');
-  return { ok: true, session: answer, ...(launch ? { launch } : {}) };
+  return { ok: true, session: answer && launch ? { ...answer, launchNow: launch } : answer };
 }
 
 async function switchModeUnlocked(

@@ -183,7 +183,9 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
   if (!(await glanceAddressAllowed(account.address, ports))) return { ok: false, problem: 'address-not-allowed' };
   const client = new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
   try {
-    if (!account.capabilities) {
+    // Asked again when the last probe found no such call: the rep pressed the button, one GET is cheap,
+    // and the account may have gained it since the connection was probed.
+    if (!account.capabilities?.conference) {
       account = { ...account, capabilities: await probeCapabilities(client, ports.now()) };
       await glanceAccountItem.write(ports, account);
     }
