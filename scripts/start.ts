@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { startSandbox } from '../tests/sandbox/server.js';
 import { launchWithExtension } from '../tests/support/chromium.js';
 import { SandboxControl } from '../tests/support/control.js';
+import { GlanceClientStandIn } from '../tests/support/glance-client.js';
 import { pngSize } from './packaging/png.js';
 import { STORE_SHOTS, STORE_SIZE } from './store-shots.js';
 
@@ -22,6 +23,9 @@ const control = new SandboxControl(sandbox.controlUrl);
 console.log(`Sandbox on 127.0.0.1:${sandbox.port}, control API ${sandbox.controlUrl}`);
 const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, headless: tour });
 const { context, extensionId } = browser;
+// The sandbox's stand-in for the Glance Client: the glance:// launches of Start open the session the
+// real client would, so guests can join at https://acme.glance.net with the key.
+const glanceClient = new GlanceClientStandIn(context, sandbox.controlUrl);
 
 async function shutdown(code: number): Promise<never> {
   await browser.close().catch(() => {});
@@ -47,7 +51,9 @@ try {
     console.log(
       `Chromium is open on ${lead.Name}'s Lead page (extension ${extensionId}).
   Connect Glance from the extension's toolbar button: address acme.glance.net, password correct-horse.
-  Guests join at https://acme.glance.net/ in any tab of this browser.
+  Start launches the sandbox's stand-in for the Glance Client; guests join at https://acme.glance.net/
+  with the key in any tab of this browser, and you add them in the panel (Glance tells no one who joined).
+  The sandbox's Glance answers its assumed operations too after: curl -X POST ${sandbox.controlUrl}/glance/assumed -d '{"on":true}' -H 'content-type: application/json'
 Close Chromium or press Ctrl-C to stop.`,
     );
     context.on('close', () => void shutdown(0));
@@ -107,6 +113,9 @@ Close Chromium or press Ctrl-C to stop.`,
       await panel.getByText('Logged to Salesforce.').waitFor({ timeout: 15_000 });
     });
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+    // The rep's click launched the Glance Client (the stand-in), which opened the session with the key.
+    if (!(await glanceClient.received()).some((launch) => launch.url.includes(`key=${key}`)))
+      throw new Error(`the Glance Client got no launch with key ${key}`);
     const guest = await context.newPage();
     await guest.goto(`https://acme.glance.net/?key=${key}`);
     await guest.getByLabel('Name').fill('Wanda Guest');
@@ -116,6 +125,11 @@ Close Chromium or press Ctrl-C to stop.`,
     console.log('  ✓ 07-guest-joined');
     await guest.close();
     await step('08-guest-in-panel', async () => {
+      // Glance documents no feed of a screen share's guests: the rep adds who joined.
+      await page.bringToFront();
+      await panel.getByLabel('Name', { exact: true }).fill('Wanda Guest');
+      await panel.getByLabel('E-mail', { exact: true }).fill('wanda@newco.example');
+      await panel.getByRole('button', { name: 'Add guest' }).click();
       await panel.getByText('Wanda Guest', { exact: true }).waitFor({ timeout: 15_000 });
     });
     await step('09-session-ended', async () => {

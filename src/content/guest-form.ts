@@ -25,11 +25,15 @@ export class GuestForm {
     const nameLabel = element('label', { htmlFor: 'guest-name', className: 'caption', textContent: t('guestName') });
     const emailLabel = element('label', { htmlFor: 'guest-email', className: 'caption', textContent: t('guestEmail') });
     const submit = element('button', { type: 'submit', textContent: t('addGuest') });
-    const row = element('div', { className: 'link-row' });
-    row.append(this.name, this.email, submit);
-    const labels = element('div', { className: 'link-row' });
-    labels.append(nameLabel, emailLabel);
-    this.root.append(labels, row, this.error);
+    // Each label over its own field; the fields and the button on one row while there is room.
+    const field = (label: HTMLElement, input: HTMLInputElement) => {
+      const cell = element('div', { className: 'guest-field' });
+      cell.append(label, input);
+      return cell;
+    };
+    const row = element('div', { className: 'link-row guest-row' });
+    row.append(field(nameLabel, this.name), field(emailLabel, this.email), submit);
+    this.root.append(row, this.error);
     // Chromium marks a submit trusted even when a page script caused it (requestSubmit(), a
     // scripted click): only the rep's own press of the button, or Enter in a field, adds a guest.
     this.root.addEventListener('submit', (event) => event.preventDefault());

@@ -33,5 +33,7 @@ li{padding:2px 0}
 button[aria-disabled=true]{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cursor:default}
 .status{font-size:.75rem;color:#444}
 .status[data-tone=error]{color:#ba0517}
+.guest-row{align-items:end}
+.guest-field{display:grid;gap:.125rem;flex:1 1 160px;min-width:0}
 .announce{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 `;
