@@ -27,6 +27,10 @@ const SESSION_PANEL_ENTRY = 'src/content/session-panel-entry.ts';
 export const MEETING_DIALOG_FILE = 'assets/meeting-dialog.js';
 const MEETING_DIALOG_ENTRY = 'src/content/meeting-dialog-entry.ts';
 
+/** Registered by the background only while a Glance single sign-on runs, on Glance's login-key page. */
+export const GLANCE_SIGN_IN_FILE = 'assets/glance-sign-in.js';
+const GLANCE_SIGN_IN_ENTRY = 'src/content/glance-sign-in/main.ts';
+
 /** V8's explicit compile hint for a whole file: https://v8.dev/blog/explicit-compile-hints */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
@@ -65,6 +69,7 @@ export function contentScriptBundle(
         [CONTENT_SCRIPT_FILE, entry, undefined],
         [SESSION_PANEL_FILE, resolve(options.root, SESSION_PANEL_ENTRY), COMPILE_HINT],
         [MEETING_DIALOG_FILE, resolve(options.root, MEETING_DIALOG_ENTRY), COMPILE_HINT],
+        [GLANCE_SIGN_IN_FILE, resolve(options.root, GLANCE_SIGN_IN_ENTRY), undefined],
       ] as const) {
         await build({
           configFile: false,

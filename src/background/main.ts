@@ -13,6 +13,7 @@ import { viewerClosed } from './session/join.js';
 import { enforcePolicy } from './session/poll.js';
 import { announce, refreshSession } from './session/service.js';
 import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/shortcut.js';
+import { signInWindowClosed } from './settings/single-sign-on.js';
 import { settingsItem } from './storage/items.js';
 import { freshPolicy } from './storage/policy.js';
 
@@ -47,7 +48,11 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 
 // The rep closed the agent viewer of a session they joined: they left it (Glance's own way to leave).
-chrome.windows.onRemoved.addListener((windowId) => inBackground(viewerClosed(windowId, ports), 'the viewer window'));
+chrome.windows.onRemoved.addListener((windowId) => {
+  inBackground(viewerClosed(windowId, ports), 'the viewer window');
+  // Or the Glance sign-in window, before the sign-in finished.
+  inBackground(signInWindowClosed(windowId, ports), 'the sign-in window');
+});
 
 // The keyboard shortcut: the browser names the rep's tab (Chrome 86+; the manifest asks for 140).
 chrome.commands.onCommand.addListener((command, tab) => {

@@ -8,6 +8,7 @@ import {
   type PopupMessage,
   type PopupRequests,
   parseContentMessage,
+  parseLoginKeyMessage,
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
@@ -50,9 +51,10 @@ import {
   saveSettings,
   settingsView,
 } from './settings/account.js';
+import { finishSignIn, type SignInPorts, signInStatus, startSignIn } from './settings/single-sign-on.js';
 import { toolbarCollapsedItem } from './storage/items.js';
 
-export interface BackgroundPorts extends SessionPorts {
+export interface BackgroundPorts extends SessionPorts, SignInPorts {
   extensionId: string;
   /** Our pages' origin (runtime.getURL): in Firefox its host is a per-profile uuid, not the id. */
   extensionOrigin?: string;
@@ -145,6 +147,10 @@ async function answerPopup(
       if (connected.ok) inBackground(learnCapabilities(ports), "Glance's optional operations");
       return connected;
     }
+    case 'popup:sign-in-glance':
+      return startSignIn(ports);
+    case 'popup:sign-in-status':
+      return signInStatus(ports);
     case 'popup:disconnect-glance':
       // A session started with this account is ended at Glance first, or the account stays.
       if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };
@@ -192,6 +198,13 @@ export async function routeMessage(raw: unknown, sender: MessageSender, ports: B
     if (!message) return INVALID_MESSAGE;
     const storeId = sender.tab ? await ports.cookieStoreOf(sender.tab) : undefined;
     return answerContent(message, sender.url, storeId, sender.tab?.id, ports);
+  }
+  if (kind === 'glance-sign-in' && sender.tab?.id !== undefined) {
+    const message = parseLoginKeyMessage(raw);
+    // The page's answer is checked there; only the window this sign-in opened counts.
+    if (message)
+      await finishSignIn(message.answer, sender.tab.id, ports, (account) => adoptConnectedAccount(ports, account));
+    return undefined;
   }
   if (kind === 'extension-page') {
     const message = parsePopupMessage(raw);

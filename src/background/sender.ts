@@ -1,6 +1,7 @@
-// Who sent a message. The background acts only for our own extension's pages and for our content
-// script running in a Salesforce tab's top frame.
+// Who sent a message. The background acts only for our own extension's pages, for our content
+// script running in a Salesforce tab's top frame, and for our sign-in listener on Glance's login-key page.
 import { isSalesforceUiHost } from '../shared/salesforce-url.js';
+import { isLoginKeyPage } from './glance/single-sign-on.js';
 
 export interface MessageSender {
   id?: string;
@@ -10,7 +11,7 @@ export interface MessageSender {
   frameId?: number;
 }
 
-export type SenderKind = 'content' | 'extension-page';
+export type SenderKind = 'content' | 'extension-page' | 'glance-sign-in';
 
 /** scheme://host of a URL; URL.origin is "null" for the extension schemes outside a browser. */
 function originOf(url: URL): string {
@@ -40,5 +41,7 @@ export function classifySender(
   if (sender.tab && sender.frameId === 0 && url.protocol === 'https:' && isSalesforceUiHost(url.hostname)) {
     return 'content';
   }
+  // Our sign-in listener, registered only while a single sign-on runs, on Glance's login-key page.
+  if (sender.tab && sender.frameId === 0 && isLoginKeyPage(sender.url)) return 'glance-sign-in';
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The one typed message protocol. Requests are named by direction (content:…, popup:…); every
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
+import { LOGIN_KEY_ANSWER_MAX, LOGIN_KEY_MESSAGE } from './glance-sign-in.js';
 import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
 import type { GlanceSObject } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
@@ -162,6 +163,8 @@ export interface GlanceAccountView {
   email: string;
   /** False when the company policy does not allow this address (set after the rep connected). */
   allowed: boolean;
+  /** Signed in with single sign-on: when the login key stops working (epoch ms). */
+  signedInUntil?: number;
 }
 
 /** Why Glance said no, in terms the user can act on. */
@@ -179,7 +182,16 @@ export type GlanceProblem =
   /** The browser cannot keep the credential from content scripts (storage.local's access level). */
   | 'browser-too-old'
   /** Glance offers no call that reads the account's conference numbers: the rep gets them from Glance. */
-  | 'conference-not-offered';
+  | 'conference-not-offered'
+  /** Single sign-on: the company policy names no identity provider (an admin removed it). */
+  | 'sso-not-set-up'
+  /** Single sign-on: Glance's answer was not a login key for this company, or Glance did not accept it. */
+  | 'sign-in-refused'
+  /** Single sign-on: the window was closed, or nothing came back in time. */
+  | 'sign-in-unfinished';
+
+/** Where a single sign-on started from the popup or options page stands (settings/single-sign-on.ts). */
+export type SignInStatus = { state: 'none' | 'waiting' | 'signed-in' } | { state: 'failed'; problem: GlanceProblem };
 
 export interface RecentSessionView {
   sessionId: string;
@@ -267,6 +279,8 @@ export interface PopupRequests {
   'popup:glance-account': { request: NoPayload; response: GlanceAccountView | null };
   'popup:connect-glance': { request: { address: string; password: string }; response: ConnectResult };
   /** A running session is ended at Glance first; if that fails the account stays connected. */
+  'popup:sign-in-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
+  'popup:sign-in-status': { request: NoPayload; response: SignInStatus };
   'popup:disconnect-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
   'popup:settings': { request: NoPayload; response: SettingsView };
   /**
@@ -357,6 +371,8 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       ? { type: 'popup:connect-glance', address: raw.address, password: raw.password }
       : undefined,
   'popup:disconnect-glance': () => ({ type: 'popup:disconnect-glance' }),
+  'popup:sign-in-glance': () => ({ type: 'popup:sign-in-glance' }),
+  'popup:sign-in-status': () => ({ type: 'popup:sign-in-status' }),
   'popup:settings': () => ({ type: 'popup:settings' }),
   'popup:overview': (raw) => ({ type: 'popup:overview', fresh: raw.fresh === true }),
   // readSettings keeps only known keys with allowed values; the background then checks the policy.
@@ -390,6 +406,18 @@ function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M
 
 export function parseContentMessage(raw: unknown): ContentMessage | undefined {
   return parseWith<ContentMessage>(contentValidators as Record<string, Validator<ContentMessage>>, raw);
+}
+
+/** What the sign-in listener on Glance's login-key page sends (src/content/glance-sign-in). */
+export interface LoginKeyMessage {
+  type: typeof LOGIN_KEY_MESSAGE;
+  answer: string;
+}
+
+export function parseLoginKeyMessage(raw: unknown): LoginKeyMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { type, answer } = raw as Record<string, unknown>;
+  return type === LOGIN_KEY_MESSAGE && isString(answer, LOGIN_KEY_ANSWER_MAX) ? { type, answer } : undefined;
 }
 
 export function parsePopupMessage(raw: unknown): PopupMessage | undefined {

@@ -19,7 +19,9 @@ export function valueText(field: PolicyField, value: unknown): string {
     case 'choices':
       return Array.isArray(value) ? value.map((v) => t(valueKey(String(v)))).join(', ') : '';
     case 'text':
-      return typeof value === 'string' && value ? value : t('policyNoRestriction');
+      if (typeof value === 'string' && value) return value;
+      // An identity provider left unset restricts nothing: reps connect with their Glance password.
+      return t(field.key.startsWith('glanceIdp') ? 'policyNoSingleSignOn' : 'policyNoRestriction');
   }
 }
 

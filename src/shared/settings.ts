@@ -40,6 +40,8 @@ export const DEFAULT_SETTINGS: UserSettings = {
   notifyGuestJoined: true,
 };
 
+import { IDP_POLICY_KEYS, type IdentityProvider, readIdentityProvider } from './glance-sign-in.js';
+
 export interface CompanyPolicy {
   allowedUsage: SalesforceUsage[];
   defaultUsage: SalesforceUsage;
@@ -49,6 +51,12 @@ export interface CompanyPolicy {
   /** Wildcard pattern for allowed Glance addresses, e.g. "*.acme.glance.net"; empty allows any. */
   glanceAddressPattern: string;
   allowChatter: boolean;
+  /** The company's Glance identity provider, each way of naming it ('' when not set or malformed). */
+  glanceIdpId: string;
+  glanceIdpName: string;
+  glanceIdpToken: string;
+  /** Single sign-on: the identity provider the rep signs in with instead of a password (first one named). */
+  identityProvider: IdentityProvider | null;
 }
 
 export const OPEN_POLICY: CompanyPolicy = {
@@ -59,6 +67,10 @@ export const OPEN_POLICY: CompanyPolicy = {
   allowNoKey: true,
   glanceAddressPattern: '',
   allowChatter: true,
+  glanceIdpId: '',
+  glanceIdpName: '',
+  glanceIdpToken: '',
+  identityProvider: null,
 };
 
 const KEY_BEHAVIORS: readonly KeyBehavior[] = ['random', 'fixed', 'none'];
@@ -108,6 +120,21 @@ export function readPolicy(raw: unknown): CompanyPolicy {
     allowNoKey: managed.allowNoKey !== false,
     glanceAddressPattern: text(managed.glanceAddressPattern, 253).trim().toLowerCase(),
     allowChatter: managed.allowChatter !== false,
+    ...idpKeys(managed),
+    identityProvider: readIdentityProvider(managed),
+  };
+}
+
+function idpKeys(managed: Record<string, unknown>) {
+  const valid = (key: string) => {
+    const rule = IDP_POLICY_KEYS.find((k) => k.key === key);
+    const value = typeof managed[key] === 'string' ? (managed[key] as string).trim() : '';
+    return rule?.pattern.test(value) ? value : '';
+  };
+  return {
+    glanceIdpId: valid('glanceIdpId'),
+    glanceIdpName: valid('glanceIdpName'),
+    glanceIdpToken: valid('glanceIdpToken'),
   };
 }
 

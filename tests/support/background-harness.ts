@@ -63,6 +63,8 @@ export function harness() {
   let storageLockable = true;
   /** The agent viewer windows open now: window id → URL. */
   const viewers = new Map<number, string>();
+  /** The sign-in windows open now, and whether the login-key listener is registered. */
+  const signIn = { windows: new Map<number, { tabId: number; url: string }>(), listening: false };
   const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
   const ports: BackgroundPorts = {
     extensionId: 'test',
@@ -138,6 +140,18 @@ export function harness() {
     closeViewer: async (windowId) => {
       viewers.delete(windowId);
     },
+    // Glance's single sign-on window (settings/single-sign-on.ts): ids from 200, its tab from 300.
+    openSignInWindow: async (url) => {
+      const windowId = 200 + signIn.windows.size;
+      signIn.windows.set(windowId, { tabId: windowId + 100, url });
+      return { windowId, tabId: windowId + 100 };
+    },
+    closeWindow: async (windowId) => {
+      signIn.windows.delete(windowId);
+    },
+    listenForSignIn: async (on) => {
+      signIn.listening = on;
+    },
   };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
@@ -149,6 +163,7 @@ export function harness() {
     badge,
     notifications,
     viewers,
+    signIn,
     salesforceCalls,
     tick: (ms: number) => {
       clock += ms;

@@ -32,6 +32,9 @@ describe('fields derived from the schema', () => {
       allowNoKey: 'boolean',
       glanceAddressPattern: 'text',
       allowChatter: 'boolean',
+      glanceIdpId: 'text',
+      glanceIdpName: 'text',
+      glanceIdpToken: 'text',
     });
   });
 
@@ -116,6 +119,9 @@ describe('policyRows (the policy as it applies)', () => {
       allowNoKey: 'yes',
       glanceAddressPattern: 'no restriction',
       allowChatter: 'yes',
+      glanceIdpId: 'not used: reps connect with their Glance password',
+      glanceIdpName: 'not used: reps connect with their Glance password',
+      glanceIdpToken: 'not used: reps connect with their Glance password',
     });
   });
 

@@ -107,6 +107,40 @@ async function tellTabStartProblem(tabId: number, problem: SessionProblem): Prom
   return answer === true;
 }
 
+/** Glance's sign-in page, in a window of its own: identity providers refuse to be framed. */
+async function openSignInWindow(url: string): Promise<{ windowId: number; tabId: number } | undefined> {
+  try {
+    const created = await chrome.windows.create({ url, type: 'popup', width: 520, height: 720, focused: true });
+    const tabId = created?.tabs?.[0]?.id;
+    return created?.id !== undefined && tabId !== undefined ? { windowId: created.id, tabId } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The listener that hears Glance's login-key page (src/content/glance-sign-in), registered only
+ * while a sign-in runs and only on Glance's account pages, at document_start so it listens before
+ * the page answers. Registered content scripts need not be web-accessible.
+ */
+const SIGN_IN_SCRIPT = {
+  id: 'glance-sign-in',
+  matches: ['https://www.glance.net/account/*'],
+  js: ['assets/glance-sign-in.js'],
+  runAt: 'document_start',
+  allFrames: false,
+  persistAcrossSessions: false,
+} as const;
+
+async function listenForSignIn(on: boolean): Promise<void> {
+  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [SIGN_IN_SCRIPT.id] }).catch(() => []);
+  if (on && registered.length === 0)
+    await chrome.scripting.registerContentScripts([
+      { ...SIGN_IN_SCRIPT, matches: [...SIGN_IN_SCRIPT.matches], js: [...SIGN_IN_SCRIPT.js] },
+    ]);
+  if (!on && registered.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [SIGN_IN_SCRIPT.id] });
+}
+
 async function showBadge(text: string): Promise<void> {
   if (text) await chrome.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await chrome.action.setBadgeText({ text });
@@ -191,6 +225,11 @@ export function browserPorts() {
     closeViewer: async (windowId: number) => {
       await chrome.windows.remove(windowId);
     },
+    openSignInWindow,
+    closeWindow: async (windowId: number) => {
+      await chrome.windows.remove(windowId);
+    },
+    listenForSignIn,
     setGuestPolling: async (on: boolean, slow = false) => {
       if (!on) {
         await chrome.alarms.clear(GUEST_POLL_ALARM);

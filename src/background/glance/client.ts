@@ -35,6 +35,20 @@ export interface GlanceAccount {
   email: string;
   /** The assumed operations a probe found (absent until probed: none is used). */
   capabilities?: GlanceCapabilities;
+  /**
+   * Signed in with the company's single sign-on (single-sign-on.ts): no credential (`credentials` is
+   * empty), and the launches and the viewer carry this login key instead of the Glance address.
+   */
+  sso?: SingleSignOnLogin;
+}
+
+/** [single-sign-on.ts] What a signed-in rep's launches and viewer carry instead of a password or credential. */
+export interface SingleSignOnLogin {
+  partnerId: string;
+  partnerUserId: string;
+  loginKey: string;
+  /** When the login key stops working (epoch ms). */
+  expiresAt: number;
 }
 
 /** Which assumed operations (assumptions.ts A6) a probe found (capabilities.ts). */

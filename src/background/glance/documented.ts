@@ -67,6 +67,8 @@ export interface AgentViewRequest {
   name: string;
   email: string;
   phone?: string;
+  /** Signed in with single sign-on: the viewer authenticates with the login key [login-key-usage]. */
+  login?: Extract<LaunchIdentity, { loginKey: string }>;
 }
 /** With Wait=1 the viewer waits for the session to start instead of showing an error [target-urls]. */
 export function agentViewUrl(request: AgentViewRequest): string {
@@ -76,6 +78,11 @@ export function agentViewUrl(request: AgentViewRequest): string {
   if (request.name) query.set('name', request.name);
   if (request.email) query.set('email', request.email);
   if (request.phone) query.set('phone', request.phone);
+  if (request.login) {
+    query.set('partnerid', request.login.partnerId);
+    query.set('partneruserid', request.login.partnerUserId);
+    query.set('loginkey', request.login.loginKey);
+  }
   return `${GLANCE_WEB_ORIGIN}${AGENT_VIEW_PATH}?${query}`;
 }
 

@@ -9,6 +9,7 @@ import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { agentViewUrl, VISITOR_KEY_PATTERN } from '../glance/documented.js';
 import { newSessionId } from '../glance/keys.js';
+import { launchIdentityOf, signInExpired } from '../glance/single-sign-on.js';
 import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
 import { relationLookup, startEventFields } from '../records/session-event.js';
@@ -39,6 +40,8 @@ async function joinUnlocked(
   if (running) return { ok: false, problem: 'session-running' };
   if (!addressAllowed(account.address, policy.glanceAddressPattern))
     return { ok: false, problem: 'glance-address-not-allowed' };
+  if (signInExpired(account, ports.now())) return { ok: false, problem: 'glance-reconnect' };
+  const identity = launchIdentityOf(account);
   // The visitor sees who joined: the rep's name and e-mail as Salesforce knows them (the toolbar
   // already asked), else as their Glance account has them.
   const me = await salesforceStatus(pageUrl, ports, { cachedOnly: true, storeId }).catch(() => null);
@@ -48,6 +51,7 @@ async function joinUnlocked(
     by: 'key',
     name: user?.name || account.displayName,
     email: user?.email || account.email,
+    ...('loginKey' in identity ? { login: identity } : {}),
   });
   const windowId = await ports.openViewer(viewer);
   if (windowId === undefined) return { ok: false, problem: 'viewer-blocked' };

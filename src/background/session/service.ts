@@ -9,6 +9,7 @@ import { joinUrl } from '../glance/assumptions.js';
 import { type GlanceAccount, GlanceError } from '../glance/client.js';
 import { clientLaunchUrl, UNJOINED_SESSION_LIFETIME_MS } from '../glance/documented.js';
 import { newSessionId, randomSessionKey } from '../glance/keys.js';
+import { launchIdentityOf, signInExpired } from '../glance/single-sign-on.js';
 import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
 import { emptyLog } from '../outbox/store.js';
@@ -119,6 +120,8 @@ async function startSessionUnlocked(
   if (running) return { ok: false, problem: 'session-running' };
   if (!addressAllowed(account.address, policy.glanceAddressPattern))
     return { ok: false, problem: 'glance-address-not-allowed' };
+  // The client would refuse an expired login key: the rep signs in again first (settings say how).
+  if (signInExpired(account, ports.now())) return { ok: false, problem: 'glance-reconnect' };
 
   const keys = chooseKey(settings, meeting);
   if (!keys) return { ok: false, problem: 'key-not-allowed' };
@@ -132,7 +135,7 @@ async function startSessionUnlocked(
     keyKind: keys.keyKind,
     joinUrl: joinUrl(account.address, keys.key),
     glanceAddress: account.address,
-    launchUrl: clientLaunchUrl(keys.key, { username: account.address }),
+    launchUrl: clientLaunchUrl(keys.key, launchIdentityOf(account)),
     mode,
     modes: [mode],
     status: 'waiting',

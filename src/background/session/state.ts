@@ -2,6 +2,7 @@
 // Salesforce tab must show the same session.
 import type { SessionView } from '../../shared/messages.js';
 import { agentStartUrl } from '../glance/documented.js';
+import { launchIdentityOf } from '../glance/single-sign-on.js';
 import type { SessionLog } from '../outbox/types.js';
 import { activeSessionItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
@@ -43,8 +44,14 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     salesforceBudgetLow: budgetLow,
     launchUrl: session.launchUrl ?? '',
     joinedCustomer: !!session.joined,
-    startPageUrl: agentStartUrl(),
+    startPageUrl: agentStartUrl(startIdentity(session)),
     glanceReportsGuests: session.account?.capabilities?.status === true,
     canSwitch: session.account?.capabilities?.setType === true && session.mode !== 'view',
   };
+}
+
+/** The start page signs an SSO rep in with the login key; without SSO it is opened bare (documented.ts). */
+function startIdentity(session: ActiveSession) {
+  const identity = session.account ? launchIdentityOf(session.account) : undefined;
+  return identity && 'loginKey' in identity ? identity : undefined;
 }

@@ -124,10 +124,11 @@ const accountViewWith = (account: GlanceAccount, policy: CompanyPolicy): GlanceA
   allowed: addressAllowed(account.address, policy.glanceAddressPattern),
 });
 
-const accountView = (account: { address: string; displayName: string; email: string }) => ({
+const accountView = (account: GlanceAccount) => ({
   address: account.address,
   displayName: account.displayName,
   email: account.email,
+  ...(account.sso ? { signedInUntil: account.sso.expiresAt } : {}),
 });
 
 /** The company's Glance-address rule (last known): an admin may set it after the rep connected. */
@@ -181,6 +182,8 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
   let account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'not-connected' };
   if (!(await glanceAddressAllowed(account.address, ports))) return { ok: false, problem: 'address-not-allowed' };
+  // Signed in with single sign-on: no credential for Glance's web services, so nothing to ask.
+  if (account.sso) return { ok: false, problem: 'conference-not-offered' };
   const client = new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
   try {
     // Asked again when the last probe found no such call: the rep pressed the button, one GET is cheap,
@@ -209,13 +212,17 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
 export async function checkGlance(ports: AccountPorts): Promise<GlanceCheckResult> {
   const account = await readGlanceAccount(ports);
   if (!account) return { ok: false, problem: 'not-connected' };
+  const names = ['status', 'setType', 'end', 'conference'] as const;
+  if (account.sso) {
+    // The assumed operations need the password credential; an SSO sign-in has none to call them with.
+    return { ok: true, address: account.address, operations: names.map((name) => ({ name, present: false })) };
+  }
   try {
     const capabilities = await probeCapabilities(
       new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs),
       ports.now(),
     );
     await glanceAccountItem.write(ports, { ...account, capabilities });
-    const names = ['status', 'setType', 'end', 'conference'] as const;
     return {
       ok: true,
       address: account.address,

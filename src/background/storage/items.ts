@@ -1,9 +1,11 @@
 // Every item the extension stores, in one place: area, key, version, a validating reader and the
 // migrations from older shapes. Nothing else names a storage key.
+
+import type { GlanceProblem } from '../../shared/messages.js';
 import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readCapabilities } from '../glance/capabilities.js';
-import type { GlanceAccount } from '../glance/client.js';
+import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
 import { defineItem } from './define-item.js';
 import type { ActiveSession, ScheduledMeeting } from './shapes.js';
@@ -39,8 +41,45 @@ function readAccount(raw: unknown): GlanceAccount | undefined {
     displayName: String(raw.displayName ?? ''),
     email: String(raw.email ?? ''),
     ...(isObject(raw.capabilities) ? { capabilities: readCapabilities(raw.capabilities) } : {}),
+    ...(isObject(raw.sso) ? { sso: readSingleSignOn(raw.sso) } : {}),
   };
 }
+
+function readSingleSignOn(raw: Record<string, unknown>): SingleSignOnLogin {
+  return {
+    partnerId: text(raw.partnerId),
+    partnerUserId: text(raw.partnerUserId),
+    loginKey: text(raw.loginKey),
+    // A key whose expiry cannot be read is treated as expired: the rep signs in again.
+    expiresAt: number(raw.expiresAt),
+  };
+}
+
+/**
+ * A single sign-on under way (settings/single-sign-on.ts): the window Glance's sign-in page opened
+ * in, and how it ended when it did. Older than SIGN_IN_ATTEMPT_MS, it is over whatever it says.
+ */
+export interface SignInAttempt {
+  windowId: number;
+  tabId: number;
+  startedAt: number;
+  outcome?: 'signed-in' | GlanceProblem;
+}
+
+export const signInAttemptItem = defineItem<SignInAttempt | undefined>({
+  area: 'local',
+  key: 'glanceSignIn',
+  version: 1,
+  parse: (raw) =>
+    isObject(raw) && typeof raw.windowId === 'number' && typeof raw.tabId === 'number'
+      ? {
+          windowId: raw.windowId,
+          tabId: raw.tabId,
+          startedAt: number(raw.startedAt),
+          ...(typeof raw.outcome === 'string' ? { outcome: raw.outcome as SignInAttempt['outcome'] } : {}),
+        }
+      : undefined,
+});
 
 /** The rep collapsed the Salesforce toolbar to its Glance button, and the session panel to its header and key
  * (content:toolbar-collapsed; one choice for both); default open. */

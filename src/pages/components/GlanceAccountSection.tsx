@@ -7,14 +7,17 @@ import { t } from '../../shared/i18n.js';
 import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../../shared/messages.js';
 import { request } from '../background-channel.js';
 import { problemText } from './problems.js';
+import { SingleSignOn } from './SingleSignOn.js';
 
 interface Props {
   account: GlanceAccountView | null;
+  /** The company signs reps in to Glance with single sign-on: no password form. */
+  singleSignOn: boolean;
   salesforceUser: SalesforceUser | undefined;
   onChange(account: GlanceAccountView | null): void;
 }
 
-export function GlanceAccountSection({ account, salesforceUser, onChange }: Props) {
+export function GlanceAccountSection({ account, singleSignOn, salesforceUser, onChange }: Props) {
   const [address, setAddress] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<GlanceProblem | null>(null);
@@ -64,6 +67,7 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
             {t('disconnect')}
           </button>
         </div>
+        {account.signedInUntil !== undefined && <SignedInUntil until={account.signedInUntil} onChange={onChange} />}
         {account.allowed === false && (
           <p class="notice warning" data-testid="glance-address-not-allowed">
             {t('glanceAddressNoLongerAllowed', account.address)}
@@ -75,6 +79,8 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
       </>
     );
   }
+
+  if (singleSignOn) return <SingleSignOn onSignedIn={onChange} />;
 
   const addressInvalid =
     problem === 'invalid-address' || problem === 'address-not-allowed' || problem === 'unknown-address';
@@ -121,6 +127,24 @@ export function GlanceAccountSection({ account, salesforceUser, onChange }: Prop
         </a>
       </div>
     </form>
+  );
+}
+
+/** How long the login key lasts; once it has expired, the way to sign in again. */
+function SignedInUntil({ until, onChange }: { until: number; onChange(account: GlanceAccountView | null): void }) {
+  if (until > Date.now()) {
+    const time = new Date(until).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return (
+      <p class="hint" data-testid="glance-sso-until">
+        {t('ssoSignedInUntil', time)}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p class="notice warning">{t('ssoExpired')}</p>
+      <SingleSignOn onSignedIn={onChange} />
+    </>
   );
 }
 

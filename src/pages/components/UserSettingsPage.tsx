@@ -96,7 +96,12 @@ export function UserSettingsPage({ wide = false, initial }: { wide?: boolean; in
       <section class="card" aria-labelledby="glance-heading">
         <h2 id="glance-heading">{t('popupGlanceHeading')}</h2>
         {account !== undefined && (
-          <GlanceAccountSection account={account} salesforceUser={user} onChange={setAccount} />
+          <GlanceAccountSection
+            account={account}
+            singleSignOn={!!view?.policy.identityProvider}
+            salesforceUser={user}
+            onChange={setAccount}
+          />
         )}
       </section>
       <section class="card" aria-labelledby="settings-heading">

@@ -13,6 +13,9 @@ const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   'session-not-ended': 'problemSessionNotEnded',
   'browser-too-old': 'problemBrowserTooOld',
   'conference-not-offered': 'problemConferenceNotOffered',
+  'sso-not-set-up': 'problemSsoNotSetUp',
+  'sign-in-refused': 'problemSignInRefused',
+  'sign-in-unfinished': 'problemSignInUnfinished',
 };
 
 export const problemText = (problem: GlanceProblem) => t(PROBLEM_TEXT[problem]);

@@ -27,6 +27,7 @@ import {
   unknownAddressPage,
 } from './join-page.js';
 import { GlanceFault, type GlanceService, type GlanceSession, isSessionType } from './service.js';
+import { singleSignOnRoutes } from './sso-pages.js';
 import { trialSignupPage, trialThanksPage } from './trial-page.js';
 import { conferenceInfoXml, faultXml, sessionInfoXml, validateUserXml } from './xml.js';
 
@@ -54,6 +55,8 @@ function webHost(glance: GlanceService, req: SandboxRequest): SandboxResponse | 
     return { status: 307, headers: { location: `https://${redirect.to}${path}` } };
   }
   if (path === VALIDATE_USER_PATH) return asmx(req, (form) => validateUser(glance, form));
+  const signOn = singleSignOnRoutes(glance, req);
+  if (signOn) return signOn;
   if (
     path === SESSION_SERVICE_PATH &&
     req.method === 'GET' &&

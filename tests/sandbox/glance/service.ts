@@ -19,6 +19,8 @@ import {
   UNJOINED_SESSION_LIFETIME_MS,
   VISITOR_KEY_PATTERN,
 } from '../../../src/background/glance/documented.js';
+import { idpSigningKey } from '../saml/assertion.js';
+import { GlanceSingleSignOn } from './single-sign-on.js';
 
 export interface ConferencePhone {
   country: string;
@@ -31,6 +33,8 @@ export interface GlanceAccount {
   groupId: string;
   displayName: string;
   email: string;
+  /** The user's Partner UID in the group (SSO: the login key and SAML assertions name users by it). */
+  partnerUserId?: string;
   /** Every credential issued and not revoked (A5: a new one does not revoke the old ones). */
   credentials: Set<string>;
   conference: { phones: ConferencePhone[]; accessCode: string; notes: string };
@@ -81,6 +85,8 @@ export class GlanceFault extends Error {
 }
 
 export const SEED_GROUP_ID = '72431';
+/** Acme's Salesforce org: its identity provider, and the group's Unique Account Identifier (idptoken). */
+const SSO_ORG_ID = '00D5g00000ACMEA';
 
 function seedAccounts(): GlanceAccount[] {
   return [
@@ -90,6 +96,7 @@ function seedAccounts(): GlanceAccount[] {
       groupId: SEED_GROUP_ID,
       displayName: 'Riley Rep',
       email: 'riley.rep@acme.example',
+      partnerUserId: 'riley.rep',
       credentials: new Set(),
       conference: {
         phones: [
@@ -107,6 +114,7 @@ function seedAccounts(): GlanceAccount[] {
       groupId: SEED_GROUP_ID,
       displayName: 'Jamie Agent',
       email: 'jamie.agent@acme.example',
+      partnerUserId: 'jamie.agent',
       credentials: new Set(),
       conference: { phones: [], accessCode: '', notes: '' },
     },
@@ -133,9 +141,24 @@ export class GlanceService {
    */
   assumedOps = false;
   now: () => number = () => this.wallClock() + this.offsetMs;
+  /** SAML single sign-on and login keys (single-sign-on.ts); acme's group signs in with its Salesforce org. */
+  readonly sso = new GlanceSingleSignOn(
+    () => this.accounts.values(),
+    () => this.now(),
+  );
 
   constructor() {
     for (const account of seedAccounts()) this.accounts.set(account.address, account);
+    this.sso.groups.push({
+      groupId: SEED_GROUP_ID,
+      idpName: 'acme',
+      idpToken: SSO_ORG_ID,
+      idpUrl: 'https://acme.my.salesforce.com/idp/endpoint/HttpRedirect',
+      issuer: 'https://acme.my.salesforce.com',
+      signingKey: idpSigningKey(SSO_ORG_ID),
+      apiKey: randomBytes(16).toString('hex'),
+      loginKeyLifetimeS: 8 * 60 * 60,
+    });
   }
 
   advance(ms: number): void {
@@ -181,8 +204,15 @@ export class GlanceService {
   launchClient(url: string): GlanceSession | string {
     if (!url.startsWith(CLIENT_LAUNCH_PREFIX)) return `not a session launch: ${url}`;
     const query = new URL(url.replace(/^glance:\/\//, 'https://client.invalid/')).searchParams;
-    const account = this.account(query.get('username') ?? '');
-    if (!account) return 'the launch names no Glance user this client is signed in as';
+    const loginKey = query.get('loginkey');
+    const account = loginKey
+      ? this.sso.verifyLoginKey(query.get('partnerid') ?? '', query.get('partneruserid') ?? '', loginKey)
+      : this.account(query.get('username') ?? '');
+    if (!account) {
+      return loginKey
+        ? 'the launch carries a login key that is not valid (expired, or not minted for this partner user)'
+        : 'the launch names no Glance user this client is signed in as';
+    }
     const key = query.get('key') ?? '';
     if (key && !SESSION_KEY_PATTERN.test(key)) return `not a session key: ${key}`;
     for (const live of this.liveSessions(account.address).filter((s) => s.startedBy === 'client')) {

@@ -1,8 +1,10 @@
 // The emulated Salesforce org: records, users, browser sessions, and what its administrator set up
 // (API Access Control, field-level security, validation rules, duplicate rules, the API allowance).
 // Pure state; the REST API (api.ts) and the pages (pages.ts) read and write it.
+
 import { randomBytes } from 'node:crypto';
 import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
+import type { SamlServiceProvider } from './pages-idp.js';
 import { EXTRA_KEY_PREFIXES } from './schema.js';
 import { seedOrg } from './seed.js';
 
@@ -174,6 +176,12 @@ export class SalesforceOrg {
     experienceCloud: true,
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
+  /**
+   * The SAML service providers its admin set up as connected apps (pages-idp.ts). Acme signs its reps
+   * in to Glance with Salesforce: Glance's entity id and ACS URL as Glance's SAML setup page gives
+   * them (help.glance.net/integrations/saml/saml_setup/), for Glance group 72431.
+   */
+  readonly samlServiceProviders: SamlServiceProvider[] = [];
   private counter = 1000;
 
   constructor(readonly profile: OrgProfile = ORG_PROFILES.acme) {
@@ -183,6 +191,12 @@ export class SalesforceOrg {
     this.classicHost = profile.classicHost ?? `${profile.name}.my.salesforce.com`;
     this.lightningOrigin = `https://${this.lightningHost}`;
     this.classicOrigin = `https://${this.classicHost}`;
+    if (profile.name === 'acme') {
+      this.samlServiceProviders.push({
+        entityId: 'glance.net/sp/1',
+        acsUrl: 'https://www.glance.net/account/GetLoginKey.aspx?sso=1&idpid=72431',
+      });
+    }
     seedOrg(this);
   }
 

@@ -3,6 +3,7 @@
 import type { Handler } from '../http.js';
 import type { SalesforceOrg } from './org.js';
 import { classicRoutes } from './pages-classic.js';
+import { idpRoutes } from './pages-idp.js';
 import { lightningRoutes } from './pages-lightning.js';
 import { loginRoutes } from './pages-login.js';
 
@@ -20,7 +21,9 @@ export function salesforcePagesHandler(orgs: SalesforceOrg | readonly Salesforce
     // An empty favicon keeps "404" noise out of the browser console that tests may watch.
     if (req.url.pathname === '/favicon.ico') return { status: 204 };
     return (
-      loginRoutes(org, req) ?? (req.host === org.classicHost ? classicRoutes(org, req) : lightningRoutes(org, req))
+      idpRoutes(org, req) ??
+      loginRoutes(org, req) ??
+      (req.host === org.classicHost ? classicRoutes(org, req) : lightningRoutes(org, req))
     );
   };
 }
