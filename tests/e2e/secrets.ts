@@ -1,6 +1,7 @@
 // Where the Glance secrets may be, checked after every browser test by an automatic fixture
 // (fixtures.ts): the password only in the one ValidateUser request body that sends it to
-// www.glance.net, and the credential only in storage.local and in requests to www.glance.net —
+// www.glance.net; the company's Glance API key (single sign-on) nowhere at all; and the credential
+// and an SSO login key only in storage.local and in requests to www.glance.net —
 // never in storage.sync/session/managed, a console message of a page or of the service worker, or
 // a request to Salesforce or anywhere else. A finding names the place.
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
@@ -80,6 +81,12 @@ async function dumpStorage(context: BrowserContext, extensionId: string): Promis
   }
 }
 
+/** The SSO login keys the extension keeps (its account's `sso.loginKey`). */
+function loginKeysIn(local: unknown): string[] {
+  const found = JSON.stringify(local ?? {}).match(/"loginKey":"([^"]+)"/g) ?? [];
+  return found.map((pair) => pair.slice('"loginKey":"'.length, -1));
+}
+
 function credentialsIn(local: unknown): string[] {
   const found = JSON.stringify(local ?? {}).match(/"credentials":"([^"]+)"/g) ?? [];
   return found.map((pair) => pair.slice('"credentials":"'.length, -1));
@@ -111,12 +118,24 @@ export interface Evidence {
   storage: Record<Area, unknown>;
   passwords: string[];
   credentials: string[];
+  /** Single sign-on login keys: like the credential, only in storage.local and requests to www.glance.net. */
+  loginKeys?: string[];
+  /** The company's Glance API key mints login keys on Glance's (or the company's server's) side: nowhere here. */
+  apiKeys?: string[];
   log: RequestLogEntry[];
   console: Seen[];
 }
 
 /** Every place a Glance password or credential is where it must not be; empty when none. */
-export function findLeaks({ storage, passwords, credentials, log, console }: Evidence): string[] {
+export function findLeaks({
+  storage,
+  passwords,
+  credentials,
+  loginKeys = [],
+  apiKeys = [],
+  log,
+  console,
+}: Evidence): string[] {
   const findings: string[] = [];
   const look = (kind: string, secret: string, allowedIn: (area: Area) => boolean, requests: RequestLogEntry[]) => {
     for (const area of AREAS) {
@@ -143,6 +162,14 @@ export function findLeaks({ storage, passwords, credentials, log, console }: Evi
       (area) => area === 'local',
       log.filter((entry) => entry.host !== GLANCE_API_HOST),
     );
+  for (const loginKey of loginKeys)
+    look(
+      'Glance login key',
+      loginKey,
+      (area) => area === 'local',
+      log.filter((entry) => entry.host !== GLANCE_API_HOST),
+    );
+  for (const apiKey of apiKeys) look('Company Glance API key', apiKey, () => false, log);
   return findings;
 }
 
@@ -163,6 +190,8 @@ export async function secretLeaks(options: {
     passwords: [...accounts.map((a) => a.password), WRONG_GLANCE_PASSWORD],
     // Every credential Glance issued (and has not revoked), and any the extension still keeps.
     credentials: [...new Set([...accounts.flatMap((a) => [...a.credentials]), ...credentialsIn(storage.local)])],
+    loginKeys: loginKeysIn(storage.local),
+    apiKeys: glance.sso.groups.map((group) => group.apiKey),
     log: options.log,
     console: options.console,
   });

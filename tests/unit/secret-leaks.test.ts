@@ -70,4 +70,44 @@ describe('secret leak check', () => {
       'Glance credential 012345… in request POST acme.glance.net/ (query)',
     ]);
   });
+
+  it('lets an SSO login key through only in storage.local and to www.glance.net, and a company API key nowhere', () => {
+    const LOGIN_KEY = '$1$1796641200$YsT2Kj8rOp6FaJOG69o3QOj-GUacRiOo7Gw6l1EPVB8';
+    const API_KEY = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+    const evidence: Evidence = {
+      ...clean(),
+      storage: { local: { glanceAccount: { sso: { loginKey: LOGIN_KEY } } }, sync: {}, session: {}, managed: {} },
+      loginKeys: [LOGIN_KEY],
+      apiKeys: [API_KEY],
+      log: [
+        request({
+          path: '/services/AuthorizationService.svc/rest/Authorize',
+          body: JSON.stringify({ loginkey: LOGIN_KEY }),
+        }),
+        request({
+          method: 'GET',
+          path: '/agentjoin/AgentView.aspx',
+          query: `?loginkey=${encodeURIComponent(LOGIN_KEY)}`,
+        }),
+      ],
+    };
+    expect(findLeaks(evidence)).toEqual([]);
+    evidence.storage.sync = { settings: { note: LOGIN_KEY } };
+    evidence.log.push(
+      request({
+        service: 'salesforce',
+        host: 'acme.my.salesforce.com',
+        path: '/services/data/v62.0/composite',
+        body: LOGIN_KEY,
+      }),
+      request({ path: '/services/AuthorizationService.svc/rest/Authorize', body: API_KEY }),
+    );
+    evidence.console.push({ where: 'console of the popup', text: `key ${API_KEY}` });
+    expect(findLeaks(evidence)).toEqual([
+      'Glance login key $1$179… in storage.sync "settings"',
+      'Glance login key $1$179… in request POST acme.my.salesforce.com/services/data/v62.0/composite (body)',
+      `Company Glance API key f00dfe… in console of the popup: key ${API_KEY}`,
+      'Company Glance API key f00dfe… in request POST www.glance.net/services/AuthorizationService.svc/rest/Authorize (body)',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 import { EXTENSION_ID, type LaunchedBrowser, launchWithExtension } from '../../support/chromium.js';
 import { SandboxControl } from '../../support/control.js';
+import { GlanceClientStandIn } from '../../support/glance-client.js';
 import { type Seen, secretLeaks, watchConsole } from '../secrets.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -176,6 +177,73 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
   } finally {
     rmSync(POLICY_FILE, { force: true });
     rmSync(profile, { recursive: true, force: true });
+    await sandbox.close();
+  }
+});
+
+test('with single sign-on, a rep signs in to Glance through Salesforce and starts a session: no password anywhere', async () => {
+  // The company signs its reps in to Glance with Salesforce as the identity provider (idptoken: the org id).
+  const SSO_POLICY = { glanceIdpToken: '00D5g00000ACMEA' };
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: SSO_POLICY } } }));
+  const sandbox = await startSandbox({ quiet: true });
+  try {
+    const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+    const console = watchConsole(launched.context);
+    const glanceClient = new GlanceClientStandIn(launched.context, sandbox.controlUrl);
+    const control = new SandboxControl(sandbox.controlUrl);
+    // The rep is logged in to Salesforce, the company's identity provider.
+    const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin();
+    const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
+    await launched.context.addCookies([
+      { ...cookie, value: sid, url: `https://${classicHost}/` },
+      { ...cookie, value: lightningSid, url: `https://${lightningHost}/` },
+    ]);
+
+    const popup = await launched.context.newPage();
+    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    await expect(popup.getByText('Your company signs you in to Glance with single sign-on')).toBeVisible();
+    await expect(popup.getByLabel('Glance password')).toHaveCount(0);
+    const signInWindow = launched.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+    // Glance's login-key page, then Salesforce's IdP endpoint (the rep's Salesforce session), back to
+    // Glance's ACS, and the window closes once the extension has the login key.
+    const window = await signInWindow;
+    await window.waitForEvent('close');
+    await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to acme.glance.net');
+    await expect(popup.getByTestId('glance-sso-until')).toHaveText(/^Signed in with single sign-on until /);
+    const log = await control.log();
+    expect(log.filter((e) => e.path.toLowerCase() === '/account/getloginkey.aspx').map((e) => e.method)).toEqual([
+      'GET',
+      'POST',
+      'GET',
+    ]);
+    expect(log.some((e) => e.host === classicHost && e.path === '/idp/endpoint/HttpRedirect')).toBe(true);
+
+    // A session from a Lead: the Glance Client is launched with the login key, and starts it.
+    const [lead] = await control.records<{ Id: string }>('Lead');
+    const page = await launched.context.newPage();
+    await page.goto(`https://${lightningHost}/lightning/r/Lead/${lead?.Id}/view`);
+    await page.locator('[data-glance-sfx="toolbar"]').getByRole('button', { name: 'Start Glance session' }).click();
+    const key = await page.locator('[data-glance-sfx="session-panel"]').getByLabel('Session key').textContent();
+    const [launch] = await glanceClient.received();
+    const query = new URL((launch?.url ?? '').replace('glance://', 'https://')).searchParams;
+    expect(
+      Object.fromEntries([...query].map(([name, value]) => [name, name === 'loginkey' ? 'present' : value])),
+    ).toEqual({
+      key,
+      partnerid: '72431',
+      partneruserid: 'riley.rep',
+      loginkey: 'present',
+    });
+    expect(launch?.outcome).toMatchObject({ key });
+
+    // No password was ever typed or sent, and the company's API key is nowhere (secrets.ts checks both).
+    expect((await control.log()).some((e) => e.path.endsWith('/ValidateUser'))).toBe(false);
+    await expectNoSecretLeaks(launched, sandbox, await console.messages());
+    await launched.close();
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
     await sandbox.close();
   }
 });
