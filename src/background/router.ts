@@ -29,6 +29,7 @@ import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';
 import { joinCustomerSession } from './session/join.js';
+import { visitorPresence } from './session/presence.js';
 import { recentSessions } from './session/recent.js';
 import {
   addGuest,
@@ -63,6 +64,9 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
 }
 
+const usesPresence = async (ports: BackgroundPorts) =>
+  Object.keys((await settingsView(ports)).policy.presenceFields).length > 0;
+
 /** A tab of another org or cookie store asks about a session it may not see: as if none ran. */
 const SESSION_NOT_HERE = { ok: false, problem: 'session-gone' } as const;
 
@@ -82,8 +86,15 @@ async function answerContent(
   ports: BackgroundPorts,
 ): Promise<ResponseOf<ContentRequests, ContentMessage['type']> | InvalidMessageAnswer | undefined> {
   switch (message.type) {
-    case 'content:salesforce-status':
-      return (await salesforceStatus(senderUrl, ports, { storeId })) ?? undefined;
+    case 'content:salesforce-status': {
+      const status = await salesforceStatus(senderUrl, ports, { storeId });
+      // Where the company uses Glance Presence, the toolbar asks about each record (content:presence).
+      if (status?.state === 'ready' && (await usesPresence(ports))) return { ...status, presence: true };
+      return status ?? undefined;
+    }
+    case 'content:presence':
+      if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;
+      return visitorPresence(message.pageUrl, ports, storeId);
     case 'content:start-session':
       // A start for another page than the sender's own is not a request its toolbar makes.
       if (!sameHost(message.pageUrl, senderUrl)) return INVALID_MESSAGE;

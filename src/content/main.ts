@@ -19,13 +19,12 @@ import type { SessionPanel } from './session-panel.js';
 import type { Notice } from './session-problems.js';
 import { readBackgroundMessage, readSessionView } from './session-shape.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { createToolbar, type Toolbar } from './toolbar.js';
+import { createToolbar, type StartChoice, type Toolbar } from './toolbar.js';
 
 useMessages(message);
-const toolbar = createToolbar(
-  (choice) => void startSession(() => ask('content:start-session', { pageUrl: location.href, ...choice })),
-  () => void meetings.act('schedule'),
-);
+const choose = (choice: StartChoice) =>
+  void startSession(() => ask('content:start-session', { pageUrl: location.href, ...choice }));
+const toolbar = createToolbar(choose, () => void meetings.act('schedule'));
 const sessions = new SessionState();
 const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
@@ -86,6 +85,12 @@ async function refreshSalesforceStatus(record: RecordPage): Promise<void> {
   const status = await ask('content:salesforce-status', {});
   meetings.setStatus(status);
   if (statusShownFor === recordKey(record) && !sessions.current) toolbar.showSalesforceStatus(status);
+  // The company uses Glance Presence: its row comes with the panel's script (presence-row.ts).
+  if (status?.state === 'ready' && status.presence)
+    loadLazyScript('panel').then(
+      (code) => code.showPresence(toolbar, location.href, choose),
+      () => {},
+    );
 }
 
 /** Says in the toolbar what the panel's script words (`fallback` when it cannot be injected). */

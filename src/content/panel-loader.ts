@@ -5,6 +5,7 @@ import type { LazyScript } from '../shared/messages.js';
 import type { launchGlance } from './glance-launch.js';
 import type { MeetingCoordinator } from './meeting-coordinator.js';
 import { ask } from './messaging.js';
+import type { showPresence } from './presence-row.js';
 import type { SessionPanel } from './session-panel.js';
 import type { endedNotice, startRefusal } from './session-problems.js';
 import type { StartMenu } from './start-menu.js';
@@ -19,6 +20,7 @@ export interface LazyModules {
     endedNotice: typeof endedNotice;
     startRefusal: typeof startRefusal;
     launchGlance: typeof launchGlance;
+    showPresence: typeof showPresence;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

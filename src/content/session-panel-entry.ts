@@ -7,6 +7,7 @@ import { useMessages } from '../shared/i18n.js';
 import { launchGlance } from './glance-launch.js';
 import { message } from './messaging.js';
 import { lazyGlobal } from './panel-loader.js';
+import { showPresence } from './presence-row.js';
 import { SessionPanel } from './session-panel.js';
 import { endedNotice, startRefusal } from './session-problems.js';
 import { StartMenu } from './start-menu.js';
@@ -19,4 +20,5 @@ useMessages(message);
   endedNotice,
   startRefusal,
   launchGlance,
+  showPresence,
 };

@@ -25,7 +25,8 @@ export interface SalesforceUser {
 
 /** Who the extension acts as in a tab's org, or the problem (in the one vocabulary) that stops it. */
 export type SalesforceStatus =
-  | { state: 'ready'; apiHost: string; orgId: string; user: SalesforceUser }
+  /** `presence`: the company uses Glance Presence (the toolbar asks whether the record's visitor is on the site). */
+  | { state: 'ready'; apiHost: string; orgId: string; user: SalesforceUser; presence?: true }
   | { state: 'session-expired'; apiHost: string; loginUrl: string }
   | { state: 'api-blocked'; apiHost: string }
   | { state: 'daily-limit'; apiHost: string }
@@ -140,7 +141,18 @@ export interface ContentRequests extends MeetingContentRequests {
   /** Injects the session panel's script into the sender tab's content-script world (top frame). */
   /** Injects one of the lazily loaded scripts (the session panel, the meeting dialog) into the sender's tab. */
   'content:load-panel': { request: { script: LazyScript }; response: { ok: boolean } };
+  /** Whether the record's customer is on the company's website now (Glance Presence). */
+  'content:presence': { request: { pageUrl: string }; response: PresenceView };
 }
+
+/**
+ * Glance Presence for a record: `off` when the company does not use it for this record type (or no
+ * account), `no-visitor-id` when the record's field holds none, `refused` when Glance did not let this
+ * extension's origin ask, `unavailable` when Glance or Salesforce did not answer.
+ */
+export type PresenceView =
+  | { state: 'off' | 'no-visitor-id' | 'absent' | 'refused' | 'unavailable' }
+  | { state: 'present'; visitorId: string };
 
 /** What the background pushes to content scripts in Salesforce tabs. */
 export type BackgroundBroadcast = {
@@ -345,6 +357,7 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       ? { type: 'content:load-panel', script: raw.script }
       : undefined,
   'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
+  'content:presence': (raw) => (isString(raw.pageUrl) ? { type: 'content:presence', pageUrl: raw.pageUrl } : undefined),
   'content:switch-mode': (raw) =>
     isString(raw.sessionId, 100) && (raw.mode === 'screenshare' || raw.mode === 'cobrowse')
       ? { type: 'content:switch-mode', sessionId: raw.sessionId, mode: raw.mode }

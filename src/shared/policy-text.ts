@@ -20,8 +20,14 @@ export function valueText(field: PolicyField, value: unknown): string {
       return Array.isArray(value) ? value.map((v) => t(valueKey(String(v)))).join(', ') : '';
     case 'text':
       if (typeof value === 'string' && value) return value;
-      // An identity provider left unset restricts nothing: reps connect with their Glance password.
-      return t(field.key.startsWith('glanceIdp') ? 'policyNoSingleSignOn' : 'policyNoRestriction');
+      // An identity provider or Presence field left unset restricts nothing: it says what happens instead.
+      return t(
+        field.key.startsWith('glanceIdp')
+          ? 'policyNoSingleSignOn'
+          : field.key === 'presenceVisitorIdFields'
+            ? 'policyNoPresence'
+            : 'policyNoRestriction',
+      );
   }
 }
 

@@ -41,6 +41,7 @@ export const DEFAULT_SETTINGS: UserSettings = {
 };
 
 import { IDP_POLICY_KEYS, type IdentityProvider, readIdentityProvider } from './glance-sign-in.js';
+import type { GlanceSObject } from './salesforce-id.js';
 
 export interface CompanyPolicy {
   allowedUsage: SalesforceUsage[];
@@ -57,6 +58,10 @@ export interface CompanyPolicy {
   glanceIdpToken: string;
   /** Single sign-on: the identity provider the rep signs in with instead of a password (first one named). */
   identityProvider: IdentityProvider | null;
+  /** Glance Presence: "Case.ContactId, Contact.Id" as the admin wrote it ('' when not set or malformed). */
+  presenceVisitorIdFields: string;
+  /** Per record type, the field whose value is the visitor id the company's website gives Glance. */
+  presenceFields: Partial<Record<GlanceSObject, string>>;
 }
 
 export const OPEN_POLICY: CompanyPolicy = {
@@ -71,6 +76,8 @@ export const OPEN_POLICY: CompanyPolicy = {
   glanceIdpName: '',
   glanceIdpToken: '',
   identityProvider: null,
+  presenceVisitorIdFields: '',
+  presenceFields: {},
 };
 
 const KEY_BEHAVIORS: readonly KeyBehavior[] = ['random', 'fixed', 'none'];
@@ -122,7 +129,21 @@ export function readPolicy(raw: unknown): CompanyPolicy {
     allowChatter: managed.allowChatter !== false,
     ...idpKeys(managed),
     identityProvider: readIdentityProvider(managed),
+    ...presenceKeys(managed.presenceVisitorIdFields),
   };
+}
+
+const PRESENCE_FIELD = /^(Lead|Contact|Opportunity|Campaign|Case)\.([A-Za-z][A-Za-z0-9_]{0,79})$/;
+
+/** "Case.ContactId, Contact.Id": each record type's visitor-id field; all or nothing when one is malformed. */
+function presenceKeys(raw: unknown): Pick<CompanyPolicy, 'presenceVisitorIdFields' | 'presenceFields'> {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const entries = text ? text.split(',').map((part) => PRESENCE_FIELD.exec(part.trim())) : [];
+  if (entries.length === 0 || entries.some((entry) => !entry))
+    return { presenceVisitorIdFields: '', presenceFields: {} };
+  const presenceFields: Partial<Record<GlanceSObject, string>> = {};
+  for (const entry of entries) if (entry) presenceFields[entry[1] as GlanceSObject] = entry[2] as string;
+  return { presenceVisitorIdFields: text, presenceFields };
 }
 
 function idpKeys(managed: Record<string, unknown>) {

@@ -54,6 +54,8 @@
 //   POST /glance/client/end    {address}   the rep ends sharing in the Glance Client
 //   POST /glance/cobrowse/start {address, key} a visitor starts cobrowse on the company's website
 //   POST /glance/assumed {on}              the assumed SessionService ops answer (off by default)
+//   POST /glance/presence {groupId?, allowOrigin?, visitor?, present?} Glance's settings allow an
+//                                        agent origin to use Presence; a visitor is on the site (or left)
 // and
 // switches for a misbehaving Glance:
 //   POST /glance/join-url  {joinUrl?}    every session answer carries this joinUrl instead of the
@@ -333,6 +335,24 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
       return ended
         ? json(200, { ok: true, sessionId: ended.sessionId })
         : json(404, { error: 'no session in the client' });
+    }
+    case 'presence': {
+      // Glance's settings allow an agent origin to ask Presence; a visitor comes to or leaves the site.
+      const groupId = text('groupId') || '72431';
+      const origin = text('allowOrigin');
+      if (origin)
+        glance.presence.agentOrigins.set(
+          groupId,
+          new Set([...(glance.presence.agentOrigins.get(groupId) ?? []), origin]),
+        );
+      const visitor = text('visitor');
+      if (visitor) {
+        const present = glance.presence.visitors.get(groupId) ?? new Set<string>();
+        if (body.present === false) present.delete(visitor);
+        else present.add(visitor);
+        glance.presence.visitors.set(groupId, present);
+      }
+      return json(200, { ok: true });
     }
     case 'cobrowse/start': {
       // A visitor on the company's website starts cobrowse with a key or a visitor id.

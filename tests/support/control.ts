@@ -145,6 +145,10 @@ export class SandboxControl {
   endInGlanceClient(address = 'acme.glance.net') {
     return this.call<{ sessionId: string }>('POST', '/glance/client/end', { address });
   }
+  /** Glance's Presence: allow an agent origin (Glance's settings), and a visitor comes to or leaves the site. */
+  glancePresence(change: { allowOrigin?: string; visitor?: string; present?: boolean }) {
+    return this.call('POST', '/glance/presence', change);
+  }
   /** A visitor on the company's website starts cobrowse with a key or visitor id. */
   startCobrowse(key: string, address = 'acme.glance.net') {
     return this.call<{ sessionId: string }>('POST', '/glance/cobrowse/start', { address, key });

@@ -35,6 +35,7 @@ describe('fields derived from the schema', () => {
       glanceIdpId: 'text',
       glanceIdpName: 'text',
       glanceIdpToken: 'text',
+      presenceVisitorIdFields: 'text',
     });
   });
 
@@ -122,6 +123,7 @@ describe('policyRows (the policy as it applies)', () => {
       glanceIdpId: 'not used: reps connect with their Glance password',
       glanceIdpName: 'not used: reps connect with their Glance password',
       glanceIdpToken: 'not used: reps connect with their Glance password',
+      presenceVisitorIdFields: 'not used: reps join with the key the customer reads them',
     });
   });
 

@@ -26,6 +26,7 @@ import {
   NO_SESSION_MESSAGE,
   unknownAddressPage,
 } from './join-page.js';
+import { PRESENCE_HOST, presenceRoutes } from './presence.js';
 import { GlanceFault, type GlanceService, type GlanceSession, isSessionType } from './service.js';
 import { singleSignOnRoutes } from './sso-pages.js';
 import { trialSignupPage, trialThanksPage } from './trial-page.js';
@@ -38,6 +39,7 @@ export function glanceHandler(glance: GlanceService): Handler {
     const glanceHost = req.host === WEB_HOST || isGlanceAddress(req.host);
     if (glanceHost && req.url.pathname === '/favicon.ico') return { status: 204 };
     if (req.host === WEB_HOST) return webHost(glance, req);
+    if (req.host === PRESENCE_HOST) return presenceRoutes(glance, req);
     if (isGlanceAddress(req.host)) return joinHost(glance, req);
     return undefined;
   };

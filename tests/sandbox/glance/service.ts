@@ -20,6 +20,7 @@ import {
   VISITOR_KEY_PATTERN,
 } from '../../../src/background/glance/documented.js';
 import { idpSigningKey } from '../saml/assertion.js';
+import type { PresenceState } from './presence.js';
 import { GlanceSingleSignOn } from './single-sign-on.js';
 
 export interface ConferencePhone {
@@ -146,6 +147,11 @@ export class GlanceService {
     () => this.accounts.values(),
     () => this.now(),
   );
+
+  /** Presence (presence.ts): allow-listed agent origins and the visitors on each group's website. */
+  readonly presence: PresenceState = { agentOrigins: new Map(), visitors: new Map() };
+  /** Authorization API tokens (sso-pages.ts): what each lets its holder do, and until when. */
+  readonly authTokens = new Map<string, { address: string; groupId: string; service: string; expires: number }>();
 
   constructor() {
     for (const account of seedAccounts()) this.accounts.set(account.address, account);

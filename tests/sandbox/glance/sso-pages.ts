@@ -1,5 +1,6 @@
 // The HTTP face of Glance's single sign-on (single-sign-on.ts): the login-key service target URL,
 // which is also the ACS URL an identity provider posts to, and the Authorization API.
+import { randomBytes } from 'node:crypto';
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { glancePage } from './page-layout.js';
 import type { GlanceService } from './service.js';
@@ -73,13 +74,20 @@ function authorize(glance: GlanceService, req: SandboxRequest): SandboxResponse 
     return json(400, { message: 'The body is not JSON.' });
   }
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  // Two of the documented bodies: a login key, or the Glance for Salesforce credential (ValidateUser's).
   const account = text('loginkey')
     ? glance.sso.verifyLoginKey(text('partnerid'), text('partneruserid'), text('loginkey'))
-    : undefined;
+    : text('g4scredentials')
+      ? [...glance.accounts.values()].find(
+          (a) => a.address === text('username').toLowerCase() && a.credentials.has(text('g4scredentials')),
+        )
+      : undefined;
   if (!account || account.groupId !== groupId) return json(401, { message: 'Not authorized.' });
   const expires = glance.now() + duration * 60_000;
+  const authToken = randomBytes(24).toString('base64url');
+  glance.authTokens.set(authToken, { address: account.address, groupId, service, expires });
   return json(200, {
-    authToken: `${Buffer.from(`${account.address}:${expires}`).toString('base64url')}`,
+    authToken,
     authTokeExp: Math.floor(expires / 1000),
     gssnId: '',
     groupId: account.groupId,
