@@ -247,3 +247,58 @@ test('with single sign-on, a rep signs in to Glance through Salesforce and start
     await sandbox.close();
   }
 });
+
+test('with Glance Presence, a Case says whether its customer is on the website, and one click joins them', async () => {
+  // The company's website gives Glance the Salesforce contact id as the visitor id.
+  const PRESENCE_POLICY = { presenceVisitorIdFields: 'Case.ContactId, Contact.Id' };
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: PRESENCE_POLICY } } }));
+  const sandbox = await startSandbox({ quiet: true });
+  try {
+    const launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
+    const console = watchConsole(launched.context);
+    const control = new SandboxControl(sandbox.controlUrl);
+    const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin();
+    const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
+    await launched.context.addCookies([
+      { ...cookie, value: sid, url: `https://${classicHost}/` },
+      { ...cookie, value: lightningSid, url: `https://${lightningHost}/` },
+    ]);
+    const popup = await launched.context.newPage();
+    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    await popup.getByLabel('Glance address').fill('acme.glance.net');
+    await popup.getByLabel('Glance password').fill('correct-horse');
+    await popup.getByRole('button', { name: 'Connect' }).click();
+    await expect(popup.getByTestId('glance-connected')).toBeVisible();
+
+    const [kase] = await control.records<{ Id: string; ContactId: string }>('Case');
+    if (!kase) throw new Error('no seeded Case');
+    // The customer is on the website (and starts cobrowse with their visitor id when asked).
+    await control.glancePresence({ visitor: kase.ContactId });
+    await control.startCobrowse(kase.ContactId);
+    const page = await launched.context.newPage();
+    await page.goto(`https://${lightningHost}/lightning/r/Case/${kase.Id}/view`);
+    const bar = page.locator('[data-glance-sfx="toolbar"]');
+    // Glance's settings do not allow the extension's origin yet: said, and the key still works.
+    await expect(bar.getByRole('status').filter({ hasText: /did not let this extension/ })).toHaveText(
+      'Glance did not let this extension see whether the customer is on your website (your admin can allow it in Glance). Join with the key the customer reads you.',
+    );
+
+    // The admin allows the extension's origin in Glance.
+    await control.glancePresence({ allowOrigin: `chrome-extension://${launched.extensionId}` });
+    await page.reload();
+    const here = bar.getByRole('status').filter({ hasText: 'The customer is on your website now.' });
+    await expect(here).toBeVisible();
+    const opening = launched.context.waitForEvent('page');
+    await here.getByRole('button', { name: 'Join now' }).click();
+    const viewer = await opening;
+    await expect(viewer).toHaveURL(new RegExp(`/agentjoin/AgentView\\.aspx\\?SessionKey=${kase.ContactId}&Wait=1`));
+    await expect(viewer.getByRole('heading', { name: `You are viewing session ${kase.ContactId}` })).toBeVisible();
+    await expect(page.locator('[data-glance-sfx="session-panel"]')).toContainText('Logged on this Case');
+    await expectNoSecretLeaks(launched, sandbox, await console.messages());
+    await launched.close();
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
+    await sandbox.close();
+  }
+});
