@@ -1,6 +1,7 @@
 // What every step of a session shares: the ports, the one lock, how the session is shown and told
 // to the tabs, and how it ends (the end also comes from a poll that finds it over).
 import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import type { SalesforceUsage } from '../../shared/settings.js';
 import {
   type GlanceAccount,
   GlanceClient,
@@ -11,11 +12,18 @@ import {
 import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
-import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
+import { enqueue, type NewJob, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
+import type { ChatterPost } from '../outbox/types.js';
 import { usableEmail, wantsLead } from '../records/lead.js';
 import { withMeetingDetails } from '../records/meeting-event.js';
-import { endEventFields, type SessionFacts } from '../records/session-event.js';
+import {
+  endEventFields,
+  type LoggedRecord,
+  relationLookup,
+  type SessionFacts,
+  startEventFields,
+} from '../records/session-event.js';
 import type { StatusPorts } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
@@ -71,6 +79,32 @@ export const sessionLock = new Lock();
 export let jobCounter = 0;
 export const jobId = (ports: OutboxPorts) =>
   `${ports.now().toString(36)}-${(++jobCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * The one job that logs a session's start in Salesforce (the Event, its relations, and the optional
+ * Chatter post, in one request): for a screen share the rep started and a customer's session they joined.
+ */
+export function logStartJob(
+  ports: OutboxPorts,
+  session: ActiveSession,
+  record: LoggedRecord,
+  usage: SalesforceUsage,
+  chatter?: ChatterPost,
+): NewJob {
+  const { apiHost, storeId } = session.record;
+  return {
+    id: jobId(ports),
+    kind: 'log-start',
+    sessionId: session.sessionId,
+    apiHost,
+    ...(storeId ? { storeId } : {}),
+    fields: startEventFields(facts(session), record),
+    lookup: relationLookup(record, usage),
+    record: { sobject: record.sobject, recordId: record.recordId },
+    usage,
+    ...(chatter ? { chatter } : {}),
+  };
+}
 
 export function facts(session: ActiveSession, endedAt?: string): SessionFacts {
   return { ...session, modes: session.modes, endedAt };

@@ -12,13 +12,12 @@ import { newSessionId } from '../glance/keys.js';
 import { launchIdentityOf, signInExpired } from '../glance/single-sign-on.js';
 import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
-import { relationLookup, startEventFields } from '../records/session-event.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { updateBadge } from './badge.js';
-import { announce, endSessionUnlocked, facts, jobId, type SessionPorts, sessionLock, view } from './core.js';
+import { announce, endSessionUnlocked, logStartJob, type SessionPorts, sessionLock, view } from './core.js';
 import { type ActiveSession, readActiveSession, writeActiveSession } from './state.js';
 
 async function joinUnlocked(
@@ -78,17 +77,7 @@ async function joinUnlocked(
   };
   await Promise.all([
     writeActiveSession(ports, session),
-    enqueue(ports, {
-      id: jobId(ports),
-      kind: 'log-start',
-      sessionId: session.sessionId,
-      apiHost,
-      ...(storeId ? { storeId } : {}),
-      fields: startEventFields(facts(session), page),
-      lookup: relationLookup(page, settings.usage),
-      record: { sobject: page.sobject, recordId: page.recordId },
-      usage: settings.usage,
-    }),
+    enqueue(ports, logStartJob(ports, session, page, settings.usage)),
   ]);
   const answer = await view(ports, session);
   inBackground(announce(ports), 'telling the tabs');

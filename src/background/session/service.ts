@@ -14,7 +14,7 @@ import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
 import { emptyLog } from '../outbox/store.js';
 import { meetingDetails, meetingStartFields } from '../records/meeting-event.js';
-import { eventDescription, eventSubject, relationLookup, startEventFields } from '../records/session-event.js';
+import { eventDescription, eventSubject } from '../records/session-event.js';
 import { resolveApiHost } from '../salesforce/api-host.js';
 import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
@@ -31,6 +31,7 @@ import {
   facts,
   glanceFor,
   jobId,
+  logStartJob,
   problemOf,
   queueGuestLeads,
   type SessionPorts,
@@ -180,25 +181,23 @@ async function startSessionUnlocked(
   await Promise.all([
     saved,
     tellTab(),
-    enqueue(ports, {
-      id: jobId(ports),
-      kind: 'log-start',
-      sessionId: session.sessionId,
-      apiHost,
-      ...(storeId ? { storeId } : {}),
-      fields: startEventFields(facts(session), page),
-      lookup: relationLookup(page, settings.usage),
-      record: { sobject: page.sobject, recordId: page.recordId },
-      usage: settings.usage,
-      chatter: settings.chatterOnStart
-        ? {
-            parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
-            title: eventSubject(session.sessionId),
-            // Never the key or the join link: colleagues open the linked Event, which has them.
-            body: `Glance session started on this ${page.sobject}. Open the Event to see how to join.`,
-          }
-        : undefined,
-    }),
+    enqueue(
+      ports,
+      logStartJob(
+        ports,
+        session,
+        page,
+        settings.usage,
+        settings.chatterOnStart
+          ? {
+              parentId: me?.state === 'ready' && me.user.id ? me.user.id : page.recordId,
+              title: eventSubject(session.sessionId),
+              // Never the key or the join link: colleagues open the linked Event, which has them.
+              body: `Glance session started on this ${page.sobject}. Open the Event to see how to join.`,
+            }
+          : undefined,
+      ),
+    ),
   ]);
   return afterStart(ports, session);
 }
