@@ -22,10 +22,10 @@ import { build, type Plugin } from 'vite';
 export const CONTENT_SCRIPT_FILE = 'assets/content-script.js';
 /** Injected by the background (chrome.scripting) into a tab's content-script world; never web-accessible. */
 export const SESSION_PANEL_FILE = 'assets/session-panel.js';
-const SESSION_PANEL_ENTRY = 'src/content/session-panel-entry.ts';
+const SESSION_PANEL_ENTRY = 'src/content/panel/entry.ts';
 /** The meeting dialog, injected the same way the first time a rep schedules, reschedules or cancels. */
 export const MEETING_DIALOG_FILE = 'assets/meeting-dialog.js';
-const MEETING_DIALOG_ENTRY = 'src/content/meeting-dialog-entry.ts';
+const MEETING_DIALOG_ENTRY = 'src/content/meeting-dialog/entry.ts';
 
 /** Registered by the background only while a Glance single sign-on runs, on Glance's login-key page. */
 export const GLANCE_SIGN_IN_FILE = 'assets/glance-sign-in.js';
@@ -60,7 +60,7 @@ export function contentScriptBundle(
     },
     async writeBundle(output) {
       // Three classic scripts, each with its imports inlined: the content script, and the session
-      // panel and meeting dialog the background injects beside it when needed (src/content/panel-loader.ts).
+      // panel and meeting dialog the background injects beside it when needed (src/content/common/panel-loader.ts).
       // The lazy two carry V8's compile hint (Chrome 136+): they are injected to be used at once, so
       // their functions are compiled as the file is, not one by one at first call, which for the
       // panel is the moment the session key arrives. The content script has no hint: much of it

@@ -50,7 +50,7 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   if (isLightningHost(url.hostname)) {
     // Console apps: only a focused subtab's URL has ?ws=, and it names the PARENT (workspace) record;
     // the path is always the record on screen. A workspace's primary tab has no ws and reads as
-    // 'lightning': where to draw is read from the page (src/content/placement.ts), not from this.
+    // 'lightning': where to draw is read from the page (src/content/common/placement.ts), not from this.
     const ui: SalesforceUi = url.searchParams.has('ws') ? 'console' : 'lightning';
     if (segments[0] === 'lightning' && segments[1] === 'r') {
       // /lightning/r/<SObject>/<Id>/view|edit|related/<Rel>/view, or /lightning/r/<Id>/view

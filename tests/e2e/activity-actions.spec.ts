@@ -4,7 +4,7 @@ import { CLASSIC, expect, firstId, LIGHTNING, navigate, type Page, test, variant
 const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 
 const BUNDLE = buildSync({
-  entryPoints: ['src/content/activity-actions.ts'],
+  entryPoints: ['src/content/toolbar/activity-actions.ts'],
   bundle: true,
   format: 'iife',
   globalName: '__glanceActivityActions',

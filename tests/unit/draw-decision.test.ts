@@ -1,7 +1,7 @@
-// What the content script draws (src/content/draw-decision.ts), for every combination of page,
+// What the content script draws (src/content/common/draw-decision.ts), for every combination of page,
 // session and panel code. The toolbar and panel are stand-ins: the decision only passes them through.
 import { describe, expect, it } from 'vitest';
-import { decideDrawing, panelIsLive } from '../../src/content/draw-decision.js';
+import { decideDrawing, panelIsLive } from '../../src/content/common/draw-decision.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
 

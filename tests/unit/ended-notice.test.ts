@@ -1,7 +1,7 @@
-// What the toolbar says when the session it replaced ended (src/content/session-problems.ts): the
+// What the toolbar says when the session it replaced ended (src/content/panel/session-problems.ts): the
 // background's reason decides the words, the tone and whether the Glance settings are offered.
 import { describe, expect, it } from 'vitest';
-import { endedNotice } from '../../src/content/session-problems.js';
+import { endedNotice } from '../../src/content/panel/session-problems.js';
 
 describe('the notice after a session ended', () => {
   it('says so plainly when someone ended it', () => {

@@ -1,7 +1,7 @@
 // Issue 13, item 3: idle costs nothing. With no session running and nothing the queue can send, no
 // alarm fires and nothing is written for an hour (tests/support/idle-hour.ts keeps chrome.alarms'
 // semantics on the harness clock). A scheduled meeting needs no background alarm at all: the
-// toolbar's own timer offers Start scheduled meeting in its window (src/content/meeting-coordinator.ts).
+// toolbar's own timer offers Start scheduled meeting in its window (src/content/meeting-dialog/meeting-coordinator.ts).
 import { describe, expect, it } from 'vitest';
 import { GUEST_POLL_ALARM } from '../../src/background/alarm-names.js';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';

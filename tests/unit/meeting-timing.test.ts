@@ -1,6 +1,6 @@
 // Start scheduled meeting shows from 15 minutes before the start until the end, no earlier, no later.
 import { describe, expect, it } from 'vitest';
-import { meetingTiming } from '../../src/content/meeting-timing.js';
+import { meetingTiming } from '../../src/content/meeting-dialog/meeting-timing.js';
 
 const start = '2026-11-26T15:00:00.000Z';
 const end = '2026-11-26T15:30:00.000Z';

@@ -1,7 +1,7 @@
-// Navigation (src/content/navigation.ts): the page the tab shows, read from its URL at start and
+// Navigation (src/content/toolbar/navigation.ts): the page the tab shows, read from its URL at start and
 // after every way Salesforce moves between pages, driven here through a stand-in window.
 import { describe, expect, it } from 'vitest';
-import { type NavigationWindow, watchNavigation } from '../../src/content/navigation.js';
+import { type NavigationWindow, watchNavigation } from '../../src/content/toolbar/navigation.js';
 import { parseSalesforceUrl, type SalesforcePage } from '../../src/shared/salesforce-url.js';
 
 const LEAD = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view';

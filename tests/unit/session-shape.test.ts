@@ -1,11 +1,11 @@
-// What the content script takes from the background's messages (src/content/session-shape.ts) and
-// how the panel makes the rest of a session view drawable (src/content/session-view.ts). The content
+// What the content script takes from the background's messages (src/content/common/session-shape.ts) and
+// how the panel makes the rest of a session view drawable (src/content/panel/session-view.ts). The content
 // script checks only what it acts on (the session's id and mode); a background of another version
 // that sends other fields must not crash the panel nor show "undefined" (issue 13 moved the detail
 // out of the content script every Salesforce page loads).
 import { describe, expect, it } from 'vitest';
-import { readBackgroundMessage, readSessionView } from '../../src/content/session-shape.js';
-import { drawableView } from '../../src/content/session-view.js';
+import { readBackgroundMessage, readSessionView } from '../../src/content/common/session-shape.js';
+import { drawableView } from '../../src/content/panel/session-view.js';
 import type { SessionView } from '../../src/shared/messages.js';
 
 const VIEW: SessionView = {

@@ -1,8 +1,8 @@
-// The content script's session as last known (src/content/session-state.ts): answers to its own asks
+// The content script's session as last known (src/content/toolbar/session-state.ts): answers to its own asks
 // race the background's broadcasts, and a stale one must never overwrite a newer state or bring an
 // ended session's panel back.
 import { describe, expect, it } from 'vitest';
-import { SessionState } from '../../src/content/session-state.js';
+import { SessionState } from '../../src/content/toolbar/session-state.js';
 import type { SessionView } from '../../src/shared/messages.js';
 
 const view = (sessionId: string, guests = 0) =>

@@ -1,0 +1,275 @@
+// Where to draw the toolbar and the session panel. Lightning keeps earlier pages in the DOM, hidden,
+// and shows the new page only after the URL has changed; a console app keeps a focused subtab in
+// every background workspace, hidden. So the anchor is looked for inside the visible view only (read
+// from the page, not the URL: a console workspace's URL looks like a standard app's), must itself be
+// visible, and must not be one we already used for another record (that would be the previous page,
+// still on screen for a moment). Components in native shadow DOM are reached by a bounded walk
+// through open shadow roots.
+import type { SalesforceUi } from '../../shared/salesforce-url.js';
+import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, OWN_HOSTS, TOOLBAR_ANCHORS } from './selectors.js';
+
+/** Bounds of the shadow-root walk: nesting depth, and shadow roots looked into per search. */
+const SHADOW_DEPTH = 8;
+const SHADOW_ROOTS = 48;
+
+type Root = Element | Document | ShadowRoot;
+
+/** The open shadow roots under a root, breadth first, within the bounds. */
+function shadowRoots(start: Root): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  let level: Root[] = [start];
+  for (let depth = 0; depth < SHADOW_DEPTH && level.length; depth++) {
+    const next: ShadowRoot[] = [];
+    for (const root of level) {
+      for (const el of root.querySelectorAll('*')) {
+        const shadow = el.shadowRoot;
+        if (!shadow || el.matches(OWN_HOSTS)) continue;
+        next.push(shadow);
+        if (found.length + next.length >= SHADOW_ROOTS) return found.concat(next);
+      }
+    }
+    found.push(...next);
+    level = next;
+  }
+  return found;
+}
+
+/** Selectors of one kind of anchor, most specific first, per UI (console pages use Lightning's). */
+export interface AnchorSelectors {
+  lightning: readonly string[];
+  classic: readonly string[];
+}
+
+export class AnchorFinder {
+  readonly #owners = new WeakMap<Element, string>();
+  /** The Lightning view each record was found in: a view that showed one record never serves another
+   *  (the previous page, still on screen for a moment after the URL changed). */
+  readonly #viewOwners = new WeakMap<Element, string>();
+
+  /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
+  readonly #anchors: AnchorSelectors;
+
+  constructor(anchors: AnchorSelectors = TOOLBAR_ANCHORS) {
+    this.#anchors = anchors;
+  }
+
+  /**
+   * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
+   * mutation callback, where reading style would force it; placement checks it in the next frame).
+   */
+  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined {
+    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId, true);
+    for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
+      const owner = this.#viewOwners.get(view);
+      if ((owner !== undefined && owner !== recordId) || !(shown || view.checkVisibility())) continue;
+      const found = this.#within(view, this.#anchors.lightning, recordId, !shown);
+      if (found) {
+        this.#viewOwners.set(view, recordId);
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
+  #within(root: Root, selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
+    return (
+      this.#search([root], selectors, recordId, visible) ??
+      this.#search(shadowRoots(root), selectors, recordId, visible)
+    );
+  }
+
+  #search(roots: Root[], selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
+    for (const selector of selectors) {
+      for (const root of roots) {
+        for (const candidate of root.querySelectorAll(selector)) {
+          const owner = this.#owners.get(candidate);
+          if (owner !== undefined && owner !== recordId) continue;
+          if (candidate.parentElement?.closest(NEVER_INSIDE) || (visible && !candidate.checkVisibility())) continue;
+          this.#owners.set(candidate, recordId);
+          return candidate;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The URL now names another page: every view on screen at this moment is the page being left
+   * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
+   * even when its own anchor was never found (the rep moved on before its header drew).
+   */
+  leaving(previousRecordId: string): void {
+    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+      if (!this.#viewOwners.has(view) && view.checkVisibility()) this.#viewOwners.set(view, previousRecordId);
+    }
+  }
+
+  /** True while the anchor still shows this record's page. */
+  stillValid(anchor: Element | undefined, recordId: string): boolean {
+    return !!anchor && anchor.isConnected && this.#owners.get(anchor) === recordId && anchor.checkVisibility();
+  }
+}
+
+/** What main.ts places: the toolbar, or the session panel that replaces it during a session. */
+export interface Dockable {
+  readonly host: HTMLElement;
+  dock(anchor: Element | undefined): void;
+}
+
+/** What to dock now, and beside which record's header (none: floating); asked afresh at every placement. */
+export type DockTarget = { docked: Dockable | undefined; record: { ui: SalesforceUi; recordId: string } | undefined };
+
+/** Where something of ours went: after `anchor`, or (none found) floating or nowhere. */
+export type Docking = { host: Element; anchor: Element | undefined };
+
+/**
+ * How long after a navigation (or a lost anchor) the page is searched for an anchor not there yet.
+ * Lightning draws a record page's components within a few seconds even on a slow org; a page that
+ * has none after this (a layout without highlights or Activity) keeps the floating toolbar and
+ * stops paying for the search.
+ */
+const SEEK_MS = 15_000;
+
+/** While seeking: the page's changes that can bring an anchor (new views, views shown or hidden). */
+const PAGE_CHANGES: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributeFilter: ['class', 'style', 'hidden'],
+};
+
+/** Still where it was put: DOM reads only (no style or layout), so a mutation callback may ask. */
+const intact = ({ host, anchor }: Docking) =>
+  anchor ? anchor.isConnected && host.previousElementSibling === anchor : host.isConnected;
+
+/**
+ * Keeps the toolbar or the panel docked beside its record's header, and `alsoPlace`'s extra (the
+ * activity button) beside its own anchor. Salesforce draws the record after the URL changes and
+ * re-renders parts of it all the time (issue 13: ~2,400 mutations a second on a busy page), so:
+ * - until every anchor is found (at most SEEK_MS), any change to the page re-places, at most once
+ *   a frame, in requestAnimationFrame (where reading style is due anyway);
+ * - once placed, only the children of the anchors' ancestors are watched: nothing else can remove
+ *   an anchor or our host. The callback reads no style or layout; a break sends it back to seeking.
+ * A new URL comes through main.ts (navigation.ts), which calls the returned function again.
+ */
+export function keepDocked(
+  target: () => DockTarget | undefined,
+  /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
+  alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
+) {
+  const anchors = new AnchorFinder();
+  let anchor: Element | undefined;
+  let watching = false;
+  let scheduled = false;
+  let placedRecord: string | undefined;
+  let seekUntil = 0;
+  let placed: Docking[] = [];
+  const seek = new MutationObserver((records) => {
+    // Lightning showing a view (a page from its cache, in one task): docked now, from the markup, so
+    // no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
+    const shown = records.find((r) => r.type === 'attributes' && (r.target as Element).matches(LIGHTNING_VIEWS));
+    if (shown && !anchor) placeShown(shown.target as Element);
+    schedule();
+  });
+  const guard = new MutationObserver(() => {
+    if (placed.every(intact)) return;
+    seekUntil = performance.now() + SEEK_MS;
+    schedule();
+  });
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      place();
+    });
+  }
+
+  function place(): void {
+    const left = placedRecord;
+    const docked = placeDocked();
+    // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
+    const extra = alsoPlace(left !== undefined && left !== placedRecord);
+    seek.disconnect();
+    guard.disconnect();
+    if (!watching) return;
+    placed = [docked, extra].filter((d): d is Docking => !!d && (!!d.anchor || d.host.isConnected));
+    for (const { host, anchor } of placed) watchAncestors(anchor ?? host);
+    const missing = !docked?.anchor || (extra && !extra.anchor);
+    if (missing && performance.now() < seekUntil) seek.observe(document.body, PAGE_CHANGES);
+  }
+
+  /**
+   * Each ancestor's own children, across shadow roots (no subtree), up to the Lightning view and its
+   * parent: above that, a change is another view coming or going, or the page's global spinners and
+   * toasts on the body (many a second on a busy page), none of which moves this view's header.
+   */
+  function watchAncestors(node: Node): void {
+    for (let parent = node.parentNode; parent; ) {
+      guard.observe(parent, { childList: true });
+      if (parent instanceof Element && parent.matches(LIGHTNING_VIEWS)) {
+        if (parent.parentNode) guard.observe(parent.parentNode, { childList: true });
+        return;
+      }
+      parent = parent instanceof ShadowRoot ? parent.host.parentNode : parent.parentNode;
+    }
+  }
+
+  function placeShown(view: Element): void {
+    const { docked, record } = target() ?? {};
+    if (!docked || !record || record.recordId !== placedRecord || record.ui === 'classic') return;
+    anchor = anchors.find(record.ui, record.recordId, view);
+    if (anchor) docked.dock(anchor);
+  }
+
+  function placeDocked(): Docking | undefined {
+    const { docked, record } = target() ?? {};
+    if (!docked) return undefined;
+    const id = record?.recordId ?? '';
+    const navigated = id !== placedRecord && placedRecord !== undefined;
+    if (id !== placedRecord) {
+      // At a navigation (not the first placement, whose view is this record's own), the views on
+      // screen are the record left's ('' for a page that was none, such as a list view), so that
+      // record finds them again when the rep comes back.
+      if (placedRecord !== undefined) anchors.leaving(placedRecord);
+      placedRecord = id;
+      seekUntil = performance.now() + SEEK_MS;
+    }
+    if (!record) {
+      docked.dock(undefined);
+      return undefined;
+    }
+    if (navigated) {
+      // Just navigated: every view on screen is the page left (leaving, above), so there is nothing
+      // to find yet. Lightning shows the new view in a moment, and the seek docks it there then;
+      // floating it first would only move it twice. The next frame floats it if nothing came.
+      anchor = undefined;
+      docked.host.remove();
+      schedule();
+    } else if (!anchors.stillValid(anchor, record.recordId) || docked.host.previousElementSibling !== anchor) {
+      anchor = anchors.find(record.ui, record.recordId);
+      docked.dock(anchor);
+    }
+    return { host: docked.host, anchor };
+  }
+
+  /** Docks what the target says now; watches the page while `watch` (a record page), else stops. */
+  return (watch: boolean): void => {
+    watching = watch;
+    place();
+  };
+}
+
+/** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
+export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
+  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density.
+  host.dataset.density = document.querySelector(COMPACT_DENSITY) ? 'compact' : 'comfy';
+  if (anchor) {
+    if (anchor.nextElementSibling !== host) anchor.after(host);
+    host.dataset.docked = 'inline';
+  } else {
+    if (host.parentElement !== document.body) document.body.append(host);
+    host.dataset.docked = 'floating';
+  }
+}

@@ -1,0 +1,107 @@
+// The "more ways to start" half of the split Start button, following the WAI-ARIA menu button
+// pattern: arrow keys move between items, Enter or Space chooses, Escape closes and gives focus back
+// to the button, Tab or a click elsewhere just closes. The button is the toolbar's (drawn at page
+// load); the menu is built the first time it opens, from the panel's lazily injected script
+// (session-panel-entry.ts), so pages where nobody opens it never load it.
+import { type MessageKey, t } from '../../shared/i18n.js';
+import type { SessionMode } from '../../shared/messages.js';
+import { adoptStyle, element, onTrusted } from '../common/dom.js';
+import type { StartChoice } from '../toolbar/toolbar.js';
+import { JoinForm } from './join-form.js';
+
+/**
+ * Glance's documented launch starts a screen share; viewing the customer's screen and cobrowse are
+ * chosen in Glance's own window (or joined from the customer's side), so the menu offers no button
+ * that could not work.
+ */
+const ITEMS: readonly [SessionMode | 'join', MessageKey][] = [
+  ['screenshare', 'startScreenShare'],
+  ['join', 'joinCustomerSession'],
+];
+
+/** The menu's look (LDS dropdown), in the toolbar's shadow root with the menu: the content script stays small. */
+const MENU_CSS = `.menu{position:absolute;top:calc(100% + 2px);left:0;z-index:1;min-width:240px;padding:.25rem 0;background:#fff;border:1px solid #e5e5e5;border-radius:.25rem;box-shadow:0 2px 3px 0 rgba(0,0,0,.16)}
+:host([data-docked=floating]) .menu{top:auto;bottom:calc(100% + 2px)}
+.menu button{display:flex;width:100%;height:auto;padding:.5rem .75rem;border:0;border-radius:0;color:#181818}
+.menu button:focus{background:#f3f3f3;box-shadow:none}`;
+
+export class StartMenu {
+  readonly menu = element('div', { className: 'menu', hidden: true }, { role: 'menu' });
+  private readonly items: HTMLButtonElement[];
+
+  /**
+   * `button`: the toolbar's menu button, which calls toggle() and open() on trusted clicks and arrows;
+   * the menu goes right after it (in the split button, positioned against it).
+   */
+  constructor(
+    private readonly button: HTMLButtonElement,
+    onChoose: (choice: StartChoice) => void,
+  ) {
+    this.menu.setAttribute('aria-label', t('moreSessionTypes'));
+    let join: JoinForm | undefined;
+    this.items = ITEMS.map(([mode, key]) => {
+      const item = element('button', { type: 'button', tabIndex: -1, textContent: t(key) }, { role: 'menuitem' });
+      onTrusted(item, 'click', () => {
+        this.close(true);
+        if (mode !== 'join') return onChoose({ mode });
+        // After the split button, in the toolbar's shadow root; focus comes back to the menu button.
+        join ??= new JoinForm(button.parentElement ?? button, async (typed) => onChoose({ join: typed }), button);
+        join.open();
+      });
+      return item;
+    });
+    this.menu.append(...this.items);
+    button.after(this.menu);
+    // Into the toolbar's shadow root, where the button is; never the page's document.
+    const root = button.getRootNode();
+    if (root instanceof ShadowRoot) adoptStyle(root, MENU_CSS);
+    onTrusted(this.menu, 'keydown', (event) => this.onMenuKey(event));
+    // Focus leaving the menu (a click elsewhere, Tab) closes it; going back to our own button is
+    // handled by that button's click.
+    onTrusted(this.menu, 'focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (next !== this.button && !this.menu.contains(next)) this.close(false);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.menu.hidden;
+  }
+
+  /** The button's click: opens with the first item focused, or closes and gives focus back. */
+  toggle(): void {
+    if (this.isOpen) this.close(true);
+    else this.open(0);
+  }
+
+  /** Opens with item `index` focused; a negative index counts from the end. */
+  open(index: number): void {
+    this.menu.hidden = false;
+    this.button.setAttribute('aria-expanded', 'true');
+    this.items.at(index)?.focus();
+  }
+
+  close(returnFocus: boolean): void {
+    if (!this.isOpen) return;
+    this.menu.hidden = true;
+    this.button.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.button.focus();
+  }
+
+  private onMenuKey(event: KeyboardEvent): void {
+    const at = this.items.indexOf(event.target as HTMLButtonElement);
+    const count = this.items.length;
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1 + count, Home: 0, End: count - 1 };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      this.items[target % count]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.close(true);
+    } else if (event.key === 'Tab') {
+      this.close(false);
+    }
+  }
+}
