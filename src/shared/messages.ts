@@ -97,9 +97,7 @@ export interface SessionView {
 }
 
 export type SessionProblem =
-  | 'glance-not-connected'
-  | 'glance-reconnect'
-  | 'glance-unavailable'
+  | SessionGlanceProblem
   | 'key-in-use'
   /** Glance has no switch this extension can call: the rep switches in Glance's own window. */
   | 'switch-in-glance'
@@ -110,8 +108,6 @@ export type SessionProblem =
   | 'session-running'
   | 'session-gone'
   | 'not-a-record'
-  /** The connected Glance address is one the company policy does not allow (any more). */
-  | 'glance-address-not-allowed'
   /** The session's kind of key (fixed, or none) is one the company policy does not allow (any more). */
   | 'key-not-allowed';
 
@@ -179,16 +175,20 @@ export interface GlanceAccountView {
   signedInUntil?: number;
 }
 
-/** Why Glance said no, in terms the user can act on. */
+/**
+ * Why Glance said no, in terms the user can act on: one vocabulary for the popup, the options page,
+ * the toolbar and the panel. The problems a session start shares with the popup (SessionProblem)
+ * are spelled the same in both: `glance-…`.
+ */
 export type GlanceProblem =
   | 'invalid-address'
-  | 'address-not-allowed'
+  | 'glance-address-not-allowed'
   | 'password-missing'
   | 'wrong-password'
   | 'unknown-address'
-  | 'unavailable'
-  | 'not-connected'
-  | 'reconnect'
+  | 'glance-unavailable'
+  | 'glance-not-connected'
+  | 'glance-reconnect'
   /** A session is running with the current account and Glance could not end it first. */
   | 'session-not-ended'
   /** The browser cannot keep the credential from content scripts (storage.local's access level). */
@@ -201,6 +201,12 @@ export type GlanceProblem =
   | 'sign-in-refused'
   /** Single sign-on: the window was closed, or nothing came back in time. */
   | 'sign-in-unfinished';
+
+/** The Glance problems a session start can meet: spelled as in GlanceProblem. */
+type SessionGlanceProblem = Extract<
+  GlanceProblem,
+  'glance-not-connected' | 'glance-reconnect' | 'glance-unavailable' | 'glance-address-not-allowed'
+>;
 
 /** Where a single sign-on started from the popup or options page stands (settings/single-sign-on.ts). */
 export type SignInStatus = { state: 'none' | 'waiting' | 'signed-in' } | { state: 'failed'; problem: GlanceProblem };

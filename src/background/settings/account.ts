@@ -36,12 +36,12 @@ export interface AccountPorts extends PolicyPorts {
 const PROBLEM_BY_FAILURE: Partial<Record<GlanceFailure, GlanceProblem>> = {
   'wrong-password': 'wrong-password',
   'unknown-address': 'unknown-address',
-  credentials: 'reconnect',
+  credentials: 'glance-reconnect',
 };
 
 function problemOf(error: unknown): GlanceProblem {
   if (!(error instanceof GlanceError)) throw error;
-  return PROBLEM_BY_FAILURE[error.failure] ?? 'unavailable';
+  return PROBLEM_BY_FAILURE[error.failure] ?? 'glance-unavailable';
 }
 
 /**
@@ -152,7 +152,7 @@ export async function connectAccount(
   if (!normal) return { ok: false, problem: 'invalid-address' };
   // The policy as managed storage answers now: a credential for a forbidden address is never stored.
   const { policy } = await settingsView(ports, { fresh: true });
-  if (!addressAllowed(normal, policy.glanceAddressPattern)) return { ok: false, problem: 'address-not-allowed' };
+  if (!addressAllowed(normal, policy.glanceAddressPattern)) return { ok: false, problem: 'glance-address-not-allowed' };
   if (!password) return { ok: false, problem: 'password-missing' };
   // A credential a Salesforce page's content-script world could read is not kept: ask Glance for
   // none (the password is not even sent) unless the lock is in place.
@@ -180,8 +180,9 @@ export async function disconnectAccount(ports: PolicyPorts): Promise<{ ok: true 
  */
 export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceResult> {
   let account = await readGlanceAccount(ports);
-  if (!account) return { ok: false, problem: 'not-connected' };
-  if (!(await glanceAddressAllowed(account.address, ports))) return { ok: false, problem: 'address-not-allowed' };
+  if (!account) return { ok: false, problem: 'glance-not-connected' };
+  if (!(await glanceAddressAllowed(account.address, ports)))
+    return { ok: false, problem: 'glance-address-not-allowed' };
   // Signed in with single sign-on: no credential for Glance's web services, so nothing to ask.
   if (account.sso) return { ok: false, problem: 'conference-not-offered' };
   const client = new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
@@ -211,7 +212,7 @@ export async function conferenceInfo(ports: AccountPorts): Promise<ConferenceRes
  */
 export async function checkGlance(ports: AccountPorts): Promise<GlanceCheckResult> {
   const account = await readGlanceAccount(ports);
-  if (!account) return { ok: false, problem: 'not-connected' };
+  if (!account) return { ok: false, problem: 'glance-not-connected' };
   const names = ['status', 'setType', 'end', 'conference'] as const;
   if (account.sso) {
     // The assumed operations need the password credential; an SSO sign-in has none to call them with.

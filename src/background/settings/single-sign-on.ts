@@ -40,7 +40,7 @@ export async function startSignIn(ports: SignInPorts): Promise<{ ok: true } | { 
   const opened = await ports.openSignInWindow(loginKeyPageUrl(policy.identityProvider));
   if (!opened) {
     await ports.listenForSignIn(false);
-    return { ok: false, problem: 'unavailable' };
+    return { ok: false, problem: 'glance-unavailable' };
   }
   await signInAttemptItem.write(ports, { ...opened, startedAt: ports.now() });
   return { ok: true };
@@ -101,9 +101,9 @@ async function signInWith(
     confirmed = await authorizeLoginKey(ports.fetch, login, ports.glanceTimeoutMs);
   } catch (error) {
     if (!(error instanceof GlanceError)) throw error;
-    return error.failure === 'credentials' ? 'sign-in-refused' : 'unavailable';
+    return error.failure === 'credentials' ? 'sign-in-refused' : 'glance-unavailable';
   }
-  if (!addressAllowed(confirmed.glanceAddress, policy.glanceAddressPattern)) return 'address-not-allowed';
+  if (!addressAllowed(confirmed.glanceAddress, policy.glanceAddressPattern)) return 'glance-address-not-allowed';
   const account: GlanceAccount = {
     address: confirmed.glanceAddress,
     credentials: '',

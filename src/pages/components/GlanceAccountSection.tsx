@@ -30,7 +30,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
     try {
       setProblem((await action()) ?? null);
     } catch {
-      setProblem('unavailable');
+      setProblem('glance-unavailable');
     } finally {
       setBusy(false);
     }
@@ -83,7 +83,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
   if (singleSignOn) return <SingleSignOn onSignedIn={onChange} />;
 
   const addressInvalid =
-    problem === 'invalid-address' || problem === 'address-not-allowed' || problem === 'unknown-address';
+    problem === 'invalid-address' || problem === 'glance-address-not-allowed' || problem === 'unknown-address';
   const passwordInvalid = problem === 'password-missing' || problem === 'wrong-password';
   return (
     <form onSubmit={connect} noValidate>

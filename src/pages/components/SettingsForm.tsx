@@ -96,7 +96,7 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
       }
       problem = result.problem;
     } catch {
-      problem = 'unavailable';
+      problem = 'glance-unavailable';
     }
     setBusy(false);
     setNotice({ text: problemText(problem), tone: 'error' });

@@ -28,7 +28,7 @@ export function SingleSignOn({ onSignedIn }: { onSignedIn(account: GlanceAccount
   const signIn = async () => {
     setProblem(null);
     const result = await request('popup:sign-in-glance', {}).catch(
-      () => ({ ok: false, problem: 'unavailable' }) as const,
+      () => ({ ok: false, problem: 'glance-unavailable' }) as const,
     );
     if (result.ok) setWaiting(true);
     else setProblem(result.problem);

@@ -3,13 +3,13 @@ import type { GlanceProblem } from '../../shared/messages.js';
 
 const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   'invalid-address': 'problemInvalidAddress',
-  'address-not-allowed': 'problemAddressNotAllowed',
+  'glance-address-not-allowed': 'problemAddressNotAllowed',
   'password-missing': 'problemPasswordMissing',
   'wrong-password': 'problemWrongPassword',
   'unknown-address': 'problemUnknownAddress',
-  unavailable: 'problemUnavailable',
-  'not-connected': 'problemNotConnected',
-  reconnect: 'problemReconnect',
+  'glance-unavailable': 'problemUnavailable',
+  'glance-not-connected': 'problemNotConnected',
+  'glance-reconnect': 'problemReconnect',
   'session-not-ended': 'problemSessionNotEnded',
   'browser-too-old': 'problemBrowserTooOld',
   'conference-not-offered': 'problemConferenceNotOffered',

@@ -25,7 +25,7 @@ export function GlanceCheckPanel() {
     try {
       setResult(await request('popup:check-glance', {}));
     } catch {
-      setResult({ ok: false, problem: 'unavailable' });
+      setResult({ ok: false, problem: 'glance-unavailable' });
     } finally {
       setRunning(false);
     }
