@@ -6,7 +6,17 @@
 // reports, Switch, Glance's own end). API calls per step are counted from the emulator's request log.
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
-import { addGuest, connectGlance, expect, LIGHTNING, sessionPanel, test, toolbar, useSettings } from './fixtures.js';
+import {
+  addGuest,
+  CLASSIC,
+  connectGlance,
+  expect,
+  LIGHTNING,
+  sessionPanel,
+  test,
+  toolbar,
+  useSettings,
+} from './fixtures.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -360,3 +370,47 @@ test('the rep ends sharing in the Glance Client (assumed status on): the panel g
     .toContain('Ended:');
   expect((await eventFor(control, sessionId))[0]?.WhatId).toBe(campaign?.Id);
 });
+
+// The whole session on documented Glance alone, for every record type in both Salesforce UIs.
+for (const ui of ['Lightning', 'Classic'] as const) {
+  for (const type of ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const) {
+    test(`${ui} ${type}: key before any Glance request, the launch from the click, one logging request, a guest added becomes a Lead, End writes the end and removes the key`, async ({
+      salesforcePage: page,
+      context,
+      extensionId,
+      serviceWorker,
+      control,
+      glanceClient,
+    }) => {
+      await connectGlance(context, extensionId);
+      await useSettings(serviceWorker, { leadCreation: 'email' });
+      const [record] = await control.records<Row>(type);
+      if (!record) throw new Error(`no ${type}`);
+      const glanceBefore = await lastSeq(control);
+      const url = ui === 'Lightning' ? `${LIGHTNING}/lightning/r/${type}/${record.Id}/view` : `${CLASSIC}/${record.Id}`;
+      const { panel, sessionId, since } = await startFrom(page, control, url);
+      expect(await apiWrites(control, since)).toEqual(['POST /composite']);
+      expect((await control.log('glance', glanceBefore)).map((e) => `${e.method} ${e.path}`)).toEqual([]);
+      const key = (await panel.getByLabel('Session key').textContent()) ?? '';
+      const [launch] = await glanceClient.received();
+      expect(launch?.url).toBe(`glance://startssn?key=${key}&username=acme.glance.net`);
+      expect(launch?.outcome).toMatchObject({ key });
+
+      const email = `guest-${type.toLowerCase()}-${ui.toLowerCase()}@newco.example`;
+      await addGuest(panel, 'Gail Guest', email);
+      await expect
+        .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === email), { timeout: 10_000 })
+        .toHaveLength(1);
+
+      await panel.getByRole('button', { name: 'End session' }).click();
+      await expect(sessionPanel(page)).toHaveCount(0);
+      await expect
+        .poll(async () => String((await eventFor(control, sessionId))[0]?.Description ?? ''), { timeout: 10_000 })
+        .toContain('Session key: removed when the session ended');
+      const [event] = await eventFor(control, sessionId);
+      expect([event?.WhoId, event?.WhatId]).toContain(record.Id);
+      expect(Date.parse(String(event?.EndDateTime))).toBeGreaterThanOrEqual(Date.parse(String(event?.StartDateTime)));
+      expect(JSON.stringify(event)).not.toContain(`key=${key}`);
+    });
+  }
+}
