@@ -1,6 +1,6 @@
 // Playwright fixtures: per worker one sandbox and one Chromium with the production build loaded;
 // per test a reset sandbox, cleared extension storage and cookies, and fresh pages.
-import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, type Locator, type Page, type Worker } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
@@ -250,3 +250,14 @@ export const navigate = (page: Page, path: string) =>
     (p) => (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(p),
     path,
   );
+
+/**
+ * Focus as a rep gives it: by the keyboard, from the control before it (press-guard.ts refuses a key
+ * press on a button that a script's focus() reached, and Playwright's focus() is one).
+ */
+export async function focusByKeyboard(page: Page, control: Locator) {
+  await control.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(control).toBeFocused();
+}

@@ -10,6 +10,7 @@ import {
   connectGlance,
   expect,
   firstId,
+  focusByKeyboard,
   LIGHTNING,
   logInToSalesforce,
   type Page,
@@ -124,7 +125,7 @@ test.describe('keyboard alone', () => {
   }, async ({ browserIn, control }) => {
     const page = await ownBrowser(browserIn, control);
     await openLead(page, await firstId(control, 'Lead'));
-    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
+    await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
     const panel = sessionPanel(page);
     await expect(panel.getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/);
@@ -144,13 +145,13 @@ test.describe('keyboard alone', () => {
     serviceWorker,
   }) => {
     await openLead(page, await firstId(control, 'Lead'));
-    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
+    await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
     const panel = sessionPanel(page);
     const toggle = panel.getByRole('button', { name: 'Session details' });
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const open = await panel.boundingBox();
-    await toggle.focus();
+    await focusByKeyboard(page, toggle);
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(panel.getByRole('group', { name: 'Session key' })).toHaveText(/^\d{4}$/);
@@ -163,7 +164,7 @@ test.describe('keyboard alone', () => {
       .toBe(true);
     await page.reload();
     await expect(panel.getByRole('button', { name: 'Session details' })).toHaveAttribute('aria-expanded', 'false');
-    await panel.getByRole('button', { name: 'Session details' }).focus();
+    await focusByKeyboard(page, panel.getByRole('button', { name: 'Session details' }));
     await page.keyboard.press('Space');
     await expect(panel.getByRole('button', { name: 'End session' })).toBeVisible();
   });
@@ -177,7 +178,7 @@ test.describe('keyboard alone', () => {
     // Before the press the toolbar says how Salesforce stands, politely.
     await expect(status).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
     await expect(status).toHaveAttribute('aria-live', 'polite');
-    await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
+    await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
     await expect(status).toHaveText('Connect your Glance account first: open Glance settings from the toolbar button.');
     await expect(status).toHaveAttribute('aria-live', 'assertive');
@@ -228,7 +229,7 @@ test('collapse: by Enter or Space only, aria-expanded, remembered across pages; 
   const toggle = host.getByRole('button', { name: 'Glance actions' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const open = await host.boundingBox();
-  await toggle.focus();
+  await focusByKeyboard(page, toggle);
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(host).toHaveAttribute('data-collapsed', '');
@@ -256,7 +257,7 @@ test('collapse: by Enter or Space only, aria-expanded, remembered across pages; 
   );
   await expect(host).toHaveAttribute('data-collapsed', '');
 
-  await host.getByRole('button', { name: 'Glance actions' }).focus();
+  await focusByKeyboard(page, host.getByRole('button', { name: 'Glance actions' }));
   await page.keyboard.press('Space');
   await expect(host).not.toHaveAttribute('data-collapsed');
   await expect(host.getByRole('button', { name: 'Start Glance session' })).toBeVisible();

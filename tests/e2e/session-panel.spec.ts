@@ -25,6 +25,7 @@ import {
   addGuest,
   connectGlance,
   expect,
+  focusByKeyboard,
   LIGHTNING,
   type Page,
   sessionPanel as panel,
@@ -286,7 +287,7 @@ test.describe('on documented Glance', () => {
     const screenShare = bar.getByRole('menuitem', { name: 'Show my screen (screen share)' });
     const join = bar.getByRole('menuitem', { name: "Join customer's session" });
 
-    await more.focus();
+    await focusByKeyboard(page, more);
     await page.keyboard.press('Enter');
     const menu = bar.getByRole('menu');
     await expect(menu).toBeVisible();

@@ -2,6 +2,7 @@
 // attribute values: Salesforce records and Glance guest names are untrusted, so innerHTML is not
 // even accepted here.
 import { t } from '../../shared/i18n.js';
+import { guard, ownHost, ownSheet, pressCounts } from './press-guard.js';
 
 type SafeProps<K extends keyof HTMLElementTagNameMap> = Omit<
   Partial<HTMLElementTagNameMap[K]>,
@@ -29,8 +30,10 @@ export function onTrusted<K extends keyof HTMLElementEventMap>(
   type: K,
   handler: (event: HTMLElementEventMap[K]) => void,
 ): void {
+  // A click must also be one the rep could see and aim at (press-guard.ts).
+  if (type === 'click') guard(target);
   target.addEventListener(type, (event) => {
-    if (event.isTrusted) handler(event);
+    if (event.isTrusted && (type !== 'click' || pressCounts(target, event as MouseEvent))) handler(event);
   });
 }
 
@@ -43,6 +46,7 @@ export function shadowHost(host: HTMLElement, name: string, css: string, content
   host.dataset.glanceSfx = name;
   content.lang = t('formatLocale');
   const root = host.attachShadow({ mode: 'open' });
+  ownHost(host);
   adoptStyle(root, css);
   root.append(content);
 }
@@ -58,8 +62,9 @@ export function adoptStyle(root: ShadowRoot, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
+    ownSheet(sheet);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
-    root.append(element('style', { textContent: css }));
+    root.append(element('style', { textContent: css }, { 'data-glance-own': '' }));
   }
 }

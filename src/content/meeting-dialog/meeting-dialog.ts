@@ -9,6 +9,7 @@ import { meetingWhen } from '../../shared/meeting/invitation.js';
 import type { MeetingProblem, MeetingResult, MeetingView } from '../../shared/meeting-request.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
+import { lookAgain, ownHost } from '../common/press-guard.js';
 import { uiLocale } from './locale.js';
 import { DIALOG_CSS } from './meeting-dialog-styles.js';
 import { MeetingFormFields } from './meeting-form.js';
@@ -71,6 +72,7 @@ export class MeetingDialog {
   constructor() {
     this.host.dataset.glanceSfx = 'meeting-dialog';
     const root = this.host.attachShadow({ mode: 'open' });
+    ownHost(this.host);
     this.dialog.setAttribute('aria-labelledby', this.title.id);
     this.dialog.append(this.title, this.alert, this.body);
     // Focus guards either side (the focus-trap pattern): Tab past the last control lands on the end
@@ -154,6 +156,8 @@ export class MeetingDialog {
   close(): void {
     if (!this.isOpen) return;
     this.host.remove();
+    // What the dialog covered is pressable again as soon as the browser has drawn it uncovered.
+    lookAgain();
     this.context?.returnFocus();
     this.context = undefined;
   }

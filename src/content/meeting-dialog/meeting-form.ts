@@ -1,6 +1,7 @@
 // The fields of the meeting dialog: what the rep types, checked by checkMeeting() before anything is
 // sent, each problem shown beside its field (aria-invalid, aria-describedby). Reschedule leaves only
 // date, time and duration editable.
+
 import { t } from '../../shared/i18n.js';
 import { formatMinutes } from '../../shared/locale-format.js';
 import { meetingProblemText } from '../../shared/meeting/problem-text.js';
@@ -11,6 +12,7 @@ import {
   type ValidMeeting,
 } from '../../shared/meeting/schedule-input.js';
 import { element } from '../common/dom.js';
+import { lookAgain } from '../common/press-guard.js';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 type Field = MeetingFormProblem['field'];
@@ -114,6 +116,8 @@ export class MeetingFormFields {
       overlapChoice: this.overlapField.hidden ? undefined : (this.overlap.value as OverlapChoice),
     });
     for (const [field, problem] of this.problems) this.showProblem(field, problem, undefined);
+    // Problems shown or gone move the buttons below them: our own layout, no steering.
+    lookAgain();
     if (result.ok) return result;
     for (const problem of result.problems) {
       const shown = this.problems.get(problem.field);

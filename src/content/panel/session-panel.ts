@@ -9,6 +9,7 @@ import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { panelIsLive } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';
 import { dockHost } from '../common/placement.js';
+import { lookAgain, ownHost } from '../common/press-guard.js';
 import { readSessionView } from '../common/session-shape.js';
 import { launchGlance } from './glance-launch.js';
 import { GuestForm } from './guest-form.js';
@@ -107,6 +108,7 @@ export class SessionPanel {
   ) {
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
+    ownHost(this.host);
     this.region.setAttribute('aria-label', t('panelLabel'));
     const title = element('h2', { textContent: t('panelLabel') });
     const header = element('header');
@@ -164,7 +166,8 @@ export class SessionPanel {
     root.append(this.region);
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
-    onTrusted(this.copyLink, 'click', () => this.copy(this.link.value, () => this.link.select()));
+    // The session's own link, never the field's value: a page script can write into the field.
+    onTrusted(this.copyLink, 'click', () => this.copy(this.view?.joinUrl ?? '', () => this.link.select()));
     const act = async (action: PanelAction) => {
       const view = this.view;
       if (!view || this.isBusy) return;
@@ -217,6 +220,8 @@ export class SessionPanel {
    * rep started the session from the toolbar by keyboard, so the panel that replaces it takes focus.
    */
   show(shown: SessionView, focus = false): void {
+    // Whatever this draws moves the panel's buttons: our own layout, no steering (press-guard.ts).
+    lookAgain();
     const view = drawableView(shown);
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {

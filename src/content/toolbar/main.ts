@@ -12,6 +12,7 @@ import { decideDrawing, type RecordPage, recordKey } from '../common/draw-decisi
 import { ask, message } from '../common/messaging.js';
 import { loadLazyScript, type PanelModule } from '../common/panel-loader.js';
 import { keepDocked } from '../common/placement.js';
+import { onPressRefused } from '../common/press-guard.js';
 import { readBackgroundMessage, readSessionView } from '../common/session-shape.js';
 import type { SessionPanel } from '../panel/session-panel.js';
 import type { Notice } from '../panel/session-problems.js';
@@ -25,6 +26,8 @@ useMessages(message);
 const choose = (choice: StartChoice) =>
   void startSession(() => ask('content:start-session', { pageUrl: location.href, ...choice }));
 const toolbar = createToolbar(choose, () => void meetings.act('schedule'));
+// A press the page steered (press-guard.ts) is not used: the toolbar says so, quietly.
+onPressRefused(() => toolbar.notice('pressRefused', 'warning'));
 const sessions = new SessionState();
 const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),

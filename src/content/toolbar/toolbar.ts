@@ -13,6 +13,7 @@ import { element, onTrusted, shadowHost } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
 import { dockHost } from '../common/placement.js';
+import { lookAgain } from '../common/press-guard.js';
 import type { StartMenu } from '../panel/start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 
@@ -100,6 +101,8 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     if (status.textContent === text && status.dataset.tone === tone && settings.hidden !== offerSettings) return;
     status.textContent = text;
     status.dataset.tone = tone;
+    // A longer or shorter line can move the buttons: our own layout, no steering (press-guard.ts).
+    lookAgain();
     // Problems interrupt (assertive); everything else waits for a pause (role=status is polite).
     status.setAttribute('aria-live', tone === 'error' ? 'assertive' : 'polite');
     settings.hidden = !offerSettings;
