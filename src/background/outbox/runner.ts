@@ -7,14 +7,15 @@ import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesfor
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
+import { salesforceStatus, type StatusPorts } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
-import type { OutboxJob, SessionLog } from './types.js';
+import type { Author, OutboxJob, SessionLog } from './types.js';
 
-export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts {
+export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusPorts {
   now(): number;
   /** Wakes the outbox at this time (an alarm survives the worker being stopped); undefined: never. */
   wakeOutboxAt(time: number | undefined): Promise<void>;
@@ -170,6 +171,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     await ports.onLogChanged(queued.sessionId);
     return false;
   }
+  if (await heldForItsAuthor(ports, job)) return false;
   // The org's usage from this job's answers is stored with the job's outcome, in the same write.
   let usage: ApiUsage | undefined;
   const client = new SalesforceClient(
@@ -261,6 +263,7 @@ function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: num
     return log.eventId || log.state === 'logged' ? { state: 'logged', error: '' } : { state: 'pending' };
   const attention = jobs.find((j) => j.attention);
   if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
+  if (jobs.some((j) => j.otherUser)) return { state: 'other-user', error: '' };
   const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;
   if (paused && paused.until > now && ORG_WIDE_PROBLEMS.has(paused.problem))
     return { state: paused.problem as SessionLog['state'], error: paused.error };
@@ -283,13 +286,56 @@ export type NewJob = OutboxJob extends infer J
     : never
   : never;
 
+/** The user signed in to the org now (in the job's cookie store); `cachedOnly`: without asking Salesforce. */
+async function signedIn(
+  ports: OutboxPorts,
+  apiHost: string,
+  storeId: string | undefined,
+  cachedOnly: boolean,
+): Promise<Author | undefined> {
+  const status = await salesforceStatus(`https://${apiHost}/`, ports, { cachedOnly, storeId }).catch(() => null);
+  return status?.state === 'ready' && status.orgId && status.user.id
+    ? { orgId: status.orgId, userId: status.user.id }
+    : undefined;
+}
+
+const sameAuthor = (a: Author, b: Author) => a.orgId === b.orgId && a.userId === b.userId;
+
+/**
+ * Queues a write with its author: the session's (its first job's), else who the toolbar found signed
+ * in (remembered, no call), else none (sent as whoever is signed in, as before authors existed).
+ */
 export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
+  const current = job.author ?? (await signedIn(ports, job.apiHost, job.storeId, true));
   await changeQueue(ports, (state) => {
-    state.jobs.push({ ...job, createdAt: ports.now(), attempts: 0, notBefore: 0 } as OutboxJob);
     const log = state.logs[job.sessionId] ?? emptyLog();
-    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
+    const author = log.author ?? current;
+    state.jobs.push({ ...job, ...(author ? { author } : {}), createdAt: ports.now(), attempts: 0, notBefore: 0 } as OutboxJob);
+    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost, ...(author ? { author } : {}) };
     settleStates(state, ports.now());
   });
+}
+
+/**
+ * Another user is signed in now than the one who queued this job: held (not sent, no attempt
+ * counted) until a new session cookie for the org retries it, or an hour passes.
+ */
+async function heldForItsAuthor(ports: OutboxPorts, job: OutboxJob): Promise<boolean> {
+  if (!job.author) return false;
+  const now = await signedIn(ports, job.apiHost, job.storeId, false);
+  const held = !!now && !sameAuthor(now, job.author);
+  if (held || job.otherUser) {
+    await changeQueue(ports, (state) => {
+      state.jobs = state.jobs.map((j) =>
+        j.id === job.id
+          ? { ...j, inFlight: job.inFlight, otherUser: held || undefined, notBefore: held ? ports.now() + HOUR : 0 }
+          : j,
+      );
+      settleStates(state, ports.now());
+    });
+    if (held) await ports.onLogChanged(job.sessionId);
+  }
+  return held;
 }
 
 /**

@@ -4,8 +4,21 @@ import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesfo
 import type { SalesforceUsage } from '../../shared/settings.js';
 import type { LoggedRecord, RelationLookup } from '../records/session-event.js';
 
+/** The Salesforce user who queued a write (18-character ids): it is sent as them or not at all. */
+export interface Author {
+  orgId: string;
+  userId: string;
+}
+
 interface JobBase {
   id: string;
+  /**
+   * Who queued it. A write queued by rep A must not be sent days later as whoever is signed in then
+   * (a shared profile, an admin's Login As): it waits, held, until A is back.
+   */
+  author?: Author;
+  /** Held because another user is signed in now (not sent; no attempt counted). */
+  otherUser?: boolean;
   sessionId: string;
   apiHost: string;
   /** The cookie store of the tab the session was started from (an incognito window's own); regular when absent. */
@@ -97,6 +110,8 @@ export type OutboxJob = JobBase &
 /** What is known about one session's Salesforce records. */
 export interface SessionLog {
   apiHost?: string;
+  /** Who started the session (its first job's author): its later writes are theirs too. */
+  author?: Author;
   eventId?: string;
   /** WhoId/WhatId found by the start's look-up, written with the end. */
   relation?: Record<string, string>;

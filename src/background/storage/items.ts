@@ -174,6 +174,7 @@ const LOG_STATES = new Set<SalesforceLogState>([
   'session-expired',
   'api-blocked',
   'needs-attention',
+  'other-user',
   'discarded',
 ]);
 

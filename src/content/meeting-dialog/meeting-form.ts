@@ -54,6 +54,12 @@ export class MeetingFormFields {
   private readonly notes = element('textarea');
   private readonly problems = new Map<Field, HTMLParagraphElement>();
   private readonly overlapField: HTMLDivElement;
+  /**
+   * Each field's value as the rep last typed it (or as we filled it). Our roots are open: a page
+   * script can write into a field, even during the press on Schedule, and what it wrote would go to
+   * the Event, the .ics and the invitation. Only the rep's own input (trusted events) changes this.
+   */
+  private readonly typed = new Map<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, string>();
 
   constructor(
     readonly timeZone: string,
@@ -65,6 +71,13 @@ export class MeetingFormFields {
     when.append(this.field('meetingDate', this.date, 'when'), this.field('meetingTime', this.time));
     this.overlapField = this.field('meetingOverlap', this.overlap);
     this.overlapField.hidden = true;
+    for (const input of this.inputs()) {
+      for (const type of ['input', 'change'] as const) {
+        input.addEventListener(type, (event) => {
+          if (event.isTrusted) this.typed.set(input, input.value);
+        });
+      }
+    }
     this.form.append(
       when,
       zone,
@@ -83,6 +96,7 @@ export class MeetingFormFields {
     this.duration.value = '30';
     this.subject.value = subject;
     this.invitee.value = invitee;
+    this.remember();
   }
 
   /** A reschedule: the meeting as it is, only its time and duration editable. */
@@ -100,10 +114,49 @@ export class MeetingFormFields {
     this.invitee.value = meeting.invitee;
     this.notes.value = meeting.notes;
     for (const fixed of [this.subject, this.invitee, this.notes]) fixed.readOnly = true;
+    this.remember();
+  }
+
+  private inputs() {
+    return [this.date, this.time, this.overlap, this.duration, this.subject, this.invitee, this.notes];
+  }
+
+  /** Our own filling counts as typed. */
+  private remember(): void {
+    for (const input of this.inputs()) this.typed.set(input, input.value);
+  }
+
+  /**
+   * Fields a page script changed: put back to what the rep typed, with a word beside each. True when
+   * there were any (nothing is sent then: the rep sees the meeting as it will go, and presses again).
+   */
+  private restoreChanged(): boolean {
+    const changed = this.inputs().filter((input) => input.value !== (this.typed.get(input) ?? input.value));
+    for (const input of changed) {
+      input.value = this.typed.get(input) ?? '';
+      const field = input === this.date || input === this.time || input === this.overlap ? 'when' : undefined;
+      const shown = this.problems.get(field ?? (this.inputsFieldOf(input) as Field));
+      if (shown) {
+        shown.textContent = t('meetingFieldChangedByPage');
+        shown.hidden = false;
+      }
+      input.setAttribute('aria-invalid', 'true');
+    }
+    changed[0]?.focus();
+    return changed.length > 0;
+  }
+
+  private inputsFieldOf(input: HTMLElement): Field | undefined {
+    const fields: Field[] = ['duration', 'subject', 'invitee', 'notes'];
+    return fields.find((field) => this.inputsOf(field)[0] === input);
   }
 
   /** The checked meeting, or undefined after showing each problem beside its field. */
   check(now: number): ValidMeeting | undefined {
+    if (this.restoreChanged()) {
+      lookAgain();
+      return undefined;
+    }
     const result = checkMeeting({
       date: this.date.value,
       time: this.time.value,
@@ -142,6 +195,7 @@ export class MeetingFormFields {
       element('option', { value: 'later', textContent: t('meetingOverlapLater', clock(laterUtc)) }),
     );
     this.overlapField.hidden = false;
+    this.typed.set(this.overlap, this.overlap.value);
   }
 
   private firstInvalid(): HTMLElement | undefined {

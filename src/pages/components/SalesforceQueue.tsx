@@ -13,6 +13,7 @@ const REASON: Record<string, MessageKey> = {
   'daily-limit': 'queueReasonDailyLimit',
   'session-expired': 'queueReasonSessionExpired',
   'api-blocked': 'queueReasonApiBlocked',
+  'other-user': 'queueReasonOtherUser',
 };
 
 const when = (iso: string) => formatDayAndTime(uiLocale(), iso);
