@@ -115,6 +115,7 @@ export function harness() {
       if (tabId === 1) broadcasts.push(clone(message.session));
     },
     lockStorageToExtension: async () => storageLockable,
+    mayKeepSecrets: async () => storageLockable,
     setGuestPolling: async () => {},
     showBadge: async (text) => {
       badge.text = text;

@@ -150,6 +150,17 @@ describe('the last known company policy after a browser start', () => {
     expect(await known).toEqual({ managed: { allowChatter: false }, fresh: true });
   });
 
+  it('where storage cannot be locked (Firefox), a last known policy an older version kept is removed, never used', async () => {
+    // What a content script could have written there: everything allowed.
+    h.local.set('lastPolicy', { allowChatter: true });
+    h.setStorageLockable(false);
+    h.restartBrowser({ policy: { allowChatter: false }, settlesAfterMs: SETTLE_MS });
+    const known = knownPolicy(h.ports);
+    await settle();
+    expect(await known).toEqual({ managed: { allowChatter: false }, fresh: true });
+    expect(h.local.has('lastPolicy')).toBe(false);
+  });
+
   it('an unchanged policy costs no storage write; a first read with nothing known waits for it', async () => {
     const writes: string[] = [];
     const writeLocal = h.ports.writeLocal;

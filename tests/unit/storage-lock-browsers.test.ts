@@ -37,10 +37,17 @@ describe('lockStorageToExtension', () => {
     expect(await browserPorts().lockStorageToExtension()).toBe(false);
   });
 
-  it('Firefox (moz-extension pages, no lock for storage.local): the rep can still connect', async () => {
+  it('Firefox (moz-extension pages, no lock for storage.local): not locked, and says so; the rep can still connect', async () => {
     runtime.getURL = (path) => `moz-extension://0b6f5d3e-4c1a-4f7e-9a55-3d1c2b8e7f10/${path}`;
     vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false), onChanged } });
-    expect(await browserPorts().lockStorageToExtension()).toBe(true);
+    expect(await browserPorts().lockStorageToExtension()).toBe(false);
+    expect(await browserPorts().mayKeepSecrets()).toBe(true);
+  });
+
+  it('Chrome older than 140 may keep no secret at all', async () => {
+    runtime.getURL = (path) => `chrome-extension://pdckdbofbehkaiioikpheonnaifbdbjf/${path}`;
+    vi.stubGlobal('chrome', { runtime, storage: { local: area(false), sync: area(false), onChanged } });
+    expect(await browserPorts().mayKeepSecrets()).toBe(false);
   });
 
   it('our pages origin comes from runtime.getURL, in both browsers', () => {

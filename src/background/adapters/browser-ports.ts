@@ -47,26 +47,19 @@ async function digest(text: string): Promise<string> {
   return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Firefox: its pages are moz-extension:// ones. */
+const isFirefox = () => chrome.runtime.getURL('').startsWith('moz-extension:');
+
 /**
  * Keeps storage.local and storage.sync (the Glance credential, the session, the settings) out of
  * content scripts' reach: they run inside Salesforce's renderer and never read storage. Chrome 140
- * added setAccessLevel for these areas (before, only storage.session had it); false when this
- * browser cannot, and then the credential must not be stored.
- *
- * Firefox has no such lock: its setAccessLevel exists for storage.session only, and every other
- * area stays open to content scripts (MDN, StorageArea.setAccessLevel; Mozilla bug 1724754, open).
- * There the rep may still connect, and what keeps the credential from Salesforce's pages is:
- * - a page's own scripts cannot call browser.storage: our content script runs in Firefox's
- *   separate content-script sandbox (Xray wrappers), and the page never gets its API objects;
- * - our content script never reads storage (it asks the background by message, which answers
- *   with views that hold no credential);
- * - Firefox's site isolation (Fission) keeps other sites' pages out of Salesforce's process.
- * What stays open in Firefox is an exploit that takes over the Salesforce tab's content process:
- * it could ask for storage.local as our content script could. That risk is accepted on Firefox
- * only and is the one documented difference in how the credential is kept.
+ * added setAccessLevel for these areas (before, only storage.session had it). True only when both
+ * areas are really locked now: Firefox has no such lock (its setAccessLevel exists for
+ * storage.session only; MDN, StorageArea.setAccessLevel; Mozilla bug 1724754, open), so there it is
+ * false, and nothing that must not be rewritten by a content script (the last known policy) is kept.
  */
 async function lockStorageToExtension(): Promise<boolean> {
-  if (chrome.runtime.getURL('').startsWith('moz-extension:')) return true;
+  if (isFirefox()) return false;
   try {
     for (const area of [chrome.storage.local, chrome.storage.sync]) {
       if (typeof area.setAccessLevel !== 'function') return false;
@@ -76,6 +69,23 @@ async function lockStorageToExtension(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether this browser may keep a Glance credential or login key: where storage is locked, and on
+ * Firefox. There the rep may still connect, and what keeps the credential from Salesforce's pages is:
+ * - a page's own scripts cannot call browser.storage: our content script runs in Firefox's
+ *   separate content-script sandbox (Xray wrappers), and the page never gets its API objects;
+ * - our content script never reads storage (it asks the background by message, which answers
+ *   with views that hold no credential);
+ * - Firefox's site isolation (Fission) keeps other sites' pages out of Salesforce's process.
+ * What stays open in Firefox is an exploit that takes over the Salesforce tab's content process:
+ * it could ask for storage.local as our content script could. That risk is accepted on Firefox
+ * only and is the one documented difference in how the credential is kept. A Chromium browser that
+ * cannot lock storage (older than 140) keeps no credential.
+ */
+async function mayKeepSecrets(): Promise<boolean> {
+  return (await lockStorageToExtension()) || isFirefox();
 }
 
 /** Every open Salesforce tab, with where it is and whether it is incognito. */
@@ -183,6 +193,7 @@ export function browserPorts() {
     cookieStoreOf,
     digest,
     lockStorageToExtension,
+    mayKeepSecrets,
     now: () => Date.now(),
     cache: {
       // storage.session lives in memory only and survives service-worker restarts.

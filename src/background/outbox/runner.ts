@@ -7,7 +7,7 @@ import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesfor
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
-import { salesforceStatus, type StatusPorts } from '../salesforce/status.js';
+import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
@@ -310,7 +310,13 @@ export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
   await changeQueue(ports, (state) => {
     const log = state.logs[job.sessionId] ?? emptyLog();
     const author = log.author ?? current;
-    state.jobs.push({ ...job, ...(author ? { author } : {}), createdAt: ports.now(), attempts: 0, notBefore: 0 } as OutboxJob);
+    state.jobs.push({
+      ...job,
+      ...(author ? { author } : {}),
+      createdAt: ports.now(),
+      attempts: 0,
+      notBefore: 0,
+    } as OutboxJob);
     state.logs[job.sessionId] = { ...log, apiHost: job.apiHost, ...(author ? { author } : {}) };
     settleStates(state, ports.now());
   });

@@ -28,8 +28,8 @@ export interface AccountPorts extends PolicyPorts {
   fetch: typeof fetch;
   /** How long a Glance call may take (tests shorten it). */
   glanceTimeoutMs?: number;
-  /** Puts the stored credential out of content scripts' reach; false when this browser cannot. */
-  lockStorageToExtension(): Promise<boolean>;
+  /** Whether this browser may keep a credential (storage locked, or Firefox: browser-ports.ts says why). */
+  mayKeepSecrets(): Promise<boolean>;
   now(): number;
 }
 
@@ -156,7 +156,7 @@ export async function connectAccount(
   if (!password) return { ok: false, problem: 'password-missing' };
   // A credential a Salesforce page's content-script world could read is not kept: ask Glance for
   // none (the password is not even sent) unless the lock is in place.
-  if (!(await ports.lockStorageToExtension())) return { ok: false, problem: 'browser-too-old' };
+  if (!(await ports.mayKeepSecrets())) return { ok: false, problem: 'browser-too-old' };
   try {
     const account = await connectGlance(ports.fetch, normal, password, ports.glanceTimeoutMs);
     if (!(await adoptAccount(account))) return { ok: false, problem: 'session-not-ended' };

@@ -33,7 +33,7 @@ const NO_CAPABILITIES = (now: number) => ({
 export async function startSignIn(ports: SignInPorts): Promise<{ ok: true } | { ok: false; problem: GlanceProblem }> {
   const { policy } = await settingsView(ports, { fresh: true });
   if (!policy.identityProvider) return { ok: false, problem: 'sso-not-set-up' };
-  if (!(await ports.lockStorageToExtension())) return { ok: false, problem: 'browser-too-old' };
+  if (!(await ports.mayKeepSecrets())) return { ok: false, problem: 'browser-too-old' };
   const previous = await signInAttemptItem.read(ports);
   if (previous && !previous.outcome) await ports.closeWindow(previous.windowId).catch(() => undefined);
   await ports.listenForSignIn(true);
@@ -95,7 +95,7 @@ async function signInWith(
   const idp = policy.identityProvider;
   if (!idp) return 'sso-not-set-up';
   if (idp.selector === 'idpid' && login.partnerId !== idp.value) return 'sign-in-refused';
-  if (!(await ports.lockStorageToExtension())) return 'browser-too-old';
+  if (!(await ports.mayKeepSecrets())) return 'browser-too-old';
   let confirmed: { glanceAddress: string; groupId: string };
   try {
     confirmed = await authorizeLoginKey(ports.fetch, login, ports.glanceTimeoutMs);

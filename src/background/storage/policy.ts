@@ -60,7 +60,11 @@ export function freshPolicy(ports: PolicyPorts): Promise<Record<string, unknown>
       const managed = await ports.readManaged();
       const known = await lastPolicyItem.read(ports);
       const changed = known === undefined || canonical(known) !== canonical(managed);
-      if (changed && (await ports.lockStorageToExtension())) await lastPolicyItem.write(ports, managed);
+      // Kept only where no content script can rewrite it; where it can (Firefox), none is kept (and
+      // one an older version kept is removed): the policy is read from managed storage at each use.
+      if (await ports.lockStorageToExtension()) {
+        if (changed) await lastPolicyItem.write(ports, managed);
+      } else if (known !== undefined) await lastPolicyItem.remove(ports);
       state.answered = true;
       if (changed && known !== undefined) await ports.onPolicyChanged?.();
       return managed;
@@ -82,7 +86,9 @@ export async function knownPolicy(ports: PolicyPorts): Promise<KnownPolicy> {
     const cached = await lastPolicyItem.read(ports);
     if (cached) return { managed: cached, fresh: true };
   }
-  const cached = state.answered ? undefined : await lastPolicyItem.read(ports);
+  // Only where no content script could have written it (storage locked).
+  const cached =
+    state.answered || !(await ports.lockStorageToExtension()) ? undefined : await lastPolicyItem.read(ports);
   if (cached) {
     freshPolicy(ports).catch(() => undefined); // storage refused: the next use asks again
     return { managed: cached, fresh: false };
