@@ -48,7 +48,12 @@ export const linuxJson = (id: string, policy: Policy) =>
 export const firefoxJson = (geckoId: string, policy: Policy) =>
   JSON.stringify({ policies: { '3rdparty': { Extensions: { [geckoId]: policy } } } }, null, 2);
 
-const regString = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+/** A line break in a .reg string would end it and start lines of the attacker's choosing (new keys). */
+export class ControlCharacterInPolicy extends Error {}
+const regString = (value: string) => {
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new ControlCharacterInPolicy(value);
+  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+};
 const dword = (value: number) => `dword:${(value >>> 0).toString(16).padStart(8, '0')}`;
 
 function regValue(value: unknown): string | undefined {

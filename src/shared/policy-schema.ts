@@ -46,7 +46,9 @@ export type PolicyProblem =
   | { path: string; problem: 'not-an-object' }
   | { path: string; problem: 'unknown-key' }
   | { path: string; problem: 'wrong-type'; expected: PropertySchema['type'] }
-  | { path: string; problem: 'not-allowed'; value: string; allowed: string[] };
+  | { path: string; problem: 'not-allowed'; value: string; allowed: string[] }
+  /** A line break, tab or other control character: no rule needs one, and a .reg file would be rewritten by it. */
+  | { path: string; problem: 'control-character' };
 
 const typeOf = (value: unknown): PropertySchema['type'] | 'null' | 'other' => {
   if (value === null) return 'null';
@@ -62,6 +64,10 @@ function check(value: unknown, schema: PropertySchema, path: string, problems: P
   const fits = actual === schema.type || (schema.type === 'number' && actual === 'integer');
   if (!fits) {
     problems.push({ path, problem: 'wrong-type', expected: schema.type });
+    return;
+  }
+  if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) {
+    problems.push({ path, problem: 'control-character' });
     return;
   }
   if (schema.enum && !schema.enum.includes(value as string | number)) {

@@ -42,6 +42,8 @@ export function problemText(problem: PolicyProblem): string {
       return t('policyProblemWrongType', where, t(`policyType_${problem.expected}` as MessageKey));
     case 'not-allowed':
       return t('policyProblemNotAllowed', where, problem.value, problem.allowed.join(', '));
+    case 'control-character':
+      return t('policyProblemControlCharacter', where);
   }
 }
 

@@ -62,6 +62,8 @@ export interface CompanyPolicy {
   presenceVisitorIdFields: string;
   /** Per record type, the field whose value is the visitor id the company's website gives Glance. */
   presenceFields: Partial<Record<GlanceSObject, string>>;
+  /** Rules the administrator set to a value this extension cannot use: they apply at their strictest. */
+  unusable: string[];
 }
 
 export const OPEN_POLICY: CompanyPolicy = {
@@ -78,6 +80,7 @@ export const OPEN_POLICY: CompanyPolicy = {
   identityProvider: null,
   presenceVisitorIdFields: '',
   presenceFields: {},
+  unusable: [],
 };
 
 const KEY_BEHAVIORS: readonly KeyBehavior[] = ['random', 'fixed', 'none'];
@@ -111,25 +114,62 @@ export function readSettings(raw: unknown): UserSettings {
   };
 }
 
-/** Reads the managed policy; keys an administrator did not set stay open. */
+/** A pattern no Glance address matches: an address rule that cannot be read allows none. */
+export const NO_ADDRESS = '(unusable rule)';
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Reads the managed policy. Keys an administrator did not set stay open; a key set to a value this
+ * extension cannot use fails closed, to its strictest value (Chrome drops what does not fit the
+ * schema, but Firefox passes policies.json through unchecked): `"allowChatter": "false"` forbids
+ * Chatter, an unknown `maxLeadCreation` creates no Lead, an address rule that is not text allows no
+ * address. Each such key is named in `unusable`, and the popup says so.
+ */
 export function readPolicy(raw: unknown): CompanyPolicy {
   const managed = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const allowedUsage = Array.isArray(managed.allowedUsage)
-    ? USAGES.filter((u) => (managed.allowedUsage as unknown[]).includes(u))
-    : OPEN_POLICY.allowedUsage;
+  const unusable = new Set<string>();
+  const set = (key: string) => Object.hasOwn(managed, key) && managed[key] !== undefined;
+  /** Allowed unless the rule says otherwise: only `true` allows once it is set. */
+  const allow = (key: string) => {
+    if (!set(key)) return true;
+    if (typeof managed[key] !== 'boolean') unusable.add(key);
+    return managed[key] === true;
+  };
+  const listed = Array.isArray(managed.allowedUsage) ? (managed.allowedUsage as unknown[]) : undefined;
+  if (set('allowedUsage') && (!listed || listed.some((u) => !USAGES.includes(u as SalesforceUsage))))
+    unusable.add('allowedUsage');
+  const allowedUsage = listed ? USAGES.filter((u) => listed.includes(u)) : OPEN_POLICY.allowedUsage;
   const usable = allowedUsage.length > 0 ? allowedUsage : OPEN_POLICY.allowedUsage;
+  if (set('defaultUsage') && !USAGES.includes(managed.defaultUsage as SalesforceUsage)) unusable.add('defaultUsage');
   const defaultUsage = oneOf(usable, managed.defaultUsage, usable[0] as SalesforceUsage);
+  let maxLeadCreation = oneOf(LEAD_LEVELS, managed.maxLeadCreation, OPEN_POLICY.maxLeadCreation);
+  if (set('maxLeadCreation') && !LEAD_LEVELS.includes(managed.maxLeadCreation as LeadCreation)) {
+    unusable.add('maxLeadCreation');
+    maxLeadCreation = 'never';
+  }
+  let glanceAddressPattern = text(managed.glanceAddressPattern, 253).trim().toLowerCase();
+  if (
+    set('glanceAddressPattern') &&
+    (typeof managed.glanceAddressPattern !== 'string' || CONTROL.test(managed.glanceAddressPattern))
+  ) {
+    unusable.add('glanceAddressPattern');
+    glanceAddressPattern = NO_ADDRESS;
+  }
+  for (const { key } of IDP_POLICY_KEYS) if (set(key) && typeof managed[key] !== 'string') unusable.add(key);
+  if (set('presenceVisitorIdFields') && typeof managed.presenceVisitorIdFields !== 'string')
+    unusable.add('presenceVisitorIdFields');
   return {
     allowedUsage: usable,
     defaultUsage,
-    maxLeadCreation: oneOf(LEAD_LEVELS, managed.maxLeadCreation, OPEN_POLICY.maxLeadCreation),
-    allowFixedKey: managed.allowFixedKey !== false,
-    allowNoKey: managed.allowNoKey !== false,
-    glanceAddressPattern: text(managed.glanceAddressPattern, 253).trim().toLowerCase(),
-    allowChatter: managed.allowChatter !== false,
+    maxLeadCreation,
+    allowFixedKey: allow('allowFixedKey'),
+    allowNoKey: allow('allowNoKey'),
+    glanceAddressPattern,
+    allowChatter: allow('allowChatter'),
     ...idpKeys(managed),
     identityProvider: readIdentityProvider(managed),
     ...presenceKeys(managed.presenceVisitorIdFields),
+    unusable: [...unusable],
   };
 }
 

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import english from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import { CHROMIUM_KEY_ID, GECKO_ID } from '../../src/shared/extension-ids.js';
-import { deployments, firefoxJson, linuxJson, macPlist, windowsReg } from '../../src/shared/policy-deploy.js';
+import {
+  ControlCharacterInPolicy,
+  deployments,
+  firefoxJson,
+  linuxJson,
+  macPlist,
+  windowsReg,
+} from '../../src/shared/policy-deploy.js';
 import { EXTENSION_ID } from '../support/chromium.js';
 
 const POLICY = {
@@ -101,5 +108,12 @@ describe('deployable policy forms', () => {
 
   it('the key id constant is the id the test builds run under', () => {
     expect(CHROMIUM_KEY_ID).toBe(EXTENSION_ID);
+  });
+});
+
+describe('a rule with a control character', () => {
+  it('is refused by the .reg writer: a line break would start registry lines of its own', () => {
+    const hostile = { glanceAddressPattern: '*.acme.glance.net"\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Evil]\r\n"x"="y' };
+    expect(() => windowsReg('SOFTWARE\\Policies\\Google\\Chrome', 'id', hostile)).toThrow(ControlCharacterInPolicy);
   });
 });

@@ -127,11 +127,11 @@ describe('policyRows (the policy as it applies)', () => {
     });
   });
 
-  it("an administrator's values are set; an invalid one says so, with its problem, and the default", () => {
+  it("an administrator's values are set; an invalid one says so, with its problem, and applies at its strictest", () => {
     const rows = policyRows({ maxLeadCreation: 'all', allowChatter: false });
     const lead = rows.find((r) => r.field.key === 'maxLeadCreation');
     expect(lead?.state).toBe('invalid');
-    expect(lead?.effective).toBe('Guests who give an email and a name');
+    expect(lead?.effective).toBe('Never');
     expect(lead?.problems).toHaveLength(1);
     const chatter = rows.find((r) => r.field.key === 'allowChatter');
     expect(chatter).toMatchObject({ state: 'set', effective: 'no' });
@@ -163,5 +163,15 @@ describe('adjustments (what the form warns about before deploying)', () => {
     expect(adjustments({ glanceAddressPattern: ' *.ACME.glance.net' })).toEqual([
       'Allowed Glance addresses: the extension will use *.acme.glance.net, because of your other rules.',
     ]);
+  });
+});
+
+describe('Check a policy: control characters', () => {
+  it('names a rule whose text holds a line break, a tab or another control character', () => {
+    expect(validatePolicy({ glanceAddressPattern: '*.acme.glance.net\n', glanceIdpName: 'acme\tco' })).toEqual([
+      { path: 'glanceAddressPattern', problem: 'control-character' },
+      { path: 'glanceIdpName', problem: 'control-character' },
+    ]);
+    expect(validatePolicy({ glanceAddressPattern: '*.acme.glance.net' })).toEqual([]);
   });
 });

@@ -80,3 +80,33 @@ describe('settings and policy', () => {
     ).toBe('random');
   });
 });
+
+describe('a policy rule set to a value the extension cannot use fails closed', () => {
+  it.each([
+    [{ allowChatter: 'false' }, { allowChatter: false }],
+    [{ allowFixedKey: 0 }, { allowFixedKey: false }],
+    [{ allowNoKey: 'no' }, { allowNoKey: false }],
+    [{ maxLeadCreation: 'everyone' }, { maxLeadCreation: 'never' }],
+  ])('%j applies at its strictest, and is named', (raw, strictest) => {
+    const policy = readPolicy(raw);
+    expect(policy).toMatchObject(strictest);
+    expect(policy.unusable).toEqual(Object.keys(raw));
+  });
+
+  it('an address rule that is not plain text allows no Glance address', () => {
+    for (const raw of [{ glanceAddressPattern: 42 }, { glanceAddressPattern: '*.acme.glance.net\n*' }]) {
+      const policy = readPolicy(raw);
+      expect(policy.unusable).toEqual(['glanceAddressPattern']);
+      expect(addressAllowed('acme.glance.net', policy.glanceAddressPattern)).toBe(false);
+    }
+  });
+
+  it('rules left unset stay open, and valid ones apply as written', () => {
+    expect(readPolicy({}).unusable).toEqual([]);
+    expect(readPolicy({ allowChatter: false, maxLeadCreation: 'email' })).toMatchObject({
+      allowChatter: false,
+      maxLeadCreation: 'email',
+      unusable: [],
+    });
+  });
+});

@@ -130,6 +130,11 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
       }}
       noValidate
     >
+      {policy.unusable.length > 0 && (
+        <p class="notice warning" role="alert" data-testid="policy-unusable">
+          {t('policyUnusableRules', policy.unusable.join(', '))}
+        </p>
+      )}
       {overridden.length > 0 && (
         <p class="notice warning" role="status" data-testid="policy-overrides">
           {t('policyOverridesChoices', overridden.map((field) => t(OVERRIDDEN_TEXT[field])).join(', '))}

@@ -1,10 +1,12 @@
 // The policy in each browser's form (src/shared/policy-deploy.ts says where each comes from), each
 // with a copy button. Copying needs no permission on an extension page the user is using; when the
 // browser still refuses, the text is selected for Ctrl+C, as the session panel does.
+
 import { useState } from 'preact/hooks';
 import { CHROMIUM_KEY_ID, GECKO_ID } from '../../shared/extension-ids.js';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { type DeployTarget, deployments } from '../../shared/policy-deploy.js';
+import { validatePolicy } from '../../shared/policy-schema.js';
 
 const targetName = (target: DeployTarget) => t(`deployTarget_${target}` as MessageKey);
 
@@ -34,6 +36,10 @@ export function DeployForms({ policy }: { policy: Record<string, unknown> }) {
     }
   }
 
+  // A control character would rewrite a .reg file (new keys): no form is written until it is gone.
+  const refused = validatePolicy(policy)
+    .filter((problem) => problem.problem === 'control-character')
+    .map((problem) => problem.path);
   return (
     <section class="card" aria-labelledby="deploy-heading" data-testid="deploy-forms">
       <h2 id="deploy-heading">{t('deployHeading')}</h2>
@@ -44,7 +50,12 @@ export function DeployForms({ policy }: { policy: Record<string, unknown> }) {
       <p role="status" class="notice ok" data-testid="deploy-status">
         {status}
       </p>
-      {deployments(policy, ids).map(({ target, where, text }) => (
+      {refused.length > 0 && (
+        <p class="notice warning" role="alert" data-testid="deploy-refused">
+          {t('deployRefusedControlCharacters', refused.join(', '))}
+        </p>
+      )}
+      {(refused.length > 0 ? [] : deployments(policy, ids)).map(({ target, where, text }) => (
         <section key={target} class="deploy" aria-labelledby={`deploy-${target}-heading`} data-target={target}>
           <div class="status-line">
             <h3 id={`deploy-${target}-heading`}>{targetName(target)}</h3>
