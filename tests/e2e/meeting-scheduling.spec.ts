@@ -3,6 +3,7 @@
 // emulated org, the invitation (copied text, .ics parsed back with ical.js, mailto link),
 // reschedule and cancel from the toolbar's upcoming meeting, and starting the meeting at its time.
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import ICAL from 'ical.js';
 import type { SandboxControl } from '../support/control.js';
 import {
@@ -78,10 +79,45 @@ function localFields(page: Page, instant: number): Promise<{ date: string; time:
 /** A whole minute at least `ahead` ms from now. */
 const minuteFromNow = (ahead: number) => Math.ceil((Date.now() + ahead) / MINUTE) * MINUTE;
 
+/**
+ * Types a date into <input type=date> as a rep does, segment by segment (en-US: month, day, year).
+ * Playwright's fill() sets a date input's value from script, which the dialog rightly refuses as not
+ * the rep's typing (a page script could do the same: meeting-form.ts).
+ */
+async function typeDate(page: Page, field: Locator, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  await field.focus();
+  await page.keyboard.type(`${month}${day}${year}`);
+  await expect(field).toHaveValue(date);
+}
+
+/** Types a time into <input type=time> as a rep does (en-US: hour, minute, AM or PM). */
+async function typeTime(page: Page, field: Locator, time: string): Promise<void> {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const hour12 = ((hours + 11) % 12) + 1;
+  await field.focus();
+  await page.keyboard.type(
+    `${String(hour12).padStart(2, '0')}${String(minutes).padStart(2, '0')}${hours < 12 ? 'A' : 'P'}`,
+  );
+  await expect(field).toHaveValue(time);
+}
+
+/** Chooses an option with the keyboard as a rep does (selectOption() sets it from script). */
+async function choose(page: Page, field: Locator, value: string): Promise<void> {
+  const { from, to } = await field.evaluate((select, wanted) => {
+    const values = [...(select as HTMLSelectElement).options].map((option) => option.value);
+    return { from: (select as HTMLSelectElement).selectedIndex, to: values.indexOf(wanted) };
+  }, value);
+  if (to < 0) throw new Error(`no option ${value}`);
+  await field.focus();
+  for (let i = from; i !== to; i += to > from ? 1 : -1) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  await expect(field).toHaveValue(value);
+}
+
 async function fillWhen(page: Page, instant: number): Promise<void> {
   const { date, time } = await localFields(page, instant);
-  await dialog(page).getByLabel('Date').fill(date);
-  await dialog(page).getByLabel('Time', { exact: true }).fill(time);
+  await typeDate(page, dialog(page).getByLabel('Date'), date);
+  await typeTime(page, dialog(page).getByLabel('Time', { exact: true }), time);
 }
 
 /** The Event of the meeting whose subject starts with `subject`. */
@@ -139,7 +175,7 @@ test('schedules from each of the five record types, in Lightning and Classic: on
       const subject = `Demo ${ui} ${type}`;
       const start = minuteFromNow(hour++ * 60 * MINUTE);
       await fillWhen(page, start);
-      await dialog(page).getByLabel('Duration').selectOption('45');
+      await choose(page, dialog(page).getByLabel('Duration'), '45');
       await dialog(page).getByLabel('Subject').fill(subject);
       await dialog(page).getByLabel('Invitee email').fill('pat@customer.example');
       const since = (await control.apiCalls()).length;
@@ -186,7 +222,7 @@ async function openOnLead(page: Page, control: SandboxControl): Promise<string> 
 async function scheduleOnLead(page: Page, control: SandboxControl, subject: string, start: number, minutes = '30') {
   await openOnLead(page, control);
   await fillWhen(page, start);
-  await dialog(page).getByLabel('Duration').selectOption(minutes);
+  await choose(page, dialog(page).getByLabel('Duration'), minutes);
   await dialog(page).getByLabel('Subject').fill(subject);
   await dialog(page).getByLabel('Invitee email').fill('pat@customer.example');
   await dialog(page).getByRole('button', { name: 'Schedule', exact: true }).click();
@@ -318,7 +354,7 @@ test('the dialog by keyboard only: focus moves in, Tab stays inside, Escape clos
   await expect(shown.getByRole('button', { name: 'Schedule', exact: true })).toBeFocused();
 
   // A time in the past and a bad address: each said beside its field, nothing sent.
-  await shown.getByLabel('Date').fill('2020-01-01');
+  await typeDate(page, shown.getByLabel('Date'), '2020-01-01');
   await shown.getByLabel('Invitee email').fill('not an address');
   const since = (await control.apiCalls()).length;
   await shown.getByLabel('Invitee email').press('Enter');
@@ -370,7 +406,7 @@ test('reschedule and cancel the upcoming meeting: the same Event, the same UID w
   await expect(dialog(page).getByLabel('Subject')).toHaveAttribute('readonly', '');
   const later = start + 90 * MINUTE;
   await fillWhen(page, later);
-  await dialog(page).getByLabel('Duration').selectOption('60');
+  await choose(page, dialog(page).getByLabel('Duration'), '60');
   await dialog(page).getByRole('button', { name: 'Reschedule' }).click();
   await expect(dialog(page).getByText(/^Meeting rescheduled/)).toBeVisible();
   await expect.poll(async () => at((await meetingEvent(control, 'Plan review')).StartDateTime)).toBe(later);
@@ -517,21 +553,21 @@ test("daylight saving in the rep's zone: a time that does not exist is refused, 
   const since = (await control.apiCalls()).length;
 
   // 14 March 2027, 02:30: clocks jump from 02:00 to 03:00.
-  await shown.getByLabel('Date').fill('2027-03-14');
-  await shown.getByLabel('Time', { exact: true }).fill('02:30');
+  await typeDate(page, shown.getByLabel('Date'), '2027-03-14');
+  await typeTime(page, shown.getByLabel('Time', { exact: true }), '02:30');
   await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(shown.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
   await expect(shown.getByLabel('Date')).toHaveAccessibleDescription(/America\/New_York/);
   expect((await control.apiCalls()).slice(since)).toEqual([]);
 
   // 7 November 2027, 01:30 happens twice (EDT, then EST): the rep picks, then it is sent.
-  await shown.getByLabel('Date').fill('2027-11-07');
-  await shown.getByLabel('Time', { exact: true }).fill('01:30');
+  await typeDate(page, shown.getByLabel('Date'), '2027-11-07');
+  await typeTime(page, shown.getByLabel('Time', { exact: true }), '01:30');
   await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
   const which = shown.getByLabel('Which one');
   await expect(which).toBeVisible();
   expect((await control.apiCalls()).slice(since)).toEqual([]);
-  await which.selectOption('later');
+  await choose(page, which, 'later');
   await shown.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(shown.getByText('Meeting scheduled')).toBeVisible();
   const event = await meetingEvent(control, 'Fall back');

@@ -168,9 +168,13 @@ test('meeting notes rewritten during the press on Schedule: nothing is sent, the
     const notes = root?.querySelector('textarea');
     const schedule = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Schedule');
     if (!notes || !schedule) throw new Error('no dialog');
-    schedule.addEventListener('pointerdown', () => {
-      notes.value = 'Wire the deposit to account 0042 today.';
-    });
+    schedule.addEventListener(
+      'pointerdown',
+      () => {
+        notes.value = 'Wire the deposit to account 0042 today.';
+      },
+      { once: true },
+    );
   });
   await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(dialog.getByLabel('Notes')).toHaveValue('Bring the Q3 numbers.');

@@ -71,12 +71,12 @@ export class MeetingFormFields {
     when.append(this.field('meetingDate', this.date, 'when'), this.field('meetingTime', this.time));
     this.overlapField = this.field('meetingOverlap', this.overlap);
     this.overlapField.hidden = true;
+    // Only `input`: the browser fires it as the person edits. A trusted `change` also follows a
+    // script's write when the field loses focus (the press on Schedule), so it proves nothing.
     for (const input of this.inputs()) {
-      for (const type of ['input', 'change'] as const) {
-        input.addEventListener(type, (event) => {
-          if (event.isTrusted) this.typed.set(input, input.value);
-        });
-      }
+      input.addEventListener('input', (event) => {
+        if (event.isTrusted) this.typed.set(input, input.value);
+      });
     }
     this.form.append(
       when,
