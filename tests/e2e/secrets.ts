@@ -1,6 +1,7 @@
 // Where the Glance secrets may be, checked after every browser test by an automatic fixture
 // (fixtures.ts): the password only in the one ValidateUser request body that sends it to
-// www.glance.net; the company's Glance API key (single sign-on) nowhere at all; and the credential
+// www.glance.net; the company's Glance API key (single sign-on) nowhere at all; a Salesforce session
+// id only in requests to Salesforce (never in storage, a console or a Glance request); and the credential
 // and an SSO login key only in storage.local and in requests to www.glance.net —
 // never in storage.sync/session/managed, a console message of a page or of the service worker, or
 // a request to Salesforce or anywhere else. A finding names the place.
@@ -122,6 +123,8 @@ export interface Evidence {
   loginKeys?: string[];
   /** The company's Glance API key mints login keys on Glance's (or the company's server's) side: nowhere here. */
   apiKeys?: string[];
+  /** Salesforce session ids: only in requests to Salesforce (the browser's own cookie, our Authorization header). */
+  sids?: string[];
   log: RequestLogEntry[];
   console: Seen[];
 }
@@ -133,6 +136,7 @@ export function findLeaks({
   credentials,
   loginKeys = [],
   apiKeys = [],
+  sids = [],
   log,
   console,
 }: Evidence): string[] {
@@ -170,6 +174,13 @@ export function findLeaks({
       log.filter((entry) => entry.host !== GLANCE_API_HOST),
     );
   for (const apiKey of apiKeys) look('Company Glance API key', apiKey, () => false, log);
+  for (const sid of sids)
+    look(
+      'Salesforce session id',
+      sid,
+      () => false,
+      log.filter((entry) => entry.service !== 'salesforce'),
+    );
   return findings;
 }
 
@@ -192,6 +203,10 @@ export async function secretLeaks(options: {
     credentials: [...new Set([...accounts.flatMap((a) => [...a.credentials]), ...credentialsIn(storage.local)])],
     loginKeys: loginKeysIn(storage.local),
     apiKeys: glance.sso.groups.map((group) => group.apiKey),
+    sids: options.sandbox
+      .state()
+      .orgList()
+      .flatMap((org) => [...org.sessions.values()].flatMap((session) => [session.sid, session.lightningSid])),
     log: options.log,
     console: options.console,
   });

@@ -409,5 +409,13 @@ test("the content script's world cannot read the extension's storage (the Glance
     returnByValue: true,
   });
   const answer = String(attempt.result.value ?? attempt.exceptionDetails?.exception?.description ?? '');
-  expect(answer).not.toContain('secret-probe');
+  // Chromium's own refusal, word for word: any other failure (a context gone, a typo) must not pass.
+  expect(answer).toBe('refused: Access to storage is not allowed from this context.');
+  // And the same world does answer what it may: the check above ran where our content script runs.
+  const own = await cdp.send('Runtime.evaluate', {
+    contextId: isolated.at(-1)?.id,
+    expression: 'chrome.runtime.id',
+    returnByValue: true,
+  });
+  expect(own.result.value).toMatch(/^[a-p]{32}$/);
 });

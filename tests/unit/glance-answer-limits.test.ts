@@ -2,7 +2,7 @@
 // deep to be Glance's is the same typed failure as garbage ('unavailable'), never a stack overflow,
 // a hang or a worker out of memory.
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWER_BYTES } from '../../src/background/glance/answer-limits.js';
+import { MAX_ANSWER_BYTES } from '../../src/background/answer-limits.js';
 import { connectGlance, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { parseXml, XmlSyntaxError } from '../../src/background/glance/xml.js';

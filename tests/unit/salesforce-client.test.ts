@@ -142,3 +142,28 @@ describe('SalesforceClient', () => {
     expect(soqlString("o'hara\\x")).toBe("'o\\'hara\\\\x'");
   });
 });
+
+describe("Salesforce's answers are capped (issue 25, item 9)", () => {
+  it('an answer far bigger than any of Salesforce’s is no answer, read only up to the cap', async () => {
+    const huge = `{"records":[${'"x",'.repeat(1_200_000)}"x"]}`;
+    const { fetch } = scripted([{ status: 200, raw: huge }]);
+    const client = new SalesforceClient('acme.my.salesforce.com', { fetch, readSid: async () => 'ORG!secret' });
+    await expect(client.me()).rejects.toMatchObject({ problem: 'unavailable' });
+  });
+
+  it('a query that keeps answering more pages is refused after a few, not followed for ever', async () => {
+    const page = (n: number) => ({
+      status: 200,
+      body: {
+        totalSize: 100_000,
+        done: false,
+        nextRecordsUrl: `/services/data/v66.0/query/01g-${n}`,
+        records: [{ n }],
+      },
+    });
+    const { fetch, calls } = scripted(Array.from({ length: 50 }, (_, n) => page(n)));
+    const client = new SalesforceClient('acme.my.salesforce.com', { fetch, readSid: async () => 'ORG!secret' });
+    await expect(client.query('SELECT Id FROM Event')).rejects.toBeInstanceOf(SalesforceError);
+    expect(calls).toHaveLength(5);
+  });
+});

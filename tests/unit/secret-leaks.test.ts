@@ -110,4 +110,24 @@ describe('secret leak check', () => {
       'Company Glance API key f00dfe… in request POST www.glance.net/services/AuthorizationService.svc/rest/Authorize (body)',
     ]);
   });
+
+  it('lets a Salesforce session id through only in requests to Salesforce', () => {
+    const SID = '00D5g00000ACMEA!AQ4AQLxsecretsecretsecret';
+    const evidence: Evidence = {
+      ...clean(),
+      sids: [SID],
+      log: [
+        request({ service: 'salesforce', host: 'acme.my.salesforce.com', headers: { authorization: `Bearer ${SID}` } }),
+      ],
+    };
+    expect(findLeaks(evidence)).toEqual([]);
+    evidence.storage.local = { cache: SID };
+    evidence.log.push(request({ path: '/services/AuthorizationService.svc/rest/Authorize', body: SID }));
+    evidence.console.push({ where: 'console of the popup', text: SID });
+    expect(findLeaks(evidence)).toEqual([
+      'Salesforce session id 00D5g0… in storage.local "cache"',
+      `Salesforce session id 00D5g0… in console of the popup: ${SID}`,
+      'Salesforce session id 00D5g0… in request POST www.glance.net/services/AuthorizationService.svc/rest/Authorize (body)',
+    ]);
+  });
 });

@@ -16,7 +16,7 @@
  *   groupId, glanceAddress, …}`; the path is the one Glance's own script calls (C).
  */
 import type { IdentityProvider } from '../../shared/glance-sign-in.js';
-import { readCappedText } from './answer-limits.js';
+import { readCappedText } from '../answer-limits.js';
 import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError, type SingleSignOnLogin } from './client.js';
 import { GLANCE_WEB_ORIGIN, isGlanceAddress, type LaunchIdentity } from './documented.js';
 

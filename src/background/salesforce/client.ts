@@ -2,9 +2,12 @@
 // see DESIGN.md (worker start-up cost, Node shims). Authenticates with the browser's own `sid`
 // cookie, read at the moment of each call. Every call has a time limit, and every answer's
 // Sforce-Limit-Info is passed on so the extension knows how much of the org's allowance is spent.
+import { MAX_SALESFORCE_ANSWER_BYTES, readCappedText } from '../answer-limits.js';
 import { errorFromResponse, noAnswer, SalesforceError } from './errors.js';
 
 export const API_VERSION = '66.0';
+/** At most this many pages of one query (2,000 records each at most). */
+export const MAX_QUERY_PAGES = 5;
 export const CLIENT_NAME = 'GlanceForSalesforce';
 /** Salesforce's own REST timeout is 10 minutes; a rep's write that has not answered in 30 s is retried. */
 export const SALESFORCE_TIMEOUT_MS = 30_000;
@@ -128,8 +131,9 @@ export class SalesforceClient {
         redirect: 'error',
         signal,
       });
-      // The body has the same time limit: a connection that stalls mid-answer is no answer.
-      text = await response.text();
+      // The body has the same time limit: a connection that stalls mid-answer is no answer. And it
+      // is read up to a cap: an answer far bigger than Salesforce's is none either (answer-limits.ts).
+      text = await readCappedText(response, MAX_SALESFORCE_ANSWER_BYTES);
     } catch {
       throw noAnswer();
     }
@@ -146,12 +150,17 @@ export class SalesforceClient {
     return parsed as T;
   }
 
-  /** Runs a SOQL query and follows nextRecordsUrl until every record is read. */
+  /**
+   * Runs a SOQL query and follows nextRecordsUrl, for at most MAX_QUERY_PAGES pages: our queries ask
+   * for a handful of rows (a look-up, 30 days of one rep's sessions), so more pages than that are
+   * an answer to refuse, not a reason to spend the org's API budget.
+   */
   async query<T>(soql: string): Promise<T[]> {
     let page = await this.request<QueryResult<T>>('GET', `/query?q=${encodeURIComponent(soql)}`);
     if (!page || !Array.isArray(page.records)) throw new SalesforceError(200, [], 'unavailable');
     const records = [...page.records];
-    while (!page.done && page.nextRecordsUrl) {
+    for (let pages = 1; !page.done && page.nextRecordsUrl; pages++) {
+      if (pages >= MAX_QUERY_PAGES) throw new SalesforceError(200, [], 'unavailable');
       page = await this.request<QueryResult<T>>('GET', page.nextRecordsUrl);
       if (!page || !Array.isArray(page.records)) throw new SalesforceError(200, [], 'unavailable');
       records.push(...page.records);

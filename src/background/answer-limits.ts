@@ -1,10 +1,15 @@
-// What the client reads of a Glance answer. Glance's ASMX answers are a few kilobytes (a session
+// What a client reads of an answer (Glance's, Salesforce's). Glance's ASMX answers are a few kilobytes (a session
 // with its guests, a conference list); anything far bigger is not Glance speaking, and reading it
 // whole would let one answer fill the service worker's memory. The body is read as a stream and
 // reading stops at the cap, so neither a lying Content-Length nor an endless body costs more.
 
-/** 256 KiB: a hundred times the biggest answer the assumptions describe (A7 with many guests). */
+/** 256 KiB: a hundred times the biggest answer the Glance assumptions describe (A7 with many guests). */
 export const MAX_ANSWER_BYTES = 256 * 1024;
+/**
+ * 4 MiB: a query page holds at most 2,000 records (REST API Developer Guide, "Query": batch size
+ * 200–2,000) and ours select a few short fields each, so a real page is well under 1 MiB.
+ */
+export const MAX_SALESFORCE_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export class AnswerTooLarge extends Error {
   override readonly name = 'AnswerTooLarge';
