@@ -64,6 +64,10 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
 }
 
+/** The popup is over an incognito Salesforce tab: its own cookie store (its own Salesforce session). */
+const incognitoStore = (tabId: number | undefined, ports: BackgroundPorts) =>
+  tabId === undefined ? Promise.resolve(undefined) : ports.cookieStoreOf({ id: tabId, incognito: true });
+
 const usesPresence = async (ports: BackgroundPorts) =>
   Object.keys((await settingsView(ports)).policy.presenceFields).length > 0;
 
@@ -146,7 +150,9 @@ async function answerPopup(
 ): Promise<ResponseOf<PopupRequests, PopupMessage['type']> | undefined> {
   switch (message.type) {
     case 'popup:salesforce-status':
-      return message.pageUrl ? salesforceStatus(message.pageUrl, ports) : null;
+      return message.pageUrl
+        ? salesforceStatus(message.pageUrl, ports, { storeId: await incognitoStore(message.incognitoTab, ports) })
+        : null;
     case 'popup:glance-account':
       return glanceAccountView(ports);
     case 'popup:connect-glance': {
@@ -179,7 +185,9 @@ async function answerPopup(
     case 'popup:recent-sessions':
       return recentSessions(ports);
     case 'popup:salesforce-history':
-      return message.pageUrl ? salesforceHistory(message.pageUrl, ports) : { ok: false, problem: 'no-salesforce-tab' };
+      return message.pageUrl
+        ? salesforceHistory(message.pageUrl, ports, await incognitoStore(message.incognitoTab, ports))
+        : { ok: false, problem: 'no-salesforce-tab' };
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);
     case 'popup:retry-salesforce':

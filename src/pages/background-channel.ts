@@ -31,11 +31,20 @@ const SALESFORCE_TABS = [...salesforceHostPatterns(), ...proxiedSalesforcePatter
  * Salesforce tab used last. Only Salesforce URLs are visible to us (host permissions, no "tabs").
  */
 export async function salesforceTabUrl(): Promise<string | null> {
+  return (await salesforceTab())?.pageUrl ?? null;
+}
+
+/**
+ * The same tab, with its id when it is an incognito one: its Salesforce session is in that window's
+ * own cookie store, and the background must read that one, not the regular window's.
+ */
+export async function salesforceTab(): Promise<{ pageUrl: string; incognitoTab?: number } | null> {
   const [active] = await chrome.tabs.query({ active: true, currentWindow: true, url: SALESFORCE_TABS });
-  if (active?.url) return active.url;
-  const tabs = await chrome.tabs.query({ url: SALESFORCE_TABS });
+  const tabs = active?.url ? [active] : await chrome.tabs.query({ url: SALESFORCE_TABS });
   tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return tabs[0]?.url ?? null;
+  const tab = tabs[0];
+  if (!tab?.url) return null;
+  return { pageUrl: tab.url, ...(tab.incognito && tab.id !== undefined ? { incognitoTab: tab.id } : {}) };
 }
 
 /**

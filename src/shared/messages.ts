@@ -293,7 +293,11 @@ export interface PopupOverview {
 
 /** Requests the popup and options pages may send. */
 export interface PopupRequests {
-  'popup:salesforce-status': { request: { pageUrl: string | null }; response: SalesforceStatus | null };
+  /** `incognitoTab`: the Salesforce tab is an incognito one (its own cookie store, its own Salesforce session). */
+  'popup:salesforce-status': {
+    request: { pageUrl: string | null; incognitoTab?: number };
+    response: SalesforceStatus | null;
+  };
   'popup:glance-account': { request: NoPayload; response: GlanceAccountView | null };
   'popup:connect-glance': { request: { address: string; password: string }; response: ConnectResult };
   /** A running session is ended at Glance first; if that fails the account stays connected. */
@@ -315,7 +319,7 @@ export interface PopupRequests {
   'popup:check-glance': { request: NoPayload; response: GlanceCheckResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
   /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
-  'popup:salesforce-history': { request: { pageUrl: string | null }; response: SalesforceHistory };
+  'popup:salesforce-history': { request: { pageUrl: string | null; incognitoTab?: number }; response: SalesforceHistory };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
@@ -334,6 +338,10 @@ export const GUEST_EMAIL_MAX = 80;
 
 type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
 
+const incognitoTab = (raw: Record<string, unknown>) =>
+  Number.isSafeInteger(raw.incognitoTab) && (raw.incognitoTab as number) >= 0
+    ? { incognitoTab: raw.incognitoTab as number }
+    : {};
 const isString = (value: unknown, max = 4096): value is string => typeof value === 'string' && value.length <= max;
 /**
  * What a start may ask for: Glance's documented launch starts a screen share (its display and
@@ -382,7 +390,7 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
 const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & PopupRequests[K]['request']> } = {
   'popup:salesforce-status': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:salesforce-status', pageUrl: raw.pageUrl as string | null }
+      ? { type: 'popup:salesforce-status', pageUrl: raw.pageUrl as string | null, ...incognitoTab(raw) }
       : undefined,
   'popup:glance-account': () => ({ type: 'popup:glance-account' }),
   'popup:connect-glance': (raw) =>
@@ -404,7 +412,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
   'popup:salesforce-history': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null }
+      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null, ...incognitoTab(raw) }
       : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>

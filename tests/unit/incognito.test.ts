@@ -56,3 +56,22 @@ describe('incognito tabs', () => {
     expect(await readJobs(h.ports)).toEqual([]);
   });
 });
+
+describe('the popup over an incognito Salesforce tab (issue 25, item 7)', () => {
+  it("asks who is signed in there, in that window's own cookie store, and reads that user's history", async () => {
+    const h = harness();
+    const org = h.sandbox.state.salesforce;
+    const incognitoUser = org.insert('User', { Name: 'Ivy Incognito', Email: 'ivy@acme.example', IsActive: true }).Id;
+    h.setIncognitoSid('1', 'acme.my.salesforce.com', org.createSession(incognitoUser).sid);
+    const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
+    const pageUrl = `${LIGHTNING}/lightning/page/home`;
+    const regular = await routeMessage({ type: 'popup:salesforce-status', pageUrl }, popup, h.ports);
+    expect(regular).toMatchObject({ state: 'ready', user: { name: 'Riley Rep' } });
+    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    expect(incognito).toMatchObject({ state: 'ready', user: { name: 'Ivy Incognito' } });
+    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    expect(history).toMatchObject({ ok: true, events: [] });
+    const query = h.salesforceCalls().at(-1);
+    expect(decodeURIComponent(query?.path ?? '')).toContain(`OwnerId = '${incognitoUser}'`);
+  });
+});

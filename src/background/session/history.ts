@@ -56,15 +56,19 @@ function toEvent(row: EventRow, lightningHost: string): SalesforceSessionEvent |
 }
 
 /** The rep's session Events in the org of this page, with the browser's own session there. */
-export async function salesforceHistory(pageUrl: string, ports: StatusPorts): Promise<SalesforceHistory> {
+export async function salesforceHistory(
+  pageUrl: string,
+  ports: StatusPorts,
+  storeId?: string,
+): Promise<SalesforceHistory> {
   // Who the rep is: usually answered from the popup's own status question a moment ago (cached).
-  const status = await salesforceStatus(pageUrl, ports);
+  const status = await salesforceStatus(pageUrl, ports, { storeId });
   if (!status) return { ok: false, problem: 'no-salesforce-tab' };
   if (status.state !== 'ready') return { ok: false, problem: status.state };
   if (!status.user.id) return { ok: false, problem: 'unavailable' };
   let rows: EventRow[];
   try {
-    rows = await new SalesforceClient(status.apiHost, ports).query<EventRow>(historySoql(status.user.id));
+    rows = await new SalesforceClient(status.apiHost, ports, storeId).query<EventRow>(historySoql(status.user.id));
   } catch (error) {
     if (error instanceof SalesforceError) return { ok: false, problem: error.problem };
     throw error;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import type { SalesforceHistory } from '../../shared/messages.js';
-import { request, salesforceTabUrl } from '../background-channel.js';
+import { request, salesforceTab } from '../background-channel.js';
 import { type DayTotal, totalsPerDay } from './history-days.js';
 
 const PROBLEM_TEXT: Record<Extract<SalesforceHistory, { ok: false }>['problem'], MessageKey> = {
@@ -65,8 +65,8 @@ export function SessionHistory() {
   const [history, setHistory] = useState<SalesforceHistory | undefined>(undefined);
   useEffect(() => {
     // Once per popup open: the org's API allowance is shared by all its users.
-    salesforceTabUrl()
-      .then((pageUrl) => request('popup:salesforce-history', { pageUrl }))
+    salesforceTab()
+      .then((tab) => request('popup:salesforce-history', tab ?? { pageUrl: null }))
       .then(setHistory, () => setHistory({ ok: false, problem: 'unavailable' }));
   }, []);
 

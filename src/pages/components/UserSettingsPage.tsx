@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import type { GlanceAccountView, PopupOverview, SalesforceStatus, SettingsView } from '../../shared/messages.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { firstOverview, request, salesforceTabUrl, startShortcut } from '../background-channel.js';
+import { firstOverview, request, salesforceTab, startShortcut } from '../background-channel.js';
 import { GlanceAccountSection } from './GlanceAccountSection.js';
 import { RecentSessions } from './RecentSessions.js';
 import { SalesforceQueue } from './SalesforceQueue.js';
@@ -75,8 +75,8 @@ export function UserSettingsPage({ wide = false, initial }: { wide?: boolean; in
       show(overview);
       if (!overview.policyFresh) request('popup:overview', { fresh: true }).then(show);
     });
-    salesforceTabUrl()
-      .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
+    salesforceTab()
+      .then((tab) => request('popup:salesforce-status', tab ?? { pageUrl: null }))
       .then(setStatus, () => setStatus(null));
   }, []);
 
