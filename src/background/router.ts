@@ -22,7 +22,9 @@ import {
   startScheduledMeeting,
   upcomingMeeting,
 } from './meeting/service.js';
+import { changeMeetings } from './meeting/store.js';
 import { discardSession, retryNow } from './outbox/runner.js';
+import { changeQueue } from './outbox/store.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
@@ -53,7 +55,7 @@ import {
   settingsView,
 } from './settings/account.js';
 import { finishSignIn, type SignInPorts, signInStatus, startSignIn } from './settings/single-sign-on.js';
-import { toolbarCollapsedItem } from './storage/items.js';
+import { recentSessionsItem, toolbarCollapsedItem } from './storage/items.js';
 
 export interface BackgroundPorts extends SessionPorts, SignInPorts {
   extensionId: string;
@@ -62,6 +64,19 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   openOptionsPage(): Promise<void>;
   /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
+}
+
+/**
+ * Disconnect, and forget what this browser keeps of the rep's Glance use: scheduled meetings, the
+ * recent sessions list, and the Salesforce writes still waiting (with their texts: guests, notes).
+ */
+async function forgetGlanceData(ports: BackgroundPorts): Promise<void> {
+  await changeMeetings(ports, ports.now(), () => []);
+  await changeQueue(ports, (state) => {
+    state.jobs = [];
+    state.logs = {};
+  });
+  await recentSessionsItem.write(ports, []);
 }
 
 /** The popup is over an incognito Salesforce tab: its own cookie store (its own Salesforce session). */
@@ -171,6 +186,7 @@ async function answerPopup(
     case 'popup:disconnect-glance':
       // A session started with this account is ended at Glance first, or the account stays.
       if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };
+      if (message.forget) await forgetGlanceData(ports);
       return disconnectAccount(ports);
     case 'popup:settings':
       return settingsView(ports);

@@ -50,7 +50,9 @@ export type MeetingProblem =
   /** Start scheduled meeting outside its window (15 minutes before the start to the end). */
   | 'meeting-not-due'
   /** Its session is running: a change now would be overwritten by the session's own end update. */
-  | 'meeting-in-progress';
+  | 'meeting-in-progress'
+  /** Scheduled with another Glance address than the one connected now: its join link would not work. */
+  | 'meeting-other-address';
 
 /** A scheduled meeting as the record page sees it (the key only when the meeting chose one). */
 export interface MeetingView {

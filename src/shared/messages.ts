@@ -303,7 +303,11 @@ export interface PopupRequests {
   /** A running session is ended at Glance first; if that fails the account stays connected. */
   'popup:sign-in-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
   'popup:sign-in-status': { request: NoPayload; response: SignInStatus };
-  'popup:disconnect-glance': { request: NoPayload; response: { ok: true } | { ok: false; problem: GlanceProblem } };
+  /** `forget`: also this browser's scheduled meetings, recent sessions and Salesforce writes still waiting. */
+  'popup:disconnect-glance': {
+    request: { forget?: boolean };
+    response: { ok: true } | { ok: false; problem: GlanceProblem };
+  };
   'popup:settings': { request: NoPayload; response: SettingsView };
   /**
    * What the popup draws first, in one round trip: the settings and the account, on the last known
@@ -319,7 +323,10 @@ export interface PopupRequests {
   'popup:check-glance': { request: NoPayload; response: GlanceCheckResult };
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
   /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
-  'popup:salesforce-history': { request: { pageUrl: string | null; incognitoTab?: number }; response: SalesforceHistory };
+  'popup:salesforce-history': {
+    request: { pageUrl: string | null; incognitoTab?: number };
+    response: SalesforceHistory;
+  };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
@@ -397,7 +404,10 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
     isString(raw.address, 300) && isString(raw.password, 1000)
       ? { type: 'popup:connect-glance', address: raw.address, password: raw.password }
       : undefined,
-  'popup:disconnect-glance': () => ({ type: 'popup:disconnect-glance' }),
+  'popup:disconnect-glance': (raw) => ({
+    type: 'popup:disconnect-glance',
+    ...(raw.forget === true ? { forget: true } : {}),
+  }),
   'popup:sign-in-glance': () => ({ type: 'popup:sign-in-glance' }),
   'popup:sign-in-status': () => ({ type: 'popup:sign-in-status' }),
   'popup:settings': () => ({ type: 'popup:settings' }),

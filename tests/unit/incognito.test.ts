@@ -75,3 +75,25 @@ describe('the popup over an incognito Salesforce tab (issue 25, item 7)', () => 
     expect(decodeURIComponent(query?.path ?? '')).toContain(`OwnerId = '${incognitoUser}'`);
   });
 });
+
+describe('Disconnect (issue 25, item 8)', () => {
+  it("offers to forget this browser's meetings, recent sessions and waiting writes; without it, keeps them", async () => {
+    const h = harness();
+    await h.connect();
+    const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
+    const seed = async () => {
+      await h.ports.writeLocal('scheduledMeetings', [
+        { meetingId: 'm-1', endsAt: new Date(h.ports.now() + 3_600_000).toISOString() },
+      ]);
+      await h.ports.writeLocal('recentSessions', [{ sessionId: 's-1' }]);
+    };
+    await seed();
+    expect(await routeMessage({ type: 'popup:disconnect-glance' }, popup, h.ports)).toEqual({ ok: true });
+    expect(h.local.get('recentSessions')).toHaveLength(1);
+    await h.connect();
+    expect(await routeMessage({ type: 'popup:disconnect-glance', forget: true }, popup, h.ports)).toEqual({ ok: true });
+    expect(h.local.get('recentSessions')).toEqual([]);
+    expect(h.local.get('scheduledMeetings')).toEqual([]);
+    expect(h.local.has('glanceAccount')).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { addGuest, endSession } from '../../src/background/session/service.js';
+import { connectAccount } from '../../src/background/settings/account.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
 
@@ -186,6 +187,21 @@ describe('when the meeting’s time comes', () => {
     expect(meetingDueFor(await readMeetings(h.ports), { ...record, recordId: h.seeded('Lead', 1).Id }, start)).toBe(
       undefined,
     );
+  });
+
+  it('starts only with the Glance address it was scheduled with (its guests join there)', async () => {
+    const h = harness();
+    await h.connect();
+    const lead = h.seeded('Lead').Id;
+    const meeting = await schedule(h, 'Lead', lead);
+    expect((await connectAccount('ja.acme.glance.net', 'battery-staple', h.ports)).ok).toBe(true);
+    h.tick(at(meeting.startsAt) - h.ports.now() - 10 * MINUTE);
+    expect(await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).toEqual({
+      ok: false,
+      problem: 'meeting-other-address',
+    });
+    expect((await connectAccount('acme.glance.net', 'correct-horse', h.ports)).ok).toBe(true);
+    expect((await startScheduledMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports)).ok).toBe(true);
   });
 
   it('starts with the meeting’s key and writes the real start and end to that same Event', async () => {

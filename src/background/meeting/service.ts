@@ -229,6 +229,9 @@ export async function startScheduledMeeting(
   if (!(await meetingForTab(meetingId, pageUrl, storeId, ports))) return fail('meeting-gone');
   const meeting = meetingDueFor(await readMeetings(ports), record, ports.now());
   if (!meeting || meeting.meetingId !== meetingId) return fail('meeting-not-due');
+  // Its invitation sent guests to the address it was scheduled with: the rep connects that one first.
+  const account = await readGlanceAccount(ports);
+  if (account && account.address !== meeting.glanceAddress) return fail('meeting-other-address');
   return startSession(pageUrl, 'screenshare', ports, storeId, meeting);
 }
 

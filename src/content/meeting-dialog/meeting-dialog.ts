@@ -46,6 +46,7 @@ function refusedText(problem: MeetingProblem | undefined): string {
     'key-not-allowed': 'meetingRefusedKey',
     'meeting-gone': 'meetingRefusedGone',
     'meeting-not-due': 'meetingRefusedNotDue',
+    'meeting-other-address': 'meetingRefusedOtherAddress',
     'meeting-in-progress': 'meetingRefusedInProgress',
   };
   if (problem && INPUT_PROBLEMS.includes(problem)) return t('meetingRefusedInput');

@@ -53,6 +53,7 @@ export function endedNotice(why: SessionProblem | undefined): Notice {
 const MEETING_START_TEXT: Partial<Record<MeetingProblem, MessageKey>> = {
   'meeting-gone': 'meetingRefusedGone',
   'meeting-not-due': 'meetingRefusedNotDue',
+  'meeting-other-address': 'meetingRefusedOtherAddress',
 };
 
 /** What the toolbar says when a start was refused, as toolbar.notice's key, tone and offer of the settings. */

@@ -22,6 +22,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<GlanceProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forget, setForget] = useState(false);
 
   /** Connect and Disconnect alike: one at a time, and a background that does not answer is said. */
   async function busyWith(action: () => Promise<GlanceProblem | undefined>) {
@@ -50,7 +51,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
   // A running session is ended at Glance first; when it cannot be, the account stays.
   const disconnect = () =>
     busyWith(async () => {
-      const result = await request('popup:disconnect-glance', {});
+      const result = await request('popup:disconnect-glance', forget ? { forget } : {});
       if (!result.ok) return result.problem;
       onChange(null);
     });
@@ -67,6 +68,10 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
             {t('disconnect')}
           </button>
         </div>
+        <label class="choice">
+          <input type="checkbox" checked={forget} onChange={(e) => setForget(e.currentTarget.checked)} />
+          <span>{t('disconnectForget')}</span>
+        </label>
         {account.signedInUntil !== undefined && <SignedInUntil until={account.signedInUntil} onChange={onChange} />}
         {account.allowed === false && (
           <p class="notice warning" data-testid="glance-address-not-allowed">
