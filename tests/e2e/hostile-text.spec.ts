@@ -279,6 +279,7 @@ test("the options page's org check shows the user's name and Salesforce's messag
   await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
   const card = options.getByRole('region', { name: 'Check this org' });
   await card.getByRole('button', { name: 'Check this org' }).click();
+  await card.getByRole('button', { name: 'Run the check' }).click();
   await expect(card.getByRole('status')).toContainText('acme.my.salesforce.com:', { timeout: 20_000 });
   await expect(card.locator('li[data-ok="false"]').first()).toBeVisible();
   await historySettled(options);

@@ -24,11 +24,18 @@ async function openOptions(page: Page, control: SandboxControl, extensionId: str
   return options;
 }
 
-async function runCheck(options: Page) {
+async function runCheck(options: Page, control: SandboxControl) {
   const card = options.getByRole('region', { name: 'Check this org' });
   // Keyboard only: focus the button and press Enter.
   await card.getByRole('button', { name: 'Check this org' }).focus();
+  const before = (await counts(control)).leads;
   await options.keyboard.press('Enter');
+  // It names the org and asks first, warning that Lead inserts run the org's automation: nothing written yet.
+  const confirm = card.getByTestId('org-check-confirm');
+  await expect(confirm).toContainText('Check acme.my.salesforce.com?');
+  await expect(confirm).toContainText("Creating Leads runs the org's own automation");
+  expect((await counts(control)).leads).toBe(before);
+  await confirm.getByRole('button', { name: 'Run the check' }).click();
   await expect(card.getByRole('status')).toContainText('acme.my.salesforce.com:', { timeout: 20_000 });
   return card;
 }
@@ -40,7 +47,7 @@ test('passes against the sandbox with the browser session, every call listed, no
 }) => {
   const before = await counts(control);
   const options = await openOptions(page, control, extensionId);
-  const card = await runCheck(options);
+  const card = await runCheck(options, control);
   await expect(card.getByRole('status')).toHaveText('acme.my.salesforce.com: every call worked.');
   const results = card.getByTestId('org-check-results').getByRole('listitem');
   await expect(results).toHaveCount(CHECKS);
@@ -66,7 +73,7 @@ test('API Access Control on: fails at the first call and names the setting', asy
 }) => {
   await control.setApiAccessControl(true);
   const options = await openOptions(page, control, extensionId);
-  const card = await runCheck(options);
+  const card = await runCheck(options, control);
   await expect(card.getByRole('status')).toHaveText('acme.my.salesforce.com: 1 of the calls did not work.');
   const first = card.locator('li[data-check="who-am-i"]');
   await expect(first).toHaveAttribute('data-ok', 'false');
@@ -84,7 +91,7 @@ test('a field the rep cannot write: the Event check fails naming field permissio
   const before = await counts(control);
   await control.setFieldWritable('Event', 'Description', false);
   const options = await openOptions(page, control, extensionId);
-  const card = await runCheck(options);
+  const card = await runCheck(options, control);
   const start = card.locator('li[data-check="event-start"]');
   await expect(start).toHaveAttribute('data-ok', 'false');
   await expect(start).toContainText('Refused by field permissions');
@@ -101,7 +108,7 @@ test('Chatter off: who-am-i and the post fail naming Chatter; the Event is still
 }) => {
   await control.setChatter(false);
   const options = await openOptions(page, control, extensionId);
-  const card = await runCheck(options);
+  const card = await runCheck(options, control);
   await expect(card.getByRole('status')).toHaveText('acme.my.salesforce.com: 2 of the calls did not work.');
   await expect(card.locator('li[data-check="chatter-post"]')).toContainText('Chatter is off in this org');
   await expect(card.locator('li[data-check="who-am-i"]')).toContainText('Chatter is off in this org');

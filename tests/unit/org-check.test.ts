@@ -374,3 +374,29 @@ describe('"Check this org" from the options page', () => {
     expect(h.salesforceCalls()).toEqual([]);
   });
 });
+
+describe('org check clean-up (issue 25, item 4)', () => {
+  it('finds and deletes by its stamp what it wrote, even when the answer to a write was cut off', async () => {
+    const { sandbox, org, counts } = acme();
+    const { sid } = org.createSession(org.defaultUserId);
+    const before = counts();
+    let cut = false;
+    // The Event's composite is applied in the org, then its answer never arrives (the connection drops).
+    const cutting = (async (input: string | URL | Request, init?: RequestInit) => {
+      const answer = await sandbox.fetch(input, init);
+      if (!cut && String(input).endsWith('/composite') && String(init?.body ?? '').includes('/sobjects/Event"')) {
+        cut = true;
+        throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    }) as typeof fetch;
+    const results = await salesforceChecks({
+      apiHost: 'acme.my.salesforce.com',
+      fetch: cutting,
+      readSid: async () => sid,
+    });
+    expect(cut).toBe(true);
+    expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
+    expect(counts()).toEqual(before);
+  });
+});

@@ -152,6 +152,7 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
   const created: { type: string; id: string }[] = [];
   const stamp = `${Date.now()}`;
   const sessionId = `org-check-${stamp}`;
+  const guestEmail = `org-check-${stamp}@example.com`;
   let log = emptyLog();
   let userId = '';
   let leadId = '';
@@ -335,7 +336,7 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
       }
     });
 
-    const email = `org-check-${stamp}@example.com`;
+    const email = guestEmail;
     const guest = { name: `Org Check ${stamp}`, email, joinedAt: facts.startedAt };
     await check('guest-lead', async () => {
       const job: Extract<OutboxJob, { kind: 'guest-lead' }> = {
@@ -379,8 +380,37 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
   }
 
   await check('clean-up', async () => {
+    // What it wrote, found again by its stamp: a write whose answer was cut off created a record
+    // whose id never came back, and clean-up must not say "done" while it remains.
+    const stamped = async () => {
+      const found: { type: string; id: string }[] = [];
+      const like = soqlString(`%${stamp}%`);
+      const parents = [userId, leadId].filter(Boolean).map(soqlString).join(',');
+      const queries: [string, string][] = [
+        ['Event', `SELECT Id FROM Event WHERE Subject LIKE ${like}`],
+        // Exactly the test Lead and the invented guest (a Lead of the org's own that matched the guest is kept).
+        [
+          'Lead',
+          `SELECT Id FROM Lead WHERE LastName = ${soqlString(`Org check ${stamp}`)} OR Email = ${soqlString(guestEmail)}`,
+        ],
+        // With Chatter off there are no posts, and FeedItem cannot be queried.
+        ...(parents && me.refusedBy !== 'chatter-off'
+          ? ([['FeedItem', `SELECT Id FROM FeedItem WHERE ParentId IN (${parents}) AND Title LIKE ${like}`]] as [
+              string,
+              string,
+            ][])
+          : []),
+      ];
+      for (const [type, soql] of queries)
+        for (const row of await client.query<{ Id: string }>(soql)) found.push({ type, id: row.Id });
+      return found;
+    };
     const left: string[] = [];
-    for (const { type, id } of [...created].reverse()) {
+    const all = [...created, ...(await stamped())];
+    const seen = new Set<string>();
+    for (const { type, id } of all.reverse()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
       try {
         await client.request('DELETE', `/sobjects/${type}/${id}`);
       } catch (error) {
@@ -388,8 +418,10 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
           left.push(`${type} ${id} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
+    const remaining = await stamped();
+    for (const { type, id } of remaining) left.push(`${type} ${id} (still there)`);
     if (left.length) throw new Error(`not deleted: ${left.join('; ')}`);
-    return `${created.length} records deleted`;
+    return `${seen.size} records deleted`;
   });
   return results;
 }

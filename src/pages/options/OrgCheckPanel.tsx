@@ -26,9 +26,16 @@ export function OrgCheckPanel() {
   const [running, setRunning] = useState('');
   const [view, setView] = useState<OrgCheckView | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  /** The org it would write to, named and asked about before anything is written. */
+  const [asking, setAsking] = useState<{ pageUrl: string | null; host: string } | undefined>(undefined);
 
-  async function check() {
+  async function ask() {
     const pageUrl = await salesforceTabUrl().catch(() => null);
+    setAsking({ pageUrl, host: hostOf(pageUrl) });
+  }
+
+  async function check(pageUrl: string | null) {
+    setAsking(undefined);
     setRunning(hostOf(pageUrl) || '…');
     setView(undefined);
     setFailed(false);
@@ -46,13 +53,33 @@ export function OrgCheckPanel() {
       <h2 id="org-check-heading">{t('orgCheckHeading')}</h2>
       <p class="hint">{t('orgCheckIntro')}</p>
       <div class="row">
-        <button type="button" class="btn brand" disabled={!!running} onClick={check}>
+        <button type="button" class="btn brand" disabled={!!running || !!asking} onClick={ask}>
           {t('orgCheckButton')}
         </button>
         <p role="status" class="grow" data-testid="org-check-summary">
           {running ? t('orgCheckRunning', running) : failed ? t('orgCheckByUnavailable') : summary(view)}
         </p>
       </div>
+      {asking && (
+        <div
+          class="notice warning"
+          role="alertdialog"
+          aria-labelledby="org-check-confirm"
+          data-testid="org-check-confirm"
+        >
+          <p id="org-check-confirm">{asking.host ? t('orgCheckConfirm', asking.host) : t('orgCheckNoTab')}</p>
+          <div class="row">
+            {asking.host && (
+              <button type="button" class="btn brand" onClick={() => check(asking.pageUrl)}>
+                {t('orgCheckRun')}
+              </button>
+            )}
+            <button type="button" class="btn" onClick={() => setAsking(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {view?.ok && (
         <ul class="recent" aria-labelledby="org-check-heading" data-testid="org-check-results">
           {view.results.map((r) => (
