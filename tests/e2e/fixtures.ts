@@ -154,8 +154,13 @@ export type { Page };
  * My Domain host and the Lightning host's own, different `sid` there (Salesforce Help
  * "getSessionId"). By url (not domain) so the cookies are host-only, as Salesforce sets them.
  */
-export async function logInToSalesforce(context: BrowserContext, control: SandboxControl, org: OrgName = 'acme') {
-  const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin(org);
+export async function logInToSalesforce(
+  context: BrowserContext,
+  control: SandboxControl,
+  org: OrgName = 'acme',
+  options: { otherUser?: boolean } = {},
+) {
+  const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin(org, options);
   const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
   await context.addCookies([
     { ...cookie, value: sid, url: `https://${classicHost}/` },

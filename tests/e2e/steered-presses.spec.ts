@@ -6,7 +6,16 @@
 // button pressed plainly afterwards still works, so each check can fail.
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
-import { connectGlance, expect, LIGHTNING, sessionPanel, startFromToolbar, test, toolbar } from './fixtures.js';
+import {
+  connectGlance,
+  expect,
+  LIGHTNING,
+  logInToSalesforce,
+  sessionPanel,
+  startFromToolbar,
+  test,
+  toolbar,
+} from './fixtures.js';
 
 const REFUSED = 'The page changed, covered or moved that button, or moved focus to it, so the press was not used.';
 
@@ -224,4 +233,38 @@ test('focus moved to Cancel meeting while the rep types: the cancel dialog does 
   await page.keyboard.type('ok then');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(toolbar(page).getByRole('status')).toHaveText(REFUSED);
+});
+
+test("a write queued by rep A waits while rep B is signed in to the same browser, and lands as A's when A is back", async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await openLead(page, control);
+  // Salesforce is out of API calls for today: the session's Event waits in the queue.
+  await control.setApiLimit({ used: 1000, max: 1000 });
+  const { panel, sessionId } = await startFromToolbar(page);
+  await expect(panel).toContainText('daily');
+  const [riley] = await control.records<{ Id: string; Name: string }>('User');
+  // Another rep signs in to Salesforce in this browser profile, and the org has calls again.
+  await control.setApiLimit({ used: 0, max: 1000 });
+  await logInToSalesforce(context, control, 'acme', { otherUser: true });
+  // The new session cookie retries the org's writes; the popup, opened again, says why this one waits.
+  const popup = await context.newPage();
+  await expect
+    .poll(
+      async () => {
+        await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+        return popup.getByTestId('salesforce-queue').textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toContain('Signed in to Salesforce as someone else');
+  const events = async () =>
+    (await control.records<{ Subject: string; OwnerId: string }>('Event')).filter((e) => e.Subject.includes(sessionId));
+  expect(await events()).toEqual([]);
+  // Rep A signs in again: the Event lands, and it is A's.
+  await logInToSalesforce(context, control);
+  await expect.poll(async () => (await events()).map((e) => e.OwnerId), { timeout: 15_000 }).toEqual([riley?.Id]);
 });

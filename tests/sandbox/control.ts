@@ -183,8 +183,19 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
   };
   switch (action) {
     case 'login': {
-      // Lets a test get a session without typing into the login page.
-      const session = org.createSession(org.defaultUserId);
+      // Lets a test get a session without typing into the login page; `otherUser`: a second rep of
+      // the org (made once), as when someone else signs in to the same browser profile.
+      const other = () =>
+        org.ofType('User').find((u) => u.fields.Username === `blake.other@${org.name}.example`)?.Id ??
+        org.insert('User', {
+          Name: 'Blake Other',
+          FirstName: 'Blake',
+          LastName: 'Other',
+          Email: `blake.other@${org.name}.example`,
+          Username: `blake.other@${org.name}.example`,
+          IsActive: true,
+        }).Id;
+      const session = org.createSession(body.otherUser === true ? other() : org.defaultUserId);
       return json(200, {
         sid: session.sid,
         lightningSid: session.lightningSid,

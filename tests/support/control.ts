@@ -71,8 +71,9 @@ export class SandboxControl {
    */
   salesforceLogin(
     org?: OrgName,
+    options: { otherUser?: boolean } = {},
   ): Promise<{ sid: string; lightningSid: string; classicHost: string; lightningHost: string }> {
-    return this.call('POST', '/salesforce/login', { org });
+    return this.call('POST', '/salesforce/login', { org, ...options });
   }
   records<T = Record<string, unknown>>(type: string, org?: OrgName): Promise<T[]> {
     const query = org ? `?org=${encodeURIComponent(org)}` : '';

@@ -334,7 +334,14 @@ async function heldForItsAuthor(ports: OutboxPorts, job: OutboxJob): Promise<boo
     await changeQueue(ports, (state) => {
       state.jobs = state.jobs.map((j) =>
         j.id === job.id
-          ? { ...j, inFlight: job.inFlight, otherUser: held || undefined, notBefore: held ? ports.now() + HOUR : 0 }
+          ? {
+              ...j,
+              inFlight: job.inFlight,
+              otherUser: held || undefined,
+              notBefore: held ? ports.now() + HOUR : 0,
+              // Why it waits is now who is signed in, not what an earlier attempt met.
+              ...(held ? { problem: undefined, error: undefined } : {}),
+            }
           : j,
       );
       settleStates(state, ports.now());

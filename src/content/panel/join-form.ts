@@ -6,6 +6,7 @@
 import { t } from '../../shared/i18n.js';
 import { VISITOR_KEY_PATTERN } from '../../shared/visitor-key.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
+import { lookAgain } from '../common/press-guard.js';
 
 const FORM_CSS = `.join{display:flex;flex-wrap:wrap;align-items:end;gap:.5rem;flex-basis:100%;padding-top:.5rem}
 .join label{display:grid;gap:.125rem;font-size:.75rem;color:#444}
@@ -77,6 +78,7 @@ export class JoinForm {
   }
 
   close(): void {
+    lookAgain();
     // Focus inside the form would fall to the page's body as it hides: it goes back where it came from.
     const root = this.form.getRootNode();
     const focused = root instanceof ShadowRoot ? root.activeElement : null;

@@ -6,6 +6,7 @@
 import { type MessageKey, t } from '../../shared/i18n.js';
 import type { SessionMode } from '../../shared/messages.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
+import { lookAgain } from '../common/press-guard.js';
 import type { StartChoice } from '../toolbar/toolbar.js';
 import { JoinForm } from './join-form.js';
 
@@ -85,6 +86,8 @@ export class StartMenu {
     if (!this.isOpen) return;
     this.menu.hidden = true;
     this.button.setAttribute('aria-expanded', 'false');
+    // What the menu covered (the toolbar's Schedule, the page) is pressable again at once.
+    lookAgain();
     if (returnFocus) this.button.focus();
   }
 

@@ -23,7 +23,8 @@ function reason(session: WaitingSessionView): string {
     const refused = session.problem === 'refused' || session.problem === 'duplicate';
     return t(refused ? 'queueReasonRefused' : 'queueReasonOld', session.error);
   }
-  const key = REASON[session.problem] ?? REASON[session.state];
+  const key =
+    session.state === 'other-user' ? REASON[session.state] : (REASON[session.problem] ?? REASON[session.state]);
   return t(key ?? 'queueReasonPending');
 }
 

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE, type OrgCheckView } from '../../shared/org-check.js';
+import { apiHostFor } from '../../shared/salesforce-hosts.js';
 import { salesforceTabUrl } from '../background-channel.js';
 import { checkThisOrg } from './org-check.js';
 
@@ -31,7 +32,9 @@ export function OrgCheckPanel() {
 
   async function ask() {
     const pageUrl = await salesforceTabUrl().catch(() => null);
-    setAsking({ pageUrl, host: hostOf(pageUrl) });
+    // Named as the org is known: its My Domain (the host the check writes to).
+    const host = hostOf(pageUrl);
+    setAsking({ pageUrl, host: host ? (apiHostFor(host) ?? host) : '' });
   }
 
   async function check(pageUrl: string | null) {
