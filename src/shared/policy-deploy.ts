@@ -16,6 +16,7 @@
 // - Firefox: policies.json {"policies": {"3rdparty": {"Extensions": {"<gecko id>": {…}}}}}
 //   (extensionworkshop.com/documentation/enterprise/enterprise-development; mozilla/policy-templates
 //   "3rdparty"), next to the Firefox binary in distribution/ or in /etc/firefox/policies/ on Linux.
+import { hasControlCharacter } from './control-characters.js';
 
 export type DeployTarget =
   | 'chromeWindows'
@@ -51,7 +52,7 @@ export const firefoxJson = (geckoId: string, policy: Policy) =>
 /** A line break in a .reg string would end it and start lines of the attacker's choosing (new keys). */
 export class ControlCharacterInPolicy extends Error {}
 const regString = (value: string) => {
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new ControlCharacterInPolicy(value);
+  if (hasControlCharacter(value)) throw new ControlCharacterInPolicy(value);
   return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 };
 const dword = (value: number) => `dword:${(value >>> 0).toString(16).padStart(8, '0')}`;

@@ -6,7 +6,9 @@
 // extensionworkshop.com/documentation/enterprise/enterprise-development). So the Company Settings
 // tab checks a policy against the same schema before an administrator deploys it, and says what
 // the browser would drop.
+
 import schemaJson from '../../extension/managed-schema.json';
+import { hasControlCharacter } from './control-characters.js';
 
 /** The subset of JSON Schema (draft 03) that Chrome's managed storage accepts and our schema uses. */
 export interface PropertySchema {
@@ -66,7 +68,7 @@ function check(value: unknown, schema: PropertySchema, path: string, problems: P
     problems.push({ path, problem: 'wrong-type', expected: schema.type });
     return;
   }
-  if (typeof value === 'string' && /[\u0000-\u001f\u007f]/.test(value)) {
+  if (typeof value === 'string' && hasControlCharacter(value)) {
     problems.push({ path, problem: 'control-character' });
     return;
   }

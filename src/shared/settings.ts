@@ -40,6 +40,7 @@ export const DEFAULT_SETTINGS: UserSettings = {
   notifyGuestJoined: true,
 };
 
+import { hasControlCharacter } from './control-characters.js';
 import { IDP_POLICY_KEYS, type IdentityProvider, readIdentityProvider } from './glance-sign-in.js';
 import type { GlanceSObject } from './salesforce-id.js';
 
@@ -116,7 +117,6 @@ export function readSettings(raw: unknown): UserSettings {
 
 /** A pattern no Glance address matches: an address rule that cannot be read allows none. */
 export const NO_ADDRESS = '(unusable rule)';
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * Reads the managed policy. Keys an administrator did not set stay open; a key set to a value this
@@ -150,7 +150,7 @@ export function readPolicy(raw: unknown): CompanyPolicy {
   let glanceAddressPattern = text(managed.glanceAddressPattern, 253).trim().toLowerCase();
   if (
     set('glanceAddressPattern') &&
-    (typeof managed.glanceAddressPattern !== 'string' || CONTROL.test(managed.glanceAddressPattern))
+    (typeof managed.glanceAddressPattern !== 'string' || hasControlCharacter(managed.glanceAddressPattern))
   ) {
     unusable.add('glanceAddressPattern');
     glanceAddressPattern = NO_ADDRESS;
