@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceStatus } from '../../src/background/salesforce/status.js';
+import { addGuest } from '../../src/background/session/service.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;
@@ -50,5 +51,17 @@ describe('a write and its author', () => {
     expect(event?.fields.OwnerId).toBe(a);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'logged' });
+  });
+});
+
+describe("a guest's Lead stays the rep's (issue 26, item 1)", () => {
+  it("is created with Sforce-Auto-Assign: FALSE, so the org's assignment rule does not give it to a queue", async () => {
+    const h = harness();
+    await h.connect({ leadCreation: 'email' });
+    const session = await start(h, 'Contact', h.seeded('Contact').Id);
+    await addGuest(session.sessionId, { name: 'Gail Guest', email: 'gail@newco.example' }, h.ports);
+    await runOutbox(h.ports);
+    const [lead] = h.records('Lead').filter((l) => l.fields.Email === 'gail@newco.example');
+    expect(lead?.fields.OwnerId).toBe(org(h).defaultUserId);
   });
 });

@@ -122,6 +122,10 @@ export class SalesforceClient {
           Authorization: `Bearer ${sid}`,
           Accept: 'application/json',
           'Sforce-Call-Options': `client=${CLIENT_NAME}`,
+          // A guest's Lead is the rep's: REST runs the org's active assignment rules unless told not
+          // to (REST API Developer Guide, "Assignment Rule Header"; default TRUE), and a Lead moved
+          // to a queue is one the rep may no longer read. It applies to a composite's subrequests too.
+          'Sforce-Auto-Assign': 'FALSE',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),

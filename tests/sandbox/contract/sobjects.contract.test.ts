@@ -1,5 +1,7 @@
 // Contract: record create/read/update/delete, collections and save errors, as jsforce sees them.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAD_QUEUE_ID } from '../salesforce/org.js';
 import { type JsforceSandbox, rejectionOf, startJsforceSandbox, statusCodesOf } from './jsforce-harness.js';
 
 let env: JsforceSandbox;
@@ -27,7 +29,8 @@ describe('records', () => {
     const read = await conn.sobject('Lead').retrieve(id);
     expect(read).toMatchObject({ Id: id, Name: 'Quinn Case', Company: 'Q Co', Email: email, IsConverted: false });
     expect(read.attributes).toEqual({ type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${id}` });
-    expect(read.OwnerId).toBe(env.org().defaultUserId);
+    // jsforce sends no Sforce-Auto-Assign: the org's active Lead assignment rule gave it to the queue.
+    expect(read.OwnerId).toBe(LEAD_QUEUE_ID);
     expect(read.Phone).toBeNull();
 
     const updated = await conn.sobject('Lead').update({ Id: id, LastName: 'Closed', Phone: '+1 555 0100' });

@@ -1,7 +1,9 @@
 // Record resources: shapes of answers, id handling, field checks and the per-object save rules.
+
 import { describe, expect, it } from 'vitest';
 import { to18 } from '../../../src/shared/salesforce-id.js';
 import { API, apiClient } from './api-test-client.js';
+import { LEAD_QUEUE_ID } from './org.js';
 
 const firstOf = (org: ReturnType<typeof apiClient>['org'], type: string) => org.ofType(type)[0]?.Id as string;
 
@@ -56,10 +58,14 @@ describe('reading records', () => {
 });
 
 describe('writing records', () => {
-  it('creates with 201, a Location header, computed Name and the session user as owner', async () => {
+  it("creates with 201, a Location header and computed Name; the org's Lead assignment rule runs unless the request says no", async () => {
     const { must, org } = apiClient();
+    // Without the header, REST runs the active assignment rule: the Lead goes to the queue.
+    const assigned = await must('POST', `${API}/sobjects/Lead`, { body: { LastName: 'Routed', Company: 'Q' } });
+    expect(org.get((assigned.json as { id: string }).id)?.fields.OwnerId).toBe(LEAD_QUEUE_ID);
     const answer = await must('POST', `${API}/sobjects/Lead`, {
       body: { firstname: 'Ida', LASTNAME: 'Tarbell', Company: 'McClure', Email: '', attributes: { type: 'Lead' } },
+      headers: { 'Sforce-Auto-Assign': 'false' },
     });
     expect(answer.status).toBe(201);
     const { id } = answer.json as { id: string };

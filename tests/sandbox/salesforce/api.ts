@@ -8,7 +8,15 @@ import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
 import { ApiError, invalidSession, methodNotAllowed, notFound, sessionNotValidForApi } from './errors.js';
 import { API_VERSION, type SalesforceOrg } from './org.js';
 import { queryResource } from './query.js';
-import { API_BASE, type ApiAnswer, type ApiCall, type ApiContext, type JsonObject } from './records.js';
+import {
+  API_BASE,
+  type ApiAnswer,
+  type ApiCall,
+  type ApiContext,
+  AUTO_ASSIGN_HEADER,
+  autoAssignOff,
+  type JsonObject,
+} from './records.js';
 import { searchResource } from './search.js';
 import { sobjectsResource } from './sobjects.js';
 
@@ -87,7 +95,8 @@ function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
     headers: flattenHeaders(req.headers),
   };
   const allowDuplicateSave = allowsDuplicateSave(call.headers[DUPLICATE_RULE_HEADER]);
-  return dispatch({ org, userId: session.userId, allowDuplicateSave }, call);
+  const noAutoAssign = autoAssignOff(call.headers[AUTO_ASSIGN_HEADER]);
+  return dispatch({ org, userId: session.userId, allowDuplicateSave, noAutoAssign }, call);
 }
 
 /** Routes one call; composite subrequests come back through here without counting again. */

@@ -8,6 +8,8 @@ import {
   type ApiAnswer,
   type ApiCall,
   type ApiContext,
+  AUTO_ASSIGN_HEADER,
+  autoAssignOff,
   isDeleted,
   type JsonObject,
   readJsonBody,
@@ -121,7 +123,14 @@ function runSubrequest(ctx: ApiContext, sub: Subrequest, results: Map<string, un
     // The composite request's own Duplicate Rule Header applies to its subrequests; a subrequest
     // may carry one of its own in httpHeaders, which then decides for it.
     const own = headers[DUPLICATE_RULE_HEADER];
-    const subCtx = own === undefined ? ctx : { ...ctx, allowDuplicateSave: allowsDuplicateSave(own) };
+    const assign = headers[AUTO_ASSIGN_HEADER];
+    const subCtx = {
+      ...ctx,
+      ...(own === undefined ? {} : { allowDuplicateSave: allowsDuplicateSave(own) }),
+      // The composite request's Sforce-Auto-Assign applies to its subrequests too, as the header
+      // applies to every record a request creates, directly or not.
+      ...(assign === undefined ? {} : { noAutoAssign: autoAssignOff(assign) }),
+    };
     return dispatch(subCtx, {
       method: String(sub.method).toUpperCase(),
       path,

@@ -144,7 +144,17 @@ export interface OrgSetup {
    * a Visibility field. On in this sandbox's orgs, which share Cases with customers.
    */
   experienceCloud: boolean;
+  /**
+   * An active Lead assignment rule, as most sales orgs have (web and API leads to a queue): the id of
+   * the queue it assigns every new Lead to, or '' for none. REST creates run it unless the request
+   * says `Sforce-Auto-Assign: FALSE` (REST API Developer Guide, "Assignment Rule Header": "If the
+   * header is not provided in the request, the default value is TRUE").
+   */
+  leadAssignmentQueue: string;
 }
+
+/** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
+export const LEAD_QUEUE_ID = '00GAc0000000LEADAA';
 
 /** Temporary server-side trouble, for the next N calls of a kind. */
 export interface OrgTrouble {
@@ -174,6 +184,7 @@ export class SalesforceOrg {
     standardLeadDuplicateRule: true,
     chatter: true,
     experienceCloud: true,
+    leadAssignmentQueue: LEAD_QUEUE_ID,
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   /**

@@ -13,7 +13,13 @@ export interface ApiContext {
   userId: string;
   /** The request acknowledged duplicate alerts (Sforce-Duplicate-Rule-Header: allowSave=true). */
   allowDuplicateSave?: boolean;
+  /** Sforce-Auto-Assign: FALSE was sent: active assignment rules do not run (TRUE when absent). */
+  noAutoAssign?: boolean;
 }
+
+export const AUTO_ASSIGN_HEADER = 'sforce-auto-assign';
+/** TRUE and FALSE are not case-sensitive (REST API Developer Guide, "Assignment Rule Header"). */
+export const autoAssignOff = (value: string | undefined) => value?.trim().toUpperCase() === 'FALSE';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -93,6 +93,9 @@ export function createRecord(ctx: ApiContext, def: SObjectDef, body: unknown): S
   lockForWrite(ctx, null);
   const fields = applyWriteRules(ctx, def, input);
   checkDuplicateRules(ctx, def, fields);
+  // The org's active Lead assignment rule gives the new Lead to its queue, unless the request said no.
+  if (def.name === 'Lead' && ctx.org.setup.leadAssignmentQueue && !ctx.noAutoAssign)
+    fields.OwnerId = ctx.org.setup.leadAssignmentQueue;
   const record = ctx.org.insert(def.name, fields);
   // Object Reference, "Opportunity": ContactId "is derived from the opportunity contact role, which is
   // created at the same time the opportunity is created".
