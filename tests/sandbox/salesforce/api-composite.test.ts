@@ -166,3 +166,20 @@ describe('sObject collections', () => {
     ]);
   });
 });
+
+describe('composite limits', () => {
+  const query = (n: number) => ({
+    method: 'GET',
+    url: `${API}/query?q=${encodeURIComponent('SELECT Id FROM Lead LIMIT 1')}`,
+    referenceId: `q${n}`,
+  });
+
+  it('takes five query subrequests, and refuses a sixth (REST API Developer Guide, "Composite")', async () => {
+    const { composite } = setup();
+    const five = await composite(false, [0, 1, 2, 3, 4].map(query));
+    expect(five.map((r) => r.httpStatusCode)).toEqual([200, 200, 200, 200, 200]);
+    const six = await composite(false, [0, 1, 2, 3, 4, 5].map(query));
+    expect(six).toHaveLength(1);
+    expect(firstError(six[0])?.errorCode).toBe('LIMIT_EXCEEDED');
+  });
+});

@@ -23,6 +23,7 @@ import { createRecord, deleteRecord, findRecord, updateRecord } from './sobjects
 export type Dispatch = (ctx: ApiContext, call: ApiCall) => ApiAnswer;
 
 const MAX_SUBREQUESTS = 25;
+const MAX_QUERY_SUBREQUESTS = 5;
 const MAX_COLLECTION = 200;
 
 export function compositeResource(ctx: ApiContext, call: ApiCall, segments: string[], dispatch: Dispatch): ApiAnswer {
@@ -70,8 +71,22 @@ function composite(ctx: ApiContext, call: ApiCall, dispatch: Dispatch): ApiAnswe
     throw ApiError.one(400, 'JSON_PARSER_ERROR', 'Missing required field: compositeRequest');
   }
   const subrequests = request.compositeRequest as Subrequest[];
-  if (subrequests.length > MAX_SUBREQUESTS) {
-    const limit = { errorCode: 'LIMIT_EXCEEDED', message: 'The request can’t contain more than 25 operations.' };
+  // REST API Developer Guide, "Composite": up to 25 subrequests, "Up to five of these can be sObject
+  // Collections or query operations, including Query and QueryAll requests". (The second limit's
+  // exact wording is not published; the refusal's shape is the first one's.)
+  const queries = subrequests.filter((sub) =>
+    /\/(query|queryAll|composite\/sobjects)(\/|\?|$)/.test(
+      String(sub.url ?? '').replace(/^\/services\/data\/v[\d.]+/, ''),
+    ),
+  ).length;
+  if (subrequests.length > MAX_SUBREQUESTS || queries > MAX_QUERY_SUBREQUESTS) {
+    const limit = {
+      errorCode: 'LIMIT_EXCEEDED',
+      message:
+        subrequests.length > MAX_SUBREQUESTS
+          ? 'The request can’t contain more than 25 operations.'
+          : 'The request can’t contain more than 5 query or sObject Collections operations.',
+    };
     // Salesforce answers 200 and reports the refusal as a single subresponse without a referenceId.
     const answer: SubresponseJson = { body: [limit], httpHeaders: {}, httpStatusCode: 400, referenceId: null };
     return { status: 200, body: { compositeResponse: [answer] } };
