@@ -21,9 +21,13 @@ interface Subresponse {
 
 async function composite(allOrNone: boolean, compositeRequest: unknown[]) {
   const conn = env.connect();
-  const answer = await conn.requestPost<{ compositeResponse: Subresponse[] }>(`${BASE}/composite`, {
-    allOrNone,
-    compositeRequest,
+  // Leads stay with their creator (acme's Lead assignment rule would give them to a queue that,
+  // under Private Lead sharing, the caller cannot read back).
+  const answer = await conn.request<{ compositeResponse: Subresponse[] }>({
+    method: 'POST',
+    url: `${BASE}/composite`,
+    body: JSON.stringify({ allOrNone, compositeRequest }),
+    headers: { 'Content-Type': 'application/json', 'Sforce-Auto-Assign': 'FALSE' },
   });
   return answer.compositeResponse;
 }

@@ -61,7 +61,9 @@ describe('queries', () => {
   it('finds a value with a quote and a backslash once both are escaped', async () => {
     const conn = env.connect();
     const lastName = "O'Brien \\ Slash";
-    const created = await conn.sobject('Lead').create({ LastName: lastName, Company: "Brien's" });
+    const created = await conn
+      .sobject('Lead')
+      .create({ LastName: lastName, Company: "Brien's" }, { headers: { 'Sforce-Auto-Assign': 'FALSE' } });
     const result = await conn.query<LeadRow>(`SELECT Id, LastName FROM Lead WHERE LastName = ${soqlString(lastName)}`);
     expect(result.records.map((r) => [r.Id, r.LastName])).toEqual([[created.id, lastName]]);
 

@@ -16,12 +16,26 @@ const firstId = (type: string) => env.org().ofType(type)[0]?.Id as string;
 const uniqueEmail = () => `lead.${Math.random().toString(36).slice(2)}@contract.example`;
 
 describe('records', () => {
+  it("a lead the org's assignment rule gives to its queue is the queue's, and private sharing hides it", async () => {
+    const conn = env.connect();
+    // jsforce sends no Sforce-Auto-Assign: the org's active Lead assignment rule runs.
+    const created = await conn.sobject('Lead').create({ LastName: 'Routed', Company: 'R Co', Email: uniqueEmail() });
+    const id = created.id as string;
+    expect(env.org().get(id)?.fields.OwnerId).toBe(LEAD_QUEUE_ID);
+    // Under acme's Private Lead sharing the rep who made it can no longer read it.
+    expect((await rejectionOf(conn.sobject('Lead').retrieve(id))).errorCode).toBe('NOT_FOUND');
+    expect((await conn.query(`SELECT Id FROM Lead WHERE Id = '${id}'`)).totalSize).toBe(0);
+  });
+
   it('creates, reads, updates and deletes a lead', async () => {
     const conn = env.connect();
     const email = uniqueEmail();
     const created = await conn
       .sobject('Lead')
-      .create({ FirstName: 'Quinn', LastName: 'Case', Company: 'Q Co', Email: email });
+      .create(
+        { FirstName: 'Quinn', LastName: 'Case', Company: 'Q Co', Email: email },
+        { headers: { 'Sforce-Auto-Assign': 'FALSE' } },
+      );
     expect(created.success).toBe(true);
     const id = created.id as string;
     expect(id).toMatch(/^00Q[a-zA-Z0-9]{15}$/);
@@ -29,10 +43,9 @@ describe('records', () => {
     const read = await conn.sobject('Lead').retrieve(id);
     expect(read).toMatchObject({ Id: id, Name: 'Quinn Case', Company: 'Q Co', Email: email, IsConverted: false });
     expect(read.attributes).toEqual({ type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${id}` });
-    // jsforce sends no Sforce-Auto-Assign: the org's active Lead assignment rule gave it to the queue.
-    expect(read.OwnerId).toBe(LEAD_QUEUE_ID);
+    // Sforce-Auto-Assign: FALSE kept it with its creator.
+    expect(read.OwnerId).toBe(env.org().defaultUserId);
     expect(read.Phone).toBeNull();
-
     const updated = await conn.sobject('Lead').update({ Id: id, LastName: 'Closed', Phone: '+1 555 0100' });
     expect(updated).toEqual({ id, success: true, errors: [] });
     const reread = await conn.sobject('Lead').retrieve(id, { fields: ['Name', 'Phone'] });
@@ -119,10 +132,13 @@ describe('collections', () => {
 
   it('updates, retrieves and deletes several records', async () => {
     const conn = env.connect();
-    const created = await conn.sobject('Lead').create([
-      { LastName: 'A', Company: 'C' },
-      { LastName: 'B', Company: 'C' },
-    ]);
+    const created = await conn.sobject('Lead').create(
+      [
+        { LastName: 'A', Company: 'C' },
+        { LastName: 'B', Company: 'C' },
+      ],
+      { headers: { 'Sforce-Auto-Assign': 'FALSE' } },
+    );
     const ids = created.map((r) => r.id as string);
     await conn.sobject('Lead').update(ids.map((Id) => ({ Id, Status: 'Working - Contacted' })));
     const read = await conn.sobject('Lead').retrieve(ids, { fields: ['Status'] });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxRequest } from '../http.js';
 import { API, apiClient } from './api-test-client.js';
+import { LEAD_QUEUE_ID } from './org.js';
 import { salesforcePagesHandler } from './pages.js';
 
 const NOT_FOR_REST = [
@@ -209,7 +210,11 @@ describe('validation rules', () => {
         },
       ],
     ]);
-    const created = await must('POST', `${API}/sobjects/Lead`, { body: lead() });
+    // Kept by its creator (no assignment rule to a queue), so that the rep may edit it.
+    const created = await must('POST', `${API}/sobjects/Lead`, {
+      body: lead(),
+      headers: { 'Sforce-Auto-Assign': 'FALSE' },
+    });
     expect(created.status).toBe(201);
     const id = (created.json as { id: string }).id;
     expect((await must('PATCH', `${API}/sobjects/Lead/${id}`, { body: { Title: 'CTO' } })).status).toBe(400);
@@ -285,18 +290,60 @@ describe('the Standard Lead Duplicate Rule', () => {
     expect(org.ofType('Lead')).toHaveLength(before);
   });
 
-  it('matches on last name and company when first names agree or one is blank', async () => {
+  // Salesforce Help "Standard Lead Matching Rule" and "Matching Methods Used with Matching Rules":
+  // fuzzy first name (initials, Jaro-Winkler), fuzzy last name, fuzzy company (legal suffixes and
+  // punctuation aside); blank fields never match (Metadata API "MatchingRule", BlankValueBehavior
+  // NullNotAllowed by default).
+  it('matches fuzzy first name, last name and company together; a blank never matches', async () => {
     const { must } = apiClient();
     for (const body of [
       { FirstName: 'ada', LastName: 'LOVELACE', Company: 'analytical engines' },
-      { LastName: 'Lovelace', Company: 'Analytical Engines' },
+      { FirstName: 'A.', LastName: 'Lovelace', Company: 'Analytical Engines Inc.' },
+      { FirstName: 'Adah', LastName: 'Lovelance', Company: 'Analytical Engine' },
     ]) {
-      expect((await must('POST', `${API}/sobjects/Lead`, { body })).error?.errorCode).toBe('DUPLICATES_DETECTED');
+      expect((await must('POST', `${API}/sobjects/Lead`, { body })).error?.errorCode, JSON.stringify(body)).toBe(
+        'DUPLICATES_DETECTED',
+      );
     }
-    const other = await must('POST', `${API}/sobjects/Lead`, {
-      body: { FirstName: 'Byron', LastName: 'Lovelace', Company: 'Analytical Engines' },
+    for (const body of [
+      { LastName: 'Lovelace', Company: 'Analytical Engines' },
+      { FirstName: 'Byron', LastName: 'Lovelace', Company: 'Analytical Engines' },
+      { FirstName: 'Ada', LastName: 'Lovelace', Company: 'Difference Engines' },
+    ]) {
+      expect((await must('POST', `${API}/sobjects/Lead`, { body })).status, JSON.stringify(body)).toBe(201);
+    }
+  });
+
+  it('compares Leads the rep cannot see, but names only the ones they can: a match can name none', async () => {
+    const { must, org } = apiClient();
+    org.insert('Lead', {
+      FirstName: 'Sam',
+      LastName: 'Guest',
+      Company: 'Unknown (Glance guest)',
+      Email: 'sam@gmail.com',
+      OwnerId: LEAD_QUEUE_ID,
+      IsConverted: false,
     });
-    expect(other.status).toBe(201);
+    const body = { FirstName: 'Sam', LastName: 'Guest', Company: 'Unknown (Glance guest)', Email: 'sam.g@yahoo.com' };
+    const refused = await must('POST', `${API}/sobjects/Lead`, { body });
+    expect(refused.json).toEqual(duplicateOf([]));
+    // runAsCurrentUser=true: the rule compares only what the rep may see, and lets it through.
+    const own = await must('POST', `${API}/sobjects/Lead`, {
+      body,
+      headers: { 'Sforce-Duplicate-Rule-Header': 'runAsCurrentUser=true' },
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it('a Block rule refuses the duplicate even with allowSave=true, and says it cannot be saved', async () => {
+    const { must, org } = apiClient();
+    org.setup.leadDuplicateAction = 'block';
+    const answer = await must('POST', `${API}/sobjects/Lead`, {
+      body: { FirstName: 'Ada', LastName: 'Lovelace', Company: 'Analytical Engines', Email: 'countess@example.org' },
+      headers: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' },
+    });
+    expect(answer.error?.errorCode).toBe('DUPLICATES_DETECTED');
+    expect((answer.json as { duplicateResut: { allowSave: boolean } }[])[0]?.duplicateResut.allowSave).toBe(false);
   });
 
   it('matches a Lead against the Contacts too (the Standard Contact Matching Rule)', async () => {

@@ -4,7 +4,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Handler, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { compositeResource } from './composite.js';
-import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
+import {
+  allowsDuplicateSave,
+  DUPLICATE_RULE_HEADER,
+  duplicatesAsCurrentUser as duplicatesAsCurrentUserOf,
+} from './duplicates.js';
 import { ApiError, invalidSession, methodNotAllowed, notFound, sessionNotValidForApi } from './errors.js';
 import { API_VERSION, type SalesforceOrg } from './org.js';
 import { queryResource } from './query.js';
@@ -95,8 +99,9 @@ function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
     headers: flattenHeaders(req.headers),
   };
   const allowDuplicateSave = allowsDuplicateSave(call.headers[DUPLICATE_RULE_HEADER]);
+  const duplicatesAsCurrentUser = duplicatesAsCurrentUserOf(call.headers[DUPLICATE_RULE_HEADER]);
   const noAutoAssign = autoAssignOff(call.headers[AUTO_ASSIGN_HEADER]);
-  return dispatch({ org, userId: session.userId, allowDuplicateSave, noAutoAssign }, call);
+  return dispatch({ org, userId: session.userId, allowDuplicateSave, duplicatesAsCurrentUser, noAutoAssign }, call);
 }
 
 /** Routes one call; composite subrequests come back through here without counting again. */

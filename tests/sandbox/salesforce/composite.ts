@@ -1,7 +1,7 @@
 // POST /composite (subrequests with @{ref.path} references, allOrNone rollback; one API call in all)
 // and the sObject collections under /composite/sobjects.
 import { to18 } from '../../../src/shared/salesforce-id.js';
-import { allowsDuplicateSave, DUPLICATE_RULE_HEADER } from './duplicates.js';
+import { allowsDuplicateSave, DUPLICATE_RULE_HEADER, duplicatesAsCurrentUser } from './duplicates.js';
 import { ApiError, methodNotAllowed, notFound, processingHalted, ROLLED_BACK_MESSAGE } from './errors.js';
 import {
   API_BASE,
@@ -141,7 +141,9 @@ function runSubrequest(ctx: ApiContext, sub: Subrequest, results: Map<string, un
     const assign = headers[AUTO_ASSIGN_HEADER];
     const subCtx = {
       ...ctx,
-      ...(own === undefined ? {} : { allowDuplicateSave: allowsDuplicateSave(own) }),
+      ...(own === undefined
+        ? {}
+        : { allowDuplicateSave: allowsDuplicateSave(own), duplicatesAsCurrentUser: duplicatesAsCurrentUser(own) }),
       // The composite request's Sforce-Auto-Assign applies to its subrequests too, as the header
       // applies to every record a request creates, directly or not.
       ...(assign === undefined ? {} : { noAutoAssign: autoAssignOff(assign) }),

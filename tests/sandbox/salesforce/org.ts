@@ -151,6 +151,17 @@ export interface OrgSetup {
    * header is not provided in the request, the default value is TRUE").
    */
   leadAssignmentQueue: string;
+  /**
+   * The organization-wide default for Leads: 'private' (a rep reads only the Leads they own, as most
+   * sales orgs set it) or 'public' (a new org's Public Read/Write/Transfer). See sharing.ts.
+   */
+  leadSharing: 'private' | 'public';
+  /**
+   * The Standard Lead Duplicate Rule's action on create: 'allow' with an alert (a new org's), which
+   * `allowSave=true` acknowledges, or 'block', which nothing gets past (Salesforce Help "Duplicate
+   * Rule Fields": Action On Create, Allow or Block).
+   */
+  leadDuplicateAction: 'allow' | 'block';
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -185,6 +196,8 @@ export class SalesforceOrg {
     chatter: true,
     experienceCloud: true,
     leadAssignmentQueue: LEAD_QUEUE_ID,
+    leadSharing: 'private',
+    leadDuplicateAction: 'allow',
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   /**

@@ -26,7 +26,7 @@ export function queryResource(ctx: ApiContext, call: ApiCall, segments: string[]
     ctx.org.trouble.queryTimeouts -= 1;
     throw ApiError.one(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
   }
-  const result = runQuery(ctx.org, query);
+  const result = runQuery(ctx.org, query, undefined, ctx.userId);
   if (result.count !== undefined) return { status: 200, body: { totalSize: result.count, done: true, records: [] } };
   return firstPage(ctx.org, result.rows, batchSize);
 }

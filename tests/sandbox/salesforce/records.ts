@@ -13,6 +13,8 @@ export interface ApiContext {
   userId: string;
   /** The request acknowledged duplicate alerts (Sforce-Duplicate-Rule-Header: allowSave=true). */
   allowDuplicateSave?: boolean;
+  /** The same header's runAsCurrentUser=true: duplicate rules compare only what the user may see. */
+  duplicatesAsCurrentUser?: boolean;
   /** Sforce-Auto-Assign: FALSE was sent: active assignment rules do not run (TRUE when absent). */
   noAutoAssign?: boolean;
 }

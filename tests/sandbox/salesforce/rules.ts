@@ -5,6 +5,7 @@ import { ApiError, fieldIntegrity, requiredFieldsMissing } from './errors.js';
 import type { FieldValue, SObjectRecord } from './org.js';
 import { type ApiContext, salesforceDateTime } from './records.js';
 import { fieldOf, hasOwner, type SObjectDef } from './schema.js';
+import { canRead, hiddenReference } from './sharing.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -113,9 +114,12 @@ function checkLookups(ctx: ApiContext, def: SObjectDef, input: Fields): void {
     if (!type || !field.referenceTo?.includes(type)) {
       throw fieldIntegrity(`${field.label}: id value of incorrect type: ${text}`, [name]);
     }
-    if (!ctx.org.get(id)) {
+    const target = ctx.org.get(id);
+    if (!target) {
       throw ApiError.one(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [name]);
     }
+    // OwnerId may name a queue or user the rep cannot "read"; every other lookup needs read access.
+    if (name !== 'OwnerId' && !canRead(ctx.org, ctx.userId, target)) throw hiddenReference(name);
     input[name] = id;
   }
 }

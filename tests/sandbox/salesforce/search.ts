@@ -37,7 +37,7 @@ export function searchResource(ctx: ApiContext, call: ApiCall): ApiAnswer {
   for (const { query } of returning) {
     const def = sobjectDef(query.from.name);
     const candidates = def ? ctx.org.ofType(def.name).filter((r) => matchesTerm(r, scope, words)) : [];
-    searchRecords.push(...runQuery(ctx.org, query, candidates).rows);
+    searchRecords.push(...runQuery(ctx.org, query, candidates, ctx.userId).rows);
   }
   return { status: 200, body: { searchRecords } };
 }

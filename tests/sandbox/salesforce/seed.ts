@@ -16,7 +16,7 @@ export function seedOrg(org: SalesforceOrg): void {
     return id;
   };
 
-  add('User', {
+  const rep = add('User', {
     Name: 'Riley Rep',
     FirstName: 'Riley',
     LastName: 'Rep',
@@ -52,6 +52,8 @@ export function seedOrg(org: SalesforceOrg): void {
       Status: 'Open - Not Contacted',
       IsConverted: false,
       LeadSource: 'Web',
+      // The rep's own: under acme's Private Lead sharing, a Lead owned by anyone else is unseen.
+      OwnerId: rep,
     });
   lead('Ada', 'Lovelace', 'Analytical Engines', 'ada@engines.example');
   lead('Grace', 'Hopper', 'Compilers Inc', 'grace@compilers.example');

@@ -24,6 +24,7 @@ import {
   sobjectDef,
   sobjectTypeOfId,
 } from './schema.js';
+import { canRead } from './sharing.js';
 import { readFieldInput } from './values.js';
 
 export function sobjectsResource(ctx: ApiContext, call: ApiCall, segments: string[]): ApiAnswer {
@@ -71,7 +72,9 @@ export function findRecord(ctx: ApiContext, def: SObjectDef, idText: string): SO
   if (!id || sobjectTypeOfId(id) !== def.name) throw externalIdNotFound(idText);
   if (isDeleted(ctx.org, id)) throw ApiError.one(404, 'ENTITY_IS_DELETED', 'entity is deleted');
   const record = ctx.org.get(id);
-  if (!record || record.type !== def.name) throw notFound();
+  // A record outside the user's sharing model is not returned (sharing.ts), and the API does not say
+  // whether it exists: the same answer as an id that names nothing.
+  if (!record || record.type !== def.name || !canRead(ctx.org, ctx.userId, record)) throw notFound();
   return record;
 }
 

@@ -13,6 +13,7 @@ import {
   type SObjectDef,
   sobjectDef,
 } from './schema.js';
+import { canRead } from './sharing.js';
 import { type Condition, decodeString, type FieldPath, type Literal, type SoqlQuery, SoqlSyntaxError } from './soql.js';
 
 /** Salesforce's query error text: the query, a caret under the problem, its row and column. */
@@ -37,7 +38,16 @@ export interface QueryResult {
 }
 
 /** Resolves names, filters, sorts and projects; throws Salesforce's query errors. */
-export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObjectRecord[]): QueryResult {
+/**
+ * Runs a query as a user: rows outside their sharing model are not returned (sharing.ts). No user
+ * (the emulator's own look-ups) sees everything.
+ */
+export function runQuery(
+  org: SalesforceOrg,
+  query: SoqlQuery,
+  candidates?: SObjectRecord[],
+  userId?: string,
+): QueryResult {
   const known = sobjectDef(query.from.name);
   const def = known && (org.setup.chatter || !CHATTER_OBJECTS.has(known.name)) ? known : undefined;
   if (!def) {
@@ -56,7 +66,8 @@ export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObj
   const matches = query.where ? compileWhere(resolver, query.text, query.where) : () => true;
   const orderKeys = query.orderBy.map((o) => ({ ...o, path: resolver.resolve(o.field) }));
 
-  let records = (candidates ?? org.ofType(def.name)).filter(matches);
+  const visible = (r: SObjectRecord) => userId === undefined || canRead(org, userId, r);
+  let records = (candidates ?? org.ofType(def.name)).filter((r) => visible(r) && matches(r));
   if (orderKeys.length > 0) {
     records = [...records].sort((a, b) => {
       for (const key of orderKeys) {
@@ -95,7 +106,7 @@ export function runQuery(org: SalesforceOrg, query: SoqlQuery, candidates?: SObj
       // Each parent's related records, as a nested query result; null when it has none (as Salesforce).
       for (const child of children) {
         const own = org.ofType(child.sobject).filter((r) => r.fields[child.field] === record.Id);
-        const found = runQuery(org, child.query, own).rows;
+        const found = runQuery(org, child.query, own, userId).rows;
         row[child.name] = found.length > 0 ? { totalSize: found.length, done: true, records: found } : null;
       }
       return row;
