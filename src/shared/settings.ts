@@ -53,6 +53,11 @@ export interface CompanyPolicy {
   /** Wildcard pattern for allowed Glance addresses, e.g. "*.acme.glance.net"; empty allows any. */
   glanceAddressPattern: string;
   allowChatter: boolean;
+  /**
+   * Guest Leads go through the org's Lead assignment rules (to a queue or another owner) instead of
+   * staying with the rep who met the guest. Off unless the admin turns it on.
+   */
+  leadAssignmentRules: boolean;
   /** The company's Glance identity provider, each way of naming it ('' when not set or malformed). */
   glanceIdpId: string;
   glanceIdpName: string;
@@ -75,6 +80,7 @@ export const OPEN_POLICY: CompanyPolicy = {
   allowNoKey: true,
   glanceAddressPattern: '',
   allowChatter: true,
+  leadAssignmentRules: false,
   glanceIdpId: '',
   glanceIdpName: '',
   glanceIdpToken: '',
@@ -155,6 +161,8 @@ export function readPolicy(raw: unknown): CompanyPolicy {
     unusable.add('glanceAddressPattern');
     glanceAddressPattern = NO_ADDRESS;
   }
+  if (set('leadAssignmentRules') && typeof managed.leadAssignmentRules !== 'boolean')
+    unusable.add('leadAssignmentRules');
   for (const { key } of IDP_POLICY_KEYS) if (set(key) && typeof managed[key] !== 'string') unusable.add(key);
   if (set('presenceVisitorIdFields') && typeof managed.presenceVisitorIdFields !== 'string')
     unusable.add('presenceVisitorIdFields');
@@ -166,6 +174,8 @@ export function readPolicy(raw: unknown): CompanyPolicy {
     allowNoKey: allow('allowNoKey'),
     glanceAddressPattern,
     allowChatter: allow('allowChatter'),
+    // Only `true` hands guest Leads to the org's routing; anything else set keeps them with the rep.
+    leadAssignmentRules: managed.leadAssignmentRules === true,
     ...idpKeys(managed),
     identityProvider: readIdentityProvider(managed),
     ...presenceKeys(managed.presenceVisitorIdFields),

@@ -116,7 +116,7 @@ describe('org check against the sandbox', () => {
     expect(counts()).toEqual(before);
   });
 
-  it('when the duplicate rule matches the guest, the guest is logged as the existing Lead, which is named and kept', async () => {
+  it('when the duplicate rule matches the guest by name and company, the guest gets their own Lead; the other is kept', async () => {
     const { org, run, counts } = acme();
     vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000);
     try {
@@ -124,10 +124,28 @@ describe('org check against the sandbox', () => {
       const existing = org.insert('Lead', { FirstName: 'Org Check', LastName: '1790000000000', Company: 'Example' });
       const before = counts();
       const results = await run();
-      expect(results.find((r) => r.id === 'guest-lead')).toMatchObject({ ok: true, refusedBy: 'duplicate-rule' });
-      expect(results.find((r) => r.id === 'guest-lead')?.detail).toContain(existing.Id);
+      const guest = results.find((r) => r.id === 'guest-lead');
+      expect(guest).toMatchObject({ ok: true });
+      expect(guest?.refusedBy).toBeUndefined();
+      expect(guest?.detail).not.toContain(existing.Id);
       expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
       expect(org.get(existing.Id)).toBeDefined();
+      expect(counts()).toEqual(before);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('a Block duplicate rule: the guest check names the duplicate rule, and no other Lead stands for the guest', async () => {
+    const { org, run, counts } = acme();
+    vi.spyOn(Date, 'now').mockReturnValue(1_790_000_000_000);
+    try {
+      org.setup.leadDuplicateAction = 'block';
+      org.insert('Lead', { FirstName: 'Org Check', LastName: '1790000000000', Company: 'Example' });
+      const before = counts();
+      const results = await run();
+      expect(results.find((r) => r.id === 'guest-lead')).toMatchObject({ ok: false, refusedBy: 'duplicate-rule' });
+      expect(results.find((r) => r.id === 'clean-up')).toMatchObject({ ok: true });
       expect(counts()).toEqual(before);
     } finally {
       vi.restoreAllMocks();

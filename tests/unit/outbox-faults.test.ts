@@ -7,6 +7,7 @@ import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -385,7 +386,9 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     expect(await logOf(h, second.sessionId)).toMatchObject({ state: 'discarded' });
   });
 
-  it('the standard Lead duplicate rule: a guest matching a Lead by name and company is already known, not lost', async () => {
+  // Issue 26: a guest is "known" only by their email. A duplicate rule's name-and-company match is
+  // another person as far as anyone can tell, so the guest gets a Lead of their own (allowSave).
+  it('the standard Lead duplicate rule: a guest matching a Lead by name and company gets their own Lead', async () => {
     const h = harness();
     // Glance reports guests and ends sessions only where the account has the assumed ops (A6).
     h.assumeGlanceOps();
@@ -400,14 +403,65 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
-    const leads = h.records('Lead').length;
     h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Pat Lee', email: 'pat.lee@initech.example' });
     h.tick(5000);
     await refreshSession(h.ports);
     await runOutbox(h.ports);
-    expect(h.records('Lead')).toHaveLength(leads);
-    expect((await logOf(h, session.sessionId))?.leads).toEqual({ 'pat.lee@initech.example': existing.Id });
+    const id = (await logOf(h, session.sessionId))?.leads['pat.lee@initech.example'];
+    expect(id).not.toBe(existing.Id);
+    expect(org(h).get(id ?? '')?.fields).toMatchObject({
+      Email: 'pat.lee@initech.example',
+      OwnerId: org(h).defaultUserId,
+    });
     expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('two free-mail guests with similar names, the first Lead routed out of sight: each is their own Lead', async () => {
+    const h = harness();
+    h.assumeGlanceOps();
+    await h.connect({ leadCreation: 'email' });
+    // Someone else's Lead (a queue's), hidden by Private Lead sharing, that the rule still compares.
+    const hidden = org(h).insert('Lead', {
+      FirstName: 'Sam',
+      LastName: 'Guest',
+      Company: 'Unknown (Glance guest)',
+      Email: 'sam@gmail.com',
+      OwnerId: LEAD_QUEUE_ID,
+      IsConverted: false,
+    });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Sam Guest', email: 'sam.guest@yahoo.com' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    const id = (await logOf(h, session.sessionId))?.leads['sam.guest@yahoo.com'];
+    expect(id).toMatch(/^00Q/);
+    expect(id).not.toBe(hidden.Id);
+    expect(org(h).get(id ?? '')?.fields.Email).toBe('sam.guest@yahoo.com');
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  it('a Block duplicate rule: the guest is not logged as anyone, and the refusal is shown', async () => {
+    const h = harness();
+    h.assumeGlanceOps();
+    await h.connect({ leadCreation: 'email' });
+    org(h).setup.leadDuplicateAction = 'block';
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    const leads = h.records('Lead').length;
+    h.sandbox.state.glance.join('acme.glance.net', session.key, {
+      name: 'Ada Lovelace',
+      email: 'ada.l@analytical-engines.example',
+    });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(h.records('Lead')).toHaveLength(leads);
+    const log = await logOf(h, session.sessionId);
+    expect(log?.leads['ada.l@analytical-engines.example']).toBeUndefined();
+    expect(await readJobs(h.ports)).toMatchObject([{ kind: 'guest-lead', problem: 'duplicate' }]);
+    expect(log?.error).toContain('Use one of these records?');
   });
 
   it('API Access Control: its own state and message, never "log in"; the queue waits for the admin', async () => {

@@ -6,6 +6,7 @@ import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
 import { glanceAccountView, settingsView } from '../../src/background/settings/account.js';
+import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 describe('the company policy, read at each use', () => {
@@ -107,6 +108,28 @@ describe('the company policy, read at each use', () => {
     h.tick(3_600_000);
     await runOutbox(h.ports);
     expect(h.records('Lead').length).toBe(leads);
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
+  // Issue 26: REST creates run the org's Lead assignment rules unless told not to (REST API
+  // Developer Guide, "Assignment Rule Header"); acme's routes new Leads to a queue.
+  it("keeps guest Leads with the rep unless the policy hands them to the org's assignment rules", async () => {
+    h.assumeGlanceOps();
+    await h.connect({ leadCreation: 'email' });
+    const ownerOf = async (email: string) => {
+      const session = await start(h, 'Lead', h.seeded('Lead').Id);
+      h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Una Guest', email });
+      h.tick(5000);
+      await refreshSession(h.ports);
+      await runOutbox(h.ports);
+      await endSession(session.sessionId, h.ports);
+      await runOutbox(h.ports);
+      const lead = h.sandbox.state.salesforce.ofType('Lead').find((l) => l.fields.Email === email);
+      return lead?.fields.OwnerId;
+    };
+    expect(await ownerOf('una@kept.example')).toBe(h.sandbox.state.salesforce.defaultUserId);
+    await h.setPolicy({ leadAssignmentRules: true });
+    expect(await ownerOf('una@routed.example')).toBe(LEAD_QUEUE_ID);
     expect(await readJobs(h.ports)).toEqual([]);
   });
 

@@ -23,6 +23,10 @@ export function withinPolicy(job: OutboxJob, policy: CompanyPolicy): OutboxJob |
     }
     return allowed;
   }
-  if (job.kind === 'guest-lead' && !wantsLead(job.guest, policy.maxLeadCreation)) return undefined;
+  if (job.kind === 'guest-lead') {
+    if (!wantsLead(job.guest, policy.maxLeadCreation)) return undefined;
+    const { orgAssigns: _asQueued, ...guestJob } = job;
+    return policy.leadAssignmentRules ? { ...guestJob, orgAssigns: true } : guestJob;
+  }
   return job;
 }

@@ -104,7 +104,12 @@ export type OutboxJob = JobBase &
      * instead of a new Event; the session's later writes (its end) update that Event too.
      */
     | { kind: 'meeting-start'; meetingId: string; fields: Record<string, unknown> }
-    | { kind: 'guest-lead'; guest: GuestToLead }
+    | {
+        kind: 'guest-lead';
+        guest: GuestToLead;
+        /** The company lets the org's Lead assignment rules route guest Leads (set at send time). */
+        orgAssigns?: boolean;
+      }
   );
 
 /** What is known about one session's Salesforce records. */

@@ -43,6 +43,8 @@ export interface CompositeSubrequest {
   path: string;
   referenceId: string;
   body?: unknown;
+  /** This subrequest's own headers (REST API Developer Guide, "Composite Subrequest": httpHeaders). */
+  httpHeaders?: Record<string, string>;
 }
 
 export interface CompositeSubresponse {
@@ -181,6 +183,7 @@ export class SalesforceClient {
         url: `/services/data/v${API_VERSION}${s.path}`,
         referenceId: s.referenceId,
         ...(s.body === undefined ? {} : { body: s.body }),
+        ...(s.httpHeaders ? { httpHeaders: s.httpHeaders } : {}),
       })),
     });
     if (!answer || !Array.isArray(answer.compositeResponse)) throw new SalesforceError(200, [], 'unavailable');

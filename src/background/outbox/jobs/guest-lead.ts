@@ -1,6 +1,9 @@
-// A guest who joined becomes a Lead, unless Salesforce already knows them: by email (a Lead or a
-// Contact), or by the org's duplicate rule (name and company). It always looks first, so a send that
-// landed is never repeated, and the create call checks that it landed once.
+// A guest who joined becomes a Lead, unless Salesforce already knows their email (a Lead or a
+// Contact). It always looks first, so a send that landed is never repeated, and the create call
+// checks that it landed once. A duplicate rule's other matches (a similar name at the same company,
+// often the free-mail placeholder company) are other people as far as anyone can tell, and may be
+// records the rep cannot even see: the guest gets their own Lead, with their email, and the alert is
+// acknowledged (allowSave). Only a Block rule stops it, and the rep is shown Salesforce's words.
 
 import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
 import { type SalesforceClient, soqlString } from '../../salesforce/client.js';
@@ -21,19 +24,17 @@ import {
 
 export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
 
-type Matches = { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] };
-/** Salesforce documents `duplicateResult`; its REST answers spell it `duplicateResut`. Read both. */
-type DuplicateError = { duplicateResult?: Matches; duplicateResut?: Matches };
-
-/** The first record a duplicate rule matched, from DUPLICATES_DETECTED's duplicate result. */
-export function duplicateMatch(error: SalesforceError): string {
-  for (const item of error.errors as DuplicateError[]) {
-    for (const result of (item.duplicateResult ?? item.duplicateResut)?.matchResults ?? []) {
-      const id = result.matchRecords?.find((m) => typeof m.record?.Id === 'string')?.record?.Id;
-      if (id) return id;
-    }
-  }
-  return '';
+/**
+ * The create's own headers: acknowledge a duplicate rule's alert (REST API Developer Guide,
+ * "Duplicate Rule Header"), and let the org's Lead assignment rules route the Lead only where the
+ * company's policy says so (the client sends `Sforce-Auto-Assign: FALSE` on every call; a
+ * subrequest's httpHeaders decide for it, "Composite Subrequest").
+ */
+export function leadCreateHeaders(job: Job<'guest-lead'>): Record<string, string> {
+  return {
+    'Sforce-Duplicate-Rule-Header': 'allowSave=true',
+    ...(job.orgAssigns ? { 'Sforce-Auto-Assign': 'TRUE' } : {}),
+  };
 }
 
 export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>, log: SessionLog): Promise<Progress> {
@@ -66,7 +67,13 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
   const answers = byReference(
     await client.composite(
       [
-        { method: 'POST', path: '/sobjects/Lead', referenceId: 'lead', body: fields },
+        {
+          method: 'POST',
+          path: '/sobjects/Lead',
+          referenceId: 'lead',
+          body: fields,
+          httpHeaders: leadCreateHeaders(job),
+        },
         ...(ours
           ? [query(`SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false${ours} LIMIT 5`, 'same')]
           : []),
@@ -77,8 +84,8 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
   const lead = answers.get('lead');
   if (!ok(lead)) {
     const failure = failureOf(lead);
-    // The org's duplicate rule knows this person (same name and company): already known, not lost.
-    if (failure.problem === 'duplicate') return known(duplicateMatch(failure));
+    // A Block duplicate rule: the guest is not anyone else's Lead, and the rep decides (Retry, Discard).
+    if (failure.problem === 'duplicate') throw failure;
     const without = fieldsToLeaveOut(failure, fields, OPTIONAL_LEAD_FIELDS, job.without);
     if (without) return { log: (current) => current, job: { ...job, without, inFlight: false, notBefore: 0 } };
     throw failure;
