@@ -14,7 +14,9 @@ interface DeviceAuthorization {
 }
 
 export type DevicePoll =
-  | { state: 'pending' | 'denied' | 'unknown' }
+  | { state: 'pending' }
+  | { state: 'denied' }
+  | { state: 'unknown' }
   | { state: 'approved'; userId: string; clientId: string };
 
 /** Letters and digits people can read back without confusing them (no 0/O, 1/I). */
