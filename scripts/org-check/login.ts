@@ -88,6 +88,7 @@ export async function sessionFor(signIn: SignIn, deps: SignInDeps): Promise<OrgS
     case 'sf-cli':
       return sfCliSession(signIn.targetOrg, deps);
     case 'device-flow': {
+      // Only the client id goes to the login URL, but a mistyped one should fail here, not at a stranger's.
       apiHostOf(signIn.loginUrl, true);
       const granted = await deviceFlowToken(signIn.clientId, signIn.loginUrl, deps);
       return {
