@@ -3,22 +3,34 @@
 // setting refused what, and deletes what it made. Nothing in CI calls real services; the same checks
 // run against the sandbox in tests/unit/org-check.test.ts (and in the browser, from the options page).
 //
-//   SF_INSTANCE_URL=https://acme.my.salesforce.com SF_ACCESS_TOKEN=…      a session or access token, or
-//   SF_CLIENT_ID=… SF_CLIENT_SECRET=… SF_USERNAME=… SF_PASSWORD=… [SF_SECURITY_TOKEN=…] [SF_LOGIN_URL=…]
-//                                       the OAuth 2.0 username-password flow of a connected app
-//   (SF_USERNAME + SF_PASSWORD without SF_CLIENT_ID: SOAP login() at API 64.0, the last that has it)
+// Signing in to Salesforce, only in ways new orgs allow (org-check/sign-in.ts):
+//   npm run org-check -- --target-org acme             an org the Salesforce CLI is signed in to (or SF_TARGET_ORG=acme)
+//   SF_INSTANCE_URL=https://acme.my.salesforce.com SF_ACCESS_TOKEN=…      a session or access token
+//   SF_CLIENT_ID=… [SF_LOGIN_URL=https://acme.my.salesforce.com]      the device flow of an External Client App
+//   A username and password (SF_USERNAME, SF_PASSWORD) is refused, naming these instead.
 //   GLANCE_ADDRESS=acme.glance.net GLANCE_PASSWORD=…
 //
 //   npm run org-check -- --dry-run      prints every request the extension can send; sends nothing
 //   npm run org-check -- --glance       the Glance checks alone: each assumed operation present, absent or refused
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { dryRun } from '../src/background/org-check/dry-run.js';
 import { salesforceChecks } from '../src/background/org-check/salesforce-checks.js';
 import { ORG_CHECK_MESSAGE, ORG_SETTING_MESSAGE } from '../src/shared/org-check.js';
 import { type CheckResult, glanceChecks, glanceRequests } from './org-check/glance-checks.js';
-import { orgSession } from './org-check/login.js';
+import { orgSession, type SignInDeps } from './org-check/login.js';
+import { NO_SIGN_IN } from './org-check/sign-in.js';
 
 const env = process.env;
+
+const signInDeps: SignInDeps = {
+  fetch,
+  runSf: (args) => promisify(execFile)('sf', args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }),
+  sleep: (ms) => sleep(ms),
+  say: (line) => console.log(line),
+};
 
 /** The extension's own English strings, so the report names checks as the options page does. */
 const messages = JSON.parse(
@@ -52,8 +64,8 @@ const glanceOnly = process.argv.includes('--glance');
 let ok = true;
 const session = glanceOnly
   ? undefined
-  : await orgSession(fetch, env).catch((error: unknown) => {
-      console.log(`Salesforce: could not log in: ${error instanceof Error ? error.message : String(error)}`);
+  : await orgSession(process.argv.slice(2), env, signInDeps).catch((error: unknown) => {
+      console.log(`Salesforce: could not sign in: ${error instanceof Error ? error.message : String(error)}`);
       ok = false;
       return undefined;
     });
@@ -69,9 +81,7 @@ if (session) {
       })),
     ) && ok;
 } else if (ok && !glanceOnly) {
-  console.log(
-    'Salesforce: skipped (set SF_INSTANCE_URL + SF_ACCESS_TOKEN, or SF_CLIENT_ID + SF_CLIENT_SECRET + SF_USERNAME + SF_PASSWORD)',
-  );
+  console.log(NO_SIGN_IN);
 }
 if (env.GLANCE_ADDRESS && env.GLANCE_PASSWORD) {
   ok =

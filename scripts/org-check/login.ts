@@ -1,10 +1,8 @@
-// How `npm run org-check` gets a Salesforce session, by the methods Salesforce still offers tools:
-// an access (session) token as is, the OAuth 2.0 username-password flow of a connected app, or SOAP
-// login() at API 64.0 (SOAP login is gone from API 65.0 on and retired in Summer '27).
-import jsforce from 'jsforce';
-
-/** The last API version whose SOAP login() Salesforce still answers. */
-export const SOAP_LOGIN_VERSION = '64.0';
+// Gets the Salesforce session `npm run org-check` runs the checks with, the way sign-in.ts picked:
+// a token as it is, the Salesforce CLI's token for one of its orgs, or the OAuth 2.0 device flow.
+import { apiHostFor } from '../../src/shared/salesforce-url.js';
+import { deviceFlowToken } from './device-flow.js';
+import { type Env, type SignIn, signInFrom } from './sign-in.js';
 
 export interface OrgSession {
   apiHost: string;
@@ -13,57 +11,97 @@ export interface OrgSession {
   method: string;
 }
 
-type Env = Record<string, string | undefined>;
+export interface SignInDeps {
+  fetch: typeof fetch;
+  /** Runs `sf` with these arguments; rejects with code ENOENT when it is not installed. */
+  runSf(args: string[]): Promise<{ stdout: string }>;
+  sleep(ms: number): Promise<void>;
+  /** One line for the person running the check (where to approve the device flow). */
+  say(line: string): void;
+}
 
-/** OAuth 2.0 username-password flow: POST /services/oauth2/token with grant_type=password. */
-export async function oauthPasswordLogin(fetcher: typeof fetch, env: Env): Promise<OrgSession> {
-  const loginUrl = (env.SF_LOGIN_URL ?? 'https://login.salesforce.com').replace(/\/+$/, '');
-  const response = await fetcher(`${loginUrl}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: env.SF_CLIENT_ID ?? '',
-      client_secret: env.SF_CLIENT_SECRET ?? '',
-      username: env.SF_USERNAME ?? '',
-      // The security token follows the password unless the login IP is trusted.
-      password: `${env.SF_PASSWORD ?? ''}${env.SF_SECURITY_TOKEN ?? ''}`,
-    }).toString(),
-  });
-  const answer = (await response.json().catch(() => ({}))) as Record<string, string | undefined>;
-  if (!response.ok || !answer.access_token || !answer.instance_url) {
-    const why = `${answer.error ?? `HTTP ${response.status}`}: ${answer.error_description ?? ''}`;
-    throw new Error(
-      `OAuth username-password login refused (${why}). The connected app needs the flow allowed: Setup → OAuth and ` +
-        'OpenID Connect Settings → "Allow OAuth Username-Password Flows" (off by default since Summer \'23), and ' +
-        "the user's profile allowed on the app; or pass SF_INSTANCE_URL + SF_ACCESS_TOKEN instead.",
-    );
+/** The hosts a device flow may start on besides an org's own My Domain. */
+const LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
+
+/**
+ * The org's API host, from the address given with a token. Only a Salesforce host: a token sent to a
+ * mistyped address would be a token given away.
+ */
+function apiHostOf(address: string, allowLoginHost = false): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(address);
+  } catch {
+    url = undefined;
+  }
+  const host = url?.protocol === 'https:' ? url.hostname.toLowerCase() : '';
+  const apiHost = allowLoginHost && LOGIN_HOSTS.has(host) ? host : apiHostFor(host);
+  if (!apiHost) {
+    throw new Error(`${address} is not a Salesforce org's address (https://yourorg.my.salesforce.com)`);
+  }
+  return apiHost;
+}
+
+const SF_CLI_HELP =
+  'Sign the Salesforce CLI in to the org first (sf org login web --instance-url https://yourorg.my.salesforce.com ' +
+  '--alias acme; sf org list shows the orgs it has), or pass SF_INSTANCE_URL + SF_ACCESS_TOKEN.';
+
+/** `sf org display --target-org X --json`: the CLI refreshes the token if it has to. */
+async function sfCliSession(targetOrg: string, deps: SignInDeps): Promise<OrgSession> {
+  const args = ['org', 'display', '--target-org', targetOrg, '--json'];
+  let stdout: string;
+  try {
+    ({ stdout } = await deps.runSf(args));
+  } catch (error) {
+    const failure = error as { code?: unknown; stdout?: unknown };
+    if (failure.code === 'ENOENT') {
+      throw new Error(
+        'The Salesforce CLI (sf) is not installed: get it from https://developer.salesforce.com/tools/salesforcecli, ' +
+          'or pass SF_INSTANCE_URL + SF_ACCESS_TOKEN instead.',
+      );
+    }
+    // sf exits 1 on an error and still prints its JSON answer on stdout.
+    if (typeof failure.stdout !== 'string') throw error;
+    stdout = failure.stdout;
+  }
+  let answer: { status?: number; message?: string; result?: Record<string, unknown> } = {};
+  try {
+    answer = JSON.parse(stdout) as typeof answer;
+  } catch {
+    answer = { message: stdout.trim().slice(0, 300) };
+  }
+  const { accessToken, instanceUrl, username } = answer.result ?? {};
+  if (answer.status !== 0 || typeof accessToken !== 'string' || typeof instanceUrl !== 'string') {
+    throw new Error(`sf ${args.join(' ')} answered: ${answer.message ?? 'no access token'}\n${SF_CLI_HELP}`);
   }
   return {
-    apiHost: new URL(answer.instance_url).hostname,
-    accessToken: answer.access_token,
-    method: 'OAuth username-password flow',
+    apiHost: apiHostOf(instanceUrl),
+    accessToken,
+    method: `Salesforce CLI org ${targetOrg}${typeof username === 'string' ? ` (${username})` : ''}`,
   };
 }
 
-/** Picks the login method from the environment; undefined when nothing is set. */
-export async function orgSession(fetcher: typeof fetch, env: Env): Promise<OrgSession | undefined> {
-  if (env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
-    return { apiHost: new URL(env.SF_INSTANCE_URL).hostname, accessToken: env.SF_ACCESS_TOKEN, method: 'access token' };
+export async function sessionFor(signIn: SignIn, deps: SignInDeps): Promise<OrgSession> {
+  switch (signIn.method) {
+    case 'access-token':
+      return { apiHost: apiHostOf(signIn.instanceUrl), accessToken: signIn.accessToken, method: 'access token' };
+    case 'sf-cli':
+      return sfCliSession(signIn.targetOrg, deps);
+    case 'device-flow': {
+      // Only the client id goes to the login URL, but a mistyped one should fail here, not at a stranger's.
+      apiHostOf(signIn.loginUrl, true);
+      const granted = await deviceFlowToken(signIn.clientId, signIn.loginUrl, deps);
+      return {
+        apiHost: apiHostOf(granted.instanceUrl),
+        accessToken: granted.accessToken,
+        method: `device flow of External Client App ${signIn.clientId.slice(0, 12)}…`,
+      };
+    }
   }
-  if (env.SF_USERNAME && env.SF_PASSWORD && env.SF_CLIENT_ID) return oauthPasswordLogin(fetcher, env);
-  if (env.SF_USERNAME && env.SF_PASSWORD) {
-    // No connected app: SOAP login() at the last version that has it; our own client then makes the calls.
-    const connection = new jsforce.Connection({
-      loginUrl: env.SF_LOGIN_URL ?? 'https://login.salesforce.com',
-      version: SOAP_LOGIN_VERSION,
-    });
-    await connection.login(env.SF_USERNAME, `${env.SF_PASSWORD}${env.SF_SECURITY_TOKEN ?? ''}`);
-    return {
-      apiHost: new URL(connection.instanceUrl).hostname,
-      accessToken: connection.accessToken ?? '',
-      method: `SOAP login() at API ${SOAP_LOGIN_VERSION} (retired in Summer '27: prefer SF_CLIENT_ID/SF_CLIENT_SECRET)`,
-    };
-  }
-  return undefined;
+}
+
+/** The session asked for by the command line and environment; undefined when none is asked for. */
+export async function orgSession(argv: readonly string[], env: Env, deps: SignInDeps): Promise<OrgSession | undefined> {
+  const signIn = signInFrom(argv, env);
+  return signIn && sessionFor(signIn, deps);
 }

@@ -3,7 +3,6 @@
 // sandbox's org settings switched on, each check says which setting refused it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
-import { oauthPasswordLogin, orgSession } from '../../scripts/org-check/login.js';
 import { dryRun } from '../../src/background/org-check/dry-run.js';
 import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
 import { routeMessage } from '../../src/background/router.js';
@@ -212,53 +211,6 @@ describe('org check against the sandbox', () => {
     const sandbox = inProcessSandbox();
     const results = await glanceChecks(sandbox.fetch, 'acme.glance.net', 'nope');
     expect(results).toEqual([expect.objectContaining({ ok: false })]);
-  });
-});
-
-describe('org check login', () => {
-  it('uses the OAuth username-password flow when a connected app is given', async () => {
-    const fetcher = vi.fn(
-      async (_url: string | URL | Request, _init?: RequestInit) =>
-        new Response(JSON.stringify({ access_token: '00Dxx!token', instance_url: 'https://acme.my.salesforce.com' })),
-    );
-    const session = await orgSession(fetcher as unknown as typeof fetch, {
-      SF_CLIENT_ID: 'cid',
-      SF_CLIENT_SECRET: 'secret',
-      SF_USERNAME: 'rep@acme.com',
-      SF_PASSWORD: 'pw',
-      SF_SECURITY_TOKEN: 'TOKEN',
-    });
-    expect(session).toMatchObject({ apiHost: 'acme.my.salesforce.com', accessToken: '00Dxx!token' });
-    const [url, init] = fetcher.mock.calls[0] ?? [];
-    expect(url).toBe('https://login.salesforce.com/services/oauth2/token');
-    expect(init?.method).toBe('POST');
-    expect(Object.fromEntries(new URLSearchParams(String(init?.body)))).toEqual({
-      grant_type: 'password',
-      client_id: 'cid',
-      client_secret: 'secret',
-      username: 'rep@acme.com',
-      password: 'pwTOKEN',
-    });
-  });
-
-  it('says what to change when the org refuses the flow', async () => {
-    const fetcher = async () =>
-      new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'authentication failure' }), {
-        status: 400,
-      });
-    await expect(
-      oauthPasswordLogin(fetcher as unknown as typeof fetch, { SF_CLIENT_ID: 'c', SF_USERNAME: 'u', SF_PASSWORD: 'p' }),
-    ).rejects.toThrow(/invalid_grant: authentication failure.*Allow OAuth Username-Password Flows/);
-  });
-
-  it('takes a session or access token as is, and needs nothing else', async () => {
-    const fetcher = vi.fn();
-    const session = await orgSession(fetcher as unknown as typeof fetch, {
-      SF_INSTANCE_URL: 'https://acme.my.salesforce.com',
-      SF_ACCESS_TOKEN: 'sid',
-    });
-    expect(session).toMatchObject({ apiHost: 'acme.my.salesforce.com', accessToken: 'sid' });
-    expect(fetcher).not.toHaveBeenCalled();
   });
 });
 

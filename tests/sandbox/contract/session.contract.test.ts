@@ -1,4 +1,6 @@
 // Contract: sessions, identity, API-usage reporting and hosts, as jsforce experiences them.
+
+import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_VERSION,
@@ -123,5 +125,28 @@ describe('hosts', () => {
       ['acme.lightning.force.com', `/services/data/v${API_VERSION}/query`, `?q=${query}`, 302],
       ['acme.my.salesforce.com', `/services/data/v${API_VERSION}/query`, `?q=${query}`, 200],
     ]);
+  });
+});
+
+describe('signing in as a new org allows (issue 26, item 9)', () => {
+  // The two ways org-check once signed in, through jsforce itself: both refused, as new orgs do.
+  it('refuses SOAP login() at API 64.0, the last version that has it, as off by default', async () => {
+    const conn = new jsforce.Connection({ loginUrl: 'https://login.salesforce.com', version: '64.0' });
+    const error = await rejectionOf(conn.login('rep@acme.com', 'pw'));
+    expect(error.message).toMatch(/SOAP API login\(\) is disabled by default in this org/);
+  });
+
+  it('refuses SOAP login() from API 65.0 on', async () => {
+    const conn = new jsforce.Connection({ loginUrl: 'https://login.salesforce.com', version: API_VERSION });
+    const error = await rejectionOf(conn.login('rep@acme.com', 'pw'));
+    expect(error.message).toMatch(/The SOAP Login operation is not available in the API version specified/);
+  });
+
+  it('refuses the OAuth username-password flow with invalid_grant, authentication failure', async () => {
+    const conn = new jsforce.Connection({
+      oauth2: { clientId: 'cid', clientSecret: 'secret', loginUrl: 'https://login.salesforce.com' },
+    });
+    const error = await rejectionOf(conn.login('rep@acme.com', 'pw'));
+    expect([error.name, error.message]).toEqual(['invalid_grant', 'authentication failure']);
   });
 });

@@ -22,6 +22,7 @@ import {
   type JsonObject,
 } from './records.js';
 import { searchResource } from './search.js';
+import { signInRoutes } from './sign-in.js';
 import { sobjectsResource } from './sobjects.js';
 
 const LIGHTNING_SUFFIX = '.lightning.force.com';
@@ -42,6 +43,8 @@ export function salesforceApiHandler(orgs: SalesforceOrg | readonly SalesforceOr
       const apiHost = onLightning?.classicHost ?? `${req.host.slice(0, -LIGHTNING_SUFFIX.length)}${API_SUFFIX}`;
       return redirect(`https://${apiHost}${path}${req.url.search}`);
     }
+    const signIn = signInRoutes(list, req);
+    if (signIn) return signIn;
     const org = list.find((o) => o.classicHost === req.host);
     if (!org) return undefined;
     if (path === USERINFO_PATH) return userinfo(org, req);

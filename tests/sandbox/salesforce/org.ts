@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
+import { DeviceAuthorizations } from './oauth-device.js';
 import type { SamlServiceProvider } from './pages-idp.js';
 import { EXTRA_KEY_PREFIXES } from './schema.js';
 import { seedOrg } from './seed.js';
@@ -162,6 +163,12 @@ export interface OrgSetup {
    * Rule Fields": Action On Create, Allow or Block).
    */
   leadDuplicateAction: 'allow' | 'block';
+  /**
+   * Consumer keys of the External Client Apps whose OAuth settings enable the device flow; none in a
+   * new org. It is the one way a tool signs a user in here: new orgs block the OAuth username-password
+   * flow (Summer '23) and SOAP login() (sign-in.ts), and no new connected apps since Spring '26.
+   */
+  deviceFlowApps: Set<string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -198,7 +205,10 @@ export class SalesforceOrg {
     leadAssignmentQueue: LEAD_QUEUE_ID,
     leadSharing: 'private',
     leadDuplicateAction: 'allow',
+    deviceFlowApps: new Set(),
   };
+  /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
+  readonly devices = new DeviceAuthorizations();
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   /**
    * The SAML service providers its admin set up as connected apps (pages-idp.ts). Acme signs its reps
