@@ -123,6 +123,19 @@ function checkLookups(ctx: ApiContext, def: SObjectDef, input: Fields): void {
 const MINUTE = 60_000;
 
 /**
+ * An event lasts at most 14 days (20,160 minutes), multiday events on (Object Reference, "Event",
+ * Multiday Events: DurationInMinutes above 1,440 needs Setup › Activity Settings › Enable Multiday
+ * Events; reference/salesforce.md, second review of real orgs: "Events last at most 14 days").
+ * The refusal's wording for 14 days is not in Salesforce's docs; the shape is the one real orgs give
+ * the 1,440-minute limit without multiday events, FIELD_INTEGRITY_EXCEPTION "Duration must be
+ * between 0 and 1440 minutes: Duration" on DurationInMinutes (Riva support, "Duration Must be
+ * Between 0 and 1440 Minutes - Salesforce Error"), with this limit's number.
+ */
+export const MAX_EVENT_MINUTES = 14 * 24 * 60;
+const eventTooLong = () =>
+  fieldIntegrity(`Duration must be between 0 and ${MAX_EVENT_MINUTES} minutes: Duration`, ['DurationInMinutes']);
+
+/**
  * Salesforce keeps an event as a start (ActivityDateTime) and a length (DurationInMinutes);
  * StartDateTime and EndDateTime are views of those two, so the missing-field errors name them.
  */
@@ -143,6 +156,7 @@ function deriveEventTimes(fields: Fields, input: Fields, existing?: SObjectRecor
     const field = input.EndDateTime ? 'EndDateTime' : 'DurationInMinutes';
     throw fieldIntegrity(`${field}: the event can't end before it starts`, [field]);
   }
+  if (duration > MAX_EVENT_MINUTES) throw eventTooLong();
 
   fields.StartDateTime = salesforceDateTime(new Date(start));
   fields.ActivityDateTime = fields.StartDateTime;
