@@ -57,6 +57,7 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
       if (!fields.Body && !fields.LinkUrl) throw requiredFieldsMissing(['Body']);
       fields.Type ??= fields.LinkUrl ? 'LinkPost' : 'TextPost';
       if (fields.Type === 'LinkPost' && !fields.LinkUrl) throw requiredFieldsMissing(['LinkUrl']);
+      if (!existing && ctx.org.setup.experienceCloud) fields.Visibility ??= defaultVisibility(fields);
       break;
   }
 
@@ -178,6 +179,15 @@ function checkEventRelations(ctx: ApiContext, fields: Fields): void {
   else if (what && typeof what.fields.AccountId === 'string') fields.AccountId = what.fields.AccountId;
   else if (who?.type === 'Contact') fields.AccountId = who.fields.AccountId ?? null;
   else fields.AccountId = null;
+}
+
+/**
+ * Object Reference, "FeedItem", Visibility: "For record posts, Visibility is set to InternalUsers for
+ * all internal users by default" (every user of the emulated orgs is internal). A post to a user's
+ * own feed is no record post: AllUsers, as the picklist's first value.
+ */
+function defaultVisibility(fields: Fields): string {
+  return sobjectOfId(String(fields.ParentId)) === 'User' ? 'AllUsers' : 'InternalUsers';
 }
 
 function nextCaseNumber(ctx: ApiContext): string {

@@ -266,12 +266,11 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Body', 'textarea'),
     editable('IsRichText', 'boolean', 'Is Rich Text'),
     // Object Reference, "FeedItem": Visibility is a restricted picklist (AllUsers, InternalUsers)
-    // that exists once Experience Cloud (communities) is on; a post that does not set it is
-    // AllUsers, which external users of a site see on the records shared with them.
+    // that exists once Experience Cloud (digital experiences) is on. Its default depends on the post
+    // (rules.ts): "For record posts, Visibility is set to InternalUsers for all internal users by default".
     {
       ...editable('Visibility', 'picklist'),
       picklistValues: ['AllUsers', 'InternalUsers'],
-      defaultValue: 'AllUsers',
       feature: 'experienceCloud',
     },
   ]),

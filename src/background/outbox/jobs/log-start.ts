@@ -148,8 +148,9 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
         LinkUrl: `https://${lightningHostFor(job.apiHost)}/lightning/r/Event/${id}/view`,
         Title: job.chatter.title,
         Body: job.chatter.body,
-        // A record's feed is shown to customers on an Experience Cloud site unless the post says
-        // otherwise; a session belongs to the rep's colleagues only.
+        // A session belongs to the rep's colleagues only. Salesforce makes an internal user's record
+        // post InternalUsers by itself, but not a post to the rep's own feed, where most posts go
+        // (AllUsers: customers of an Experience Cloud site could see it): so it is always said.
         ...(job.chatter.noVisibilityField ? {} : { Visibility: 'InternalUsers' }),
       },
     });
