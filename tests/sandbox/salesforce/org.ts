@@ -151,6 +151,12 @@ export interface OrgSetup {
    * header is not provided in the request, the default value is TRUE").
    */
   leadAssignmentQueue: string;
+  /**
+   * Setup › Feed Tracking: the objects whose records have a feed, so a FeedItem may name one as its
+   * parent (rules.ts). Out of the box: Account, Case, Contact, Lead, Opportunity and User (Trailhead,
+   * "Enable Feed Tracking": the objects and fields tracked by default); Campaign is not among them.
+   */
+  feedTracked: Set<string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -185,6 +191,7 @@ export class SalesforceOrg {
     chatter: true,
     experienceCloud: true,
     leadAssignmentQueue: LEAD_QUEUE_ID,
+    feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
   };
   readonly trouble: OrgTrouble = { lockedWrites: 0, queryTimeouts: 0 };
   /**

@@ -54,6 +54,7 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
       checkEventRelations(ctx, fields);
       break;
     case 'FeedItem':
+      if (!existing) checkFeedTracked(ctx, String(fields.ParentId));
       if (!fields.Body && !fields.LinkUrl) throw requiredFieldsMissing(['Body']);
       fields.Type ??= fields.LinkUrl ? 'LinkPost' : 'TextPost';
       if (fields.Type === 'LinkPost' && !fields.LinkUrl) throw requiredFieldsMissing(['LinkUrl']);
@@ -179,6 +180,18 @@ function checkEventRelations(ctx: ApiContext, fields: Fields): void {
   else if (what && typeof what.fields.AccountId === 'string') fields.AccountId = what.fields.AccountId;
   else if (who?.type === 'Contact') fields.AccountId = who.fields.AccountId ?? null;
   else fields.AccountId = null;
+}
+
+/**
+ * A post needs a feed: the parent's object must have feed tracking on (Salesforce Help, "Feed
+ * Tracking"; FeedItem.ParentId's describe lists only the objects with a feed). Salesforce's docs do
+ * not give this refusal's words; it is answered as any id of a type the lookup does not take,
+ * FIELD_INTEGRITY_EXCEPTION "<label>: id value of incorrect type: <id>" on the field.
+ */
+function checkFeedTracked(ctx: ApiContext, parentId: string): void {
+  const type = sobjectOfId(parentId);
+  if (type && !ctx.org.setup.feedTracked.has(type))
+    throw fieldIntegrity(`Parent ID: id value of incorrect type: ${parentId}`, ['ParentId']);
 }
 
 /**
