@@ -347,7 +347,7 @@ export class SessionPanel {
 
   private showSalesforce(view: SessionView): void {
     const leftOut = view.salesforceLeftOut.fields.join(', ');
-    const drawn = [view.salesforce, view.salesforceError, view.salesforceBudgetLow, leftOut, view.chatterError].join(
+    const drawn = [view.salesforce, view.salesforceError, view.salesforceBudgetLow, leftOut, view.chatterError, view.chatterMoved].join(
       '\n',
     );
     if (drawn === this.drawn.salesforce) return;
