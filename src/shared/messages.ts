@@ -75,6 +75,8 @@ export interface SessionView {
   salesforceLeftOut: { fields: string[]; reason: string };
   /** Salesforce's words when it refused the Chatter post ('' when posted or not asked for). */
   chatterError: string;
+  /** The post went to the rep's own feed: the record's feed refused it, in Salesforce's words ('' otherwise). */
+  chatterMoved: string;
   /** The last time we asked, Glance did not answer: the guest list may be out of date. */
   glanceUnreachable: boolean;
   /** The org has spent over 90 % of its daily API allowance: guests are checked less often. */

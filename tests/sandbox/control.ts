@@ -41,6 +41,9 @@
 //                                         (404 on /sobjects, INVALID_TYPE in SOQL); userinfo still answers
 //   POST /salesforce/experience-cloud     {enabled, org?}: Experience Cloud (on in every sandbox org):
 //                                         off, FeedItem has no Visibility field (INVALID_FIELD)
+//   POST /salesforce/feed-tracking        {sobject, enabled, org?}: Setup › Feed Tracking for an
+//                                         object (Campaign off by default): a post to a record of
+//                                         an untracked object answers 400 FIELD_INTEGRITY_EXCEPTION
 //   POST /salesforce/rename               {id, name, org?}: a user renames a record (or a user) as
 //                                         the record page's Edit would: Lead/Contact/User get the
 //                                         name as LastName (Name follows), Case its Subject, others
@@ -250,6 +253,13 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     case 'experience-cloud':
       org.setup.experienceCloud = body.enabled !== false;
       return ok();
+    case 'feed-tracking': {
+      const def = sobjectDef(String(body.sobject ?? ''));
+      if (!def) throw new ControlError(`no sobject ${String(body.sobject)}`);
+      if (body.enabled === false) org.setup.feedTracked.delete(def.name);
+      else org.setup.feedTracked.add(def.name);
+      return ok();
+    }
     default:
       return json(404, { error: `no control route POST /salesforce/${action}` });
   }

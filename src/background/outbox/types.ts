@@ -62,6 +62,11 @@ export interface ChatterPost {
    * so the post is sent without it. Otherwise every post is for internal users only.
    */
   noVisibilityField?: boolean;
+  /**
+   * The record's feed refused the post (its object has no feed tracking: Campaign, out of the box),
+   * so it goes to the rep's own feed, linking the record: Salesforce's words for why.
+   */
+  moved?: string;
 }
 
 export interface GuestToLead {
@@ -125,6 +130,8 @@ export interface SessionLog {
   /** The Chatter post landed, or Salesforce refused it for good (chatterError says why). */
   chatterDone?: boolean;
   chatterError?: string;
+  /** The post went to the rep's own feed, as the record's feed refused it: Salesforce's words for why. */
+  chatterMoved?: string;
   state: SalesforceLogState;
   /** Salesforce's words about why the session's writes wait (empty once logged). */
   error: string;

@@ -200,7 +200,25 @@ export function startEventFields(facts: SessionFacts, record: LoggedRecord): Rec
   };
 }
 
+/**
+ * The longest Event Salesforce takes: 14 days (Object Reference, "Event", multiday events; a longer
+ * one is refused with FIELD_INTEGRITY_EXCEPTION on DurationInMinutes). A session left running
+ * longer (a rep who never pressed End, a laptop asleep for weeks) still gets logged.
+ */
+export const MAX_EVENT_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The Event's end: the session's, or 14 days after its start when it ran longer (the description keeps the real end). */
+export function eventEnd(startedAt: string, endedAt: string): string {
+  const start = Date.parse(startedAt);
+  if (!(Date.parse(endedAt) - start > MAX_EVENT_MS)) return endedAt;
+  return new Date(start + MAX_EVENT_MS).toISOString();
+}
+
 export function endEventFields(facts: SessionFacts & { endedAt: string }): Record<string, unknown> {
   // The key stops working when the session ends; it leaves the Event with it.
-  return { EndDateTime: facts.endedAt, Location: joinLinkToWrite(facts), Description: eventDescription(facts) };
+  return {
+    EndDateTime: eventEnd(facts.startedAt, facts.endedAt),
+    Location: joinLinkToWrite(facts),
+    Description: eventDescription(facts),
+  };
 }

@@ -90,7 +90,7 @@ export async function salesforceStatus(
  * Salesforce's words leads there: an expired session, API Access Control, the daily limit or no
  * answer mean the same for userinfo, and are reported as they are.
  */
-async function whoAmI(client: SalesforceClient) {
+export async function whoAmI(client: SalesforceClient) {
   try {
     const me = await client.me();
     return {

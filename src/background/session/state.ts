@@ -40,6 +40,7 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     salesforceError: log.error,
     salesforceLeftOut: { fields: log.leftOut?.fields ?? [], reason: log.leftOut?.reason ?? '' },
     chatterError: log.chatterError ?? '',
+    chatterMoved: log.chatterMoved ?? '',
     glanceUnreachable: session.glanceUnreachable === true,
     salesforceBudgetLow: budgetLow,
     launchUrl: session.launchUrl ?? '',

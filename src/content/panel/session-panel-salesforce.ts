@@ -40,5 +40,6 @@ export function drawSalesforceLog(line: HTMLElement, view: SessionView): void {
         ? t('sfChatterOff')
         : t('sfChatterRefused', view.chatterError),
     );
+  if (view.chatterMoved) line.append(' ', t('sfChatterOwnFeed', view.chatterMoved));
   if (view.salesforceBudgetLow) line.append(' ', t('panelBudgetLow'));
 }

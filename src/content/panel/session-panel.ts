@@ -347,9 +347,14 @@ export class SessionPanel {
 
   private showSalesforce(view: SessionView): void {
     const leftOut = view.salesforceLeftOut.fields.join(', ');
-    const drawn = [view.salesforce, view.salesforceError, view.salesforceBudgetLow, leftOut, view.chatterError].join(
-      '\n',
-    );
+    const drawn = [
+      view.salesforce,
+      view.salesforceError,
+      view.salesforceBudgetLow,
+      leftOut,
+      view.chatterError,
+      view.chatterMoved,
+    ].join('\n');
     if (drawn === this.drawn.salesforce) return;
     this.drawn.salesforce = drawn;
     drawSalesforceLog(this.salesforce, view);

@@ -34,6 +34,7 @@ export function drawableView(view: SessionView): SessionView {
     salesforceError: text(raw.salesforceError),
     salesforceLeftOut: { fields: texts(leftOut.fields), reason: text(leftOut.reason) },
     chatterError: text(raw.chatterError),
+    chatterMoved: text(raw.chatterMoved),
     glanceUnreachable: raw.glanceUnreachable === true,
     salesforceBudgetLow: raw.salesforceBudgetLow === true,
     launchUrl: text(raw.launchUrl),

@@ -137,6 +137,14 @@ describe('sObject collections', () => {
     expect([answer.status, answer.error?.errorCode]).toEqual([400, 'EXCEEDED_ID_LIMIT']);
   });
 
+  it('refuses a delete of more than 200 ids, deleting none of them', async () => {
+    const { must, org } = setup();
+    const ids = Array.from({ length: 201 }, (_, i) => org.insert('Lead', { LastName: `X${i}`, Company: 'C' }).Id);
+    const answer = await must('DELETE', `${API}/composite/sobjects?ids=${ids.join(',')}`);
+    expect([answer.status, answer.error?.errorCode]).toEqual([400, 'EXCEEDED_ID_LIMIT']);
+    expect(ids.filter((id) => org.get(id))).toHaveLength(201);
+  });
+
   it('deletes by ids, and with allOrNone restores them when one id is bad', async () => {
     const { must, org } = setup();
     const [first, second] = org.ofType('Account').map((a) => a.Id);

@@ -66,6 +66,51 @@ describe('event times', () => {
     expect(org.get(id)?.fields.EndDateTime).toBe('2026-03-03T09:30:00.000+0000');
   });
 
+  it('refuses an event longer than 14 days, on create and when an update stretches it', async () => {
+    const { createEvent, must } = setup();
+    const fortnight = 14 * 24 * 60;
+    const longest = await createEvent({ StartDateTime: START, DurationInMinutes: fortnight });
+    expect(longest.status).toBe(201);
+    const tooLong = [
+      await createEvent({ StartDateTime: START, DurationInMinutes: fortnight + 1 }),
+      await createEvent({ StartDateTime: START, EndDateTime: '2026-03-16T15:01:00Z' }),
+      await must('PATCH', `${API}/sobjects/Event/${(longest.json as { id: string }).id}`, {
+        body: { EndDateTime: '2026-03-20T15:00:00Z' },
+      }),
+    ];
+    for (const answer of tooLong)
+      expect([answer.status, answer.json]).toEqual([
+        400,
+        [
+          {
+            message: 'Duration must be between 0 and 20160 minutes: Duration',
+            errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+            fields: ['DurationInMinutes'],
+          },
+        ],
+      ]);
+  });
+
+  it('takes only the values of the restricted ShowAs and the standard Type picklists', async () => {
+    const { createEvent } = setup();
+    const times = { StartDateTime: START, DurationInMinutes: 30 };
+    for (const ShowAs of ['Busy', 'OutOfOffice', 'Free'])
+      expect((await createEvent({ ...times, ShowAs })).status, ShowAs).toBe(201);
+    for (const Type of ['Call', 'Email', 'Meeting', 'Other'])
+      expect((await createEvent({ ...times, Type })).status, Type).toBe(201);
+    expect((await createEvent({ ...times, ShowAs: 'Tentative' })).json).toEqual([
+      {
+        message: 'Show Time As: bad value for restricted picklist field: Tentative',
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        fields: ['ShowAs'],
+      },
+    ]);
+    expect((await createEvent({ ...times, Type: 'Glance session' })).error).toMatchObject({
+      errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      fields: ['Type'],
+    });
+  });
+
   it('refuses a date-time Salesforce cannot read', async () => {
     const { createEvent } = setup();
     const answer = await createEvent({ StartDateTime: 'next tuesday', DurationInMinutes: 30 });

@@ -1,5 +1,6 @@
 // FeedItem.Visibility, as the Object Reference describes it: a restricted picklist (AllUsers,
-// InternalUsers) that exists in orgs with Experience Cloud on, AllUsers when a post leaves it out.
+// InternalUsers) that exists in orgs with Experience Cloud on; an internal user's record post that
+// leaves it out is InternalUsers.
 import { describe, expect, it } from 'vitest';
 import { API, apiClient } from './api-test-client.js';
 import { SalesforceOrg } from './org.js';
@@ -14,17 +15,22 @@ const postOn = (org: SalesforceOrg, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('FeedItem visibility', () => {
-  it('is AllUsers (customers of a site see it) when a post does not set it', async () => {
+  it("is InternalUsers on an internal user's record post that does not set it; AllUsers on a user's own feed", async () => {
     const { must, org } = apiClient(new SalesforceOrg());
     const created = await must('POST', `${API}/sobjects/FeedItem`, { body: postOn(org) });
     expect(created.status).toBe(201);
-    expect(org.ofType('FeedItem')[0]?.fields.Visibility).toBe('AllUsers');
+    expect(org.ofType('FeedItem')[0]?.fields.Visibility).toBe('InternalUsers');
+    await must('POST', `${API}/sobjects/FeedItem`, { body: postOn(org, { ParentId: org.defaultUserId }) });
+    expect(org.ofType('FeedItem')[1]?.fields.Visibility).toBe('AllUsers');
   });
 
-  it('keeps InternalUsers when asked', async () => {
+  it('keeps the value a post asks for', async () => {
     const { must, org } = apiClient(new SalesforceOrg());
-    await must('POST', `${API}/sobjects/FeedItem`, { body: postOn(org, { Visibility: 'InternalUsers' }) });
-    expect(org.ofType('FeedItem')[0]?.fields.Visibility).toBe('InternalUsers');
+    await must('POST', `${API}/sobjects/FeedItem`, { body: postOn(org, { Visibility: 'AllUsers' }) });
+    await must('POST', `${API}/sobjects/FeedItem`, {
+      body: postOn(org, { ParentId: org.defaultUserId, Visibility: 'InternalUsers' }),
+    });
+    expect(org.ofType('FeedItem').map((f) => f.fields.Visibility)).toEqual(['AllUsers', 'InternalUsers']);
   });
 
   it('refuses a value outside the restricted picklist', async () => {

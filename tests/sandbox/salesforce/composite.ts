@@ -24,6 +24,10 @@ export type Dispatch = (ctx: ApiContext, call: ApiCall) => ApiAnswer;
 
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERY_SUBREQUESTS = 5;
+/**
+ * REST API Developer Guide, "sObject Collections": a create, update or delete takes up to 200
+ * records (ids, for a delete); more fail the whole request with EXCEEDED_ID_LIMIT.
+ */
 const MAX_COLLECTION = 200;
 
 export function compositeResource(ctx: ApiContext, call: ApiCall, segments: string[], dispatch: Dispatch): ApiAnswer {

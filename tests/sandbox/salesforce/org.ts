@@ -169,6 +169,12 @@ export interface OrgSetup {
    * flow (Summer '23) and SOAP login() (sign-in.ts), and no new connected apps since Spring '26.
    */
   deviceFlowApps: Set<string>;
+  /**
+   * Setup › Feed Tracking: the objects whose records have a feed, so a FeedItem may name one as its
+   * parent (rules.ts). Out of the box: Account, Case, Contact, Lead, Opportunity and User (Trailhead,
+   * "Enable Feed Tracking": the objects and fields tracked by default); Campaign is not among them.
+   */
+  feedTracked: Set<string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -206,6 +212,7 @@ export class SalesforceOrg {
     leadSharing: 'private',
     leadDuplicateAction: 'allow',
     deviceFlowApps: new Set(),
+    feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();

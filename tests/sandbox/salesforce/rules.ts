@@ -55,9 +55,11 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
       checkEventRelations(ctx, fields);
       break;
     case 'FeedItem':
+      if (!existing) checkFeedTracked(ctx, String(fields.ParentId));
       if (!fields.Body && !fields.LinkUrl) throw requiredFieldsMissing(['Body']);
       fields.Type ??= fields.LinkUrl ? 'LinkPost' : 'TextPost';
       if (fields.Type === 'LinkPost' && !fields.LinkUrl) throw requiredFieldsMissing(['LinkUrl']);
+      if (!existing && ctx.org.setup.experienceCloud) fields.Visibility ??= defaultVisibility(fields);
       break;
   }
 
@@ -127,6 +129,19 @@ function checkLookups(ctx: ApiContext, def: SObjectDef, input: Fields): void {
 const MINUTE = 60_000;
 
 /**
+ * An event lasts at most 14 days (20,160 minutes), multiday events on (Object Reference, "Event",
+ * Multiday Events: DurationInMinutes above 1,440 needs Setup › Activity Settings › Enable Multiday
+ * Events; reference/salesforce.md, second review of real orgs: "Events last at most 14 days").
+ * The refusal's wording for 14 days is not in Salesforce's docs; the shape is the one real orgs give
+ * the 1,440-minute limit without multiday events, FIELD_INTEGRITY_EXCEPTION "Duration must be
+ * between 0 and 1440 minutes: Duration" on DurationInMinutes (Riva support, "Duration Must be
+ * Between 0 and 1440 Minutes - Salesforce Error"), with this limit's number.
+ */
+export const MAX_EVENT_MINUTES = 14 * 24 * 60;
+const eventTooLong = () =>
+  fieldIntegrity(`Duration must be between 0 and ${MAX_EVENT_MINUTES} minutes: Duration`, ['DurationInMinutes']);
+
+/**
  * Salesforce keeps an event as a start (ActivityDateTime) and a length (DurationInMinutes);
  * StartDateTime and EndDateTime are views of those two, so the missing-field errors name them.
  */
@@ -147,6 +162,7 @@ function deriveEventTimes(fields: Fields, input: Fields, existing?: SObjectRecor
     const field = input.EndDateTime ? 'EndDateTime' : 'DurationInMinutes';
     throw fieldIntegrity(`${field}: the event can't end before it starts`, [field]);
   }
+  if (duration > MAX_EVENT_MINUTES) throw eventTooLong();
 
   fields.StartDateTime = salesforceDateTime(new Date(start));
   fields.ActivityDateTime = fields.StartDateTime;
@@ -168,6 +184,27 @@ function checkEventRelations(ctx: ApiContext, fields: Fields): void {
   else if (what && typeof what.fields.AccountId === 'string') fields.AccountId = what.fields.AccountId;
   else if (who?.type === 'Contact') fields.AccountId = who.fields.AccountId ?? null;
   else fields.AccountId = null;
+}
+
+/**
+ * A post needs a feed: the parent's object must have feed tracking on (Salesforce Help, "Feed
+ * Tracking"; FeedItem.ParentId's describe lists only the objects with a feed). Salesforce's docs do
+ * not give this refusal's words; it is answered as any id of a type the lookup does not take,
+ * FIELD_INTEGRITY_EXCEPTION "<label>: id value of incorrect type: <id>" on the field.
+ */
+function checkFeedTracked(ctx: ApiContext, parentId: string): void {
+  const type = sobjectOfId(parentId);
+  if (type && !ctx.org.setup.feedTracked.has(type))
+    throw fieldIntegrity(`Parent ID: id value of incorrect type: ${parentId}`, ['ParentId']);
+}
+
+/**
+ * Object Reference, "FeedItem", Visibility: "For record posts, Visibility is set to InternalUsers for
+ * all internal users by default" (every user of the emulated orgs is internal). A post to a user's
+ * own feed is no record post: AllUsers, as the picklist's first value.
+ */
+function defaultVisibility(fields: Fields): string {
+  return sobjectOfId(String(fields.ParentId)) === 'User' ? 'AllUsers' : 'InternalUsers';
 }
 
 function nextCaseNumber(ctx: ApiContext): string {

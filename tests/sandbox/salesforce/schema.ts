@@ -242,8 +242,13 @@ const DEFINITIONS: SObjectDef[] = [
     reference('AccountId', ['Account'], 'Account', 'Account ID', false),
     sized(editable('Description', 'textarea'), 32_000),
     sized(editable('Location', 'string'), 255),
-    editable('Type', 'picklist'),
-    editable('ShowAs', 'picklist', 'Show Time As'),
+    // Object Reference, "Event": ShowAs ("Show Time As") is a restricted picklist of Busy,
+    // OutOfOffice and Free; a value outside it fails with INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST
+    // (API Developer Guide, "Core Data Types Used in API Calls", StatusCode). Type holds the org's
+    // activity types, Call, Email, Meeting and Other out of the box; kept to those here, stricter than
+    // an org whose admin added types, so the extension can only send a value every org has.
+    { ...editable('Type', 'picklist'), picklistValues: ['Call', 'Email', 'Meeting', 'Other'] },
+    { ...editable('ShowAs', 'picklist', 'Show Time As'), picklistValues: ['Busy', 'OutOfOffice', 'Free'] },
     editable('IsReminderSet', 'boolean', 'Reminder Set'),
     editable('ReminderDateTime', 'datetime', 'Reminder Date/Time'),
     OWNER,
@@ -261,12 +266,11 @@ const DEFINITIONS: SObjectDef[] = [
     editable('Body', 'textarea'),
     editable('IsRichText', 'boolean', 'Is Rich Text'),
     // Object Reference, "FeedItem": Visibility is a restricted picklist (AllUsers, InternalUsers)
-    // that exists once Experience Cloud (communities) is on; a post that does not set it is
-    // AllUsers, which external users of a site see on the records shared with them.
+    // that exists once Experience Cloud (digital experiences) is on. Its default depends on the post
+    // (rules.ts): "For record posts, Visibility is set to InternalUsers for all internal users by default".
     {
       ...editable('Visibility', 'picklist'),
       picklistValues: ['AllUsers', 'InternalUsers'],
-      defaultValue: 'AllUsers',
       feature: 'experienceCloud',
     },
   ]),

@@ -7,6 +7,7 @@ import { eventSubject, relationFromQuery } from '../../records/session-event.js'
 import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
 import type { ChatterPost, SessionLog, Surplus } from '../types.js';
+import { recordFeedRefused, toOwnFeed } from './own-feed.js';
 import {
   byReference,
   deleteSurplus,
@@ -83,11 +84,21 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
   let relationKnown = log.relationKnown || !job.lookup;
   let chatterDone = log.chatterDone || !job.chatter;
   let chatterError = log.chatterError;
+  let chatterMoved = log.chatterMoved;
   let leftOut = log.leftOut;
   let surplus = job.surplus ?? [];
   const progress = (rest: Omit<Progress, 'log'>): Progress => ({
     ...rest,
-    log: (current) => ({ ...current, eventId, relation, relationKnown, chatterDone, chatterError, leftOut }),
+    log: (current) => ({
+      ...current,
+      eventId,
+      relation,
+      relationKnown,
+      chatterDone,
+      chatterError,
+      leftOut,
+      ...(chatterMoved ? { chatterMoved } : {}),
+    }),
   });
   const withSurplus = (extra: Partial<CreatesEvent> = {}) => ({ ...job, surplus, ...extra }) as CreatesEvent;
 
@@ -123,7 +134,10 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
       eventId,
     );
     eventId = found.eventId;
-    if (found.posted) chatterDone = true;
+    if (found.posted) {
+      chatterDone = true;
+      chatterMoved = job.chatter?.moved ?? chatterMoved;
+    }
     surplus = [...surplus, ...found.surplus];
     const relationAnswer = answers.get('relation');
     if (job.lookup && ok(relationAnswer)) {
@@ -148,8 +162,9 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
         LinkUrl: `https://${lightningHostFor(job.apiHost)}/lightning/r/Event/${id}/view`,
         Title: job.chatter.title,
         Body: job.chatter.body,
-        // A record's feed is shown to customers on an Experience Cloud site unless the post says
-        // otherwise; a session belongs to the rep's colleagues only.
+        // A session belongs to the rep's colleagues only. Salesforce makes an internal user's record
+        // post InternalUsers by itself, but not a post to the rep's own feed, where most posts go
+        // (AllUsers: customers of an Experience Cloud site could see it): so it is always said.
         ...(job.chatter.noVisibilityField ? {} : { Visibility: 'InternalUsers' }),
       },
     });
@@ -184,7 +199,22 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
         relationKnown = true; // the rep may not read that object: the Event keeps its direct relation
       } else failure = failureOf(relationAnswer);
     }
-    const chatter = answers.get('chatter');
+    let chatter = answers.get('chatter');
+    if (chatter && !ok(chatter) && job.chatter && recordFeedRefused(failureOf(chatter), job.chatter)) {
+      try {
+        // Sent again at once, to the rep's own feed (own-feed.ts says why).
+        const moved = await toOwnFeed(client, job.apiHost, job.chatter, failureOf(chatter));
+        return progress({ job: withSurplus({ chatter: moved, inFlight: false, notBefore: 0 }) });
+      } catch (error) {
+        if (!(error instanceof SalesforceError)) throw error;
+        // Who the rep is cannot be learnt for now: the post waits for the next attempt. Refused for
+        // good: the record's refusal is the one the rep reads.
+        if (error.problem !== 'refused') {
+          failure ??= error;
+          chatter = undefined;
+        }
+      }
+    }
     if (
       chatter &&
       !ok(chatter) &&
@@ -197,8 +227,10 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
       return progress({ job: withSurplus({ chatter: retry, inFlight: false, notBefore: 0 }) });
     }
     if (chatter) {
-      if (ok(chatter)) chatterDone = true;
-      else if (failureOf(chatter).problem === 'refused') {
+      if (ok(chatter)) {
+        chatterDone = true;
+        chatterMoved = job.chatter?.moved;
+      } else if (failureOf(chatter).problem === 'refused') {
         // Chatter off, or the feed refuses the post: the session is still logged; the rep sees why.
         chatterDone = true;
         chatterError = failureOf(chatter).salesforceMessage;

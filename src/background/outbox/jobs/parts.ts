@@ -62,34 +62,48 @@ export function leftOutOf(log: SessionLog, job: OutboxJob): SessionLog['leftOut'
 const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND', 'INVALID_CROSS_REFERENCE_KEY']);
 
 /**
- * Deletes records that landed twice, in one call. Chromium resends a POST by itself when a reused
- * connection closes before any answer (its keep-alive retry), so a write Salesforce applied can land
- * twice without the extension ever seeing the first answer. Answers what is still to delete and why
- * (for now); a record already gone, or one Salesforce will not let the rep delete, is not retried.
+ * The most subrequests one composite takes: 25 (REST API Developer Guide, "Composite": more are
+ * refused as a whole, 200 with one LIMIT_EXCEEDED subresponse and nothing run).
+ */
+export const MAX_COMPOSITE_SUBREQUESTS = 25;
+
+/**
+ * Deletes records that landed twice, 25 to a call (a composite's most). Chromium resends a POST by
+ * itself when a reused connection closes before any answer (its keep-alive retry), so a write
+ * Salesforce applied can land twice without the extension ever seeing the first answer. Answers what
+ * is still to delete and why (for now); a record already gone, or one Salesforce will not let the rep
+ * delete, is not retried. A call that fails for now leaves its records, and the ones after it, to the next attempt.
  */
 export async function deleteSurplus(
   client: SalesforceClient,
   surplus: Surplus[],
 ): Promise<{ left: Surplus[]; failure?: SalesforceError }> {
-  if (surplus.length === 0) return { left: [] };
-  const answers = byReference(
-    await client.composite(
-      surplus.map((s, i) => ({
-        method: 'DELETE' as const,
-        path: `/sobjects/${s.sobject}/${s.id}`,
-        referenceId: `d${i}`,
-      })),
-      false,
-    ),
-  );
+  const left: Surplus[] = [];
   let failure: SalesforceError | undefined;
-  const left = surplus.filter((_, i) => {
-    const answer = answers.get(`d${i}`);
-    if (ok(answer)) return false;
-    const refusal = failureOf(answer);
-    if (refusal.problem === 'refused' || refusal.errors.some((e) => GONE.has(e.errorCode))) return false;
-    failure ??= refusal;
-    return true;
-  });
-  return { left, failure };
+  for (let from = 0; from < surplus.length; from += MAX_COMPOSITE_SUBREQUESTS) {
+    const chunk = surplus.slice(from, from + MAX_COMPOSITE_SUBREQUESTS);
+    if (failure) {
+      left.push(...chunk);
+      continue;
+    }
+    const answers = byReference(
+      await client.composite(
+        chunk.map((s, i) => ({
+          method: 'DELETE' as const,
+          path: `/sobjects/${s.sobject}/${s.id}`,
+          referenceId: `d${i}`,
+        })),
+        false,
+      ),
+    );
+    for (const [i, record] of chunk.entries()) {
+      const answer = answers.get(`d${i}`);
+      if (ok(answer)) continue;
+      const refusal = failureOf(answer);
+      if (refusal.problem === 'refused' || refusal.errors.some((e) => GONE.has(e.errorCode))) continue;
+      failure ??= refusal;
+      left.push(record);
+    }
+  }
+  return failure ? { left, failure } : { left };
 }
