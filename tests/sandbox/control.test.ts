@@ -92,6 +92,16 @@ describe('Salesforce control routes', () => {
     expect((await api('GET', '/')).status).toBe(200);
   });
 
+  it('turns the High Assurance requirement and enforced login IP ranges on and off', async () => {
+    const { post, api, errorCode } = setup();
+    for (const route of ['/salesforce/high-assurance-for-api', '/salesforce/ip-restricted']) {
+      await post(route, { enabled: true });
+      expect([(await api('GET', '/')).status, errorCode(await api('GET', '/'))]).toEqual([401, 'INVALID_SESSION_ID']);
+      await post(route, { enabled: false });
+      expect((await api('GET', '/')).status).toBe(200);
+    }
+  });
+
   it('locks rows for the next N writes and times out the next N queries', async () => {
     const { post, api, errorCode } = setup();
     await post('/salesforce/lock-rows', { count: 2 });

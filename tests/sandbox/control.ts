@@ -26,6 +26,11 @@
 //                                         403 REQUEST_LIMIT_EXCEEDED; lower `used` to free it
 //   POST /salesforce/api-access-control   {enabled, org?}: the REST API refuses every browser
 //                                         session (401 INVALID_SESSION_ID); pages keep working
+//   POST /salesforce/high-assurance-for-api {enabled, org?}: the REST API refuses Standard
+//                                         sessions, with the same words; log in with
+//                                         {highAssurance: true} for one it takes
+//   POST /salesforce/ip-restricted        {enabled, org?}: the REST API refuses every session,
+//                                         with the same words (login IP ranges on every request)
 //   POST /salesforce/lock-rows            {count, org?}: the next `count` sobject writes fail
 //                                         with 400 UNABLE_TO_LOCK_ROW
 //   POST /salesforce/query-timeouts       {count, org?}: the next `count` SOQL queries fail
@@ -198,7 +203,10 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
           Username: `blake.other@${org.name}.example`,
           IsActive: true,
         }).Id;
-      const session = org.createSession(body.otherUser === true ? other() : org.defaultUserId);
+      const session = org.createSession(
+        body.otherUser === true ? other() : org.defaultUserId,
+        body.highAssurance === true ? 'high-assurance' : 'standard',
+      );
       return json(200, {
         sid: session.sid,
         lightningSid: session.lightningSid,
@@ -216,6 +224,12 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     }
     case 'api-access-control':
       org.setup.apiAccessControl = body.enabled === true;
+      return ok();
+    case 'high-assurance-for-api':
+      org.setup.highAssuranceForApi = body.enabled === true;
+      return ok();
+    case 'ip-restricted':
+      org.setup.ipRestricted = body.enabled === true;
       return ok();
     case 'lock-rows':
       org.trouble.lockedWrites = count(body);

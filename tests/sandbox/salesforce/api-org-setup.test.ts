@@ -91,6 +91,23 @@ describe('sessions the REST API refuses', () => {
     org.setup.apiAccessControl = false;
     expect((await must('GET', `${API}/`)).status).toBe(200);
   });
+
+  it('a High Assurance requirement refuses a Standard session with the same words; a second-factor login passes', async () => {
+    const { must, org } = apiClient();
+    org.setup.highAssuranceForApi = true;
+    expect((await must('GET', `${API}/`)).json).toEqual(NOT_FOR_REST);
+    const strong = org.createSession(org.defaultUserId, 'high-assurance');
+    expect((await must('GET', `${API}/`, { sid: strong.sid })).status).toBe(200);
+  });
+
+  it('login IP ranges enforced on every request refuse every session with the same words', async () => {
+    const { must, org } = apiClient();
+    org.setup.ipRestricted = true;
+    const strong = org.createSession(org.defaultUserId, 'high-assurance');
+    for (const sid of [undefined, strong.sid])
+      expect((await must('GET', `${API}/`, sid ? { sid } : {})).json).toEqual(NOT_FOR_REST);
+    expect(org.apiUsage).toBe(0);
+  });
 });
 
 describe('record locks', () => {

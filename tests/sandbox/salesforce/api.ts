@@ -86,9 +86,14 @@ function route(org: SalesforceOrg, req: SandboxRequest): ApiAnswer {
     if (org.validLightningSession(token)) throw sessionNotValidForApi();
     throw invalidSession();
   }
-  // API Access Control: only sessions of approved connected apps may use the API; a browser
-  // session (every session this org hands out) is refused, while the pages stay usable.
+  // Every org setting that keeps a browser session off the REST API answers with the same words, so
+  // a client cannot tell them apart (the issue 26 review of real orgs; Salesforce Help "API Access
+  // Control", "Session Security Levels", "Restrict Login IP Addresses"): API Access Control for a
+  // user without "Use Any API Client", a High Assurance requirement met by a Standard session, login
+  // IP ranges enforced on every request, and (above) another domain's session.
   if (org.setup.apiAccessControl) throw sessionNotValidForApi();
+  if (org.setup.highAssuranceForApi && session.level !== 'high-assurance') throw sessionNotValidForApi();
+  if (org.setup.ipRestricted) throw sessionNotValidForApi();
   if (org.apiUsage >= org.apiLimit) {
     throw ApiError.one(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
   }

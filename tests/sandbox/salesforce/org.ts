@@ -27,6 +27,8 @@ export interface BrowserSession {
   lightningSid: string;
   userId: string;
   valid: boolean;
+  /** Salesforce Help "Session Security Levels": Standard, or High Assurance after a second factor. */
+  level: 'standard' | 'high-assurance';
 }
 
 /** What tells one emulated org from another: its My Domain, org id and the pod in its record ids. */
@@ -125,8 +127,22 @@ export interface ValidationRule {
 
 /** What the org's administrator set up; tests change it through the control API. */
 export interface OrgSetup {
-  /** Setup › API Access Control: the REST API refuses browser (UI) sessions. */
+  /**
+   * Setup › API Access Control: the REST API refuses browser (UI) sessions of users without "Use
+   * Any API Client" (the rep here has not got it).
+   */
   apiAccessControl: boolean;
+  /**
+   * Setup › Session Settings › Session Security Levels: the API ("Connected apps" / the API policy)
+   * requires High Assurance; a Standard session is refused until the rep logs in with a second factor.
+   */
+  highAssuranceForApi: boolean;
+  /**
+   * Setup › Session Settings › "Enforce login IP ranges on every request", with the rep's network
+   * outside their profile's Login IP Ranges: every API request of the session is refused, the pages
+   * too in a real org; here only the API, which is what the extension meets.
+   */
+  ipRestricted: boolean;
   /** Field-level security: per sobject, the fields the user may read but not write. */
   readOnlyFields: Map<string, Set<string>>;
   /**
@@ -202,6 +218,8 @@ export class SalesforceOrg {
   apiLimit = DEFAULT_DAILY_API_LIMIT;
   readonly setup: OrgSetup = {
     apiAccessControl: false,
+    highAssuranceForApi: false,
+    ipRestricted: false,
     readOnlyFields: new Map(),
     hiddenFields: new Map(),
     validationRules: [],
@@ -279,9 +297,9 @@ export class SalesforceOrg {
    * Logs a user in: a My Domain sid and a separate Lightning sid, both `<orgId>!<token>` as
    * Salesforce shapes them.
    */
-  createSession(userId: string): BrowserSession {
+  createSession(userId: string, level: BrowserSession['level'] = 'standard'): BrowserSession {
     const token = () => `${this.orgId}!${randomBytes(48).toString('base64url')}`;
-    const session = { sid: token(), lightningSid: token(), userId, valid: true };
+    const session = { sid: token(), lightningSid: token(), userId, valid: true, level };
     this.sessions.set(session.sid, session);
     this.lightningSessions.set(session.lightningSid, session);
     return session;
