@@ -29,6 +29,7 @@ export type SalesforceStatus =
   | { state: 'ready'; apiHost: string; orgId: string; user: SalesforceUser; presence?: true }
   | { state: 'session-expired'; apiHost: string; loginUrl: string }
   | { state: 'api-blocked'; apiHost: string }
+  | { state: 'session-not-for-api'; apiHost: string; loginUrl: string }
   | { state: 'daily-limit'; apiHost: string }
   | { state: 'unavailable'; apiHost: string }
   /** The tab shows Salesforce through a security proxy (…mcas.ms): the extension cannot work there. */

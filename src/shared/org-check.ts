@@ -18,7 +18,7 @@ export type OrgCheckId =
 
 /** What refused a call, read from Salesforce's answer by the extension's one classification. */
 export type OrgSetting =
-  | 'api-access-control'
+  | 'session-not-for-api'
   | 'api-disabled'
   | 'session'
   | 'daily-limit'
@@ -60,7 +60,7 @@ export const ORG_CHECK_MESSAGE: Record<OrgCheckId, MessageKey> = {
 
 /** The message that says which org setting refused, and what to change. */
 export const ORG_SETTING_MESSAGE: Record<OrgSetting, MessageKey> = {
-  'api-access-control': 'orgCheckByApiAccessControl',
+  'session-not-for-api': 'orgCheckBySessionNotForApi',
   'api-disabled': 'orgCheckByApiDisabled',
   session: 'orgCheckBySession',
   'daily-limit': 'orgCheckByDailyLimit',

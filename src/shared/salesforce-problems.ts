@@ -9,8 +9,14 @@ export type SalesforceProblem =
   | 'daily-limit'
   /** No `sid` cookie, or Salesforce says the session expired: the rep logs in again. */
   | 'session-expired'
-  /** The org does not let this browser session use the API (API Access Control, API disabled): the admin decides. */
+  /** The org or the rep's profile has the API turned off (API_DISABLED_FOR_ORG, API_CURRENTLY_DISABLED): the admin decides. */
   | 'api-blocked'
+  /**
+   * "This session is not valid for use with the REST API": API Access Control, a High Assurance
+   * requirement, login IP ranges or another domain's session answer alike, so the cause is unknown.
+   * A new login may help (a second factor, another network): a short pause, and a new cookie retries.
+   */
+  | 'session-not-for-api'
   /** A duplicate rule matched an existing record: the record is already known. */
   | 'duplicate'
   /** Salesforce refused the write for good (validation rule, field security, bad data). */
@@ -21,6 +27,7 @@ export const ORG_WIDE_PROBLEMS: ReadonlySet<SalesforceProblem> = new Set([
   'daily-limit',
   'session-expired',
   'api-blocked',
+  'session-not-for-api',
 ]);
 
 /**
@@ -34,6 +41,7 @@ export type SalesforceLogState =
   | 'daily-limit'
   | 'session-expired'
   | 'api-blocked'
+  | 'session-not-for-api'
   | 'needs-attention'
   /** Queued by another Salesforce user than the one signed in now: held until its author is back. */
   | 'other-user'

@@ -158,7 +158,7 @@ export async function logInToSalesforce(
   context: BrowserContext,
   control: SandboxControl,
   org: OrgName = 'acme',
-  options: { otherUser?: boolean } = {},
+  options: { otherUser?: boolean; highAssurance?: boolean } = {},
 ) {
   const { sid, lightningSid, classicHost, lightningHost } = await control.salesforceLogin(org, options);
   const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };

@@ -66,7 +66,7 @@ test('passes against the sandbox with the browser session, every call listed, no
   await options.close();
 });
 
-test('API Access Control on: fails at the first call and names the setting', async ({
+test('API Access Control on: fails at the first call and names the settings that answer so', async ({
   salesforcePage: page,
   extensionId,
   control,
@@ -78,7 +78,7 @@ test('API Access Control on: fails at the first call and names the setting', asy
   const first = card.locator('li[data-check="who-am-i"]');
   await expect(first).toHaveAttribute('data-ok', 'false');
   await expect(first).toContainText('Failed');
-  await expect(first).toContainText('Refused by API Access Control');
+  await expect(first).toContainText('Several settings answer so: API Access Control');
   await expect(first).toContainText('not valid for use with the REST API');
   await options.close();
 });

@@ -6,6 +6,7 @@ import {
   connectGlance,
   expect,
   LIGHTNING,
+  logInToSalesforce,
   type Page,
   type Row,
   sessionEvents,
@@ -22,7 +23,7 @@ async function startOnLead(page: Page, control: SandboxControl, index = 0) {
   return startFromToolbar(page);
 }
 
-test('API Access Control: the toolbar, panel and popup say to ask the admin (never "log in"); Retry sends it', async ({
+test('API Access Control: toolbar, panel and popup say the session is not taken, name no cause as fact; Retry sends it', async ({
   salesforcePage: page,
   context,
   extensionId,
@@ -32,18 +33,18 @@ test('API Access Control: the toolbar, panel and popup say to ask the admin (nev
   await control.setApiAccessControl(true);
   const lead = (await control.records<Row>('Lead'))[0];
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
-  await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'api-blocked');
+  await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'session-not-for-api');
   await expect(toolbar(page).getByRole('status')).toContainText('administrator');
+  await expect(toolbar(page).getByRole('status')).not.toContainText('API Access Control');
 
   const { panel, sessionId } = await startOnLead(page, control);
-  await expect(panel.getByText(/does not let this browser session use the API/)).toBeVisible({ timeout: 10_000 });
-  await expect(panel.getByRole('link', { name: 'Log in to Salesforce' })).toHaveCount(0);
+  await expect(panel.getByText(/does not accept this browser session for its API/)).toBeVisible({ timeout: 10_000 });
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('1 session record waiting for Salesforce');
-  await expect(queue).toContainText('ask your Salesforce administrator');
+  await expect(queue).toContainText('log in again, or ask your Salesforce administrator');
   expect(await sessionEvents(control, sessionId)).toHaveLength(0);
 
   // The admin allows the API for the rep's profile; the rep presses Retry.
@@ -53,6 +54,24 @@ test('API Access Control: the toolbar, panel and popup say to ask the admin (nev
   expect(await sessionEvents(control, sessionId)).toHaveLength(1);
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible();
   await popup.close();
+});
+
+test('a High Assurance requirement: logging in again with a second factor sends the waiting session, no Retry', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.setHighAssuranceForApi(true);
+  const { panel, sessionId } = await startOnLead(page, control);
+  await expect(panel.getByText(/does not accept this browser session for its API/)).toBeVisible({ timeout: 10_000 });
+  await expect(panel.getByRole('link', { name: 'Log in to Salesforce' })).toBeVisible();
+  expect(await sessionEvents(control, sessionId)).toHaveLength(0);
+  // The rep logs in again with their second factor: a new sid cookie on the org's API host.
+  await logInToSalesforce(context, control, 'acme', { highAssurance: true });
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
 });
 
 test("an org's refusal that leaving fields out cannot fix: Salesforce's words in the panel; Discard in the popup", async ({

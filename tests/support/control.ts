@@ -71,7 +71,7 @@ export class SandboxControl {
    */
   salesforceLogin(
     org?: OrgName,
-    options: { otherUser?: boolean } = {},
+    options: { otherUser?: boolean; highAssurance?: boolean } = {},
   ): Promise<{ sid: string; lightningSid: string; classicHost: string; lightningHost: string }> {
     return this.call('POST', '/salesforce/login', { org, ...options });
   }
@@ -86,6 +86,10 @@ export class SandboxControl {
   /** API Access Control: the REST API refuses every browser session while the pages keep working. */
   setApiAccessControl(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/api-access-control', { enabled, org });
+  }
+  /** The REST API refuses Standard sessions ("not valid for use with the REST API"), as a High Assurance requirement does. */
+  setHighAssuranceForApi(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/high-assurance-for-api', { enabled, org });
   }
   /** The next `count` sobject writes (creates, updates, deletes) fail with UNABLE_TO_LOCK_ROW. */
   lockRows(count: number, org?: OrgName) {

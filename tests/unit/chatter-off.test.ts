@@ -43,11 +43,11 @@ describe('who-am-I with Chatter off', () => {
     expect(paths(h, 0)).toEqual(['GET /services/data/v66.0/chatter/users/me']);
   });
 
-  it('still says expired, API-blocked or unavailable when Salesforce says so, without asking userinfo', async () => {
+  it('still says expired, not taken for the API or unavailable when Salesforce says so, without asking userinfo', async () => {
     const h = harness();
     h.sandbox.state.salesforce.setup.chatter = false;
     h.sandbox.state.salesforce.setup.apiAccessControl = true;
-    expect(await salesforceStatus(HOME, h.ports)).toMatchObject({ state: 'api-blocked' });
+    expect(await salesforceStatus(HOME, h.ports)).toMatchObject({ state: 'session-not-for-api' });
     h.sandbox.state.salesforce.setup.apiAccessControl = false;
     h.sandbox.state.salesforce.expireSessions();
     h.setSid(`${h.sandbox.state.salesforce.orgId}!expired`);

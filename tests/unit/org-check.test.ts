@@ -72,11 +72,11 @@ describe('org check against the sandbox', () => {
     expect(counts()).toEqual(before);
   });
 
-  it('with API Access Control on, stops at the first call and names the setting', async () => {
+  it('with API Access Control on, stops at the first call and names the settings that answer so', async () => {
     const { org, run } = acme();
     org.setup.apiAccessControl = true;
     const results = await run();
-    expect(results).toEqual([expect.objectContaining({ id: 'who-am-i', ok: false, refusedBy: 'api-access-control' })]);
+    expect(results).toEqual([expect.objectContaining({ id: 'who-am-i', ok: false, refusedBy: 'session-not-for-api' })]);
     expect(results[0]?.detail).toMatch(/not valid for use with the REST API/);
   });
 
@@ -155,7 +155,7 @@ describe('org check against the sandbox', () => {
     const error = (status: number, errorCode: string, message = 'x') =>
       new SalesforceError(status, [{ errorCode, message }]);
     expect(refusedBy(error(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API'))).toBe(
-      'api-access-control',
+      'session-not-for-api',
     );
     expect(refusedBy(error(403, 'API_DISABLED_FOR_ORG'))).toBe('api-disabled');
     expect(refusedBy(error(401, 'INVALID_SESSION_ID', 'Session expired or invalid'))).toBe('session');

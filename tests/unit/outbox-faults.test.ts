@@ -464,18 +464,62 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     expect(log?.error).toContain('Use one of these records?');
   });
 
-  it('API Access Control: its own state and message, never "log in"; the queue waits for the admin', async () => {
+  // "This session is not valid for use with the REST API" has several causes that answer alike (API
+  // Access Control, a High Assurance requirement, login IP ranges, another domain's session): the
+  // product names none of them as fact, pauses briefly, and a new session cookie retries at once.
+  for (const cause of ['apiAccessControl', 'highAssuranceForApi', 'ipRestricted'] as const) {
+    it(`a session the REST API will not take (${cause}): its own state, no cause named as fact, a short pause`, async () => {
+      const h = harness();
+      await h.connect();
+      org(h).setup[cause] = true;
+      const session = await start(h, 'Lead', h.seeded('Lead').Id);
+      await runOutbox(h.ports);
+      expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'session-not-for-api' });
+      const status = await salesforceStatus(`${LIGHTNING}/lightning/page/home`, h.ports);
+      expect(status?.state).toBe('session-not-for-api');
+      const view = await salesforceQueueView(h.ports);
+      expect(view.orgs[0]?.problem).toBe('session-not-for-api');
+      // A short pause, not hours: the org is tried again on its own within 15 minutes.
+      const calls = h.salesforceCalls().length;
+      h.tick(15 * 60 * 1000);
+      await runOutbox(h.ports);
+      expect(h.salesforceCalls().length).toBeGreaterThan(calls);
+      expect(h.records('Event')).toHaveLength(0);
+    });
+  }
+
+  it('a High Assurance requirement: the rep logs in again with a second factor, and the new cookie sends at once', async () => {
     const h = harness();
     await h.connect();
-    org(h).setup.apiAccessControl = true;
+    org(h).setup.highAssuranceForApi = true;
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'session-not-for-api' });
+    h.setSid(org(h).createSession(org(h).defaultUserId, 'high-assurance').sid);
+    // What the cookie listener does when a new sid appears on the org's API host.
+    await retryNow(h.ports, { apiHost: 'acme.my.salesforce.com' });
+    eventOf(h, session.sessionId);
+    expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'logged' });
+  });
+
+  it('API disabled for the user (API_CURRENTLY_DISABLED) is known: the admin decides, and the org waits hours', async () => {
+    const h = harness();
+    await h.connect();
+    let refused = 0;
+    intercept(h, async (url, _init, pass) => {
+      if (!url.includes('/services/data/')) return pass();
+      refused++;
+      const body = [{ message: 'API is disabled for this User', errorCode: 'API_CURRENTLY_DISABLED' }];
+      return new Response(JSON.stringify(body), { status: 403 });
+    });
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'api-blocked' });
-    expect((await salesforceStatus(`${LIGHTNING}/lightning/page/home`, h.ports))?.state).toBe('api-blocked');
-    // Logging in again cannot help: a new sid does not end the wait for nothing.
-    org(h).setup.apiAccessControl = false;
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
-    eventOf(h, session.sessionId);
+    const calls = refused;
+    expect(calls).toBeGreaterThan(0);
+    h.tick(60 * 60 * 1000);
+    await runOutbox(h.ports);
+    expect(refused).toBe(calls);
   });
 });
 

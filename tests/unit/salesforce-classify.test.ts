@@ -11,9 +11,9 @@ const error = (status: number, errorCode: string, message = 'x', fields?: string
 const ROWS: [string, SalesforceAnswer, SalesforceProblem][] = [
   ['network error, connection cut or timeout', { status: 0, errors: [] }, 'unavailable'],
   [
-    'API Access Control refuses the browser session',
+    'a session the REST API will not take (API Access Control, High Assurance, IP ranges: the same words)',
     error(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API'),
-    'api-blocked',
+    'session-not-for-api',
   ],
   ['an expired session', error(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), 'session-expired'],
   ['no sid cookie', error(401, 'NO_SESSION', 'Not logged in'), 'session-expired'],

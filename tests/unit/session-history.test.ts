@@ -73,7 +73,7 @@ describe("the rep's sessions from Salesforce", () => {
     org.trouble.queryTimeouts = 1;
     expect(await salesforceHistory(PAGE, h.ports)).toEqual({ ok: false, problem: 'unavailable' });
     org.setup.apiAccessControl = true;
-    expect(await salesforceHistory(PAGE, h.ports)).toEqual({ ok: false, problem: 'api-blocked' });
+    expect(await salesforceHistory(PAGE, h.ports)).toEqual({ ok: false, problem: 'session-not-for-api' });
     org.setup.apiAccessControl = false;
     h.setSid(undefined);
     expect(await salesforceHistory(PAGE, h.ports)).toEqual({ ok: false, problem: 'session-expired' });

@@ -22,9 +22,6 @@ export interface OrgTarget extends SalesforceClientPorts {
   apiHost: string;
 }
 
-/** "This session is not valid for use with the REST API": what API Access Control answers. */
-const NOT_FOR_API = /not valid for use with the REST API/i;
-
 /**
  * Which org setting refused a call, from the classification every queued write goes through
  * (salesforce/classify.ts) and Salesforce's error code. `chatter`: the call was a Chatter one.
@@ -32,8 +29,10 @@ const NOT_FOR_API = /not valid for use with the REST API/i;
 export function refusedBy(error: SalesforceError, chatter = false): OrgSetting {
   const codes = new Set(error.errors.map((e) => e.errorCode));
   switch (error.problem) {
+    case 'session-not-for-api':
+      return 'session-not-for-api';
     case 'api-blocked':
-      return error.errors.some((e) => NOT_FOR_API.test(e.message)) ? 'api-access-control' : 'api-disabled';
+      return 'api-disabled';
     case 'session-expired':
       return 'session';
     case 'daily-limit':

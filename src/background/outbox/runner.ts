@@ -45,7 +45,13 @@ export const PAUSE_MS: Partial<Record<SalesforceProblem, number>> = {
   'session-expired': HOUR,
   // An administrator's setting: it changes rarely, and Retry asks at once.
   'api-blocked': 6 * HOUR,
+  // Perhaps a setting, perhaps this login (a second factor, another network): asked again soon, and at
+  // once when a new session cookie appears.
+  'session-not-for-api': 15 * MINUTE,
 };
+
+/** Answers about the session itself: its cached status is forgotten, so the toolbar asks again. */
+const REJECTED_SESSION = new Set<SalesforceProblem>(['session-expired', 'api-blocked', 'session-not-for-api']);
 
 /** The org loops now running, by API host; a host asked to run again while running is in `again`. */
 const orgRuns = new Map<string, Promise<void>>();
@@ -214,8 +220,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     }
     settleStates(state, now);
   });
-  if (failure && (failure.problem === 'session-expired' || failure.problem === 'api-blocked'))
-    await ports.onSessionRejected(job.apiHost);
+  if (failure && REJECTED_SESSION.has(failure.problem)) await ports.onSessionRejected(job.apiHost);
   await ports.onLogChanged(job.sessionId);
   return !!failure;
 }

@@ -25,7 +25,11 @@ interface Row {
   problem: SalesforceProblem;
 }
 
-/** "This session is not valid for use with the REST API": API Access Control, or another domain's session. */
+/**
+ * "This session is not valid for use with the REST API": API Access Control, a High Assurance
+ * requirement, login IP ranges enforced on every request, or another domain's session. The words are
+ * the same for each, so the cause stays unknown.
+ */
 const NOT_FOR_API = /not valid for use with the REST API/i;
 const TEMPORARY_CODES = [
   'UNABLE_TO_LOCK_ROW',
@@ -41,10 +45,10 @@ export const CLASSIFICATION: readonly Row[] = [
     matches: (a) => a.status === 0,
     problem: 'unavailable',
   },
-  // INVALID_SESSION_ID "not valid for use with the REST API" (API Access Control)
+  // INVALID_SESSION_ID "not valid for use with the REST API" (one of several org settings)
   {
     matches: (a, codes) => codes.has('INVALID_SESSION_ID') && a.errors.some((e) => NOT_FOR_API.test(e.message)),
-    problem: 'api-blocked',
+    problem: 'session-not-for-api',
   },
   // 401, or INVALID_SESSION_ID (expired, logged out, no sid cookie)
   {

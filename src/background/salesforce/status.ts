@@ -73,6 +73,8 @@ export async function salesforceStatus(
     if (error.problem === 'session-expired') return loggedOut;
     // The org's answer about this session holds until the session changes: remembered like "ready".
     if (error.problem === 'api-blocked') status = { state: 'api-blocked', apiHost };
+    else if (error.problem === 'session-not-for-api')
+      status = { state: 'session-not-for-api', apiHost, loginUrl: `https://${apiHost}/` };
     else if (error.problem === 'daily-limit') return { state: 'daily-limit', apiHost };
     else return { state: 'unavailable', apiHost };
   }

@@ -173,6 +173,7 @@ const LOG_STATES = new Set<SalesforceLogState>([
   'daily-limit',
   'session-expired',
   'api-blocked',
+  'session-not-for-api',
   'needs-attention',
   'other-user',
   'discarded',
@@ -236,6 +237,7 @@ const PROBLEMS = new Set<SalesforceProblem>([
   'daily-limit',
   'session-expired',
   'api-blocked',
+  'session-not-for-api',
   'duplicate',
   'refused',
 ]);

@@ -13,6 +13,7 @@ const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
   'daily-limit': 'sfLogDailyLimit',
   'session-expired': 'sfLogLoginNeeded',
   'api-blocked': 'sfLogApiBlocked',
+  'session-not-for-api': 'sfLogSessionNotForApi',
   'needs-attention': 'sfLogFailed',
   'other-user': 'sfLogOtherUser',
   discarded: 'sfLogDiscarded',
@@ -25,7 +26,7 @@ export function drawSalesforceLog(line: HTMLElement, view: SessionView): void {
   line.textContent = t(SALESFORCE_TEXT[view.salesforce] ?? 'sfLogPending', view.salesforceError);
   // The API session lives on the My Domain host, also when the rep works on the Lightning host.
   const apiHost = apiHostFor(location.hostname);
-  if (view.salesforce === 'session-expired' && apiHost) {
+  if ((view.salesforce === 'session-expired' || view.salesforce === 'session-not-for-api') && apiHost) {
     const login = element('a', { href: `https://${apiHost}/`, target: '_blank', rel: 'noopener' });
     login.textContent = t('loginToSalesforce');
     line.append(' ', login);

@@ -164,8 +164,8 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
         notice('statusDailyLimit', 'warning');
       } else if (sf.state === 'proxied') {
         notice('statusProxied', 'error', false, sf.apiHost);
-      } else if (sf.state === 'session-expired') {
-        notice('statusLoggedOut', 'warning');
+      } else if (sf.state === 'session-expired' || sf.state === 'session-not-for-api') {
+        notice(sf.state === 'session-expired' ? 'statusLoggedOut' : 'statusSessionNotForApi', 'warning');
         const link = element('a', { href: sf.loginUrl, target: '_blank', rel: 'noopener' });
         link.textContent = t('loginToSalesforce');
         status.append(' ', link);

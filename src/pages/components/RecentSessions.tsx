@@ -13,6 +13,7 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   'daily-limit': 'recentDailyLimit',
   'session-expired': 'recentLoginNeeded',
   'api-blocked': 'recentApiBlocked',
+  'session-not-for-api': 'recentSessionNotForApi',
   'needs-attention': 'recentFailed',
   'other-user': 'recentOtherUser',
   discarded: 'recentDiscarded',

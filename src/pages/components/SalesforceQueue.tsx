@@ -13,6 +13,7 @@ const REASON: Record<string, MessageKey> = {
   'daily-limit': 'queueReasonDailyLimit',
   'session-expired': 'queueReasonSessionExpired',
   'api-blocked': 'queueReasonApiBlocked',
+  'session-not-for-api': 'queueReasonSessionNotForApi',
   'other-user': 'queueReasonOtherUser',
 };
 

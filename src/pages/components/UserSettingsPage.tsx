@@ -33,6 +33,15 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
       );
     case 'api-blocked':
       return <p>{t('statusApiDisabled')}</p>;
+    case 'session-not-for-api':
+      return (
+        <p>
+          {t('statusSessionNotForApi')}{' '}
+          <a href={status.loginUrl} target="_blank" rel="noopener">
+            {t('loginToSalesforce')}
+          </a>
+        </p>
+      );
     case 'daily-limit':
       return <p>{t('statusDailyLimit')}</p>;
     case 'unavailable':
