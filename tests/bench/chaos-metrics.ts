@@ -49,6 +49,13 @@ export async function chaosMetrics(options: {
     { metric: 'chaos_chatter_duplicated', value: report.chatterDuplicated, unit: 'posts', target: '0', detail },
     { metric: 'chaos_leads_duplicated', value: report.leadsDuplicated, unit: 'leads', target: '0', detail },
     {
+      metric: 'chaos_guests_misattributed',
+      value: report.guestsMisattributed,
+      unit: 'guests',
+      target: '0',
+      detail: 'logged as another person, or their Lead not the rep',
+    },
+    {
       metric: 'chaos_queue_left',
       value: report.queueLeft,
       unit: 'jobs',

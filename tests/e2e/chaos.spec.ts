@@ -36,8 +36,17 @@ test('chaos: sessions across two orgs while Salesforce writes fail, the worker s
       incomplete: report.eventsIncomplete,
       chatterDuplicated: report.chatterDuplicated,
       leadsDuplicated: report.leadsDuplicated,
+      guestsMisattributed: report.guestsMisattributed,
       queueLeft: report.queueLeft,
-    }).toEqual({ missing: 0, duplicated: 0, incomplete: 0, chatterDuplicated: 0, leadsDuplicated: 0, queueLeft: 0 });
+    }).toEqual({
+      missing: 0,
+      duplicated: 0,
+      incomplete: 0,
+      chatterDuplicated: 0,
+      leadsDuplicated: 0,
+      guestsMisattributed: 0,
+      queueLeft: 0,
+    });
   } finally {
     await sandbox.close();
   }

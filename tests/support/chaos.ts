@@ -2,7 +2,10 @@
 // sessions): a rep runs Glance sessions from records of two orgs, as a rep does (record page, the
 // toolbar's Start, a guest now and then, End), while the sandbox fails about 30 % of the Salesforce
 // writes (5xx, cuts before and after the write applied, row locks, hangs, a daily-limit window, an
-// expired login), the service worker is stopped several times and the browser restarted once.
+// expired login, a session the REST API will not take), the service worker is stopped several times
+// and the browser restarted once. The orgs route REST-created Leads to a queue by an assignment rule,
+// share Leads privately, and hold a queue's Lead that the duplicate rule matches but the rep cannot
+// see; two free-mail guests share a name: each guest must be logged as their own Lead, the rep's.
 // Afterwards every session must have exactly one Event with its end and its relation, no Chatter
 // post or Lead twice, and an empty queue. Faults are armed per session with counts that run out;
 // the sandbox is never reset (that would wipe the orgs). The seed makes the choices reproducible.
@@ -55,7 +58,8 @@ export type FaultKind =
   | 'lead-cut-mid-answer'
   | 'lock'
   | 'daily-limit'
-  | 'session-expired';
+  | 'session-expired'
+  | 'session-not-for-api';
 
 export interface SessionRun {
   index: number;
@@ -84,6 +88,8 @@ export interface ChaosReport {
   leadsDuplicated: number;
   /** New guest emails of an org that got no Lead. */
   leadsMissing: number;
+  /** Guests logged as a record that is not theirs (another email), or whose Lead is not the rep's. */
+  guestsMisattributed: number;
   /** Jobs still in the outbox at the end (attention jobs included). */
   queueLeft: number;
   /** Per fault kind: how many were armed and how many requests they caught. */
@@ -118,7 +124,18 @@ const GUESTS = [
   { name: 'Uma Jitter', email: 'uma@jitter.example' },
   { name: 'Ada Lovelace', email: 'ada@engines.example' }, // a Lead in both orgs already
   { name: 'Hank Scorpio', email: 'hank@globex.example' }, // a Contact in both orgs already
+  // Free-mail guests get the placeholder company: the same name matches under the duplicate rule,
+  // each other and HIDDEN_LEAD, which the rep cannot see.
+  { name: 'Sam Guest', email: 'sam.guest@gmail.com' },
+  { name: 'Sam Guest', email: 'samg@yahoo.com' },
 ];
+/** A queue's Lead in each org, unseen by the rep under Private Lead sharing, that the rule still compares. */
+const HIDDEN_LEAD = {
+  FirstName: 'Sam',
+  LastName: 'Guest',
+  Company: 'Unknown (Glance guest)',
+  Email: 'sam@hotmail.com',
+};
 const KNOWN_CONTACTS = new Set(['hank@globex.example']);
 
 type Row = Record<string, unknown> & { Id: string };
@@ -188,7 +205,11 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
   const runs: SessionRun[] = [];
   const armed: { kind: FaultKind; org: OrgName; rule?: { remaining: number }; count: number }[] = [];
   const locksArmed: Record<OrgName, number> = { acme: 0, globex: 0 };
-  const windowHits: Record<'daily-limit' | 'session-expired', number> = { 'daily-limit': 0, 'session-expired': 0 };
+  const windowHits: Record<'daily-limit' | 'session-expired' | 'session-not-for-api', number> = {
+    'daily-limit': 0,
+    'session-expired': 0,
+    'session-not-for-api': 0,
+  };
   let workerStops = 0;
   let browserRestarts = 0;
   let retryPresses = 0;
@@ -209,6 +230,10 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
   while ([...limitAt].some((i) => expireAt >= i && expireAt <= i + 2 && (expireAt - i) % 2 === 0)) expireAt += 1;
   let restartAt = Math.floor(n * 0.65);
   while (limitAt.has(restartAt) || restartAt === expireAt) restartAt += 1;
+  // A session the REST API will not take (a High Assurance requirement), on an org not paused then.
+  let refuseAt = Math.floor(n * 0.25);
+  while ([...limitAt].some((i) => refuseAt >= i && refuseAt <= i + 2) || [expireAt, restartAt].includes(refuseAt))
+    refuseAt += 1;
 
   const records: Record<OrgName, Record<string, Row[]>> = { acme: {}, globex: {} };
   for (const org of ['acme', 'globex'] as const)
@@ -233,8 +258,8 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
   /** An extension page: reads the extension's storage and hosts the CDP session that stops the worker. */
   let extensionPage!: Page;
 
-  const logIn = async (org: OrgName) => {
-    const { sid, lightningSid } = await control.salesforceLogin(org);
+  const logIn = async (org: OrgName, highAssurance = false) => {
+    const { sid, lightningSid } = await control.salesforceLogin(org, { highAssurance });
     const cookie = { name: 'sid', secure: true, httpOnly: true, sameSite: 'None' as const };
     await context.addCookies([
       { ...cookie, value: sid, url: `https://${org}.my.salesforce.com/` },
@@ -404,6 +429,10 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
     } as Record<string, unknown>);
     await logIn('acme');
     await logIn('globex');
+    for (const org of ['acme', 'globex'] as const) {
+      const emulated = sandbox.state().org(org);
+      emulated.insert('Lead', { ...HIDDEN_LEAD, IsConverted: false, OwnerId: emulated.setup.leadAssignmentQueue });
+    }
     if (options.salesforceLatencyMs) await control.latency('salesforce', options.salesforceLatencyMs);
 
     const toolbar = () => page.locator('[data-glance-sfx="toolbar"]');
@@ -440,6 +469,13 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       if (heldSince !== undefined) {
         await control.latency('salesforce', 1_500);
         run.notes.push('start held 1.5 s');
+      }
+      let refusedSince: number | undefined;
+      if (index === refuseAt) {
+        refusedSince = await lastSeq();
+        sandbox.state().org(org).setup.highAssuranceForApi = true;
+        armed.push({ kind: 'session-not-for-api', org, count: 1 });
+        run.notes.push('the REST API takes only High Assurance sessions');
       }
       let expiredSince: number | undefined;
       if (index === expireAt) {
@@ -493,6 +529,9 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       }
       if (expiredSince !== undefined) {
         windowHits['session-expired'] += await waitForAnswer(org, 401, expiredSince, 40_000);
+      }
+      if (refusedSince !== undefined) {
+        windowHits['session-not-for-api'] += await waitForAnswer(org, 401, refusedSince, 40_000);
       }
 
       if (index === restartAt) {
@@ -559,6 +598,12 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       if (expiredSince !== undefined) {
         await logIn(org); // a new sid: the extension sends what waited for this org
         run.notes.push('logged in again');
+      }
+      if (refusedSince !== undefined) {
+        // The rep logs in again with a second factor: the new sid sends what waited, with no Retry.
+        await logIn(org, true);
+        sandbox.state().org(org).setup.highAssuranceForApi = false;
+        run.notes.push('logged in again with a second factor');
       }
       if (retryAt.has(index) && (await pressRetry('after the daily-limit window'))) run.notes.push('popup Retry');
     }
@@ -721,6 +766,31 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       }
     }
 
+    // Each guest is logged as their own person: the record named for their email has that email, and
+    // a Lead made for them is the rep's (no assignment rule took it away, no duplicate stood in for it).
+    let guestsMisattributed = 0;
+    for (const org of ['acme', 'globex'] as const) {
+      const people = new Map<string, Row>();
+      for (const type of ['Lead', 'Contact'])
+        for (const r of await control.records<Row>(type, org)) people.set(r.Id, r);
+      const repId = sandbox.state().org(org).defaultUserId;
+      for (const run of runs.filter((r) => r.org === org)) {
+        const leads = ((final.logs[run.sessionId] ?? {}) as { leads?: Record<string, string> }).leads ?? {};
+        for (const guest of run.guests) {
+          const id = leads[guest.email.toLowerCase()];
+          const person = id ? people.get(id) : undefined;
+          const isLead = id?.startsWith('00Q');
+          const theirs = String(person?.Email ?? '').toLowerCase() === guest.email.toLowerCase();
+          // A Lead known before (not made by the extension) keeps its owner; one it made is the rep's.
+          if (person && theirs && (!isLead || person.LeadSource !== 'Glance' || person.OwnerId === repId)) continue;
+          guestsMisattributed += 1;
+          problems.push(
+            `guest ${guest.email} of #${run.index} ${run.sessionId} (${org}) logged as ${id || 'nothing'}: ${JSON.stringify(person ?? null)}`,
+          );
+        }
+      }
+    }
+
     if (final.jobs.length > 0) problems.push(`queue left: ${JSON.stringify(final.jobs)}`);
     // Through all of it, the Glance password and credential stayed where they belong.
     const seen = (await Promise.all(consoles.map((c) => c.messages()))).flat();
@@ -740,7 +810,7 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       const left = (['acme', 'globex'] as const).reduce((sum, org) => sum + state.org(org).trouble.lockedWrites, 0);
       faults.lock = { armed: locks, hit: locks - left };
     }
-    for (const kind of ['daily-limit', 'session-expired'] as const) {
+    for (const kind of ['daily-limit', 'session-expired', 'session-not-for-api'] as const) {
       const entry = faults[kind];
       if (entry) entry.hit = windowHits[kind];
     }
@@ -755,6 +825,7 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       chatterDuplicated,
       leadsDuplicated,
       leadsMissing,
+      guestsMisattributed,
       queueLeft: final.jobs.length,
       faults,
       workerStops,
