@@ -35,6 +35,8 @@ export function hostResolverRules(port: number): string {
   // behind a Defender for Cloud Apps proxy (…mcas.ms), and Glance.
   return [
     '*.salesforce.com',
+    '*.salesforce-setup.com',
+    '*.cloudforce.com',
     '*.force.com',
     '*.salesforce.mil',
     '*.crmforce.mil',

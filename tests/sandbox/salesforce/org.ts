@@ -24,6 +24,8 @@ export interface SObjectRecord {
 export interface BrowserSession {
   sid: string;
   lightningSid: string;
+  /** Setup's host's own session (set by a frontdoor hop there): Setup pages only. */
+  setupSid: string;
   userId: string;
   valid: boolean;
 }
@@ -171,9 +173,18 @@ export class SalesforceOrg {
   readonly classicHost: string;
   readonly lightningOrigin: string;
   readonly classicOrigin: string;
+  /**
+   * Setup's own host (Salesforce Help "My Domain URL Formats": Setup is served from
+   * <MyDomainName>.my.salesforce-setup.com, with the login host's partition, e.g.
+   * <name>--<sandbox>.sandbox.my.salesforce-setup.com); undefined for families without one here
+   * (Government Cloud Plus, Alibaba Cloud: their Setup host is not documented where we looked).
+   */
+  readonly setupHost: string | undefined;
+  readonly setupOrigin: string | undefined;
   readonly records = new Map<string, SObjectRecord>();
   readonly sessions = new Map<string, BrowserSession>();
   readonly lightningSessions = new Map<string, BrowserSession>();
+  readonly setupSessions = new Map<string, BrowserSession>();
   apiUsage = 0;
   apiLimit = DEFAULT_DAILY_API_LIMIT;
   readonly setup: OrgSetup = {
@@ -202,6 +213,10 @@ export class SalesforceOrg {
     this.classicHost = profile.classicHost ?? `${profile.name}.my.salesforce.com`;
     this.lightningOrigin = `https://${this.lightningHost}`;
     this.classicOrigin = `https://${this.classicHost}`;
+    this.setupHost = this.classicHost.endsWith('.my.salesforce.com')
+      ? `${this.classicHost.slice(0, -'.salesforce.com'.length)}.salesforce-setup.com`
+      : undefined;
+    this.setupOrigin = this.setupHost && `https://${this.setupHost}`;
     if (profile.name === 'acme') {
       this.samlServiceProviders.push({
         entityId: 'glance.net/sp/1',
@@ -246,14 +261,15 @@ export class SalesforceOrg {
   }
 
   /**
-   * Logs a user in: a My Domain sid and a separate Lightning sid, both `<orgId>!<token>` as
+   * Logs a user in: a My Domain sid and separate Lightning and Setup sids, all `<orgId>!<token>` as
    * Salesforce shapes them.
    */
   createSession(userId: string): BrowserSession {
     const token = () => `${this.orgId}!${randomBytes(48).toString('base64url')}`;
-    const session = { sid: token(), lightningSid: token(), userId, valid: true };
+    const session = { sid: token(), lightningSid: token(), setupSid: token(), userId, valid: true };
     this.sessions.set(session.sid, session);
     this.lightningSessions.set(session.lightningSid, session);
+    this.setupSessions.set(session.setupSid, session);
     return session;
   }
 
@@ -266,6 +282,12 @@ export class SalesforceOrg {
   /** The live session whose Lightning-host sid this is (the one Lightning pages accept). */
   validLightningSession(sid: string | undefined): BrowserSession | undefined {
     const session = sid ? this.lightningSessions.get(sid) : undefined;
+    return session?.valid ? session : undefined;
+  }
+
+  /** The live session whose Setup-host sid this is (the one Setup pages accept). */
+  validSetupSession(sid: string | undefined): BrowserSession | undefined {
+    const session = sid ? this.setupSessions.get(sid) : undefined;
     return session?.valid ? session : undefined;
   }
 
