@@ -166,21 +166,35 @@ export interface OrgTrouble {
   queryTimeouts: number;
 }
 
+/** Setup's host for a My Domain host of the families Salesforce documents one for. */
+function setupHostOf(classicHost: string): string | undefined {
+  return classicHost.endsWith('.my.salesforce.com')
+    ? `${classicHost.slice(0, -'.salesforce.com'.length)}.salesforce-setup.com`
+    : undefined;
+}
+
 export class SalesforceOrg {
   readonly orgId: string;
   readonly orgId18: string;
-  readonly lightningHost: string;
-  readonly classicHost: string;
-  readonly lightningOrigin: string;
-  readonly classicOrigin: string;
+  lightningHost: string;
+  classicHost: string;
+  lightningOrigin: string;
+  classicOrigin: string;
   /**
    * Setup's own host (Salesforce Help "My Domain URL Formats": Setup is served from
    * <MyDomainName>.my.salesforce-setup.com, with the login host's partition, e.g.
    * <name>--<sandbox>.sandbox.my.salesforce-setup.com); undefined for families without one here
    * (Government Cloud Plus, Alibaba Cloud: their Setup host is not documented where we looked).
    */
-  readonly setupHost: string | undefined;
-  readonly setupOrigin: string | undefined;
+  setupHost: string | undefined;
+  setupOrigin: string | undefined;
+  /**
+   * The hosts of the My Domain before its last change, each to its new host: Salesforce redirects them
+   * "until you deploy another My Domain change or until you disable or remove your previous My Domain",
+   * with "redirect code 301 or redirect code 307" (Salesforce Help, "Understand Redirections for
+   * Previous My Domain Host Names"). previous-my-domain.ts answers them.
+   */
+  readonly previousHosts = new Map<string, string>();
   readonly records = new Map<string, SObjectRecord>();
   readonly sessions = new Map<string, BrowserSession>();
   readonly lightningSessions = new Map<string, BrowserSession>();
@@ -213,9 +227,7 @@ export class SalesforceOrg {
     this.classicHost = profile.classicHost ?? `${profile.name}.my.salesforce.com`;
     this.lightningOrigin = `https://${this.lightningHost}`;
     this.classicOrigin = `https://${this.classicHost}`;
-    this.setupHost = this.classicHost.endsWith('.my.salesforce.com')
-      ? `${this.classicHost.slice(0, -'.salesforce.com'.length)}.salesforce-setup.com`
-      : undefined;
+    this.setupHost = setupHostOf(this.classicHost);
     this.setupOrigin = this.setupHost && `https://${this.setupHost}`;
     if (profile.name === 'acme') {
       this.samlServiceProviders.push({
@@ -228,6 +240,29 @@ export class SalesforceOrg {
 
   get name(): string {
     return this.profile.name;
+  }
+
+  /**
+   * Setup › My Domain: the admin deploys a new My Domain name (`label`: the whole first label, e.g.
+   * `acme-corp` or `acme-corp--uat`). Every host of the org moves; the previous ones redirect to
+   * theirs, and the ones of an earlier change stop redirecting. Sessions live on, but their cookies
+   * are the old hosts': the browser holds none for the new hosts until the rep logs in there.
+   */
+  changeMyDomain(label: string): void {
+    const renamed = (host: string) => `${label}${host.slice(host.indexOf('.'))}`;
+    this.previousHosts.clear();
+    const moves: [string, string][] = [
+      [this.classicHost, renamed(this.classicHost)],
+      [this.lightningHost, renamed(this.lightningHost)],
+      ...(this.setupHost ? [[this.setupHost, renamed(this.setupHost)] as [string, string]] : []),
+    ];
+    for (const [from, to] of moves) this.previousHosts.set(from, to);
+    this.classicHost = renamed(this.classicHost);
+    this.lightningHost = renamed(this.lightningHost);
+    this.classicOrigin = `https://${this.classicHost}`;
+    this.lightningOrigin = `https://${this.lightningHost}`;
+    this.setupHost = setupHostOf(this.classicHost);
+    this.setupOrigin = this.setupHost && `https://${this.setupHost}`;
   }
 
   newId(type: string): string {
