@@ -15,7 +15,7 @@ import { SandboxState, serviceOfHost } from '../sandbox/state.js';
 
 export function inProcessSandbox() {
   const state = new SandboxState();
-  const calls: { method: string; host: string; path: string; body: string }[] = [];
+  const calls: { method: string; host: string; path: string; body: string; authorized: boolean }[] = [];
   const fetch = (async (input: string | URL | Request, init: RequestInit = {}) => {
     let url = new URL(String(input));
     let headers = new Headers(init.headers);
@@ -55,7 +55,13 @@ export function inProcessSandbox() {
       body,
       cookies: parseCookies(headers.get('cookie') ?? undefined),
     };
-    calls.push({ method: request.method, host: url.hostname, path: url.pathname + url.search, body });
+    calls.push({
+      method: request.method,
+      host: url.hostname,
+      path: url.pathname + url.search,
+      body,
+      authorized: headers.has('authorization'),
+    });
     const service = serviceOfHost(url.hostname);
     const answerOf = async () =>
       (await previousMyDomainHandler(state.orgList())(request)) ??
