@@ -7,7 +7,7 @@ import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesfor
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
+import { forgetStatus, type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
@@ -237,6 +237,8 @@ async function movedOrg(ports: OutboxPorts, queued: OutboxJob, progress: Progres
     moveOrg(state, queued.apiHost, movedTo, attempted);
     settleStates(state, ports.now());
   });
+  // The old host's remembered "ready" no longer holds: the popup and toolbar ask again and name the move.
+  await forgetStatus(queued.apiHost, ports, queued.storeId);
   await ports.onLogChanged(queued.sessionId);
   await runOrg(ports, movedTo);
 }
