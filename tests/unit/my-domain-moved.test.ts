@@ -7,6 +7,7 @@ import { enqueue, retryNow, runOutbox } from '../../src/background/outbox/runner
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { salesforceStatus } from '../../src/background/salesforce/status.js';
+import { orgStatesItem } from '../../src/background/storage/items.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const OLD = 'acme.my.salesforce.com';
@@ -65,5 +66,20 @@ describe('a renamed My Domain', () => {
       'POST /services/data/v66.0/composite',
       'GET /services/data/',
     ]);
+  });
+
+  it('keeps where an org moved only when it is a My Domain host: stored state never sends writes elsewhere', async () => {
+    const h = harness();
+    await orgStatesItem.write(h.ports, {
+      [OLD]: { movedTo: NEW },
+      'globex.my.salesforce.com': { movedTo: 'collector.example.com' },
+      'initech.my.salesforce.com': { movedTo: 'initech.lightning.force.com' },
+    });
+    const { orgs } = await readQueue(h.ports);
+    expect([
+      orgs[OLD]?.movedTo,
+      orgs['globex.my.salesforce.com']?.movedTo,
+      orgs['initech.my.salesforce.com']?.movedTo,
+    ]).toEqual([NEW, undefined, undefined]);
   });
 });
