@@ -1,7 +1,11 @@
 // The extension pages' one channel to the background: typed requests. Chrome's own promise-based
 // APIs (MV3), not webextension-polyfill: the popup loads and evaluates less before it can draw.
 import type { PopupOverview, PopupRequests, ResponseOf } from '../shared/messages.js';
-import { proxiedSalesforcePatterns, salesforceHostPatterns } from '../shared/salesforce-hosts.js';
+import {
+  proxiedSalesforcePatterns,
+  salesforceHostPatterns,
+  salesforceSetupPatterns,
+} from '../shared/salesforce-hosts.js';
 
 /** Rejects when the worker failed to answer: every answer to our pages is defined (null at most). */
 export async function request<K extends keyof PopupRequests>(
@@ -23,8 +27,11 @@ export function firstOverview(): Promise<PopupOverview> {
   return first;
 }
 
-/** Salesforce tabs, and Salesforce behind a proxy (where the popup says the extension cannot work). */
-const SALESFORCE_TABS = [...salesforceHostPatterns(), ...proxiedSalesforcePatterns()];
+/**
+ * Salesforce tabs (Setup's too: its org is the rep's, though no toolbar shows there), and Salesforce
+ * behind a proxy (where the popup says the extension cannot work).
+ */
+const SALESFORCE_TABS = [...salesforceHostPatterns(), ...salesforceSetupPatterns(), ...proxiedSalesforcePatterns()];
 
 /**
  * The Salesforce page whose org the popup describes: the active tab when it is one, else the

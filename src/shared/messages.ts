@@ -33,7 +33,9 @@ export type SalesforceStatus =
   | { state: 'daily-limit'; apiHost: string }
   | { state: 'unavailable'; apiHost: string }
   /** The tab shows Salesforce through a security proxy (…mcas.ms): the extension cannot work there. */
-  | { state: 'proxied'; apiHost: string };
+  | { state: 'proxied'; apiHost: string }
+  /** The org's My Domain was renamed: `apiHost` redirects to `movedTo`, where the rep opens Salesforce now. */
+  | { state: 'my-domain-moved'; apiHost: string; movedTo: string };
 
 /** A request that carries nothing but its type. */
 export type NoPayload = Record<never, never>;
@@ -255,6 +257,8 @@ export interface WaitingSessionView {
   error: string;
   /** How many writes (Event, end, guest Leads) wait. */
   writes: number;
+  /** The host they were queued for, when the org's My Domain was renamed since (they go to `apiHost`). */
+  movedFrom?: string;
 }
 
 /** What the popup shows of the Salesforce write queue and each org's API budget. */

@@ -3,24 +3,54 @@
 // reads it, the extension's tab queries use its patterns, and manifest.json's host permissions and
 // content-script matches must equal them (tests/unit/salesforce-hosts.test.ts fails when they drift).
 // Sources: Salesforce Help "My Domain URL Formats" (production, sandbox, Developer Edition, scratch
-// org, Trailhead Playground), "Government Cloud Plus" domains, Salesforce on Alibaba Cloud domains;
-// ../shared/reference/salesforce.md.
+// org, Trailhead Playground; Setup's own *.my.salesforce-setup.com hosts; the older cloudforce.com
+// My Domain suffix of orgs without enhanced domains), "Government Cloud Plus" domains, Salesforce on
+// Alibaba Cloud domains; ../shared/reference/salesforce.md.
 
 export interface HostFamily {
   /** Lightning Experience: `<my domain>` + this. */
   lightning: string;
   /** The My Domain host (REST API, Classic, the API `sid`): `<my domain>` + this. */
   myDomain: string;
+  /**
+   * Setup, which Salesforce serves from a host of its own (`<my domain>` + this): the org is the My
+   * Domain host's, and no record of ours is shown there, so the toolbar is not injected.
+   */
+  setup?: string;
 }
 
 // Each family's name is a comment, not a field: the content script carries this table.
 export const HOST_FAMILIES: readonly HostFamily[] = [
   // Longest suffixes first: a sandbox host also ends with the production suffix.
-  { lightning: '.sandbox.lightning.force.com', myDomain: '.sandbox.my.salesforce.com' }, // sandbox
-  { lightning: '.develop.lightning.force.com', myDomain: '.develop.my.salesforce.com' }, // Developer Edition
-  { lightning: '.scratch.lightning.force.com', myDomain: '.scratch.my.salesforce.com' }, // scratch org
-  { lightning: '.trailblaze.lightning.force.com', myDomain: '.trailblaze.my.salesforce.com' }, // Trailhead Playground
-  { lightning: '.lightning.force.com', myDomain: '.my.salesforce.com' }, // production
+  // sandbox
+  {
+    lightning: '.sandbox.lightning.force.com',
+    myDomain: '.sandbox.my.salesforce.com',
+    setup: '.sandbox.my.salesforce-setup.com',
+  },
+  // Developer Edition
+  {
+    lightning: '.develop.lightning.force.com',
+    myDomain: '.develop.my.salesforce.com',
+    setup: '.develop.my.salesforce-setup.com',
+  },
+  // scratch org
+  {
+    lightning: '.scratch.lightning.force.com',
+    myDomain: '.scratch.my.salesforce.com',
+    setup: '.scratch.my.salesforce-setup.com',
+  },
+  // Trailhead Playground
+  {
+    lightning: '.trailblaze.lightning.force.com',
+    myDomain: '.trailblaze.my.salesforce.com',
+    setup: '.trailblaze.my.salesforce-setup.com',
+  },
+  // production
+  { lightning: '.lightning.force.com', myDomain: '.my.salesforce.com', setup: '.my.salesforce-setup.com' },
+  // The older cloudforce.com My Domain suffix: its Lightning host is production's (so the row above
+  // answers for it first), and resolveApiHost finds this API host by the session's org id.
+  { lightning: '.lightning.force.com', myDomain: '.cloudforce.com' },
   { lightning: '.lightning.crmforce.mil', myDomain: '.my.salesforce.mil' }, // Government Cloud Plus
   { lightning: '.lightning.sfcrmapps.cn', myDomain: '.my.sfcrmproducts.cn' }, // China (Alibaba Cloud)
 ];
@@ -39,11 +69,14 @@ function prefixOf(host: string, suffix: string): string | undefined {
     : undefined;
 }
 
-function familyOf(host: string): { family: HostFamily; prefix: string; side: 'lightning' | 'myDomain' } | undefined {
+type Side = 'lightning' | 'myDomain' | 'setup';
+
+function familyOf(host: string): { family: HostFamily; prefix: string; side: Side } | undefined {
   const lower = host.toLowerCase();
   for (const family of HOST_FAMILIES) {
-    for (const side of ['lightning', 'myDomain'] as const) {
-      const prefix = prefixOf(lower, family[side]);
+    for (const side of ['lightning', 'myDomain', 'setup'] as const) {
+      const suffix = family[side];
+      const prefix = suffix ? prefixOf(lower, suffix) : undefined;
       if (prefix) return { family, prefix, side };
     }
   }
@@ -51,7 +84,8 @@ function familyOf(host: string): { family: HostFamily; prefix: string; side: 'li
 }
 
 /**
- * The host that serves the REST API and holds the API session cookie for a UI host. Calling the API
+ * The host that serves the REST API and holds the API session cookie for a UI host (Setup's too).
+ * Calling the API
  * on the Lightning host answers with a redirect, and a redirect drops the Authorization header.
  */
 export function apiHostFor(host: string): string | undefined {
@@ -69,8 +103,15 @@ export function isLightningHost(host: string): boolean {
   return familyOf(host)?.side === 'lightning';
 }
 
+/** A host where the toolbar runs (Lightning and My Domain; not Setup, where it has nothing to show). */
 export function isSalesforceUiHost(host: string): boolean {
-  return familyOf(host) !== undefined;
+  const side = familyOf(host)?.side;
+  return side === 'lightning' || side === 'myDomain';
+}
+
+/** Setup's own host (`…my.salesforce-setup.com`): the org is known there, the toolbar is not shown. */
+export function isSalesforceSetupHost(host: string): boolean {
+  return familyOf(host)?.side === 'setup';
 }
 
 /** The Salesforce host behind a proxy's host (`acme.lightning.force.com.mcas.ms` → the real one). */
@@ -81,11 +122,23 @@ export function proxiedSalesforceHost(host: string): string | undefined {
   return inner && isSalesforceUiHost(inner) ? inner : undefined;
 }
 
-/** Match patterns for every Salesforce host the extension works on (narrower ones fold into wider). */
-export function salesforceHostPatterns(): string[] {
-  const suffixes = HOST_FAMILIES.flatMap((f) => [f.lightning, f.myDomain]);
+/** Match patterns of these suffixes: narrower ones fold into wider. */
+function patternsOf(suffixes: string[]): string[] {
   const kept = suffixes.filter((s) => !suffixes.some((wider) => wider.length < s.length && s.endsWith(wider)));
   return [...new Set(kept)].sort().map((suffix) => `https://*${suffix}/*`);
+}
+
+/** Match patterns for every Salesforce host the toolbar works on (the content script's matches). */
+export function salesforceHostPatterns(): string[] {
+  return patternsOf(HOST_FAMILIES.flatMap((f) => [f.lightning, f.myDomain]));
+}
+
+/**
+ * Match patterns for Setup's hosts: a host permission only, so the popup and "Check this org" can
+ * read a Setup tab's address (no "tabs" permission) and know its org. No content script runs there.
+ */
+export function salesforceSetupPatterns(): string[] {
+  return patternsOf(HOST_FAMILIES.flatMap((f) => (f.setup ? [f.setup] : [])));
 }
 
 /** Match patterns for Salesforce behind a proxy, where the extension only says it cannot work. */

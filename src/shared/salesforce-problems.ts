@@ -20,7 +20,13 @@ export type SalesforceProblem =
   /** A duplicate rule matched an existing record: the record is already known. */
   | 'duplicate'
   /** Salesforce refused the write for good (validation rule, field security, bad data). */
-  | 'refused';
+  | 'refused'
+  /**
+   * The org's My Domain was renamed: its previous host redirects to the new one (Salesforce Help,
+   * "Understand Redirections for Previous My Domain Host Names"). The rep opens Salesforce at the new
+   * address; the writes queued for the old host go to the new one.
+   */
+  | 'my-domain-moved';
 
 /** Problems that stop every write to the org, not just one record's. */
 export const ORG_WIDE_PROBLEMS: ReadonlySet<SalesforceProblem> = new Set([

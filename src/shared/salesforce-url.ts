@@ -1,6 +1,6 @@
 // The one Salesforce URL parser. The URL, not the DOM, decides which record the user is on.
 // Salesforce does not promise these URL shapes; tests/unit/salesforce-url.test.ts holds the table.
-import { apiHostFor, isLightningHost } from './salesforce-hosts.js';
+import { apiHostFor, isLightningHost, isSalesforceSetupHost } from './salesforce-hosts.js';
 import { type GlanceSObject, isGlanceSObject, sobjectOfId, to18 } from './salesforce-id.js';
 
 export type SalesforceUi = 'lightning' | 'console' | 'classic';
@@ -15,8 +15,9 @@ function recordPage(ui: SalesforceUi, apiHost: string, id: string, typeHint?: st
   const recordId = to18(id);
   const byPrefix = recordId && sobjectOfId(recordId);
   const sobject = typeHint ?? byPrefix;
-  // A URL that names one type with another type's id is not a page we understand.
-  return recordId && sobject && isGlanceSObject(sobject) && (!byPrefix || byPrefix === sobject)
+  // A URL that names one type with another type's id, or an id of no type we know, is not a page we
+  // understand (standard key prefixes are the same in every org).
+  return recordId && sobject && isGlanceSObject(sobject) && byPrefix === sobject
     ? { kind: 'record', ui, sobject, recordId, apiHost }
     : { kind: 'other', ui, apiHost };
 }
@@ -45,6 +46,9 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   if (url.protocol !== 'https:') return undefined;
   const apiHost = apiHostFor(url.hostname);
   if (!apiHost) return undefined;
+  // Setup is a Lightning app on a host of its own that never shows a record (it sends them to the
+  // Lightning host): the org is known, the page is not one of ours.
+  if (isSalesforceSetupHost(url.hostname)) return { kind: 'other', ui: 'lightning', apiHost };
   const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
 
   if (isLightningHost(url.hostname)) {

@@ -53,6 +53,10 @@
 //                                         the record page's Edit would: Lead/Contact/User get the
 //                                         name as LastName (Name follows), Case its Subject, others
 //                                         their Name; over the field's length: STRING_TOO_LONG
+//   POST /salesforce/change-my-domain     {name, org?}: the admin deploys a new My Domain name (the
+//                                         hosts' first label, e.g. acme-corp); the previous hosts
+//                                         answer 301 (GET, HEAD) or 307 to the same path on the new
+//                                         ones, until the next change; sessions live on
 //   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
@@ -217,6 +221,13 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     case 'expire-sessions':
       org.expireSessions();
       return ok();
+    case 'change-my-domain': {
+      const name = String(body.name ?? '');
+      // A My Domain name: letters, digits and hyphens (Help "Choose a My Domain Name").
+      if (!/^[a-z0-9][a-z0-9-]{0,39}$/i.test(name)) throw new ControlError('name must be a My Domain name');
+      org.changeMyDomain(name.toLowerCase());
+      return ok({ classicHost: org.classicHost, lightningHost: org.lightningHost });
+    }
     case 'api-limit': {
       if (body.used !== undefined) org.apiUsage = wholeNumber(body.used, 'used');
       if (body.max !== undefined) org.apiLimit = wholeNumber(body.max, 'max');

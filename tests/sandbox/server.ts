@@ -9,6 +9,7 @@ import { glanceHandler } from './glance/api.js';
 import { type Handler, json, parseCookies, type SandboxRequest, type SandboxResponse } from './http.js';
 import { salesforceApiHandler } from './salesforce/api.js';
 import { salesforcePagesHandler } from './salesforce/pages.js';
+import { previousMyDomainHandler } from './salesforce/previous-my-domain.js';
 import { type RequestLogEntry, SandboxState, serviceOfHost } from './state.js';
 import { makeCertificate } from './tls.js';
 
@@ -35,6 +36,8 @@ export function hostResolverRules(port: number): string {
   // behind a Defender for Cloud Apps proxy (…mcas.ms), and Glance.
   return [
     '*.salesforce.com',
+    '*.salesforce-setup.com',
+    '*.cloudforce.com',
     '*.force.com',
     '*.salesforce.mil',
     '*.crmforce.mil',
@@ -75,6 +78,7 @@ export async function startSandbox(
   let state = new SandboxState();
   const current = () => state;
   const handlers: Handler[] = [
+    (req) => previousMyDomainHandler(current().orgList())(req),
     (req) => salesforceApiHandler(current().orgList())(req),
     (req) => salesforcePagesHandler(current().orgList())(req),
     (req) => glanceHandler(current().glance)(req),

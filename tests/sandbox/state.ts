@@ -152,6 +152,8 @@ function take<R extends RequestMatch & { remaining: number }>(
 export function serviceOfHost(host: string): Service {
   const salesforce = [
     '.salesforce.com',
+    '.salesforce-setup.com',
+    '.cloudforce.com',
     '.force.com',
     '.salesforce.mil',
     '.crmforce.mil',

@@ -65,6 +65,10 @@ export class SandboxControl {
   expireSalesforceSessions(org?: OrgName) {
     return this.call('POST', '/salesforce/expire-sessions', { org });
   }
+  /** The admin deploys a new My Domain name: the org's previous hosts redirect to the new ones. */
+  changeMyDomain(name: string, org?: OrgName) {
+    return this.call('POST', '/salesforce/change-my-domain', { name, org });
+  }
   /**
    * Logs the seeded user in: `sid` is the My Domain session (REST API, Classic pages);
    * `lightningSid` the Lightning host's own session (Lightning pages; the REST API refuses it).

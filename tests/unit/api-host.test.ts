@@ -38,6 +38,17 @@ describe('resolveApiHost', () => {
     expect((await resolveApiHost('acme.lightning.force.com', p))?.apiHost).toBe('acme-corp.my.salesforce.com');
   });
 
+  it('finds a cloudforce.com My Domain\'s API host from its Lightning page (Help "My Domain URL Formats")', async () => {
+    const p = ports({
+      'teamspirit.lightning.force.com': `${ORG}!lightning`,
+      'teamspirit.cloudforce.com': `${ORG}!api`,
+    });
+    expect(await resolveApiHost('teamspirit.lightning.force.com', p)).toEqual({
+      apiHost: 'teamspirit.cloudforce.com',
+      sid: `${ORG}!api`,
+    });
+  });
+
   it("keeps the table's host when nothing matches (the rep is then asked to log in there)", async () => {
     expect(
       (await resolveApiHost('acme.lightning.force.com', ports({ 'globex.my.salesforce.com': `${OTHER}!x` })))?.apiHost,

@@ -35,7 +35,14 @@ const LIGHTNING_AND_MY_DOMAIN =
   'a Salesforce host family (src/shared/salesforce-hosts.ts): the toolbar runs there, the REST API and its sid cookie live there';
 const PROXIED =
   'Salesforce behind a Defender for Cloud Apps proxy: only so tabs.query finds the tab and says it cannot work';
+// A host permission added is a permission change the rep sees (Chrome may ask to approve it on update,
+// Firefox lists it): each one here is worth that, and the reason says why.
 const HOST_PERMISSIONS: Record<string, string> = {
+  'https://*.cloudforce.com/*':
+    'My Domains on the older cloudforce.com suffix (Help "My Domain URL Formats"): their REST API, sid cookie and Classic pages live there',
+  'https://*.my.salesforce-setup.com/*':
+    'Setup\'s own hosts (Help "My Domain URL Formats"): only so the popup and Check this org can read a Setup tab\'s address and know its org; no content script runs there',
+  'https://*.cloudforce.com.mcas.ms/*': PROXIED,
   'https://*.lightning.crmforce.mil/*': LIGHTNING_AND_MY_DOMAIN,
   'https://*.lightning.force.com/*': LIGHTNING_AND_MY_DOMAIN,
   'https://*.lightning.sfcrmapps.cn/*': LIGHTNING_AND_MY_DOMAIN,
@@ -53,6 +60,7 @@ const HOST_PERMISSIONS: Record<string, string> = {
   [`${GLANCE_WEB_ORIGIN}/*`]: "Glance's web services: ValidateUser and SessionService",
 };
 const CONTENT_SCRIPT_MATCHES: Record<string, string> = {
+  'https://*.cloudforce.com/*': 'Classic on a cloudforce.com My Domain',
   'https://*.lightning.crmforce.mil/*': 'Lightning (Government Cloud Plus)',
   'https://*.lightning.force.com/*': 'Lightning',
   'https://*.lightning.sfcrmapps.cn/*': 'Lightning (Alibaba Cloud)',

@@ -27,7 +27,55 @@ describe('SalesforceClient', () => {
     const headers = calls[0]?.init.headers as Record<string, string>;
     expect(headers.Authorization).toBe('Bearer ORG!secret');
     expect(headers['Sforce-Call-Options']).toBe('client=GlanceForSalesforce');
-    expect(calls[0]?.init.redirect).toBe('error');
+    // A redirect is never followed with the session: seen as one (manual), never trusted blindly.
+    expect(calls[0]?.init.redirect).toBe('manual');
+  });
+
+  describe('a redirect (a renamed My Domain)', () => {
+    /** The API call meets a redirect; the probe's followed answer ends at `landed` (or fails). */
+    function redirecting(landed: { url: string; status: number } | 'no answer') {
+      const calls: { url: string; init: RequestInit }[] = [];
+      const fetch = (async (url: string, init: RequestInit) => {
+        calls.push({ url, init });
+        if (init.redirect === 'manual') return new Response(null, { status: 301, headers: { location: '/x' } });
+        if (landed === 'no answer') throw new TypeError('Failed to fetch');
+        const answer = new Response('[]', { status: landed.status });
+        Object.defineProperty(answer, 'url', { value: landed.url });
+        Object.defineProperty(answer, 'redirected', { value: landed.url !== url });
+        return answer;
+      }) as typeof globalThis.fetch;
+      return { fetch, calls };
+    }
+    const call = (fetch: typeof globalThis.fetch) =>
+      new SalesforceClient('acme.my.salesforce.com', { fetch, readSid: async () => 'ORG!secret' })
+        .me()
+        .catch((error: SalesforceError) => error);
+
+    it('names the new My Domain host the old one sends a session-less probe to', async () => {
+      const { fetch, calls } = redirecting({ url: 'https://acme-corp.my.salesforce.com/services/data/', status: 200 });
+      const error = await call(fetch);
+      expect(error).toMatchObject({ problem: 'my-domain-moved', movedTo: 'acme-corp.my.salesforce.com' });
+      expect((error as SalesforceError).refusedCleanly).toBe(true);
+      expect(calls[1]?.url).toBe('https://acme.my.salesforce.com/services/data/');
+      expect(calls[1]?.init).toMatchObject({ credentials: 'omit', redirect: 'follow' });
+      expect(JSON.stringify(calls[1]?.init.headers)).not.toContain('secret');
+    });
+
+    it.each([
+      ['a host that is not a My Domain', 'https://login.example.com/services/data/', 200],
+      ['a Lightning host', 'https://acme-corp.lightning.force.com/services/data/', 200],
+      ['the same host', 'https://acme.my.salesforce.com/services/data/', 200],
+      ['plain http', 'http://acme-corp.my.salesforce.com/services/data/', 200],
+      ['an error page', 'https://acme-corp.my.salesforce.com/services/data/', 503],
+    ])('is no answer when the redirect leads to %s', async (_, url, status) => {
+      const error = await call(redirecting({ url, status }).fetch);
+      expect(error).toMatchObject({ problem: 'unavailable' });
+      expect((error as SalesforceError).movedTo).toBeUndefined();
+    });
+
+    it('is no answer when the probe gets none', async () => {
+      expect(await call(redirecting('no answer').fetch)).toMatchObject({ problem: 'unavailable' });
+    });
   });
 
   it('follows query pages', async () => {

@@ -8,10 +8,12 @@ import {
   apiHostFor,
   HOST_FAMILIES,
   isLightningHost,
+  isSalesforceUiHost,
   lightningHostFor,
   proxiedSalesforceHost,
   proxiedSalesforcePatterns,
   salesforceHostPatterns,
+  salesforceSetupPatterns,
 } from '../../src/shared/salesforce-hosts.js';
 import { parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
 
@@ -35,11 +37,41 @@ const FAMILY_HOSTS: [string, string, string][] = [
   ['china (alibaba cloud)', 'ali.lightning.sfcrmapps.cn', 'ali.my.sfcrmproducts.cn'],
 ];
 
+/**
+ * A My Domain on the older cloudforce.com suffix (Salesforce Help "My Domain URL Formats", without
+ * enhanced domains): <MyDomainName>.cloudforce.com serves the API and Classic; its Lightning host is
+ * production's <MyDomainName>.lightning.force.com, whose API host is found by the session's org id.
+ */
+const CLOUDFORCE: [string, string, string] = [
+  'cloudforce.com My Domain',
+  'teamspirit.lightning.force.com',
+  'teamspirit.cloudforce.com',
+];
+
+/**
+ * Setup's own hosts (Salesforce Help "My Domain URL Formats": Setup is served from
+ * <MyDomainName>.my.salesforce-setup.com, with the same partitions as the login host), and the My
+ * Domain host whose session and API are the org's.
+ */
+const SETUP_HOSTS: [string, string, string][] = [
+  ['production', 'acme.my.salesforce-setup.com', 'acme.my.salesforce.com'],
+  ['sandbox', 'acme--uat.sandbox.my.salesforce-setup.com', 'acme--uat.sandbox.my.salesforce.com'],
+  ['developer edition', 'acme-dev-ed.develop.my.salesforce-setup.com', 'acme-dev-ed.develop.my.salesforce.com'],
+  ['scratch org', 'site-force-1234.scratch.my.salesforce-setup.com', 'site-force-1234.scratch.my.salesforce.com'],
+  [
+    'trailhead playground',
+    'curious-fox-abc.trailblaze.my.salesforce-setup.com',
+    'curious-fox-abc.trailblaze.my.salesforce.com',
+  ],
+];
+
 describe('Salesforce host families', () => {
   it('lists every family once', () => {
     // A family is its pair of suffixes: each host above without its My Domain name (its first label).
     const suffix = (host: string) => host.slice(host.indexOf('.'));
-    const pairs = FAMILY_HOSTS.map(([, lightning, myDomain]) => `${suffix(lightning)} ${suffix(myDomain)}`);
+    const pairs = [...FAMILY_HOSTS, CLOUDFORCE].map(
+      ([, lightning, myDomain]) => `${suffix(lightning)} ${suffix(myDomain)}`,
+    );
     expect(HOST_FAMILIES.map((f) => `${f.lightning} ${f.myDomain}`).sort()).toEqual(pairs.sort());
   });
 
@@ -55,8 +87,40 @@ describe('Salesforce host families', () => {
     expect(parseSalesforceUrl(`https://${myDomain}/00Q5g00000AbCdE`)).toMatchObject({ kind: 'record', ui: 'classic' });
   });
 
+  it.each(SETUP_HOSTS)('%s Setup: %s is the org of %s', (_, setup, myDomain) => {
+    expect(apiHostFor(setup)).toBe(myDomain);
+    expect(apiHostFor(setup.toUpperCase())).toBe(myDomain);
+    expect(isLightningHost(setup)).toBe(false);
+    // Setup shows no record of ours: the org is known, the toolbar has nothing to do there.
+    expect(isSalesforceUiHost(setup)).toBe(false);
+    expect(parseSalesforceUrl(`https://${setup}/lightning/setup/SetupOneHome/home`)).toEqual({
+      kind: 'other',
+      ui: 'lightning',
+      apiHost: myDomain,
+    });
+    expect(parseSalesforceUrl(`https://${setup}/lightning/r/Lead/00Q5g00000AbCdEEAV/view`)).toMatchObject({
+      kind: 'other',
+    });
+  });
+
+  it('a cloudforce.com My Domain is its own API host, and shows its records in Classic', () => {
+    const [, lightning, myDomain] = CLOUDFORCE;
+    expect(apiHostFor(myDomain)).toBe(myDomain);
+    expect(isLightningHost(myDomain)).toBe(false);
+    expect(lightningHostFor(myDomain)).toBe(lightning);
+    expect(parseSalesforceUrl(`https://${myDomain}/00Q5g00000AbCdE`)).toMatchObject({
+      kind: 'record',
+      ui: 'classic',
+      apiHost: myDomain,
+    });
+  });
+
   it.each([
     'lightning.force.com',
+    'my.salesforce-setup.com',
+    'cloudforce.com',
+    'acme.salesforce-setup.com',
+    'acme.my.salesforce-setup.com.evil.com',
     '.lightning.force.com',
     'evil.com',
     'acme.my.salesforce.com.evil.com',
@@ -76,20 +140,28 @@ describe('Salesforce host families', () => {
 
   it("manifest.json's host permissions and content-script matches are exactly the table's patterns", () => {
     expect([...manifest.host_permissions].sort()).toEqual(
-      [...salesforceHostPatterns(), ...proxiedSalesforcePatterns(), `${GLANCE_WEB_ORIGIN}/*`].sort(),
+      [
+        ...salesforceHostPatterns(),
+        ...salesforceSetupPatterns(),
+        ...proxiedSalesforcePatterns(),
+        `${GLANCE_WEB_ORIGIN}/*`,
+      ].sort(),
     );
+    // The toolbar is not injected into Setup: no record of ours is shown there.
+    expect(salesforceSetupPatterns()).toEqual(['https://*.my.salesforce-setup.com/*']);
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...(manifest.content_scripts[0]?.matches ?? [])].sort()).toEqual(salesforceHostPatterns());
   });
 
   it('every family host is covered by a pattern, and every pattern by a family', () => {
     const covers = (pattern: string, host: string) => host.endsWith(pattern.slice('https://*'.length, -'/*'.length));
-    for (const [, lightning, myDomain] of FAMILY_HOSTS) {
+    for (const [, lightning, myDomain] of [...FAMILY_HOSTS, CLOUDFORCE]) {
       for (const host of [lightning, myDomain])
         expect(salesforceHostPatterns().some((p) => covers(p, host))).toBe(true);
     }
     for (const pattern of salesforceHostPatterns()) {
-      expect(FAMILY_HOSTS.some(([, l, m]) => covers(pattern, l) || covers(pattern, m))).toBe(true);
+      expect([...FAMILY_HOSTS, CLOUDFORCE].some(([, l, m]) => covers(pattern, l) || covers(pattern, m))).toBe(true);
     }
+    for (const [, setup] of SETUP_HOSTS) expect(salesforceSetupPatterns().some((p) => covers(p, setup))).toBe(true);
   });
 });

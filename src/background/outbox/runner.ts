@@ -7,10 +7,11 @@ import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesfor
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
+import { forgetStatus, type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
+import { currentHost, moveOrg } from './moved.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { Author, OutboxJob, SessionLog } from './types.js';
@@ -202,6 +203,10 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     progress = { log: (l) => l, job, failure: error };
   }
   const { failure } = progress;
+  if (failure?.problem === 'my-domain-moved' && failure.movedTo) {
+    await movedOrg(ports, queued, progress, failure.movedTo);
+    return true;
+  }
   const now = ports.now();
   const orgWide = failure && ORG_WIDE_PROBLEMS.has(failure.problem);
   await changeQueue(ports, (state) => {
@@ -223,6 +228,24 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
   if (failure && REJECTED_SESSION.has(failure.problem)) await ports.onSessionRejected(job.apiHost);
   await ports.onLogChanged(job.sessionId);
   return !!failure;
+}
+
+/**
+ * The job's org answered from a renamed My Domain: what it queued goes to the new host (moved.ts), and
+ * the new host's queue runs now. The redirect applied nothing: the job is in doubt only as before.
+ */
+async function movedOrg(ports: OutboxPorts, queued: OutboxJob, progress: Progress, movedTo: string): Promise<void> {
+  await changeQueue(ports, (state) => {
+    const log = progress.log(state.logs[queued.sessionId] ?? emptyLog());
+    state.logs[queued.sessionId] = { ...log, apiHost: queued.apiHost };
+    const attempted = progress.job && { ...progress.job, inFlight: !!(progress.stillInDoubt || queued.inFlight) };
+    moveOrg(state, queued.apiHost, movedTo, attempted);
+    settleStates(state, ports.now());
+  });
+  // The old host's remembered "ready" no longer holds: the popup and toolbar ask again and name the move.
+  await forgetStatus(queued.apiHost, ports, queued.storeId);
+  await ports.onLogChanged(queued.sessionId);
+  await runOrg(ports, movedTo);
 }
 
 function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillInDoubt = false): OutboxJob {
@@ -315,14 +338,18 @@ export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
   await changeQueue(ports, (state) => {
     const log = state.logs[job.sessionId] ?? emptyLog();
     const author = log.author ?? current;
+    // A host whose My Domain was renamed: the write goes where the org is now (moved.ts).
+    const apiHost = currentHost(state, job.apiHost);
     state.jobs.push({
       ...job,
+      apiHost,
+      ...(apiHost !== job.apiHost ? { movedFrom: job.apiHost } : {}),
       ...(author ? { author } : {}),
       createdAt: ports.now(),
       attempts: 0,
       notBefore: 0,
     } as OutboxJob);
-    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost, ...(author ? { author } : {}) };
+    state.logs[job.sessionId] = { ...log, apiHost, ...(author ? { author } : {}) };
     settleStates(state, ports.now());
   });
 }

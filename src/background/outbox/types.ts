@@ -44,6 +44,8 @@ interface JobBase {
   attention?: boolean;
   /** Records that landed twice (a resent write) and are still to be deleted. */
   surplus?: Surplus[];
+  /** Queued for this host before the org's My Domain was renamed (outbox/moved.ts): the rep is told. */
+  movedFrom?: string;
 }
 
 /** A record that landed twice and is deleted again. */
@@ -146,4 +148,6 @@ export interface OrgState {
   usage?: { used: number; max: number; at: number };
   /** An org-wide problem (daily limit, session, API blocked) and when to try the org again. */
   paused?: { problem: SalesforceProblem; until: number; error: string };
+  /** This host redirected to the org's renamed My Domain: writes for it go there (outbox/moved.ts). */
+  movedTo?: string;
 }

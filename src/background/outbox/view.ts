@@ -41,6 +41,7 @@ export async function salesforceQueueView(ports: StoragePorts & { now(): number 
       problem: job.attention ? (job.problem ?? '') : (orgProblem ?? job.problem ?? ''),
       error: job.error ?? (orgProblem ? (paused?.error ?? '') : ''),
       writes: 1,
+      ...(job.movedFrom ? { movedFrom: job.movedFrom } : {}),
     });
   }
   return {

@@ -3,7 +3,8 @@
 // cookie, read at the moment of each call. Every call has a time limit, and every answer's
 // Sforce-Limit-Info is passed on so the extension knows how much of the org's allowance is spent.
 import { MAX_SALESFORCE_ANSWER_BYTES, readCappedText } from '../answer-limits.js';
-import { errorFromResponse, noAnswer, SalesforceError } from './errors.js';
+import { errorFromResponse, myDomainMoved, noAnswer, SalesforceError } from './errors.js';
+import { newMyDomainHost } from './moved-host.js';
 
 export const API_VERSION = '66.0';
 /** At most this many pages of one query (2,000 records each at most). */
@@ -115,7 +116,8 @@ export class SalesforceClient {
 
   private async send<T>(method: string, url: string, sid: string, body: unknown): Promise<T> {
     let response: Response;
-    let text: string;
+    let text = '';
+    let redirected = false;
     try {
       const signal = AbortSignal.timeout(this.timeoutMs);
       response = await this.ports.fetch(url, {
@@ -133,15 +135,22 @@ export class SalesforceClient {
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
         // A renamed My Domain answers with a redirect: following it would drop the Authorization
-        // header (and send the session somewhere unchecked). It counts as no answer.
-        redirect: 'error',
+        // header (and send the call somewhere unchecked). Seen, not followed: moved-host.ts finds
+        // where the org went.
+        redirect: 'manual',
         signal,
       });
+      // An extension's fetch gets an opaque redirect (status 0); a 3xx is read the same way.
+      redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
       // The body has the same time limit: a connection that stalls mid-answer is no answer. And it
       // is read up to a cap: an answer far bigger than Salesforce's is none either (answer-limits.ts).
-      text = await readCappedText(response, MAX_SALESFORCE_ANSWER_BYTES);
+      if (!redirected) text = await readCappedText(response, MAX_SALESFORCE_ANSWER_BYTES);
     } catch {
       throw noAnswer();
+    }
+    if (redirected) {
+      const movedTo = await newMyDomainHost(this.apiHost, this.ports.fetch, this.timeoutMs);
+      throw movedTo ? myDomainMoved(movedTo) : noAnswer();
     }
     const usage = parseLimitInfo(response.headers.get('Sforce-Limit-Info'));
     if (usage) this.ports.onApiUsage?.(this.apiHost, usage);

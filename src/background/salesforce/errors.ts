@@ -12,6 +12,8 @@ export class SalesforceError extends Error {
     readonly status: number,
     readonly errors: SalesforceErrorItem[],
     problem?: SalesforceProblem,
+    /** With 'my-domain-moved': the org's new My Domain host. */
+    readonly movedTo?: string,
   ) {
     super(errors.map((e) => `${e.errorCode}: ${e.message}`).join('; ') || `Salesforce answered ${status || 'nothing'}`);
     this.problem = problem ?? classify({ status, errors });
@@ -26,7 +28,8 @@ export class SalesforceError extends Error {
    * applied. Without an answer, after a 5xx or an unreadable page, it may have been.
    */
   get refusedCleanly(): boolean {
-    return this.status >= 400 && this.status < 500 && this.errors.length > 0;
+    // A redirect is an answer too: the old host applied nothing, it only named the new one.
+    return (this.status >= 400 && this.status < 500 && this.errors.length > 0) || this.problem === 'my-domain-moved';
   }
 
   /** Salesforce's own words, for the rep. */
@@ -48,4 +51,9 @@ export function errorFromResponse(status: number, body: unknown): SalesforceErro
 /** Nothing came back: network error, a cut connection or our own timeout. */
 export function noAnswer(): SalesforceError {
   return new SalesforceError(0, []);
+}
+
+/** The org's My Domain host answered with a redirect to `movedTo`, its new My Domain host. */
+export function myDomainMoved(movedTo: string): SalesforceError {
+  return new SalesforceError(0, [], 'my-domain-moved', movedTo);
 }

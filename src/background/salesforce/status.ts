@@ -71,6 +71,9 @@ export async function salesforceStatus(
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     if (error.problem === 'session-expired') return loggedOut;
+    // Asked again next time (not remembered): the rep fixes it by going to the new host, not here.
+    if (error.problem === 'my-domain-moved' && error.movedTo)
+      return { state: 'my-domain-moved', apiHost, movedTo: error.movedTo };
     // The org's answer about this session holds until the session changes: remembered like "ready".
     if (error.problem === 'api-blocked') status = { state: 'api-blocked', apiHost };
     else if (error.problem === 'session-not-for-api')

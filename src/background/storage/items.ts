@@ -2,6 +2,7 @@
 // migrations from older shapes. Nothing else names a storage key.
 
 import type { GlanceProblem } from '../../shared/messages.js';
+import { apiHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readCapabilities } from '../glance/capabilities.js';
@@ -240,6 +241,7 @@ const PROBLEMS = new Set<SalesforceProblem>([
   'session-not-for-api',
   'duplicate',
   'refused',
+  'my-domain-moved',
 ]);
 
 /** Per org (API host): its API usage as Salesforce last told it, and a problem that pauses its writes. */
@@ -254,12 +256,15 @@ export const orgStatesItem = defineItem<Record<string, OrgState>>({
       if (!isObject(state)) continue;
       const usage = isObject(state.usage) ? state.usage : undefined;
       const paused = isObject(state.paused) ? state.paused : undefined;
+      // Only a My Domain host of the table is a place writes may be sent to.
+      const movedTo = text(state.movedTo);
       orgs[host] = {
         usage: usage ? { used: number(usage.used), max: number(usage.max), at: number(usage.at) } : undefined,
         paused:
           paused && PROBLEMS.has(paused.problem as SalesforceProblem)
             ? { problem: paused.problem as SalesforceProblem, until: number(paused.until), error: text(paused.error) }
             : undefined,
+        ...(movedTo && apiHostFor(movedTo) === movedTo ? { movedTo } : {}),
       };
     }
     return orgs;

@@ -7,6 +7,7 @@ import type { SalesforceStatus, SessionMode } from '../../shared/messages.js';
 /** What Start or its menu asks for: a screen share, or joining the customer's session with their key. */
 export type StartChoice = { mode: SessionMode; join?: undefined } | { join: string; mode?: undefined };
 
+import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from '../common/dom.js';
@@ -164,6 +165,16 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
         notice('statusDailyLimit', 'warning');
       } else if (sf.state === 'proxied') {
         notice('statusProxied', 'error', false, sf.apiHost);
+      } else if (sf.state === 'my-domain-moved') {
+        // A tab opened before the rename: Salesforce now answers at the new host only.
+        notice('statusMyDomainMoved', 'error', false, sf.movedTo);
+        const link = element('a', {
+          href: `https://${lightningHostFor(sf.movedTo)}/`,
+          target: '_blank',
+          rel: 'noopener',
+        });
+        link.textContent = t('openSalesforceAtNewAddress');
+        status.append(' ', link);
       } else if (sf.state === 'session-expired' || sf.state === 'session-not-for-api') {
         notice(sf.state === 'session-expired' ? 'statusLoggedOut' : 'statusSessionNotForApi', 'warning');
         const link = element('a', { href: sf.loginUrl, target: '_blank', rel: 'noopener' });

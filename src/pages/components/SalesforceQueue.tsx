@@ -24,6 +24,10 @@ function reason(session: WaitingSessionView): string {
     const refused = session.problem === 'refused' || session.problem === 'duplicate';
     return t(refused ? 'queueReasonRefused' : 'queueReasonOld', session.error);
   }
+  // Renamed My Domain: whatever the new host answers (most often: not logged in there yet), the move
+  // is what the rep needs to know.
+  if (session.movedFrom && session.state !== 'other-user')
+    return t('queueReasonMyDomainMoved', session.movedFrom, session.apiHost);
   const key =
     session.state === 'other-user' ? REASON[session.state] : (REASON[session.problem] ?? REASON[session.state]);
   return t(key ?? 'queueReasonPending');

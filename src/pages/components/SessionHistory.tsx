@@ -18,6 +18,7 @@ const PROBLEM_TEXT: Record<Extract<SalesforceHistory, { ok: false }>['problem'],
   unavailable: 'historyUnavailable',
   duplicate: 'historyUnavailable',
   refused: 'historyRefused',
+  'my-domain-moved': 'historyMyDomainMoved',
 };
 
 const numberText = (value: number) => new Intl.NumberFormat().format(value);

@@ -48,6 +48,15 @@ function SalesforceSummary({ status }: { status: SalesforceStatus | null | undef
       return <p>{t('statusSalesforceUnreachable')}</p>;
     case 'proxied':
       return <p data-testid="salesforce-proxied">{t('statusProxied', lightningHostFor(status.apiHost))}</p>;
+    case 'my-domain-moved':
+      return (
+        <p data-testid="salesforce-moved">
+          {t('statusMyDomainMoved', status.movedTo)}{' '}
+          <a href={`https://${lightningHostFor(status.movedTo)}/`} target="_blank" rel="noopener">
+            {t('openSalesforceAtNewAddress')}
+          </a>
+        </p>
+      );
   }
 }
 

@@ -25,6 +25,8 @@ export interface SObjectRecord {
 export interface BrowserSession {
   sid: string;
   lightningSid: string;
+  /** Setup's host's own session (set by a frontdoor hop there): Setup pages only. */
+  setupSid: string;
   userId: string;
   valid: boolean;
   /** Salesforce Help "Session Security Levels": Standard, or High Assurance after a second factor. */
@@ -204,16 +206,39 @@ export interface OrgTrouble {
   queryTimeouts: number;
 }
 
+/** Setup's host for a My Domain host of the families Salesforce documents one for. */
+function setupHostOf(classicHost: string): string | undefined {
+  return classicHost.endsWith('.my.salesforce.com')
+    ? `${classicHost.slice(0, -'.salesforce.com'.length)}.salesforce-setup.com`
+    : undefined;
+}
+
 export class SalesforceOrg {
   readonly orgId: string;
   readonly orgId18: string;
-  readonly lightningHost: string;
-  readonly classicHost: string;
-  readonly lightningOrigin: string;
-  readonly classicOrigin: string;
+  lightningHost: string;
+  classicHost: string;
+  lightningOrigin: string;
+  classicOrigin: string;
+  /**
+   * Setup's own host (Salesforce Help "My Domain URL Formats": Setup is served from
+   * <MyDomainName>.my.salesforce-setup.com, with the login host's partition, e.g.
+   * <name>--<sandbox>.sandbox.my.salesforce-setup.com); undefined for families without one here
+   * (Government Cloud Plus, Alibaba Cloud: their Setup host is not documented where we looked).
+   */
+  setupHost: string | undefined;
+  setupOrigin: string | undefined;
+  /**
+   * The hosts of the My Domain before its last change, each to its new host: Salesforce redirects them
+   * "until you deploy another My Domain change or until you disable or remove your previous My Domain",
+   * with "redirect code 301 or redirect code 307" (Salesforce Help, "Understand Redirections for
+   * Previous My Domain Host Names"). previous-my-domain.ts answers them.
+   */
+  readonly previousHosts = new Map<string, string>();
   readonly records = new Map<string, SObjectRecord>();
   readonly sessions = new Map<string, BrowserSession>();
   readonly lightningSessions = new Map<string, BrowserSession>();
+  readonly setupSessions = new Map<string, BrowserSession>();
   apiUsage = 0;
   apiLimit = DEFAULT_DAILY_API_LIMIT;
   readonly setup: OrgSetup = {
@@ -250,6 +275,8 @@ export class SalesforceOrg {
     this.classicHost = profile.classicHost ?? `${profile.name}.my.salesforce.com`;
     this.lightningOrigin = `https://${this.lightningHost}`;
     this.classicOrigin = `https://${this.classicHost}`;
+    this.setupHost = setupHostOf(this.classicHost);
+    this.setupOrigin = this.setupHost && `https://${this.setupHost}`;
     if (profile.name === 'acme') {
       this.samlServiceProviders.push({
         entityId: 'glance.net/sp/1',
@@ -261,6 +288,29 @@ export class SalesforceOrg {
 
   get name(): string {
     return this.profile.name;
+  }
+
+  /**
+   * Setup › My Domain: the admin deploys a new My Domain name (`label`: the whole first label, e.g.
+   * `acme-corp` or `acme-corp--uat`). Every host of the org moves; the previous ones redirect to
+   * theirs, and the ones of an earlier change stop redirecting. Sessions live on, but their cookies
+   * are the old hosts': the browser holds none for the new hosts until the rep logs in there.
+   */
+  changeMyDomain(label: string): void {
+    const renamed = (host: string) => `${label}${host.slice(host.indexOf('.'))}`;
+    this.previousHosts.clear();
+    const moves: [string, string][] = [
+      [this.classicHost, renamed(this.classicHost)],
+      [this.lightningHost, renamed(this.lightningHost)],
+      ...(this.setupHost ? [[this.setupHost, renamed(this.setupHost)] as [string, string]] : []),
+    ];
+    for (const [from, to] of moves) this.previousHosts.set(from, to);
+    this.classicHost = renamed(this.classicHost);
+    this.lightningHost = renamed(this.lightningHost);
+    this.classicOrigin = `https://${this.classicHost}`;
+    this.lightningOrigin = `https://${this.lightningHost}`;
+    this.setupHost = setupHostOf(this.classicHost);
+    this.setupOrigin = this.setupHost && `https://${this.setupHost}`;
   }
 
   newId(type: string): string {
@@ -294,14 +344,15 @@ export class SalesforceOrg {
   }
 
   /**
-   * Logs a user in: a My Domain sid and a separate Lightning sid, both `<orgId>!<token>` as
+   * Logs a user in: a My Domain sid and separate Lightning and Setup sids, all `<orgId>!<token>` as
    * Salesforce shapes them.
    */
   createSession(userId: string, level: BrowserSession['level'] = 'standard'): BrowserSession {
     const token = () => `${this.orgId}!${randomBytes(48).toString('base64url')}`;
-    const session = { sid: token(), lightningSid: token(), userId, valid: true, level };
+    const session = { sid: token(), lightningSid: token(), setupSid: token(), userId, valid: true, level };
     this.sessions.set(session.sid, session);
     this.lightningSessions.set(session.lightningSid, session);
+    this.setupSessions.set(session.setupSid, session);
     return session;
   }
 
@@ -314,6 +365,12 @@ export class SalesforceOrg {
   /** The live session whose Lightning-host sid this is (the one Lightning pages accept). */
   validLightningSession(sid: string | undefined): BrowserSession | undefined {
     const session = sid ? this.lightningSessions.get(sid) : undefined;
+    return session?.valid ? session : undefined;
+  }
+
+  /** The live session whose Setup-host sid this is (the one Setup pages accept). */
+  validSetupSession(sid: string | undefined): BrowserSession | undefined {
+    const session = sid ? this.setupSessions.get(sid) : undefined;
     return session?.valid ? session : undefined;
   }
 

@@ -10,7 +10,10 @@ import { LOGIN_CSS } from './page-assets.js';
 import { LIGHTNING_HOME_PATH } from './record-display.js';
 
 /** The hosts of one org, as the login routes need them. */
-export type OrgHosts = Pick<SalesforceOrg, 'lightningHost' | 'classicHost' | 'lightningOrigin' | 'classicOrigin'>;
+export type OrgHosts = Pick<
+  SalesforceOrg,
+  'lightningHost' | 'classicHost' | 'lightningOrigin' | 'classicOrigin' | 'setupHost' | 'setupOrigin'
+>;
 
 export const SESSION_COOKIE = 'sid';
 export const FRONTDOOR_PATH = '/secur/frontdoor.jsp';
@@ -23,7 +26,7 @@ const sessionCookie = (sid: string) => `${SESSION_COOKIE}=${sid}; ${COOKIE_ATTRI
 const clearedCookie = () => `${SESSION_COOKIE}=; Max-Age=0; ${COOKIE_ATTRIBUTES}`;
 
 /**
- * Where to go after logging in. Only our two hosts: an open redirect on a login page is a classic
+ * Where to go after logging in. Only the org's own hosts (Lightning, My Domain, Setup): an open redirect on a login page is a classic
  * hole, and a test that passes a foreign startURL should see it ignored.
  */
 export function safeStartUrl(raw: string | null | undefined, org: OrgHosts): string {
@@ -35,7 +38,7 @@ export function safeStartUrl(raw: string | null | undefined, org: OrgHosts): str
     const ours =
       url.protocol === 'https:' &&
       !url.port &&
-      (url.hostname === org.lightningHost || url.hostname === org.classicHost);
+      (url.hostname === org.lightningHost || url.hostname === org.classicHost || url.hostname === org.setupHost);
     return ours ? url.href : fallback;
   } catch {
     return fallback;
@@ -48,9 +51,14 @@ export function loginRedirect(org: OrgHosts, req: SandboxRequest): SandboxRespon
   return redirect(`${org.classicOrigin}/?ec=302&startURL=${encodeURIComponent(back)}`);
 }
 
-/** The hop to the Lightning host, carrying the My Domain sid it trades for a Lightning sid. */
+/**
+ * The hop to the Lightning host, carrying the My Domain sid it trades for a Lightning sid; to the
+ * Setup host instead when the rep was going to Setup (it trades it for a Setup sid of its own).
+ */
 function frontdoorUrl(org: OrgHosts, sid: string, startUrl: string): string {
-  return `${org.lightningOrigin}${FRONTDOOR_PATH}?sid=${encodeURIComponent(sid)}&retURL=${encodeURIComponent(startUrl)}`;
+  const toSetup = !!org.setupOrigin && startUrl.startsWith(`${org.setupOrigin}/`);
+  const origin = toSetup ? org.setupOrigin : org.lightningOrigin;
+  return `${origin}${FRONTDOOR_PATH}?sid=${encodeURIComponent(sid)}&retURL=${encodeURIComponent(startUrl)}`;
 }
 
 export function loginPage(username: string, startUrl: string, error?: string): string {
@@ -105,14 +113,15 @@ function logIn(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
 }
 
 /**
- * frontdoor.jsp on the Lightning host takes the My Domain sid and sets this host's own session
- * cookie: the login's Lightning sid, a different value (Help "getSessionId").
+ * frontdoor.jsp on the Lightning (or Setup) host takes the My Domain sid and sets this host's own
+ * session cookie: the login's Lightning (or Setup) sid, a different value (Help "getSessionId").
  */
 function frontdoor(org: SalesforceOrg, req: SandboxRequest): SandboxResponse {
   const session = org.validSession(req.url.searchParams.get('sid') ?? undefined);
   const target = safeStartUrl(req.url.searchParams.get('retURL'), org);
   if (!session) return redirect(`${org.classicOrigin}/?startURL=${encodeURIComponent(target)}`);
-  const cookie = req.host === org.lightningHost ? session.lightningSid : session.sid;
+  const cookie =
+    req.host === org.lightningHost ? session.lightningSid : req.host === org.setupHost ? session.setupSid : session.sid;
   return redirect(target, { 'set-cookie': [sessionCookie(cookie)] });
 }
 
