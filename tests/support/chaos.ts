@@ -852,7 +852,7 @@ export function describeChaos(report: ChaosReport): string {
   return [
     `chaos seed ${report.seed}: ${report.sessions} sessions in ${Math.round(report.wallMs / 1000)} s (queue drained in ${Math.round(report.drainMs / 1000)} s)`,
     `  Events missing ${report.eventsMissing}, duplicated ${report.eventsDuplicated}, incomplete ${report.eventsIncomplete}`,
-    `  Chatter missing ${report.chatterMissing}, duplicated ${report.chatterDuplicated}; Leads duplicated ${report.leadsDuplicated}, missing ${report.leadsMissing}; queue left ${report.queueLeft}`,
+    `  Chatter missing ${report.chatterMissing}, duplicated ${report.chatterDuplicated}; Leads duplicated ${report.leadsDuplicated}, missing ${report.leadsMissing}; guests logged as someone else ${report.guestsMisattributed}; queue left ${report.queueLeft}`,
     `  faults hit/armed: ${faults}`,
     `  cut connections Chromium resent by itself: ${
       Object.entries(report.browserResent)
