@@ -134,7 +134,8 @@ test('Lead: the key before any Glance answer, the client launched with it from t
   expect(posts[0]?.Visibility).toBe('InternalUsers');
   expect(JSON.stringify(posts[0])).not.toContain(key);
   expect(String(event.Description)).toContain('Session key: removed when the session ended');
-  expect(event.Location).toBe('https://acme.glance.net/');
+  // Ended, Location is what reports group by (issue 27): the mode and the guest count.
+  expect(event.Location).toBe('Glance · Screen share · 1 guest');
   expect(JSON.stringify(event)).not.toContain(`key=${key}`);
 
   // The popup lists the session, with a link to the logged Event.

@@ -28,7 +28,9 @@ describe('the session key in Salesforce', () => {
     expect(everything(ended)).not.toContain(`key=${session.key}`);
     expect(String(ended.Description)).not.toMatch(new RegExp(`Session key: ${session.key}`));
     expect(String(ended.Description)).toContain('Session key: removed when the session ended');
-    expect(ended.Location).toBe('https://acme.glance.net/');
+    // Ended, Location holds what reports group by (issue 27); the address stays in the description.
+    expect(ended.Location).toBe('Glance · Screen share · 0 guests');
+    expect(String(ended.Description)).toContain('Glance address: acme.glance.net');
   });
 
   it('is never written when it is the rep’s fixed key', async () => {

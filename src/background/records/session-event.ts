@@ -214,11 +214,31 @@ export function eventEnd(startedAt: string, endedAt: string): string {
   return new Date(start + MAX_EVENT_MS).toISOString();
 }
 
-export function endEventFields(facts: SessionFacts & { endedAt: string }): Record<string, unknown> {
-  // The key stops working when the session ends; it leaves the Event with it.
+/**
+ * What a report groups an ended session by, in the one groupable text field a standard Event has
+ * (no package, no custom field: Subject is unique per session so that a write in doubt can be found
+ * again; Type and ShowAs are restricted picklists). "Glance · Screen share · 2 guests · Demo given":
+ * a manager's report filters on Subject starting with "Glance session" and groups by Location; the
+ * minutes are DurationInMinutes, which Salesforce derives from the real start and end. Salesforce
+ * data, so English like the description; Location holds 255 characters (Object Reference, "Event").
+ */
+export function reportCategory(facts: SessionFacts, outcome?: string): string {
+  const guests = facts.guests.length;
+  const parts = [
+    'Glance',
+    facts.modes.map((m) => MODE_NAME[m]).join(' → ') || MODE_NAME.screenshare,
+    `${guests} ${guests === 1 ? 'guest' : 'guests'}`,
+    ...(outcome ? [oneLine(outcome)] : []),
+  ];
+  return parts.join(' · ').slice(0, 255);
+}
+
+export function endEventFields(facts: SessionFacts & { endedAt: string }, outcome?: string): Record<string, unknown> {
+  // The key stops working when the session ends; it leaves the Event with it, and the Location that
+  // held the join link now holds what reports group by (the Glance address stays in the description).
   return {
     EndDateTime: eventEnd(facts.startedAt, facts.endedAt),
-    Location: joinLinkToWrite(facts),
+    Location: reportCategory(facts, outcome),
     Description: eventDescription(facts),
   };
 }
