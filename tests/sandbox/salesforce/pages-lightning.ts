@@ -7,6 +7,7 @@ import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
 import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
+import { fullShadow, navItem, utilityBar } from './lightning-native-shadow.js';
 import { LIGHTNING_CSS } from './page-assets.js';
 import { LOGOUT_PATH, loginRedirect, SESSION_COOKIE } from './pages-login.js';
 import { LIGHTNING_HOME_PATH, NAV_OBJECTS, PLURAL } from './record-display.js';
@@ -115,10 +116,10 @@ function navBar(current: string, v: LightningVariant): string {
       label: label(v, PLURAL[type] ?? type),
     })),
   );
-  const lis = items.map(
-    (
-      item,
-    ) => `<li class="navItem slds-context-bar__item${item.object === current ? ' slds-is-active' : ''}" data-sandbox-object="${item.object}">
+  const lis = items.map((item) =>
+    fullShadow(v)
+      ? navItem(item.object === current, item.object, item.href, item.label)
+      : `<li class="navItem slds-context-bar__item${item.object === current ? ' slds-is-active' : ''}" data-sandbox-object="${item.object}">
       <a href="${item.href}" class="slds-context-bar__label-action" title="${item.label}"><span class="slds-truncate">${item.label}</span></a></li>`,
   );
   return `<one-app-nav-bar><nav class="slds-context-bar__secondary" role="navigation" aria-label="Global"><ul>${lis.join('')}</ul></nav></one-app-nav-bar>`;
@@ -160,6 +161,10 @@ function consoleManager(view: LightningView, parent: LightningView | undefined, 
   </div></div>`;
 }
 
+/** Native shadow for the shell's script (lightning-script.ts): which components get shadow roots. */
+const shadowAttribute = (v: LightningVariant) =>
+  v.shadow === 'full' ? ' data-sandbox-shadow="full"' : v.shadow === 'components' ? ' data-sandbox-shadow' : '';
+
 export function lightningShell(
   org: SalesforceOrg,
   view: LightningView,
@@ -169,12 +174,12 @@ export function lightningShell(
 ): string {
   return `<!doctype html>
 <html lang="${variant.lang}"><head><meta charset="utf-8"><title>${escapeHtml(view.title)}</title><style>${LIGHTNING_CSS}</style></head>
-<body class="desktop" data-sandbox-shell="${shell}"${variant.shadow ? ' data-sandbox-shadow' : ''}${variant.churn ? ` data-sandbox-churn="${variant.churn}"` : ''}>
+<body class="desktop" data-sandbox-shell="${shell}"${shadowAttribute(variant)}${variant.churn ? ` data-sandbox-churn="${variant.churn}"` : ''}>
 <div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">
   <div class="viewport"><section class="layoutContent stage">
     ${globalHeader(org, variant)}
     ${shell === 'console' ? consoleManager(view, parent, variant) : standardManager(view, variant)}
-  </section></div>
+  </section></div>${utilityBar(variant)}
 </div>
 <script>${NAVIGATION_SCRIPT}</script>${variant.churn ? `\n<script>${CHURN_SCRIPT}</script>` : ''}
 </body></html>`;
