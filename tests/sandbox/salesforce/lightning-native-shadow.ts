@@ -30,6 +30,12 @@ export const fullShadow = (v: LightningVariant) => v.shadow === 'full';
 const icon = (name: string) =>
   `<lightning-icon class="slds-icon_container" icon-name="${name}"><lightning-primitive-icon><span class="slds-icon" aria-hidden="true"></span></lightning-primitive-icon></lightning-icon>`;
 
+/** The App Launcher's waffle at the start of the app navigation (`one-appnav/…/one-app-launcher-header/button`). */
+export const appLauncher = (v: LightningVariant) =>
+  fullShadow(v)
+    ? `<one-app-launcher-header class="slds-icon-waffle_container"><button type="button" class="slds-button" title="App Launcher">${icon('utility:apps')}</button></one-app-launcher-header>`
+    : '';
+
 /** One app navigation item (one-app-nav-bar-item-root) with its dropdown of recent records. */
 export function navItem(active: boolean, object: string, href: string, label: string): string {
   return `<one-app-nav-bar-item-root class="navItem slds-context-bar__item${active ? ' slds-is-active' : ''}" data-sandbox-object="${object}">
@@ -50,10 +56,15 @@ export function utilityBar(v: LightningVariant): string {
   return `<div class="utilityBarContainer oneUtilityBarContainer"><one-utility-bar><ul class="slds-utility-bar" aria-label="Utility Bar">${items.join('')}</ul></one-utility-bar></div>`;
 }
 
-/** A field's value the way the record layout renders it: its own output components. */
+/**
+ * A field's value the way the record layout renders it: its own output components, and the pencil
+ * that edits it in place (Salesforce's page object records/recordLayoutItem: `button.inline-edit-trigger`
+ * in the layout item's shadow root).
+ */
 export const fieldOutput = (v: LightningVariant, valueHtml: string) =>
   fullShadow(v)
-    ? `<records-record-layout-base-output><lightning-formatted-text>${valueHtml}</lightning-formatted-text></records-record-layout-base-output>`
+    ? `<records-record-layout-base-output><lightning-formatted-text>${valueHtml}</lightning-formatted-text></records-record-layout-base-output>
+      <button type="button" class="inline-edit-trigger slds-button slds-button_icon" title="Edit"><lightning-primitive-icon><span class="slds-icon" aria-hidden="true"></span></lightning-primitive-icon></button>`
     : valueHtml;
 
 /** The details section inside the LWC details panel and its generated record layout. */

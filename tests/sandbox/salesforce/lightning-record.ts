@@ -105,7 +105,9 @@ function highlights(org: SalesforceOrg, record: SObjectRecord, v: LightningVaria
       // records-lwc-record-layout's shadow root and records-highlights2 in that one's; a public UI
       // test of a real org walks flexipage-component2 › force-progressive-renderer ›
       // records-lwc-highlights-panel › records-lwc-record-layout › .forcegenerated-record-layout2.
-      const [open, close] = fullShadow(v) ? ['<force-progressive-renderer>', '</force-progressive-renderer>'] : ['', ''];
+      const [open, close] = fullShadow(v)
+        ? ['<force-progressive-renderer>', '</force-progressive-renderer>']
+        : ['', ''];
       return `<flexipage-component2 data-component-id="force_highlightsPanel">${open}<records-lwc-highlights-panel><records-lwc-record-layout>
     <forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2 class="forcegenerated-record-layout2"><records-highlights2>
     ${highlightsHeader(org, record, v, false)}
@@ -144,7 +146,9 @@ function relatedList(
   const records = relatedRecords(org, record.Id, types);
   const cellsOf = (r: SObjectRecord) => [
     r.type,
-    String(r.fields.StartDateTime ?? r.fields.ActivityDate ?? r.fields.Email ?? r.fields.StageName ?? r.fields.Status ?? ''),
+    String(
+      r.fields.StartDateTime ?? r.fields.ActivityDate ?? r.fields.Email ?? r.fields.StageName ?? r.fields.Status ?? '',
+    ),
   ];
   if (fullShadow(v)) {
     const rows = records.map((r) => ({ href: lightningRecordPath(r), name: recordName(r), cells: cellsOf(r) }));

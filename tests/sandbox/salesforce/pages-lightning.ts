@@ -3,11 +3,11 @@
 // navigates client-side. Outline: shared/reference/lightning-dom.md.
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { CHURN_SCRIPT } from './lightning-churn.js';
+import { appLauncher, fullShadow, navItem, utilityBar } from './lightning-native-shadow.js';
 import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
 import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
-import { fullShadow, navItem, utilityBar } from './lightning-native-shadow.js';
 import { LIGHTNING_CSS } from './page-assets.js';
 import { LOGOUT_PATH, loginRedirect, SESSION_COOKIE } from './pages-login.js';
 import { LIGHTNING_HOME_PATH, NAV_OBJECTS, PLURAL } from './record-display.js';
@@ -137,7 +137,7 @@ const globalHeader = (
 
 function standardManager(view: LightningView, v: LightningVariant): string {
   return `<div class="navexStandardManager">
-    <div class="oneAppNavContainer"><one-appnav><span class="appName">${label(v, 'Sales')}</span>${navBar(view.object, v)}</one-appnav></div>
+    <div class="oneAppNavContainer"><one-appnav>${appLauncher(v)}<span class="appName">${label(v, 'Sales')}</span>${navBar(view.object, v)}</one-appnav></div>
     <div class="oneCenterStage mainContentMark"><div role="main" class="contentArea">
       <div class="slds-brand-band slds-brand-band_cover slds-brand-band_medium"><div class="slds-template__container">
         <div class="oneCenterStage lafSinglePaneWindowManager" data-sandbox-stage>${standardHost(view, true)}</div>

@@ -372,7 +372,12 @@ describe('Salesforce pages', () => {
       expect(markup).toMatch(
         /<flexipage-component2 data-component-id="force_highlightsPanel"><force-progressive-renderer><records-lwc-highlights-panel><records-lwc-record-layout>\s*<forcegenerated-highlightspanel_lead___[^ >]* class="forcegenerated-record-layout2"><records-highlights2>/,
       );
-      for (const part of ['<one-app-nav-bar-item-root', '<one-utility-bar-item', '<lst-related-list-single-container>', '<records-lwc-detail-panel>'])
+      for (const part of [
+        '<one-app-nav-bar-item-root',
+        '<one-utility-bar-item',
+        '<lst-related-list-single-container>',
+        '<records-lwc-detail-panel>',
+      ])
         expect(markup).toContain(part);
       // The navigation bar and the global header come before the record page in document order.
       expect(markup.indexOf('<one-app-nav-bar-item-root')).toBeLessThan(markup.indexOf('<records-highlights2'));
