@@ -93,8 +93,9 @@ test('fully in native shadow, hundreds of roots: the toolbar docks in the highli
     await expectDockedFor(page, type, id);
   }
   const later = await shadowCensus(page);
-  expect(later.total).toBeGreaterThanOrEqual(500);
-  expect(later.beforeHighlights).toBeGreaterThanOrEqual(400);
+  // About 150 roots a record page: hundreds on the page, 300 and more before the visible panel.
+  expect(later.total).toBeGreaterThanOrEqual(400);
+  expect(later.beforeHighlights).toBeGreaterThanOrEqual(300);
 
   // Back to a page kept in the DOM: docked there again, and nowhere else.
   await navigate(page, `/lightning/r/Lead/${lead1}/view`);
