@@ -25,6 +25,8 @@ export async function toolbarAfterNavigation(
   control: SandboxControl,
   rounds: number,
   baseline?: Page,
+  /** The toolbar may dock inside open shadow roots (a page in native shadow): looked for there too. */
+  throughShadow = false,
 ): Promise<{ withExtension: number[]; pageOnly: number[]; afterShown: number[]; firstVisit: boolean[] }> {
   const ids = [
     ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
@@ -40,7 +42,7 @@ export async function toolbarAfterNavigation(
   /** ms until the view is visible, and (waitFor toolbar) until the toolbar is too. */
   const navigate = (on: Page, path: string, recordId: string, waitFor: 'toolbar' | 'view') =>
     on.evaluate(
-      ({ path, recordId, waitFor }) =>
+      ({ path, recordId, waitFor, throughShadow }) =>
         new Promise<{ view: number; done: number; fetched: boolean }>((resolve) => {
           // A view the page holds already is a revisit; any other it must fetch first.
           const cached = !!document.querySelector(`.oneContent[data-sandbox-path="${path}"]`);
@@ -53,10 +55,40 @@ export async function toolbarAfterNavigation(
               if (shown?.checkVisibility()) view = performance.now() - start;
             }
             if (waitFor === 'view') return view > 0;
-            const toolbar = document.querySelector(`[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`);
+            const selector = `[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`;
+            let toolbar = document.querySelector(selector);
+            // In native shadow, inside the shown view's shadow roots (only once it is shown: the cost
+            // of this walk is the bench's, on the page's thread). No observer on the document sees a
+            // change inside a shadow root: the highlights panel's own root is watched as well.
+            const inShadow = (root: Element | ShadowRoot, wanted: string): Element | null => {
+              for (const el of root.querySelectorAll('*')) {
+                const found = el.shadowRoot && (el.shadowRoot.querySelector(wanted) ?? inShadow(el.shadowRoot, wanted));
+                if (found) return found;
+              }
+              return null;
+            };
+            const shownView = view && document.querySelector(`.oneContent.active[data-sandbox-path="${path}"]`);
+            if (!toolbar && throughShadow && shownView) {
+              toolbar = inShadow(shownView, selector);
+              const panel = watched ? null : inShadow(shownView, 'records-highlights2');
+              if (panel) {
+                watched = true;
+                observer.observe(panel.getRootNode(), { childList: true });
+              }
+            }
             return !!toolbar?.checkVisibility();
           };
+          let watched = false;
+          let finished = false;
+          // Changes inside shadow roots reach no observer on the document: checked every frame too.
+          const everyFrame = () => {
+            if (finished) return;
+            if (ready()) finish();
+            else requestAnimationFrame(everyFrame);
+          };
           const finish = () => {
+            if (finished) return;
+            finished = true;
             observer.disconnect();
             const done = performance.now() - start;
             resolve({ view: view || done, done, fetched: !cached });
@@ -67,8 +99,9 @@ export async function toolbarAfterNavigation(
           observer.observe(document.body, { subtree: true, childList: true, attributes: true });
           void (window as unknown as { __sandboxNavigate(p: string): Promise<void> }).__sandboxNavigate(path);
           if (ready()) finish();
+          else if (throughShadow) requestAnimationFrame(everyFrame);
         }),
-      { path, recordId, waitFor },
+      { path, recordId, waitFor, throughShadow },
     );
   const withExtension: number[] = [];
   const pageOnly: number[] = [];
