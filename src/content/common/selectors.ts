@@ -85,7 +85,6 @@ export const SHADOW_ANCESTRY = [
 /** Salesforce's own action lists: the toolbar never goes inside them (their owner indexes its children). */
 export const NEVER_INSIDE = 'runtime_platform_actions-actions-ribbon, .forceActionsContainer, ul';
 
-
 /**
  * The rep's Compact display density (Salesforce's Density Settings: Comfy puts field labels on top,
  * Compact to the left of the fields). Lightning names it nowhere else in the page: its record layout
