@@ -118,3 +118,19 @@ test('fully in native shadow in a console app: docks in the visible subtab', asy
   await navigate(page, `/lightning/r/Case/${case2}/view`);
   await expectDockedFor(page, 'Case', case2);
 });
+
+test('fully in native shadow, the highlights panel drawn when its record data arrives: the toolbar docks then', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  await variant(context, 'fullshadow');
+  // Every answer of the org slowed, the record data too: the panel comes well after the page around it.
+  await control.latency('salesforce', 400);
+  const [lead1, lead2] = [await firstId(control, 'Lead', 0), await firstId(control, 'Lead', 1)];
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead1}/view`);
+  await expectDockedFor(page, 'Lead', lead1);
+  // A record visited first now: its view, then (inside shadow roots) its panel.
+  await navigate(page, `/lightning/r/Lead/${lead2}/view`);
+  await expectDockedFor(page, 'Lead', lead2);
+});

@@ -11,6 +11,8 @@
 import { NATIVE_SHADOW_COMPONENTS } from './lightning-variants.js';
 
 export const VIEW_ENDPOINT = '/__sandbox/view';
+/** Where the record's data comes from for the components that wait for it (fullshadow; pages-lightning.ts). */
+export const RECORD_DATA_ENDPOINT = '/__sandbox/record-data';
 
 export const NAVIGATION_SCRIPT = `
 (() => {
@@ -42,7 +44,22 @@ export const NAVIGATION_SCRIPT = `
     }
     return into;
   }
+  // A Lightning web component draws its record's fields once Lightning Data Service's wire adapter
+  // provisions them ("When the wire adapter provisions new data, the component rerenders": LWC
+  // Developer Guide, "Use the Wire Service to Get Data"; @lwc/wire-service README), after the page
+  // around it. In full native shadow the highlights panel so appears later inside its parent's
+  // shadow root, a change no observer of the document is told of (a MutationObserver's subtree is
+  // one node tree; a shadow root is another).
+  async function drawWhenDataArrives(root) {
+    if (!FULL) return;
+    const held = deepAll(root, 'records-highlights2').map((panel) => [panel, panel.parentNode, panel.nextSibling]);
+    if (!held.length) return;
+    for (const [panel] of held) panel.remove();
+    await fetch('${RECORD_DATA_ENDPOINT}', { credentials: 'same-origin' });
+    for (const [panel, parent, next] of held) parent.insertBefore(panel, next);
+  }
   const navItems = FULL ? deepAll(document.body, '.navItem[data-sandbox-object]') : [...document.querySelectorAll('.navItem[data-sandbox-object]')];
+  void drawWhenDataArrives(stage);
 
   const byPath = (parent, path) => parent ? [...parent.children].find((el) => el.dataset.sandboxPath === path) : undefined;
   const setShown = (el, on) => {
@@ -92,6 +109,7 @@ export const NAVIGATION_SCRIPT = `
     parent.insertAdjacentHTML('beforeend', markup);
     const added = parent.lastElementChild;
     toShadow(added);
+    void drawWhenDataArrives(added);
     return added;
   }
 

@@ -4,7 +4,7 @@
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { CHURN_SCRIPT } from './lightning-churn.js';
 import { appLauncher, fullShadow, navItem, utilityBar } from './lightning-native-shadow.js';
-import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
+import { NAVIGATION_SCRIPT, RECORD_DATA_ENDPOINT, VIEW_ENDPOINT } from './lightning-script.js';
 import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
@@ -29,6 +29,8 @@ export function lightningRoutes(org: SalesforceOrg, req: SandboxRequest): Sandbo
   // This host's own session: the Lightning sid the frontdoor hop set, never the My Domain one.
   const signedIn = !!org.validLightningSession(req.cookies[SESSION_COOKIE]);
   const variant = variantOf(req);
+  // The record data the page's components wait for (lightning-script.ts): its content is not read.
+  if (path === RECORD_DATA_ENDPOINT) return signedIn ? json(200, {}) : json(401, { error: 'INVALID_SESSION_ID' });
   if (path === VIEW_ENDPOINT) {
     if (!signedIn) return json(401, { error: 'INVALID_SESSION_ID' });
     const shell: Shell = req.url.searchParams.get('shell') === 'console' ? 'console' : 'standard';
