@@ -25,7 +25,8 @@ export async function toolbarAfterNavigation(
   control: SandboxControl,
   rounds: number,
   baseline?: Page,
-  /** The toolbar may dock inside open shadow roots (a page in native shadow): looked for there too. */
+  /** A page in native shadow: the toolbar is looked for inside open shadow roots too, and the view
+   *  counts as shown once its highlights panel is drawn (there, when the record's data arrives). */
   throughShadow = false,
 ): Promise<{ withExtension: number[]; pageOnly: number[]; afterShown: number[]; firstVisit: boolean[] }> {
   const ids = [
@@ -48,34 +49,37 @@ export async function toolbarAfterNavigation(
           const cached = !!document.querySelector(`.oneContent[data-sandbox-path="${path}"]`);
           const start = performance.now();
           let view = 0;
-          const ready = () => {
-            // The page may show the new view (a revisit) before our code can run: timed where seen.
-            if (!view) {
-              const shown = document.querySelector(`.oneContent.active[data-sandbox-path="${path}"]`);
-              if (shown?.checkVisibility()) view = performance.now() - start;
+          /** The first element matching `wanted` inside the open shadow roots under `root`. */
+          const inShadow = (root: Element | ShadowRoot, wanted: string): Element | null => {
+            for (const el of root.querySelectorAll('*')) {
+              const found = el.shadowRoot && (el.shadowRoot.querySelector(wanted) ?? inShadow(el.shadowRoot, wanted));
+              if (found) return found;
             }
+            return null;
+          };
+          /**
+           * Native shadow: the record's header is drawn inside shadow roots when its data arrives, so
+           * the view counts as shown once its header is there. No observer of the document sees a
+           * change inside a shadow root: the generated layout's root, where the header and then the
+           * toolbar go, is watched as well. (These walks are the bench's cost, on the page's thread.)
+           */
+          const header = (shown: Element) => {
+            const layout = watched ? null : inShadow(shown, '.forcegenerated-record-layout2')?.shadowRoot;
+            if (layout) {
+              watched = true;
+              observer.observe(layout, { childList: true });
+            }
+            return shown.querySelector('records-highlights2') ?? inShadow(shown, 'records-highlights2');
+          };
+          const ready = () => {
+            const shown = document.querySelector(`.oneContent.active[data-sandbox-path="${path}"]`);
+            // The page may show the new view (a revisit) before our code can run: timed where seen.
+            if (!view && shown?.checkVisibility() && (!throughShadow || header(shown)))
+              view = performance.now() - start;
             if (waitFor === 'view') return view > 0;
             const selector = `[data-glance-sfx="toolbar"][data-record-id="${recordId}"]`;
-            let toolbar = document.querySelector(selector);
-            // In native shadow, inside the shown view's shadow roots (only once it is shown: the cost
-            // of this walk is the bench's, on the page's thread). No observer on the document sees a
-            // change inside a shadow root: the highlights panel's own root is watched as well.
-            const inShadow = (root: Element | ShadowRoot, wanted: string): Element | null => {
-              for (const el of root.querySelectorAll('*')) {
-                const found = el.shadowRoot && (el.shadowRoot.querySelector(wanted) ?? inShadow(el.shadowRoot, wanted));
-                if (found) return found;
-              }
-              return null;
-            };
-            const shownView = view && document.querySelector(`.oneContent.active[data-sandbox-path="${path}"]`);
-            if (!toolbar && throughShadow && shownView) {
-              toolbar = inShadow(shownView, selector);
-              const panel = watched ? null : inShadow(shownView, 'records-highlights2');
-              if (panel) {
-                watched = true;
-                observer.observe(panel.getRootNode(), { childList: true });
-              }
-            }
+            const toolbar =
+              document.querySelector(selector) ?? (throughShadow && view && shown ? inShadow(shown, selector) : null);
             return !!toolbar?.checkVisibility();
           };
           let watched = false;

@@ -198,7 +198,13 @@ export function keepDocked(
     placed = [docked, extra].filter((d): d is Docking => !!d && (!!d.anchor || d.host.isConnected));
     for (const { host, anchor } of placed) watchAncestors(anchor ?? host);
     const missing = !docked?.anchor || (extra && !extra.anchor);
-    if (missing && performance.now() < seekUntil) seek.observe(document.body, PAGE_CHANGES);
+    if (missing && performance.now() < seekUntil) {
+      seek.observe(document.body, PAGE_CHANGES);
+      // In native shadow a component draws inside its shadow root, another node tree than the
+      // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
+      for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
+        for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
+    }
   }
 
   /**
