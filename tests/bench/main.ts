@@ -12,20 +12,14 @@ import { startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
 import { actionPopupTimes } from './action-popup.js';
-import {
-  clickToKey,
-  joinCalls,
-  salesforceCalls,
-  toolbarAfterNavigation,
-  workerColdStart,
-  writeFloorPage,
-} from './browser-metrics.js';
+import { clickToKey, joinCalls, salesforceCalls, workerColdStart, writeFloorPage } from './browser-metrics.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { chaosMetrics } from './chaos-metrics.js';
 import { contentChurnOverhead } from './churn-metrics.js';
 import { coldMetrics } from './cold-metrics.js';
 import { chromiumIdle, simulatedIdleHour } from './idle-metrics.js';
 import { meetingMetrics } from './meeting-metrics.js';
+import { toolbarAfterNavigation } from './navigation-metrics.js';
 import { nativeShadowSamples, type ShadowSamples } from './shadow-metrics.js';
 
 const asJson = process.argv.includes('--json');

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import type { SandboxControl } from '../support/control.js';
-import { toolbarAfterNavigation } from './browser-metrics.js';
+import { toolbarAfterNavigation } from './navigation-metrics.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
 export const VARIANTS = ['default', 'fullshadow'] as const;
