@@ -12,27 +12,22 @@ import { startSandbox } from '../sandbox/server.js';
 import { launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
 import { actionPopupTimes } from './action-popup.js';
-import {
-  clickToKey,
-  joinCalls,
-  salesforceCalls,
-  toolbarAfterNavigation,
-  workerColdStart,
-  writeFloorPage,
-} from './browser-metrics.js';
+import { clickToKey, joinCalls, salesforceCalls, workerColdStart, writeFloorPage } from './browser-metrics.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { chaosMetrics } from './chaos-metrics.js';
 import { contentChurnOverhead } from './churn-metrics.js';
 import { coldMetrics } from './cold-metrics.js';
 import { chromiumIdle, simulatedIdleHour } from './idle-metrics.js';
 import { meetingMetrics } from './meeting-metrics.js';
+import { toolbarAfterNavigation } from './navigation-metrics.js';
+import { nativeShadowSamples, type ShadowSamples } from './shadow-metrics.js';
 
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
 const churnOnly = process.argv.includes('--churn-only');
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
-/** --only=group,group: just those parts (sizes, meeting, idle, nav, churn, popup, worker, click, calls, cold, chaos). */
+/** --only=group,group: just those parts (sizes, meeting, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
 const only = option('only')?.split(',').filter(Boolean);
 const want = (group: string) => !only || only.includes(group);
 /** Runs one part of the bench when --only leaves it in. */
@@ -230,6 +225,11 @@ async function standardMetrics(): Promise<Metric[]> {
         },
       );
 
+    const shadow = await part('shadow', 'Navigations, Lightning fully in native shadow …', () =>
+      nativeShadowSamples(page, control),
+    );
+    if (shadow) metrics.push(...shadowMetrics(shadow));
+
     // The popup as Chrome's action popup, and in alternate rounds its markup as a static page (the floor).
     const [popup = [], popupFloor = []] =
       (await part('popup', 'Popup …', async () =>
@@ -381,6 +381,23 @@ async function coldBrowser(hostResolverRules: string, control: SandboxControl): 
       detail: `${spread(cold.clickToKey)}; the first click of a freshly started browser, 1 s after its start, ${LATENCY_MS} ms added to every Glance and Salesforce call; Glance requests before the key per round: ${cold.glanceCallsBeforeKey.join(', ')}`,
       ...stats(cold.clickToKey),
     },
+  ];
+}
+
+/** The native-shadow page's figures, each beside the default page's from the same run (shadow-metrics.ts). */
+function shadowMetrics({ navigation, afterShown, search }: ShadowSamples): Metric[] {
+  const figure = (metric: string, samples: ShadowSamples['search'], q: number, unit: string, target: string) => ({
+    metric,
+    value: round(quantile(samples.fullshadow, q)),
+    unit,
+    target,
+    detail: `fully in native shadow: median ${round(quantile(samples.fullshadow, 0.5))}, ${spread(samples.fullshadow)}; default page, same run: p${q * 100} ${round(quantile(samples.default, q))}, median ${round(quantile(samples.default, 0.5))}`,
+    ...stats(samples.fullshadow),
+  });
+  return [
+    figure('toolbar_after_navigation_fullshadow_ms_p95', navigation, 0.95, 'ms', 'report'),
+    figure('toolbar_after_record_shown_fullshadow_ms_p95', afterShown, 0.95, 'ms', '≤ 16.7'),
+    figure('toolbar_anchor_search_fullshadow_us_median', search, 0.5, 'µs', 'report'),
   ];
 }
 

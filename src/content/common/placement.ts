@@ -3,34 +3,35 @@
 // every background workspace, hidden. So the anchor is looked for inside the visible view only (read
 // from the page, not the URL: a console workspace's URL looks like a standard app's), must itself be
 // visible, and must not be one we already used for another record (that would be the previous page,
-// still on screen for a moment). Components in native shadow DOM are reached by a bounded walk
-// through open shadow roots.
+// still on screen for a moment). Components in native shadow DOM are reached through the open
+// shadow roots of Salesforce's known ancestry of the anchors only (selectors.ts SHADOW_ANCESTRY).
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
-import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, OWN_HOSTS, TOOLBAR_ANCHORS } from './selectors.js';
+import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, SHADOW_ANCESTRY, TOOLBAR_ANCHORS } from './selectors.js';
 
-/** Bounds of the shadow-root walk: nesting depth, and shadow roots looked into per search. */
-const SHADOW_DEPTH = 8;
+/**
+ * Shadow roots looked into per search, at most: the record page's ancestry of the highlights panel
+ * and the Activity composer is about 20 (one flexipage-component2 per component on the page).
+ */
 const SHADOW_ROOTS = 48;
 
 type Root = Element | Document | ShadowRoot;
 
-/** The open shadow roots under a root, breadth first, within the bounds. */
+/**
+ * The open shadow roots of the known ancestry under a root, in document order (a page fully in native
+ * shadow nests the highlights panel a dozen roots deep, among hundreds that never hold it).
+ */
 function shadowRoots(start: Root): ShadowRoot[] {
   const found: ShadowRoot[] = [];
-  let level: Root[] = [start];
-  for (let depth = 0; depth < SHADOW_DEPTH && level.length; depth++) {
-    const next: ShadowRoot[] = [];
-    for (const root of level) {
-      for (const el of root.querySelectorAll('*')) {
-        const shadow = el.shadowRoot;
-        if (!shadow || el.matches(OWN_HOSTS)) continue;
-        next.push(shadow);
-        if (found.length + next.length >= SHADOW_ROOTS) return found.concat(next);
-      }
+  const enter = (root: Root): void => {
+    for (const host of root.querySelectorAll(SHADOW_ANCESTRY)) {
+      if (found.length >= SHADOW_ROOTS) return;
+      const shadow = host.shadowRoot;
+      if (!shadow) continue;
+      found.push(shadow);
+      enter(shadow);
     }
-    found.push(...next);
-    level = next;
-  }
+  };
+  enter(start);
   return found;
 }
 
@@ -197,7 +198,13 @@ export function keepDocked(
     placed = [docked, extra].filter((d): d is Docking => !!d && (!!d.anchor || d.host.isConnected));
     for (const { host, anchor } of placed) watchAncestors(anchor ?? host);
     const missing = !docked?.anchor || (extra && !extra.anchor);
-    if (missing && performance.now() < seekUntil) seek.observe(document.body, PAGE_CHANGES);
+    if (missing && performance.now() < seekUntil) {
+      seek.observe(document.body, PAGE_CHANGES);
+      // In native shadow a component draws inside its shadow root, another node tree than the
+      // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
+      for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
+        for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
+    }
   }
 
   /**

@@ -47,11 +47,43 @@ export const ACTIVITY_ACTION_ANCHORS = {
   ],
 } as const;
 
+/**
+ * Lightning in native shadow DOM (LWC's native/mixed shadow mode): the components between a view and
+ * the anchors above, the only ones whose shadow roots are searched. A page has hundreds of others
+ * (navigation, related lists, every field and icon); walking them all would cost a search per root.
+ * Salesforce's own UI page objects walk this path: one/recordHomeFlexipage2 enters
+ * one-record-home-flexipage2 › `.adg-rollup-wrapped` › `.forcegenerated-flexipage-module` › the
+ * record page decorator; records/recordLayoutEventBroker finds `.forcegenerated-flexipage-template`
+ * (flexipage-record-home-template-desktop2 and other templates); records/lwcRecordLayout enters
+ * records-lwc-record-layout › `.forcegenerated-record-layout2` to records-highlights2. Public UI tests
+ * of real orgs add the decorator's other names, flexipage-component2 › force-progressive-renderer ›
+ * records-lwc-highlights-panel, and the Activity composer's flexipage-tabset2 › lightning-tabset ›
+ * flexipage-tab2 › flexipage-component2 › flexipage-aura-wrapper. Generated names vary per org and
+ * layout; their classes do not. A set, not a sequence: a wrapper added or dropped costs nothing.
+ */
+export const SHADOW_ANCESTRY = [
+  'one-record-home-flexipage2',
+  '.adg-rollup-wrapped',
+  '.forcegenerated-flexipage-module',
+  'record_flexipage-desktop-record-page-decorator',
+  'record_flexipage-record-page-decorator',
+  'flexipage-record-page-decorator',
+  'records-record-layout-event-broker',
+  '.forcegenerated-flexipage-template',
+  'flexipage-record-home-template-desktop2',
+  'flexipage-component2',
+  'force-progressive-renderer',
+  'records-lwc-highlights-panel',
+  'records-lwc-record-layout',
+  '.forcegenerated-record-layout2',
+  'flexipage-tabset2',
+  'lightning-tabset',
+  'flexipage-tab2',
+  'flexipage-aura-wrapper',
+].join(',');
+
 /** Salesforce's own action lists: the toolbar never goes inside them (their owner indexes its children). */
 export const NEVER_INSIDE = 'runtime_platform_actions-actions-ribbon, .forceActionsContainer, ul';
-
-/** Our own hosts (toolbar, session panel): never searched. */
-export const OWN_HOSTS = '[data-glance-sfx]';
 
 /**
  * The rep's Compact display density (Salesforce's Density Settings: Comfy puts field labels on top,

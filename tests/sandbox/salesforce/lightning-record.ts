@@ -2,6 +2,13 @@
 // (the element names come from Salesforce's own UI test page objects). Custom elements stay
 // undefined, like Lightning's synthetic-shadow components look to a content script.
 import { escapeHtml } from '../http.js';
+import {
+  detailPanel,
+  fieldOutput,
+  fullShadow,
+  lwcRelatedList,
+  relatedListContainer,
+} from './lightning-native-shadow.js';
 import { DEFAULT_VARIANT, informationTitle, type LightningVariant, label } from './lightning-variants.js';
 import type { SalesforceOrg, SObjectRecord } from './org.js';
 import {
@@ -92,12 +99,21 @@ function highlights(org: SalesforceOrg, record: SObjectRecord, v: LightningVaria
       return `<flexipage-component2 data-component-id="force_highlightsPanel"><div class="forceHighlightsPanel" data-aura-class="forceHighlightsPanel">
     ${highlightsHeader(org, record, v, true)}
     </div></flexipage-component2>`;
-    default:
-      return `<flexipage-component2 data-component-id="force_highlightsPanel"><records-lwc-highlights-panel><records-lwc-record-layout>
-    <forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2><records-highlights2>
+    default: {
+      // The generated layout's class and the progressive renderer some orgs wrap components in:
+      // Salesforce's page object records/lwcRecordLayout finds `.forcegenerated-record-layout2` in
+      // records-lwc-record-layout's shadow root and records-highlights2 in that one's; a public UI
+      // test of a real org walks flexipage-component2 › force-progressive-renderer ›
+      // records-lwc-highlights-panel › records-lwc-record-layout › .forcegenerated-record-layout2.
+      const [open, close] = fullShadow(v)
+        ? ['<force-progressive-renderer>', '</force-progressive-renderer>']
+        : ['', ''];
+      return `<flexipage-component2 data-component-id="force_highlightsPanel">${open}<records-lwc-highlights-panel><records-lwc-record-layout>
+    <forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2 class="forcegenerated-record-layout2"><records-highlights2>
     ${highlightsHeader(org, record, v, false)}
     </records-highlights2></forcegenerated-highlightspanel_${lower}___012000000000000aaa___compact___view___recordlayout2>
-  </records-lwc-record-layout></records-lwc-highlights-panel></flexipage-component2>`;
+  </records-lwc-record-layout></records-lwc-highlights-panel>${close}</flexipage-component2>`;
+    }
   }
 }
 
@@ -107,13 +123,17 @@ function detailsSection(org: SalesforceOrg, record: SObjectRecord, v: LightningV
       field,
     ]) => `<records-record-layout-item field-label="${escapeHtml(fieldLabel(field))}" class="slds-form-element slds-form-element_${v.density === 'compact' ? 'horizontal' : 'stacked'}">
       <span class="slds-form-element__label">${escapeHtml(fieldLabel(field))}</span>
-      <span class="slds-form-element__control">${fieldHtml(org, record, field)}</span>
+      <span class="slds-form-element__control">${fieldOutput(v, fieldHtml(org, record, field))}</span>
     </records-record-layout-item>`,
   );
-  return `<records-record-layout-section><div class="slds-section slds-is-open">
+  return detailPanel(
+    v,
+    record.type,
+    `<records-record-layout-section><div class="slds-section slds-is-open">
     <h3 class="slds-section__title"><span title="${informationTitle(v, record.type)}">${informationTitle(v, record.type)}</span></h3>
     <div class="slds-section__content layoutGrid">${items.join('')}</div>
-  </div></records-record-layout-section>`;
+  </div></records-record-layout-section>`,
+  );
 }
 
 function relatedList(
@@ -123,11 +143,24 @@ function relatedList(
   types: readonly string[],
   v: LightningVariant,
 ): string {
-  const rows = relatedRecords(org, record.Id, types).map(
+  const records = relatedRecords(org, record.Id, types);
+  const cellsOf = (r: SObjectRecord) => [
+    r.type,
+    String(
+      r.fields.StartDateTime ?? r.fields.ActivityDate ?? r.fields.Email ?? r.fields.StageName ?? r.fields.Status ?? '',
+    ),
+  ];
+  if (fullShadow(v)) {
+    const rows = records.map((r) => ({ href: lightningRecordPath(r), name: recordName(r), cells: cellsOf(r) }));
+    return lwcRelatedList(title, rows, label(v, 'No items to display'));
+  }
+  const rows = records.map(
     (
       r,
     ) => `<tr><td><a href="${escapeHtml(lightningRecordPath(r))}" data-recordid="${r.Id}">${escapeHtml(recordName(r))}</a></td>
-      <td>${escapeHtml(r.type)}</td><td>${escapeHtml(String(r.fields.StartDateTime ?? r.fields.ActivityDate ?? r.fields.Email ?? r.fields.StageName ?? r.fields.Status ?? ''))}</td></tr>`,
+      ${cellsOf(r)
+        .map((cell) => `<td>${escapeHtml(cell)}</td>`)
+        .join('')}</tr>`,
   );
   const body = rows.length
     ? `<table class="slds-table"><tbody>${rows.join('')}</tbody></table>`
@@ -172,12 +205,18 @@ export function lightningRecordView(
   v: LightningVariant = DEFAULT_VARIANT,
 ): string {
   const lower = record.type.toLowerCase();
-  const related = visibleRelatedLists(org, record)
+  const lists = visibleRelatedLists(org, record)
     .map((list) => relatedList(org, record, list.title, list.types, v))
     .join('');
-  return `<div class="oneRecordHomeFlexipage2Wrapper"><one-record-home-flexipage2>
-    <forcegenerated-flexipage_${lower}_rec_l_${lower}__view_js><record_flexipage-desktop-record-page-decorator>
-    <records-record-layout-event-broker><flexipage-record-home-template-desktop2>
+  const related = fullShadow(v) ? relatedListContainer(lists) : lists;
+  // The generated wrappers' names vary per org, object and page; their classes do not. Salesforce's
+  // page object one/recordHomeFlexipage2 enters one-record-home-flexipage2's shadow root, then
+  // `.adg-rollup-wrapped`'s, then `.forcegenerated-flexipage-module`'s to reach the page decorator;
+  // records/recordLayoutEventBroker finds the template as `.forcegenerated-flexipage-template`.
+  const rollup = `forcegenerated-adg-rollup_component___force-generated__flexipage_-record-page___-${lower}_-record_-page___-${lower}___-v-i-e-w`;
+  return `<div class="oneRecordHomeFlexipage2Wrapper"><one-record-home-flexipage2><${rollup} class="adg-rollup-wrapped">
+    <forcegenerated-flexipage_${lower}_rec_l_${lower}__view_js class="forcegenerated-flexipage-module"><record_flexipage-desktop-record-page-decorator>
+    <records-record-layout-event-broker><flexipage-record-home-template-desktop2 class="forcegenerated-flexipage-template">
       <div class="region-header">${highlights(org, record, v)}</div>
       <div class="main-grid">
         <div class="region-main">${detailsSection(org, record, v)}${related}</div>
@@ -185,5 +224,5 @@ export function lightningRecordView(
       </div>
     </flexipage-record-home-template-desktop2></records-record-layout-event-broker>
     </record_flexipage-desktop-record-page-decorator></forcegenerated-flexipage_${lower}_rec_l_${lower}__view_js>
-  </one-record-home-flexipage2></div>`;
+  </${rollup}></one-record-home-flexipage2></div>`;
 }

@@ -11,6 +11,8 @@
 import { NATIVE_SHADOW_COMPONENTS } from './lightning-variants.js';
 
 export const VIEW_ENDPOINT = '/__sandbox/view';
+/** Where the record's data comes from for the components that wait for it (fullshadow; pages-lightning.ts). */
+export const RECORD_DATA_ENDPOINT = '/__sandbox/record-data';
 
 export const NAVIGATION_SCRIPT = `
 (() => {
@@ -20,16 +22,44 @@ export const NAVIGATION_SCRIPT = `
   let latest = 0;
 
   // Native shadow mode: Lightning web components as real open shadow roots, innermost first, so a
-  // component's host moves into its parent's shadow root with its own shadow root attached.
+  // component's host moves into its parent's shadow root with its own shadow root attached. "full":
+  // every Lightning web component (a custom element, its name has a hyphen) on the whole page, the
+  // navigation and utility bars included; Aura's parts (plain elements) stay light DOM.
+  const FULL = document.body.dataset.sandboxShadow === 'full';
   const SHADOW = document.body.hasAttribute('data-sandbox-shadow') ? '${NATIVE_SHADOW_COMPONENTS}' : '';
   function toShadow(root) {
     if (!SHADOW) return;
-    for (const host of [...root.querySelectorAll(SHADOW)].reverse()) {
+    const hosts = FULL ? [...root.querySelectorAll('*')].filter((el) => el.localName.includes('-')) : [...root.querySelectorAll(SHADOW)];
+    for (const host of hosts.reverse()) {
       if (host.shadowRoot) continue;
       host.attachShadow({ mode: 'open' }).append(...host.childNodes);
     }
   }
-  toShadow(stage);
+  toShadow(FULL ? document.body : stage);
+  /** Elements matching a selector, through open shadow roots (the nav bar's items in full native shadow). */
+  function deepAll(root, selector, into = []) {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches(selector)) into.push(el);
+      if (el.shadowRoot) deepAll(el.shadowRoot, selector, into);
+    }
+    return into;
+  }
+  // A Lightning web component draws its record's fields once Lightning Data Service's wire adapter
+  // provisions them ("When the wire adapter provisions new data, the component rerenders": LWC
+  // Developer Guide, "Use the Wire Service to Get Data"; @lwc/wire-service README), after the page
+  // around it. In full native shadow the highlights panel so appears later inside its parent's
+  // shadow root, a change no observer of the document is told of (a MutationObserver's subtree is
+  // one node tree; a shadow root is another).
+  async function drawWhenDataArrives(root) {
+    if (!FULL) return;
+    const held = deepAll(root, 'records-highlights2').map((panel) => [panel, panel.parentNode, panel.nextSibling]);
+    if (!held.length) return;
+    for (const [panel] of held) panel.remove();
+    await fetch('${RECORD_DATA_ENDPOINT}', { credentials: 'same-origin' });
+    for (const [panel, parent, next] of held) parent.insertBefore(panel, next);
+  }
+  const navItems = FULL ? deepAll(document.body, '.navItem[data-sandbox-object]') : [...document.querySelectorAll('.navItem[data-sandbox-object]')];
+  void drawWhenDataArrives(stage);
 
   const byPath = (parent, path) => parent ? [...parent.children].find((el) => el.dataset.sandboxPath === path) : undefined;
   const setShown = (el, on) => {
@@ -64,7 +94,7 @@ export const NAVIGATION_SCRIPT = `
       markTabs(subtabBar(host), sub.dataset.sandboxPath);
       view = sub;
     }
-    for (const item of document.querySelectorAll('.navItem[data-sandbox-object]')) {
+    for (const item of navItems) {
       item.classList.toggle('slds-is-active', item.dataset.sandboxObject === view.dataset.sandboxObject);
     }
     document.title = view.dataset.sandboxTitle;
@@ -79,6 +109,7 @@ export const NAVIGATION_SCRIPT = `
     parent.insertAdjacentHTML('beforeend', markup);
     const added = parent.lastElementChild;
     toShadow(added);
+    void drawWhenDataArrives(added);
     return added;
   }
 
@@ -143,7 +174,10 @@ export const NAVIGATION_SCRIPT = `
       const sub = ws && [...subtabStage(ws).children].find((el) => el.classList.contains('active'));
       return consoleUrl(sub ? sub.dataset.sandboxPath : href, href);
     }
-    const ws = link.closest('[data-sandbox-workspace]');
+    // Out of the link's shadow roots first: closest() stops at a shadow root.
+    let node = link;
+    while (node.getRootNode() instanceof ShadowRoot) node = node.getRootNode().host;
+    const ws = node.closest('[data-sandbox-workspace]');
     return ws ? consoleUrl(new URL(href, location.href).pathname, ws.dataset.sandboxPath) : href;
   }
 

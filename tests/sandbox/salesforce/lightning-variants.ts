@@ -3,7 +3,7 @@
 // the record page's highlights component, the user's language, and whether Lightning components run
 // in native shadow DOM. A test picks them with one cookie on the Lightning host, read on page loads
 // and on the view fetches of client-side navigation alike:
-//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow,noactivity,compact,churn[:<mutations per second>]
+//   sandbox_ui=console,dynamic|aura|nohighlights,de|ja,shadow|fullshadow,noactivity,compact,churn[:<mutations per second>]
 // Sources of each shape: shared/reference/lightning-dom.md (Salesforce's UI page objects).
 
 import { DEFAULT_CHURN_RATE } from './lightning-churn.js';
@@ -21,8 +21,10 @@ export interface LightningVariant {
   highlights: Highlights;
   /** The user's Language setting (Setup → Personal Information): Salesforce's own labels follow it. */
   lang: Language;
-  /** Lightning components as real open shadow roots (native shadow), not synthetic shadow. */
-  shadow: boolean;
+  /** Lightning web components as real open shadow roots (native shadow) rather than synthetic shadow:
+   *  off; `components`, the record page's main components (NATIVE_SHADOW_COMPONENTS); `full`, every
+   *  Lightning web component on the page, hundreds of roots (lightning-native-shadow.ts). */
+  shadow: 'off' | 'components' | 'full';
   /** The page layout has the Activity component (its composer of New Task, New Event, …); an admin
    *  may leave it out of a Lightning record page, as many Campaign pages do. */
   activity: boolean;
@@ -41,7 +43,7 @@ export const DEFAULT_VARIANT: LightningVariant = {
   console: false,
   highlights: 'lwc',
   lang: 'en',
-  shadow: false,
+  shadow: 'off',
   activity: true,
   density: 'comfy',
   churn: 0,
@@ -60,7 +62,7 @@ export function parseVariant(value: string | undefined): LightningVariant {
     console: flags.has('console'),
     highlights,
     lang: flags.has('ja') ? 'ja' : flags.has('de') ? 'de' : 'en',
-    shadow: flags.has('shadow'),
+    shadow: flags.has('fullshadow') ? 'full' : flags.has('shadow') ? 'components' : 'off',
     activity: !flags.has('noactivity'),
     density: flags.has('compact') ? 'compact' : 'comfy',
     churn: churnRate(flags),

@@ -3,7 +3,8 @@
 // navigates client-side. Outline: shared/reference/lightning-dom.md.
 import { escapeHtml, html, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
 import { CHURN_SCRIPT } from './lightning-churn.js';
-import { NAVIGATION_SCRIPT, VIEW_ENDPOINT } from './lightning-script.js';
+import { appLauncher, fullShadow, navItem, utilityBar } from './lightning-native-shadow.js';
+import { NAVIGATION_SCRIPT, RECORD_DATA_ENDPOINT, VIEW_ENDPOINT } from './lightning-script.js';
 import { DEFAULT_VARIANT, type LightningVariant, label, parseVariant, VARIANT_COOKIE } from './lightning-variants.js';
 import { type LightningView, resolveLightningView } from './lightning-views.js';
 import type { SalesforceOrg } from './org.js';
@@ -28,6 +29,8 @@ export function lightningRoutes(org: SalesforceOrg, req: SandboxRequest): Sandbo
   // This host's own session: the Lightning sid the frontdoor hop set, never the My Domain one.
   const signedIn = !!org.validLightningSession(req.cookies[SESSION_COOKIE]);
   const variant = variantOf(req);
+  // The record data the page's components wait for (lightning-script.ts): its content is not read.
+  if (path === RECORD_DATA_ENDPOINT) return signedIn ? json(200, {}) : json(401, { error: 'INVALID_SESSION_ID' });
   if (path === VIEW_ENDPOINT) {
     if (!signedIn) return json(401, { error: 'INVALID_SESSION_ID' });
     const shell: Shell = req.url.searchParams.get('shell') === 'console' ? 'console' : 'standard';
@@ -115,10 +118,10 @@ function navBar(current: string, v: LightningVariant): string {
       label: label(v, PLURAL[type] ?? type),
     })),
   );
-  const lis = items.map(
-    (
-      item,
-    ) => `<li class="navItem slds-context-bar__item${item.object === current ? ' slds-is-active' : ''}" data-sandbox-object="${item.object}">
+  const lis = items.map((item) =>
+    fullShadow(v)
+      ? navItem(item.object === current, item.object, item.href, item.label)
+      : `<li class="navItem slds-context-bar__item${item.object === current ? ' slds-is-active' : ''}" data-sandbox-object="${item.object}">
       <a href="${item.href}" class="slds-context-bar__label-action" title="${item.label}"><span class="slds-truncate">${item.label}</span></a></li>`,
   );
   return `<one-app-nav-bar><nav class="slds-context-bar__secondary" role="navigation" aria-label="Global"><ul>${lis.join('')}</ul></nav></one-app-nav-bar>`;
@@ -136,7 +139,7 @@ const globalHeader = (
 
 function standardManager(view: LightningView, v: LightningVariant): string {
   return `<div class="navexStandardManager">
-    <div class="oneAppNavContainer"><one-appnav><span class="appName">${label(v, 'Sales')}</span>${navBar(view.object, v)}</one-appnav></div>
+    <div class="oneAppNavContainer"><one-appnav>${appLauncher(v)}<span class="appName">${label(v, 'Sales')}</span>${navBar(view.object, v)}</one-appnav></div>
     <div class="oneCenterStage mainContentMark"><div role="main" class="contentArea">
       <div class="slds-brand-band slds-brand-band_cover slds-brand-band_medium"><div class="slds-template__container">
         <div class="oneCenterStage lafSinglePaneWindowManager" data-sandbox-stage>${standardHost(view, true)}</div>
@@ -160,6 +163,10 @@ function consoleManager(view: LightningView, parent: LightningView | undefined, 
   </div></div>`;
 }
 
+/** Native shadow for the shell's script (lightning-script.ts): which components get shadow roots. */
+const shadowAttribute = (v: LightningVariant) =>
+  v.shadow === 'full' ? ' data-sandbox-shadow="full"' : v.shadow === 'components' ? ' data-sandbox-shadow' : '';
+
 export function lightningShell(
   org: SalesforceOrg,
   view: LightningView,
@@ -169,12 +176,12 @@ export function lightningShell(
 ): string {
   return `<!doctype html>
 <html lang="${variant.lang}"><head><meta charset="utf-8"><title>${escapeHtml(view.title)}</title><style>${LIGHTNING_CSS}</style></head>
-<body class="desktop" data-sandbox-shell="${shell}"${variant.shadow ? ' data-sandbox-shadow' : ''}${variant.churn ? ` data-sandbox-churn="${variant.churn}"` : ''}>
+<body class="desktop" data-sandbox-shell="${shell}"${shadowAttribute(variant)}${variant.churn ? ` data-sandbox-churn="${variant.churn}"` : ''}>
 <div class="desktop container forceStyle oneOne navexDesktopLayoutContainer lafAppLayoutHost forceAccess">
   <div class="viewport"><section class="layoutContent stage">
     ${globalHeader(org, variant)}
     ${shell === 'console' ? consoleManager(view, parent, variant) : standardManager(view, variant)}
-  </section></div>
+  </section></div>${utilityBar(variant)}
 </div>
 <script>${NAVIGATION_SCRIPT}</script>${variant.churn ? `\n<script>${CHURN_SCRIPT}</script>` : ''}
 </body></html>`;

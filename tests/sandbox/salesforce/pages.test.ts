@@ -358,6 +358,29 @@ describe('Salesforce pages', () => {
       const shadow = await page('shadow');
       expect(shadow).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-shadow>');
       expect(shadow).toContain("host.attachShadow({ mode: 'open' })");
+      // Fully in native shadow: every Lightning web component of the page becomes a shadow root, well
+      // over a hundred a record page (hundreds once Lightning keeps earlier pages), on the path
+      // Salesforce's page objects walk to the highlights panel.
+      const full = await page('fullshadow');
+      expect(full).toContain('<body class="desktop" data-sandbox-shell="standard" data-sandbox-shadow="full">');
+      const markup = full.slice(0, full.indexOf('<script>'));
+      const components = markup.match(/<[a-z][a-z0-9_]*-[a-z0-9_-]*[\s>]/g) ?? [];
+      expect(components.length).toBeGreaterThanOrEqual(130);
+      expect(markup).toMatch(
+        /<one-record-home-flexipage2><forcegenerated-adg-rollup_component[^ >]* class="adg-rollup-wrapped">\s*<forcegenerated-flexipage_lead_rec_l_lead__view_js class="forcegenerated-flexipage-module"><record_flexipage-desktop-record-page-decorator>\s*<records-record-layout-event-broker><flexipage-record-home-template-desktop2 class="forcegenerated-flexipage-template">/,
+      );
+      expect(markup).toMatch(
+        /<flexipage-component2 data-component-id="force_highlightsPanel"><force-progressive-renderer><records-lwc-highlights-panel><records-lwc-record-layout>\s*<forcegenerated-highlightspanel_lead___[^ >]* class="forcegenerated-record-layout2"><records-highlights2>/,
+      );
+      for (const part of [
+        '<one-app-nav-bar-item-root',
+        '<one-utility-bar-item',
+        '<lst-related-list-single-container>',
+        '<records-lwc-detail-panel>',
+      ])
+        expect(markup).toContain(part);
+      // The navigation bar and the global header come before the record page in document order.
+      expect(markup.indexOf('<one-app-nav-bar-item-root')).toBeLessThan(markup.indexOf('<records-highlights2'));
 
       // Display density: Comfy stacks labels on top of the fields, Compact puts them to their left.
       expect(standard).toContain('class="slds-form-element slds-form-element_stacked"');
