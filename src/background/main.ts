@@ -25,7 +25,7 @@ useMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
 const ports: BackgroundPorts & ShortcutPorts = {
   ...browserPorts(),
   // Which cookie store a tab's Salesforce session is in, read through the browser's cookies API.
-  ...cookieStorePorts(chrome.cookies),
+  ...cookieStorePorts(chrome.cookies, chrome.tabs),
   onLogChanged: () => announce(ports),
   onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),

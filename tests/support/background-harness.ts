@@ -80,7 +80,7 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     extensionId: 'test',
     fetch: sandbox.fetch,
     // The product's own store logic, on the fake browser's cookies and tabs.
-    ...cookieStorePorts(cookies.api),
+    ...cookieStorePorts(cookies.api, { get: cookies.tabById }),
     glanceTimeoutMs: 300,
     salesforceTimeoutMs: 300,
     digest: async (text) => `d${text.length}${text.slice(-6)}`,

@@ -69,9 +69,9 @@ describe('the popup over an incognito Salesforce tab (issue 25, item 7)', () => 
     h.tabs.push({ id: 7, url: pageUrl, incognito: true });
     const regular = await routeMessage({ type: 'popup:salesforce-status', pageUrl }, popup, h.ports);
     expect(regular).toMatchObject({ state: 'ready', user: { name: 'Riley Rep' } });
-    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, tabId: 7 }, popup, h.ports);
     expect(incognito).toMatchObject({ state: 'ready', user: { name: 'Ivy Incognito' } });
-    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, tabId: 7 }, popup, h.ports);
     expect(history).toMatchObject({ ok: true, events: [] });
     const query = h.salesforceCalls().at(-1);
     expect(decodeURIComponent(query?.path ?? '')).toContain(`OwnerId = '${incognitoUser}'`);

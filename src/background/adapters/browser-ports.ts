@@ -61,11 +61,22 @@ async function mayKeepSecrets(): Promise<boolean> {
   return (await lockStorageToExtension()) || isFirefox();
 }
 
-/** Every open Salesforce tab, with where it is and whether it is incognito. */
-async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean }[]> {
-  const tabs = await chrome.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
+/** Every open Salesforce tab, with where it is and its cookie store (Firefox names it on the tab). */
+async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean; cookieStoreId?: string }[]> {
+  const tabs: (chrome.tabs.Tab & { cookieStoreId?: string })[] = await chrome.tabs.query({
+    url: SALESFORCE_TAB_PATTERNS,
+  });
   return tabs.flatMap((tab) =>
-    tab.id === undefined || !tab.url ? [] : [{ id: tab.id, url: tab.url, incognito: tab.incognito }],
+    tab.id === undefined || !tab.url
+      ? []
+      : [
+          {
+            id: tab.id,
+            url: tab.url,
+            incognito: tab.incognito,
+            ...(tab.cookieStoreId ? { cookieStoreId: tab.cookieStoreId } : {}),
+          },
+        ],
   );
 }
 
