@@ -27,7 +27,7 @@ const ports: BackgroundPorts & ShortcutPorts = {
   // Which cookie store a tab's Salesforce session is in, read through the browser's cookies API.
   ...cookieStorePorts(chrome.cookies, chrome.tabs),
   onLogChanged: () => announce(ports),
-  onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+  onSessionRejected: (apiHost, storeId) => forgetStatus(apiHost, ports, storeId),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
   onPolicyChanged: () => enforcePolicy(ports),
   onMeetingHeld: (meetingId) => markMeetingHeld(ports, ports.now(), meetingId),

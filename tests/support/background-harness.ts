@@ -133,7 +133,7 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     onLogChanged: async () => {},
     // As main.ts wires it: the meeting feature marks a meeting held when its session ends.
     onMeetingHeld: (meetingId: string) => markMeetingHeld(ports, ports.now(), meetingId),
-    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+    onSessionRejected: (apiHost, storeId) => forgetStatus(apiHost, ports, storeId),
     onPolicyChanged: () => enforcePolicy(ports),
     // The agent viewer's window (join.ts): opened windows get ids from 100, and closing one forgets it.
     openViewer: async (url) => {

@@ -9,8 +9,9 @@ import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
+import { endSession } from '../../src/background/session/service.js';
 import type { SessionResult } from '../../src/shared/messages.js';
-import { harness, LIGHTNING } from '../support/background-harness.js';
+import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { containerStore } from '../support/browser-cookies.js';
 
 const API = 'acme.my.salesforce.com';
@@ -117,6 +118,57 @@ describe('Firefox container tabs', () => {
       ok: false,
       problem: 'session-gone',
     });
+  });
+});
+
+describe('a login missing in one cookie store', () => {
+  const startIn = async (asTab: (tabId: number, message: unknown) => Promise<unknown>, tabId: number, url: string) => {
+    const started = (await asTab(tabId, {
+      type: 'content:start-session',
+      pageUrl: url,
+      mode: 'screenshare',
+    })) as SessionResult;
+    if (!started.ok || !started.session) throw new Error(`no session: ${JSON.stringify(started)}`);
+    await sessionLock.run(async () => undefined);
+    return started.session.sessionId;
+  };
+
+  it("holds that container's writes only: the default container's go at once", async () => {
+    const { h, url, asTab } = firefox();
+    await h.connect();
+    const waiting = await startIn(asTab, 6, url); // Shopping: nobody logged in there
+    await runOutbox(h.ports);
+    await endSession(waiting, h.ports);
+    const fine = await startIn(asTab, 1, url); // the default container: Riley
+    await runOutbox(h.ports);
+    eventOf(h, fine);
+    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+      [waiting, SHOPPING],
+      [waiting, SHOPPING],
+    ]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { sessionId: waiting, state: 'session-expired' },
+    ]);
+  });
+
+  it("in the default container never holds a container's writes", async () => {
+    const { h, org, url, user, asTab } = firefox();
+    await h.connect();
+    h.setStoreSid(WORK, API, org.createSession(user('Cora Container')).sid);
+    h.setSid(undefined); // logged out in the default container
+    const waiting = await startIn(asTab, 1, url);
+    await runOutbox(h.ports);
+    await endSession(waiting, h.ports);
+    const fine = await startIn(asTab, 5, url); // Work: Cora
+    await runOutbox(h.ports);
+    eventOf(h, fine);
+    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+      [waiting, undefined],
+      [waiting, undefined],
+    ]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { sessionId: waiting, state: 'session-expired' },
+    ]);
   });
 });
 
