@@ -9,7 +9,8 @@ import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
-import { endSession } from '../../src/background/session/service.js';
+import { currentSession, endSession } from '../../src/background/session/service.js';
+import { startFromShortcut } from '../../src/background/session/shortcut.js';
 import type { SessionResult } from '../../src/shared/messages.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { containerStore } from '../support/browser-cookies.js';
@@ -114,6 +115,12 @@ describe('Firefox container tabs', () => {
       sessionId: started.session.sessionId,
     });
     expect(await asTab(5, { type: 'content:session', refresh: false })).toBeNull();
+    // Nor is the container tab told of it when the tabs are.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.tabMessages.filter((m) => m.tabId === 1).map((m) => m.session?.sessionId)).toContain(
+      started.session.sessionId,
+    );
+    expect(JSON.stringify(h.tabMessages.filter((m) => m.tabId === 5))).not.toContain(started.session.sessionId);
     expect(await asTab(5, { type: 'content:end-session', sessionId: started.session.sessionId })).toEqual({
       ok: false,
       problem: 'session-gone',
@@ -169,6 +176,24 @@ describe('a login missing in one cookie store', () => {
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
       { sessionId: waiting, state: 'session-expired' },
     ]);
+  });
+});
+
+describe('the keyboard shortcut in a Firefox container tab', () => {
+  it("starts the session in the tab's container: its writes go with that container's session", async () => {
+    const { h, org, user } = firefox();
+    await h.connect();
+    const cora = user('Cora Container');
+    h.setStoreSid(WORK, API, org.createSession(cora).sid);
+    // Firefox names the tab with the command (commands.onCommand): a tabs.Tab, with its cookieStoreId.
+    await startFromShortcut(
+      { ...h.ports, tellTabStartProblem: async () => true },
+      h.tabs.find((t) => t.id === 5),
+    );
+    const session = await currentSession(h.ports);
+    await sessionLock.run(async () => undefined);
+    await runOutbox(h.ports);
+    expect(eventOf(h, session?.sessionId ?? '-').CreatedById).toBe(cora);
   });
 });
 
