@@ -7,6 +7,7 @@ import { inBackground } from './in-background.js';
 import { markMeetingHeld } from './meeting/store.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
+import { cookieStorePorts } from './salesforce/cookie-stores.js';
 import { forgetStatus } from './salesforce/status.js';
 import { updateBadge } from './session/badge.js';
 import { viewerClosed } from './session/join.js';
@@ -23,8 +24,10 @@ useMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
 // The platform ports, and what the features do when the queue or Salesforce reports something.
 const ports: BackgroundPorts & ShortcutPorts = {
   ...browserPorts(),
+  // Which cookie store a tab's Salesforce session is in, read through the browser's cookies API.
+  ...cookieStorePorts(chrome.cookies, chrome.tabs),
   onLogChanged: () => announce(ports),
-  onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+  onSessionRejected: (apiHost, storeId) => forgetStatus(apiHost, ports, storeId),
   onApiUsage: (apiHost, usage) => void recordUsage(ports, apiHost, usage),
   onPolicyChanged: () => enforcePolicy(ports),
   onMeetingHeld: (meetingId) => markMeetingHeld(ports, ports.now(), meetingId),

@@ -64,6 +64,8 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   openOptionsPage(): Promise<void>;
   /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
+  /** The cookie store of a tab known by its id; undefined for the regular one. */
+  cookieStoreOfTab(tabId: number): Promise<string | undefined>;
 }
 
 /**
@@ -79,9 +81,9 @@ async function forgetGlanceData(ports: BackgroundPorts): Promise<void> {
   await recentSessionsItem.write(ports, []);
 }
 
-/** The popup is over an incognito Salesforce tab: its own cookie store (its own Salesforce session). */
-const incognitoStore = (tabId: number | undefined, ports: BackgroundPorts) =>
-  tabId === undefined ? Promise.resolve(undefined) : ports.cookieStoreOf({ id: tabId, incognito: true });
+/** The cookie store of the Salesforce tab the popup describes (an incognito window's, a Firefox container's). */
+const popupStore = (tabId: number | undefined, ports: BackgroundPorts) =>
+  tabId === undefined ? Promise.resolve(undefined) : ports.cookieStoreOfTab(tabId);
 
 const usesPresence = async (ports: BackgroundPorts) =>
   Object.keys((await settingsView(ports)).policy.presenceFields).length > 0;
@@ -166,7 +168,7 @@ async function answerPopup(
   switch (message.type) {
     case 'popup:salesforce-status':
       return message.pageUrl
-        ? salesforceStatus(message.pageUrl, ports, { storeId: await incognitoStore(message.incognitoTab, ports) })
+        ? salesforceStatus(message.pageUrl, ports, { storeId: await popupStore(message.tabId, ports) })
         : null;
     case 'popup:glance-account':
       return glanceAccountView(ports);
@@ -202,7 +204,7 @@ async function answerPopup(
       return recentSessions(ports);
     case 'popup:salesforce-history':
       return message.pageUrl
-        ? salesforceHistory(message.pageUrl, ports, await incognitoStore(message.incognitoTab, ports))
+        ? salesforceHistory(message.pageUrl, ports, await popupStore(message.tabId, ports))
         : { ok: false, problem: 'no-salesforce-tab' };
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);

@@ -7,7 +7,8 @@ export interface MessageSender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; url?: string; incognito?: boolean };
+  /** Firefox's carries the tab's cookieStoreId (its container's, or the private window's). */
+  tab?: { id?: number; url?: string; incognito?: boolean; cookieStoreId?: string };
   frameId?: number;
 }
 

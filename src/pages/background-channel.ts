@@ -42,16 +42,17 @@ export async function salesforceTabUrl(): Promise<string | null> {
 }
 
 /**
- * The same tab, with its id when it is an incognito one: its Salesforce session is in that window's
- * own cookie store, and the background must read that one, not the regular window's.
+ * The same tab, with its id: its Salesforce session is in the tab's own cookie store (an incognito
+ * window's, a Firefox container's), which the background finds from the id and reads, not the
+ * regular window's.
  */
-export async function salesforceTab(): Promise<{ pageUrl: string; incognitoTab?: number } | null> {
+export async function salesforceTab(): Promise<{ pageUrl: string; tabId?: number } | null> {
   const [active] = await chrome.tabs.query({ active: true, currentWindow: true, url: SALESFORCE_TABS });
   const tabs = active?.url ? [active] : await chrome.tabs.query({ url: SALESFORCE_TABS });
   tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   const tab = tabs[0];
   if (!tab?.url) return null;
-  return { pageUrl: tab.url, ...(tab.incognito && tab.id !== undefined ? { incognitoTab: tab.id } : {}) };
+  return { pageUrl: tab.url, ...(tab.id !== undefined ? { tabId: tab.id } : {}) };
 }
 
 /**

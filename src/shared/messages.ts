@@ -300,9 +300,12 @@ export interface PopupOverview {
 
 /** Requests the popup and options pages may send. */
 export interface PopupRequests {
-  /** `incognitoTab`: the Salesforce tab is an incognito one (its own cookie store, its own Salesforce session). */
+  /**
+   * `tabId`: the Salesforce tab the popup describes; its cookie store (an incognito window's, a Firefox
+   * container's, or the regular one) holds the Salesforce session to ask about.
+   */
   'popup:salesforce-status': {
-    request: { pageUrl: string | null; incognitoTab?: number };
+    request: { pageUrl: string | null; tabId?: number };
     response: SalesforceStatus | null;
   };
   'popup:glance-account': { request: NoPayload; response: GlanceAccountView | null };
@@ -331,7 +334,7 @@ export interface PopupRequests {
   'popup:recent-sessions': { request: NoPayload; response: RecentSessionView[] };
   /** The rep's Glance Events of the last 30 days in the org of this Salesforce page (one query). */
   'popup:salesforce-history': {
-    request: { pageUrl: string | null; incognitoTab?: number };
+    request: { pageUrl: string | null; tabId?: number };
     response: SalesforceHistory;
   };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
@@ -352,10 +355,8 @@ export const GUEST_EMAIL_MAX = 80;
 
 type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
 
-const incognitoTab = (raw: Record<string, unknown>) =>
-  Number.isSafeInteger(raw.incognitoTab) && (raw.incognitoTab as number) >= 0
-    ? { incognitoTab: raw.incognitoTab as number }
-    : {};
+const tabIdOf = (raw: Record<string, unknown>) =>
+  Number.isSafeInteger(raw.tabId) && (raw.tabId as number) >= 0 ? { tabId: raw.tabId as number } : {};
 const isString = (value: unknown, max = 4096): value is string => typeof value === 'string' && value.length <= max;
 /**
  * What a start may ask for: Glance's documented launch starts a screen share (its display and
@@ -404,7 +405,7 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
 const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & PopupRequests[K]['request']> } = {
   'popup:salesforce-status': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:salesforce-status', pageUrl: raw.pageUrl as string | null, ...incognitoTab(raw) }
+      ? { type: 'popup:salesforce-status', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
   'popup:glance-account': () => ({ type: 'popup:glance-account' }),
   'popup:connect-glance': (raw) =>
@@ -429,7 +430,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:recent-sessions': () => ({ type: 'popup:recent-sessions' }),
   'popup:salesforce-history': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null, ...incognitoTab(raw) }
+      ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>

@@ -3,10 +3,11 @@
 // account does (only what it documents) unless a test turns the assumed operations on
 // (assumeGlanceOps); a start's Glance Client launch goes to the emulator's client stand-in (start()).
 
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { markMeetingHeld } from '../../src/background/meeting/store.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
+import { cookieStorePorts } from '../../src/background/salesforce/cookie-stores.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
 import { learnCapabilities } from '../../src/background/session/capabilities-store.js';
 import { enforcePolicy } from '../../src/background/session/poll.js';
@@ -16,19 +17,17 @@ import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
+import { type BrowserKind, browserCookies, DEFAULT_STORE, type FakeTab } from './browser-cookies.js';
 import { inProcessSandbox } from './in-process-fetch.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
 
-export function harness() {
+/** `browser`: whose cookie stores and tabs the worker sees (browser-cookies.ts); Chrome's unless named. */
+export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) {
   const sandbox = inProcessSandbox();
   const local = new Map<string, unknown>();
   const sync = new Map<string, unknown>();
   const session = new Map<string, unknown>();
-  let sid: string | undefined = sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid;
-  const otherSids = new Map<string, string | undefined>();
-  /** `<storeId> <apiHost>` → the sid of that host in that (incognito) cookie store. */
-  const incognitoSids = new Map<string, string | undefined>();
   let clock = Date.parse('2026-11-24T10:00:00Z');
   // Glance's clock is the same wall clock (its advance() still moves Glance alone): the background
   // compares Glance's times with its own (poll.ts), so they must not depend on the day the tests run.
@@ -52,9 +51,20 @@ export function harness() {
   };
   /** What tab 1 (the rep's acme Lightning tab) was told; tests add tabs of other orgs and stores. */
   const broadcasts: (SessionView | null)[] = [];
-  const tabs: { id: number; url: string; incognito: boolean }[] = [
-    { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
+  const tabs: FakeTab[] = [
+    {
+      id: 1,
+      url: 'https://acme.lightning.force.com/lightning/page/home',
+      incognito: false,
+      ...(browser === 'firefox' ? { cookieStoreId: DEFAULT_STORE.firefox } : {}),
+    },
   ];
+  /** The browser's cookie stores: the rep is logged in to acme in the regular one. */
+  const cookies = browserCookies(browser, tabs);
+  cookies.setSid(
+    'acme.my.salesforce.com',
+    sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid,
+  );
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
   /** The action badge's text, its minute alarm, and the desktop notifications shown. */
   const badge = { text: '', timer: undefined as number | undefined };
@@ -69,15 +79,8 @@ export function harness() {
   const ports: BackgroundPorts = {
     extensionId: 'test',
     fetch: sandbox.fetch,
-    // acme's API host has the test's session; another org's host has one only when a test gives it.
-    readSid: async (apiHost, storeId) =>
-      storeId
-        ? incognitoSids.get(`${storeId} ${apiHost}`)
-        : apiHost === 'acme.my.salesforce.com'
-          ? sid
-          : otherSids.get(apiHost),
-    // An incognito tab has store '1' here, as Chromium names its first incognito cookie store.
-    cookieStoreOf: async (tab) => (tab.incognito ? '1' : undefined),
+    // The product's own store logic, on the fake browser's cookies and tabs.
+    ...cookieStorePorts(cookies.api, { get: cookies.tabById }),
     glanceTimeoutMs: 300,
     salesforceTimeoutMs: 300,
     digest: async (text) => `d${text.length}${text.slice(-6)}`,
@@ -130,7 +133,7 @@ export function harness() {
     onLogChanged: async () => {},
     // As main.ts wires it: the meeting feature marks a meeting held when its session ends.
     onMeetingHeld: (meetingId: string) => markMeetingHeld(ports, ports.now(), meetingId),
-    onSessionRejected: (apiHost) => forgetStatus(apiHost, ports),
+    onSessionRejected: (apiHost, storeId) => forgetStatus(apiHost, ports, storeId),
     onPolicyChanged: () => enforcePolicy(ports),
     // The agent viewer's window (join.ts): opened windows get ids from 100, and closing one forgets it.
     openViewer: async (url) => {
@@ -190,15 +193,14 @@ export function harness() {
     setStorageLockable: (value: boolean) => {
       storageLockable = value;
     },
-    setSid: (value: string | undefined) => {
-      sid = value;
-    },
-    setSidFor: (apiHost: string, value: string | undefined) => {
-      otherSids.set(apiHost, value);
-    },
-    setIncognitoSid: (storeId: string, apiHost: string, value: string | undefined) => {
-      incognitoSids.set(`${storeId} ${apiHost}`, value);
-    },
+    /** acme's session in the regular store. */
+    setSid: (value: string | undefined) => cookies.setSid('acme.my.salesforce.com', value),
+    /** Another host's session in the regular store. */
+    setSidFor: (apiHost: string, value: string | undefined) => cookies.setSid(apiHost, value),
+    /** A host's session in another cookie store (incognito's, a Firefox container's). */
+    setStoreSid: (storeId: string, apiHost: string, value: string | undefined) =>
+      cookies.setSid(apiHost, value, storeId),
+    cookies,
     local,
     /**
      * The account's Glance service has the assumed SessionService operations (assumptions.ts A6): the

@@ -23,7 +23,8 @@ describe('incognito tabs', () => {
     const org = h.sandbox.state.salesforce;
     const lead = h.seeded('Lead');
     const url = `${LIGHTNING}/lightning/r/Lead/${lead.Id}/view`;
-    // Logged in in the regular window only.
+    // Logged in in the regular window only; the incognito tab (7) is open in its own window.
+    h.tabs.push({ id: 7, url, incognito: true });
     const asTab = (incognito: boolean, message: unknown) => routeMessage(message, tabSender(incognito, url), h.ports);
 
     expect(await asTab(false, { type: 'content:salesforce-status' })).toMatchObject({ state: 'ready' });
@@ -45,7 +46,7 @@ describe('incognito tabs', () => {
     expect(await readJobs(h.ports)).toMatchObject([{ storeId: '1', problem: 'session-expired' }]);
 
     // The rep logs in inside the incognito window; the writes land with that session.
-    h.setIncognitoSid('1', API, org.createSession(org.defaultUserId).sid);
+    h.setStoreSid('1', API, org.createSession(org.defaultUserId).sid);
     const { retryNow } = await import('../../src/background/outbox/runner.js');
     await retryNow(h.ports, { apiHost: API });
     eventOf(h, started.session.sessionId);
@@ -62,14 +63,15 @@ describe('the popup over an incognito Salesforce tab (issue 25, item 7)', () => 
     const h = harness();
     const org = h.sandbox.state.salesforce;
     const incognitoUser = org.insert('User', { Name: 'Ivy Incognito', Email: 'ivy@acme.example', IsActive: true }).Id;
-    h.setIncognitoSid('1', 'acme.my.salesforce.com', org.createSession(incognitoUser).sid);
+    h.setStoreSid('1', 'acme.my.salesforce.com', org.createSession(incognitoUser).sid);
     const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
     const pageUrl = `${LIGHTNING}/lightning/page/home`;
+    h.tabs.push({ id: 7, url: pageUrl, incognito: true });
     const regular = await routeMessage({ type: 'popup:salesforce-status', pageUrl }, popup, h.ports);
     expect(regular).toMatchObject({ state: 'ready', user: { name: 'Riley Rep' } });
-    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, tabId: 7 }, popup, h.ports);
     expect(incognito).toMatchObject({ state: 'ready', user: { name: 'Ivy Incognito' } });
-    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, incognitoTab: 7 }, popup, h.ports);
+    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, tabId: 7 }, popup, h.ports);
     expect(history).toMatchObject({ ok: true, events: [] });
     const query = h.salesforceCalls().at(-1);
     expect(decodeURIComponent(query?.path ?? '')).toContain(`OwnerId = '${incognitoUser}'`);

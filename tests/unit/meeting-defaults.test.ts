@@ -123,11 +123,13 @@ describe('meeting defaults', () => {
     const h = harness();
     const ada = seededWhere(h, 'Lead', 'Name', 'Ada Lovelace');
     const page = pageOf('Lead', ada);
+    // The incognito tab is one the browser has open (tab 2), in its incognito window's own cookie store.
+    h.tabs.push({ id: 2, url: page, incognito: true });
     const sender = (url: string, incognito = false) => ({
       id: 'test',
       url,
       frameId: 0,
-      tab: { id: 1, url, incognito },
+      tab: { id: incognito ? 2 : 1, url, incognito },
     });
     expect(await routeMessage({ type: 'content:meeting-defaults', pageUrl: page }, sender(page), h.ports)).toEqual({
       recordName: 'Ada Lovelace',

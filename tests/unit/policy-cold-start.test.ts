@@ -60,7 +60,9 @@ describe('the last known company policy after a browser start', () => {
     expect(await currentSession(h.ports)).toBeNull();
     expect(glanceSessions().map((s) => s.status)).toEqual(['C']);
     expect(h.tabMessages.at(-1)).toMatchObject({ session: null, reason: 'glance-address-not-allowed' });
-    // And the next Start is refused before anything is launched or asked.
+    // And the next Start is refused before anything is launched or asked (counted once the end's own
+    // Salesforce write, sent in the background, has landed).
+    await runOutbox(h.ports);
     const asked = h.sandbox.calls.length;
     expect(await startSession(leadUrl(), 'screenshare', h.ports)).toEqual({
       ok: false,

@@ -15,33 +15,6 @@ export const BADGE_ALARM = 'session-badge';
 /** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
 const BADGE_COLOR = '#0176d3';
 
-async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {
-  try {
-    const cookie = await chrome.cookies.get({
-      url: `https://${apiHost}/`,
-      name: 'sid',
-      ...(storeId ? { storeId } : {}),
-    });
-    return cookie?.value || undefined;
-  } catch {
-    return undefined; // a store that closed (the incognito window is gone): no session
-  }
-}
-
-/** Every `sid` cookie in a store (the extension sees those of its host permissions only). */
-async function listSids(storeId?: string): Promise<{ host: string; value: string }[]> {
-  const cookies = await chrome.cookies.getAll({ name: 'sid', ...(storeId ? { storeId } : {}) }).catch(() => []);
-  return cookies.map((c) => ({ host: c.domain.replace(/^\./, ''), value: c.value }));
-}
-
-/** An incognito tab's own cookie store (the extension runs "spanning": one worker for both). */
-async function cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined> {
-  if (!tab.incognito || tab.id === undefined) return undefined;
-  const stores = await chrome.cookies.getAllCookieStores();
-  // An incognito tab whose store cannot be found must not fall back to the regular session.
-  return stores.find((store) => store.tabIds.includes(tab.id as number))?.id ?? 'incognito-unknown';
-}
-
 async function digest(text: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -88,11 +61,22 @@ async function mayKeepSecrets(): Promise<boolean> {
   return (await lockStorageToExtension()) || isFirefox();
 }
 
-/** Every open Salesforce tab, with where it is and whether it is incognito. */
-async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean }[]> {
-  const tabs = await chrome.tabs.query({ url: SALESFORCE_TAB_PATTERNS });
+/** Every open Salesforce tab, with where it is and its cookie store (Firefox names it on the tab). */
+async function salesforceTabs(): Promise<{ id: number; url: string; incognito: boolean; cookieStoreId?: string }[]> {
+  const tabs: (chrome.tabs.Tab & { cookieStoreId?: string })[] = await chrome.tabs.query({
+    url: SALESFORCE_TAB_PATTERNS,
+  });
   return tabs.flatMap((tab) =>
-    tab.id === undefined || !tab.url ? [] : [{ id: tab.id, url: tab.url, incognito: tab.incognito }],
+    tab.id === undefined || !tab.url
+      ? []
+      : [
+          {
+            id: tab.id,
+            url: tab.url,
+            incognito: tab.incognito,
+            ...(tab.cookieStoreId ? { cookieStoreId: tab.cookieStoreId } : {}),
+          },
+        ],
   );
 }
 
@@ -188,9 +172,6 @@ export function browserPorts() {
     extensionId: chrome.runtime.id,
     extensionOrigin: chrome.runtime.getURL(''),
     fetch: ((input, init) => fetch(input, init)) as typeof fetch,
-    readSid,
-    listSids,
-    cookieStoreOf,
     digest,
     lockStorageToExtension,
     mayKeepSecrets,

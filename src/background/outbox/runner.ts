@@ -1,7 +1,7 @@
 // Works through the queue until every Salesforce write has landed. The rep's clicks never wait for
 // this: it runs after the answer, again on an alarm, and again when an org's session cookie changes.
 // Each org is its own queue: a daily limit, an expired session or a blocked API in one org pauses
-// that org only. Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
+// that org only (a login missing in one cookie store holds only that store's writes: pauses.ts). Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
 // except what the company policy no longer allows when it is sent (policy.ts).
 import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
@@ -12,6 +12,7 @@ import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
 import { currentHost, moveOrg } from './moved.js';
+import { dueAfterFailure, PAUSE_MS, pauseOf, pausesOrg } from './pauses.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
 import type { Author, OutboxJob, SessionLog } from './types.js';
@@ -22,8 +23,8 @@ export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusP
   wakeOutboxAt(time: number | undefined): Promise<void>;
   /** Called after a session's Salesforce state changed, so panels and the popup can show it. */
   onLogChanged(sessionId: string): Promise<void>;
-  /** Salesforce refused the session cookie of this host (expired, logged out, not for the API). */
-  onSessionRejected(apiHost: string): Promise<void>;
+  /** Salesforce refused the session cookie of this host in this store (expired, logged out, not for the API). */
+  onSessionRejected(apiHost: string, storeId?: string): Promise<void>;
 }
 
 const SECOND = 1000;
@@ -39,17 +40,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(300, 5 * 3 ** Math.max(0, attempts - 1)) * SECOND;
 }
 
-/** How long an org-wide problem pauses the org (a new session cookie or Retry ends the pause sooner). */
-export const PAUSE_MS: Partial<Record<SalesforceProblem, number>> = {
-  // The allowance is a rolling 24 hours: some of it frees every few minutes.
-  'daily-limit': 30 * MINUTE,
-  'session-expired': HOUR,
-  // An administrator's setting: it changes rarely, and Retry asks at once.
-  'api-blocked': 6 * HOUR,
-  // Perhaps a setting, perhaps this login (a second factor, another network): asked again soon, and at
-  // once when a new session cookie appears.
-  'session-not-for-api': 15 * MINUTE,
-};
+export { PAUSE_MS } from './pauses.js';
 
 /** Answers about the session itself: its cached status is forgotten, so the toolbar asks again. */
 const REJECTED_SESSION = new Set<SalesforceProblem>(['session-expired', 'api-blocked', 'session-not-for-api']);
@@ -108,12 +99,10 @@ async function loopOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
   }
 }
 
-const isPaused = (state: QueueState, apiHost: string, now: number) => (state.orgs[apiHost]?.paused?.until ?? 0) > now;
-
 /** The next job to send: due, not waiting for the rep, its org not paused, its session's start done first. */
 function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | undefined {
   for (const job of state.jobs) {
-    if (job.apiHost !== apiHost || job.attention || job.notBefore > now || isPaused(state, job.apiHost, now)) continue;
+    if (job.apiHost !== apiHost || job.attention || job.notBefore > now || pauseOf(state.orgs, job, now)) continue;
     if (
       job.kind === 'log-end' &&
       state.jobs.some((j) => (j.kind === 'log-start' || j.kind === 'meeting-start') && j.sessionId === job.sessionId)
@@ -134,7 +123,7 @@ function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | u
 export function nextWake(state: QueueState, now: number): number | undefined {
   const times = state.jobs
     .filter((j) => !j.attention)
-    .map((j) => Math.max(j.notBefore, state.orgs[j.apiHost]?.paused?.until ?? 0))
+    .map((j) => Math.max(j.notBefore, pauseOf(state.orgs, j, now)?.until ?? 0))
     .filter((t) => t > now);
   return times.length > 0 ? Math.min(...times) : undefined;
 }
@@ -208,7 +197,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     return true;
   }
   const now = ports.now();
-  const orgWide = failure && ORG_WIDE_PROBLEMS.has(failure.problem);
+  const orgWide = failure && pausesOrg(failure.problem, job);
   await changeQueue(ports, (state) => {
     if (usage) state.orgs[job.apiHost] = { ...state.orgs[job.apiHost], usage: { ...usage, at: now } };
     const log = progress.log(state.logs[job.sessionId] ?? emptyLog());
@@ -225,7 +214,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     }
     settleStates(state, now);
   });
-  if (failure && REJECTED_SESSION.has(failure.problem)) await ports.onSessionRejected(job.apiHost);
+  if (failure && REJECTED_SESSION.has(failure.problem)) await ports.onSessionRejected(job.apiHost, job.storeId);
   await ports.onLogChanged(job.sessionId);
   return !!failure;
 }
@@ -260,7 +249,7 @@ function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillI
     problem: failure.problem,
     error: failure.salesforceMessage,
     attention: failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
-    notBefore: ORG_WIDE_PROBLEMS.has(failure.problem) ? 0 : now + backoffMs(attempts),
+    notBefore: dueAfterFailure(failure.problem, job, now, backoffMs(attempts)),
   };
 }
 
@@ -292,9 +281,12 @@ function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: num
   const attention = jobs.find((j) => j.attention);
   if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
   if (jobs.some((j) => j.otherUser)) return { state: 'other-user', error: '' };
-  const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;
-  if (paused && paused.until > now && ORG_WIDE_PROBLEMS.has(paused.problem))
+  const paused = jobs[0] && pauseOf(state.orgs, jobs[0], now);
+  if (paused && ORG_WIDE_PROBLEMS.has(paused.problem))
     return { state: paused.problem as SessionLog['state'], error: paused.error };
+  // A login its own cookie store lacks (pauses.ts): it waits alone, and says so.
+  const loggedOut = jobs.find((j) => j.problem === 'session-expired' && j.notBefore > now);
+  if (loggedOut) return { state: 'session-expired', error: loggedOut.error ?? '' };
   const failing = jobs.find((j) => j.problem === 'unavailable' && j.attempts > 0);
   if (failing) return { state: 'unavailable', error: failing.error ?? '' };
   return { state: 'pending' };

@@ -3,6 +3,7 @@
 import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
 import { activeSessionItem, recentSessionsItem, scheduledMeetingsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
+import { pauseOf } from './pauses.js';
 import { readQueue } from './store.js';
 
 export async function salesforceQueueView(ports: StoragePorts & { now(): number }): Promise<SalesforceQueueView> {
@@ -30,8 +31,8 @@ export async function salesforceQueueView(ports: StoragePorts & { now(): number 
       continue;
     }
     const session = sessions.find((r) => r.sessionId === job.sessionId);
-    const paused = orgs[job.apiHost]?.paused;
-    const orgProblem = paused && paused.until > now ? paused.problem : undefined;
+    const paused = pauseOf(orgs, job, now);
+    const orgProblem = paused?.problem;
     bySession.set(job.sessionId, {
       sessionId: job.sessionId,
       sobject: session?.record.sobject ?? '',

@@ -1,5 +1,5 @@
 // Who may see a running session: the Salesforce tabs of the org it was started from, in the same
-// cookie store. A rep often has a customer's org, a sandbox or an incognito window open beside their
+// cookie store. A rep often has a customer's org, a sandbox, an incognito window or a Firefox container open beside their
 // own; none of those learns the key, the join link or the guests, and none can switch or end it.
 import type { BackgroundBroadcast, SessionProblem, SessionView } from '../../shared/messages.js';
 import { type ApiHostPorts, resolveApiHost } from '../salesforce/api-host.js';
@@ -9,6 +9,8 @@ export interface SalesforceTab {
   id: number;
   url: string;
   incognito: boolean;
+  /** Firefox only: the tab's container (or private window) store. */
+  cookieStoreId?: string;
 }
 
 export interface AudiencePorts extends ApiHostPorts {
@@ -16,8 +18,8 @@ export interface AudiencePorts extends ApiHostPorts {
   salesforceTabs(): Promise<SalesforceTab[]>;
   /** Sends a message to a tab's top-frame content script (a tab without one is skipped). */
   tellTab(tabId: number, message: BackgroundBroadcast): Promise<void>;
-  /** The cookie store of an incognito tab; undefined for a regular tab. */
-  cookieStoreOf(tab: { id?: number; incognito?: boolean }): Promise<string | undefined>;
+  /** The tab's own cookie store (incognito's, a Firefox container's); undefined for the regular one. */
+  cookieStoreOf(tab: { id?: number; incognito?: boolean; cookieStoreId?: string }): Promise<string | undefined>;
 }
 
 /** True when a page in this cookie store belongs to the session's org (by the org's API host). */

@@ -15,6 +15,8 @@ export interface CommandTab {
   id?: number;
   url?: string;
   incognito?: boolean;
+  /** Firefox only: the tab's container (or private window) store. */
+  cookieStoreId?: string;
 }
 
 export interface ShortcutPorts extends SessionPorts {
