@@ -3,9 +3,12 @@
 // account does (only what it documents) unless a test turns the assumed operations on
 // (assumeGlanceOps); a start's Glance Client launch goes to the emulator's client stand-in (start()).
 
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
+import { BADGE_ALARM } from '../../src/background/alarm-names.js';
+import { alarmSchedule } from '../../src/background/alarms.js';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { markMeetingHeld } from '../../src/background/meeting/store.js';
+import { alarmWork } from '../../src/background/on-alarm.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
 import { learnCapabilities } from '../../src/background/session/capabilities-store.js';
@@ -16,6 +19,7 @@ import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
+import { fakeAlarms } from './fake-alarms.js';
 import { inProcessSandbox } from './in-process-fetch.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
@@ -56,8 +60,15 @@ export function harness() {
     { id: 1, url: 'https://acme.lightning.force.com/lightning/page/home', incognito: false },
   ];
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
-  /** The action badge's text, its minute alarm, and the desktop notifications shown. */
-  const badge = { text: '', timer: undefined as number | undefined };
+  /** chrome.alarms as a rep's (packed) build has it: none fires sooner than 30 s (fake-alarms.ts). */
+  const alarms = fakeAlarms(() => clock);
+  /** The action badge's text, its minute alarm's time, and the desktop notifications shown. */
+  const badge = {
+    text: '',
+    get timer() {
+      return alarms.scheduledTime(BADGE_ALARM);
+    },
+  };
   const notifications: { id: string; title: string; message: string }[] = [];
   /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
   let storageLockable = true;
@@ -116,17 +127,14 @@ export function harness() {
     },
     lockStorageToExtension: async () => storageLockable,
     mayKeepSecrets: async () => storageLockable,
-    setGuestPolling: async () => {},
     showBadge: async (text) => {
       badge.text = text;
-    },
-    setBadgeTimer: async (at) => {
-      badge.timer = at;
     },
     notify: async (id, title, message) => {
       notifications.push({ id, title, message });
     },
-    wakeOutboxAt: async () => {},
+    // The worker's own alarm requests (alarms.ts), kept by the fake; h.advance() fires them.
+    ...alarmSchedule(alarms.port, () => clock),
     onLogChanged: async () => {},
     // As main.ts wires it: the meeting feature marks a meeting held when its session ends.
     onMeetingHeld: (meetingId: string) => markMeetingHeld(ports, ports.now(), meetingId),
@@ -154,6 +162,10 @@ export function harness() {
       signIn.listening = on;
     },
   };
+  const tick = (ms: number) => {
+    clock += ms;
+    settlePolicy();
+  };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
     ports,
@@ -166,9 +178,21 @@ export function harness() {
     viewers,
     signIn,
     salesforceCalls,
-    tick: (ms: number) => {
-      clock += ms;
-      settlePolicy();
+    alarms,
+    /** Moves the clock only: no alarm fires meanwhile (one due fires at the next advance()). */
+    tick,
+    /**
+     * Lets `ms` pass as a rep's browser would: each alarm fires when Chromium would fire it (never
+     * sooner than 30 s after it was set) and does what main.ts's onAlarm does, finished before the
+     * clock moves on.
+     */
+    async advance(ms: number) {
+      const end = clock + ms;
+      for (let at = alarms.nextPollBy(end); at !== undefined; at = alarms.nextPollBy(end)) {
+        tick(Math.max(0, at - clock));
+        for (const name of alarms.poll()) await alarmWork(name, ports)?.task;
+      }
+      tick(end - clock);
     },
     /** An administrator changes the policy: managed storage answers it, and its onChanged event is handled. */
     async setPolicy(next: Record<string, unknown>) {
