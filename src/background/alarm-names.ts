@@ -3,3 +3,5 @@
 export const OUTBOX_ALARM = 'outbox';
 /** Guests are polled while a session runs, and never otherwise. */
 export const GUEST_POLL_ALARM = 'glance-guests';
+/** The badge's session time, at each whole minute of a running session. */
+export const BADGE_ALARM = 'session-badge';

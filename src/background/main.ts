@@ -2,17 +2,17 @@
 // for a worker woken by an event.
 import { useMessages } from '../shared/i18n.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
-import { BADGE_ALARM, browserPorts, GUEST_POLL_ALARM, OUTBOX_ALARM } from './adapters/browser-ports.js';
+import { browserPorts } from './adapters/browser-ports.js';
 import { inBackground } from './in-background.js';
 import { markMeetingHeld } from './meeting/store.js';
+import { alarmWork } from './on-alarm.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
 import { cookieStorePorts } from './salesforce/cookie-stores.js';
 import { forgetStatus } from './salesforce/status.js';
-import { updateBadge } from './session/badge.js';
 import { viewerClosed } from './session/join.js';
 import { enforcePolicy } from './session/poll.js';
-import { announce, refreshSession } from './session/service.js';
+import { announce } from './session/service.js';
 import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/shortcut.js';
 import { signInWindowClosed } from './settings/single-sign-on.js';
 import { settingsItem } from './storage/items.js';
@@ -45,9 +45,8 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === OUTBOX_ALARM) inBackground(runOutbox(ports), 'the Salesforce queue');
-  if (alarm.name === GUEST_POLL_ALARM) inBackground(refreshSession(ports, true), 'the guest poll');
-  if (alarm.name === BADGE_ALARM) inBackground(updateBadge(ports), "the badge's session time");
+  const fired = alarmWork(alarm.name, ports);
+  if (fired) inBackground(fired.task, fired.what);
 });
 
 // The rep closed the agent viewer of a session they joined: they left it (Glance's own way to leave).

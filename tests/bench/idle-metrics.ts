@@ -13,9 +13,8 @@
 import type { BrowserContext } from '@playwright/test';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { addGuest, endSession, refreshSession, startSession } from '../../src/background/session/service.js';
-import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
-import { fakeAlarms, idleHour } from '../support/idle-hour.js';
+import { idleHour } from '../support/idle-hour.js';
 
 export interface IdleHourFigures {
   alarmFires: number;
@@ -45,7 +44,6 @@ async function startAndLaunch(h: Harness) {
  */
 async function idleHourAfter(guestFrom: 'rep' | 'glance'): Promise<IdleHourFigures> {
   const h = harness();
-  const alarms = fakeAlarms(h);
   if (guestFrom === 'glance') h.assumeGlanceOps(true);
   await h.connect({ leadCreation: 'email' });
   const session = await startAndLaunch(h);
@@ -65,7 +63,7 @@ async function idleHourAfter(guestFrom: 'rep' | 'glance'): Promise<IdleHourFigur
   await runOutbox(h.ports);
   if (!h.records('Lead').some((lead) => lead.fields.Email === guest.email))
     throw new Error("the idle scenario's guest got no Lead");
-  const { alarmFires, storageWrites } = await idleHour(h, alarms);
+  const { alarmFires, storageWrites } = await idleHour(h);
   return { alarmFires, storageWrites };
 }
 

@@ -4,8 +4,11 @@
 // (assumeGlanceOps); a start's Glance Client launch goes to the emulator's client stand-in (start()).
 
 import { expect } from 'vitest';
+import { BADGE_ALARM } from '../../src/background/alarm-names.js';
+import { alarmSchedule } from '../../src/background/alarms.js';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { markMeetingHeld } from '../../src/background/meeting/store.js';
+import { alarmWork } from '../../src/background/on-alarm.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
 import { cookieStorePorts } from '../../src/background/salesforce/cookie-stores.js';
 import { forgetStatus } from '../../src/background/salesforce/status.js';
@@ -18,6 +21,7 @@ import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
 import { type BrowserKind, browserCookies, DEFAULT_STORE, type FakeTab } from './browser-cookies.js';
+import { fakeAlarms } from './fake-alarms.js';
 import { inProcessSandbox } from './in-process-fetch.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
@@ -66,8 +70,15 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid,
   );
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
-  /** The action badge's text, its minute alarm, and the desktop notifications shown. */
-  const badge = { text: '', timer: undefined as number | undefined };
+  /** chrome.alarms as a rep's (packed) build has it: none fires sooner than 30 s (fake-alarms.ts). */
+  const alarms = fakeAlarms(() => clock);
+  /** The action badge's text, its minute alarm's time, and the desktop notifications shown. */
+  const badge = {
+    text: '',
+    get timer() {
+      return alarms.scheduledTime(BADGE_ALARM);
+    },
+  };
   const notifications: { id: string; title: string; message: string }[] = [];
   /** Whether the browser can keep storage from content scripts (Chrome 140+); tests turn it off. */
   let storageLockable = true;
@@ -119,17 +130,14 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     },
     lockStorageToExtension: async () => storageLockable,
     mayKeepSecrets: async () => storageLockable,
-    setGuestPolling: async () => {},
     showBadge: async (text) => {
       badge.text = text;
-    },
-    setBadgeTimer: async (at) => {
-      badge.timer = at;
     },
     notify: async (id, title, message) => {
       notifications.push({ id, title, message });
     },
-    wakeOutboxAt: async () => {},
+    // The worker's own alarm requests (alarms.ts), kept by the fake; h.advance() fires them.
+    ...alarmSchedule(alarms.port, () => clock),
     onLogChanged: async () => {},
     // As main.ts wires it: the meeting feature marks a meeting held when its session ends.
     onMeetingHeld: (meetingId: string) => markMeetingHeld(ports, ports.now(), meetingId),
@@ -157,6 +165,10 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
       signIn.listening = on;
     },
   };
+  const tick = (ms: number) => {
+    clock += ms;
+    settlePolicy();
+  };
   const salesforceCalls = () => sandbox.calls.filter((c) => c.host.endsWith('.my.salesforce.com'));
   return {
     ports,
@@ -169,9 +181,21 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     viewers,
     signIn,
     salesforceCalls,
-    tick: (ms: number) => {
-      clock += ms;
-      settlePolicy();
+    alarms,
+    /** Moves the clock only: no alarm fires meanwhile (one due fires at the next advance()). */
+    tick,
+    /**
+     * Lets `ms` pass as a rep's browser would: each alarm fires when Chromium would fire it (never
+     * sooner than 30 s after it was set) and does what main.ts's onAlarm does, finished before the
+     * clock moves on.
+     */
+    async advance(ms: number) {
+      const end = clock + ms;
+      for (let at = alarms.nextPollBy(end); at !== undefined; at = alarms.nextPollBy(end)) {
+        tick(Math.max(0, at - clock));
+        for (const name of alarms.poll()) await alarmWork(name, ports)?.task;
+      }
+      tick(end - clock);
     },
     /** An administrator changes the policy: managed storage answers it, and its onChanged event is handled. */
     async setPolicy(next: Record<string, unknown>) {

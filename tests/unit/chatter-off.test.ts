@@ -100,8 +100,8 @@ describe('an interrupted start with Chatter off', () => {
     const session = await start(h, 'Lead', h.seeded('Lead').Id);
     await runOutbox(h.ports);
     expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true }]);
-    h.tick(10_000);
-    await runOutbox(h.ports);
+    // The retry's own alarm, when a rep's browser fires it (30 s: alarms.ts).
+    await h.advance(30_000);
     expect(await readJobs(h.ports)).toEqual([]);
     eventOf(h, session.sessionId);
     expect((await currentSession(h.ports))?.salesforce).toBe('logged');

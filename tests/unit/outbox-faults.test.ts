@@ -71,8 +71,8 @@ describe('faults that pass: the write waits and lands once', () => {
     await runOutbox(h.ports);
     expect(await readJobs(h.ports)).toMatchObject([{ problem: 'unavailable', attempts: 1, inFlight: false }]);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'unavailable' });
-    h.tick(10_000);
-    await runOutbox(h.ports);
+    // The retry's own alarm, when a rep's browser fires it (30 s: alarms.ts).
+    await h.advance(30_000);
     eventOf(h, session.sessionId);
 
     org(h).trouble.queryTimeouts = 1;
@@ -81,8 +81,9 @@ describe('faults that pass: the write waits and lands once', () => {
     await refreshSession(h.ports);
     await runOutbox(h.ports);
     expect(h.records('Lead').filter((l) => l.fields.Email === 'quinn@newco.example')).toHaveLength(0);
-    h.tick(10_000);
-    await runOutbox(h.ports);
+    // Its retry is due 30 s later, but the guest poll's alarm fires 5 s before that, and Chrome fires
+    // an extension's alarms at most once every 30 s (fake-alarms.ts): it goes with the next poll, 55 s on.
+    await h.advance(55_000);
     expect(h.records('Lead').filter((l) => l.fields.Email === 'quinn@newco.example')).toHaveLength(1);
   });
 
@@ -103,8 +104,8 @@ describe('faults that pass: the write waits and lands once', () => {
     await runOutbox(h.ports);
     restore();
     expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, problem: 'unavailable' }]);
-    h.tick(10_000);
-    await runOutbox(h.ports);
+    // The retry's own alarm, when a rep's browser fires it (30 s: alarms.ts).
+    await h.advance(30_000);
     expect(await readJobs(h.ports)).toEqual([]);
     eventOf(h, session.sessionId);
     expect(h.records('FeedItem').filter((f) => String(f.fields.Title).includes(session.sessionId))).toHaveLength(1);
@@ -127,8 +128,8 @@ describe('faults that pass: the write waits and lands once', () => {
     restore();
     // The look-up is refused cleanly (403): it says nothing about whether the first send landed.
     org(h).apiUsage = org(h).apiLimit;
-    h.tick(10_000);
-    await runOutbox(h.ports);
+    // The retry's own alarm, when a rep's browser fires it (30 s: alarms.ts).
+    await h.advance(30_000);
     expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, problem: 'daily-limit' }]);
     org(h).apiUsage = 0;
     h.tick(HOUR);

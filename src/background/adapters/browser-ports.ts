@@ -4,14 +4,11 @@
 // loads (and parses at every wake) 2.6 KB gzip less.
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
-import { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
+import { alarmSchedule } from '../alarms.js';
 import { rememberReads } from '../storage/remembered-reads.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
-export { GUEST_POLL_ALARM, OUTBOX_ALARM } from '../alarm-names.js';
-/** Exists only while a session runs: the badge's session time, once a minute. */
-export const BADGE_ALARM = 'session-badge';
 /** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
 const BADGE_COLOR = '#0176d3';
 
@@ -140,11 +137,6 @@ async function showBadge(text: string): Promise<void> {
   await chrome.action.setBadgeText({ text });
 }
 
-async function setBadgeTimer(at: number | undefined): Promise<void> {
-  if (at === undefined) await chrome.alarms.clear(BADGE_ALARM);
-  else await chrome.alarms.create(BADGE_ALARM, { when: Math.max(at, Date.now() + 1000), periodInMinutes: 1 });
-}
-
 async function notify(id: string, title: string, message: string): Promise<void> {
   await chrome.notifications.create(id, {
     type: 'basic',
@@ -204,7 +196,6 @@ export function browserPorts() {
     injectLazyScript,
     tellTabStartProblem,
     showBadge,
-    setBadgeTimer,
     notify,
     openViewer: async (url: string) => {
       // Its own window, as Glance asks for its agent viewer (help.glance.cx, service target URLs).
@@ -222,20 +213,15 @@ export function browserPorts() {
       await chrome.windows.remove(windowId);
     },
     listenForSignIn,
-    setGuestPolling: async (on: boolean, slow = false) => {
-      if (!on) {
-        await chrome.alarms.clear(GUEST_POLL_ALARM);
-        return;
-      }
-      const periodInMinutes = slow ? 2 : 0.5;
-      const existing = await chrome.alarms.get(GUEST_POLL_ALARM);
-      if (existing?.periodInMinutes !== periodInMinutes)
-        await chrome.alarms.create(GUEST_POLL_ALARM, { periodInMinutes });
-    },
-    wakeOutboxAt: async (time: number | undefined) => {
-      if (time === undefined) await chrome.alarms.clear(OUTBOX_ALARM);
-      else await chrome.alarms.create(OUTBOX_ALARM, { when: Math.max(time, Date.now() + 1000) });
-    },
+    // Polling, the queue's wake-up and the badge's minute, with the store build's 30 s floor (alarms.ts).
+    ...alarmSchedule(
+      {
+        create: (name, info) => chrome.alarms.create(name, info),
+        clear: (name) => chrome.alarms.clear(name),
+        get: (name) => chrome.alarms.get(name),
+      },
+      () => Date.now(),
+    ),
   };
   return ports;
 }

@@ -35,9 +35,17 @@ export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
 /** After a storage error, try again this much later. */
 const STORAGE_RETRY_MS = 30 * SECOND;
 
-/** Wait after the n-th transient failure: quick at first, then at most every five minutes. */
+/**
+ * Wait after the n-th transient failure: 30 s, 1, 2, 4 min, then every 5 min. The retry rides on an
+ * alarm (the worker is long stopped by then), and a rep's (packed) build fires none sooner than 30 s
+ * after it is set (alarms.ts), so a shorter first wait would be one the tests see and reps never do.
+ * No in-process timer for quicker retries: the worker may be stopped ~30 s after its last event and a
+ * pending setTimeout does not keep it alive, so such a retry would happen only sometimes; a failure
+ * that clears in seconds is met by the rep's Retry, a new login (cookies.onChanged) or the session's
+ * next write, each of which runs the queue at once.
+ */
 export function backoffMs(attempts: number): number {
-  return Math.min(300, 5 * 3 ** Math.max(0, attempts - 1)) * SECOND;
+  return Math.min(5 * MINUTE, 30 * SECOND * 2 ** Math.max(0, attempts - 1));
 }
 
 export { PAUSE_MS } from './pauses.js';

@@ -207,7 +207,9 @@ async function afterStart(ports: SessionPorts, session: ActiveSession): Promise<
   const launch = session.launchUrl;
   inBackground(announce(ports), 'telling the tabs');
   // An account connected before the probe existed, or whose probe failed: learnt now, after the key
-  // is on the rep's screen (a Glance request before it would race the panel's first paint).
+  // is on the rep's screen (a Glance request before it would race the panel's first paint). An
+  // in-process timer, not an alarm (a rep's build fires none sooner than 30 s, alarms.ts): the Start
+  // message keeps the worker up ~30 s, and should it stop sooner, the account's next start probes.
   if (!session.account?.capabilities)
     setTimeout(() => inBackground(learnCapabilities(ports), "Glance's optional operations"), LATE_PROBE_MS);
   inBackground(ports.setGuestPolling(true, answer?.salesforceBudgetLow), 'the guest poll alarm');
