@@ -14,7 +14,13 @@ export type SalesforceProblem =
   /** A duplicate rule matched an existing record: the record is already known. */
   | 'duplicate'
   /** Salesforce refused the write for good (validation rule, field security, bad data). */
-  | 'refused';
+  | 'refused'
+  /**
+   * A send was cut off, and looking it up afterwards failed again and again (a query that times out
+   * in an org with millions of activities): whether Salesforce saved it is unknown, so the rep
+   * decides (Retry looks again, Discard lets it go) instead of the queue retrying blindly.
+   */
+  | 'unconfirmed';
 
 /** Problems that stop every write to the org, not just one record's. */
 export const ORG_WIDE_PROBLEMS: ReadonlySet<SalesforceProblem> = new Set([
@@ -35,6 +41,8 @@ export type SalesforceLogState =
   | 'session-expired'
   | 'api-blocked'
   | 'needs-attention'
+  /** Whether Salesforce saved it could not be confirmed (the problem of that name): Retry or Discard. */
+  | 'unconfirmed'
   /** Queued by another Salesforce user than the one signed in now: held until its author is back. */
   | 'other-user'
   | 'discarded';

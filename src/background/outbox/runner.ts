@@ -30,6 +30,12 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 /** A job still failing this long after it was queued is shown to the rep instead of retried. */
 export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
+/**
+ * Look-ups after an interrupted send that may fail in a row before the rep is asked: with the
+ * back-off (5 s, 15 s, 45 s, 135 s, then 5 min) about a quarter of an hour. A look-up that times out
+ * every time (a non-selective query in a large org) would otherwise leave the job in doubt for ever.
+ */
+export const MAX_LOOKUP_FAILURES = 6;
 /** After a storage error, try again this much later. */
 const STORAGE_RETRY_MS = 30 * SECOND;
 
@@ -139,8 +145,13 @@ async function drainOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
     const job = await changeQueue(ports, (state) => {
       dropOrphans(state);
       const next = nextJob(state, now, apiHost);
-      if (next) state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true } : j));
-      return next;
+      // The first send's time, kept once: a job already in flight (kept from before it was recorded) may
+      // have landed earlier, so it gets none rather than a later one.
+      if (!next) return undefined;
+      const firstSentAt = next.firstSentAt ?? (next.inFlight ? undefined : now);
+      state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true, firstSentAt } : j));
+      // Sent as it was (in flight or not: that says whether to look first), with its first send's time.
+      return { ...next, firstSentAt };
     });
     if (!job) return;
     // After a failure the org waits (its backoff or pause); its other writes would likely fail too.
@@ -207,7 +218,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     if (!progress.job) {
       state.jobs.splice(index, 1);
     } else if (!failure) {
-      state.jobs[index] = progress.job;
+      state.jobs[index] = { ...progress.job, lookupFailures: undefined };
     } else {
       state.jobs[index] = failedJob(progress.job, failure, now, progress.stillInDoubt);
       if (orgWide) pauseOrg(state, job.apiHost, failure, now);
@@ -223,15 +234,21 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
 function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillInDoubt = false): OutboxJob {
   const attempts = job.attempts + 1;
   const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
+  // Only a look-up that found no answer counts (an org-wide pause has its own end; a refusal goes to
+  // the rep at once); one that answered starts the count again.
+  const lookupFailures =
+    stillInDoubt && failure.problem === 'unavailable' ? (job.lookupFailures ?? 0) + 1 : undefined;
+  const unconfirmed = (lookupFailures ?? 0) >= MAX_LOOKUP_FAILURES;
   return {
     ...job,
     attempts,
+    lookupFailures,
     // Salesforce refused it in its own words: it was not applied. Otherwise it may have been. A refused
     // look-up says nothing about the earlier send it was looking for.
     inFlight: stillInDoubt || !failure.refusedCleanly,
-    problem: failure.problem,
+    problem: unconfirmed ? 'unconfirmed' : failure.problem,
     error: failure.salesforceMessage,
-    attention: failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
+    attention: unconfirmed || failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
     notBefore: ORG_WIDE_PROBLEMS.has(failure.problem) ? 0 : now + backoffMs(attempts),
   };
 }
@@ -262,7 +279,11 @@ function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: num
   if (jobs.length === 0)
     return log.eventId || log.state === 'logged' ? { state: 'logged', error: '' } : { state: 'pending' };
   const attention = jobs.find((j) => j.attention);
-  if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
+  if (attention)
+    return {
+      state: attention.problem === 'unconfirmed' ? 'unconfirmed' : 'needs-attention',
+      error: attention.error ?? '',
+    };
   if (jobs.some((j) => j.otherUser)) return { state: 'other-user', error: '' };
   const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;
   if (paused && paused.until > now && ORG_WIDE_PROBLEMS.has(paused.problem))
@@ -368,12 +389,14 @@ export async function retryNow(
     }
     state.jobs = state.jobs.map((j) => {
       if (!inScope(j) || (j.attention && !scope.includeAttention)) return j;
-      // A retried job counts its 7 days again; fields already left out stay out (no second refusal to pay for).
+      // A retried job counts its 7 days and its failed look-ups again; fields already left out stay
+      // out (no second refusal to pay for).
       return {
         ...j,
         notBefore: Math.min(j.notBefore, now),
         attention: false,
         createdAt: j.attention ? now : j.createdAt,
+        lookupFailures: j.attention ? undefined : j.lookupFailures,
       };
     });
     settleStates(state, now);

@@ -174,6 +174,7 @@ const LOG_STATES = new Set<SalesforceLogState>([
   'session-expired',
   'api-blocked',
   'needs-attention',
+  'unconfirmed',
   'other-user',
   'discarded',
 ]);
@@ -238,6 +239,7 @@ const PROBLEMS = new Set<SalesforceProblem>([
   'api-blocked',
   'duplicate',
   'refused',
+  'unconfirmed',
 ]);
 
 /** Per org (API host): its API usage as Salesforce last told it, and a problem that pauses its writes. */

@@ -14,6 +14,7 @@ const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
   'session-expired': 'sfLogLoginNeeded',
   'api-blocked': 'sfLogApiBlocked',
   'needs-attention': 'sfLogFailed',
+  unconfirmed: 'sfLogUnconfirmed',
   'other-user': 'sfLogOtherUser',
   discarded: 'sfLogDiscarded',
 };

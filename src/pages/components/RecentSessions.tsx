@@ -14,6 +14,7 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   'session-expired': 'recentLoginNeeded',
   'api-blocked': 'recentApiBlocked',
   'needs-attention': 'recentFailed',
+  unconfirmed: 'recentUnconfirmed',
   'other-user': 'recentOtherUser',
   discarded: 'recentDiscarded',
 };
