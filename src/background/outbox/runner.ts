@@ -236,8 +236,7 @@ function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillI
   const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
   // Only a look-up that found no answer counts (an org-wide pause has its own end; a refusal goes to
   // the rep at once); one that answered starts the count again.
-  const lookupFailures =
-    stillInDoubt && failure.problem === 'unavailable' ? (job.lookupFailures ?? 0) + 1 : undefined;
+  const lookupFailures = stillInDoubt && failure.problem === 'unavailable' ? (job.lookupFailures ?? 0) + 1 : undefined;
   const unconfirmed = (lookupFailures ?? 0) >= MAX_LOOKUP_FAILURES;
   return {
     ...job,
