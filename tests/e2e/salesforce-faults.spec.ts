@@ -196,3 +196,26 @@ test('a large org, a cut answer and look-ups that keep timing out: the rep is to
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible();
   await popup.close();
 });
+
+test('a large org and a cut answer: the look-up for the Event is selective, so the session is logged once', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.largeOrg(true);
+  await control.fail({
+    service: 'salesforce',
+    pathIncludes: '/composite',
+    bodyIncludes: '/sobjects/Event"',
+    status: 0,
+    afterApply: true,
+    midAnswer: true,
+    count: 1,
+  });
+  const { panel, sessionId } = await startOnLead(page, control);
+  // The queue looks the Event up after its back-off (5 s) and finds the one that landed.
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 20_000 });
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
+});
