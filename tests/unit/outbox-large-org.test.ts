@@ -3,7 +3,8 @@
 // doubt must still be looked up and resolved, and a look-up that keeps failing must reach the rep
 // instead of retrying for ever.
 import { describe, expect, it } from 'vitest';
-import { discardSession, MAX_LOOKUP_FAILURES, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
+import { MAX_LOOKUP_FAILURES } from '../../src/background/outbox/outcome.js';
+import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { salesforceStatus } from '../../src/background/salesforce/status.js';

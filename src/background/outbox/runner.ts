@@ -3,7 +3,7 @@
 // Each org is its own queue: a daily limit, an expired session or a blocked API in one org pauses
 // that org only. Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
 // except what the company policy no longer allows when it is sent (policy.ts).
-import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { ORG_WIDE_PROBLEMS } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
@@ -11,9 +11,10 @@ import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
+import { failedJob, pauseOrg, settleStates } from './outcome.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
-import type { Author, OutboxJob, SessionLog } from './types.js';
+import type { Author, OutboxJob } from './types.js';
 
 export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusPorts {
   now(): number;
@@ -25,33 +26,9 @@ export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusP
   onSessionRejected(apiHost: string): Promise<void>;
 }
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-/** A job still failing this long after it was queued is shown to the rep instead of retried. */
-export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
-/**
- * Look-ups after an interrupted send that may fail in a row before the rep is asked: with the
- * back-off (5 s, 15 s, 45 s, 135 s, then 5 min) about a quarter of an hour. A look-up that times out
- * every time (a non-selective query in a large org) would otherwise leave the job in doubt for ever.
- */
-export const MAX_LOOKUP_FAILURES = 6;
 /** After a storage error, try again this much later. */
-const STORAGE_RETRY_MS = 30 * SECOND;
-
-/** Wait after the n-th transient failure: quick at first, then at most every five minutes. */
-export function backoffMs(attempts: number): number {
-  return Math.min(300, 5 * 3 ** Math.max(0, attempts - 1)) * SECOND;
-}
-
-/** How long an org-wide problem pauses the org (a new session cookie or Retry ends the pause sooner). */
-export const PAUSE_MS: Partial<Record<SalesforceProblem, number>> = {
-  // The allowance is a rolling 24 hours: some of it frees every few minutes.
-  'daily-limit': 30 * MINUTE,
-  'session-expired': HOUR,
-  // An administrator's setting: it changes rarely, and Retry asks at once.
-  'api-blocked': 6 * HOUR,
-};
+const STORAGE_RETRY_MS = 30 * 1000;
+const HOUR = 60 * 60 * 1000;
 
 /** The org loops now running, by API host; a host asked to run again while running is in `again`. */
 const orgRuns = new Map<string, Promise<void>>();
@@ -229,67 +206,6 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     await ports.onSessionRejected(job.apiHost);
   await ports.onLogChanged(job.sessionId);
   return !!failure;
-}
-
-function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillInDoubt = false): OutboxJob {
-  const attempts = job.attempts + 1;
-  const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
-  // Only a look-up that found no answer counts (an org-wide pause has its own end; a refusal goes to
-  // the rep at once); one that answered starts the count again.
-  const lookupFailures = stillInDoubt && failure.problem === 'unavailable' ? (job.lookupFailures ?? 0) + 1 : undefined;
-  const unconfirmed = (lookupFailures ?? 0) >= MAX_LOOKUP_FAILURES;
-  return {
-    ...job,
-    attempts,
-    lookupFailures,
-    // Salesforce refused it in its own words: it was not applied. Otherwise it may have been. A refused
-    // look-up says nothing about the earlier send it was looking for.
-    inFlight: stillInDoubt || !failure.refusedCleanly,
-    problem: unconfirmed ? 'unconfirmed' : failure.problem,
-    error: failure.salesforceMessage,
-    attention: unconfirmed || failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
-    notBefore: ORG_WIDE_PROBLEMS.has(failure.problem) ? 0 : now + backoffMs(attempts),
-  };
-}
-
-function pauseOrg(state: QueueState, apiHost: string, failure: SalesforceError, now: number): void {
-  const org = state.orgs[apiHost] ?? {};
-  state.orgs[apiHost] = {
-    ...org,
-    paused: {
-      problem: failure.problem,
-      until: now + (PAUSE_MS[failure.problem] ?? HOUR),
-      error: failure.salesforceMessage,
-    },
-  };
-}
-
-/** Each session's state follows from its waiting jobs: the worst reason any of them waits. */
-function settleStates(state: QueueState, now: number): void {
-  for (const [sessionId, log] of Object.entries(state.logs)) {
-    if (log.state === 'discarded') continue;
-    const jobs = state.jobs.filter((j) => j.sessionId === sessionId);
-    state.logs[sessionId] = { ...log, ...stateOf(log, jobs, state, now) };
-  }
-}
-
-function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: number): Partial<SessionLog> {
-  // Done: what was left out stays in `leftOut`; no failure is current any more.
-  if (jobs.length === 0)
-    return log.eventId || log.state === 'logged' ? { state: 'logged', error: '' } : { state: 'pending' };
-  const attention = jobs.find((j) => j.attention);
-  if (attention)
-    return {
-      state: attention.problem === 'unconfirmed' ? 'unconfirmed' : 'needs-attention',
-      error: attention.error ?? '',
-    };
-  if (jobs.some((j) => j.otherUser)) return { state: 'other-user', error: '' };
-  const paused = state.orgs[jobs[0]?.apiHost ?? '']?.paused;
-  if (paused && paused.until > now && ORG_WIDE_PROBLEMS.has(paused.problem))
-    return { state: paused.problem as SessionLog['state'], error: paused.error };
-  const failing = jobs.find((j) => j.problem === 'unavailable' && j.attempts > 0);
-  if (failing) return { state: 'unavailable', error: failing.error ?? '' };
-  return { state: 'pending' };
 }
 
 /** Remembers the org's API usage from Salesforce's Sforce-Limit-Info (at most one write per call). */

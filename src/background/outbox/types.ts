@@ -39,7 +39,7 @@ interface JobBase {
    * cannot be older, so the look-up after an interrupted send searches from there (log-start.ts).
    */
   firstSentAt?: number;
-  /** Look-ups after an interrupted send that failed in a row: past a bound, the rep decides (runner.ts). */
+  /** Look-ups after an interrupted send that failed in a row: past a bound, the rep decides (outcome.ts). */
   lookupFailures?: number;
   /** Optional fields left out after Salesforce refused them, so the write can still land. */
   without?: string[];
