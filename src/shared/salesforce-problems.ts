@@ -26,7 +26,13 @@ export type SalesforceProblem =
    * "Understand Redirections for Previous My Domain Host Names"). The rep opens Salesforce at the new
    * address; the writes queued for the old host go to the new one.
    */
-  | 'my-domain-moved';
+  | 'my-domain-moved'
+  /**
+   * A send was cut off, and looking it up afterwards failed again and again (a query that times out
+   * in an org with millions of activities): whether Salesforce saved it is unknown, so the rep
+   * decides (Retry looks again, Discard lets it go) instead of the queue retrying blindly.
+   */
+  | 'unconfirmed';
 
 /** Problems that stop every write to the org, not just one record's. */
 export const ORG_WIDE_PROBLEMS: ReadonlySet<SalesforceProblem> = new Set([
@@ -49,6 +55,8 @@ export type SalesforceLogState =
   | 'api-blocked'
   | 'session-not-for-api'
   | 'needs-attention'
+  /** Whether Salesforce saved it could not be confirmed (the problem of that name): Retry or Discard. */
+  | 'unconfirmed'
   /** Queued by another Salesforce user than the one signed in now: held until its author is back. */
   | 'other-user'
   | 'discarded';

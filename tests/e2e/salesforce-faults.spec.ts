@@ -166,3 +166,75 @@ test('the daily API limit: "2 session records waiting for Salesforce", why, and 
   }
   await popup.close();
 });
+
+test('a large org, a cut answer and look-ups that keep timing out: the rep is told it could not be confirmed; Retry then finds the one Event', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.largeOrg(true);
+  // Every query times out, however selective (the queue retries at once after a cut answer, so this
+  // is on before the start).
+  await control.timeOutQueries(1000);
+  // The start's composite lands in Salesforce, but its answer is cut short once it began (so Chromium
+  // does not resend it: that is a fault of its own).
+  await control.fail({
+    service: 'salesforce',
+    pathIncludes: '/composite',
+    bodyIncludes: '/sobjects/Event"',
+    status: 0,
+    afterApply: true,
+    midAnswer: true,
+    count: 1,
+  });
+  const { panel, sessionId } = await startOnLead(page, control);
+  await expect.poll(async () => (await sessionEvents(control, sessionId)).length, { timeout: 10_000 }).toBe(1);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const queue = popup.getByTestId('salesforce-queue');
+  const retry = queue.getByRole('button', { name: /^Retry sending the Lead session/ });
+  const discard = queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ });
+  // Each press is one more look-up (the queue also tries on its own meanwhile): at most six in a row fail.
+  for (let press = 0; press < 6 && (await discard.count()) === 0; press++) {
+    await retry.click();
+    await expect(retry).toBeEnabled();
+  }
+  await expect(queue).toContainText("Couldn't confirm whether Salesforce saved this; Retry or Discard.");
+  await expect(discard).toBeVisible();
+  await expect(panel.getByText(/Couldn't confirm whether Salesforce saved this session/)).toBeVisible();
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
+
+  // Salesforce answers again: Retry looks once more and keeps the Event that landed.
+  await control.timeOutQueries(0);
+  await retry.click();
+  await expect(queue).toContainText('Every session is in Salesforce.');
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible();
+  await popup.close();
+});
+
+test('a large org and a cut answer: the look-up for the Event is selective, so the session is logged once', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await control.largeOrg(true);
+  await control.fail({
+    service: 'salesforce',
+    pathIncludes: '/composite',
+    bodyIncludes: '/sobjects/Event"',
+    status: 0,
+    afterApply: true,
+    midAnswer: true,
+    count: 1,
+  });
+  const { panel, sessionId } = await startOnLead(page, control);
+  // The queue looks the Event up after its back-off (5 s) and finds the one that landed.
+  await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 20_000 });
+  expect(await sessionEvents(control, sessionId)).toHaveLength(1);
+});

@@ -119,6 +119,20 @@ describe('Salesforce control routes', () => {
     expect((await api('GET', soql)).status).toBe(200);
   });
 
+  it('switches an org to a large one, where an Event query on Subject alone times out, and back', async () => {
+    const { post, api, errorCode } = setup();
+    const bySubject = `/query?q=${encodeURIComponent("SELECT Id FROM Event WHERE Subject = 'Call'")}`;
+    expect((await api('GET', bySubject)).status).toBe(200);
+    expect(await post('/salesforce/large-org', { enabled: true })).toEqual({ status: 200, body: { ok: true } });
+    expect(errorCode(await api('GET', bySubject))).toBe('QUERY_TIMEOUT');
+    expect((await api('GET', bySubject, undefined, { org: 'globex' })).status).toBe(200);
+    await post('/salesforce/large-org', { enabled: false });
+    expect((await api('GET', bySubject)).status).toBe(200);
+    await post('/salesforce/large-org', { enabled: true });
+    await post('/reset');
+    expect((await api('GET', bySubject)).status).toBe(200);
+  });
+
   it('makes a field read-only and writable again', async () => {
     const { post, api, errorCode } = setup();
     const event = { Subject: 'Call', StartDateTime: '2026-03-02T15:00:00Z', DurationInMinutes: 10, Location: 'Zoom' };

@@ -46,6 +46,9 @@
 //                                         (404 on /sobjects, INVALID_TYPE in SOQL); userinfo still answers
 //   POST /salesforce/experience-cloud     {enabled, org?}: Experience Cloud (on in every sandbox org):
 //                                         off, FeedItem has no Visibility field (INVALID_FIELD)
+//   POST /salesforce/large-org            {enabled, org?}: millions of activities: a query on Event
+//                                         or Task with no selective filter on an indexed field
+//                                         answers 400 QUERY_TIMEOUT (salesforce/selectivity.ts)
 //   POST /salesforce/feed-tracking        {sobject, enabled, org?}: Setup › Feed Tracking for an
 //                                         object (Campaign off by default): a post to a record of
 //                                         an untracked object answers 400 FIELD_INTEGRITY_EXCEPTION
@@ -274,6 +277,9 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       return ok();
     case 'chatter':
       org.setup.chatter = body.enabled !== false;
+      return ok();
+    case 'large-org':
+      org.setup.largeOrg = body.enabled !== false;
       return ok();
     case 'experience-cloud':
       org.setup.experienceCloud = body.enabled !== false;

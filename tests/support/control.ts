@@ -116,6 +116,11 @@ export class SandboxControl {
     return this.call('POST', '/salesforce/experience-cloud', { enabled, org });
   }
 
+  /** Millions of activities (or a small org again): non-selective Event/Task queries time out. */
+  largeOrg(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/large-org', { enabled, org });
+  }
+
   /** Chatter off (or on again): /chatter resources answer 403, FeedItem is no object of the org. */
   setChatter(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/chatter', { enabled, org });

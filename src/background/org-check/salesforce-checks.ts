@@ -5,7 +5,7 @@
 import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { sampleMeeting } from '../meeting/sample.js';
-import { guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
+import { CLOCK_MARGIN_MS, guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../outbox/types.js';
 import { cancelledEventFields, scheduledEventFields } from '../records/meeting-event.js';
 import { endEventFields, relationLookup, startEventFields } from '../records/session-event.js';
@@ -14,6 +14,7 @@ import {
   type CompositeSubresponse,
   SalesforceClient,
   type SalesforceClientPorts,
+  soqlDateTime,
   soqlString,
 } from '../salesforce/client.js';
 import { errorFromResponse, SalesforceError } from '../salesforce/errors.js';
@@ -100,6 +101,8 @@ const queued = (id: string, sessionId: string, apiHost: string) => ({
   sessionId,
   apiHost,
   createdAt: Date.now(),
+  // Sent at once, as the queue marks a job's first send: its look-ups search from here (log-start.ts).
+  firstSentAt: Date.now(),
   attempts: 0,
   notBefore: 0,
 });
@@ -382,7 +385,12 @@ export async function salesforceChecks(target: OrgTarget): Promise<OrgCheckResul
       const like = soqlString(`%${stamp}%`);
       const parents = [userId, leadId].filter(Boolean).map(soqlString).join(',');
       const queries: [string, string][] = [
-        ['Event', `SELECT Id FROM Event WHERE Subject LIKE ${like}`],
+        // Led by indexed fields (Subject is none: a large org's millions of Events would time out),
+        // as the queue's own look-up is (log-start.ts sessionEvents).
+        [
+          'Event',
+          `SELECT Id FROM Event WHERE ${userId ? `OwnerId = ${soqlString(userId)} AND ` : ''}CreatedDate >= ${soqlDateTime(Number(stamp) - CLOCK_MARGIN_MS)} AND Subject LIKE ${like}`,
+        ],
         // Exactly the test Lead and the invented guest (a Lead of the org's own that matched the guest is kept).
         [
           'Lead',

@@ -4,6 +4,6 @@
 // and the start of its session one each.
 export { guestLead, OPTIONAL_LEAD_FIELDS } from './jobs/guest-lead.js';
 export { logEnd } from './jobs/log-end.js';
-export { logStart, OPTIONAL_EVENT_FIELDS } from './jobs/log-start.js';
+export { CLOCK_MARGIN_MS, logStart, OPTIONAL_EVENT_FIELDS } from './jobs/log-start.js';
 export { meetingStart } from './jobs/meeting-start.js';
 export { deleteSurplus, fieldsToLeaveOut, type Progress } from './jobs/parts.js';

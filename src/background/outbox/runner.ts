@@ -3,7 +3,7 @@
 // Each org is its own queue: a daily limit, an expired session or a blocked API in one org pauses
 // that org only (a login missing in one cookie store holds only that store's writes: pauses.ts). Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
 // except what the company policy no longer allows when it is sent (policy.ts).
-import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
+import type { SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
 import { SalesforceError } from '../salesforce/errors.js';
@@ -12,10 +12,11 @@ import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
 import { currentHost, moveOrg } from './moved.js';
-import { dueAfterFailure, PAUSE_MS, pauseOf, pausesOrg } from './pauses.js';
+import { failedJob, pauseOrg, settleStates } from './outcome.js';
+import { pauseOf, pausesOrg } from './pauses.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
-import type { Author, OutboxJob, SessionLog } from './types.js';
+import type { Author, OutboxJob } from './types.js';
 
 export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusPorts {
   now(): number;
@@ -28,27 +29,11 @@ export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusP
 }
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-/** A job still failing this long after it was queued is shown to the rep instead of retried. */
-export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
+const HOUR = 60 * 60 * SECOND;
 /** After a storage error, try again this much later. */
 const STORAGE_RETRY_MS = 30 * SECOND;
 
-/**
- * Wait after the n-th transient failure: 30 s, 1, 2, 4 min, then every 5 min. The retry rides on an
- * alarm (the worker is long stopped by then), and a rep's (packed) build fires none sooner than 30 s
- * after it is set (alarms.ts), so a shorter first wait would be one the tests see and reps never do.
- * No in-process timer for quicker retries: the worker may be stopped ~30 s after its last event and a
- * pending setTimeout does not keep it alive, so such a retry would happen only sometimes; a failure
- * that clears in seconds is met by the rep's Retry, a new login (cookies.onChanged) or the session's
- * next write, each of which runs the queue at once.
- */
-export function backoffMs(attempts: number): number {
-  return Math.min(5 * MINUTE, 30 * SECOND * 2 ** Math.max(0, attempts - 1));
-}
-
-export { PAUSE_MS } from './pauses.js';
+export { backoffMs, PAUSE_MS } from './outcome.js';
 
 /** Answers about the session itself: its cached status is forgotten, so the toolbar asks again. */
 const REJECTED_SESSION = new Set<SalesforceProblem>(['session-expired', 'api-blocked', 'session-not-for-api']);
@@ -143,8 +128,13 @@ async function drainOrg(ports: OutboxPorts, apiHost: string): Promise<void> {
     const job = await changeQueue(ports, (state) => {
       dropOrphans(state);
       const next = nextJob(state, now, apiHost);
-      if (next) state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true } : j));
-      return next;
+      // The first send's time, kept once: a job already in flight (kept from before it was recorded) may
+      // have landed earlier, so it gets none rather than a later one.
+      if (!next) return undefined;
+      const firstSentAt = next.firstSentAt ?? (next.inFlight ? undefined : now);
+      state.jobs = state.jobs.map((j) => (j.id === next.id ? { ...j, inFlight: true, firstSentAt } : j));
+      // Sent as it was (in flight or not: that says whether to look first), with its first send's time.
+      return { ...next, firstSentAt };
     });
     if (!job) return;
     // After a failure the org waits (its backoff or pause); its other writes would likely fail too.
@@ -215,7 +205,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     if (!progress.job) {
       state.jobs.splice(index, 1);
     } else if (!failure) {
-      state.jobs[index] = progress.job;
+      state.jobs[index] = { ...progress.job, lookupFailures: undefined };
     } else {
       state.jobs[index] = failedJob(progress.job, failure, now, progress.stillInDoubt);
       if (orgWide) pauseOrg(state, job.apiHost, failure, now);
@@ -243,61 +233,6 @@ async function movedOrg(ports: OutboxPorts, queued: OutboxJob, progress: Progres
   await forgetStatus(queued.apiHost, ports, queued.storeId);
   await ports.onLogChanged(queued.sessionId);
   await runOrg(ports, movedTo);
-}
-
-function failedJob(job: OutboxJob, failure: SalesforceError, now: number, stillInDoubt = false): OutboxJob {
-  const attempts = job.attempts + 1;
-  const tooOld = now - job.createdAt > ATTENTION_AFTER_MS;
-  return {
-    ...job,
-    attempts,
-    // Salesforce refused it in its own words: it was not applied. Otherwise it may have been. A refused
-    // look-up says nothing about the earlier send it was looking for.
-    inFlight: stillInDoubt || !failure.refusedCleanly,
-    problem: failure.problem,
-    error: failure.salesforceMessage,
-    attention: failure.problem === 'refused' || failure.problem === 'duplicate' || tooOld,
-    notBefore: dueAfterFailure(failure.problem, job, now, backoffMs(attempts)),
-  };
-}
-
-function pauseOrg(state: QueueState, apiHost: string, failure: SalesforceError, now: number): void {
-  const org = state.orgs[apiHost] ?? {};
-  state.orgs[apiHost] = {
-    ...org,
-    paused: {
-      problem: failure.problem,
-      until: now + (PAUSE_MS[failure.problem] ?? HOUR),
-      error: failure.salesforceMessage,
-    },
-  };
-}
-
-/** Each session's state follows from its waiting jobs: the worst reason any of them waits. */
-function settleStates(state: QueueState, now: number): void {
-  for (const [sessionId, log] of Object.entries(state.logs)) {
-    if (log.state === 'discarded') continue;
-    const jobs = state.jobs.filter((j) => j.sessionId === sessionId);
-    state.logs[sessionId] = { ...log, ...stateOf(log, jobs, state, now) };
-  }
-}
-
-function stateOf(log: SessionLog, jobs: OutboxJob[], state: QueueState, now: number): Partial<SessionLog> {
-  // Done: what was left out stays in `leftOut`; no failure is current any more.
-  if (jobs.length === 0)
-    return log.eventId || log.state === 'logged' ? { state: 'logged', error: '' } : { state: 'pending' };
-  const attention = jobs.find((j) => j.attention);
-  if (attention) return { state: 'needs-attention', error: attention.error ?? '' };
-  if (jobs.some((j) => j.otherUser)) return { state: 'other-user', error: '' };
-  const paused = jobs[0] && pauseOf(state.orgs, jobs[0], now);
-  if (paused && ORG_WIDE_PROBLEMS.has(paused.problem))
-    return { state: paused.problem as SessionLog['state'], error: paused.error };
-  // A login its own cookie store lacks (pauses.ts): it waits alone, and says so.
-  const loggedOut = jobs.find((j) => j.problem === 'session-expired' && j.notBefore > now);
-  if (loggedOut) return { state: 'session-expired', error: loggedOut.error ?? '' };
-  const failing = jobs.find((j) => j.problem === 'unavailable' && j.attempts > 0);
-  if (failing) return { state: 'unavailable', error: failing.error ?? '' };
-  return { state: 'pending' };
 }
 
 /** Remembers the org's API usage from Salesforce's Sforce-Limit-Info (at most one write per call). */
@@ -400,12 +335,14 @@ export async function retryNow(
     }
     state.jobs = state.jobs.map((j) => {
       if (!inScope(j) || (j.attention && !scope.includeAttention)) return j;
-      // A retried job counts its 7 days again; fields already left out stay out (no second refusal to pay for).
+      // A retried job counts its 7 days and its failed look-ups again; fields already left out stay
+      // out (no second refusal to pay for).
       return {
         ...j,
         notBefore: Math.min(j.notBefore, now),
         attention: false,
         createdAt: j.attention ? now : j.createdAt,
+        lookupFailures: j.attention ? undefined : j.lookupFailures,
       };
     });
     settleStates(state, now);

@@ -34,6 +34,13 @@ interface JobBase {
    * looks first instead of writing twice.
    */
   inFlight?: boolean;
+  /**
+   * When it was first sent (ms since epoch), unlike `createdAt` never moved by Retry: what it created
+   * cannot be older, so the look-up after an interrupted send searches from there (log-start.ts).
+   */
+  firstSentAt?: number;
+  /** Look-ups after an interrupted send that failed in a row: past a bound, the rep decides (outcome.ts). */
+  lookupFailures?: number;
   /** Optional fields left out after Salesforce refused them, so the write can still land. */
   without?: string[];
   /** Why the last attempt did not land. */

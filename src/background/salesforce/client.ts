@@ -216,3 +216,11 @@ export class SalesforceClient {
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
+
+/**
+ * A SOQL dateTime literal, unquoted and in UTC: 2026-11-24T10:00:00Z (SOQL and SOSL Reference, "Date
+ * Formats and Date Literals": YYYY-MM-DDThh:mm:ssZ; no fraction of a second).
+ */
+export function soqlDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

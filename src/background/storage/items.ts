@@ -176,6 +176,7 @@ const LOG_STATES = new Set<SalesforceLogState>([
   'api-blocked',
   'session-not-for-api',
   'needs-attention',
+  'unconfirmed',
   'other-user',
   'discarded',
 ]);
@@ -242,6 +243,7 @@ const PROBLEMS = new Set<SalesforceProblem>([
   'duplicate',
   'refused',
   'my-domain-moved',
+  'unconfirmed',
 ]);
 
 /** Per org (API host): its API usage as Salesforce last told it, and a problem that pauses its writes. */

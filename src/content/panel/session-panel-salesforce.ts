@@ -15,6 +15,7 @@ const SALESFORCE_TEXT: Record<SalesforceLogState, MessageKey> = {
   'api-blocked': 'sfLogApiBlocked',
   'session-not-for-api': 'sfLogSessionNotForApi',
   'needs-attention': 'sfLogFailed',
+  unconfirmed: 'sfLogUnconfirmed',
   'other-user': 'sfLogOtherUser',
   discarded: 'sfLogDiscarded',
 };

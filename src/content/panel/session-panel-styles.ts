@@ -29,7 +29,7 @@ li{padding:2px 0}
 .email,.muted{color:#444}
 .sf[data-state=logged]{color:#2e844a}
 .sf[data-state=session-expired],.sf[data-state=daily-limit],.sf[data-state=api-blocked],.sf[data-state=session-not-for-api],.sf[data-state=unavailable]{color:#8c4b02}
-.sf[data-state=needs-attention],.sf[data-state=failed]{color:#ba0517}
+.sf[data-state=needs-attention],.sf[data-state=unconfirmed],.sf[data-state=failed]{color:#ba0517}
 button[aria-disabled=true]{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cursor:default}
 .status{font-size:.75rem;color:#444}
 .status[data-tone=error]{color:#ba0517}

@@ -15,6 +15,7 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
   'api-blocked': 'recentApiBlocked',
   'session-not-for-api': 'recentSessionNotForApi',
   'needs-attention': 'recentFailed',
+  unconfirmed: 'recentUnconfirmed',
   'other-user': 'recentOtherUser',
   discarded: 'recentDiscarded',
 };

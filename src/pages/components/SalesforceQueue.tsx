@@ -19,7 +19,12 @@ const REASON: Record<string, MessageKey> = {
 
 const when = (iso: string) => formatDayAndTime(uiLocale(), iso);
 
+/** The rep decides: Salesforce refused it, it waited 7 days, or whether it landed cannot be confirmed. */
+const waitsForRep = (session: WaitingSessionView) =>
+  session.state === 'needs-attention' || session.state === 'unconfirmed';
+
 function reason(session: WaitingSessionView): string {
+  if (session.state === 'unconfirmed') return t('queueReasonUnconfirmed');
   if (session.state === 'needs-attention') {
     const refused = session.problem === 'refused' || session.problem === 'duplicate';
     return t(refused ? 'queueReasonRefused' : 'queueReasonOld', session.error);
@@ -83,7 +88,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
                   >
                     {t('queueRetry')}
                   </button>
-                  {s.state === 'needs-attention' && (
+                  {waitsForRep(s) && (
                     <button
                       type="button"
                       class="btn"

@@ -17,6 +17,7 @@ const PROBLEM_TEXT: Record<Extract<SalesforceHistory, { ok: false }>['problem'],
   'daily-limit': 'historyDailyLimit',
   unavailable: 'historyUnavailable',
   duplicate: 'historyUnavailable',
+  unconfirmed: 'historyUnavailable', // a queued write's, never a query's: here only for completeness
   refused: 'historyRefused',
   'my-domain-moved': 'historyMyDomainMoved',
 };

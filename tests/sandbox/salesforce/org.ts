@@ -193,6 +193,11 @@ export interface OrgSetup {
    * "Enable Feed Tracking": the objects and fields tracked by default); Campaign is not among them.
    */
   feedTracked: Set<string>;
+  /**
+   * An org with millions of activities: a query on Event or Task without a selective filter on an
+   * indexed field times out (QUERY_TIMEOUT) instead of answering (selectivity.ts). Off in a new org.
+   */
+  largeOrg: boolean;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -256,6 +261,7 @@ export class SalesforceOrg {
     leadDuplicateAction: 'allow',
     deviceFlowApps: new Set(),
     feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
+    largeOrg: false,
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();

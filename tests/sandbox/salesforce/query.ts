@@ -4,6 +4,7 @@ import { to18 } from '../../../src/shared/salesforce-id.js';
 import { ApiError, methodNotAllowed, notFound } from './errors.js';
 import type { SalesforceOrg } from './org.js';
 import { API_BASE, type ApiAnswer, type ApiCall, type ApiContext, type JsonObject } from './records.js';
+import { runsTooLong } from './selectivity.js';
 import { parseSoql, type SoqlQuery, SoqlSyntaxError } from './soql.js';
 import { runQuery, soqlError } from './soql-eval.js';
 
@@ -26,7 +27,13 @@ export function queryResource(ctx: ApiContext, call: ApiCall, segments: string[]
     ctx.org.trouble.queryTimeouts -= 1;
     throw ApiError.one(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
   }
+  // Checked (names, types, sharing) before it runs, as Salesforce compiles a query before executing it.
   const result = runQuery(ctx.org, query, undefined, ctx.userId);
+  if (ctx.org.setup.largeOrg && runsTooLong(query)) {
+    // Millions of activities and no index to narrow them: a full scan that Salesforce stops
+    // (selectivity.ts says which filters an index serves, and where that comes from).
+    throw ApiError.one(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');
+  }
   if (result.count !== undefined) return { status: 200, body: { totalSize: result.count, done: true, records: [] } };
   return firstPage(ctx.org, result.rows, batchSize);
 }

@@ -4,7 +4,7 @@
 // the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
 import { eventSubject, relationFromQuery } from '../../records/session-event.js';
-import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
+import { type CompositeSubrequest, type SalesforceClient, soqlDateTime, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
 import type { ChatterPost, SessionLog, Surplus } from '../types.js';
 import { recordFeedRefused, toOwnFeed } from './own-feed.js';
@@ -35,12 +35,29 @@ type CreatesEvent = Job<'log-start' | 'schedule-meeting'>;
 const subjectOf = (job: CreatesEvent) =>
   job.kind === 'schedule-meeting' ? String(job.fields.Subject) : eventSubject(job.sessionId);
 
-/** Every Event of this session or meeting (oldest first): more than one means a write landed twice. */
-const sessionEvents = (job: CreatesEvent) =>
-  query(
-    `SELECT Id FROM Event WHERE Subject = ${soqlString(subjectOf(job))} ORDER BY CreatedDate ASC LIMIT 5`,
-    'events',
-  );
+/**
+ * How far the rep's clock may be from Salesforce's: the Event's CreatedDate is Salesforce's time, the
+ * first send's is the computer's. A day either way still leaves the range narrow.
+ */
+export const CLOCK_MARGIN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Every Event of this session or meeting (oldest first): more than one means a write landed twice.
+ * Subject is no index, and in an org with millions of activities a query filtered on it alone scans
+ * them all and times out (QUERY_TIMEOUT), leaving the job in doubt. So the query leads with indexed
+ * fields (Apex Developer Guide, "More Efficient SOQL Queries": OwnerId and CreatedDate are indexed
+ * out of the box, and with AND one selective filter is enough): the owner is the job's author (it is
+ * sent only as them, and an Event belongs to who creates it), and nothing it created is older than
+ * its first send. Either is left out when unknown (a job queued before they were kept).
+ */
+const sessionEvents = (job: CreatesEvent) => {
+  const filters = [
+    ...(job.author ? [`OwnerId = ${soqlString(job.author.userId)}`] : []),
+    ...(job.firstSentAt ? [`CreatedDate >= ${soqlDateTime(job.firstSentAt - CLOCK_MARGIN_MS)}`] : []),
+    `Subject = ${soqlString(subjectOf(job))}`,
+  ];
+  return query(`SELECT Id FROM Event WHERE ${filters.join(' AND ')} ORDER BY CreatedDate ASC LIMIT 5`, 'events');
+};
 
 /** The session's posts: FeedItem must be filtered by Id or ParentId, so the title is compared here. */
 const recentPosts = (chatter: ChatterPost) =>
