@@ -193,6 +193,12 @@ export interface OrgSetup {
    * "Enable Feed Tracking": the objects and fields tracked by default); Campaign is not among them.
    */
   feedTracked: Set<string>;
+  /**
+   * The role hierarchy, as far as sharing needs it: each user to the user whose role is directly
+   * above theirs (a manager sees what their reports own: sharing.ts). Empty in a new org; a test
+   * places users.
+   */
+  roleAbove: Map<string, string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -256,6 +262,7 @@ export class SalesforceOrg {
     leadDuplicateAction: 'allow',
     deviceFlowApps: new Set(),
     feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
+    roleAbove: new Map(),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();
