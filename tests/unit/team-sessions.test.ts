@@ -143,6 +143,9 @@ describe("the team's sessions from Salesforce", () => {
       body: '<html>',
     });
     expect(await teamSessions(PAGE, h.ports)).toEqual({ ok: false, problem: 'unavailable' });
+    // Salesforce too slow: the query is given up after the client's timeout.
+    h.sandbox.state.hangs.push({ service: 'salesforce', pathIncludes: '/query', remaining: 1 });
+    expect(await teamSessions(PAGE, h.ports)).toEqual({ ok: false, problem: 'unavailable' });
     org.setup.apiAccessControl = true;
     expect(await teamSessions(PAGE, h.ports)).toEqual({ ok: false, problem: 'session-not-for-api' });
     org.setup.apiAccessControl = false;
