@@ -8,7 +8,6 @@ import type { SandboxControl } from '../support/control.js';
 import { expect, LIGHTNING, openLead, type Page, test } from './fixtures.js';
 
 const API = 'https://acme.my.salesforce.com/services/data/v66.0';
-const HOUR = 3_600_000;
 
 /**
  * Session Events as the extension leaves them once ended (Subject, real start and end, Location with
@@ -25,7 +24,7 @@ async function seedEvents(
       const ids: Record<string, string> = {};
       const at = (ms: number) => new Date(ms).toISOString();
       for (const e of events) {
-        const start = now - e.hoursAgo * 3_600_000;
+        const start = now - e.hoursAgo * 3_600_000; // an hour in ms
         const response = await fetch(`${api}/sobjects/Event`, {
           method: 'POST',
           headers: { authorization: `Bearer ${sid}`, 'content-type': 'application/json' },
