@@ -115,7 +115,7 @@ test("a manager sees their own and their report's sessions: chart, table, links 
   await expect(blakeLink).toHaveAttribute('href', `${LIGHTNING}/lightning/r/User/${blakeId}/view`);
 
   // Each rep's Events, newest first, behind a disclosure the keyboard opens.
-  await view.getByText('Blake Other: 2 sessions').focus();
+  await view.getByText('Blake Other · sessions: 2').focus();
   await options.keyboard.press('Enter');
   const links = view.getByRole('list', { name: 'Session Events of Blake Other in Salesforce' }).getByRole('link');
   await expect(links).toHaveCount(2);
@@ -128,7 +128,7 @@ test("a manager sees their own and their report's sessions: chart, table, links 
     `${LIGHTNING}/lightning/r/Event/${blakes['Glance session (blake-2)']}/view`,
   );
   await expect(links.nth(0)).toHaveAccessibleName(/^Open Blake Other's Event of /);
-  await view.getByText('Riley Rep: 1 sessions').click();
+  await view.getByText('Riley Rep · sessions: 1').click();
   await expect(view.getByRole('link', { name: /^Open Riley Rep's Event of / })).toHaveAttribute(
     'href',
     `${LIGHTNING}/lightning/r/Event/${rileys['Glance session (riley-1)']}/view`,
