@@ -44,6 +44,7 @@ import {
   switchMode,
   tabMayControl,
 } from './session/service.js';
+import { teamSessions } from './session/team.js';
 import {
   checkGlance,
   conferenceInfo,
@@ -205,6 +206,10 @@ async function answerPopup(
     case 'popup:salesforce-history':
       return message.pageUrl
         ? salesforceHistory(message.pageUrl, ports, await popupStore(message.tabId, ports))
+        : { ok: false, problem: 'no-salesforce-tab' };
+    case 'popup:team-sessions':
+      return message.pageUrl
+        ? teamSessions(message.pageUrl, ports, await popupStore(message.tabId, ports))
         : { ok: false, problem: 'no-salesforce-tab' };
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);

@@ -12,6 +12,7 @@ import {
   type SettingsField,
   type UserSettings,
 } from './settings.js';
+import type { TeamSessions } from './team-sessions.js';
 
 /** The content script's lazily injected classic scripts (scripts/content-script-bundle.ts). */
 export type LazyScript = 'panel' | 'meeting-dialog';
@@ -337,6 +338,11 @@ export interface PopupRequests {
     request: { pageUrl: string | null; tabId?: number };
     response: SalesforceHistory;
   };
+  /** The options page's team view: the Glance Events the user may see in this page's org, by rep (one query). */
+  'popup:team-sessions': {
+    request: { pageUrl: string | null; tabId?: number };
+    response: TeamSessions;
+  };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
@@ -431,6 +437,10 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:salesforce-history': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
       ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
+      : undefined,
+  'popup:team-sessions': (raw) =>
+    raw.pageUrl === null || isString(raw.pageUrl)
+      ? { type: 'popup:team-sessions', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>

@@ -36,13 +36,19 @@ test('tabs follow the WAI-ARIA pattern: one tab stop, arrows, Home and End, and 
   await expect(page.getByRole('tabpanel', { name: 'Glance Company Settings' })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Glance User Settings' })).toBeHidden();
   expect(new URL(page.url()).hash).toBe('#company');
+  const team = tabs.getByRole('tab', { name: 'Team' });
+  await page.keyboard.press('ArrowRight');
+  await expect(team).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#team');
   await page.keyboard.press('ArrowRight'); // wraps
   await expect(user).toBeFocused();
   await page.keyboard.press('End');
-  await expect(company).toBeFocused();
+  await expect(team).toBeFocused();
   await page.keyboard.press('Home');
   await expect(user).toBeFocused();
   await page.keyboard.press('ArrowLeft'); // wraps backwards
+  await expect(team).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
   await expect(company).toHaveAttribute('aria-selected', 'true');
   // Tab leaves the tab list for the panel's first control.
   await page.keyboard.press('Tab');

@@ -60,6 +60,10 @@
 //                                         hosts' first label, e.g. acme-corp); the previous hosts
 //                                         answer 301 (GET, HEAD) or 307 to the same path on the new
 //                                         ones, until the next change; sessions live on
+//   POST /salesforce/role-above          {userId, aboveUserId, org?}: places a user's role directly
+//                                         below another user's (the role hierarchy: a manager reads
+//                                         the Events and Leads their reports own); aboveUserId null
+//                                         takes the user out of it
 //   POST /salesforce/duplicate-rule       {active, org?}: the Standard Lead Duplicate Rule (on in
 //                                         every new org): 400 DUPLICATES_DETECTED unless the request
 //                                         sends Sforce-Duplicate-Rule-Header: allowSave=true
@@ -272,6 +276,16 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
     case 'rename':
       renameRecord(org, String(body.id ?? ''), String(body.name ?? ''));
       return ok();
+    case 'role-above': {
+      const user = (key: string) => {
+        const found = org.get(String(body[key] ?? ''));
+        if (found?.type !== 'User') throw new ControlError(`${key} must be a user of the org`);
+        return found.Id;
+      };
+      if (body.aboveUserId === null) org.setup.roleAbove.delete(user('userId'));
+      else org.setup.roleAbove.set(user('userId'), user('aboveUserId'));
+      return ok();
+    }
     case 'duplicate-rule':
       org.setup.standardLeadDuplicateRule = body.active !== false;
       return ok();

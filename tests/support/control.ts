@@ -79,6 +79,10 @@ export class SandboxControl {
   ): Promise<{ sid: string; lightningSid: string; classicHost: string; lightningHost: string }> {
     return this.call('POST', '/salesforce/login', { org, ...options });
   }
+  /** The role hierarchy: `userId`'s role directly below `aboveUserId`'s (null: out of it). */
+  setRoleAbove(userId: string, aboveUserId: string | null, org?: OrgName) {
+    return this.call('POST', '/salesforce/role-above', { userId, aboveUserId, org });
+  }
   records<T = Record<string, unknown>>(type: string, org?: OrgName): Promise<T[]> {
     const query = org ? `?org=${encodeURIComponent(org)}` : '';
     return this.call('GET', `/salesforce/records/${encodeURIComponent(type)}${query}`);

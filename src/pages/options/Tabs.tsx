@@ -2,7 +2,7 @@
 // (w3.org/WAI/ARIA/apg/patterns/tabs/): a tablist of tabs, one tab stop (the selected tab; the
 // others have tabindex -1), Left/Right arrows move between tabs and wrap, Home/End go to the first
 // and last, and a tab is selected as it receives focus (automatic activation: each panel is already
-// loaded). Both panels begin with focusable controls, so they take no tabindex of their own. Panels stay mounted while hidden, so unsaved edits in one survive a look at the other.
+// loaded). Every panel has focusable controls near its start, so none takes a tabindex of its own. Panels stay mounted while hidden, so unsaved edits in one survive a look at the other.
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 

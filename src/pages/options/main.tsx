@@ -5,18 +5,23 @@ import { t } from '../../shared/i18n.js';
 import { UserSettingsPage } from '../components/UserSettingsPage.js';
 import { CompanySettings } from './CompanySettings.js';
 import { Tabs } from './Tabs.js';
+import { TeamView } from './TeamView.js';
 
-type TabId = 'user' | 'company';
+type TabId = 'user' | 'company' | 'team';
 
-/** "#company" opens the Glance Company Settings tab (a link an administrator can be sent). */
-const tabFromHash = (): TabId => (location.hash === '#company' ? 'company' : 'user');
+/**
+ * "#company" opens the Glance Company Settings tab (a link an administrator can be sent), "#team"
+ * the team view (a link a manager can be sent).
+ */
+const tabFromHash = (): TabId =>
+  location.hash === '#company' ? 'company' : location.hash === '#team' ? 'team' : 'user';
 
 function OptionsApp() {
   const [selected, setSelected] = useState<TabId>(tabFromHash);
   function select(id: string) {
-    const tab: TabId = id === 'company' ? 'company' : 'user';
+    const tab: TabId = id === 'company' || id === 'team' ? id : 'user';
     setSelected(tab);
-    history.replaceState(null, '', tab === 'company' ? '#company' : location.pathname);
+    history.replaceState(null, '', tab === 'user' ? location.pathname : `#${tab}`);
   }
   return (
     <>
@@ -32,6 +37,7 @@ function OptionsApp() {
         tabs={[
           { id: 'user', label: t('tabUserSettings'), panel: <UserSettingsPage wide /> },
           { id: 'company', label: t('tabCompanySettings'), panel: <CompanySettings /> },
+          { id: 'team', label: t('tabTeam'), panel: <TeamView active={selected === 'team'} /> },
         ]}
       />
     </>

@@ -198,6 +198,12 @@ export interface OrgSetup {
    * indexed field times out (QUERY_TIMEOUT) instead of answering (selectivity.ts). Off in a new org.
    */
   largeOrg: boolean;
+  /**
+   * The role hierarchy, as far as sharing needs it: each user to the user whose role is directly
+   * above theirs (a manager sees what their reports own: sharing.ts). Empty in a new org; a test
+   * places users.
+   */
+  roleAbove: Map<string, string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -262,6 +268,7 @@ export class SalesforceOrg {
     deviceFlowApps: new Set(),
     feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
     largeOrg: false,
+    roleAbove: new Map(),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();
