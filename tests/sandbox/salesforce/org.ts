@@ -193,6 +193,13 @@ export interface OrgSetup {
    * "Enable Feed Tracking": the objects and fields tracked by default); Campaign is not among them.
    */
   feedTracked: Set<string>;
+  /**
+   * The user's profile has "Create and Customize Reports" (Salesforce Help, "User Permissions for
+   * Reports"): without it, the Analytics REST API refuses to save a new report (analytics.ts).
+   */
+  createAndCustomizeReports: boolean;
+  /** Report folders shared with the user as Viewer: saving a report there is refused (analytics.ts). */
+  viewOnlyReportFolders: Set<string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -256,6 +263,8 @@ export class SalesforceOrg {
     leadDuplicateAction: 'allow',
     deviceFlowApps: new Set(),
     feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
+    createAndCustomizeReports: true,
+    viewOnlyReportFolders: new Set(),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();
