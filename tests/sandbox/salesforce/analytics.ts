@@ -237,10 +237,23 @@ function checkColumns(metadata: JsonObject, columns: typeof ACTIVITY_COLUMNS): v
     const match = typeof aggregate === 'string' ? /^([samx])!(\w+)$/.exec(aggregate) : null;
     if (!match || !known(match[2]) || !columns[match[2]]?.number) throw refuse(aggregate);
   }
-  for (const filter of list(metadata.reportFilters, 'reportFilters')) {
+  const filters = list(metadata.reportFilters, 'reportFilters');
+  for (const filter of filters) {
     if (!isObject(filter) || !known(filter.column)) throw refuse(isObject(filter) ? filter.column : filter);
     if (typeof filter.operator !== 'string' || !OPERATORS.has(filter.operator))
       throw badRequest(`Invalid filter operator: ${String(filter.operator)}`);
+  }
+  // reportBooleanFilter ("1 OR 2"): filter logic over the filters' 1-based positions, each used.
+  const logic = metadata.reportBooleanFilter;
+  if (logic !== undefined && logic !== null && logic !== '') {
+    const words = typeof logic === 'string' ? logic.toUpperCase().match(/\d+|AND|OR|NOT|\(|\)|\S+/g) : null;
+    const numbers = (words ?? []).filter((w) => /^\d+$/.test(w)).map(Number);
+    const valid =
+      words !== null &&
+      words.every((w) => /^(\d+|AND|OR|NOT|\(|\))$/.test(w)) &&
+      numbers.every((n) => n >= 1 && n <= filters.length) &&
+      filters.every((_, i) => numbers.includes(i + 1));
+    if (!valid) throw badRequest(`The filter logic ${String(logic)} is not valid for the filters given.`);
   }
 }
 

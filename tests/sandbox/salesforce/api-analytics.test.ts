@@ -71,6 +71,15 @@ describe('Analytics REST API: reports', () => {
     expect(describe.json).toMatchObject({ reportMetadata: { name: 'Glance sessions per rep' } });
   });
 
+  it("takes filter logic over the filters' positions", async () => {
+    const { create, metadata } = setup();
+    const filters = [
+      { column: 'SUBJECT', operator: 'startsWith', value: 'Glance session' },
+      { column: 'LOCATION', operator: 'startsWith', value: 'Glance ·' },
+    ];
+    expect((await create(metadata({ reportFilters: filters, reportBooleanFilter: '1 OR 2' }))).status).toBe(200);
+  });
+
   it('gives a second report of the same unique name a suffix (unique names are unique in the org)', async () => {
     const { create, metadata } = setup();
     await create(metadata());
@@ -109,6 +118,9 @@ describe('Analytics REST API: reports', () => {
       400,
     );
     expect((await create(metadata({ reportFormat: 'TABULAR' }))).status).toBe(400);
+    // Filter logic must use each filter's position, and no other.
+    expect((await create(metadata({ reportBooleanFilter: '1 OR 2' }))).status).toBe(400);
+    expect((await create(metadata({ reportBooleanFilter: '1 OR' + ' DROP' }))).status).toBe(400);
     expect(org.ofType('Report')).toEqual([]);
   });
 
