@@ -3,7 +3,9 @@
 // no "Create and Customize Reports", a report type or column that does not exist, a folder that is
 // not there or not the user's to save in.
 import { describe, expect, it } from 'vitest';
+import type { SandboxRequest, SandboxResponse } from '../http.js';
 import { API, apiClient } from './api-test-client.js';
+import { salesforcePagesHandler } from './pages.js';
 
 const folders = (client: ReturnType<typeof apiClient>) =>
   client.org.ofType('Folder').map((f) => ({ id: f.Id, name: String(f.fields.Name) }));
@@ -151,5 +153,24 @@ describe('Analytics REST API: reports', () => {
     ]);
     const write = await must('POST', `${API}/sobjects/Report`, { body: { Name: 'x', OwnerId: team.id } });
     expect(write.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("opens a saved report on its Lightning page, /lightning/r/Report/<id>/view, with the report's name", async () => {
+    const { create, metadata, org, session } = setup();
+    const created = await create(metadata());
+    const id = (created.json as { reportMetadata: { id: string } }).reportMetadata.id;
+    const url = new URL(`https://${org.lightningHost}/lightning/r/Report/${id}/view`);
+    const req: SandboxRequest = {
+      method: 'GET',
+      url,
+      host: url.hostname,
+      headers: {},
+      body: '',
+      cookies: { sid: session.lightningSid },
+    };
+    const page = (await salesforcePagesHandler(org)(req)) as SandboxResponse;
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toMatch(/<h1 class="slds-page-header__title">Glance sessions per rep<\/h1>/);
+    expect(String(page.body)).toContain('<title>Glance sessions per rep | Salesforce</title>');
   });
 });
