@@ -249,8 +249,7 @@ function checkColumns(metadata: JsonObject, columns: typeof ACTIVITY_COLUMNS): v
     const words = typeof logic === 'string' ? logic.toUpperCase().match(/\d+|AND|OR|NOT|\(|\)|\S+/g) : null;
     const numbers = (words ?? []).filter((w) => /^\d+$/.test(w)).map(Number);
     const valid =
-      words !== null &&
-      words.every((w) => /^(\d+|AND|OR|NOT|\(|\))$/.test(w)) &&
+      words?.every((w) => /^(\d+|AND|OR|NOT|\(|\))$/.test(w)) === true &&
       numbers.every((n) => n >= 1 && n <= filters.length) &&
       filters.every((_, i) => numbers.includes(i + 1));
     if (!valid) throw badRequest(`The filter logic ${String(logic)} is not valid for the filters given.`);
