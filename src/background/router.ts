@@ -26,6 +26,7 @@ import { changeMeetings } from './meeting/store.js';
 import { discardSession, retryNow } from './outbox/runner.js';
 import { changeQueue } from './outbox/store.js';
 import { salesforceQueueView } from './outbox/view.js';
+import { createGlanceReports, reportFolders } from './reports/create.js';
 import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
@@ -211,6 +212,10 @@ async function answerPopup(
       return message.pageUrl
         ? teamSessions(message.pageUrl, ports, await popupStore(message.tabId, ports))
         : { ok: false, problem: 'no-salesforce-tab' };
+    case 'popup:report-folders':
+      return reportFolders(message.pageUrl, ports, await popupStore(message.tabId, ports));
+    case 'popup:create-reports':
+      return createGlanceReports(message.pageUrl, message.folderId, ports, await popupStore(message.tabId, ports));
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);
     case 'popup:retry-salesforce':

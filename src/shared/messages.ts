@@ -3,7 +3,8 @@
 // renderer can send us anything.
 import { LOGIN_KEY_ANSWER_MAX, LOGIN_KEY_MESSAGE } from './glance-sign-in.js';
 import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
-import type { GlanceSObject } from './salesforce-id.js';
+import type { CreateReportsResult, ReportFoldersView } from './reports.js';
+import { type GlanceSObject, to18 } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
 import {
   type CompanyPolicy,
@@ -348,6 +349,13 @@ export interface PopupRequests {
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
   /** Gives up on one session's waiting writes. */
   'popup:discard-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
+  /** The report folders of the org of this Salesforce page (Company Settings, "Create Glance reports"). */
+  'popup:report-folders': { request: { pageUrl: string | null; tabId?: number }; response: ReportFoldersView };
+  /** Makes the Glance reports in that org's folder; those already there are left as they are. */
+  'popup:create-reports': {
+    request: { pageUrl: string | null; folderId: string; tabId?: number };
+    response: CreateReportsResult;
+  };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -445,6 +453,17 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,
+  'popup:report-folders': (raw) =>
+    raw.pageUrl === null || isString(raw.pageUrl)
+      ? { type: 'popup:report-folders', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
+      : undefined,
+  // A report folder's id (key prefix 00l), in its 18-character form.
+  'popup:create-reports': (raw) => {
+    const folderId = isString(raw.folderId, 18) ? to18(raw.folderId) : undefined;
+    return (raw.pageUrl === null || isString(raw.pageUrl)) && folderId?.startsWith('00l')
+      ? { type: 'popup:create-reports', pageUrl: raw.pageUrl as string | null, folderId, ...tabIdOf(raw) }
+      : undefined;
+  },
   'popup:discard-salesforce': (raw) =>
     isString(raw.sessionId, 100) && raw.sessionId !== ''
       ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }

@@ -239,7 +239,10 @@ test('a large org and a cut answer: the look-up for the Event is selective, so t
   // the rep's Retry looks now, and finds the one that landed.
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
-  await popup.getByTestId('salesforce-queue').getByRole('button', { name: /^Retry sending the Lead session/ }).click();
+  await popup
+    .getByTestId('salesforce-queue')
+    .getByRole('button', { name: /^Retry sending the Lead session/ })
+    .click();
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
   expect(await sessionEvents(control, sessionId)).toHaveLength(1);
   await popup.close();

@@ -31,6 +31,8 @@
 //                                         {highAssurance: true} for one it takes
 //   POST /salesforce/ip-restricted        {enabled, org?}: the REST API refuses every session,
 //                                         with the same words (login IP ranges on every request)
+//   POST /salesforce/create-and-customize-reports {enabled, org?}: without the permission, the
+//                                         Analytics REST API refuses to save a new report
 //   POST /salesforce/lock-rows            {count, org?}: the next `count` sobject writes fail
 //                                         with 400 UNABLE_TO_LOCK_ROW
 //   POST /salesforce/query-timeouts       {count, org?}: the next `count` SOQL queries fail
@@ -248,6 +250,9 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       return ok();
     case 'ip-restricted':
       org.setup.ipRestricted = body.enabled === true;
+      return ok();
+    case 'create-and-customize-reports':
+      org.setup.createAndCustomizeReports = body.enabled === true;
       return ok();
     case 'lock-rows':
       org.trouble.lockedWrites = count(body);

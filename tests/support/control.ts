@@ -95,6 +95,10 @@ export class SandboxControl {
   setApiAccessControl(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/api-access-control', { enabled, org });
   }
+  /** The user's profile has (or lacks) "Create and Customize Reports": without it, saving a report is refused. */
+  setCreateAndCustomizeReports(enabled: boolean, org?: OrgName) {
+    return this.call('POST', '/salesforce/create-and-customize-reports', { enabled, org });
+  }
   /** The REST API refuses Standard sessions ("not valid for use with the REST API"), as a High Assurance requirement does. */
   setHighAssuranceForApi(enabled: boolean, org?: OrgName) {
     return this.call('POST', '/salesforce/high-assurance-for-api', { enabled, org });

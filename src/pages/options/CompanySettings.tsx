@@ -1,7 +1,7 @@
 // The Glance "Company Settings tab" (issue 12 item 6): the Glance company trial the product page
 // sends administrators to, the company policy as it applies, a form that builds a policy from the
-// schema, a check for a pasted policy, the policy in each browser's deployable form, and the org
-// check.
+// schema, a check for a pasted policy, the policy in each browser's deployable form, the org check,
+// and the Glance reports.
 import { useEffect, useState } from 'preact/hooks';
 import { trialSignupUrl } from '../../shared/glance-trial.js';
 import { t } from '../../shared/i18n.js';
@@ -13,6 +13,7 @@ import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyPanel } from './PolicyPanel.js';
+import { ReportsPanel } from './ReportsPanel.js';
 
 /**
  * The Glance Company Trial, prefilled with the Salesforce user of the open Salesforce tab (the
@@ -65,6 +66,7 @@ export function CompanySettings() {
         </>
       )}
       <OrgCheckPanel />
+      <ReportsPanel />
       <GlanceCheckPanel />
     </>
   );

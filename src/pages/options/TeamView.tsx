@@ -18,6 +18,8 @@ const PROBLEM_TEXT: Record<Extract<TeamSessions, { ok: false }>['problem'], Mess
   duplicate: 'teamUnavailable',
   refused: 'teamRefused',
   'my-domain-moved': 'teamMyDomainMoved',
+  // A query's answer is never "in doubt"; a history read cannot meet it, but the vocabulary has it.
+  unconfirmed: 'teamUnavailable',
 };
 
 const numberText = (value: number) => new Intl.NumberFormat().format(value);

@@ -3,6 +3,7 @@
 // sobjects.ts, query.ts, search.ts and composite.ts; all of them throw ApiError to fail.
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Handler, json, redirect, type SandboxRequest, type SandboxResponse } from '../http.js';
+import { analyticsResource } from './analytics.js';
 import { compositeResource } from './composite.js';
 import {
   allowsDuplicateSave,
@@ -140,6 +141,8 @@ export function dispatch(ctx: ApiContext, call: ApiCall): ApiAnswer {
       return compositeResource(ctx, call, rest, dispatch);
     case 'chatter':
       return chatterResource(ctx, call, rest);
+    case 'analytics':
+      return analyticsResource(ctx, call, rest);
     default:
       throw notFound();
   }
@@ -161,7 +164,7 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string | u
 }
 
 function resourceList(ctx: ApiContext): JsonObject {
-  const names = ['sobjects', 'query', 'queryAll', 'search', 'composite', 'chatter'];
+  const names = ['sobjects', 'query', 'queryAll', 'search', 'composite', 'chatter', 'analytics'];
   return {
     ...Object.fromEntries(names.map((name) => [name, `${API_BASE}/${name}`])),
     identity: `https://login.salesforce.com/id/${ctx.org.orgId18}/${ctx.userId}`,

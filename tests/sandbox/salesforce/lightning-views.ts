@@ -39,6 +39,7 @@ export function resolveLightningView(
   if (list?.[1] && NAV_SET.has(list[1])) return listView(org, list[1], path);
   const record = /^\/lightning\/r\/(?:(\w+)\/)?([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})\/view$/.exec(path);
   const found = record?.[2] ? org.get(record[2]) : undefined;
+  if (found?.type === 'Report') return reportView(found, path);
   if (found) {
     // Lightning shows a record whatever object name the URL carries, and fills in a missing one.
     const canonical = record?.[1] ? path : lightningRecordPath(found);
@@ -56,6 +57,23 @@ function recordView(org: SalesforceOrg, record: SObjectRecord, path: string, var
     object: record.type,
     tabLabel: name,
     content: lightningRecordView(org, record, variant),
+  };
+}
+
+/**
+ * A saved report's page, /lightning/r/Report/<id>/view, where Lightning runs the report (Salesforce
+ * Help, "Run a Report": the report run page): here only its header, the report's name under "Report"
+ * and its folder, which is what a test that opens a report's link reads.
+ */
+function reportView(report: SObjectRecord, path: string): LightningView {
+  const name = recordName(report);
+  return {
+    status: 200,
+    path,
+    title: `${name} | Salesforce`,
+    object: 'Report',
+    tabLabel: name,
+    content: `${pageHeader('Report', name)}<p class="slds-text-body_small" data-folder>${escapeHtml(String(report.fields.FolderName ?? ''))}</p>`,
   };
 }
 

@@ -204,6 +204,13 @@ export interface OrgSetup {
    * places users.
    */
   roleAbove: Map<string, string>;
+  /**
+   * The user's profile has "Create and Customize Reports" (Salesforce Help, "User Permissions for
+   * Reports"): without it, the Analytics REST API refuses to save a new report (analytics.ts).
+   */
+  createAndCustomizeReports: boolean;
+  /** Report folders shared with the user as Viewer: saving a report there is refused (analytics.ts). */
+  viewOnlyReportFolders: Set<string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -269,6 +276,8 @@ export class SalesforceOrg {
     feedTracked: new Set(['Account', 'Case', 'Contact', 'Lead', 'Opportunity', 'User']),
     largeOrg: false,
     roleAbove: new Map(),
+    createAndCustomizeReports: true,
+    viewOnlyReportFolders: new Set(),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */
   readonly devices = new DeviceAuthorizations();

@@ -253,6 +253,32 @@ const DEFINITIONS: SObjectDef[] = [
     editable('ReminderDateTime', 'datetime', 'Reminder Date/Time'),
     OWNER,
   ]),
+  // Object Reference, "Folder" and "Report": both are read through SOQL only (a report is made with
+  // the Analytics REST API, analytics.ts). A report's OwnerId is the id of the folder that holds it.
+  sobject(
+    'Folder',
+    'Folder',
+    [
+      readOnly('Name', 'string', 'Name'),
+      readOnly('DeveloperName', 'string', 'Folder Unique Name'),
+      readOnly('Type', 'picklist', 'Type'),
+      readOnly('AccessType', 'picklist', 'Access Type'),
+    ],
+    { write: false },
+  ),
+  sobject(
+    'Report',
+    'Report',
+    [
+      readOnly('Name', 'string', 'Report Name'),
+      readOnly('DeveloperName', 'string', 'Report Unique Name'),
+      readOnly('FolderName', 'string', 'Folder Name'),
+      readOnly('Format', 'picklist', 'Format'),
+      readOnly('Description', 'string', 'Description'),
+      reference('OwnerId', ['Folder', 'User'], 'Owner', 'Owner ID', false),
+    ],
+    { write: false },
+  ),
   sobject('FeedItem', 'Feed Item', [
     reference(
       'ParentId',
@@ -310,7 +336,11 @@ export function childRelationshipOf(def: SObjectDef, name: string): ChildRelatio
 export const CHATTER_OBJECTS: ReadonlySet<string> = new Set(['FeedItem']);
 
 /** Key prefixes of objects the extension itself never names (standard, the same in every org). */
-export const EXTRA_KEY_PREFIXES: Record<string, string> = { OpportunityContactRole: '00K' };
+export const EXTRA_KEY_PREFIXES: Record<string, string> = {
+  OpportunityContactRole: '00K',
+  Report: '00O',
+  Folder: '00l',
+};
 
 /** The object an id belongs to, by its key prefix: the extension's known objects, then the emulator's. */
 export function sobjectTypeOfId(id: string): string | undefined {

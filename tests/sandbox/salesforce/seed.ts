@@ -118,4 +118,9 @@ export function seedOrg(org: SalesforceOrg): void {
   kase('Stapler missing', samir, initech, 'Working', false);
   kase('Login page blank', peter, initech, 'Closed', true);
   kase('Billing question', alice, umbrella, 'New', false);
+  // Report folders (analytics.ts): one the user manages, and one shared with them as Viewer only.
+  const folder = (name: string, developerName: string) =>
+    org.insert('Folder', { Name: name, DeveloperName: developerName, Type: 'Report', AccessType: 'Shared' }).Id;
+  folder('Sales Team Reports', 'Sales_Team_Reports');
+  org.setup.viewOnlyReportFolders.add(folder('Executive Reports', 'Executive_Reports'));
 }

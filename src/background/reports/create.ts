@@ -1,0 +1,127 @@
+// "Create Glance reports" (Company Settings tab): lists the org's report folders, then makes the
+// Glance reports (definitions.ts) in the one the administrator picked, through the Analytics REST API,
+// with the browser's own session of the admin's Salesforce tab. A second run makes no duplicates: the
+// reports already in the folder (found by unique name or name, one SOQL query) are left as they are,
+// so an admin's own edits to them survive; only the missing ones are created.
+import type {
+  CreateReportsResult,
+  GlanceReportKey,
+  GlanceReportView,
+  ReportFoldersView,
+  ReportsProblem,
+} from '../../shared/reports.js';
+import { lightningHostFor } from '../../shared/salesforce-hosts.js';
+import { to18 } from '../../shared/salesforce-id.js';
+import { SalesforceClient, soqlString } from '../salesforce/client.js';
+import { SalesforceError } from '../salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
+import { GLANCE_REPORTS } from './definitions.js';
+
+/** More report folders than an org shows one admin in a picker; the list says so by ending there. */
+export const FOLDER_LIMIT = 200;
+
+type Ready = { ok: true; client: SalesforceClient } | { ok: false; problem: ReportsProblem };
+
+async function clientFor(pageUrl: string | null, ports: StatusPorts, storeId?: string): Promise<Ready> {
+  const status = pageUrl ? await salesforceStatus(pageUrl, ports, { storeId }) : null;
+  if (!status) return { ok: false, problem: 'no-salesforce-tab' };
+  if (status.state !== 'ready') return { ok: false, problem: status.state };
+  return { ok: true, client: new SalesforceClient(status.apiHost, ports, storeId) };
+}
+
+const failure = (error: unknown) => {
+  if (!(error instanceof SalesforceError)) throw error;
+  return { problem: error.problem, detail: error.salesforceMessage };
+};
+
+/**
+ * The org's report folders the user can see (SOQL on Folder, Object Reference "Folder": Type
+ * 'Report'). Whether the user may save in one is not in the object: Salesforce refuses the save, and
+ * the refusal is shown in Salesforce's words.
+ */
+export async function reportFolders(
+  pageUrl: string | null,
+  ports: StatusPorts,
+  storeId?: string,
+): Promise<ReportFoldersView> {
+  const ready = await clientFor(pageUrl, ports, storeId);
+  if (!ready.ok) return { ...ready, detail: '' };
+  try {
+    const rows = await ready.client.query<{ Id?: unknown; Name?: unknown }>(
+      `SELECT Id, Name FROM Folder WHERE Type = 'Report' ORDER BY Name LIMIT ${FOLDER_LIMIT}`,
+    );
+    const folders = rows.flatMap((row) => {
+      const id = typeof row.Id === 'string' ? to18(row.Id) : undefined;
+      return id && typeof row.Name === 'string' ? [{ id, name: row.Name }] : [];
+    });
+    return { ok: true, apiHost: ready.client.apiHost, folders };
+  } catch (error) {
+    return { ok: false, ...failure(error) };
+  }
+}
+
+/** The reports of ours already in the folder, by unique name, else by name (an admin may have renamed the unique name). */
+export function existingReportsSoql(folderId: string): string {
+  const list = (values: string[]) => values.map(soqlString).join(', ');
+  return (
+    'SELECT Id, Name, DeveloperName FROM Report' +
+    ` WHERE OwnerId = ${soqlString(folderId)} AND (DeveloperName IN (${list(GLANCE_REPORTS.map((r) => r.developerName))})` +
+    ` OR Name IN (${list(GLANCE_REPORTS.map((r) => r.name))}))`
+  );
+}
+
+/** Only one run at a time: a second click while one runs gets its answer, not a second set of reports. */
+let running: Promise<CreateReportsResult> | undefined;
+
+export function createGlanceReports(
+  pageUrl: string | null,
+  folderId: string,
+  ports: StatusPorts,
+  storeId?: string,
+): Promise<CreateReportsResult> {
+  running ??= create(pageUrl, folderId, ports, storeId).finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function create(
+  pageUrl: string | null,
+  folderId: string,
+  ports: StatusPorts,
+  storeId?: string,
+): Promise<CreateReportsResult> {
+  const ready = await clientFor(pageUrl, ports, storeId);
+  if (!ready.ok) return { ...ready, detail: '', reports: [] };
+  const { client } = ready;
+  const url = (id: string) => `https://${lightningHostFor(client.apiHost)}/lightning/r/Report/${id}/view`;
+  const reports: GlanceReportView[] = [];
+  try {
+    const rows = await client.query<{ Id?: unknown; Name?: unknown; DeveloperName?: unknown }>(
+      existingReportsSoql(folderId),
+    );
+    const found = new Map<GlanceReportKey, string>();
+    for (const report of GLANCE_REPORTS) {
+      const row =
+        rows.find((r) => r.DeveloperName === report.developerName) ?? rows.find((r) => r.Name === report.name);
+      const id = typeof row?.Id === 'string' ? to18(row.Id) : undefined;
+      if (id) found.set(report.key, id);
+    }
+    for (const report of GLANCE_REPORTS) {
+      const existing = found.get(report.key);
+      if (existing) {
+        reports.push({ key: report.key, id: existing, url: url(existing), created: false });
+        continue;
+      }
+      const answer = await client.request<{ reportMetadata?: { id?: unknown } }>('POST', '/analytics/reports', {
+        reportMetadata: { ...report.metadata, folderId },
+      });
+      const id = typeof answer?.reportMetadata?.id === 'string' ? to18(answer.reportMetadata.id) : undefined;
+      if (!id) throw new SalesforceError(200, [], 'unavailable');
+      reports.push({ key: report.key, id, url: url(id), created: true });
+    }
+    return { ok: true, apiHost: client.apiHost, reports };
+  } catch (error) {
+    return { ok: false, ...failure(error), reports };
+  }
+}
