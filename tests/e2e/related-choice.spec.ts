@@ -2,6 +2,7 @@
 // rep's usage, the session panel asks which one the session is about; the candidates came with the
 // start's one composite call, and the choice is written as the Event's WhatId by the end's PATCH.
 // The rep chooses with the real mouse and the real keyboard (press-guard.ts counts only those).
+import AxeBuilder from '@axe-core/playwright';
 import type { SandboxControl } from '../support/control.js';
 import {
   connectGlance,
@@ -76,6 +77,9 @@ test('a Contact with several open Opportunities: the panel asks, the rep picks b
   expect(await panel.locator('img').count()).toBe(0);
   // The list came with the start: one composite call, no look-up of its own.
   expect(await apiCalls(control, since)).toEqual(['POST /composite']);
+
+  const axe = await new AxeBuilder({ page }).include('[data-glance-sfx="session-panel"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await hostileOption.click();
   await expect(hostileOption).toHaveAttribute('aria-pressed', 'true');
