@@ -3,6 +3,7 @@
 // composite call (the look-up already there now names them), the choice is checked against what the
 // worker holds, and the chosen WhatId goes with the end's PATCH: no request of its own.
 import { describe, expect, it } from 'vitest';
+import { startScheduledMeeting } from '../../src/background/meeting/service.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { choicesFromQuery, relationLookup } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
@@ -10,6 +11,7 @@ import { currentSession, endSession } from '../../src/background/session/service
 import { parseContentMessage, type SessionResult } from '../../src/shared/messages.js';
 import { to18 } from '../../src/shared/salesforce-id.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
 
 const named = (h: Harness, type: string, field: string, value: string) => {
   const record = h.records(type).find((r) => r.fields[field] === value);
@@ -217,5 +219,29 @@ describe('the rep chooses, against the emulator', () => {
     await endSession(session.sessionId, h.ports);
     await runOutbox(h.ports);
     expect(eventOf(h, session.sessionId).WhatId).toBe(officeMove.Id);
+  });
+
+  it('a session started from a meeting scheduled on the Contact asks too, and the meeting’s Event gets the pick', async () => {
+    const h = harness();
+    await h.connect({ usage: 'sales' });
+    const peter = named(h, 'Contact', 'LastName', 'Gibbons');
+    const office = named(h, 'Opportunity', 'Name', 'Initech - Office Move');
+    const meeting = await schedule(h, 'Contact', peter.Id);
+    await runOutbox(h.ports);
+    // Three open opportunities: the meeting's Event was related to none of them.
+    expect(meetingEvent(h, meeting.meetingId).fields.WhatId ?? null).toBeNull();
+    h.tick(Date.parse(meeting.startsAt) - h.ports.now() - 10 * MINUTE);
+    const page = `${LIGHTNING}/lightning/r/Contact/${peter.Id}/view`;
+    const started = await startScheduledMeeting(meeting.meetingId, page, undefined, h.ports);
+    if (!started.ok || !('session' in started) || !started.session) throw new Error(JSON.stringify(started));
+    await runOutbox(h.ports);
+    const { sessionId } = started.session;
+    expect((await currentSession(h.ports))?.related?.candidates).toHaveLength(3);
+    const before = h.salesforceCalls().length;
+    await routeMessage({ type: 'content:choose-related', sessionId, recordId: office.Id }, sender(page), h.ports);
+    await endSession(sessionId, h.ports);
+    await runOutbox(h.ports);
+    expect(meetingEvent(h, meeting.meetingId).fields).toMatchObject({ WhoId: peter.Id, WhatId: office.Id });
+    expect(calls(h, before)).toEqual([expect.stringMatching(/^PATCH \/services\/data\/v66\.0\/sobjects\/Event\//)]);
   });
 });
