@@ -34,6 +34,7 @@ import { salesforceHistory } from './session/history.js';
 import { joinCustomerSession } from './session/join.js';
 import { visitorPresence } from './session/presence.js';
 import { recentSessions } from './session/recent.js';
+import { chooseRelated } from './session/related-choice.js';
 import {
   addGuest,
   adoptConnectedAccount,
@@ -134,6 +135,9 @@ async function answerContent(
     case 'content:add-guest':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);
+    case 'content:choose-related':
+      if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
+      return chooseRelated(message.sessionId, message.recordId, ports);
     case 'content:open-settings':
       await ports.openOptionsPage();
       return { ok: true };

@@ -58,6 +58,29 @@ export interface SessionGuestView {
   byRep: boolean;
 }
 
+/** The records a session on a Contact may be about, by the rep's usage: sales → Opportunity, support → Case. */
+export type RelatedSObject = 'Opportunity' | 'Case';
+
+/** One open record the session may be about. Salesforce's text (hostile: drawn as text only). */
+export interface RelatedCandidate {
+  /** Its 18-character id: what the rep's choice names. */
+  id: string;
+  /** Opportunity.Name, or Case.CaseNumber. */
+  name: string;
+  /** Case.Subject; '' for an Opportunity. */
+  detail: string;
+}
+
+/** More than one open record fits: the panel asks which one the Event is related to. */
+export interface RelatedChoiceView {
+  sobject: RelatedSObject;
+  candidates: RelatedCandidate[];
+  /** Salesforce has more than these: the rep relates another one in Salesforce. */
+  more: boolean;
+  /** The chosen candidate's id; '' while none is chosen. */
+  chosen: string;
+}
+
 /** The running Glance session as content scripts and pages see it (no credential in it). */
 export interface SessionView {
   sessionId: string;
@@ -101,6 +124,8 @@ export interface SessionView {
   glanceReportsGuests: boolean;
   /** Glance switches this session's mode from here (an optional operation the account has). */
   canSwitch: boolean;
+  /** Which open Opportunity or Case the Event is about, when Salesforce found more than one; else null. */
+  related: RelatedChoiceView | null;
 }
 
 export type SessionProblem =
@@ -116,7 +141,9 @@ export type SessionProblem =
   | 'session-gone'
   | 'not-a-record'
   /** The session's kind of key (fixed, or none) is one the company policy does not allow (any more). */
-  | 'key-not-allowed';
+  | 'key-not-allowed'
+  /** The record chosen is not one of those Salesforce offered for this session. */
+  | 'choice-not-offered';
 
 export type SessionResult =
   /** `launch`: to the tab whose click started it, the Glance Client launch to open now (the rep's gesture). */
@@ -138,6 +165,11 @@ export interface ContentRequests extends MeetingContentRequests {
   'content:end-session': { request: { sessionId: string }; response: SessionResult };
   /** A guest the rep adds by hand: in the Event at the end, and a Lead by the rep's policy. */
   'content:add-guest': { request: { sessionId: string; name: string; email: string }; response: SessionResult };
+  /**
+   * Which of the offered open records the session is about (`recordId` '' for none of them): checked
+   * against the candidates the background holds, and written with the session's end.
+   */
+  'content:choose-related': { request: { sessionId: string; recordId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
   /** Whether the rep collapsed the toolbar (remembered across pages); with `collapsed`, stores it first. */
   'content:toolbar-collapsed': { request: { collapsed?: boolean }; response: { collapsed: boolean } };
@@ -391,6 +423,10 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       : undefined;
   },
   'content:open-settings': () => ({ type: 'content:open-settings' }),
+  'content:choose-related': (raw) =>
+    isString(raw.sessionId, 100) && isString(raw.recordId, 18)
+      ? { type: 'content:choose-related', sessionId: raw.sessionId, recordId: raw.recordId }
+      : undefined,
   'content:toolbar-collapsed': (raw) =>
     raw.collapsed === undefined || typeof raw.collapsed === 'boolean'
       ? { type: 'content:toolbar-collapsed', ...(raw.collapsed === undefined ? {} : { collapsed: raw.collapsed }) }

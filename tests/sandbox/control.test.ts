@@ -230,6 +230,26 @@ describe('Salesforce control routes', () => {
     expect((await post('/salesforce/rename', { id: lead?.Id, name: ' ' })).status).toBe(400);
   });
 
+  it('inserts a record beside the seed with known fields only; a Case gets the next Case Number', async () => {
+    const { state, post } = setup();
+    const org = state.org('acme');
+    const highest = Math.max(...org.ofType('Case').map((c) => Number(c.fields.CaseNumber)));
+    const [contact] = org.ofType('Contact');
+    const made = await post('/salesforce/insert', {
+      sobject: 'Case',
+      fields: { Subject: 'Second open case', ContactId: contact?.Id, Status: 'New', IsClosed: false },
+    });
+    expect(made.status).toBe(200);
+    expect(org.get(String(made.body.id))?.fields).toMatchObject({
+      Subject: 'Second open case',
+      ContactId: contact?.Id,
+      CaseNumber: String(highest + 1).padStart(8, '0'),
+    });
+    expect((await post('/salesforce/insert', { sobject: 'Case', fields: { Colour: 'red' } })).status).toBe(400);
+    expect((await post('/salesforce/insert', { sobject: 'Widget', fields: {} })).status).toBe(400);
+    expect((await post('/salesforce/insert', { sobject: 'Case', fields: { Subject: { x: 1 } } })).status).toBe(400);
+  });
+
   it('answers 404 for an unknown Salesforce action and 400 for an unknown org', async () => {
     const { post, get } = setup();
     expect((await post('/salesforce/nope')).status).toBe(404);

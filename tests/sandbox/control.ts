@@ -58,6 +58,9 @@
 //                                         the record page's Edit would: Lead/Contact/User get the
 //                                         name as LastName (Name follows), Case its Subject, others
 //                                         their Name; over the field's length: STRING_TOO_LONG
+//   POST /salesforce/insert               {sobject, fields, org?} → {id}: a record a colleague made (test
+//                                         data beside the seed): known fields only, plain values; a
+//                                         Case without CaseNumber gets the org's next one
 //   POST /salesforce/change-my-domain     {name, org?}: the admin deploys a new My Domain name (the
 //                                         hosts' first label, e.g. acme-corp); the previous hosts
 //                                         answer 301 (GET, HEAD) or 307 to the same path on the new
@@ -278,6 +281,8 @@ function salesforceControl(org: SalesforceOrg, action: string, body: Record<stri
       org.setup.validationRules.push({ sobject: def.name, message, ...(name ? { field: name } : {}) });
       return ok();
     }
+    case 'insert':
+      return ok({ id: insertRecord(org, body).Id });
     case 'rename':
       renameRecord(org, String(body.id ?? ''), String(body.name ?? ''));
       return ok();
@@ -328,6 +333,27 @@ const NAME_FIELD: Record<string, [field: string, length: number]> = {
   Opportunity: ['Name', 120],
   Campaign: ['Name', 80],
 };
+
+function insertRecord(org: SalesforceOrg, body: Record<string, unknown>) {
+  const def = sobjectDef(String(body.sobject ?? ''));
+  if (!def) throw new ControlError(`unknown sobject ${String(body.sobject)}`);
+  const given = body.fields;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new ControlError('fields is required');
+  const fields: Record<string, string | number | boolean | null> = {};
+  for (const [name, value] of Object.entries(given)) {
+    const known = fieldOf(def, name);
+    if (!known) throw new ControlError(`no field ${name} on ${def.name}`);
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
+      throw new ControlError(`${name}: a plain value`);
+    fields[known.name] = value as string | number | boolean | null;
+  }
+  // Case Number is an auto-number field (Object Reference, "Case"): Salesforce gives it, in order.
+  if (def.name === 'Case' && fields.CaseNumber === undefined) {
+    const highest = Math.max(0, ...org.ofType('Case').map((c) => Number(c.fields.CaseNumber) || 0));
+    fields.CaseNumber = String(highest + 1).padStart(8, '0');
+  }
+  return org.insert(def.name, fields);
+}
 
 function renameRecord(org: SalesforceOrg, id: string, name: string): void {
   const record = org.get(id);

@@ -134,6 +134,10 @@ export class SandboxControl {
     return this.call('POST', '/salesforce/chatter', { enabled, org });
   }
   /** Renames a record or a user (Lead/Contact/User: LastName, Case: Subject, others: Name). */
+  /** Adds a record beside the seed (a Case gets the org's next CaseNumber); answers its id. */
+  async insert(sobject: string, fields: Record<string, string | number | boolean | null>, org?: OrgName) {
+    return (await this.call<{ id: string }>('POST', '/salesforce/insert', { sobject, fields, org })).id;
+  }
   rename(id: string, name: string, org?: OrgName) {
     return this.call('POST', '/salesforce/rename', { id, name, org });
   }

@@ -34,6 +34,7 @@ const VIEW: SessionView = {
   startPageUrl: 'https://www.glance.net/agent/start',
   glanceReportsGuests: false,
   canSwitch: false,
+  related: null,
 };
 
 describe('session views from the background', () => {
@@ -112,6 +113,31 @@ describe('session views from the background', () => {
       startPageUrl: '',
       glanceReportsGuests: false,
       canSwitch: false,
+      related: null,
     });
+  });
+
+  it('the panel offers open records only as a list of two or more with ids, and a choice only among them', () => {
+    const related = {
+      sobject: 'Opportunity',
+      candidates: [
+        { id: '006A00000000001AAA', name: 'Initech - TPS Reports', detail: '' },
+        { id: '006A00000000002AAA', name: '<img src=x onerror=alert(1)>', detail: '' },
+      ],
+      more: true,
+      chosen: '006A00000000002AAA',
+    } as const;
+    expect(drawableView({ ...VIEW, related: { ...related, candidates: [...related.candidates] } }).related).toEqual(
+      related,
+    );
+    const odd = (value: unknown) => drawableView({ ...VIEW, related: value } as unknown as SessionView).related;
+    expect(odd({ ...related, sobject: 'Lead' })).toBeNull();
+    expect(odd({ ...related, candidates: [related.candidates[0], { name: 'no id' }, 'junk'] })).toBeNull();
+    expect(odd({ ...related, chosen: '006A00000000009AAA', more: 'yes' })).toMatchObject({ chosen: '', more: false });
+    expect(odd({ ...related, candidates: [{ id: 'a', name: 3 }, { id: 'b' }] })?.candidates).toEqual([
+      { id: 'a', name: '', detail: '' },
+      { id: 'b', name: '', detail: '' },
+    ]);
+    expect(odd('x')).toBeNull();
   });
 });

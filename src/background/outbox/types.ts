@@ -2,7 +2,7 @@
 // worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import type { LoggedRecord, RelationLookup } from '../records/session-event.js';
+import type { LoggedRecord, RelationChoices, RelationLookup } from '../records/session-event.js';
 
 /** The Salesforce user who queued a write (18-character ids): it is sent as them or not at all. */
 export interface Author {
@@ -136,6 +136,10 @@ export interface SessionLog {
   relation?: Record<string, string>;
   /** The look-up has answered (or cannot answer): it is not asked again. */
   relationKnown?: boolean;
+  /** More than one open record fitted: the rep chooses among these in the panel (none related until then). */
+  choices?: RelationChoices;
+  /** The candidate the rep chose (its id), written as WhatId with the end; never set by a job. */
+  chosen?: string;
   /** The Chatter post landed, or Salesforce refused it for good (chatterError says why). */
   chatterDone?: boolean;
   chatterError?: string;

@@ -1,7 +1,7 @@
 // How a Glance session is written to Salesforce: one Event on the right records, in one consistent
 // form that reports can filter and group ("Subject starts with Glance session", Type Meeting).
-import type { SessionMode } from '../../shared/messages.js';
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/messages.js';
+import { type GlanceSObject, sobjectOfId, to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
 import { soqlString } from '../salesforce/client.js';
 
@@ -51,7 +51,15 @@ export interface RelationLookup {
    * 'role-opportunity': the OpportunityId when the rows name exactly one.
    */
   pick: 'only-record' | 'contact' | 'role-contact' | 'role-opportunity';
+  /**
+   * The rows also name the records (Opportunity.Name; Case.CaseNumber and Subject), so that when more
+   * than one fits, the rep can choose in the panel (issue 27, item 6). Absent on older queued look-ups.
+   */
+  choose?: RelatedSObject;
 }
+
+/** How many open records the panel offers; the query asks for one more, to know that there are more. */
+export const CHOICES_SHOWN = 10;
 
 export function eventSubject(sessionId: string): string {
   return `${EVENT_SUBJECT_PREFIX} (${oneLine(sessionId)})`;
@@ -79,15 +87,19 @@ export function relationLookup(record: LoggedRecord, usage: SalesforceUsage): Re
       // "Semi join sub-selects are not allowed with the 'OR' operator"). Missed: an opportunity whose
       // primary role was deleted after it was created with a ContactId.
       return usage === 'sales'
-        ? {
-            soql: `SELECT OpportunityId FROM OpportunityContactRole WHERE ContactId = ${id} AND Opportunity.IsClosed = false LIMIT 10`,
+        ? // The names ride on the same rows (a parent field through the role's Opportunity relationship),
+          // so the rep's choice costs no request. Soonest close date first: the deal most likely discussed.
+          {
+            soql: `SELECT OpportunityId, Opportunity.Name FROM OpportunityContactRole WHERE ContactId = ${id} AND Opportunity.IsClosed = false ORDER BY Opportunity.CloseDate ASC LIMIT ${CHOICES_SHOWN + 1}`,
             field: 'WhatId',
             pick: 'role-opportunity',
+            choose: 'Opportunity',
           }
         : {
-            soql: `SELECT Id FROM Case WHERE ContactId = ${id} AND IsClosed = false LIMIT 2`,
+            soql: `SELECT Id, CaseNumber, Subject FROM Case WHERE ContactId = ${id} AND IsClosed = false ORDER BY CreatedDate DESC LIMIT ${CHOICES_SHOWN + 1}`,
             field: 'WhatId',
             pick: 'only-record',
+            choose: 'Case',
           };
     case 'Opportunity':
       // A parent-to-child subquery (SOQL and SOSL Reference, "Relationship Queries"): the roles and
@@ -109,6 +121,10 @@ export interface RelationRow {
   Id?: string;
   ContactId?: string | null;
   OpportunityId?: string | null;
+  /** The role's opportunity, with the fields the look-up named (its Name). */
+  Opportunity?: { Name?: string | null } | null;
+  CaseNumber?: string | null;
+  Subject?: string | null;
   /** A parent-to-child subquery's answer: null when the opportunity has no roles. */
   OpportunityContactRoles?: { records?: { ContactId?: string | null; IsPrimary?: boolean }[] } | null;
 }
@@ -132,6 +148,48 @@ export function relationFromQuery(lookup: RelationLookup, records: RelationRow[]
       return ids.size === 1 ? fill([...ids][0]) : {};
     }
   }
+}
+
+/** The open records the rep may choose from, as the start's look-up found them. */
+export interface RelationChoices {
+  sobject: RelatedSObject;
+  field: 'WhatId';
+  candidates: RelatedCandidate[];
+  /** Salesforce has more than the panel lists (the rep relates another one in Salesforce). */
+  more: boolean;
+}
+
+/**
+ * Salesforce's text, kept short: Opportunity.Name holds 120 characters, Case.Subject 255, CaseNumber
+ * 30 (Object Reference, "Opportunity" and "Case"); anything longer is not Salesforce's answer.
+ */
+const shortText = (value: unknown, max: number) => (typeof value === 'string' ? oneLine(value).slice(0, max) : '');
+
+function candidateOf(sobject: RelatedSObject, row: RelationRow): RelatedCandidate | undefined {
+  const raw = sobject === 'Opportunity' ? row.OpportunityId : row.Id;
+  const id = typeof raw === 'string' ? to18(raw) : undefined;
+  if (!id || sobjectOfId(id) !== sobject) return undefined;
+  return sobject === 'Opportunity'
+    ? { id, name: shortText(row.Opportunity?.Name, 120), detail: '' }
+    : { id, name: shortText(row.CaseNumber, 30), detail: shortText(row.Subject, 255) };
+}
+
+/**
+ * The records the rep chooses from when more than one fits (relationFromQuery then relates none):
+ * undefined when one or none fits, or for a look-up queued before the rows carried names.
+ */
+export function choicesFromQuery(lookup: RelationLookup, records: RelationRow[]): RelationChoices | undefined {
+  const sobject = lookup.choose;
+  if (!sobject || lookup.field !== 'WhatId') return undefined;
+  const found = new Map<string, RelatedCandidate>();
+  for (const row of records) {
+    const candidate = candidateOf(sobject, row);
+    // A contact may hold two roles on one opportunity: it is offered once.
+    if (candidate && !found.has(candidate.id)) found.set(candidate.id, candidate);
+  }
+  if (found.size < 2) return undefined;
+  const candidates = [...found.values()].slice(0, CHOICES_SHOWN);
+  return { sobject, field: 'WhatId', candidates, more: records.length > CHOICES_SHOWN };
 }
 
 const minutes = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60000));

@@ -1,6 +1,6 @@
 // The running session, kept in storage.local: the worker may be stopped at any time, and every
 // Salesforce tab must show the same session.
-import type { SessionView } from '../../shared/messages.js';
+import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
 import { agentStartUrl } from '../glance/documented.js';
 import { launchIdentityOf } from '../glance/single-sign-on.js';
 import type { SessionLog } from '../outbox/types.js';
@@ -48,6 +48,20 @@ export function toView(session: ActiveSession, log: SessionLog, budgetLow = fals
     startPageUrl: agentStartUrl(startIdentity(session)),
     glanceReportsGuests: session.account?.capabilities?.status === true,
     canSwitch: session.account?.capabilities?.setType === true && session.mode !== 'view',
+    related: relatedChoice(log),
+  };
+}
+
+/** The open records the rep may choose from, and their choice ('' for none yet). */
+function relatedChoice(log: SessionLog): RelatedChoiceView | null {
+  const choices = log.choices;
+  if (!choices || choices.candidates.length < 2) return null;
+  const chosen = choices.candidates.some((c) => c.id === log.chosen) ? (log.chosen ?? '') : '';
+  return {
+    sobject: choices.sobject,
+    candidates: choices.candidates.map(({ id, name, detail }) => ({ id, name, detail })),
+    more: choices.more === true,
+    chosen,
   };
 }
 

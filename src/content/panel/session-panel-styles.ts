@@ -35,5 +35,11 @@ button[aria-disabled=true]{background:#c9c9c9;border-color:#c9c9c9;color:#fff;cu
 .status[data-tone=error]{color:#ba0517}
 .guest-row{align-items:end}
 .guest-field{display:grid;gap:.125rem;flex:1 1 160px;min-width:0}
+.related{display:grid;gap:.25rem}
+.choices{display:flex;flex-wrap:wrap;gap:.25rem}
+.choice{height:auto;min-height:2rem;max-width:min(100%,36rem);padding:.25rem .75rem;white-space:normal;text-align:left;display:block}
+.choice .detail{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;color:#444}
+.choice[aria-pressed=true]{background:#0176d3;border-color:#0176d3;color:#fff}
+.choice[aria-pressed=true] .detail{color:#fff}
 .announce{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 `;

@@ -13,6 +13,7 @@ import { lookAgain, ownHost } from '../common/press-guard.js';
 import { readSessionView } from '../common/session-shape.js';
 import { launchGlance } from './glance-launch.js';
 import { GuestForm } from './guest-form.js';
+import { RelatedChoice } from './related-choice.js';
 import { ClientRow } from './session-panel-client.js';
 import { drawSalesforceLog } from './session-panel-salesforce.js';
 import { PANEL_CSS } from './session-panel-styles.js';
@@ -74,6 +75,8 @@ export class SessionPanel {
   private readonly client = new ClientRow();
   private readonly switchHint = element('p', { className: 'muted', textContent: t('panelSwitchInGlance') });
   private readonly guestForm: GuestForm;
+  /** Which open Opportunity or Case the session is about, when Salesforce found more than one. */
+  private readonly related: RelatedChoice;
   private readonly switchMode = element('button', { type: 'button' });
   private readonly end = button('endSession', 'destructive');
   private readonly status = element('p', { className: 'status' }, { role: 'status' });
@@ -140,6 +143,14 @@ export class SessionPanel {
       else this.say(problemText(result?.problem), 'error');
       return false;
     });
+    this.related = new RelatedChoice(async (recordId) => {
+      const view = this.view;
+      if (!view) return;
+      const result = await ask('content:choose-related', { sessionId: view.sessionId, recordId });
+      if (result?.ok) onChange(readSessionView(result.session) || undefined);
+      else if (result?.problem === 'session-gone') onChange(null, 'session-gone');
+      else this.say(problemText(result?.problem), 'error');
+    });
     this.region.append(
       header,
       element('p', { className: 'caption', textContent: t('panelKeyLabel') }, { 'aria-hidden': 'true' }),
@@ -154,6 +165,7 @@ export class SessionPanel {
       this.guestForm.root,
       this.glanceWarning,
       this.record,
+      this.related.root,
       this.salesforce,
       this.switchHint,
       actions,
@@ -258,6 +270,7 @@ export class SessionPanel {
     this.linkLabel.hidden = view.joinedCustomer;
     this.guestForm.root.hidden = view.joinedCustomer;
     this.record.textContent = t('panelRecord', sobjectName(view.record.sobject));
+    this.related.show(view);
     this.client.show(view);
     // Only where Glance lets us switch (an optional operation the account has); else in Glance's window.
     this.switchMode.hidden = !view.canSwitch;

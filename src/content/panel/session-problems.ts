@@ -21,6 +21,7 @@ const PROBLEM_TEXT: Record<SessionProblem, MessageKey> = {
   'not-a-record': 'problemNotARecord',
   'glance-address-not-allowed': 'problemGlanceAddressNotAllowed',
   'key-not-allowed': 'problemKeyNotAllowed',
+  'choice-not-offered': 'problemChoiceNotOffered',
 };
 
 /** The message for a problem; an unknown one (a newer background) or no answer at all gets a generic text. */

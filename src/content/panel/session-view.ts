@@ -2,7 +2,7 @@
 // session's id and mode (session-shape.ts); a background of another version (an update under an open
 // tab) may send other fields or none: what is missing or of another type is drawn as empty, never
 // as "undefined" or a crash. In the panel's lazily injected script, so pages without a session do not load it.
-import type { SessionView } from '../../shared/messages.js';
+import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
 
 type Loose = Record<string, unknown>;
 
@@ -42,5 +42,17 @@ export function drawableView(view: SessionView): SessionView {
     startPageUrl: text(raw.startPageUrl),
     glanceReportsGuests: raw.glanceReportsGuests === true,
     canSwitch: raw.canSwitch === true,
+    related: relatedOf(raw.related),
   };
+}
+
+/** The open records to choose from: none unless it is a list of two or more with ids, for a type we ask about. */
+function relatedOf(raw: unknown): RelatedChoiceView | null {
+  if (!isObject(raw) || (raw.sobject !== 'Opportunity' && raw.sobject !== 'Case')) return null;
+  const candidates = (Array.isArray(raw.candidates) ? raw.candidates.filter(isObject) : [])
+    .map((c) => ({ id: text(c.id), name: text(c.name), detail: text(c.detail) }))
+    .filter((c) => c.id !== '');
+  if (candidates.length < 2) return null;
+  const chosen = candidates.some((c) => c.id === raw.chosen) ? text(raw.chosen) : '';
+  return { sobject: raw.sobject, candidates, more: raw.more === true, chosen };
 }

@@ -1,5 +1,5 @@
 // The end of a session in Salesforce: one PATCH of the Event with the real end, the guests and the
-// relation found at start. A PATCH applied twice changes nothing, so it needs no look-up. A meeting's
+// relation found at start (or the open record the rep chose in the panel). A PATCH applied twice changes nothing, so it needs no look-up. A meeting's
 // reschedule or cancellation is the same PATCH of the meeting's Event.
 import type { SalesforceClient } from '../../salesforce/client.js';
 import type { SalesforceError } from '../../salesforce/errors.js';
@@ -7,12 +7,23 @@ import type { SessionLog } from '../types.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './parts.js';
 
+/**
+ * The record the rep chose in the panel among those the start's look-up offered (the choice was
+ * checked when made; checked again here, as the log is storage anyone of ours may have written).
+ */
+export function chosenRelation(log: SessionLog): Record<string, string> {
+  const { choices, chosen } = log;
+  if (!choices || !chosen || !choices.candidates.some((c) => c.id === chosen)) return {};
+  return { [choices.field]: chosen };
+}
+
 export async function logEnd(
   client: SalesforceClient,
   job: Job<'log-end' | 'update-meeting'>,
   log: SessionLog,
 ): Promise<Progress> {
-  const fields = { ...omit(job.fields, job.without), ...log.relation };
+  // The rep's choice rides on this PATCH, which is sent anyway: it costs no request of its own.
+  const fields = { ...omit(job.fields, job.without), ...log.relation, ...chosenRelation(log) };
   try {
     await client.request('PATCH', `/sobjects/Event/${log.eventId}`, fields);
   } catch (error) {

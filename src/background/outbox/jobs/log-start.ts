@@ -3,7 +3,7 @@
 // (inFlight) it looks first, steps that landed are kept in the log, and the same call checks that
 // the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
-import { eventSubject, relationFromQuery } from '../../records/session-event.js';
+import { choicesFromQuery, eventSubject, relationFromQuery } from '../../records/session-event.js';
 import { type CompositeSubrequest, type SalesforceClient, soqlDateTime, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
 import type { ChatterPost, SessionLog, Surplus } from '../types.js';
@@ -99,6 +99,7 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
   let eventId = log.eventId;
   let relation = log.relation;
   let relationKnown = log.relationKnown || !job.lookup;
+  let choices = log.choices;
   let chatterDone = log.chatterDone || !job.chatter;
   let chatterError = log.chatterError;
   let chatterMoved = log.chatterMoved;
@@ -111,6 +112,8 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
       eventId,
       relation,
       relationKnown,
+      // Only what this job learnt: the rep's choice (`chosen`) is the log's own and is kept as it is.
+      ...(choices ? { choices } : {}),
       chatterDone,
       chatterError,
       leftOut,
@@ -159,6 +162,7 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
     const relationAnswer = answers.get('relation');
     if (job.lookup && ok(relationAnswer)) {
       relation = relationFromQuery(job.lookup, recordsOf(relationAnswer));
+      choices = choicesFromQuery(job.lookup, recordsOf(relationAnswer));
       relationKnown = true;
     }
   }
@@ -211,6 +215,7 @@ export async function logStart(client: SalesforceClient, job: CreatesEvent, log:
     if (relationAnswer && job.lookup) {
       if (ok(relationAnswer)) {
         relation = relationFromQuery(job.lookup, recordsOf(relationAnswer));
+        choices = choicesFromQuery(job.lookup, recordsOf(relationAnswer));
         relationKnown = true;
       } else if (failureOf(relationAnswer).problem === 'refused') {
         relationKnown = true; // the rep may not read that object: the Event keeps its direct relation

@@ -43,6 +43,8 @@ export async function meetingStart(
       eventId,
       relation,
       relationKnown: true,
+      // More than one open record fitted the meeting: the rep chooses in the session's panel.
+      ...(meetingLog.choices ? { choices: meetingLog.choices } : {}),
       chatterDone: true,
       ...(job.without?.length ? { leftOut: leftOutOf(current, job) } : {}),
     }),
