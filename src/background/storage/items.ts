@@ -8,6 +8,7 @@ import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesfo
 import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
+import { SYNC_SCHEDULES, type SyncConfig, type SyncProblem, type SyncSchedule, type SyncState } from '../sync/types.js';
 import { defineItem } from './define-item.js';
 import type { ActiveSession, ScheduledMeeting } from './shapes.js';
 
@@ -122,6 +123,7 @@ const JOB_KINDS = new Set([
   'schedule-meeting',
   'update-meeting',
   'meeting-start',
+  'sync-sessions',
 ]);
 
 function readJob(raw: unknown): OutboxJob | undefined {
@@ -129,7 +131,8 @@ function readJob(raw: unknown): OutboxJob | undefined {
   if (typeof raw.id !== 'string' || typeof raw.sessionId !== 'string' || typeof raw.apiHost !== 'string')
     return undefined;
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
-  if (raw.kind !== 'guest-lead' && !isObject(raw.fields)) return undefined;
+  if (raw.kind === 'sync-sessions' && !Array.isArray(raw.sessions)) return undefined;
+  if (raw.kind !== 'guest-lead' && raw.kind !== 'sync-sessions' && !isObject(raw.fields)) return undefined;
   if (raw.kind === 'meeting-start' && typeof raw.meetingId !== 'string') return undefined;
   if (raw.kind === 'schedule-meeting' && typeof raw.glanceAddress !== 'string') return undefined;
   return {
@@ -302,4 +305,64 @@ export const lastPolicyItem = defineItem<Record<string, unknown> | undefined>({
   key: 'lastPolicy',
   version: 1,
   parse: (raw) => (isObject(raw) && !Array.isArray(raw) ? raw : undefined),
+});
+
+/**
+ * The sync of Glance's session records (sync/settings.ts): the reporting credentials of the ONE
+ * administrator whose browser syncs. storage.local only (never sync, never the managed policy, which
+ * every rep's machine can read), kept only where storage is locked to the extension, like the Glance
+ * credential; sent only to Glance's records service.
+ */
+export const syncConfigItem = defineItem<SyncConfig | undefined>({
+  area: 'local',
+  key: 'glanceRecordsSync',
+  version: 1,
+  parse: (raw) =>
+    isObject(raw) &&
+    typeof raw.username === 'string' &&
+    typeof raw.password === 'string' &&
+    typeof raw.apiKey === 'string' &&
+    typeof raw.apiHost === 'string' &&
+    Number.isSafeInteger(raw.partnerId)
+      ? {
+          username: raw.username,
+          password: raw.password,
+          partnerId: raw.partnerId as number,
+          apiKey: raw.apiKey,
+          apiHost: raw.apiHost,
+          schedule: SYNC_SCHEDULES.includes(raw.schedule as SyncSchedule) ? (raw.schedule as SyncSchedule) : 'never',
+        }
+      : undefined,
+});
+
+/** Where the sync is (sync/run.ts): the window and page it works through, and what the last run did. */
+export const syncStateItem = defineItem<SyncState>({
+  area: 'local',
+  key: 'glanceRecordsSyncState',
+  version: 1,
+  parse: (raw) => {
+    if (!isObject(raw)) return { seen: {} };
+    const cursor = isObject(raw.cursor) ? raw.cursor : undefined;
+    const last = isObject(raw.last) ? raw.last : undefined;
+    return {
+      ...(cursor && typeof cursor.start === 'string' && typeof cursor.end === 'string'
+        ? { cursor: { start: cursor.start, end: cursor.end, pageId: number(cursor.pageId) } }
+        : {}),
+      ...(typeof raw.doneUntil === 'string' ? { doneUntil: raw.doneUntil } : {}),
+      seen: isObject(raw.seen)
+        ? Object.fromEntries(Object.entries(raw.seen).filter((e): e is [string, number] => typeof e[1] === 'number'))
+        : {},
+      ...(last
+        ? {
+            last: {
+              at: number(last.at),
+              found: number(last.found),
+              queued: number(last.queued),
+              finished: last.finished === true,
+              ...(typeof last.problem === 'string' ? { problem: last.problem as SyncProblem } : {}),
+            },
+          }
+        : {}),
+    };
+  },
 });
