@@ -69,7 +69,7 @@ export async function saveSync(
 
 /** Stops syncing and forgets the credentials (the queued writes still go). */
 export async function forgetSync(ports: SyncSettingsPorts): Promise<SyncView> {
-  await syncConfigItem.write(ports, undefined);
+  await syncConfigItem.remove(ports);
   await ports.setSyncAlarm(undefined);
   return syncView(ports);
 }
