@@ -13,6 +13,7 @@ import { OrgCheckPanel } from './OrgCheckPanel.js';
 import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyPanel } from './PolicyPanel.js';
+import { SyncPanel } from './SyncPanel.js';
 
 /**
  * The Glance Company Trial, prefilled with the Salesforce user of the open Salesforce tab (the
@@ -66,6 +67,7 @@ export function CompanySettings() {
       )}
       <OrgCheckPanel />
       <GlanceCheckPanel />
+      <SyncPanel />
     </>
   );
 }
