@@ -274,3 +274,36 @@ describe('the credentials and the schedule', () => {
     expect(h.alarms.scheduledTime(SYNC_ALARM)).toBeUndefined();
   });
 });
+
+describe('who and which Event', () => {
+  it('an e-mail two active Salesforce users share names nobody: the session is not logged as either', async () => {
+    const h = harness();
+    org(h).insert('User', {
+      Name: 'Riley Twin',
+      LastName: 'Twin',
+      Email: 'riley.rep@acme.example',
+      Username: 'riley.twin@acme.example',
+      IsActive: true,
+    });
+    elsewhere(h, HOUR, 10);
+    await setUpSync(h);
+    await runSync(h.ports);
+    expect(glanceEvents(h)).toHaveLength(0);
+    expect(await syncView(h.ports)).toMatchObject({ written: { noUser: 1 } });
+  });
+
+  it('the policy allowing no Leads by the time the queue sends: a synced guest gets none', async () => {
+    const h = harness();
+    elsewhere(h, HOUR, 10, { guests: [{ name: 'Nora New', email: 'nora@newco.example' }] });
+    await setUpSync(h);
+    org(h).apiUsage = org(h).apiLimit; // queued while the org's allowance is spent
+    await runSync(h.ports);
+    await h.setPolicy({ maxLeadCreation: 'never' });
+    org(h).apiUsage = 0;
+    await h.advance(2 * HOUR);
+    expect(glanceEvents(h)).toHaveLength(1);
+    expect(h.records('Lead').filter((l) => l.fields.Email === 'nora@newco.example')).toHaveLength(0);
+    // Not even queued (the status would count it).
+    expect(await syncView(h.ports)).toMatchObject({ written: { logged: 1, leads: 0 } });
+  });
+});

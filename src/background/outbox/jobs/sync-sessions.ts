@@ -46,7 +46,9 @@ export async function syncSessions(
           `SELECT Id, Subject, OwnerId, StartDateTime, Location, Description FROM Event WHERE StartDateTime >= ${from} AND StartDateTime <= ${to} AND (Subject LIKE 'Glance session%' OR Subject LIKE '%[Glance meeting m-%') ORDER BY StartDateTime LIMIT ${EVENT_ROWS}`,
           'events',
         ),
-        ...(users.length ? [query(`SELECT Id, Email FROM User WHERE Email IN (${list(users)})`, 'users')] : []),
+        ...(users.length
+          ? [query(`SELECT Id, Email FROM User WHERE Email IN (${list(users)}) AND IsActive = true`, 'users')]
+          : []),
         ...(guests.length
           ? [
               query(`SELECT Id, Email FROM Contact WHERE Email IN (${list(guests)})`, 'contacts'),
@@ -65,7 +67,12 @@ export async function syncSessions(
         .filter((r) => r.Email)
         .map((r) => [String(r.Email).toLowerCase(), r.Id] as const),
     );
+  // Email is not unique on User (Object Reference, "User"): an e-mail two active users share names
+  // nobody for sure, and such a session is treated as one without a Salesforce user.
   const userIds = byEmail('users');
+  const userRows = recordsOf<{ Email?: string | null }>(looks.get('users'));
+  for (const email of userIds.keys())
+    if (userRows.filter((r) => String(r.Email).toLowerCase() === email).length > 1) userIds.delete(email);
   const contacts = byEmail('contacts');
   const leads = byEmail('leads');
 
