@@ -8,7 +8,8 @@ import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesfo
 import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
-import { SYNC_SCHEDULES, type SyncConfig, type SyncProblem, type SyncSchedule, type SyncState } from '../sync/types.js';
+import { readSyncConfig, readSyncState } from '../sync/stored.js';
+import type { SyncConfig, SyncState } from '../sync/types.js';
 import { defineItem } from './define-item.js';
 import type { ActiveSession, ScheduledMeeting } from './shapes.js';
 
@@ -311,28 +312,13 @@ export const lastPolicyItem = defineItem<Record<string, unknown> | undefined>({
  * The sync of Glance's session records (sync/settings.ts): the reporting credentials of the ONE
  * administrator whose browser syncs. storage.local only (never sync, never the managed policy, which
  * every rep's machine can read), kept only where storage is locked to the extension, like the Glance
- * credential; sent only to Glance's records service.
+ * credential; sent only to Glance's records service. Read by sync/stored.ts.
  */
 export const syncConfigItem = defineItem<SyncConfig | undefined>({
   area: 'local',
   key: 'glanceRecordsSync',
   version: 1,
-  parse: (raw) =>
-    isObject(raw) &&
-    typeof raw.username === 'string' &&
-    typeof raw.password === 'string' &&
-    typeof raw.apiKey === 'string' &&
-    typeof raw.apiHost === 'string' &&
-    Number.isSafeInteger(raw.partnerId)
-      ? {
-          username: raw.username,
-          password: raw.password,
-          partnerId: raw.partnerId as number,
-          apiKey: raw.apiKey,
-          apiHost: raw.apiHost,
-          schedule: SYNC_SCHEDULES.includes(raw.schedule as SyncSchedule) ? (raw.schedule as SyncSchedule) : 'never',
-        }
-      : undefined,
+  parse: readSyncConfig,
 });
 
 /** Where the sync is (sync/run.ts): the window and page it works through, and what the last run did. */
@@ -340,29 +326,5 @@ export const syncStateItem = defineItem<SyncState>({
   area: 'local',
   key: 'glanceRecordsSyncState',
   version: 1,
-  parse: (raw) => {
-    if (!isObject(raw)) return { seen: {} };
-    const cursor = isObject(raw.cursor) ? raw.cursor : undefined;
-    const last = isObject(raw.last) ? raw.last : undefined;
-    return {
-      ...(cursor && typeof cursor.start === 'string' && typeof cursor.end === 'string'
-        ? { cursor: { start: cursor.start, end: cursor.end, pageId: number(cursor.pageId) } }
-        : {}),
-      ...(typeof raw.doneUntil === 'string' ? { doneUntil: raw.doneUntil } : {}),
-      seen: isObject(raw.seen)
-        ? Object.fromEntries(Object.entries(raw.seen).filter((e): e is [string, number] => typeof e[1] === 'number'))
-        : {},
-      ...(last
-        ? {
-            last: {
-              at: number(last.at),
-              found: number(last.found),
-              queued: number(last.queued),
-              finished: last.finished === true,
-              ...(typeof last.problem === 'string' ? { problem: last.problem as SyncProblem } : {}),
-            },
-          }
-        : {}),
-    };
-  },
+  parse: readSyncState,
 });
