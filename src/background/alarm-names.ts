@@ -5,3 +5,5 @@ export const OUTBOX_ALARM = 'outbox';
 export const GUEST_POLL_ALARM = 'glance-guests';
 /** The badge's session time, at each whole minute of a running session. */
 export const BADGE_ALARM = 'session-badge';
+/** The sync of Glance's session records, on the schedule the administrator chose (sync/settings.ts). */
+export const SYNC_ALARM = 'glance-records-sync';

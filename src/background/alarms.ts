@@ -13,7 +13,7 @@
 // the idle timeout of service workers"), kDevDelayMinimum = 1 s for unpacked extensions. So what the
 // tests load (unpacked) would honour a 5 s alarm that no rep's browser honours: every alarm here is
 // asked at least 30 s ahead, and a schedule that needs less must not be built on alarms.
-import { BADGE_ALARM, GUEST_POLL_ALARM, OUTBOX_ALARM } from './alarm-names.js';
+import { BADGE_ALARM, GUEST_POLL_ALARM, OUTBOX_ALARM, SYNC_ALARM } from './alarm-names.js';
 
 /** chrome.alarms' create info, as far as the worker uses it: a first time, a period, or both. */
 export type AlarmCreateInfo = { when: number; periodInMinutes?: number } | { periodInMinutes: number };
@@ -41,7 +41,7 @@ export const GUEST_POLL_MINUTES = { normal: 0.5, slow: 2 } as const;
 /** The earliest `when` the store build honours: `at`, or 30 s from now if that is sooner. */
 export const honouredTime = (at: number, now: number) => Math.max(at, now + MIN_ALARM_DELAY_MS);
 
-/** The worker's three wake-ups, built on `alarms` with `now` as its clock. */
+/** The worker's wake-ups, built on `alarms` with `now` as its clock. */
 export function alarmSchedule(alarms: AlarmsPort, now: () => number) {
   return {
     /** Polls the session's guests on a period while `on` (kept when the period is unchanged, so polls stay evenly spaced). */
@@ -58,6 +58,19 @@ export function alarmSchedule(alarms: AlarmsPort, now: () => number) {
     async wakeOutboxAt(time: number | undefined): Promise<void> {
       if (time === undefined) await alarms.clear(OUTBOX_ALARM);
       else await alarms.create(OUTBOX_ALARM, { when: honouredTime(time, now()) });
+    },
+    /**
+     * The records sync every `periodInMinutes` (an hour at least, far above the 30 s floor); the first
+     * one a period from now. Kept when the period is unchanged, so a worker start does not push it back.
+     */
+    async setSyncAlarm(periodInMinutes: number | undefined): Promise<void> {
+      if (periodInMinutes === undefined) {
+        await alarms.clear(SYNC_ALARM);
+        return;
+      }
+      const existing = await alarms.get(SYNC_ALARM);
+      if (existing?.periodInMinutes !== periodInMinutes)
+        await alarms.create(SYNC_ALARM, { when: now() + periodInMinutes * 60_000, periodInMinutes });
     },
     /**
      * The badge's minute alarm, at `at` (a whole minute of the session) and every minute after. Asked

@@ -17,6 +17,7 @@ import { type ShortcutPorts, START_COMMAND, startFromShortcut } from './session/
 import { signInWindowClosed } from './settings/single-sign-on.js';
 import { settingsItem } from './storage/items.js';
 import { freshPolicy } from './storage/policy.js';
+import { keepSyncScheduled } from './sync/settings.js';
 
 // The badge, notifications and the shortcut's notices speak the browser's language.
 useMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
@@ -89,6 +90,9 @@ chrome.runtime.onStartup.addListener(() => inBackground(runOutbox(ports), 'the S
 // ms here, and the rep's settings are read on Start's click path. A read, never a write: a worker
 // start stays free for an idle day.
 void settingsItem.read(ports).catch(() => undefined);
+
+// The records sync's alarm as its saved schedule wants it (a read; it writes only a missing alarm).
+inBackground(keepSyncScheduled(ports), "the sync of Glance's session records");
 
 // Whatever was queued before the worker stopped continues now.
 inBackground(runOutbox(ports), 'the Salesforce queue');

@@ -59,6 +59,8 @@ import {
 } from './settings/account.js';
 import { finishSignIn, type SignInPorts, signInStatus, startSignIn } from './settings/single-sign-on.js';
 import { recentSessionsItem, toolbarCollapsedItem } from './storage/items.js';
+import { runSync } from './sync/run.js';
+import { forgetSync, saveSync, syncView } from './sync/settings.js';
 
 export interface BackgroundPorts extends SessionPorts, SignInPorts {
   extensionId: string;
@@ -69,6 +71,8 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
   /** The cookie store of a tab known by its id; undefined for the regular one. */
   cookieStoreOfTab(tabId: number): Promise<string | undefined>;
+  /** The records sync's alarm (alarms.ts): every so many minutes, or none. */
+  setSyncAlarm(periodInMinutes: number | undefined): Promise<void>;
 }
 
 /**
@@ -229,6 +233,17 @@ async function answerPopup(
       await discardSession(ports, message.sessionId);
       await forgetUnwrittenMeeting(ports, message.sessionId);
       return salesforceQueueView(ports);
+    case 'popup:sync-view':
+      return syncView(ports);
+    case 'popup:save-sync': {
+      const { type: _type, ...input } = message;
+      return saveSync(input, ports);
+    }
+    case 'popup:sync-now':
+      await runSync(ports);
+      return syncView(ports);
+    case 'popup:forget-sync':
+      return forgetSync(ports);
   }
 }
 

@@ -1,7 +1,15 @@
 // The one typed message protocol. Requests are named by direction (content:…, popup:…); every
 // payload is validated on arrival by the receiver, because any page script bug or a compromised
 // renderer can send us anything.
+
 import { LOGIN_KEY_ANSWER_MAX, LOGIN_KEY_MESSAGE } from './glance-sign-in.js';
+import {
+  SYNC_SCHEDULES,
+  type SyncProblem,
+  type SyncSchedule,
+  type SyncSettingsInput,
+  type SyncView,
+} from './glance-sync.js';
 import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
 import type { CreateReportsResult, ReportFoldersView } from './reports.js';
 import { type GlanceSObject, to18 } from './salesforce-id.js';
@@ -388,6 +396,17 @@ export interface PopupRequests {
     request: { pageUrl: string | null; folderId: string; tabId?: number };
     response: CreateReportsResult;
   };
+  /** The Company Settings tab's sync of Glance's session records: its status, never its secrets. */
+  'popup:sync-view': { request: NoPayload; response: SyncView };
+  /** Saves the sync's credentials and schedule once Glance's records service accepts them. */
+  'popup:save-sync': {
+    request: SyncSettingsInput;
+    response: { ok: true; view: SyncView } | { ok: false; problem: SyncProblem };
+  };
+  /** Syncs now; answers when the run's writes are queued (and the queue has run). */
+  'popup:sync-now': { request: NoPayload; response: SyncView };
+  /** Stops syncing and forgets the credentials. */
+  'popup:forget-sync': { request: NoPayload; response: SyncView };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -504,6 +523,28 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
     isString(raw.sessionId, 100) && raw.sessionId !== ''
       ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }
       : undefined,
+  'popup:sync-view': () => ({ type: 'popup:sync-view' }),
+  'popup:save-sync': (raw) =>
+    isString(raw.username, 300) &&
+    raw.username.trim() !== '' &&
+    isString(raw.password, 1000) &&
+    isString(raw.apiKey, 1000) &&
+    Number.isSafeInteger(raw.partnerId) &&
+    (raw.partnerId as number) > 0 &&
+    (SYNC_SCHEDULES as readonly unknown[]).includes(raw.schedule) &&
+    (raw.pageUrl === null || isString(raw.pageUrl))
+      ? {
+          type: 'popup:save-sync',
+          username: raw.username,
+          password: raw.password,
+          apiKey: raw.apiKey,
+          partnerId: raw.partnerId as number,
+          schedule: raw.schedule as SyncSchedule,
+          pageUrl: raw.pageUrl as string | null,
+        }
+      : undefined,
+  'popup:sync-now': () => ({ type: 'popup:sync-now' }),
+  'popup:forget-sync': () => ({ type: 'popup:forget-sync' }),
 };
 
 function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M | undefined {

@@ -77,6 +77,10 @@
 //   POST /glance/client/launch {url}       the Glance Client stand-in hands over a glance://startssn launch
 //   POST /glance/client/end    {address}   the rep ends sharing in the Glance Client
 //   POST /glance/cobrowse/start {address, key} a visitor starts cobrowse on the company's website
+//   POST /glance/records/add {address, key?, host?, startedAt, endedAt, status?, sessionType?, guests?}
+//                                        a session the group ran outside Salesforce, already over: the
+//                                        records service (cloud.glance.net) lists it → {sessionId}
+//   POST /glance/records/page-size {size} sessions per records page (25 by default)
 //   POST /glance/assumed {on}              the assumed SessionService ops answer (off by default)
 //   POST /glance/presence {groupId?, allowOrigin?, visitor?, present?} Glance's settings allow an
 //                                        agent origin to use Presence; a visitor is on the site (or left)
@@ -86,6 +90,7 @@
 //                                        documented link (A15); without joinUrl, the documented one again
 //   POST /glance/redirect  {to, count=1} the next `count` web-service requests answer 307 to the same
 //                                        path on host `to` (a 307 re-posts the form there)
+import { addElsewhere, type ElsewhereSession } from './glance/records.js';
 import type { GlanceService } from './glance/service.js';
 import { type Handler, json, type SandboxResponse } from './http.js';
 import type { SalesforceOrg } from './salesforce/org.js';
@@ -402,6 +407,15 @@ function glanceControl(glance: GlanceService, action: string, body: Record<strin
       const guest = glance.leave(text('sessionId'), text('guest'));
       return guest ? json(200, { ok: true }) : json(404, { error: 'no such guest in that session' });
     }
+    case 'records/add': {
+      const added = addElsewhere(glance, body as unknown as ElsewhereSession);
+      return typeof added === 'string'
+        ? json(400, { error: added })
+        : json(200, { ok: true, sessionId: added.sessionId });
+    }
+    case 'records/page-size':
+      glance.records.pageSize = Math.max(1, wholeNumber(body.size, 'size'));
+      return json(200, { ok: true, pageSize: glance.records.pageSize });
     case 'account': {
       // What the account's owner changes in Glance's own settings: the display name.
       const account = glance.account(text('address'));

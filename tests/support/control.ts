@@ -141,6 +141,20 @@ export class SandboxControl {
   rename(id: string, name: string, org?: OrgName) {
     return this.call('POST', '/salesforce/rename', { id, name, org });
   }
+  /** A session the Glance group ran outside Salesforce, already over: Glance's records list it. */
+  addGlanceRecord(session: {
+    address?: string;
+    key?: string;
+    startedAt: string;
+    endedAt: string;
+    guests?: { name: string; email?: string }[];
+  }): Promise<{ sessionId: string }> {
+    return this.call('POST', '/glance/records/add', { address: 'acme.glance.net', ...session });
+  }
+  /** Sessions per page of Glance's records (25 unless a test wants paging with few). */
+  setGlanceRecordsPageSize(size: number) {
+    return this.call('POST', '/glance/records/page-size', { size });
+  }
   /** The Glance account's display name, as its owner sets it in Glance. */
   setGlanceDisplayName(address: string, displayName: string) {
     return this.call('POST', '/glance/account', { address, displayName });

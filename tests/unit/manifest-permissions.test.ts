@@ -15,6 +15,7 @@ import {
   MEETING_DIALOG_FILE,
   SESSION_PANEL_FILE,
 } from '../../scripts/content-script-bundle.js';
+import { CRR_HOST_PERMISSION } from '../../src/shared/glance-records-host.js';
 import { GLANCE_WEB_ORIGIN } from '../../src/shared/glance-trial.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,6 +31,11 @@ const PERMISSIONS: Record<string, string> = {
     'tells the rep when a guest joins their session (their setting "Notify me when a guest joins"), and why the keyboard shortcut could not start a session where the page has no toolbar to say it',
 };
 const OPTIONAL_PERMISSIONS: Record<string, string> = {};
+/** Asked for only by the browser that needs them, with the admin's click; no rep's install ever asks. */
+const OPTIONAL_HOST_PERMISSIONS: Record<string, string> = {
+  [CRR_HOST_PERMISSION]:
+    "Glance's session-records service (src/background/sync/crr.ts): the one administrator who sets up the sync grants it on the Company Settings tab",
+};
 
 const LIGHTNING_AND_MY_DOMAIN =
   'a Salesforce host family (src/shared/salesforce-hosts.ts): the toolbar runs there, the REST API and its sid cookie live there';
@@ -101,7 +107,7 @@ const keys = (allow: Record<string, string>) => Object.keys(allow).sort();
 function expectReviewed(manifest: Manifest) {
   expect(sorted(manifest.permissions)).toEqual(keys(PERMISSIONS));
   expect(sorted(manifest.optional_permissions)).toEqual(keys(OPTIONAL_PERMISSIONS));
-  expect(manifest.optional_host_permissions).toBeUndefined();
+  expect(sorted(manifest.optional_host_permissions)).toEqual(keys(OPTIONAL_HOST_PERMISSIONS));
   expect(sorted(manifest.host_permissions)).toEqual(keys(HOST_PERMISSIONS));
   expect(manifest.content_scripts).toHaveLength(1);
   const [script] = manifest.content_scripts ?? [];

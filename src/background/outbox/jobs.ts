@@ -7,3 +7,4 @@ export { logEnd } from './jobs/log-end.js';
 export { CLOCK_MARGIN_MS, logStart, OPTIONAL_EVENT_FIELDS } from './jobs/log-start.js';
 export { meetingStart } from './jobs/meeting-start.js';
 export { deleteSurplus, fieldsToLeaveOut, type Progress } from './jobs/parts.js';
+export { SYNC_BATCH, syncSessions } from './jobs/sync-sessions.js';

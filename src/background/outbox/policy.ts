@@ -1,6 +1,6 @@
 // The company policy when a queued write is sent, not only when it was queued: Salesforce may have
 // been away for hours, and an admin who turned Chatter or guest Leads off meanwhile means it now.
-import { addressAllowed, type CompanyPolicy } from '../../shared/settings.js';
+import { addressAllowed, type CompanyPolicy, type LeadCreation } from '../../shared/settings.js';
 import { wantsLead } from '../records/lead.js';
 import { relationLookup } from '../records/session-event.js';
 import type { OutboxJob } from './types.js';
@@ -28,5 +28,11 @@ export function withinPolicy(job: OutboxJob, policy: CompanyPolicy): OutboxJob |
     const { orgAssigns: _asQueued, ...guestJob } = job;
     return policy.leadAssignmentRules ? { ...guestJob, orgAssigns: true } : guestJob;
   }
+  // Synced sessions' guests get Leads only as far as the company allows them now.
+  if (job.kind === 'sync-sessions' && LEAD_RANK[policy.maxLeadCreation] < LEAD_RANK[job.leadLevel])
+    return { ...job, leadLevel: policy.maxLeadCreation };
   return job;
 }
+
+/** From fewest Leads to most: 'email' makes one for every e-mail, 'emailAndName' only with a name too. */
+const LEAD_RANK: Record<LeadCreation, number> = { never: 0, emailAndName: 1, email: 2 };

@@ -10,7 +10,7 @@ import { SalesforceError } from '../salesforce/errors.js';
 import { forgetStatus, type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
-import { guestLead, logEnd, logStart, meetingStart, type Progress } from './jobs.js';
+import { guestLead, logEnd, logStart, meetingStart, type Progress, syncSessions } from './jobs.js';
 import { currentHost, moveOrg } from './moved.js';
 import { failedJob, pauseOrg, settleStates } from './outcome.js';
 import { pauseOf, pausesOrg } from './pauses.js';
@@ -184,7 +184,9 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
           ? await logEnd(client, job, log)
           : job.kind === 'meeting-start'
             ? await meetingStart(client, job, logs[job.meetingId])
-            : await guestLead(client, job, log);
+            : job.kind === 'sync-sessions'
+              ? await syncSessions(client, job, log)
+              : await guestLead(client, job, log);
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     progress = { log: (l) => l, job, failure: error };
@@ -202,6 +204,16 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
     const index = state.jobs.findIndex((j) => j.id === job.id);
     if (index < 0) return; // discarded while it was being sent
+    // What this job's answers call for lands in the same write that settles it: never lost, never twice.
+    for (const next of progress.follow ?? []) {
+      if (state.jobs.some((j) => j.id === next.id)) continue;
+      state.jobs.push({ ...next, createdAt: now, attempts: 0, notBefore: 0 });
+      state.logs[next.sessionId] ??= {
+        ...emptyLog(),
+        apiHost: next.apiHost,
+        ...(next.author ? { author: next.author } : {}),
+      };
+    }
     if (!progress.job) {
       state.jobs.splice(index, 1);
     } else if (!failure) {

@@ -1,8 +1,9 @@
 // The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
 // worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
-import type { SalesforceUsage } from '../../shared/settings.js';
+import type { LeadCreation, SalesforceUsage } from '../../shared/settings.js';
 import type { LoggedRecord, RelationChoices, RelationLookup } from '../records/session-event.js';
+import type { SyncedSession } from '../sync/synced-session.js';
 
 /** The Salesforce user who queued a write (18-character ids): it is sent as them or not at all. */
 export interface Author {
@@ -119,6 +120,16 @@ export type OutboxJob = JobBase &
      */
     | { kind: 'meeting-start'; meetingId: string; fields: Record<string, unknown> }
     | {
+        /**
+         * Sessions from Glance's records (sync/run.ts), keyed by Glance's session ids: one look-up and
+         * one write for them all (jobs/sync-sessions.ts); `sessionId` is `glance-sync-<first id>`.
+         */
+        kind: 'sync-sessions';
+        sessions: SyncedSession[];
+        /** The company's lead level when the sync queued them (withinPolicy holds it to today's). */
+        leadLevel: LeadCreation;
+      }
+    | {
         kind: 'guest-lead';
         guest: GuestToLead;
         /** The company lets the org's Lead assignment rules route guest Leads (set at send time). */
@@ -152,6 +163,8 @@ export interface SessionLog {
   leftOut?: { fields: string[]; reason: string };
   /** Guest email (lower-case) → the Lead created for them or the record that already had them. */
   leads: Record<string, string>;
+  /** A sync job's outcome: Events filled in, Events logged for sessions started elsewhere, Leads queued, sessions without a Salesforce user. */
+  sync?: { filled: number; logged: number; leads: number; noUser: number };
 }
 
 /** What the extension knows about one org: its API usage and a problem that stops all its writes. */

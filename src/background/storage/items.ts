@@ -8,6 +8,8 @@ import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesfo
 import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
+import { readSyncConfig, readSyncState } from '../sync/stored.js';
+import type { SyncConfig, SyncState } from '../sync/types.js';
 import { defineItem } from './define-item.js';
 import type { ActiveSession, ScheduledMeeting } from './shapes.js';
 
@@ -122,6 +124,7 @@ const JOB_KINDS = new Set([
   'schedule-meeting',
   'update-meeting',
   'meeting-start',
+  'sync-sessions',
 ]);
 
 function readJob(raw: unknown): OutboxJob | undefined {
@@ -129,7 +132,8 @@ function readJob(raw: unknown): OutboxJob | undefined {
   if (typeof raw.id !== 'string' || typeof raw.sessionId !== 'string' || typeof raw.apiHost !== 'string')
     return undefined;
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
-  if (raw.kind !== 'guest-lead' && !isObject(raw.fields)) return undefined;
+  if (raw.kind === 'sync-sessions' && !Array.isArray(raw.sessions)) return undefined;
+  if (raw.kind !== 'guest-lead' && raw.kind !== 'sync-sessions' && !isObject(raw.fields)) return undefined;
   if (raw.kind === 'meeting-start' && typeof raw.meetingId !== 'string') return undefined;
   if (raw.kind === 'schedule-meeting' && typeof raw.glanceAddress !== 'string') return undefined;
   return {
@@ -304,4 +308,25 @@ export const lastPolicyItem = defineItem<Record<string, unknown> | undefined>({
   key: 'lastPolicy',
   version: 1,
   parse: (raw) => (isObject(raw) && !Array.isArray(raw) ? raw : undefined),
+});
+
+/**
+ * The sync of Glance's session records (sync/settings.ts): the reporting credentials of the ONE
+ * administrator whose browser syncs. storage.local only (never sync, never the managed policy, which
+ * every rep's machine can read), kept only where storage is locked to the extension, like the Glance
+ * credential; sent only to Glance's records service. Read by sync/stored.ts.
+ */
+export const syncConfigItem = defineItem<SyncConfig | undefined>({
+  area: 'local',
+  key: 'glanceRecordsSync',
+  version: 1,
+  parse: readSyncConfig,
+});
+
+/** Where the sync is (sync/run.ts): the window and page it works through, and what the last run did. */
+export const syncStateItem = defineItem<SyncState>({
+  area: 'local',
+  key: 'glanceRecordsSyncState',
+  version: 1,
+  parse: readSyncState,
 });

@@ -14,6 +14,7 @@ import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { ReportsPanel } from './ReportsPanel.js';
+import { SyncPanel } from './SyncPanel.js';
 
 /**
  * The Glance Company Trial, prefilled with the Salesforce user of the open Salesforce tab (the
@@ -68,6 +69,7 @@ export function CompanySettings() {
       <OrgCheckPanel />
       <ReportsPanel />
       <GlanceCheckPanel />
+      <SyncPanel />
     </>
   );
 }

@@ -27,6 +27,7 @@ import {
   unknownAddressPage,
 } from './join-page.js';
 import { PRESENCE_HOST, presenceRoutes } from './presence.js';
+import { RECORDS_HOST, recordsRoutes } from './records.js';
 import { GlanceFault, type GlanceService, type GlanceSession, isSessionType } from './service.js';
 import { singleSignOnRoutes } from './sso-pages.js';
 import { trialSignupPage, trialThanksPage } from './trial-page.js';
@@ -40,6 +41,7 @@ export function glanceHandler(glance: GlanceService): Handler {
     if (glanceHost && req.url.pathname === '/favicon.ico') return { status: 204 };
     if (req.host === WEB_HOST) return webHost(glance, req);
     if (req.host === PRESENCE_HOST) return presenceRoutes(glance, req);
+    if (req.host === RECORDS_HOST) return recordsRoutes(glance, req);
     if (isGlanceAddress(req.host)) return joinHost(glance, req);
     return undefined;
   };

@@ -21,6 +21,7 @@ import {
 } from '../../../src/background/glance/documented.js';
 import { idpSigningKey } from '../saml/assertion.js';
 import type { PresenceState } from './presence.js';
+import { newRecordsState, type RecordsState } from './records-state.js';
 import { GlanceSingleSignOn } from './single-sign-on.js';
 
 export interface ConferencePhone {
@@ -54,8 +55,13 @@ export interface GlanceSession {
   address: string;
   /** '' when the session has no key. */
   key: string;
-  /** How it started: the Glance Client's launch (screen share) or a visitor on a cobrowse site. */
-  startedBy: 'client' | 'visitor';
+  /**
+   * How it started: the Glance Client's launch (screen share), a visitor on a cobrowse site, or
+   * elsewhere (another integration, Glance's own pages: known only to the records service, records.ts).
+   */
+  startedBy: 'client' | 'visitor' | 'elsewhere';
+  /** Who hosted a session started elsewhere, when not the address's own user. */
+  host?: { name: string; email: string };
   sessionType: SessionType;
   status: SessionStatusLetter;
   startedAt: number;
@@ -147,6 +153,9 @@ export class GlanceService {
     () => this.accounts.values(),
     () => this.now(),
   );
+
+  /** The session-records service (records.ts): its tokens, page size and each group's reporting access. */
+  readonly records: RecordsState = newRecordsState();
 
   /** Presence (presence.ts): allow-listed agent origins and the visitors on each group's website. */
   readonly presence: PresenceState = { agentOrigins: new Map(), visitors: new Map() };
@@ -255,7 +264,7 @@ export class GlanceService {
     session.status = 'A';
   }
 
-  private open(address: string, key: string, sessionType: SessionType, startedBy: GlanceSession['startedBy']) {
+  open(address: string, key: string, sessionType: SessionType, startedBy: GlanceSession['startedBy']) {
     const startedAt = this.now();
     const session: GlanceSession = {
       sessionId: String(this.nextSessionNumber++),
@@ -382,14 +391,14 @@ export class GlanceService {
   }
 
   /** Documented: an unjoined session times out (T) after about 10 minutes, seen the moment anyone looks. */
-  private refresh(session: GlanceSession): GlanceSession {
+  refresh(session: GlanceSession): GlanceSession {
     if (session.status === 'W' && this.now() >= session.expiresAt) {
       this.finish(session, 'T', session.expiresAt, 'expiry');
     }
     return session;
   }
 
-  private finish(session: GlanceSession, status: SessionStatusLetter, at: number, by: GlanceSession['endedBy']): void {
+  finish(session: GlanceSession, status: SessionStatusLetter, at: number, by: GlanceSession['endedBy']): void {
     session.status = status;
     session.endedAt = at;
     session.endedBy = by;

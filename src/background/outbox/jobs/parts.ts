@@ -18,7 +18,12 @@ export interface Progress {
    * whether that send landed is still unknown, so the next attempt looks again, even after a clean refusal.
    */
   stillInDoubt?: boolean;
+  /** Jobs this one's answers call for (a synced guest's Lead): queued in the same write that settles it. */
+  follow?: FollowJob[];
 }
+
+/** A job as another job queues it; the queue adds its bookkeeping. */
+export type FollowJob = Omit<Job<'guest-lead'>, 'createdAt' | 'attempts' | 'notBefore'>;
 
 export const ok = (answer: CompositeSubresponse | undefined) => !!answer && answer.httpStatusCode < 300;
 export const failureOf = (answer: CompositeSubresponse | undefined) =>
