@@ -9,7 +9,7 @@ import { readCapabilities } from '../glance/capabilities.js';
 import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
 import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
 import { defineItem } from './define-item.js';
-import type { ActiveSession, ScheduledMeeting } from './shapes.js';
+import type { ActiveSession, EndedSession, ScheduledMeeting } from './shapes.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
@@ -115,6 +115,20 @@ export const recentSessionsItem = defineItem<RecentSession[]>({
     Array.isArray(raw) ? raw.filter((r): r is RecentSession => isObject(r) && typeof r.sessionId === 'string') : [],
 });
 
+/**
+ * Sessions that ended in the last day, for the rep's wrap-up (session/wrap-up.ts): the Event's ended
+ * Description and what its Location is made of, so a wrap-up saved later rebuilds both exactly.
+ */
+export const endedSessionsItem = defineItem<EndedSession[]>({
+  area: 'local',
+  key: 'endedSessions',
+  version: 1,
+  parse: (raw) =>
+    Array.isArray(raw)
+      ? raw.filter((e): e is EndedSession => isObject(e) && typeof e.sessionId === 'string' && isObject(e.record))
+      : [],
+});
+
 const JOB_KINDS = new Set([
   'log-start',
   'log-end',
@@ -122,6 +136,7 @@ const JOB_KINDS = new Set([
   'schedule-meeting',
   'update-meeting',
   'meeting-start',
+  'wrap-up',
 ]);
 
 function readJob(raw: unknown): OutboxJob | undefined {
@@ -131,6 +146,7 @@ function readJob(raw: unknown): OutboxJob | undefined {
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
   if (raw.kind !== 'guest-lead' && !isObject(raw.fields)) return undefined;
   if (raw.kind === 'meeting-start' && typeof raw.meetingId !== 'string') return undefined;
+  if (raw.kind === 'wrap-up' && !isObject(raw.record)) return undefined;
   if (raw.kind === 'schedule-meeting' && typeof raw.glanceAddress !== 'string') return undefined;
   return {
     ...(raw as unknown as OutboxJob),
