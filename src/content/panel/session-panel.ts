@@ -18,7 +18,7 @@ import { drawSalesforceLog } from './session-panel-salesforce.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
 import { drawableView } from './session-view.js';
-import { WrapUpDialog, type WrapUpHooks } from './wrap-up-dialog.js';
+import { WrapUpCard, type WrapUpHooks } from './wrap-up-card.js';
 
 export type PanelAction = 'switch' | 'end';
 
@@ -104,14 +104,14 @@ export class SessionPanel {
    * the background for the session again (Glance's guests), every SESSION_REFRESH_MS while ticking.
    */
   /** The rep's wrap-up, offered after their own End (wrap-up-dialog.ts). */
-  private readonly wrapUp: WrapUpDialog;
+  private readonly wrapUp: WrapUpCard;
 
   constructor(
     onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void,
     private readonly refresh: () => void,
     wrapUpHooks: WrapUpHooks,
   ) {
-    this.wrapUp = new WrapUpDialog(wrapUpHooks);
+    this.wrapUp = new WrapUpCard(wrapUpHooks);
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
     ownHost(this.host);

@@ -78,6 +78,7 @@ function loadPanel(): void {
       if (panel) return;
       panel = new SessionPanel(onPanelChange, () => void loadSession(true), {
         scheduleFollowUp: (closed) => void meetings.act('schedule', undefined, { closed }),
+        anchor: () => (toolbar.host.isConnected ? toolbar.host : undefined),
         returnFocus: () => toolbar.focus(),
       });
       render();

@@ -1,15 +1,17 @@
 // The rep's wrap-up after End (issue 27, item 5): what the session was (its length, its guests, a
 // link to its Event in Salesforce) and a short form (notes, outcome, next step, Schedule follow-up).
-// The end is already on its way to Salesforce; Save queues one more write, Skip closes. A modal in
-// its own open shadow root like the meeting dialog (meeting-dialog.ts): focus moves in, Tab stays
-// inside, Escape skips, and focus goes back where the panel had it. Guest names are what guests
-// typed on Glance's join page: text only.
+// The end is already on its way to Salesforce; Save queues one more write, Skip closes. Not a modal:
+// a card in its own open shadow root docked below the toolbar that comes back at End (floating where
+// there is none), so nothing waits on it and the page stays usable: End still hands keyboard focus to
+// the toolbar's Start, and the card is the next stop for Tab. Escape inside it skips. Guest names are
+// what guests typed on Glance's join page: text only.
 import { t } from '../../shared/i18n.js';
 import { formatMinutes } from '../../shared/locale-format.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import type { WrapUpProblem, WrapUpSummary } from '../../shared/wrap-up.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
+import { dockHost } from '../common/placement.js';
 import { lookAgain, ownHost } from '../common/press-guard.js';
 import { DIALOG_CSS } from '../meeting-dialog/meeting-dialog-styles.js';
 import { WrapUpForm } from './wrap-up-form.js';
@@ -17,15 +19,20 @@ import { WrapUpForm } from './wrap-up-form.js';
 export interface WrapUpHooks {
   /** Opens the meeting dialog for a follow-up on this page's record; `closed` runs when it closes. */
   scheduleFollowUp(closed: () => void): void;
-  /** Where focus goes when the wrap-up closes (the toolbar). */
+  /** Where the card docks: after the toolbar when it shows (undefined: floating). */
+  anchor(): Element | undefined;
+  /** Where focus goes when the card closes with focus inside it (the toolbar). */
   returnFocus(): void;
 }
 
 /** While the Event's start is still on its way, the link is asked for again at this pace (no network: the worker's log). */
 const LINK_POLL_MS = 2000;
-const FOCUSABLE = 'button,input,select,textarea,a[href]';
-
-const WRAP_UP_CSS = `fieldset.next{display:grid;gap:.5rem;margin:0;padding:.5rem .75rem;border:1px solid #e5e5e5;border-radius:.25rem}
+/** The card's look: the dialog's fields and buttons (SLDS), as a card in the page instead of a modal. */
+const CARD_CSS = `:host{position:static;display:block;margin:.5rem 0;background:none}
+:host([data-docked=floating]){position:fixed;right:16px;bottom:16px;z-index:9000}
+.dialog{width:auto;max-width:640px;border:1px solid #e5e5e5;box-shadow:0 2px 2px rgba(0,0,0,.1)}
+:host([data-docked=floating]) .dialog{width:min(480px,calc(100vw - 32px))}
+fieldset.next{display:grid;gap:.5rem;margin:0;padding:.5rem .75rem;border:1px solid #e5e5e5;border-radius:.25rem}
 legend{font-size:12px;color:#444;padding:0 4px}
 textarea{height:96px}
 ul.guests{margin:0;padding-left:1.25rem}
@@ -38,13 +45,9 @@ const PROBLEM_TEXT: Record<WrapUpProblem, Parameters<typeof t>[0]> = {
   'invalid-input': 'wrapUpRefused',
 };
 
-export class WrapUpDialog {
+export class WrapUpCard {
   readonly host = element('div');
-  private readonly dialog = element(
-    'div',
-    { className: 'dialog', tabIndex: -1 },
-    { role: 'dialog', 'aria-modal': 'true' },
-  );
+  private readonly dialog = element('section', { className: 'dialog' }, { role: 'region' });
   private readonly title = element('h2', { id: 'wrap-up-title', textContent: t('wrapUpTitle') });
   private readonly alert = element('p', { className: 'alert' }, { role: 'alert' });
   private readonly body = element('div', { className: 'view' });
@@ -57,23 +60,14 @@ export class WrapUpDialog {
     ownHost(this.host);
     this.dialog.setAttribute('aria-labelledby', this.title.id);
     this.dialog.append(this.title, this.alert, this.body);
-    // Focus guards either side (the focus-trap pattern), as in the meeting dialog: date inputs take
-    // several Tabs each, so guards, not Tab key handling.
-    const start = element('span', { tabIndex: 0 });
-    const end = element('span', { tabIndex: 0 });
-    onTrusted(start, 'focus', () => this.focusables().at(-1)?.focus());
-    onTrusted(end, 'focus', () => this.focusables()[0]?.focus());
     this.dialog.lang = t('formatLocale');
-    adoptStyle(root, DIALOG_CSS + WRAP_UP_CSS);
-    root.append(start, this.dialog, end);
+    adoptStyle(root, DIALOG_CSS + CARD_CSS);
+    root.append(this.dialog);
     onTrusted(this.dialog, 'keydown', (event) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
       this.close();
-    });
-    this.host.addEventListener('mousedown', (event) => {
-      if (event.composedPath()[0] === this.host) event.preventDefault();
     });
   }
 
@@ -86,18 +80,19 @@ export class WrapUpDialog {
     const summary = await ask('content:wrap-up-summary', { sessionId });
     if (!summary || summary.saved) return;
     this.draw(summary);
-    if (!this.host.isConnected) document.body.append(this.host);
-    (this.body.querySelector('textarea') as HTMLTextAreaElement | null)?.focus();
+    dockHost(this.host, this.hooks.anchor());
+    // Our own card moves what is below it: no steering (press-guard.ts).
+    lookAgain();
   }
 
   close(): void {
     clearInterval(this.poll);
     this.poll = undefined;
     if (!this.isOpen) return;
+    const hadFocus = document.activeElement === this.host;
     this.host.remove();
-    // What the dialog covered is pressable again as soon as the browser has drawn it uncovered.
     lookAgain();
-    this.hooks.returnFocus();
+    if (hadFocus) this.hooks.returnFocus();
   }
 
   private draw(summary: WrapUpSummary): void {
@@ -181,12 +176,6 @@ export class WrapUpDialog {
     this.body.replaceChildren(...(facts ? [facts] : []), done, actions);
     lookAgain();
     close.focus();
-  }
-
-  private focusables(): HTMLElement[] {
-    return [...this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (node) => !node.closest('[hidden]') && !(node as HTMLButtonElement).disabled,
-    );
   }
 }
 
