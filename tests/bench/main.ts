@@ -21,13 +21,14 @@ import { chromiumIdle, simulatedIdleHour } from './idle-metrics.js';
 import { meetingMetrics } from './meeting-metrics.js';
 import { toolbarAfterNavigation } from './navigation-metrics.js';
 import { nativeShadowSamples, type ShadowSamples } from './shadow-metrics.js';
+import { wrapUpMetrics } from './wrap-up-metrics.js';
 
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
 const churnOnly = process.argv.includes('--churn-only');
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
-/** --only=group,group: just those parts (sizes, meeting, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
+/** --only=group,group: just those parts (sizes, meeting, wrapup, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
 const only = option('only')?.split(',').filter(Boolean);
 const want = (group: string) => !only || only.includes(group);
 /** Runs one part of the bench when --only leaves it in. */
@@ -126,6 +127,10 @@ async function standardMetrics(): Promise<Metric[]> {
   if (want('meeting')) {
     log('Meeting scheduling (Node harness) …');
     metrics.push(...(await meetingMetrics()));
+  }
+  if (want('wrapup')) {
+    log('End with the wrap-up (Node harness) …');
+    metrics.push(...(await wrapUpMetrics()));
   }
   const idleHour = await part('idle', 'An idle hour (Node harness) …', () => simulatedIdleHour());
   if (idleHour)

@@ -150,6 +150,25 @@ describe('the wrap-up saved after End', () => {
     expect(h.records('Task')).toHaveLength(1);
   });
 
+  it('another session’s Task with the same subject, due date and records is never taken for ours, nor deleted', async () => {
+    const h = harness();
+    await h.connect({ usage: 'sales' });
+    const next = { subject: 'Send the quote', dueDate: '2026-12-01' };
+    // A Contact (WhoId) with one open Opportunity (WhatId), then that Opportunity (its primary role: the same Contact).
+    for (const [type, id] of [
+      ['Contact', h.seeded('Contact').Id],
+      ['Opportunity', h.seeded('Opportunity').Id],
+    ] as const) {
+      const session = await ended(h, type, id);
+      await saveWrapUp(h.ports, { sessionId: session.sessionId, notes: '', outcome: '', task: next }, PAGE, undefined);
+      await runOutbox(h.ports);
+    }
+    const tasks = h.records('Task');
+    expect(tasks).toHaveLength(2);
+    expect(new Set(tasks.map((t) => `${t.fields.WhoId} ${t.fields.WhatId}`)).size).toBe(1);
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
   it('hostile text: notes cannot forge lines or hide text; only an offered outcome is written', async () => {
     const h = harness();
     await h.connect();

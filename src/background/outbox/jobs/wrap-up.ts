@@ -3,7 +3,7 @@
 // itself went before it (log-end.ts), so nothing waited on the rep; with it, a session costs at most
 // two calls from End on. The PATCH is idempotent; the Task is a POST, so a send that may have landed
 // looks for it first, and the same call checks that it landed once (a resent POST can land twice:
-// see deleteSurplus).
+// see deleteSurplus). The Task's Description names the session: that is how it is known for ours.
 import { directRelation } from '../../records/session-event.js';
 import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
 import { SalesforceError } from '../../salesforce/errors.js';
@@ -32,24 +32,29 @@ export function taskRelation(job: WrapUp, log: SessionLog): Record<string, strin
 }
 
 /**
- * The Tasks this job may have created: same relation, subject and due date, made since the job was
- * queued (Task.Description cannot be filtered in SOQL, so no tag there would help; Object Reference,
- * "Task": Subject, ActivityDate, WhoId, WhatId and CreatedDate can).
+ * The Tasks that may be this job's: same relation, subject and due date (filterable: Object Reference,
+ * "Task"). Which of them are ours is read from their Description, which names the session (one
+ * wrap-up per session): Description is a long text area, which SOQL can select but not filter, so it
+ * is compared here. Another session's Task with the same subject on the same record is never taken
+ * for ours, and never deleted as a twin.
  */
 function ourTasks(job: WrapUp, log: SessionLog, task: NonNullable<WrapUp['task']>): CompositeSubrequest {
   const relation = Object.entries(taskRelation(job, log)).map(([field, id]) => `${field} = ${soqlString(id)}`);
-  const since = new Date(job.createdAt - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const where = [
     `Subject = ${soqlString(String(task.fields.Subject))}`,
     `ActivityDate = ${String(task.fields.ActivityDate)}`,
     ...relation,
-    `CreatedDate >= ${since}`,
   ];
-  return query(`SELECT Id FROM Task WHERE ${where.join(' AND ')} ORDER BY CreatedDate ASC LIMIT 5`, 'tasks');
+  return query(
+    `SELECT Id, Description FROM Task WHERE ${where.join(' AND ')} ORDER BY CreatedDate ASC LIMIT 50`,
+    'tasks',
+  );
 }
 
-const idsOf = (answer: Parameters<typeof recordsOf>[0]) =>
-  recordsOf<{ Id?: string }>(answer).flatMap((r) => (r.Id ? [r.Id] : []));
+const idsOf = (answer: Parameters<typeof recordsOf>[0], task: NonNullable<WrapUp['task']>) =>
+  recordsOf<{ Id?: string; Description?: string | null }>(answer).flatMap((r) =>
+    r.Id && r.Description === task.fields.Description ? [r.Id] : [],
+  );
 
 export async function wrapUp(client: SalesforceClient, job: WrapUp, log: SessionLog): Promise<Progress> {
   let task = job.task;
@@ -79,7 +84,7 @@ export async function wrapUp(client: SalesforceClient, job: WrapUp, log: Session
     const answer = found.get('tasks');
     if (!ok(answer))
       return { log: logChange, job: still({ inFlight: true }), failure: failureOf(answer), stillInDoubt: true };
-    const ids = idsOf(answer);
+    const ids = idsOf(answer, task);
     if (ids.length > 0) {
       task = { ...task, done: true };
       surplus = [...surplus, ...ids.slice(1).map((id) => ({ sobject: 'Task' as const, id }))];
@@ -119,7 +124,7 @@ export async function wrapUp(client: SalesforceClient, job: WrapUp, log: Session
         task = { ...task, done: true };
         const tasks = answers.get('tasks');
         if (ok(tasks)) {
-          const extra = idsOf(tasks).filter((found) => found !== id);
+          const extra = idsOf(tasks, task).filter((found) => found !== id);
           surplus = [...surplus, ...extra.map((found) => ({ sobject: 'Task' as const, id: found }))];
         }
       } else failure ??= failureOf(created);
