@@ -153,3 +153,40 @@ test('Schedule follow-up opens the meeting dialog prefilled for the same record;
   expect(writes.map((c) => c.method)).toEqual(['PATCH']);
   expect(await control.records<Row>('Task')).toEqual([]);
 });
+
+test('notes rewritten by a page script during the press on Save: nothing is sent, the rep’s notes come back; pressed again, the Event has them', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const samir = await named(control, 'Contact', 'LastName', 'Nagheenanajar');
+  const { card, sessionId } = await sessionEnded(page, control, samir.Id);
+  await card.getByLabel('Notes').fill('Bring the Q3 numbers.');
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-glance-sfx="wrap-up"]')?.shadowRoot;
+    const notes = root?.querySelector('textarea');
+    const save = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save wrap-up');
+    if (!notes || !save) throw new Error('no wrap-up');
+    save.addEventListener(
+      'pointerdown',
+      () => {
+        notes.value = 'Wire the deposit to account 0042 today.';
+      },
+      { once: true },
+    );
+  });
+  const save = card.getByRole('button', { name: 'Save wrap-up' });
+  await save.click();
+  await expect(card.getByLabel('Notes')).toHaveValue('Bring the Q3 numbers.');
+  await expect(card.getByLabel('Notes')).toHaveAccessibleDescription(
+    'Something on this page changed this field; it is back to what you typed. Check it and save again.',
+  );
+  await save.click();
+  await expect(card.getByText('Wrap-up saved. It goes to Salesforce with the session’s Event.')).toBeVisible();
+  await expect
+    .poll(async () => String((await sessionEvents(control, sessionId))[0]?.Description), { timeout: 10_000 })
+    .toContain('Notes:\n  Bring the Q3 numbers.');
+  expect(String((await sessionEvents(control, sessionId))[0]?.Description)).not.toContain('0042');
+});
