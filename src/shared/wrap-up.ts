@@ -57,7 +57,7 @@ export interface WrapUpRequest {
   task?: WrapUpTask;
 }
 
-export type WrapUpProblem = 'session-gone' | 'outcome-not-offered' | 'invalid-input' | 'already-saved';
+export type WrapUpProblem = 'session-gone' | 'outcome-not-offered' | 'already-saved';
 
 export type WrapUpResult = { ok: true } | { ok: false; problem: WrapUpProblem };
 

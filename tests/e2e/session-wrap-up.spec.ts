@@ -2,6 +2,7 @@
 // End sends the end at once; the wrap-up card shows the session's length, its guests (text only)
 // and the Event's link; what the rep types, picks and schedules goes in ONE more composite call,
 // the Task on the same records as the Event; Schedule follow-up opens the meeting dialog prefilled.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 import {
@@ -88,6 +89,10 @@ test('End, then the wrap-up: summary with duration, guests and the Event link; n
   await expect
     .poll(async () => (await control.apiCalls()).slice(before).map((c) => `${c.method} ${c.path}`))
     .toEqual([`PATCH /services/data/v66.0/sobjects/Event/${event?.Id}`]);
+
+  // Accessible as it stands: names, roles, contrast (axe, on the card alone).
+  const axe = await new AxeBuilder({ page }).include('[data-glance-sfx="wrap-up"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // The rep types, by keyboard and mouse.
   await card.getByLabel('Notes').fill('Walked through the reports.\nWants pricing for 40 seats.');

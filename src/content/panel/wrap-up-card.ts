@@ -42,7 +42,6 @@ const PROBLEM_TEXT: Record<WrapUpProblem, Parameters<typeof t>[0]> = {
   'session-gone': 'wrapUpGone',
   'already-saved': 'wrapUpAlreadySaved',
   'outcome-not-offered': 'wrapUpOutcomeNotOffered',
-  'invalid-input': 'wrapUpRefused',
 };
 
 export class WrapUpCard {
