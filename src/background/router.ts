@@ -47,6 +47,7 @@ import {
   tabMayControl,
 } from './session/service.js';
 import { teamSessions } from './session/team.js';
+import { saveWrapUp, wrapUpSummary } from './session/wrap-up.js';
 import {
   checkGlance,
   conferenceInfo,
@@ -58,7 +59,7 @@ import {
   settingsView,
 } from './settings/account.js';
 import { finishSignIn, type SignInPorts, signInStatus, startSignIn } from './settings/single-sign-on.js';
-import { recentSessionsItem, toolbarCollapsedItem } from './storage/items.js';
+import { endedSessionsItem, recentSessionsItem, toolbarCollapsedItem } from './storage/items.js';
 import { runSync } from './sync/run.js';
 import { forgetSync, saveSync, syncView } from './sync/settings.js';
 
@@ -77,7 +78,8 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
 
 /**
  * Disconnect, and forget what this browser keeps of the rep's Glance use: scheduled meetings, the
- * recent sessions list, and the Salesforce writes still waiting (with their texts: guests, notes).
+ * recent sessions list, the sessions kept for a wrap-up, and the Salesforce writes still waiting
+ * (with their texts: guests, notes).
  */
 async function forgetGlanceData(ports: BackgroundPorts): Promise<void> {
   await changeMeetings(ports, ports.now(), () => []);
@@ -86,6 +88,7 @@ async function forgetGlanceData(ports: BackgroundPorts): Promise<void> {
     state.logs = {};
   });
   await recentSessionsItem.write(ports, []);
+  await endedSessionsItem.write(ports, []);
 }
 
 /** The cookie store of the Salesforce tab the popup describes (an incognito window's, a Firefox container's). */
@@ -136,6 +139,11 @@ async function answerContent(
     case 'content:end-session':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return endSession(message.sessionId, ports);
+    // The wrap-up after End: only from a tab of the ended session's org and cookie store (wrap-up.ts).
+    case 'content:wrap-up-summary':
+      return wrapUpSummary(ports, message.sessionId, senderUrl, storeId);
+    case 'content:save-wrap-up':
+      return saveWrapUp(ports, message.wrapUp, senderUrl, storeId);
     case 'content:add-guest':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);

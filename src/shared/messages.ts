@@ -22,6 +22,7 @@ import {
   type UserSettings,
 } from './settings.js';
 import type { TeamSessions } from './team-sessions.js';
+import { type WrapUpContentRequests, wrapUpValidators } from './wrap-up.js';
 
 /** The content script's lazily injected classic scripts (scripts/content-script-bundle.ts). */
 export type LazyScript = 'panel' | 'meeting-dialog';
@@ -158,7 +159,7 @@ export type SessionResult =
   { ok: true; session: SessionView | null; launch?: string } | { ok: false; problem: SessionProblem };
 
 /** Requests a content script may send, and what each answers. */
-export interface ContentRequests extends MeetingContentRequests {
+export interface ContentRequests extends MeetingContentRequests, WrapUpContentRequests {
   /** About the sender tab's own org (the host comes from the browser's sender record, not the payload). */
   'content:salesforce-status': { request: NoPayload; response: SalesforceStatus };
   /** A screen share (`mode`), or joining the customer's cobrowse session with the key or visitor id they gave (`join`). */
@@ -432,6 +433,7 @@ const MODES: readonly SessionMode[] = ['screenshare'];
 
 const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } & ContentRequests[K]['request']> } = {
   ...meetingValidators,
+  ...wrapUpValidators,
   'content:salesforce-status': () => ({ type: 'content:salesforce-status' }),
   'content:start-session': (raw) => {
     if (!isString(raw.pageUrl)) return undefined;

@@ -27,7 +27,9 @@ export type PolicyField =
   | { key: string; kind: 'boolean' }
   | { key: string; kind: 'choice'; values: string[] }
   | { key: string; kind: 'choices'; values: string[] }
-  | { key: string; kind: 'text' };
+  | { key: string; kind: 'text' }
+  /** A list of free text (one entry a line in the editor). */
+  | { key: string; kind: 'list' };
 
 export function fieldOf(key: string, property: PropertySchema): PolicyField {
   if (property.type === 'boolean') return { key, kind: 'boolean' };
@@ -35,6 +37,7 @@ export function fieldOf(key: string, property: PropertySchema): PolicyField {
   if (property.type === 'array' && property.items?.type === 'string' && property.items.enum) {
     return { key, kind: 'choices', values: property.items.enum.map(String) };
   }
+  if (property.type === 'array' && property.items?.type === 'string') return { key, kind: 'list' };
   if (property.type === 'string') return { key, kind: 'text' };
   // A schema shape the editor does not offer yet: a test (policy-schema.test.ts) fails first.
   throw new Error(`managed-schema.json: no editor for "${key}" (${property.type})`);

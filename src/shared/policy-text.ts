@@ -18,6 +18,8 @@ export function valueText(field: PolicyField, value: unknown): string {
       return t(valueKey(String(value)));
     case 'choices':
       return Array.isArray(value) ? value.map((v) => t(valueKey(String(v)))).join(', ') : '';
+    case 'list':
+      return Array.isArray(value) && value.length > 0 ? value.map(String).join(', ') : t('policyNoOutcomes');
     case 'text':
       if (typeof value === 'string' && value) return value;
       // An identity provider or Presence field left unset restricts nothing: it says what happens instead.
@@ -80,7 +82,9 @@ export function adjustments(draft: Record<string, unknown>): string[] {
     if (!Object.hasOwn(draft, field.key)) return [];
     const wanted = draft[field.key];
     const title = t(titleKey(field.key));
-    if (Array.isArray(wanted) && wanted.length === 0) return [t('policyEditorEmptyList', title)];
+    // An empty list of choices allows every choice; an empty list of outcomes offers none (as it says).
+    if (field.kind === 'choices' && Array.isArray(wanted) && wanted.length === 0)
+      return [t('policyEditorEmptyList', title)];
     if (JSON.stringify(wanted) === JSON.stringify(effective[field.key])) return [];
     return [t('policyEditorAdjusted', title, valueText(field, effective[field.key]))];
   });

@@ -43,6 +43,7 @@ export const DEFAULT_SETTINGS: UserSettings = {
 import { hasControlCharacter } from './control-characters.js';
 import { IDP_POLICY_KEYS, type IdentityProvider, readIdentityProvider } from './glance-sign-in.js';
 import type { GlanceSObject } from './salesforce-id.js';
+import { DEFAULT_WRAP_UP_OUTCOMES, readWrapUpOutcomes } from './wrap-up.js';
 
 export interface CompanyPolicy {
   allowedUsage: SalesforceUsage[];
@@ -68,6 +69,8 @@ export interface CompanyPolicy {
   presenceVisitorIdFields: string;
   /** Per record type, the field whose value is the visitor id the company's website gives Glance. */
   presenceFields: Partial<Record<GlanceSObject, string>>;
+  /** The outcomes a rep picks from in the wrap-up after End (shared/wrap-up.ts); empty: none offered. */
+  wrapUpOutcomes: string[];
   /** Rules the administrator set to a value this extension cannot use: they apply at their strictest. */
   unusable: string[];
 }
@@ -87,6 +90,7 @@ export const OPEN_POLICY: CompanyPolicy = {
   identityProvider: null,
   presenceVisitorIdFields: '',
   presenceFields: {},
+  wrapUpOutcomes: [...DEFAULT_WRAP_UP_OUTCOMES],
   unusable: [],
 };
 
@@ -166,6 +170,8 @@ export function readPolicy(raw: unknown): CompanyPolicy {
   for (const { key } of IDP_POLICY_KEYS) if (set(key) && typeof managed[key] !== 'string') unusable.add(key);
   if (set('presenceVisitorIdFields') && typeof managed.presenceVisitorIdFields !== 'string')
     unusable.add('presenceVisitorIdFields');
+  const wrapUp = readWrapUpOutcomes(managed.wrapUpOutcomes, set('wrapUpOutcomes'));
+  if (wrapUp.unusable) unusable.add('wrapUpOutcomes');
   return {
     allowedUsage: usable,
     defaultUsage,
@@ -179,6 +185,7 @@ export function readPolicy(raw: unknown): CompanyPolicy {
     ...idpKeys(managed),
     identityProvider: readIdentityProvider(managed),
     ...presenceKeys(managed.presenceVisitorIdFields),
+    wrapUpOutcomes: wrapUp.outcomes,
     unusable: [...unusable],
   };
 }

@@ -22,13 +22,14 @@ import { meetingMetrics } from './meeting-metrics.js';
 import { toolbarAfterNavigation } from './navigation-metrics.js';
 import { nativeShadowSamples, type ShadowSamples } from './shadow-metrics.js';
 import { syncMetrics } from './sync-metrics.js';
+import { wrapUpMetrics } from './wrap-up-metrics.js';
 
 const asJson = process.argv.includes('--json');
 const chaosOnly = process.argv.includes('--chaos-only');
 const churnOnly = process.argv.includes('--churn-only');
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
-/** --only=group,group: just those parts (sizes, meeting, sync, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
+/** --only=group,group: just those parts (sizes, meeting, sync, wrapup, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
 const only = option('only')?.split(',').filter(Boolean);
 const want = (group: string) => !only || only.includes(group);
 /** Runs one part of the bench when --only leaves it in. */
@@ -132,6 +133,10 @@ async function standardMetrics(): Promise<Metric[]> {
     log("Sync of Glance's session records, with faults (Node harness) …");
     const seed = Number(option('seed') ?? Math.floor(Math.random() * 2 ** 31));
     metrics.push(...(await syncMetrics(seed)));
+  }
+  if (want('wrapup')) {
+    log('End with the wrap-up (Node harness) …');
+    metrics.push(...(await wrapUpMetrics()));
   }
   const idleHour = await part('idle', 'An idle hour (Node harness) …', () => simulatedIdleHour());
   if (idleHour)

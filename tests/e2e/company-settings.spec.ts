@@ -67,9 +67,10 @@ test('no policy: every rule not set with the default in words, and each browser 
   await openOptions(page, extensionId, '#company');
   await expect(page.getByText('No company policy is set: every choice is available.')).toBeVisible();
   const rows = page.getByTestId('policy-summary').getByRole('listitem');
-  // The eight rules, the three ways to name a single sign-on provider, and Presence's visitor-id fields.
-  await expect(rows).toHaveCount(12);
-  await expect(page.getByTestId('policy-summary').locator('li[data-state="unset"]')).toHaveCount(12);
+  // The eight rules, the three ways to name a single sign-on provider, Presence's visitor-id fields
+  // and the wrap-up's outcomes.
+  await expect(rows).toHaveCount(13);
+  await expect(page.getByTestId('policy-summary').locator('li[data-state="unset"]')).toHaveCount(13);
   await expect(page.locator('li[data-policy-key="glanceIdpToken"]')).toHaveText(
     "Glance single sign-on: unique account identifier: not used: reps connect with their Glance password Not set: the extension's default",
   );

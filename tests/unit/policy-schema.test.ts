@@ -37,6 +37,7 @@ describe('fields derived from the schema', () => {
       glanceIdpName: 'text',
       glanceIdpToken: 'text',
       presenceVisitorIdFields: 'text',
+      wrapUpOutcomes: 'list',
     });
   });
 
@@ -126,7 +127,23 @@ describe('policyRows (the policy as it applies)', () => {
       glanceIdpName: 'not used: reps connect with their Glance password',
       glanceIdpToken: 'not used: reps connect with their Glance password',
       presenceVisitorIdFields: 'not used: reps join with the key the customer reads them',
+      wrapUpOutcomes: 'Demo given, Issue resolved, Follow-up needed, No show',
     });
+  });
+
+  it('the wrap-up outcomes: a list of names as set, an empty list offers none, a broken one fails closed', () => {
+    const row = (managed: Record<string, unknown>) => policyRows(managed).find((r) => r.field.key === 'wrapUpOutcomes');
+    expect(row({ wrapUpOutcomes: ['Qualified', 'Not a fit'] })).toMatchObject({
+      state: 'set',
+      effective: 'Qualified, Not a fit',
+    });
+    expect(row({ wrapUpOutcomes: [] })).toMatchObject({ state: 'set', effective: 'none: reps pick no outcome' });
+    expect(row({ wrapUpOutcomes: ['Qualified', 3] })).toMatchObject({
+      state: 'invalid',
+      effective: 'none: reps pick no outcome',
+      problems: [{ path: 'wrapUpOutcomes[1]', problem: 'wrong-type', expected: 'string' }],
+    });
+    expect(adjustments({ wrapUpOutcomes: [] })).toEqual([]);
   });
 
   it("an administrator's values are set; an invalid one says so, with its problem, and applies at its strictest", () => {

@@ -10,7 +10,7 @@ import { SalesforceError } from '../salesforce/errors.js';
 import { forgetStatus, type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
-import { guestLead, logEnd, logStart, meetingStart, type Progress, syncSessions } from './jobs.js';
+import { guestLead, logEnd, logStart, meetingStart, type Progress, syncSessions, wrapUp } from './jobs.js';
 import { currentHost, moveOrg } from './moved.js';
 import { failedJob, pauseOrg, settleStates } from './outcome.js';
 import { pauseOf, pausesOrg } from './pauses.js';
@@ -102,6 +102,15 @@ function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | u
     )
       continue; // the end updates the Event the start creates
     if (
+      job.kind === 'wrap-up' &&
+      state.jobs.some(
+        (j) =>
+          (j.kind === 'log-start' || j.kind === 'meeting-start' || j.kind === 'log-end') &&
+          j.sessionId === job.sessionId,
+      )
+    )
+      continue; // the wrap-up updates the Event the start creates, after the end's update (which it extends)
+    if (
       job.kind === 'update-meeting' &&
       state.jobs.some((j) => j.kind === 'schedule-meeting' && j.sessionId === job.sessionId)
     )
@@ -147,7 +156,7 @@ function dropOrphans(state: QueueState): void {
   state.jobs = state.jobs.filter(
     (j) =>
       !(
-        (j.kind === 'log-end' || j.kind === 'update-meeting') &&
+        (j.kind === 'log-end' || j.kind === 'update-meeting' || j.kind === 'wrap-up') &&
         state.logs[j.sessionId]?.state === 'discarded' &&
         !state.logs[j.sessionId]?.eventId
       ),
@@ -186,7 +195,9 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
             ? await meetingStart(client, job, logs[job.meetingId])
             : job.kind === 'sync-sessions'
               ? await syncSessions(client, job, log)
-              : await guestLead(client, job, log);
+              : job.kind === 'wrap-up'
+                ? await wrapUp(client, job, log)
+                : await guestLead(client, job, log);
   } catch (error) {
     if (!(error instanceof SalesforceError)) throw error;
     progress = { log: (l) => l, job, failure: error };

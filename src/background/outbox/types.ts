@@ -58,7 +58,7 @@ interface JobBase {
 
 /** A record that landed twice and is deleted again. */
 export interface Surplus {
-  sobject: 'Event' | 'FeedItem' | 'Lead';
+  sobject: 'Event' | 'FeedItem' | 'Lead' | 'Task';
   id: string;
 }
 
@@ -112,6 +112,20 @@ export type OutboxJob = JobBase &
         glanceAddress: string;
       }
     | { kind: 'log-end'; fields: Record<string, unknown> }
+    | {
+        /**
+         * The rep's wrap-up after End (jobs/wrap-up.ts): the Event's Description and Location with
+         * the outcome and notes, and the next step's Task, in one composite call after the end's.
+         */
+        kind: 'wrap-up';
+        fields: Record<string, unknown>;
+        /** The next step: the Task's own fields (its WhoId/WhatId are added when sent); `done` once it landed. */
+        task?: { fields: Record<string, unknown>; done?: boolean };
+        /** The Event's update landed: a later attempt only creates the Task. */
+        eventDone?: boolean;
+        /** The session's record: with the start's look-up, the Task's relation. */
+        record: LoggedRecord;
+      }
     /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`sessionId` is the meeting's id). */
     | { kind: 'update-meeting'; fields: Record<string, unknown> }
     /**

@@ -280,7 +280,7 @@ export function eventEnd(startedAt: string, endedAt: string): string {
  * minutes are DurationInMinutes, which Salesforce derives from the real start and end. Salesforce
  * data, so English like the description; Location holds 255 characters (Object Reference, "Event").
  */
-export function reportCategory(facts: SessionFacts, outcome?: string): string {
+export function reportCategory(facts: Pick<SessionFacts, 'modes' | 'guests'>, outcome?: string): string {
   const guests = facts.guests.length;
   const parts = [
     'Glance',

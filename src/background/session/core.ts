@@ -29,6 +29,7 @@ import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, tellTabs } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
+import { rememberEnded } from './ended-sessions.js';
 import { isThisSession } from './glance-answer.js';
 import type { NoticePorts } from './guest-notice.js';
 import { rememberSession } from './recent.js';
@@ -138,7 +139,8 @@ export async function accountOf(ports: SessionPorts, session: ActiveSession): Pr
 }
 
 /** The session's cookie store, for its queued writes (absent: the regular one). */
-export const storeOf = (session: ActiveSession) => (session.record.storeId ? { storeId: session.record.storeId } : {});
+export const storeOf = (session: Pick<ActiveSession, 'record'>) =>
+  session.record.storeId ? { storeId: session.record.storeId } : {};
 
 export const glanceFor = (ports: SessionPorts, account: GlanceAccount) =>
   new GlanceClient(account, ports.fetch, ports.glanceTimeoutMs);
@@ -215,14 +217,17 @@ export async function finish(
   const unseen = guests.filter((g) => !session.guests.some((known) => sameGuest(known, g)));
   const final = { ...session, guests };
   await queueGuestLeads(ports, session, unseen);
+  const fields = withMeeting(endEventFields({ ...facts(final), endedAt }), session);
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-end',
     sessionId: session.sessionId,
     apiHost: session.record.apiHost,
     ...storeOf(session),
-    fields: withMeeting(endEventFields({ ...facts(final), endedAt }), session),
+    fields,
   });
+  // The rep's wrap-up, saved later, extends what the end wrote (wrap-up.ts).
+  await rememberEnded(ports, final, endedAt, String(fields.Description));
   await rememberSession(ports, final, endedAt);
   // A meeting is held once (the meeting feature, above this one, marks it: main.ts wires it).
   if (session.meeting) await ports.onMeetingHeld(session.meeting.meetingId);

@@ -11,7 +11,7 @@ import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
 import { readSyncConfig, readSyncState } from '../sync/stored.js';
 import type { SyncConfig, SyncState } from '../sync/types.js';
 import { defineItem } from './define-item.js';
-import type { ActiveSession, ScheduledMeeting } from './shapes.js';
+import type { ActiveSession, EndedSession, ScheduledMeeting } from './shapes.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
@@ -117,6 +117,20 @@ export const recentSessionsItem = defineItem<RecentSession[]>({
     Array.isArray(raw) ? raw.filter((r): r is RecentSession => isObject(r) && typeof r.sessionId === 'string') : [],
 });
 
+/**
+ * Sessions that ended in the last day, for the rep's wrap-up (session/wrap-up.ts): the Event's ended
+ * Description and what its Location is made of, so a wrap-up saved later rebuilds both exactly.
+ */
+export const endedSessionsItem = defineItem<EndedSession[]>({
+  area: 'local',
+  key: 'endedSessions',
+  version: 1,
+  parse: (raw) =>
+    Array.isArray(raw)
+      ? raw.filter((e): e is EndedSession => isObject(e) && typeof e.sessionId === 'string' && isObject(e.record))
+      : [],
+});
+
 const JOB_KINDS = new Set([
   'log-start',
   'log-end',
@@ -125,6 +139,7 @@ const JOB_KINDS = new Set([
   'update-meeting',
   'meeting-start',
   'sync-sessions',
+  'wrap-up',
 ]);
 
 function readJob(raw: unknown): OutboxJob | undefined {
@@ -135,6 +150,7 @@ function readJob(raw: unknown): OutboxJob | undefined {
   if (raw.kind === 'sync-sessions' && !Array.isArray(raw.sessions)) return undefined;
   if (raw.kind !== 'guest-lead' && raw.kind !== 'sync-sessions' && !isObject(raw.fields)) return undefined;
   if (raw.kind === 'meeting-start' && typeof raw.meetingId !== 'string') return undefined;
+  if (raw.kind === 'wrap-up' && !isObject(raw.record)) return undefined;
   if (raw.kind === 'schedule-meeting' && typeof raw.glanceAddress !== 'string') return undefined;
   return {
     ...(raw as unknown as OutboxJob),

@@ -4,6 +4,7 @@ import type { MeetingView } from '../../shared/meeting-request.js';
 import type { SessionMode } from '../../shared/messages.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
+import type { EventGuest } from '../records/session-event.js';
 
 /** The running session (session/state.ts reads and writes it). */
 export interface ActiveSession {
@@ -48,4 +49,20 @@ export interface ScheduledMeeting extends Omit<MeetingView, 'record'> {
   record: MeetingView['record'] & { apiHost: string; storeId?: string };
   /** Its session was started and has ended: no longer upcoming, never started again. */
   held?: boolean;
+}
+
+/** A session that ended, kept a day for the rep's wrap-up (session/wrap-up.ts). */
+export interface EndedSession {
+  sessionId: string;
+  record: ActiveSession['record'];
+  startedAt: string;
+  endedAt: string;
+  modes: SessionMode[];
+  guests: EventGuest[];
+  /** The Event's Description as the end wrote it (with a meeting's details). */
+  description: string;
+  /** Forgotten after this time (ms since epoch). */
+  keepUntil: number;
+  /** The wrap-up was saved (one per session). */
+  saved?: boolean;
 }

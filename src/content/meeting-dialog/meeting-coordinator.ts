@@ -17,6 +17,11 @@ import { meetingTiming } from './meeting-timing.js';
 
 export type MeetingAction = 'reschedule' | 'cancel-meeting' | 'start-meeting';
 
+/** A follow-up meeting scheduled from a session's wrap-up: `closed` runs when the dialog closes. */
+export interface FollowUp {
+  closed: () => void;
+}
+
 /** The row's look, added to the toolbar's shadow root with the row (the toolbar's own CSS stays small). */
 const ROW_CSS = `.meeting{display:flex;flex:1 1 100%;flex-wrap:wrap;align-items:center;gap:.5rem;padding-top:.5rem;border-top:1px solid #e5e5e5}
 .when{font-weight:700}`;
@@ -64,7 +69,7 @@ export class MeetingCoordinator {
   }
 
   /** `opener`: the button outside the toolbar the rep pressed (focus returns there). */
-  async act(kind: 'schedule' | MeetingAction, opener?: HTMLElement): Promise<void> {
+  async act(kind: 'schedule' | MeetingAction, opener?: HTMLElement, followUp?: FollowUp): Promise<void> {
     const record = this.record;
     const meeting = this.upcoming;
     if (!record) return;
@@ -83,7 +88,8 @@ export class MeetingCoordinator {
       changed: (changed) => {
         if (this.record === record) this.take(changed.cancelled ? null : changed);
       },
-      returnFocus: () => (opener?.isConnected ? opener.focus() : this.focusAction(kind)),
+      followUp: !!followUp,
+      returnFocus: () => (followUp ? followUp.closed() : opener?.isConnected ? opener.focus() : this.focusAction(kind)),
     });
   }
 

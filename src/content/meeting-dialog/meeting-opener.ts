@@ -17,6 +17,8 @@ export interface MeetingOpening {
   defaults: Promise<MeetingDefaults | undefined> | undefined;
   changed: (meeting: MeetingView) => void;
   returnFocus: () => void;
+  /** A follow-up from a session's wrap-up: the subject says so. */
+  followUp?: boolean;
 }
 
 let dialog: MeetingDialog | undefined;
@@ -28,7 +30,10 @@ export async function openMeeting(opening: MeetingOpening): Promise<void> {
   const context = {
     pageUrl: location.href,
     organizer: opening.organizer,
-    subject: t('meetingDefaultSubject', known?.recordName || opening.record.sobject),
+    subject: t(
+      opening.followUp ? 'wrapUpFollowUpSubject' : 'meetingDefaultSubject',
+      known?.recordName || opening.record.sobject,
+    ),
     invitee: known?.inviteeEmail ?? '',
     changed: opening.changed,
     returnFocus: opening.returnFocus,

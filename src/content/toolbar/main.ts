@@ -76,7 +76,11 @@ function loadPanel(): void {
   loadLazyScript('panel').then(
     ({ SessionPanel }) => {
       if (panel) return;
-      panel = new SessionPanel(onPanelChange, () => void loadSession(true));
+      panel = new SessionPanel(onPanelChange, () => void loadSession(true), {
+        scheduleFollowUp: (closed) => void meetings.act('schedule', undefined, { closed }),
+        anchor: () => (toolbar.host.isConnected ? toolbar.host : undefined),
+        returnFocus: () => toolbar.focus(),
+      });
       render();
     },
     // The extension was updated under this tab, or the injection failed: the next render tries again.

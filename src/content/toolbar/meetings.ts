@@ -7,15 +7,18 @@ import type { SalesforceStatus } from '../../shared/messages.js';
 import { type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
-import type { MeetingAction, MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
+import type { FollowUp, MeetingAction, MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
 import type { Toolbar } from './toolbar.js';
 
 export interface Meetings {
   setStatus(status: SalesforceStatus | undefined): void;
   /** The toolbar shows `record` (or nothing): ask once per record whether it has an upcoming meeting. */
   show(record: RecordPage | undefined): void;
-  /** `opener`: the button outside the toolbar the rep pressed (focus returns there). */
-  act(kind: 'schedule' | MeetingAction, opener?: HTMLElement): Promise<void>;
+  /**
+   * `opener`: the button outside the toolbar the rep pressed (focus returns there). `followUp`: a
+   * follow-up meeting from the session's wrap-up (its subject says so; `closed` runs as it closes).
+   */
+  act(kind: 'schedule' | MeetingAction, opener?: HTMLElement, followUp?: FollowUp): Promise<void>;
 }
 
 /** Closures, not a class: their names minify, a class's members do not. */
@@ -58,9 +61,9 @@ export function meetings(toolbar: Toolbar, startMeeting: (meeting: MeetingView) 
         }),
       );
     },
-    act: (kind, opener) =>
+    act: (kind, opener, followUp) =>
       load().then(
-        (loaded) => loaded.act(kind, opener),
+        (loaded) => loaded.act(kind, opener, followUp),
         () => toolbar.notice('meetingRefusedUnknown', 'error'),
       ),
   };

@@ -2,6 +2,7 @@
 // from the schema's shape (policy-schema.ts): a yes/no select for a boolean, a select for a string
 // with an enum, checkboxes for a list of an enum, a text field for free text. Each starts at
 // "Not set", which keeps the extension's default. The deploy forms follow the draft.
+import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { POLICY_FIELDS, type PolicyField } from '../../shared/policy-schema.js';
 import { adjustments, titleKey, valueKey, valueText } from '../../shared/policy-text.js';
@@ -93,6 +94,8 @@ function Control({ field, draft, onChange }: { field: PolicyField; draft: Draft;
         </fieldset>
       );
     }
+    case 'list':
+      return <ListControl id={id} help={help} field={field} value={value} notSet={notSet} set={set} />;
     case 'text':
       return (
         <div class="field">
@@ -109,6 +112,47 @@ function Control({ field, draft, onChange }: { field: PolicyField; draft: Draft;
         </div>
       );
   }
+}
+
+/** A list of free text, one entry a line; blank lines are not entries (the text keeps them while typed). */
+function ListControl(props: {
+  id: string;
+  help: string;
+  field: PolicyField;
+  value: unknown;
+  notSet: string;
+  set: (next: unknown) => void;
+}) {
+  const { id, help, field, value, notSet, set } = props;
+  const fromDraft = Array.isArray(value) ? value.map(String).join('\n') : '';
+  const [text, setText] = useState(fromDraft);
+  const entries = (typed: string) =>
+    typed
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  // What the rep typed, while it is what the draft holds; the draft's own list after a reset.
+  const shown = entries(text).join('\n') === entries(fromDraft).join('\n') ? text : fromDraft;
+  return (
+    <div class="field">
+      <label for={id}>{t(titleKey(field.key))}</label>
+      <textarea
+        id={id}
+        rows={4}
+        aria-describedby={help}
+        value={shown}
+        placeholder={notSet}
+        onInput={(e) => {
+          const typed = e.currentTarget.value;
+          setText(typed);
+          set(typed.trim() === '' ? undefined : entries(typed));
+        }}
+      />
+      <p id={help} class="hint">
+        {t(`policyHelp_${field.key}` as MessageKey)}
+      </p>
+    </div>
+  );
 }
 
 export function PolicyEditor({

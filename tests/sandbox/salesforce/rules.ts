@@ -24,6 +24,8 @@ const DEFAULTS: Record<string, Fields> = {
   Campaign: { IsActive: false },
   Event: { IsAllDayEvent: false, IsReminderSet: false, ShowAs: 'Busy' },
   FeedItem: { IsRichText: false },
+  // Object Reference, "Task": Status and Priority are defaulted on create.
+  Task: { Status: 'Not Started', Priority: 'Normal' },
 };
 
 /**
@@ -52,6 +54,12 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
       break;
     case 'Event':
       deriveEventTimes(fields, input, existing);
+      checkEventRelations(ctx, fields);
+      break;
+    case 'Task':
+      // Object Reference, "Task": IsClosed follows the Status (a closed status: Completed out of the
+      // box); WhoId, WhatId and AccountId follow the Event's rules (AccountId's description is the same).
+      fields.IsClosed = fields.Status === 'Completed';
       checkEventRelations(ctx, fields);
       break;
     case 'FeedItem':
@@ -171,7 +179,7 @@ function deriveEventTimes(fields: Fields, input: Fields, existing?: SObjectRecor
   fields.ActivityDate = fields.StartDateTime.slice(0, 10);
 }
 
-/** A lead can't be related to other records; the event's account follows its WhatId or contact. */
+/** A lead can't be related to other records; an activity's account follows its WhatId or contact. */
 function checkEventRelations(ctx: ApiContext, fields: Fields): void {
   const whoId = typeof fields.WhoId === 'string' ? fields.WhoId : null;
   const whatId = typeof fields.WhatId === 'string' ? fields.WhatId : null;

@@ -279,6 +279,27 @@ const DEFINITIONS: SObjectDef[] = [
     ],
     { write: false },
   ),
+  // Object Reference, "Task" (developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_task.htm):
+  // Subject a combobox of 255 characters; ActivityDate ("Due Date Only") a date; Description
+  // ("Comments") a long text area of 32,000; Status and Priority picklists that are defaulted on
+  // create (Not Started, Normal); WhoId a Contact or Lead, WhatId any other record; IsClosed set by
+  // Salesforce from the Status. The picklists hold the values every org ships with: an admin may add
+  // more, so the extension may send only these.
+  sobject('Task', 'Task', [
+    sized(editable('Subject', 'string'), 255),
+    editable('ActivityDate', 'date', 'Due Date Only'),
+    {
+      ...editable('Status', 'picklist'),
+      picklistValues: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+    },
+    { ...editable('Priority', 'picklist'), picklistValues: ['High', 'Normal', 'Low'] },
+    readOnly('IsClosed', 'boolean', 'Closed'),
+    reference('WhoId', ['Contact', 'Lead'], 'Who', 'Name ID'),
+    reference('WhatId', ['Account', 'Opportunity', 'Campaign', 'Case'], 'What', 'Related To ID'),
+    reference('AccountId', ['Account'], 'Account', 'Account ID', false),
+    sized(editable('Description', 'textarea'), 32_000),
+    OWNER,
+  ]),
   sobject('FeedItem', 'Feed Item', [
     reference(
       'ParentId',

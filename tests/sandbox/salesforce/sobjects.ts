@@ -215,6 +215,7 @@ function describeGlobal() {
     'Lead',
     'Opportunity',
     'OpportunityContactRole',
+    'Task',
     'User',
   ];
   return {

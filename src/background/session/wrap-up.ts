@@ -1,0 +1,131 @@
+// The rep's wrap-up after End (issue 27, item 5). The end's own update goes at once (core.ts finish):
+// nothing waits for the rep, and a rep who walks away still has the session logged. What the rep
+// then saves (notes, an outcome, a next step) is one more queued job (outbox/jobs/wrap-up.ts), built
+// from what the end wrote (ended-sessions.ts).
+import { lightningHostFor } from '../../shared/salesforce-url.js';
+import type { WrapUpRequest, WrapUpResult, WrapUpSummary } from '../../shared/wrap-up.js';
+import { inBackground } from '../in-background.js';
+import { enqueue, runOutbox } from '../outbox/runner.js';
+import { readLog } from '../outbox/store.js';
+import { oneLine, reportCategory } from '../records/session-event.js';
+import { settingsView } from '../settings/account.js';
+import type { EndedSession } from '../storage/shapes.js';
+import { inSessionOrg } from './audience.js';
+import { jobId, type SessionPorts, sessionLock, storeOf } from './core.js';
+import { keptEnded, markSaved } from './ended-sessions.js';
+
+/** The ended session, if it is still kept and the asking tab may see it (its org and cookie store). */
+async function endedFor(
+  ports: SessionPorts,
+  sessionId: string,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<EndedSession | undefined> {
+  const ended = await keptEnded(ports, sessionId);
+  return ended && (await inSessionOrg(pageUrl, storeId, ended, ports)) ? ended : undefined;
+}
+
+export async function wrapUpSummary(
+  ports: SessionPorts,
+  sessionId: string,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<WrapUpSummary | null> {
+  const ended = await endedFor(ports, sessionId, pageUrl, storeId);
+  if (!ended) return null;
+  const [log, { policy }] = await Promise.all([readLog(ports, sessionId), settingsView(ports)]);
+  return {
+    sessionId,
+    startedAt: ended.startedAt,
+    endedAt: ended.endedAt,
+    guests: ended.guests.map((g) => g.name || g.email),
+    eventUrl: log.eventId
+      ? `https://${lightningHostFor(ended.record.apiHost)}/lightning/r/Event/${log.eventId}/view`
+      : '',
+    outcomes: policy.wrapUpOutcomes,
+    record: { sobject: ended.record.sobject, recordId: ended.record.recordId },
+    saved: ended.saved === true,
+  };
+}
+
+/**
+ * The rep's notes as Description lines: line breaks kept (as \n), every other control character and
+ * Unicode line separator a space, bidirectional overrides gone (they would disguise what a reader
+ * sees), and each line indented under "Notes:" so no line of notes can pass for one of the
+ * session's own ("Guests: …", "Outcome: …").
+ */
+export function notesLines(notes: string): string[] {
+  const lines = notes
+    .replace(/\p{Bidi_Control}/gu, '')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\p{Cc}+/gu, ' ').trimEnd());
+  while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
+  while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
+  return lines.map((line) => `  ${line}`);
+}
+
+/** Description and Location after the wrap-up: the end's, with the outcome and the notes. */
+export function wrapUpEventFields(ended: EndedSession, outcome: string, notes: string): Record<string, unknown> {
+  const noted = notesLines(notes);
+  const lines = [
+    ended.description,
+    ...(outcome ? [`Outcome: ${oneLine(outcome)}`] : []),
+    ...(noted.length > 0 ? ['Notes:', ...noted] : []),
+  ];
+  return {
+    // Event.Description holds 32,000 characters (Object Reference, "Event").
+    Description: lines.join('\n').slice(0, 32000),
+    Location: reportCategory(ended, oneLine(outcome)),
+  };
+}
+
+/** The next step's Task: the rep's subject and due date, open, normal priority, owned by the rep (Salesforce's default). */
+export function nextStepFields(sessionId: string, subject: string, dueDate: string): Record<string, unknown> {
+  return {
+    Subject: oneLine(subject).slice(0, 255),
+    ActivityDate: dueDate,
+    Status: 'Not Started',
+    Priority: 'Normal',
+    Description: `Next step after Glance session ${oneLine(sessionId)}`,
+  };
+}
+
+/** Queues the rep's wrap-up, once per session (two tabs saving at once: the second is told it was saved). */
+export function saveWrapUp(
+  ports: SessionPorts,
+  request: WrapUpRequest,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<WrapUpResult> {
+  return sessionLock.run(() => saveUnlocked(ports, request, pageUrl, storeId));
+}
+
+async function saveUnlocked(
+  ports: SessionPorts,
+  request: WrapUpRequest,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<WrapUpResult> {
+  const ended = await endedFor(ports, request.sessionId, pageUrl, storeId);
+  if (!ended) return { ok: false, problem: 'session-gone' };
+  if (ended.saved) return { ok: false, problem: 'already-saved' };
+  // The company's list as it is now: an outcome it no longer offers is not written.
+  const { policy } = await settingsView(ports);
+  if (request.outcome && !policy.wrapUpOutcomes.includes(request.outcome))
+    return { ok: false, problem: 'outcome-not-offered' };
+  const task = request.task && oneLine(request.task.subject) !== '' ? request.task : undefined;
+  await enqueue(ports, {
+    id: jobId(ports),
+    kind: 'wrap-up',
+    sessionId: ended.sessionId,
+    apiHost: ended.record.apiHost,
+    ...storeOf(ended),
+    fields: wrapUpEventFields(ended, request.outcome, request.notes),
+    ...(task ? { task: { fields: nextStepFields(ended.sessionId, task.subject, task.dueDate) } } : {}),
+    record: { sobject: ended.record.sobject, recordId: ended.record.recordId },
+  });
+  await markSaved(ports, ended.sessionId);
+  inBackground(runOutbox(ports), 'the Salesforce queue');
+  return { ok: true };
+}
