@@ -195,3 +195,17 @@ test('notes rewritten by a page script during the press on Save: nothing is sent
     .toContain('Notes:\n  Bring the Q3 numbers.');
   expect(String((await sessionEvents(control, sessionId))[0]?.Description)).not.toContain('0042');
 });
+
+test('a new session closes the wrap-up card of the one before', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  const samir = await named(control, 'Contact', 'LastName', 'Nagheenanajar');
+  const { card } = await sessionEnded(page, control, samir.Id);
+  const { panel } = await startFromToolbar(page);
+  await expect(panel.getByLabel('Session key')).toBeVisible();
+  await expect(card).toHaveCount(0);
+});

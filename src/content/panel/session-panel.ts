@@ -248,6 +248,8 @@ export class SessionPanel {
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {
       this.say(undefined);
+      // A new session: the wrap-up of the one before is over (what was saved is on its way).
+      this.wrapUp.close();
       // The guests already there when the panel first shows a session are not news.
       this.seenGuests = new Set(view.guests.map(guestKey));
       this.announce.textContent = view.key ? t('panelAnnounceKey', view.key) : t('panelAnnounceNoKey');
