@@ -36,6 +36,9 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
   // Glance's clock is the same wall clock (its advance() still moves Glance alone): the background
   // compares Glance's times with its own (poll.ts), so they must not depend on the day the tests run.
   sandbox.state.glance.wallClock = () => clock;
+  // Salesforce's "now" too: an Event logged at the harness's time is within LAST_N_DAYS:30 of it,
+  // whatever today's date (the harness's clock is fixed; the real one is not).
+  for (const name of ['acme', 'globex'] as const) sandbox.state.org(name).wallClock = () => clock;
   /**
    * Managed storage as Chromium has it: the administrator's policy, which reads answer only once the
    * browser's policy loader has settled (a read before that waits for it; 1.8–4.8 s after a start in

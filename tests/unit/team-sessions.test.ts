@@ -88,7 +88,8 @@ describe("the team's sessions from Salesforce", () => {
     org.setup.roleAbove.set(blake, riley);
     const hour = 3_600_000;
     const event = (owner: string, hoursAgo: number, minutes: number, location: string, subject?: string) => {
-      const start = Date.now() - hoursAgo * hour;
+      // The harness's clock is the org's "now" (LAST_N_DAYS counts from it), not the real one.
+      const start = h.ports.now() - hoursAgo * hour;
       const at = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
       return org.insert('Event', {
         Subject: subject ?? `Glance session (${owner}-${hoursAgo})`,

@@ -289,6 +289,11 @@ export class SalesforceOrg {
    */
   readonly samlServiceProviders: SamlServiceProvider[] = [];
   private counter = 1000;
+  /**
+   * The org's "now": CreatedDate, and what date literals such as LAST_N_DAYS:30 count from. Real time,
+   * unless a test harness runs on a clock of its own (the background harness does).
+   */
+  wallClock: () => number = () => Date.now();
 
   constructor(readonly profile: OrgProfile = ORG_PROFILES.acme) {
     this.orgId = profile.orgId;
@@ -345,7 +350,7 @@ export class SalesforceOrg {
   }
 
   insert(type: string, fields: Record<string, FieldValue>, id = this.newId(type)): SObjectRecord {
-    const now = new Date().toISOString().replace('Z', '+0000');
+    const now = new Date(this.wallClock()).toISOString().replace('Z', '+0000');
     const record: SObjectRecord = {
       Id: id,
       type,

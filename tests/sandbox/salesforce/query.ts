@@ -29,7 +29,7 @@ export function queryResource(ctx: ApiContext, call: ApiCall, segments: string[]
   }
   // Checked (names, types, sharing) before it runs, as Salesforce compiles a query before executing it.
   const result = runQuery(ctx.org, query, undefined, ctx.userId);
-  if (ctx.org.setup.largeOrg && runsTooLong(query)) {
+  if (ctx.org.setup.largeOrg && runsTooLong(query, ctx.org.wallClock())) {
     // Millions of activities and no index to narrow them: a full scan that Salesforce stops
     // (selectivity.ts says which filters an index serves, and where that comes from).
     throw ApiError.one(400, 'QUERY_TIMEOUT', 'Your query request was running for too long.');

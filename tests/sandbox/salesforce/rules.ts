@@ -77,7 +77,7 @@ export function applyWriteRules(ctx: ApiContext, def: SObjectDef, input: Fields,
     if (hasOwner(def)) fields.OwnerId ??= ctx.userId;
     fields.CreatedById = ctx.userId;
   } else {
-    fields.LastModifiedDate = salesforceDateTime(new Date());
+    fields.LastModifiedDate = salesforceDateTime(new Date(ctx.org.wallClock()));
   }
   fields.LastModifiedById = ctx.userId;
   return fields;

@@ -297,7 +297,7 @@ class PathResolver {
         `value of filter criterion for field '${path.field.name}' must be of type ${SOQL_TYPE[path.field.type] ?? path.field.type} and should be enclosed in quotes`,
       );
     }
-    const todayStart = Math.floor(Date.now() / DAY) * DAY;
+    const todayStart = Math.floor(this.org.wallClock() / DAY) * DAY;
     return [todayStart - days * DAY, todayStart + DAY];
   }
 
