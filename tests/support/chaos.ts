@@ -774,10 +774,14 @@ export async function runChaos(sandbox: Sandbox, options: ChaosOptions): Promise
       for (const type of ['Lead', 'Contact'])
         for (const r of await control.records<Row>(type, org)) people.set(r.Id, r);
       const repId = sandbox.state().org(org).defaultUserId;
+      const byEmail = (email: string) =>
+        [...people.values()].filter((p) => String(p.Email ?? '').toLowerCase() === email.toLowerCase());
       for (const run of runs.filter((r) => r.org === org)) {
-        const leads = ((final.logs[run.sessionId] ?? {}) as { leads?: Record<string, string> }).leads ?? {};
+        const log = final.logs[run.sessionId] as { leads?: Record<string, string> } | undefined;
         for (const guest of run.guests) {
-          const id = leads[guest.email.toLowerCase()];
+          // The queue keeps the logs of the last 50 sessions (store.ts): an older session's guest is
+          // checked in the org instead, as the one record that has their email.
+          const id = log ? log.leads?.[guest.email.toLowerCase()] : byEmail(guest.email)[0]?.Id;
           const person = id ? people.get(id) : undefined;
           const isLead = id?.startsWith('00Q');
           const theirs = String(person?.Email ?? '').toLowerCase() === guest.email.toLowerCase();
