@@ -266,3 +266,38 @@ export async function focusByKeyboard(page: Page, control: Locator) {
   await page.keyboard.press('Tab');
   await expect(control).toBeFocused();
 }
+
+/**
+ * Types a date into <input type=date> as a rep does, segment by segment (en-US: month, day, year).
+ * Playwright's fill() sets a date input's value from script, which the dialog rightly refuses as not
+ * the rep's typing (a page script could do the same: meeting-form.ts).
+ */
+export async function typeDate(page: Page, field: Locator, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  await field.focus();
+  await page.keyboard.type(`${month}${day}${year}`);
+  await expect(field).toHaveValue(date);
+}
+
+/** Types a time into <input type=time> as a rep does (en-US: hour, minute, AM or PM). */
+export async function typeTime(page: Page, field: Locator, time: string): Promise<void> {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const hour12 = ((hours + 11) % 12) + 1;
+  await field.focus();
+  await page.keyboard.type(
+    `${String(hour12).padStart(2, '0')}${String(minutes).padStart(2, '0')}${hours < 12 ? 'A' : 'P'}`,
+  );
+  await expect(field).toHaveValue(time);
+}
+
+/** Chooses an option with the keyboard as a rep does (selectOption() sets it from script). */
+export async function choose(page: Page, field: Locator, value: string): Promise<void> {
+  const { from, to } = await field.evaluate((select, wanted) => {
+    const values = [...(select as HTMLSelectElement).options].map((option) => option.value);
+    return { from: (select as HTMLSelectElement).selectedIndex, to: values.indexOf(wanted) };
+  }, value);
+  if (to < 0) throw new Error(`no option ${value}`);
+  await field.focus();
+  for (let i = from; i !== to; i += to > from ? 1 : -1) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  await expect(field).toHaveValue(value);
+}

@@ -3,10 +3,10 @@
 // and the Event's link; what the rep types, picks and schedules goes in ONE more composite call,
 // the Task on the same records as the Event; Schedule follow-up opens the meeting dialog prefilled.
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 import {
   addGuest,
+  choose,
   connectGlance,
   expect,
   focusByKeyboard,
@@ -17,6 +17,7 @@ import {
   startFromToolbar,
   test,
   toolbar,
+  typeDate,
   useSettings,
 } from './fixtures.js';
 
@@ -28,26 +29,6 @@ const named = async (control: SandboxControl, type: string, field: string, value
   if (!record) throw new Error(`seed changed: no ${type} ${value}`);
   return record;
 };
-
-/** Types a date into <input type=date> as a rep does, segment by segment (en-US: month, day, year). */
-async function typeDate(page: Page, field: Locator, date: string): Promise<void> {
-  const [year, month, day] = date.split('-');
-  await field.focus();
-  await page.keyboard.type(`${month}${day}${year}`);
-  await expect(field).toHaveValue(date);
-}
-
-/** Chooses an option with the keyboard as a rep does (selectOption() sets it from script). */
-async function choose(page: Page, field: Locator, value: string): Promise<void> {
-  const { from, to } = await field.evaluate((select, wanted) => {
-    const values = [...(select as HTMLSelectElement).options].map((option) => option.value);
-    return { from: (select as HTMLSelectElement).selectedIndex, to: values.indexOf(wanted) };
-  }, value);
-  if (to < 0) throw new Error(`no option ${value}`);
-  await field.focus();
-  for (let i = from; i !== to; i += to > from ? 1 : -1) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
-  await expect(field).toHaveValue(value);
-}
 
 /** A session on the Contact, logged, with a guest added by hand, then ended by the rep. */
 async function sessionEnded(page: Page, control: SandboxControl, contactId: string) {
