@@ -16,8 +16,11 @@ const shots = resolve('screenshots');
 const CLASSIC = 'https://acme.my.salesforce.com';
 const LIGHTNING = 'https://acme.lightning.force.com';
 
-console.log('Building the extension into dist/ …');
-await build({ logLevel: 'warn' });
+// `npm test` builds once for all its steps and says so with --no-build.
+if (!process.argv.includes('--no-build')) {
+  console.log('Building the extension into dist/ …');
+  await build({ logLevel: 'warn' });
+}
 const sandbox = await startSandbox({ quiet: true, port: tour ? 0 : Number(process.env.SANDBOX_PORT ?? 8443) });
 const control = new SandboxControl(sandbox.controlUrl);
 console.log(`Sandbox on 127.0.0.1:${sandbox.port}, control API ${sandbox.controlUrl}`);
