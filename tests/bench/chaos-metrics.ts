@@ -3,7 +3,7 @@
 // browser restarted once (tests/support/chaos.ts). The seed and every figure go to stderr; the
 // metrics are the counts that must be 0.
 import { startSandbox } from '../sandbox/server.js';
-import { type ChaosReport, describeChaos, type FaultKind, randomSeed, runChaos } from '../support/chaos.js';
+import { type ChaosReport, describeChaos, type FaultKind, randomSeed, runChaos } from '../support/chaos/index.js';
 import type { Metric } from './main.js';
 
 export async function chaosMetrics(options: {

@@ -5,7 +5,7 @@
 // session. Alone: npx playwright test --project chaos --no-deps
 import { expect, test } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.js';
-import { describeChaos, randomSeed, runChaos } from '../support/chaos.js';
+import { describeChaos, randomSeed, runChaos } from '../support/chaos/index.js';
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
 test('chaos: sessions across two orgs while Salesforce writes fail, the worker stops and the browser restarts', async ({}, testInfo) => {
