@@ -1,7 +1,7 @@
 // What a Markdown document links to and which anchors its headings make, read with marked's own lexer
 // (so a link inside a code block is not a link). Used by the docs link test (tests/unit/docs-links)
 // and by the reps' guide page (scripts/docs/reps-guide-page.ts), so both agree with GitHub on anchors.
-import { type Token, type Tokens, marked } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 
 export interface MarkdownLink {
   kind: 'link' | 'image';

@@ -17,7 +17,11 @@ function markdownUnder(dir: string): string[] {
     .map((name) => resolve(dir, name));
 }
 
-const documents = [resolve(root, 'README.md'), ...markdownUnder(resolve(root, 'docs')), ...markdownUnder(resolve(root, 'store'))];
+const documents = [
+  resolve(root, 'README.md'),
+  ...markdownUnder(resolve(root, 'docs')),
+  ...markdownUnder(resolve(root, 'store')),
+];
 const name = (path: string) => relative(root, path);
 
 /** The paths among these that git ignores (`git check-ignore` prints exactly those). */
@@ -66,7 +70,8 @@ describe('README and docs links', () => {
       .filter(({ href }) => !isExternal(href) && !href.startsWith('#'))
       .map(({ href }) => resolve(dirname(path), decodeURIComponent(href.split('#')[0] ?? '')))
       .filter((target) => existsSync(target));
-    for (const ignored of ignoredByGit(local.map(name))) problems.push(`${ignored}: git ignores it, so no clone has it`);
+    for (const ignored of ignoredByGit(local.map(name)))
+      problems.push(`${ignored}: git ignores it, so no clone has it`);
     expect(problems).toEqual([]);
   });
 
@@ -90,7 +95,8 @@ describe('the link checker itself', () => {
     expect(ignoredByGit(['dist/manifest.json', 'package.json'])).toEqual(new Set(['dist/manifest.json']));
   });
   it('reads links as GitHub does: not inside code, anchors from headings', () => {
-    const text = '# Quick start (developers)\n\n`[x](nowhere.md)`\n\n```\n[y](gone.md)\n```\n\n[z](a.md) <img src="b.png">\n';
+    const text =
+      '# Quick start (developers)\n\n`[x](nowhere.md)`\n\n```\n[y](gone.md)\n```\n\n[z](a.md) <img src="b.png">\n';
     expect(linksOf(text).map((l) => l.href)).toEqual(['a.md', 'b.png']);
     expect(headingAnchors(text)).toEqual(new Set(['quick-start-developers']));
     expect(headingAnchors('## When Salesforce says no\n## When Salesforce says no\n')).toEqual(
