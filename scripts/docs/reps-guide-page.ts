@@ -51,8 +51,26 @@ export function renderGuideBody(markdown: string): string {
   return marked.parse(markdown, { async: false });
 }
 
-/** The whole page: the guide's title, the stylesheet as a file of its own, no script. */
+/** Links to the guide's sections (its ## headings), so a rep finds theirs without scrolling. */
+export function guideContents(markdown: string): string {
+  const slug = makeSlugger();
+  const items: string[] = [];
+  for (const token of new Marked().lexer(markdown)) {
+    if (token.type !== 'heading') continue;
+    const heading = token as Tokens.Heading;
+    // Every heading goes through the slugger, in order, so repeated headings get the page's own ids.
+    const id = slug(plainText(heading.tokens));
+    if (heading.depth === 2)
+      items.push(`<li><a href="#${escapeHtml(id)}">${escapeHtml(plainText(heading.tokens))}</a></li>`);
+  }
+  return `<nav aria-label="Contents">\n<ul>\n${items.join('\n')}\n</ul>\n</nav>\n`;
+}
+
+/** The whole page: the guide's title, its contents, the stylesheet as a file of its own, no script. */
 export function renderGuidePage(markdown: string, version: string): string {
+  const body = renderGuideBody(markdown);
+  const endOfTitle = body.indexOf('</h1>\n') + '</h1>\n'.length;
+  const withContents = body.slice(0, endOfTitle) + guideContents(markdown) + body.slice(endOfTitle);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -63,7 +81,7 @@ export function renderGuidePage(markdown: string, version: string): string {
 </head>
 <body>
 <main>
-${renderGuideBody(markdown)}</main>
+${withContents}</main>
 <footer>Glance for Salesforce ${escapeHtml(version)}</footer>
 </body>
 </html>
@@ -86,7 +104,8 @@ export const GUIDE_STYLESHEET = `:root {
   color: #181818;
   background: #f3f3f3;
 }
-body { margin: 0; padding: 1.5rem 1rem 3rem; }
+/* Chromium gives extension pages a 75 % body font (its text_defaults sheet): the guide reads at full size. */
+body { margin: 0; padding: 1.5rem 1rem 3rem; font-size: 1rem; }
 main, footer { max-width: 46rem; margin: 0 auto; }
 main {
   background: #fff;
@@ -101,9 +120,9 @@ h3 { font-size: 1rem; font-weight: 700; margin: 1.5rem 0 0.5rem; }
 p, ul, ol { margin: 0 0 0.75rem; }
 ul, ol { padding-left: 1.5rem; }
 li { margin-bottom: 0.375rem; }
-a { color: #0176d3; }
+a { color: #0b5cab; }
 a:hover { color: #014486; }
-a:focus-visible { outline: 2px solid #0176d3; outline-offset: 2px; border-radius: 2px; }
+a:focus-visible { outline: 2px solid #0b5cab; outline-offset: 2px; border-radius: 2px; }
 code, kbd {
   font-family: Consolas, Menlo, Monaco, "Courier New", monospace;
   font-size: 0.875em;
@@ -113,6 +132,9 @@ code, kbd {
   padding: 0 0.25em;
 }
 kbd { border-bottom-width: 2px; }
+nav { background: #f3f3f3; border-radius: 0.25rem; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+nav ul { list-style: none; padding: 0; margin: 0; columns: 2 14rem; }
+nav li { margin: 0 0 0.25rem; }
 footer { color: #444; font-size: 0.75rem; padding-top: 1rem; }
 @media (max-width: 32rem) { main { padding: 1rem; } }
 `;

@@ -33,6 +33,13 @@ describe('the reps’ guide page', () => {
     expect(page).toContain('Glance for Salesforce 9.8.7');
   });
 
+  it('opens with the contents: a link to each ## section, right after the title', () => {
+    const sections = [...guide.matchAll(/^## (.+)$/gm)].length;
+    const nav = page.match(/<\/h1>\n<nav aria-label="Contents">([\s\S]*?)<\/nav>/)?.[1] ?? '';
+    expect(sections).toBeGreaterThan(3);
+    expect([...nav.matchAll(/<a href="#/g)].length).toBe(sections);
+  });
+
   it('links only where a rep can follow from an extension page', () => {
     const pageIds = ids(page);
     for (const href of hrefs(page)) {
