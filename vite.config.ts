@@ -2,7 +2,9 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { contentScriptBundle } from './scripts/content-script-bundle.js';
+import { repsGuidePage } from './scripts/docs/reps-guide-plugin.js';
 import { optionsBundle, popupBundle, withoutOptions, withoutPopup } from './scripts/popup-bundle.js';
+import { REPS_GUIDE_PAGE } from './src/shared/help-links.js';
 
 // manifest.json's minimum_chrome_version.
 const target = 'chrome140';
@@ -19,6 +21,8 @@ export default defineConfig({
     contentScriptBundle(content_scripts, { root: import.meta.dirname, target }),
     popupBundle({ root: import.meta.dirname, target }),
     optionsBundle({ root: import.meta.dirname, target, optionsUi: manifest.options_ui }),
+    // docs/reps-guide.md as the extension page the popup and panel open for help.
+    repsGuidePage({ root: import.meta.dirname, page: REPS_GUIDE_PAGE, version: manifest.version }),
   ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {

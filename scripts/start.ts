@@ -1,6 +1,8 @@
 // `npm start`: builds the extension, starts the sandbox, and opens Chromium with the extension on a
 // logged-in Salesforce Lead. Without a display (or with --tour) it runs the scripted tour headless,
-// saves screenshots to screenshots/, and exits non-zero if any step fails: `npm test` runs it too.
+// saves its screenshots to docs/screenshots/ (committed: the README and docs show them) and the stores'
+// copies to screenshots/store/ (git-ignored, uploaded by hand), and exits non-zero if any step fails:
+// `npm test` runs it too.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -12,7 +14,8 @@ import { pngSize } from './packaging/png.js';
 import { STORE_SHOTS, STORE_SIZE } from './store-shots.js';
 
 const tour = process.argv.includes('--tour') || !process.env.DISPLAY;
-const shots = resolve('screenshots');
+const shots = resolve('docs/screenshots');
+const storeShots = resolve('screenshots/store');
 const CLASSIC = 'https://acme.my.salesforce.com';
 const LIGHTNING = 'https://acme.lightning.force.com';
 
@@ -62,7 +65,8 @@ Close Chromium or press Ctrl-C to stop.`,
     context.on('close', () => void shutdown(0));
     process.on('SIGINT', () => void shutdown(0));
   } else {
-    mkdirSync(`${shots}/store`, { recursive: true });
+    mkdirSync(shots, { recursive: true });
+    mkdirSync(storeShots, { recursive: true });
     // The Chrome Web Store's screenshot size, so the store's shots are the tour's own (store-shots.ts).
     await page.setViewportSize(STORE_SIZE);
     const step = async (name: string, action: () => Promise<void>) => {
@@ -72,7 +76,7 @@ Close Chromium or press Ctrl-C to stop.`,
         const size = pngSize(shot);
         if (size.width !== STORE_SIZE.width || size.height !== STORE_SIZE.height)
           throw new Error(`${name}: ${size.width}x${size.height}, the store takes 1280x800`);
-        writeFileSync(`${shots}/store/${name}.png`, shot);
+        writeFileSync(`${storeShots}/${name}.png`, shot);
       }
       console.log(`  ✓ ${name}`);
     };
@@ -160,9 +164,9 @@ Close Chromium or press Ctrl-C to stop.`,
     await options.screenshot({ path: `${shots}/11-company-settings.png` });
     console.log('  ✓ 11-company-settings');
     await options.close();
-    const missing = STORE_SHOTS.filter((file) => !existsSync(`${shots}/store/${file}`));
+    const missing = STORE_SHOTS.filter((file) => !existsSync(`${storeShots}/${file}`));
     if (missing.length > 0) throw new Error(`no store screenshot ${missing.join(', ')}: a tour step was renamed?`);
-    console.log(`Tour passed; screenshots in ${shots}, the stores' in ${shots}/store`);
+    console.log(`Tour passed; screenshots in ${shots}, the stores' in ${storeShots}`);
     await shutdown(0);
   }
 } catch (error) {

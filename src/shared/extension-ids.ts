@@ -9,5 +9,5 @@
 // "pkg", issue 12 item 1) must use this same constant.
 export const GECKO_ID = 'glance-for-salesforce@glance.net';
 
-/** The id Chromium derives from manifest.json's `key` (README: "Loading dist/ by hand"). */
+/** The id Chromium derives from manifest.json's `key` (docs/testing.md: "Loading `dist/` by hand"). */
 export const CHROMIUM_KEY_ID = 'pdckdbofbehkaiioikpheonnaifbdbjf';

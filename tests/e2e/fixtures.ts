@@ -169,7 +169,7 @@ export async function logInToSalesforce(
   return { sid, lightningSid };
 }
 
-/** The toolbar host element (DESIGN.md contract). */
+/** The toolbar host element (docs/architecture.md contract). */
 export function toolbar(page: Page) {
   return page.locator('[data-glance-sfx="toolbar"]');
 }

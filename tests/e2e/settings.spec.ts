@@ -103,7 +103,7 @@ test('a wrong password, an unknown address, nonsense and Glance down each say wh
   await connect(popup, 'acme.glance.net', PASSWORD);
   await expect(problem).toHaveText(/Glance did not answer/);
   // A connection cut before any answer. When the cut hits a reused connection, Chromium resends the
-  // POST by itself once (README, the chaos run), and with one cut that resend connected the rep (a
+  // POST by itself once (docs/performance.md, the chaos run), and with one cut that resend connected the rep (a
   // CI run, 2026-11-27): so two, and last, since the sandbox is reset after each test.
   await control.fail({ service: 'glance', pathIncludes: 'ValidateUser', count: 2, status: 0 });
   await connect(popup, 'acme.glance.net', PASSWORD);

@@ -1,5 +1,5 @@
 // A stand-in for the Glance Client, the desktop app that really shares the rep's screen. Headless
-// Chromium never hands a `glance://` URL to the operating system (DESIGN.md, measured), so this
+// Chromium never hands a `glance://` URL to the operating system (docs/architecture.md, measured), so this
 // listens in the browser: every `glance://startssn…` navigation Chromium makes shows as a request,
 // and one Chromium refused ("Not allowed to launch '…' because a user gesture is required.", logged
 // to the launching page's console) is dropped, as the real client would never see it. What is left

@@ -1,8 +1,8 @@
 // The meeting dialog (issue 11): schedule a meeting from the record, reschedule or cancel its
 // upcoming one, and send the invitation. A modal in its own open shadow root (as the toolbar and
-// panel: see README "Only a person presses our buttons"), keyboard-usable: focus moves in, Tab and
-// Shift+Tab stay inside, Escape closes, and focus goes back where it came from. Lazily injected
-// (meeting-dialog-entry.ts); nothing is sent to the background until checkMeeting() accepts it.
+// panel: see docs/architecture.md "Only a person presses our buttons"), keyboard-usable: focus
+// moves in, Tab and Shift+Tab stay inside, Escape closes, and focus goes back where it came from.
+// Lazily injected (meeting-dialog-entry.ts); nothing is sent to the background until checkMeeting() accepts it.
 import { type MessageKey, t } from '../../shared/i18n.js';
 import type { CalendarPerson } from '../../shared/meeting/ics.js';
 import { meetingWhen } from '../../shared/meeting/invitation.js';
