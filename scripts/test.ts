@@ -20,7 +20,7 @@ const STEPS: Step[] = [
       'tsx scripts/package.ts && web-ext lint --source-dir dist-firefox && vitest run --config tests/package/vitest.config.ts',
   },
   { name: 'browser', command: 'playwright test' },
-  { name: 'tour', command: 'tsx scripts/start.ts --tour --no-build' },
+  { name: 'tour', command: 'tsx scripts/start.ts --tour --no-build --shots-dir=screenshots/tour' },
 ];
 
 // Read by tests/e2e/global-setup.ts and tests/unit/manifest-permissions.test.ts.
