@@ -1,5 +1,5 @@
 // Issue 12, accessibility: axe-core finds no violation on the popup, the options page (light and dark
-// system colours), the toolbar with its start menu, the meeting dialog and the session panel, in every
+// system colours; its Company Settings tab with a preset applied and the deploy forms open), the toolbar with its start menu, the meeting dialog and the session panel, in every
 // language the extension ships (every folder of extension/_locales, each in a browser started in that
 // UI language). Labels are looked up in the locale's own messages, as a rep of that language sees them.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -69,6 +69,21 @@ for (const locale of LOCALES) {
         }
         await page.close();
       }
+    });
+
+    test('Company Settings tab with a preset, its preview and the deploy forms: no axe violations', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html#company`);
+      // The admin picks a preset (so the preview marks locked choices) and opens the deploy step.
+      await page.getByRole('button', { name: say('presetName_lockedDown'), exact: true }).click();
+      await expect(page.getByTestId('preset-status')).not.toBeEmpty();
+      await page.getByRole('button', { name: say('deployOpen'), exact: true }).click();
+      await page.getByTestId('deploy-chromeLinux').waitFor();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await violations(page), `company settings ${scheme}`).toEqual([]);
+      }
+      await page.close();
     });
 
     test('toolbar, start menu, meeting dialog and session panel: no axe violations', async ({ sandbox }) => {

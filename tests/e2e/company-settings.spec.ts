@@ -1,10 +1,12 @@
-// The options page as the Glance "Company Settings tab" (issue 12 item 6), with no company policy in
-// place (the policy project, tests/e2e/policy/company-policy.spec.ts, shows a managed one): WAI-ARIA
-// tabs driven by the keyboard, the defaults the product uses, the policy form derived from the
-// schema, the check of a pasted policy, the deployable forms and their copy buttons, and the Glance
-// Company Trial that opens Glance's sign-up page (the sandbox's www.glance.net).
+// The options page as the Glance "Company Settings tab" (issue 12 item 6, issue 28 item 3), with no
+// company policy in place (the policy project, tests/e2e/policy/company-policy.spec.ts, shows a
+// managed one): WAI-ARIA tabs driven by the keyboard, the defaults the product uses, the rules in
+// sections with ordinary controls, the presets, the preview of what reps see, the check of a pasted
+// policy, the deployable forms behind Deploy and their copy buttons, and the Glance Company Trial
+// that opens Glance's sign-up page (the sandbox's www.glance.net). The admin's own keyboard and
+// mouse drive every control (Playwright's fill/selectOption/check set values from script).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, firstId, LIGHTNING, type Page, test } from './fixtures.js';
+import { choose, expect, firstId, focusByKeyboard, LIGHTNING, type Page, test } from './fixtures.js';
 
 const GECKO_ID = 'glance-for-salesforce@glance.net';
 
@@ -14,6 +16,24 @@ async function openOptions(page: Page, extensionId: string, hash = '') {
 
 const json = async (page: Page, testId: string) =>
   JSON.parse((await page.getByTestId(testId).textContent()) ?? 'null') as Record<string, unknown>;
+
+/** The rules the Chrome-on-Linux form deploys for this extension. */
+const chromeRules = async (page: Page, extensionId: string) =>
+  ((await json(page, 'deploy-chromeLinux'))['3rdparty'] as { extensions: Record<string, unknown> }).extensions[
+    extensionId
+  ];
+
+const rulesForm = (page: Page) => page.getByRole('region', { name: 'Rules for your reps' });
+const preview = (page: Page) => page.getByRole('region', { name: 'What reps see' });
+
+/** Opens the deploy step with the mouse; the forms are not on the page before. */
+async function openDeploy(page: Page) {
+  await expect(page.getByTestId('deploy-chromeLinux')).toHaveCount(0);
+  const deploy = page.getByRole('button', { name: 'Deploy these rules' });
+  await expect(deploy).toHaveAttribute('aria-expanded', 'false');
+  await deploy.click();
+  await expect(deploy).toHaveAttribute('aria-expanded', 'true');
+}
 
 test('tabs follow the WAI-ARIA pattern: one tab stop, arrows, Home and End, and #company', async ({
   page,
@@ -80,6 +100,25 @@ test('no policy: every rule not set with the default in words, and each browser 
   await expect(page.locator('li[data-policy-key="maxLeadCreation"]')).toContainText(
     'Highest lead creation reps may choose: Guests who give an email and a name',
   );
+  // The rules read as settings, in sections, each saying what reps will see.
+  const form = rulesForm(page);
+  await expect(form.getByRole('heading', { level: 3 })).toHaveText([
+    'Sessions',
+    'Glance sign-in',
+    'Salesforce logging',
+    'Guests and Leads',
+    'Wrap-up',
+  ]);
+  await expect(form.getByRole('switch', { name: 'Chatter posts allowed' })).toBeChecked();
+  await expect(form.getByRole('switch', { name: 'Chatter posts allowed' })).toHaveAccessibleDescription(
+    /When off, reps can't turn on Chatter posts: their settings show them greyed out as set by your company, and nothing is posted\./,
+  );
+  await expect(form.getByText('Set this rule')).toHaveCount(0);
+  // With no rule, reps have every choice: nothing is marked in the preview.
+  await expect(preview(page).locator('[data-allowed="false"]')).toHaveCount(0);
+  await expect(preview(page).getByText('Set by your company', { exact: true })).toHaveCount(0);
+
+  await openDeploy(page);
   expect(await json(page, 'deploy-chromeLinux')).toEqual({ '3rdparty': { extensions: { [extensionId]: {} } } });
   expect(await json(page, 'deploy-edgeLinux')).toEqual({ '3rdparty': { extensions: { [extensionId]: {} } } });
   expect(await json(page, 'deploy-firefox')).toEqual({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: {} } } } });
@@ -90,7 +129,7 @@ test('no policy: every rule not set with the default in words, and each browser 
   await expect(page.getByText(`Where: com.microsoft.Edge.extensions.${extensionId}`)).toBeVisible();
 });
 
-test('the form builds the policy from the schema, warns about rules the product would change, and copy works by keyboard', async ({
+test('the admin sets rules with the keyboard and mouse, the preview follows, and the deploy forms and copy hold them', async ({
   salesforcePage,
   context,
   control,
@@ -101,32 +140,55 @@ test('the form builds the policy from the schema, warns about rules the product 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
   const page = await context.newPage();
   await openOptions(page, extensionId, '#company');
-  const form = page.getByRole('region', { name: 'Build a policy' });
-  await form.getByLabel('Chatter posts allowed').selectOption({ label: 'no' });
-  await form.getByLabel('Highest lead creation reps may choose').selectOption({ label: 'Guests who give an email' });
-  await form.getByLabel('Allowed Glance addresses').fill('*.acme.glance.net');
+  const form = rulesForm(page);
+  const chatter = form.getByRole('switch', { name: 'Chatter posts allowed' });
+  await focusByKeyboard(page, chatter);
+  await page.keyboard.press('Space');
+  await expect(chatter).not.toBeChecked();
+  await choose(page, form.getByLabel('Highest lead creation reps may choose'), 'email');
+  await form.getByLabel('Allowed Glance addresses').click();
+  await page.keyboard.type('*.acme.glance.net');
   const usage = form.getByRole('group', { name: 'Salesforce usage reps may choose' });
-  await usage.getByLabel('Set this rule').check();
-  await usage.getByLabel('Mostly for sales').uncheck();
-  await form.getByLabel('Default Salesforce usage').selectOption({ label: 'Mostly for sales' });
-  await expect(form.getByRole('status')).toHaveText(
+  await usage.getByLabel('Mostly for sales').click();
+  await expect(usage.getByLabel('Mostly for sales')).not.toBeChecked();
+  await expect(usage.getByLabel('Mostly for support')).toBeChecked();
+  await choose(page, form.getByLabel('Default Salesforce usage'), 'sales');
+  await expect(form.getByTestId('policy-editor-notes')).toHaveText(
     'Default Salesforce usage: the extension will use Mostly for support, because of your other rules.',
   );
+
+  // What a rep sees with these rules: the popup's own choices, with the ones they can't pick marked.
+  const seen = preview(page);
+  // (As in the popup: a disabled lead level says why; the usage reps may not choose is not offered;
+  // the Chatter choices are greyed out under "Set by your company".)
+  await expect(seen.locator('[data-allowed="false"]')).toHaveText([
+    'Who provide an email and a name (not allowed by your company)',
+    'Post to Chatter when scheduling a Glance meeting',
+    'Post to Chatter when starting a Glance session',
+  ]);
+  await expect(seen.getByRole('group', { name: 'How do you use Salesforce?' }).getByRole('listitem')).toHaveText([
+    'Mostly for support (sessions relate to cases)',
+  ]);
+  await expect(seen.getByRole('group', { name: 'Chatter' })).toContainText('Set by your company');
+  await expect(seen.getByRole('group', { name: 'How do you use Salesforce?' })).toContainText('Set by your company');
+  await expect(seen.getByRole('group', { name: 'Session key behavior' })).not.toContainText('Set by your company');
+  await expect(seen).toContainText('Allowed Glance addresses: *.acme.glance.net');
+
+  await openDeploy(page);
   const policy = {
-    maxLeadCreation: 'email',
     allowChatter: false,
+    maxLeadCreation: 'email',
     glanceAddressPattern: '*.acme.glance.net',
     allowedUsage: ['support'],
     defaultUsage: 'sales',
   };
-  const chrome = await json(page, 'deploy-chromeLinux');
-  expect((chrome['3rdparty'] as { extensions: Record<string, unknown> }).extensions[extensionId]).toEqual(policy);
+  expect(await chromeRules(page, extensionId)).toEqual(policy);
   await expect(page.getByTestId('deploy-edgeWindows')).toContainText('"allowChatter"=dword:00000000');
   await expect(page.getByTestId('deploy-edgeWindows')).toContainText('\\policy\\allowedUsage]\r\n"1"="support"');
   await expect(page.getByTestId('deploy-chromeMac')).toContainText('<key>allowChatter</key>\n  <false/>');
 
-  // Keyboard only: focus the Firefox copy button and press Enter.
-  await page.getByRole('button', { name: 'Copy for Firefox' }).focus();
+  // Keyboard only: Tab to the Firefox copy button and press Enter.
+  await focusByKeyboard(page, page.getByRole('button', { name: 'Copy for Firefox' }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('deploy-status')).toHaveText('Copied the policy for Firefox.');
   const lead = await firstId(control, 'Lead');
@@ -135,10 +197,80 @@ test('the form builds the policy from the schema, warns about rules the product 
   const copied = JSON.parse(await salesforcePage.evaluate(() => navigator.clipboard.readText()));
   expect(copied).toEqual({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } });
 
-  // "Not set" again removes the rule from every form.
-  await form.getByLabel('Default Salesforce usage').selectOption({ index: 0 });
-  await expect(form.getByRole('status')).toHaveText('');
-  await expect(page.getByTestId('deploy-chromeLinux')).not.toContainText('defaultUsage');
+  // "Not set" again removes the rule from every form; both usages again is no rule at all.
+  await page.bringToFront();
+  await choose(page, form.getByLabel('Default Salesforce usage'), '');
+  await expect(form.getByTestId('policy-editor-notes')).toHaveText('');
+  await usage.getByLabel('Mostly for sales').click();
+  await chatter.click();
+  await expect(chatter).toBeChecked();
+  expect(await chromeRules(page, extensionId)).toEqual({
+    maxLeadCreation: 'email',
+    glanceAddressPattern: '*.acme.glance.net',
+  });
+});
+
+test('a preset fills the form, the admin adjusts it, and Deploy writes exactly that policy', async ({
+  page,
+  extensionId,
+}) => {
+  await openOptions(page, extensionId, '#company');
+  const form = rulesForm(page);
+  // Something only this company knows, typed before the preset: the preset keeps it.
+  await form.getByLabel('Allowed Glance addresses').click();
+  await page.keyboard.type('*.acme.glance.net');
+
+  const presets = form.getByRole('group', { name: 'Start from a common setup' });
+  const support = presets.getByRole('button', { name: 'Support team' });
+  await expect(support).toHaveAccessibleDescription(/cases/i);
+  await focusByKeyboard(page, support);
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('preset-status')).toHaveText(
+    'Support team applied. Adjust any rule below, then deploy.',
+  );
+  await expect(form.getByRole('switch', { name: 'Fixed 4-digit session keys allowed' })).not.toBeChecked();
+  await expect(form.getByRole('switch', { name: 'Sessions without a key allowed' })).toBeChecked();
+  await expect(form.getByRole('switch', { name: 'Chatter posts allowed' })).toBeChecked();
+  await expect(form.getByLabel('Highest lead creation reps may choose')).toHaveValue('never');
+  await expect(form.getByLabel('Default Salesforce usage')).toHaveValue('support');
+  const usage = form.getByRole('group', { name: 'Salesforce usage reps may choose' });
+  await expect(usage.getByLabel('Mostly for sales')).not.toBeChecked();
+  await expect(usage.getByLabel('Mostly for support')).toBeChecked();
+  await expect(form.getByLabel('Allowed Glance addresses')).toHaveValue('*.acme.glance.net');
+  await expect(
+    preview(page).getByRole('group', { name: 'Session key behavior' }).locator('[data-allowed="false"]'),
+  ).toHaveText(['Always use this 4-digit key (not allowed by your company)']);
+
+  // The admin adjusts the preset: no Chatter posts after all (the mouse, on the switch).
+  await form.getByRole('switch', { name: 'Chatter posts allowed' }).click();
+  await openDeploy(page);
+  const policy = {
+    glanceAddressPattern: '*.acme.glance.net',
+    allowedUsage: ['support'],
+    defaultUsage: 'support',
+    maxLeadCreation: 'never',
+    allowFixedKey: false,
+    allowChatter: false,
+  };
+  expect(await chromeRules(page, extensionId)).toEqual(policy);
+  expect(await json(page, 'deploy-firefox')).toEqual({
+    policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } },
+  });
+  await expect(page.getByTestId('deploy-chromeWindows')).toContainText('"allowFixedKey"=dword:00000000');
+
+  // Another preset replaces the rules presets decide; the deploy forms follow at once.
+  await presets.getByRole('button', { name: 'Locked down' }).click();
+  expect(await chromeRules(page, extensionId)).toEqual({
+    glanceAddressPattern: '*.acme.glance.net',
+    maxLeadCreation: 'never',
+    allowFixedKey: false,
+    allowNoKey: false,
+    allowChatter: false,
+    leadAssignmentRules: false,
+  });
+  await expect(
+    preview(page).getByRole('group', { name: 'Session key behavior' }).locator('[data-allowed="false"]'),
+  ).toHaveText(['Always use this 4-digit key (not allowed by your company)', 'No key (not allowed by your company)']);
 });
 
 test('a pasted policy is checked against the schema with clear messages, and a valid one loads into the form', async ({
@@ -172,12 +304,15 @@ test('a pasted policy is checked against the schema with clear messages, and a v
   await check.getByRole('button', { name: 'Check policy' }).click();
   await expect(check.getByRole('status')).toHaveText('This policy fits the schema: browsers apply every rule in it.');
   await check.getByRole('button', { name: 'Use it in the form' }).click();
-  await expect(page.getByLabel('Sessions without a key allowed')).toHaveValue('false');
+  const noKey = rulesForm(page).getByRole('switch', { name: 'Sessions without a key allowed' });
+  await expect(noKey).not.toBeChecked();
+  await openDeploy(page);
   expect(await json(page, 'deploy-firefox')).toEqual({
     policies: { '3rdparty': { Extensions: { [GECKO_ID]: { allowNoKey: false } } } },
   });
   await page.getByRole('button', { name: 'Start from the deployed policy' }).click();
-  await expect(page.getByLabel('Sessions without a key allowed')).toHaveValue('');
+  await expect(noKey).toBeChecked();
+  expect(await chromeRules(page, extensionId)).toEqual({});
 });
 
 test("the Glance Company Trial opens Glance's trial sign-up in a new tab", async ({ page, context, extensionId }) => {

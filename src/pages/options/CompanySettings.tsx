@@ -1,7 +1,8 @@
-// The Glance "Company Settings tab" (issue 12 item 6): the Glance company trial the product page
-// sends administrators to, the company policy as it applies, a form that builds a policy from the
-// schema, a check for a pasted policy, the policy in each browser's deployable form, the org check,
-// and the Glance reports.
+// The Glance "Company Settings tab" (issue 12 item 6, issue 28 item 3): the Glance company trial the
+// product page sends administrators to, the company policy as it applies, the rules for reps as a
+// settings page (presets, sections, what reps will see) beside a preview of the rep's settings, the
+// Deploy step with each browser's form, a check for a pasted policy, the org check, and the Glance
+// reports.
 import { useEffect, useState } from 'preact/hooks';
 import { trialSignupUrl } from '../../shared/glance-trial.js';
 import { t } from '../../shared/i18n.js';
@@ -14,6 +15,7 @@ import { PolicyCheck } from './PolicyCheck.js';
 import { PolicyEditor } from './PolicyEditor.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { ReportsPanel } from './ReportsPanel.js';
+import { RepPreview } from './RepPreview.js';
 import { SyncPanel } from './SyncPanel.js';
 
 /**
@@ -61,7 +63,10 @@ export function CompanySettings() {
       {managed && (
         <>
           <PolicyPanel managed={managed} />
-          <PolicyEditor draft={draft} onChange={setDraft} onReset={() => setDraft(validPart(managed))} />
+          <div class="rules-layout">
+            <PolicyEditor draft={draft} onChange={setDraft} onReset={() => setDraft(validPart(managed))} />
+            <RepPreview draft={draft} />
+          </div>
           <DeployForms policy={draft} />
           <PolicyCheck onLoad={setDraft} />
         </>

@@ -1,5 +1,6 @@
-// The policy in each browser's form (src/shared/policy-deploy.ts says where each comes from), each
-// with a copy button. Copying needs no permission on an extension page the user is using; when the
+// The Deploy step: behind one button (an admin sets the rules first, and most never need more than
+// one browser's form), the policy in each browser's form (src/shared/policy-deploy.ts says where
+// each comes from), each with a copy button. Copying needs no permission on an extension page the user is using; when the
 // browser still refuses, the text is selected for Ctrl+C, as the session panel does.
 
 import { useState } from 'preact/hooks';
@@ -24,6 +25,7 @@ function selectText(element: HTMLElement | null) {
 
 export function DeployForms({ policy }: { policy: Record<string, unknown> }) {
   const [status, setStatus] = useState('');
+  const [open, setOpen] = useState(false);
   const ids = { chromium: chromiumId(), gecko: GECKO_ID };
 
   async function copy(target: DeployTarget, text: string) {
@@ -43,39 +45,71 @@ export function DeployForms({ policy }: { policy: Record<string, unknown> }) {
   return (
     <section class="card" aria-labelledby="deploy-heading" data-testid="deploy-forms">
       <h2 id="deploy-heading">{t('deployHeading')}</h2>
-      <p class="hint">{t('deployHelp')}</p>
-      <p class="hint" data-testid="deploy-ids">
-        {t('deployIds', ids.chromium, ids.gecko)}
-      </p>
-      <p role="status" class="notice ok" data-testid="deploy-status">
-        {status}
-      </p>
-      {refused.length > 0 && (
-        <p class="notice warning" role="alert" data-testid="deploy-refused">
-          {t('deployRefusedControlCharacters', refused.join(', '))}
-        </p>
-      )}
-      {(refused.length > 0 ? [] : deployments(policy, ids)).map(({ target, where, text }) => (
-        <section key={target} class="deploy" aria-labelledby={`deploy-${target}-heading`} data-target={target}>
-          <div class="status-line">
-            <h3 id={`deploy-${target}-heading`}>{targetName(target)}</h3>
-            <button type="button" class="btn" onClick={() => copy(target, text)}>
-              {t('deployCopy', targetName(target))}
-            </button>
-          </div>
-          <p class="hint">{t(`deployForm_${target}` as MessageKey)}</p>
-          <p class="hint where">{t('deployWhere', where)}</p>
-          <pre
-            class="policy"
-            id={`deploy-${target}`}
-            data-testid={`deploy-${target}`}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region keyboard users must reach to read and scroll it (axe scrollable-region-focusable)
-            tabIndex={0}
-          >
-            {text}
-          </pre>
-        </section>
-      ))}
+      <p class="hint">{t('deployStepHelp')}</p>
+      <button
+        type="button"
+        class="btn brand"
+        aria-expanded={open}
+        aria-controls="deploy-body"
+        onClick={() => setOpen(!open)}
+      >
+        {t('deployOpen')}
+      </button>
+      <div id="deploy-body" hidden={!open}>
+        {open && (
+          <>
+            <p class="hint">{t('deployHelp')}</p>
+            <p class="hint" data-testid="deploy-ids">
+              {t('deployIds', ids.chromium, ids.gecko)}
+            </p>
+            <p role="status" class="notice ok" data-testid="deploy-status">
+              {status}
+            </p>
+            {refused.length > 0 && (
+              <p class="notice warning" role="alert" data-testid="deploy-refused">
+                {t('deployRefusedControlCharacters', refused.join(', '))}
+              </p>
+            )}
+            {(refused.length > 0 ? [] : deployments(policy, ids)).map(({ target, where, text }) => (
+              <DeployForm key={target} target={target} where={where} text={text} onCopy={copy} />
+            ))}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function DeployForm({
+  target,
+  where,
+  text,
+  onCopy,
+}: {
+  target: DeployTarget;
+  where: string;
+  text: string;
+  onCopy: (target: DeployTarget, text: string) => void;
+}) {
+  return (
+    <section class="deploy" aria-labelledby={`deploy-${target}-heading`} data-target={target}>
+      <div class="status-line">
+        <h3 id={`deploy-${target}-heading`}>{targetName(target)}</h3>
+        <button type="button" class="btn" onClick={() => onCopy(target, text)}>
+          {t('deployCopy', targetName(target))}
+        </button>
+      </div>
+      <p class="hint">{t(`deployForm_${target}` as MessageKey)}</p>
+      <p class="hint where">{t('deployWhere', where)}</p>
+      <pre
+        class="policy"
+        id={`deploy-${target}`}
+        data-testid={`deploy-${target}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region keyboard users must reach to read and scroll it (axe scrollable-region-focusable)
+        tabIndex={0}
+      >
+        {text}
+      </pre>
     </section>
   );
 }

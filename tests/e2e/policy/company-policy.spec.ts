@@ -104,11 +104,12 @@ test('the popup offers only what the company policy allows, and says so', async 
   await expect(options.locator('li[data-policy-key="maxLeadCreation"]')).toHaveText(
     'Highest lead creation reps may choose: Guests who give an email Set by your administrator',
   );
+  // The rules start from the deployed policy, and so does the Deploy step.
+  await expect(options.getByRole('switch', { name: 'Fixed 4-digit session keys allowed' })).not.toBeChecked();
+  await expect(options.getByLabel('Allowed Glance addresses')).toHaveValue('*.acme.glance.net');
+  await options.getByRole('button', { name: 'Deploy these rules' }).click();
   const deployed = JSON.parse((await options.getByTestId('deploy-chromeLinux').textContent()) ?? '{}');
   expect(deployed['3rdparty'].extensions[EXTENSION_ID]).toEqual(POLICY);
-  // The form starts from the deployed policy.
-  await expect(options.getByLabel('Fixed 4-digit session keys allowed')).toHaveValue('false');
-  await expect(options.getByLabel('Allowed Glance addresses')).toHaveValue('*.acme.glance.net');
 });
 
 test('a saved choice the policy now forbids is not used', async ({ launched }) => {
