@@ -20,6 +20,7 @@ import { coldMetrics } from './cold-metrics.js';
 import { chromiumIdle, simulatedIdleHour } from './idle-metrics.js';
 import { meetingMetrics } from './meeting-metrics.js';
 import { toolbarAfterNavigation } from './navigation-metrics.js';
+import { searchingChurn } from './searching-metrics.js';
 import { nativeShadowSamples, type ShadowSamples } from './shadow-metrics.js';
 import { syncMetrics } from './sync-metrics.js';
 import { wrapUpMetrics } from './wrap-up-metrics.js';
@@ -29,7 +30,7 @@ const chaosOnly = process.argv.includes('--chaos-only');
 const churnOnly = process.argv.includes('--churn-only');
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
-/** --only=group,group: just those parts (sizes, meeting, sync, wrapup, idle, nav, shadow, churn, popup, worker, click, calls, cold, chaos). */
+/** --only=group,group: just those parts (sizes, meeting, sync, wrapup, idle, nav, shadow, churn, searching, popup, worker, click, calls, cold, chaos). */
 const only = option('only')?.split(',').filter(Boolean);
 const want = (group: string) => !only || only.includes(group);
 /** Runs one part of the bench when --only leaves it in. */
@@ -173,6 +174,7 @@ async function standardMetrics(): Promise<Metric[]> {
     );
     // First, while no other page of ours is open: the busy page's renderer is the only one at work.
     if (want('churn')) metrics.push(...(await churnOverhead(context, control, browser.newPlainContext)));
+    if (want('searching')) metrics.push(...(await searchingOverhead(context, control, browser.newPlainContext)));
     const page = await context.newPage();
 
     const navigations = await part('nav', 'Navigations …', () =>
@@ -479,6 +481,52 @@ async function churnMetrics(): Promise<Metric[]> {
     await browser.close();
     await sandbox.close();
   }
+}
+
+/** The busy page while placement still searches for a missing anchor (searching-metrics.ts). */
+async function searchingOverhead(
+  context: BrowserContext,
+  control: SandboxControl,
+  newPlainContext: () => Promise<BrowserContext>,
+): Promise<Metric[]> {
+  log('Busy record page without an Activity composer, while placement searches (and once it gave up) …');
+  const rounds = await searchingChurn(context, control, newPlainContext, { rounds: 7, settled: true });
+  log('The same without the extension on either side (A/A) …');
+  const plain = await searchingChurn(context, control, newPlainContext, { rounds: 5, control: 'plain' });
+  const added = rounds.map((r) => r.searchingWith - r.searchingWithout);
+  const settled = rounds.map((r) => (r.settledWith ?? 0) - (r.settledWithout ?? 0));
+  const noise = plain.map((r) => r.searchingWith - r.searchingWithout);
+  const median = (values: number[]) => round(quantile(values, 0.5), 2);
+  return [
+    {
+      metric: 'content_churn_searching_script_ms_per_s',
+      value: median(added),
+      unit: 'ms/s',
+      target: '≤ 5',
+      detail: `${spread(added)}; script ms per s with/without ${median(rounds.map((r) => r.searchingWith))} / ${median(
+        rounds.map((r) => r.searchingWithout),
+      )}, churn ${2400}/s from 2 s after the load; once the search gave up (17 s), same rounds: +${median(settled)} (${spread(
+        settled,
+      )}); A/A (plain on both sides): ${median(noise)} (${spread(noise)})`,
+      ...stats(added, 1, 2),
+    },
+    {
+      metric: 'content_churn_settled_script_ms_per_s',
+      value: median(settled),
+      unit: 'ms/s',
+      target: 'report',
+      detail: `${spread(settled)}; the same pages 17 s after the load, placement no longer searching`,
+      ...stats(settled, 1, 2),
+    },
+    {
+      metric: 'content_churn_searching_noise_ms_per_s',
+      value: median(noise),
+      unit: 'ms/s',
+      target: 'report',
+      detail: `${spread(noise)}; A/A: two plain contexts, same method`,
+      ...stats(noise, 1, 2),
+    },
+  ];
 }
 
 async function churnOverhead(
