@@ -184,6 +184,7 @@ async function standardMetrics(): Promise<Metric[]> {
     const pageOnly = navigations?.pageOnly ?? [];
     const afterShown = navigations?.afterShown ?? [];
     const firstVisit = navigations?.firstVisit ?? [];
+    const added = navigations?.added ?? [];
     /** The same figure apart for first visits (the page fetched the view) and revisits (from its cache). */
     const byVisit = (values: number[]) =>
       (['first visits', 'revisits'] as const)
@@ -226,6 +227,24 @@ async function standardMetrics(): Promise<Metric[]> {
             ),
           )} ms more (median)`,
           ...stats(pageOnly),
+        },
+        {
+          // What the content script adds to the main thread's task time in each navigation: the
+          // extension's page less the plain one, over the same navigations in the same rounds.
+          metric: 'navigation_added_ms_median',
+          value: round(quantile(added, 0.5), 2),
+          unit: 'ms',
+          target: '≤ 1.0',
+          detail: `${spread(added)}; ${byVisit(added)}`,
+          ...stats(added, 1, 2),
+        },
+        {
+          metric: 'navigation_added_ms_p95',
+          value: round(quantile(added, 0.95), 2),
+          unit: 'ms',
+          target: '≤ 4.0',
+          detail: `${spread(added)}; ${byVisit(added)}`,
+          ...stats(added, 1, 2),
         },
         {
           // Our part of the same navigations: from the record's view on screen to the toolbar on screen.

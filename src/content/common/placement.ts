@@ -6,7 +6,14 @@
 // still on screen for a moment). Components in native shadow DOM are reached through the open
 // shadow roots of Salesforce's known ancestry of the anchors only (selectors.ts SHADOW_ANCESTRY).
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
-import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, SHADOW_ANCESTRY, TOOLBAR_ANCHORS } from './selectors.js';
+import {
+  COMPACT_DENSITY,
+  LIGHTNING_VIEWS,
+  MAY_BRING_ANCHOR,
+  NEVER_INSIDE,
+  SHADOW_ANCESTRY,
+  TOOLBAR_ANCHORS,
+} from './selectors.js';
 
 /**
  * Shadow roots looked into per search, at most: the record page's ancestry of the highlights panel
@@ -15,6 +22,21 @@ import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, SHADOW_ANCESTRY, TOOLBA
 const SHADOW_ROOTS = 48;
 
 type Root = Element | Document | ShadowRoot;
+
+/**
+ * What the last searches passed over as not visible: a matching anchor, or a whole Lightning view.
+ * Only a change of class, style or `hidden` on one of them or an ancestor can show it, so while
+ * placement searches, such changes elsewhere (most of a busy page's) need no new search.
+ */
+const unseen = new Set<Element>();
+
+/** True when `target` is `hidden` or holds it, across the shadow roots between them. */
+function reveals(target: Element): boolean {
+  for (const hidden of unseen)
+    for (let node: Element | undefined = hidden; node; node = (node.getRootNode() as ShadowRoot).host)
+      if (target.contains(node)) return true;
+  return false;
+}
 
 /**
  * The open shadow roots of the known ancestry under a root, in document order (a page fully in native
@@ -62,7 +84,11 @@ export class AnchorFinder {
     if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId, true);
     for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
       const owner = this.#viewOwners.get(view);
-      if ((owner !== undefined && owner !== recordId) || !(shown || view.checkVisibility())) continue;
+      if (owner !== undefined && owner !== recordId) continue;
+      if (!(shown || view.checkVisibility())) {
+        unseen.add(view);
+        continue;
+      }
       const found = this.#within(view, this.#anchors.lightning, recordId, !shown);
       if (found) {
         this.#viewOwners.set(view, recordId);
@@ -86,7 +112,11 @@ export class AnchorFinder {
         for (const candidate of root.querySelectorAll(selector)) {
           const owner = this.#owners.get(candidate);
           if (owner !== undefined && owner !== recordId) continue;
-          if (candidate.parentElement?.closest(NEVER_INSIDE) || (visible && !candidate.checkVisibility())) continue;
+          if (candidate.parentElement?.closest(NEVER_INSIDE)) continue;
+          if (visible && !candidate.checkVisibility()) {
+            unseen.add(candidate);
+            continue;
+          }
           this.#owners.set(candidate, recordId);
           return candidate;
         }
@@ -147,8 +177,10 @@ const intact = ({ host, anchor }: Docking) =>
  * Keeps the toolbar or the panel docked beside its record's header, and `alsoPlace`'s extra (the
  * activity button) beside its own anchor. Salesforce draws the record after the URL changes and
  * re-renders parts of it all the time (issue 13: ~2,400 mutations a second on a busy page), so:
- * - until every anchor is found (at most SEEK_MS), any change to the page re-places, at most once
- *   a frame, in requestAnimationFrame (where reading style is due anyway);
+ * - until every anchor is found (at most SEEK_MS), a change that can bring one (mayBringAnchor)
+ *   re-places, at most once a frame, in requestAnimationFrame (where reading style is due anyway).
+ *   Searching on every change cost a page without an Activity composer ~60 ms of script a second
+ *   of churn for those 15 s (issue 29); the others are passed over with a selector match at most;
  * - once placed, only the children of the anchors' ancestors are watched: nothing else can remove
  *   an anchor or our host. The callback reads no style or layout; a break sends it back to seeking.
  * A new URL comes through main.ts (navigation.ts), which calls the returned function again.
@@ -166,11 +198,19 @@ export function keepDocked(
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver((records) => {
-    // Lightning showing a view (a page from its cache, in one task): docked now, from the markup, so
-    // no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
-    const shown = records.find((r) => r.type === 'attributes' && (r.target as Element).matches(LIGHTNING_VIEWS));
-    if (shown && !anchor) placeShown(shown.target as Element);
-    schedule();
+    let bring = false;
+    for (const record of records) {
+      const target = record.target as Element;
+      if (record.type === 'attributes') {
+        if (target.matches(LIGHTNING_VIEWS)) {
+          // Lightning showing a view (a page from its cache, in one task): docked now, from the markup,
+          // so no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
+          if (!bring && !anchor) placeShown(target);
+          bring = true;
+        } else bring ||= reveals(target);
+      } else if (!bring) for (const node of record.addedNodes) bring ||= mayBringAnchor(node);
+    }
+    if (bring) schedule();
   });
   const guard = new MutationObserver(() => {
     if (placed.every(intact)) return;
@@ -188,6 +228,8 @@ export function keepDocked(
   }
 
   function place(): void {
+    // The searches below say afresh what they passed over as not visible.
+    unseen.clear();
     const left = placedRecord;
     const docked = placeDocked();
     // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
@@ -204,7 +246,7 @@ export function keepDocked(
       // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
       for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
         for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
-    }
+    } else unseen.clear();
   }
 
   /**
@@ -267,6 +309,10 @@ export function keepDocked(
     place();
   };
 }
+
+/** An element added that is, or holds, what an anchor search looks for (selectors.ts MAY_BRING_ANCHOR). */
+const mayBringAnchor = (node: Node) =>
+  node instanceof Element && (node.matches(MAY_BRING_ANCHOR) || !!node.querySelector(MAY_BRING_ANCHOR));
 
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
