@@ -114,7 +114,8 @@ export async function searchingChurn(
         const [searchingWith, searchingWithout] = await pairedStretches(a, b);
         // Still inside the search window at the end, or the figure would mix in the settled state.
         const late = (await a.page.evaluate(() => performance.now())) as number;
-        if (late > SETTLED_FROM_MS - 2000) throw new Error(`the searching stretches ended ${Math.round(late)} ms after the load`);
+        if (late > SETTLED_FROM_MS - 2000)
+          throw new Error(`the searching stretches ended ${Math.round(late)} ms after the load`);
         let settled: [number, number] | undefined;
         if (options.settled) {
           await Promise.all([untilFromLoad(a.page, SETTLED_FROM_MS), untilFromLoad(b.page, SETTLED_FROM_MS)]);
