@@ -63,83 +63,82 @@ export interface AnchorSelectors {
   classic: readonly string[];
 }
 
-export class AnchorFinder {
-  readonly #owners = new WeakMap<Element, string>();
-  /** The Lightning view each record was found in: a view that showed one record never serves another
-   *  (the previous page, still on screen for a moment after the URL changed). */
-  readonly #viewOwners = new WeakMap<Element, string>();
-
-  /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
-  readonly #anchors: AnchorSelectors;
-
-  constructor(anchors: AnchorSelectors = TOOLBAR_ANCHORS) {
-    this.#anchors = anchors;
-  }
-
+/** An anchor search, with what it remembers of the records it placed (anchorFinder answers one). */
+export interface AnchorFinder {
   /**
    * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
    * mutation callback, where reading style would force it; placement checks it in the next frame).
    */
-  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined {
-    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId, true);
-    for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
-      const owner = this.#viewOwners.get(view);
-      if (owner !== undefined && owner !== recordId) continue;
-      if (!(shown || view.checkVisibility())) {
-        unseen.add(view);
-        continue;
-      }
-      const found = this.#within(view, this.#anchors.lightning, recordId, !shown);
-      if (found) {
-        this.#viewOwners.set(view, recordId);
-        return found;
-      }
-    }
-    return undefined;
-  }
+  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined;
+  /**
+   * The URL now names another page: every view on screen at this moment is the page being left
+   * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
+   * even when its own anchor was never found (the rep moved on before its header drew).
+   */
+  leaving(previousRecordId: string): void;
+  /** True while the anchor still shows this record's page. */
+  stillValid(anchor: Element | undefined, recordId: string): boolean;
+}
 
-  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
-  #within(root: Root, selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
-    return (
-      this.#search([root], selectors, recordId, visible) ??
-      this.#search(shadowRoots(root), selectors, recordId, visible)
-    );
-  }
+/**
+ * The toolbar's anchors unless told others (the activity actions: activity-actions.ts). Closures,
+ * not a class: their names minify, a class's members do not (the content script is small).
+ */
+export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): AnchorFinder {
+  const owners = new WeakMap<Element, string>();
+  /** The Lightning view each record was found in: a view that showed one record never serves another
+   *  (the previous page, still on screen for a moment after the URL changed). */
+  const viewOwners = new WeakMap<Element, string>();
 
-  #search(roots: Root[], selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
+  const search = (roots: Root[], selectors: readonly string[], recordId: string, visible: boolean) => {
     for (const selector of selectors) {
       for (const root of roots) {
         for (const candidate of root.querySelectorAll(selector)) {
-          const owner = this.#owners.get(candidate);
+          const owner = owners.get(candidate);
           if (owner !== undefined && owner !== recordId) continue;
           if (candidate.parentElement?.closest(NEVER_INSIDE)) continue;
           if (visible && !candidate.checkVisibility()) {
             unseen.add(candidate);
             continue;
           }
-          this.#owners.set(candidate, recordId);
+          owners.set(candidate, recordId);
           return candidate;
         }
       }
     }
     return undefined;
-  }
+  };
 
-  /**
-   * The URL now names another page: every view on screen at this moment is the page being left
-   * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
-   * even when its own anchor was never found (the rep moved on before its header drew).
-   */
-  leaving(previousRecordId: string): void {
-    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-      if (!this.#viewOwners.has(view) && view.checkVisibility()) this.#viewOwners.set(view, previousRecordId);
-    }
-  }
+  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
+  const within = (root: Root, selectors: readonly string[], recordId: string, visible: boolean) =>
+    search([root], selectors, recordId, visible) ?? search(shadowRoots(root), selectors, recordId, visible);
 
-  /** True while the anchor still shows this record's page. */
-  stillValid(anchor: Element | undefined, recordId: string): boolean {
-    return !!anchor && anchor.isConnected && this.#owners.get(anchor) === recordId && anchor.checkVisibility();
-  }
+  return {
+    find(ui, recordId, shown) {
+      if (ui === 'classic') return within(document, anchors.classic, recordId, true);
+      for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
+        const owner = viewOwners.get(view);
+        if (owner !== undefined && owner !== recordId) continue;
+        if (!(shown || view.checkVisibility())) {
+          unseen.add(view);
+          continue;
+        }
+        const found = within(view, anchors.lightning, recordId, !shown);
+        if (found) {
+          viewOwners.set(view, recordId);
+          return found;
+        }
+      }
+      return undefined;
+    },
+    leaving(previousRecordId) {
+      for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+        if (!viewOwners.has(view) && view.checkVisibility()) viewOwners.set(view, previousRecordId);
+      }
+    },
+    stillValid: (anchor, recordId) =>
+      !!anchor && anchor.isConnected && owners.get(anchor) === recordId && anchor.checkVisibility(),
+  };
 }
 
 /** What main.ts places: the toolbar, or the session panel that replaces it during a session. */
@@ -190,7 +189,7 @@ export function keepDocked(
   /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
   alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
 ) {
-  const anchors = new AnchorFinder();
+  const anchors = anchorFinder();
   let anchor: Element | undefined;
   let watching = false;
   let scheduled = false;
