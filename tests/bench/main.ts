@@ -246,6 +246,22 @@ async function standardMetrics(): Promise<Metric[]> {
           detail: `${spread(added)}; ${byVisit(added)}`,
           ...stats(added, 1, 2),
         },
+        // The same, first visits (the page fetched the view) and revisits (from its cache) apart.
+        ...(['first_visit', 'revisit'] as const).flatMap((name) => {
+          const part = added.filter((_, i) => firstVisit[i] === (name === 'first_visit'));
+          return part.length
+            ? [
+                {
+                  metric: `navigation_added_${name}_ms_median`,
+                  value: round(quantile(part, 0.5), 2),
+                  unit: 'ms',
+                  target: 'report',
+                  detail: `${spread(part)}; p95 ${round(quantile(part, 0.95), 2)}`,
+                  ...stats(part, 1, 2),
+                },
+              ]
+            : [];
+        }),
         {
           // Our part of the same navigations: from the record's view on screen to the toolbar on screen.
           metric: 'toolbar_after_record_shown_ms_p95',
