@@ -1,5 +1,5 @@
 // The toolbar after a Lightning navigation, in real Chromium with the production build, in the sandbox.
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 
 const LIGHTNING = 'https://acme.lightning.force.com';
@@ -12,7 +12,9 @@ type Row = { Id: string };
  * the toolbar's delay after the record's view itself became visible, in the same navigation (what
  * "one frame" asks of us: the page's own navigation is longer than a frame on its own). `firstVisit`:
  * whether the page fetched the record's view in that round (its first visit) or showed it from its
- * cache (a revisit), as Lightning does.
+ * cache (a revisit), as Lightning does. `added` (with `baseline` only): per navigation, the main
+ * thread's task time in the extension's page less the plain page's, each from just before the
+ * navigation until it settled (two frames and 100 ms after its end): what our content script adds.
  */
 export async function toolbarAfterNavigation(
   page: Page,
@@ -22,7 +24,13 @@ export async function toolbarAfterNavigation(
   /** A page in native shadow: the toolbar is looked for inside open shadow roots too, and the view
    *  counts as shown once its highlights panel is drawn (there, when the record's data arrives). */
   throughShadow = false,
-): Promise<{ withExtension: number[]; pageOnly: number[]; afterShown: number[]; firstVisit: boolean[] }> {
+): Promise<{
+  withExtension: number[];
+  pageOnly: number[];
+  afterShown: number[];
+  firstVisit: boolean[];
+  added: number[];
+}> {
   const ids = [
     ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
     ...(await control.records<Row>('Contact')).map((r) => `/lightning/r/Contact/${r.Id}/view`),
@@ -101,6 +109,31 @@ export async function toolbarAfterNavigation(
         }),
       { path, recordId, waitFor, throughShadow },
     );
+  /** Chromium's own counter of the renderer's main-thread task time (thread CPU time), ms. */
+  const taskMs = async (cdp: CDPSession) => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const sessions = new Map<Page, CDPSession>();
+  for (const p of baseline ? [page, baseline] : []) {
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    sessions.set(p, cdp);
+  }
+  /** The navigation, and (a paired round) its task time until the page settled after it. */
+  const timed = async (on: Page, path: string, recordId: string, waitFor: 'toolbar' | 'view') => {
+    const cdp = sessions.get(on);
+    const before = cdp ? await taskMs(cdp) : 0;
+    const result = await navigate(on, path, recordId, waitFor);
+    if (!cdp) return { ...result, task: 0 };
+    // What runs after the toolbar shows (the status request's answer, the next frame's check) counts too.
+    await on.evaluate(
+      () =>
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))),
+    );
+    return { ...result, task: (await taskMs(cdp)) - before };
+  };
+  const added: number[] = [];
   const withExtension: number[] = [];
   const pageOnly: number[] = [];
   const afterShown: number[] = [];
@@ -108,13 +141,17 @@ export async function toolbarAfterNavigation(
   for (let i = 0; i < rounds + 5; i++) {
     const path = ids[i % ids.length] as string;
     const recordId = path.split('/')[4] as string;
-    const ours = await navigate(page, path, recordId, 'toolbar');
-    const plain = baseline ? await navigate(baseline, path, recordId, 'view') : undefined;
+    const ours = await timed(page, path, recordId, 'toolbar');
+    const plain = baseline ? await timed(baseline, path, recordId, 'view') : undefined;
     if (i < 5) continue; // the first few warm up caches and the view templates
     withExtension.push(ours.done);
     afterShown.push(ours.done - ours.view);
     firstVisit.push(ours.fetched);
-    if (plain !== undefined) pageOnly.push(plain.done);
+    if (plain !== undefined) {
+      pageOnly.push(plain.done);
+      added.push(ours.task - plain.task);
+    }
   }
-  return { withExtension, pageOnly, afterShown, firstVisit };
+  for (const cdp of sessions.values()) await cdp.detach();
+  return { withExtension, pageOnly, afterShown, firstVisit, added };
 }

@@ -41,8 +41,8 @@ async function searchTimes(page: Page, recordId: string, rounds: number): Promis
   return page.evaluate(
     ({ recordId, rounds }) => {
       type Finder = { find(ui: string, id: string): Element | undefined };
-      const api = (window as unknown as { __glancePlacement: { AnchorFinder: new () => Finder } }).__glancePlacement;
-      const finder = new api.AnchorFinder();
+      const api = (window as unknown as { __glancePlacement: { anchorFinder: () => Finder } }).__glancePlacement;
+      const finder = api.anchorFinder();
       const times: number[] = [];
       const batch = 200;
       for (let i = 0; i < rounds; i++) {

@@ -163,3 +163,52 @@ test('on a churning page a re-rendered header gets the toolbar back, docked afte
     page.locator('runtime_sales_activities-activity-panel-composer + [data-glance-sfx="activity-action"]'),
   ).toHaveCount(1);
 });
+
+test('on a churning record page without an Activity composer, the search for it passes the churn over, yet finds it late', async ({
+  salesforcePage: page,
+  context,
+  control,
+}) => {
+  // An admin left the Activity component out of the layout: the Schedule button's anchor is missing,
+  // so placement keeps searching for it (placement.ts SEEK_MS) while Lightning churns (issue 29).
+  await variant(context, 'noactivity,churn');
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  await expect(toolbar(page)).toHaveAttribute('data-docked', 'inline');
+  await expect(page.locator('[data-glance-sfx="activity-action"]')).toHaveCount(0);
+  const world = await contentWorld(page);
+  await world.run(COUNT_READS);
+  const before = await churn(page, (api) => api.count);
+  await page.waitForFunction(
+    (n) => (window as unknown as { __sandboxChurn: Churn }).__sandboxChurn.count > n,
+    before + 4800,
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // A selector match on what Lightning adds may decide that nothing came; a search of the page, or
+  // a read of style or layout, may not.
+  const {
+    matches: _matches,
+    querySelector: _querySelector,
+    ...searches
+  } = (await world.run('globalThis.__reads')) as Record<string, number>;
+  expect(searches).toEqual({});
+  await world.cdp.detach();
+  // Lightning draws the Activity component late, hidden first (an inactive tab), then shown: the
+  // Schedule button follows it there, within the search window.
+  await page.evaluate(() => {
+    const tab = document.createElement('div');
+    tab.style.display = 'none';
+    tab.append(document.createElement('runtime_sales_activities-activity-panel-composer'));
+    document.querySelector('.oneContent.active .slds-card__body')?.append(tab);
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(page.locator('[data-glance-sfx="activity-action"]')).toHaveCount(0);
+  await page.evaluate(() =>
+    document
+      .querySelector('.oneContent.active runtime_sales_activities-activity-panel-composer')
+      ?.parentElement?.removeAttribute('style'),
+  );
+  await expect(
+    page.locator('runtime_sales_activities-activity-panel-composer + [data-glance-sfx="activity-action"]'),
+  ).toHaveCount(1);
+});

@@ -6,7 +6,14 @@
 // still on screen for a moment). Components in native shadow DOM are reached through the open
 // shadow roots of Salesforce's known ancestry of the anchors only (selectors.ts SHADOW_ANCESTRY).
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
-import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, SHADOW_ANCESTRY, TOOLBAR_ANCHORS } from './selectors.js';
+import {
+  COMPACT_DENSITY,
+  LIGHTNING_VIEWS,
+  MAY_BRING_ANCHOR,
+  NEVER_INSIDE,
+  SHADOW_ANCESTRY,
+  TOOLBAR_ANCHORS,
+} from './selectors.js';
 
 /**
  * Shadow roots looked into per search, at most: the record page's ancestry of the highlights panel
@@ -15,6 +22,21 @@ import { COMPACT_DENSITY, LIGHTNING_VIEWS, NEVER_INSIDE, SHADOW_ANCESTRY, TOOLBA
 const SHADOW_ROOTS = 48;
 
 type Root = Element | Document | ShadowRoot;
+
+/**
+ * What the last searches passed over as not visible: a matching anchor, or a whole Lightning view.
+ * Only a change of class, style or `hidden` on one of them or an ancestor can show it, so while
+ * placement searches, such changes elsewhere (most of a busy page's) need no new search.
+ */
+const unseen = new Set<Element>();
+
+/** True when `target` is `hidden` or holds it, across the shadow roots between them. */
+function reveals(target: Element): boolean {
+  for (const hidden of unseen)
+    for (let node: Element | undefined = hidden; node; node = (node.getRootNode() as ShadowRoot).host)
+      if (target.contains(node)) return true;
+  return false;
+}
 
 /**
  * The open shadow roots of the known ancestry under a root, in document order (a page fully in native
@@ -41,75 +63,82 @@ export interface AnchorSelectors {
   classic: readonly string[];
 }
 
-export class AnchorFinder {
-  readonly #owners = new WeakMap<Element, string>();
-  /** The Lightning view each record was found in: a view that showed one record never serves another
-   *  (the previous page, still on screen for a moment after the URL changed). */
-  readonly #viewOwners = new WeakMap<Element, string>();
-
-  /** The toolbar's anchors unless told others (the activity actions: activity-actions.ts). */
-  readonly #anchors: AnchorSelectors;
-
-  constructor(anchors: AnchorSelectors = TOOLBAR_ANCHORS) {
-    this.#anchors = anchors;
-  }
-
+/** An anchor search, with what it remembers of the records it placed (anchorFinder answers one). */
+export interface AnchorFinder {
   /**
    * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
    * mutation callback, where reading style would force it; placement checks it in the next frame).
    */
-  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined {
-    if (ui === 'classic') return this.#within(document, this.#anchors.classic, recordId, true);
-    for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
-      const owner = this.#viewOwners.get(view);
-      if ((owner !== undefined && owner !== recordId) || !(shown || view.checkVisibility())) continue;
-      const found = this.#within(view, this.#anchors.lightning, recordId, !shown);
-      if (found) {
-        this.#viewOwners.set(view, recordId);
-        return found;
-      }
-    }
-    return undefined;
-  }
-
-  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
-  #within(root: Root, selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
-    return (
-      this.#search([root], selectors, recordId, visible) ??
-      this.#search(shadowRoots(root), selectors, recordId, visible)
-    );
-  }
-
-  #search(roots: Root[], selectors: readonly string[], recordId: string, visible: boolean): Element | undefined {
-    for (const selector of selectors) {
-      for (const root of roots) {
-        for (const candidate of root.querySelectorAll(selector)) {
-          const owner = this.#owners.get(candidate);
-          if (owner !== undefined && owner !== recordId) continue;
-          if (candidate.parentElement?.closest(NEVER_INSIDE) || (visible && !candidate.checkVisibility())) continue;
-          this.#owners.set(candidate, recordId);
-          return candidate;
-        }
-      }
-    }
-    return undefined;
-  }
-
+  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined;
   /**
    * The URL now names another page: every view on screen at this moment is the page being left
    * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
    * even when its own anchor was never found (the rep moved on before its header drew).
    */
-  leaving(previousRecordId: string): void {
-    for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-      if (!this.#viewOwners.has(view) && view.checkVisibility()) this.#viewOwners.set(view, previousRecordId);
-    }
-  }
-
+  leaving(previousRecordId: string): void;
   /** True while the anchor still shows this record's page. */
-  stillValid(anchor: Element | undefined, recordId: string): boolean {
-    return !!anchor && anchor.isConnected && this.#owners.get(anchor) === recordId && anchor.checkVisibility();
-  }
+  stillValid(anchor: Element | undefined, recordId: string): boolean;
+}
+
+/**
+ * The toolbar's anchors unless told others (the activity actions: activity-actions.ts). Closures,
+ * not a class: their names minify, a class's members do not (the content script is small).
+ */
+export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): AnchorFinder {
+  const owners = new WeakMap<Element, string>();
+  /** The Lightning view each record was found in: a view that showed one record never serves another
+   *  (the previous page, still on screen for a moment after the URL changed). */
+  const viewOwners = new WeakMap<Element, string>();
+
+  const search = (roots: Root[], selectors: readonly string[], recordId: string, visible: boolean) => {
+    for (const selector of selectors) {
+      for (const root of roots) {
+        for (const candidate of root.querySelectorAll(selector)) {
+          const owner = owners.get(candidate);
+          if (owner !== undefined && owner !== recordId) continue;
+          if (candidate.parentElement?.closest(NEVER_INSIDE)) continue;
+          if (visible && !candidate.checkVisibility()) {
+            unseen.add(candidate);
+            continue;
+          }
+          owners.set(candidate, recordId);
+          return candidate;
+        }
+      }
+    }
+    return undefined;
+  };
+
+  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
+  const within = (root: Root, selectors: readonly string[], recordId: string, visible: boolean) =>
+    search([root], selectors, recordId, visible) ?? search(shadowRoots(root), selectors, recordId, visible);
+
+  return {
+    find(ui, recordId, shown) {
+      if (ui === 'classic') return within(document, anchors.classic, recordId, true);
+      for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
+        const owner = viewOwners.get(view);
+        if (owner !== undefined && owner !== recordId) continue;
+        if (!(shown || view.checkVisibility())) {
+          unseen.add(view);
+          continue;
+        }
+        const found = within(view, anchors.lightning, recordId, !shown);
+        if (found) {
+          viewOwners.set(view, recordId);
+          return found;
+        }
+      }
+      return undefined;
+    },
+    leaving(previousRecordId) {
+      for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
+        if (!viewOwners.has(view) && view.checkVisibility()) viewOwners.set(view, previousRecordId);
+      }
+    },
+    stillValid: (anchor, recordId) =>
+      !!anchor && anchor.isConnected && owners.get(anchor) === recordId && anchor.checkVisibility(),
+  };
 }
 
 /** What main.ts places: the toolbar, or the session panel that replaces it during a session. */
@@ -147,8 +176,10 @@ const intact = ({ host, anchor }: Docking) =>
  * Keeps the toolbar or the panel docked beside its record's header, and `alsoPlace`'s extra (the
  * activity button) beside its own anchor. Salesforce draws the record after the URL changes and
  * re-renders parts of it all the time (issue 13: ~2,400 mutations a second on a busy page), so:
- * - until every anchor is found (at most SEEK_MS), any change to the page re-places, at most once
- *   a frame, in requestAnimationFrame (where reading style is due anyway);
+ * - until every anchor is found (at most SEEK_MS), a change that can bring one (mayBringAnchor)
+ *   re-places, at most once a frame, in requestAnimationFrame (where reading style is due anyway).
+ *   Searching on every change cost a page without an Activity composer ~60 ms of script a second
+ *   of churn for those 15 s (issue 29); the others are passed over with a selector match at most;
  * - once placed, only the children of the anchors' ancestors are watched: nothing else can remove
  *   an anchor or our host. The callback reads no style or layout; a break sends it back to seeking.
  * A new URL comes through main.ts (navigation.ts), which calls the returned function again.
@@ -158,7 +189,7 @@ export function keepDocked(
   /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
   alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
 ) {
-  const anchors = new AnchorFinder();
+  const anchors = anchorFinder();
   let anchor: Element | undefined;
   let watching = false;
   let scheduled = false;
@@ -166,11 +197,19 @@ export function keepDocked(
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver((records) => {
-    // Lightning showing a view (a page from its cache, in one task): docked now, from the markup, so
-    // no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
-    const shown = records.find((r) => r.type === 'attributes' && (r.target as Element).matches(LIGHTNING_VIEWS));
-    if (shown && !anchor) placeShown(shown.target as Element);
-    schedule();
+    let bring = false;
+    for (const record of records) {
+      const target = record.target as Element;
+      if (record.type === 'attributes') {
+        if (target.matches(LIGHTNING_VIEWS)) {
+          // Lightning showing a view (a page from its cache, in one task): docked now, from the markup,
+          // so no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
+          if (!bring && !anchor) placeShown(target);
+          bring = true;
+        } else bring ||= reveals(target);
+      } else if (!bring) for (const node of record.addedNodes) bring ||= mayBringAnchor(node);
+    }
+    if (bring) schedule();
   });
   const guard = new MutationObserver(() => {
     if (placed.every(intact)) return;
@@ -188,6 +227,8 @@ export function keepDocked(
   }
 
   function place(): void {
+    // The searches below say afresh what they passed over as not visible.
+    unseen.clear();
     const left = placedRecord;
     const docked = placeDocked();
     // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
@@ -204,7 +245,7 @@ export function keepDocked(
       // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
       for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
         for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
-    }
+    } else unseen.clear();
   }
 
   /**
@@ -267,6 +308,10 @@ export function keepDocked(
     place();
   };
 }
+
+/** An element added that is, or holds, what an anchor search looks for (selectors.ts MAY_BRING_ANCHOR). */
+const mayBringAnchor = (node: Node) =>
+  node instanceof Element && (node.matches(MAY_BRING_ANCHOR) || !!node.querySelector(MAY_BRING_ANCHOR));
 
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {

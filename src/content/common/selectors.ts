@@ -82,6 +82,21 @@ export const SHADOW_ANCESTRY = [
   'flexipage-aura-wrapper',
 ].join(',');
 
+/**
+ * What a new element must be, or hold, to bring an anchor while placement searches for one: any
+ * anchor above, a Lightning view, or a component of the shadow ancestry (whose shadow root is then
+ * watched too). Every other element Lightning adds (spinners, rows, toasts: hundreds a second on a
+ * busy page) is passed over without a search.
+ */
+export const MAY_BRING_ANCHOR = [
+  ...TOOLBAR_ANCHORS.lightning,
+  ...TOOLBAR_ANCHORS.classic,
+  ...ACTIVITY_ACTION_ANCHORS.lightning,
+  ...ACTIVITY_ACTION_ANCHORS.classic,
+  LIGHTNING_VIEWS,
+  SHADOW_ANCESTRY,
+].join(',');
+
 /** Salesforce's own action lists: the toolbar never goes inside them (their owner indexes its children). */
 export const NEVER_INSIDE = 'runtime_platform_actions-actions-ribbon, .forceActionsContainer, ul';
 
