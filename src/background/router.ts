@@ -12,6 +12,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { salesforceStatus } from '../shared/salesforce/status.js';
 import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
 import {
@@ -27,7 +28,6 @@ import { discardSession, retryNow } from './outbox/runner.js';
 import { changeQueue } from './outbox/store.js';
 import { salesforceQueueView } from './outbox/view.js';
 import { createGlanceReports, reportFolders } from './reports/create.js';
-import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';

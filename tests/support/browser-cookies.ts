@@ -13,7 +13,7 @@
 // Both (MDN cookies.get, cookies.getAll): without a storeId, "the current execution context's cookie
 // store" is read: for the worker, the regular one. A store id the browser does not have is refused
 // ("Invalid cookie store id"). Salesforce's sid is a host-only cookie of the host that set it.
-import type { CookiesApi } from '../../src/background/salesforce/cookie-stores.js';
+import type { CookiesApi } from '../../src/shared/salesforce/cookie-stores.js';
 
 export type BrowserKind = 'chrome' | 'firefox';
 

@@ -6,9 +6,9 @@ import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
 import { dryRun } from '../../src/background/org-check/dry-run.js';
 import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
 import { routeMessage } from '../../src/background/router.js';
-import { SalesforceError } from '../../src/background/salesforce/errors.js';
 import { checkThisOrg } from '../../src/pages/options/org-check.js';
 import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { SalesforceError } from '../../src/shared/salesforce/errors.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 // The polyfill refuses to load outside an extension; the page's browser API is the stubbed `chrome`

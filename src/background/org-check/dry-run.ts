@@ -1,6 +1,9 @@
 // Every request the extension can send to Salesforce, as the same job code the service worker runs
 // builds it, with made-up ids, answered by a stand-in that sends nothing anywhere. For
 // `npm run org-check -- --dry-run`; tests/unit/org-check.test.ts keeps it complete.
+
+import { SalesforceClient, type SalesforceClientPorts } from '../../shared/salesforce/client.js';
+import { salesforceStatus } from '../../shared/salesforce/status.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
 import { sampleMeeting } from '../meeting/sample.js';
@@ -15,8 +18,6 @@ import {
   relationLookup,
   startEventFields,
 } from '../records/session-event.js';
-import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
-import { salesforceStatus } from '../salesforce/status.js';
 
 export interface DryRequest {
   method: string;

@@ -3,12 +3,6 @@
 // deletes again. Run by `npm run org-check` from Node with a token, and by the options page's
 // "Check this org" in that page with the browser's own session.
 import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../../shared/org-check.js';
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import { sampleMeeting } from '../meeting/sample.js';
-import { CLOCK_MARGIN_MS, guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../outbox/types.js';
-import { cancelledEventFields, scheduledEventFields } from '../records/meeting-event.js';
-import { endEventFields, relationLookup, startEventFields } from '../records/session-event.js';
 import {
   type CompositeSubrequest,
   type CompositeSubresponse,
@@ -16,8 +10,14 @@ import {
   type SalesforceClientPorts,
   soqlDateTime,
   soqlString,
-} from '../salesforce/client.js';
-import { errorFromResponse, SalesforceError } from '../salesforce/errors.js';
+} from '../../shared/salesforce/client.js';
+import { errorFromResponse, SalesforceError } from '../../shared/salesforce/errors.js';
+import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import { sampleMeeting } from '../meeting/sample.js';
+import { CLOCK_MARGIN_MS, guestLead, logEnd, logStart, type Progress } from '../outbox/jobs.js';
+import type { OutboxJob, SessionLog } from '../outbox/types.js';
+import { cancelledEventFields, scheduledEventFields } from '../records/meeting-event.js';
+import { endEventFields, relationLookup, startEventFields } from '../records/session-event.js';
 
 export interface OrgTarget extends SalesforceClientPorts {
   apiHost: string;

@@ -10,11 +10,11 @@ import type {
   ReportFoldersView,
   ReportsProblem,
 } from '../../shared/reports.js';
+import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
+import { SalesforceError } from '../../shared/salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
-import { SalesforceClient, soqlString } from '../salesforce/client.js';
-import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 import { GLANCE_REPORTS } from './definitions.js';
 
 /** More report folders than an org shows one admin in a picker; the list says so by ending there. */
