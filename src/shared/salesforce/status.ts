@@ -30,6 +30,12 @@ export interface StatusPorts extends ApiHostPorts {
  */
 export const statusCacheKey = (apiHost: string, sidDigest: string) => `sfStatus:${apiHost}:${sidDigest}`;
 
+/** The digest both the worker and the options page key the cache with (Web Crypto: no chrome.* here). */
+export async function sidDigest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export const STATUS_TTL_MS = 10 * 60 * 1000;
 
 interface CachedStatus {

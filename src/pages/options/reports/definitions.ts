@@ -15,7 +15,7 @@
 //   report groups by the type of each ("Related To: Type", then "Name: Type"), which the Activities
 //   report type offers where Subject and Location carry no record type.
 // Names are Salesforce data, in English like the Event's description; Salesforce takes 40 characters.
-import type { GlanceReportKey } from '../../shared/reports.js';
+import type { GlanceReportKey } from '../../../shared/reports.js';
 
 export const REPORT_TYPE = 'Activity';
 /** What reportCategory (records/session-event.ts) starts an ended session's Location with. */

@@ -1,6 +1,6 @@
-// "Create Glance reports" (Company Settings tab): lists the org's report folders, then makes the
-// Glance reports (definitions.ts) in the one the administrator picked, through the Analytics REST API,
-// with the browser's own session of the admin's Salesforce tab. A second run makes no duplicates: the
+// "Create Glance reports" (Company Settings tab), run in the options page (admin-salesforce.ts): lists
+// the org's report folders, then makes the Glance reports (definitions.ts) in the one the administrator
+// picked, through the Analytics REST API, with the browser's own session of the admin's Salesforce tab. A second run makes no duplicates: the
 // reports already in the folder (found by unique name or name, one SOQL query) are left as they are,
 // so an admin's own edits to them survive; only the missing ones are created.
 import type {
@@ -9,12 +9,12 @@ import type {
   GlanceReportView,
   ReportFoldersView,
   ReportsProblem,
-} from '../../shared/reports.js';
-import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
-import { SalesforceError } from '../../shared/salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
-import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { to18 } from '../../shared/salesforce-id.js';
+} from '../../../shared/reports.js';
+import { SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../../../shared/salesforce/status.js';
+import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
+import { to18 } from '../../../shared/salesforce-id.js';
 import { GLANCE_REPORTS } from './definitions.js';
 
 /** More report folders than an org shows one admin in a picker; the list says so by ending there. */
@@ -91,6 +91,8 @@ async function create(
   ports: StatusPorts,
   storeId?: string,
 ): Promise<CreateReportsResult> {
+  // A report folder's id (key prefix 00l), in its 18-character form: anything else is no folder.
+  if (!to18(folderId)?.startsWith('00l')) return { ok: false, problem: 'refused', detail: '', reports: [] };
   const ready = await clientFor(pageUrl, ports, storeId);
   if (!ready.ok) return { ...ready, detail: '', reports: [] };
   const { client } = ready;
