@@ -43,11 +43,37 @@ describe('Create Glance reports', () => {
       expect(report.url).toBe(`https://acme.lightning.force.com/lightning/r/Report/${report.id}/view`);
       expect(org.get(report.id)?.type).toBe('Report');
     }
-    // One query for what is there, then one POST per report: nothing else spent of the org's allowance.
+    // One query for what is there, the report type's describe for its columns, then one POST per
+    // report: nothing else spent of the org's allowance.
     const analytics = h.salesforceCalls().filter((c) => c.path.includes('/analytics/'));
-    expect(analytics.map((c) => `${c.method} ${c.path}`)).toEqual(
-      Array(6).fill('POST /services/data/v66.0/analytics/reports'),
+    expect(analytics.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /services/data/v66.0/analytics/reportTypes/Activity',
+      ...Array(6).fill('POST /services/data/v66.0/analytics/reports'),
+    ]);
+  });
+
+  it("takes its columns from the report type's describe, whatever the org's column API names are", async () => {
+    const { h, org, create, folderNamed } = admin();
+    // The Analytics guide documents how to read a report type's columns (Report Type Describe), not
+    // their API names: an org whose names differ from the emulator's own must get the same reports.
+    const emulated = ['SUBJECT', 'ASSIGNED', 'DUE_DATE', 'DURATION', 'LOCATION', 'WHO_NAME', 'WHAT_NAME'];
+    const renamed = Object.fromEntries(
+      [...emulated, 'WHO_TYPE', 'WHAT_TYPE', 'TASK', 'STATUS'].map((name) => [name, `Activity.${name.toLowerCase()}`]),
     );
+    org.setup.activityColumnNames = renamed;
+    const result = await create(folderNamed('Sales Team Reports'));
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.reports.map((r) => r.created)).toEqual(Array(6).fill(true));
+    const describe = h.salesforceCalls().filter((c) => c.path.endsWith('/analytics/reportTypes/Activity'));
+    expect(describe.map((c) => c.method)).toEqual(['GET']);
+    const bodies = h
+      .salesforceCalls()
+      .filter((c) => c.method === 'POST' && c.path.endsWith('/analytics/reports'))
+      .map((c) => String(c.body));
+    expect(bodies).toHaveLength(6);
+    for (const body of bodies) for (const name of emulated) expect(body).not.toContain(`"${name}"`);
+    expect(bodies.join()).toContain('"Activity.what_type"');
+    expect(bodies.join()).toContain('"s!Activity.duration"');
   });
 
   it('run again, makes no duplicate: the reports in the folder are kept, found by unique name or by name', async () => {

@@ -15,7 +15,11 @@ import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { type StatusPorts, salesforceStatus } from '../../../shared/salesforce/status.js';
 import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
 import { to18 } from '../../../shared/salesforce-id.js';
-import { GLANCE_REPORTS } from './definitions.js';
+import { pickColumns, type ReportColumns } from './columns.js';
+import { GLANCE_REPORTS, REPORT_TYPE } from './definitions.js';
+
+/** Data for the admin, like Salesforce's own words in a refusal (shown in reportsRefused). */
+const missingColumn = (label: string) => `The report type ${REPORT_TYPE} has no column "${label}".`;
 
 /** More report folders than an org shows one admin in a picker; the list says so by ending there. */
 export const FOLDER_LIMIT = 200;
@@ -109,14 +113,21 @@ async function create(
       const id = typeof row?.Id === 'string' ? to18(row.Id) : undefined;
       if (id) found.set(report.key, id);
     }
+    let columns: ReportColumns | undefined;
     for (const report of GLANCE_REPORTS) {
       const existing = found.get(report.key);
       if (existing) {
         reports.push({ key: report.key, id: existing, url: url(existing), created: false });
         continue;
       }
+      // The report type's columns, asked once and only when a report is to be made (columns.ts).
+      if (!columns) {
+        const picked = pickColumns(await client.request('GET', `/analytics/reportTypes/${REPORT_TYPE}`));
+        if (!picked.ok) return { ok: false, problem: 'refused', detail: missingColumn(picked.missing), reports };
+        columns = picked.columns;
+      }
       const answer = await client.request<{ reportMetadata?: { id?: unknown } }>('POST', '/analytics/reports', {
-        reportMetadata: { ...report.metadata, folderId },
+        reportMetadata: { ...report.metadata(columns), folderId },
       });
       const id = typeof answer?.reportMetadata?.id === 'string' ? to18(answer.reportMetadata.id) : undefined;
       if (!id) throw new SalesforceError(200, [], 'unavailable');
