@@ -1,5 +1,5 @@
 // The browser's cookie stores and tabs, as the worker sees them through chrome.cookies and tabs, in
-// Chrome's semantics or Firefox's. The product's own store logic (src/background/salesforce/
+// Chrome's semantics or Firefox's. The product's own store logic (src/shared/salesforce/
 // cookie-stores.ts) runs on this fake, so a test sees what a rep's browser would do.
 //
 // Chrome (developer.chrome.com, chrome.cookies; MDN cookies.CookieStore): the regular store is "0",
