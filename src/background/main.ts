@@ -1,6 +1,8 @@
 // The service worker entry. Listeners are registered synchronously at top level, as MV3 requires
 // for a worker woken by an event.
 import { useMessages } from '../shared/i18n.js';
+import { cookieStorePorts } from '../shared/salesforce/cookie-stores.js';
+import { forgetStatus } from '../shared/salesforce/status.js';
 import { apiHostFor } from '../shared/salesforce-url.js';
 import { browserPorts } from './adapters/browser-ports.js';
 import { inBackground } from './in-background.js';
@@ -8,8 +10,6 @@ import { markMeetingHeld } from './meeting/store.js';
 import { alarmWork } from './on-alarm.js';
 import { recordUsage, retryNow, runOutbox } from './outbox/runner.js';
 import { type BackgroundPorts, routeMessage } from './router.js';
-import { cookieStorePorts } from './salesforce/cookie-stores.js';
-import { forgetStatus } from './salesforce/status.js';
 import { viewerClosed } from './session/join.js';
 import { enforcePolicy } from './session/poll.js';
 import { announce } from './session/service.js';

@@ -12,6 +12,7 @@ import {
   parsePopupMessage,
   type ResponseOf,
 } from '../shared/messages.js';
+import { salesforceStatus } from '../shared/salesforce/status.js';
 import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
 import {
@@ -26,8 +27,6 @@ import { changeMeetings } from './meeting/store.js';
 import { discardSession, retryNow } from './outbox/runner.js';
 import { changeQueue } from './outbox/store.js';
 import { salesforceQueueView } from './outbox/view.js';
-import { createGlanceReports, reportFolders } from './reports/create.js';
-import { salesforceStatus } from './salesforce/status.js';
 import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';
@@ -46,7 +45,6 @@ import {
   switchMode,
   tabMayControl,
 } from './session/service.js';
-import { teamSessions } from './session/team.js';
 import { saveWrapUp, wrapUpSummary } from './session/wrap-up.js';
 import {
   checkGlance,
@@ -224,14 +222,6 @@ async function answerPopup(
       return message.pageUrl
         ? salesforceHistory(message.pageUrl, ports, await popupStore(message.tabId, ports))
         : { ok: false, problem: 'no-salesforce-tab' };
-    case 'popup:team-sessions':
-      return message.pageUrl
-        ? teamSessions(message.pageUrl, ports, await popupStore(message.tabId, ports))
-        : { ok: false, problem: 'no-salesforce-tab' };
-    case 'popup:report-folders':
-      return reportFolders(message.pageUrl, ports, await popupStore(message.tabId, ports));
-    case 'popup:create-reports':
-      return createGlanceReports(message.pageUrl, message.folderId, ports, await popupStore(message.tabId, ports));
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);
     case 'popup:retry-salesforce':

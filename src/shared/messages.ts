@@ -11,8 +11,7 @@ import {
   type SyncView,
 } from './glance-sync.js';
 import { type MeetingContentRequests, meetingValidators } from './meeting-request.js';
-import type { CreateReportsResult, ReportFoldersView } from './reports.js';
-import { type GlanceSObject, to18 } from './salesforce-id.js';
+import type { GlanceSObject } from './salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from './salesforce-problems.js';
 import {
   type CompanyPolicy,
@@ -21,7 +20,6 @@ import {
   type SettingsField,
   type UserSettings,
 } from './settings.js';
-import type { TeamSessions } from './team-sessions.js';
 import { type WrapUpContentRequests, wrapUpValidators } from './wrap-up.js';
 
 /** The content script's lazily injected classic scripts (scripts/content-script-bundle.ts). */
@@ -380,23 +378,11 @@ export interface PopupRequests {
     request: { pageUrl: string | null; tabId?: number };
     response: SalesforceHistory;
   };
-  /** The options page's team view: the Glance Events the user may see in this page's org, by rep (one query). */
-  'popup:team-sessions': {
-    request: { pageUrl: string | null; tabId?: number };
-    response: TeamSessions;
-  };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
   /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
   'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
   /** Gives up on one session's waiting writes. */
   'popup:discard-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
-  /** The report folders of the org of this Salesforce page (Company Settings, "Create Glance reports"). */
-  'popup:report-folders': { request: { pageUrl: string | null; tabId?: number }; response: ReportFoldersView };
-  /** Makes the Glance reports in that org's folder; those already there are left as they are. */
-  'popup:create-reports': {
-    request: { pageUrl: string | null; folderId: string; tabId?: number };
-    response: CreateReportsResult;
-  };
   /** The Company Settings tab's sync of Glance's session records: its status, never its secrets. */
   'popup:sync-view': { request: NoPayload; response: SyncView };
   /** Saves the sync's credentials and schedule once Glance's records service accepts them. */
@@ -503,24 +489,9 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
     raw.pageUrl === null || isString(raw.pageUrl)
       ? { type: 'popup:salesforce-history', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
-  'popup:team-sessions': (raw) =>
-    raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:team-sessions', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
-      : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>
     isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,
-  'popup:report-folders': (raw) =>
-    raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'popup:report-folders', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
-      : undefined,
-  // A report folder's id (key prefix 00l), in its 18-character form.
-  'popup:create-reports': (raw) => {
-    const folderId = isString(raw.folderId, 18) ? to18(raw.folderId) : undefined;
-    return (raw.pageUrl === null || isString(raw.pageUrl)) && folderId?.startsWith('00l')
-      ? { type: 'popup:create-reports', pageUrl: raw.pageUrl as string | null, folderId, ...tabIdOf(raw) }
-      : undefined;
-  },
   'popup:discard-salesforce': (raw) =>
     isString(raw.sessionId, 100) && raw.sessionId !== ''
       ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }

@@ -1,5 +1,5 @@
 // The Glance reports an administrator creates from the Company Settings tab (issue 27, item 2): which
-// reports there are, and what the options page is told about them. Background: src/background/reports.
+// reports there are, and what the options page shows of them. Made by that page: src/pages/options/reports.
 import type { MessageKey } from './i18n.js';
 import type { SalesforceProblem } from './salesforce-problems.js';
 

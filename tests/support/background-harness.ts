@@ -10,8 +10,6 @@ import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { markMeetingHeld } from '../../src/background/meeting/store.js';
 import { alarmWork } from '../../src/background/on-alarm.js';
 import type { BackgroundPorts } from '../../src/background/router.js';
-import { cookieStorePorts } from '../../src/background/salesforce/cookie-stores.js';
-import { forgetStatus } from '../../src/background/salesforce/status.js';
 import { learnCapabilities } from '../../src/background/session/capabilities-store.js';
 import { enforcePolicy } from '../../src/background/session/poll.js';
 import { startSession } from '../../src/background/session/service.js';
@@ -19,6 +17,8 @@ import { connectAccount, saveSettings } from '../../src/background/settings/acco
 import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { freshPolicy } from '../../src/background/storage/policy.js';
 import type { SessionView } from '../../src/shared/messages.js';
+import { cookieStorePorts } from '../../src/shared/salesforce/cookie-stores.js';
+import { forgetStatus } from '../../src/shared/salesforce/status.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';
 import { type BrowserKind, browserCookies, DEFAULT_STORE, type FakeTab } from './browser-cookies.js';
 import { fakeAlarms } from './fake-alarms.js';

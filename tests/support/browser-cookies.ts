@@ -1,5 +1,5 @@
 // The browser's cookie stores and tabs, as the worker sees them through chrome.cookies and tabs, in
-// Chrome's semantics or Firefox's. The product's own store logic (src/background/salesforce/
+// Chrome's semantics or Firefox's. The product's own store logic (src/shared/salesforce/
 // cookie-stores.ts) runs on this fake, so a test sees what a rep's browser would do.
 //
 // Chrome (developer.chrome.com, chrome.cookies; MDN cookies.CookieStore): the regular store is "0",
@@ -13,7 +13,7 @@
 // Both (MDN cookies.get, cookies.getAll): without a storeId, "the current execution context's cookie
 // store" is read: for the worker, the regular one. A store id the browser does not have is refused
 // ("Invalid cookie store id"). Salesforce's sid is a host-only cookie of the host that set it.
-import type { CookiesApi } from '../../src/background/salesforce/cookie-stores.js';
+import type { CookiesApi } from '../../src/shared/salesforce/cookie-stores.js';
 
 export type BrowserKind = 'chrome' | 'firefox';
 

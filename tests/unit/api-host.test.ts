@@ -1,7 +1,7 @@
 // The API host of a page: the host table's, or, when that host holds no session, the My Domain host
 // whose `sid` belongs to the page's org (as Salesforce Inspector Reloaded finds it).
 import { describe, expect, it } from 'vitest';
-import { resolveApiHost } from '../../src/background/salesforce/api-host.js';
+import { resolveApiHost } from '../../src/shared/salesforce/api-host.js';
 
 const ORG = '00D5g00000ACMEA';
 const OTHER = '00D8d00000GLOBX';

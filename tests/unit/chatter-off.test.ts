@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
-import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import { currentSession } from '../../src/background/session/service.js';
+import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const HOME = `${LIGHTNING}/lightning/page/home`;

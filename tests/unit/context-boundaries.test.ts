@@ -72,14 +72,44 @@ const refused: [string, string, string][] = [
     "import { x } from '../options/PolicyPanel.js';\nexport const y = x;\n",
   ],
   [
-    "options → the worker's org check, outside its one port",
+    'options → the org check, outside its one port',
     'src/pages/options/probe.ts',
-    "import { x } from '../../background/org-check/run.js';\nexport const y = x;\n",
+    "import { x } from '../../org-check/run.js';\nexport const y = x;\n",
   ],
   [
-    "options' org-check port → the rest of the worker",
+    'popup → the org check',
+    'src/pages/popup/probe.ts',
+    "import { x } from '../../org-check/run.js';\nexport const y = x;\n",
+  ],
+  [
+    "options' org-check port → the worker",
     'src/pages/options/org-check.ts',
     "import { x } from '../../background/router.js';\nexport const y = x;\n",
+  ],
+  [
+    "options' org-check port → the org check's insides",
+    'src/pages/options/org-check.ts',
+    "import { x } from '../../org-check/context.js';\nexport const y = x;\n",
+  ],
+  [
+    'org check → the rest of the worker',
+    'src/org-check/probe.ts',
+    "import { x } from '../background/router.js';\nexport const y = x;\n",
+  ],
+  [
+    'org check → pages',
+    'src/org-check/probe.ts',
+    "import { x } from '../pages/background-channel.js';\nexport const y = x;\n",
+  ],
+  [
+    'background → the org check',
+    'src/background/probe.ts',
+    "import { x } from '../org-check/run.js';\nexport const y = x;\n",
+  ],
+  [
+    'content → the Salesforce client',
+    'src/content/toolbar/probe.ts',
+    "import { x } from '../../shared/salesforce/client.js';\nexport const y = x;\n",
   ],
   [
     "options' org-check port → content",
@@ -139,9 +169,24 @@ const allowed: [string, string, string][] = [
     "import { x } from '../background-channel.js';\nexport const y = x;\n",
   ],
   [
-    "options' org-check port → the worker's org check",
+    "options' org-check port → the org check",
     'src/pages/options/org-check.ts',
-    "import { x } from '../../background/org-check/run.js';\nexport const y = x;\n",
+    "import { x } from '../../org-check/run.js';\nexport const y = x;\n",
+  ],
+  [
+    "org check → the worker's job code",
+    'src/org-check/probe.ts',
+    "import { x } from '../background/outbox/jobs.js';\nexport const y = x;\n",
+  ],
+  [
+    "org check → the worker's record builders",
+    'src/org-check/probe.ts',
+    "import { x } from '../background/records/session-event.js';\nexport const y = x;\n",
+  ],
+  [
+    'options → the shared Salesforce client',
+    'src/pages/options/reports/probe.ts',
+    "import { x } from '../../../shared/salesforce/client.js';\nexport const y = x;\n",
   ],
   [
     'pages → shared',

@@ -1,8 +1,8 @@
-// The one place that picks a tab's cookie store (src/background/salesforce/cookie-stores.ts), run on
+// The one place that picks a tab's cookie store (src/shared/salesforce/cookie-stores.ts), run on
 // Chrome's and Firefox's semantics (tests/support/browser-cookies.ts): a store that is not the tab's
 // is never read, and a store that cannot be found reads as "not logged in", never as the regular one.
 import { describe, expect, it } from 'vitest';
-import { cookieStorePorts } from '../../src/background/salesforce/cookie-stores.js';
+import { cookieStorePorts } from '../../src/shared/salesforce/cookie-stores.js';
 import { type BrowserKind, browserCookies, containerStore, type FakeTab } from '../support/browser-cookies.js';
 
 const API = 'acme.my.salesforce.com';

@@ -2,10 +2,10 @@
 // deep to be Glance's is the same typed failure as garbage ('unavailable'), never a stack overflow,
 // a hang or a worker out of memory.
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWER_BYTES } from '../../src/background/answer-limits.js';
 import { connectGlance, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
 import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { parseXml, XmlSyntaxError } from '../../src/background/glance/xml.js';
+import { MAX_ANSWER_BYTES } from '../../src/shared/answer-limits.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
 const nested = (levels: number, inner = 'x') => `${'<a>'.repeat(levels)}${inner}${'</a>'.repeat(levels)}`;

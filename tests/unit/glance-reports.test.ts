@@ -1,11 +1,11 @@
-// "Create Glance reports" (issue 27, item 2), the worker against the emulated org in-process: the
-// folders listed by SOQL, the six reports made through the Analytics REST API in the folder chosen,
-// nothing made twice, and Salesforce's refusals passed on in its own words.
+// "Create Glance reports" (issue 27, item 2), the options page's code against the emulated org
+// in-process: the folders listed by SOQL, the six reports made through the Analytics REST API in the
+// folder chosen, nothing made twice, and Salesforce's refusals passed on in its own words.
 import { describe, expect, it } from 'vitest';
-import { GLANCE_REPORTS } from '../../src/background/reports/definitions.js';
 import { routeMessage } from '../../src/background/router.js';
+import { createGlanceReports, reportFolders } from '../../src/pages/options/reports/create.js';
+import { GLANCE_REPORTS } from '../../src/pages/options/reports/definitions.js';
 import { INVALID_MESSAGE } from '../../src/shared/messages.js';
-import type { CreateReportsResult, ReportFoldersView } from '../../src/shared/reports.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 const popup = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
@@ -14,10 +14,8 @@ const pageUrl = `${LIGHTNING}/lightning/page/home`;
 function admin() {
   const h = harness();
   const org = h.sandbox.state.salesforce;
-  const folders = async () =>
-    (await routeMessage({ type: 'popup:report-folders', pageUrl }, popup, h.ports)) as ReportFoldersView;
-  const create = async (folderId: string) =>
-    (await routeMessage({ type: 'popup:create-reports', pageUrl, folderId }, popup, h.ports)) as CreateReportsResult;
+  const folders = () => reportFolders(pageUrl, h.ports);
+  const create = (folderId: string) => createGlanceReports(pageUrl, folderId, h.ports);
   const folderNamed = (name: string) => org.ofType('Folder').find((f) => f.fields.Name === name)?.Id as string;
   return { h, org, folders, create, folderNamed };
 }
@@ -45,11 +43,37 @@ describe('Create Glance reports', () => {
       expect(report.url).toBe(`https://acme.lightning.force.com/lightning/r/Report/${report.id}/view`);
       expect(org.get(report.id)?.type).toBe('Report');
     }
-    // One query for what is there, then one POST per report: nothing else spent of the org's allowance.
+    // One query for what is there, the report type's describe for its columns, then one POST per
+    // report: nothing else spent of the org's allowance.
     const analytics = h.salesforceCalls().filter((c) => c.path.includes('/analytics/'));
-    expect(analytics.map((c) => `${c.method} ${c.path}`)).toEqual(
-      Array(6).fill('POST /services/data/v66.0/analytics/reports'),
+    expect(analytics.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /services/data/v66.0/analytics/reportTypes/Activity',
+      ...Array(6).fill('POST /services/data/v66.0/analytics/reports'),
+    ]);
+  });
+
+  it("takes its columns from the report type's describe, whatever the org's column API names are", async () => {
+    const { h, org, create, folderNamed } = admin();
+    // The Analytics guide documents how to read a report type's columns (Report Type Describe), not
+    // their API names: an org whose names differ from the emulator's own must get the same reports.
+    const emulated = ['SUBJECT', 'ASSIGNED', 'DUE_DATE', 'DURATION', 'LOCATION', 'WHO_NAME', 'WHAT_NAME'];
+    const renamed = Object.fromEntries(
+      [...emulated, 'WHO_TYPE', 'WHAT_TYPE', 'TASK', 'STATUS'].map((name) => [name, `Activity.${name.toLowerCase()}`]),
     );
+    org.setup.activityColumnNames = renamed;
+    const result = await create(folderNamed('Sales Team Reports'));
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.reports.map((r) => r.created)).toEqual(Array(6).fill(true));
+    const describe = h.salesforceCalls().filter((c) => c.path.endsWith('/analytics/reportTypes/Activity'));
+    expect(describe.map((c) => c.method)).toEqual(['GET']);
+    const bodies = h
+      .salesforceCalls()
+      .filter((c) => c.method === 'POST' && c.path.endsWith('/analytics/reports'))
+      .map((c) => String(c.body));
+    expect(bodies).toHaveLength(6);
+    for (const body of bodies) for (const name of emulated) expect(body).not.toContain(`"${name}"`);
+    expect(bodies.join()).toContain('"Activity.what_type"');
+    expect(bodies.join()).toContain('"s!Activity.duration"');
   });
 
   it('run again, makes no duplicate: the reports in the folder are kept, found by unique name or by name', async () => {
@@ -100,17 +124,24 @@ describe('Create Glance reports', () => {
 
   it('with no Salesforce tab, or the session expired, names the problem; a folder id of another kind is not taken', async () => {
     const { h, org } = admin();
-    expect(await routeMessage({ type: 'popup:report-folders', pageUrl: null }, popup, h.ports)).toMatchObject({
-      ok: false,
-      problem: 'no-salesforce-tab',
-    });
+    expect(await reportFolders(null, h.ports)).toMatchObject({ ok: false, problem: 'no-salesforce-tab' });
     org.expireSessions();
-    expect(await routeMessage({ type: 'popup:report-folders', pageUrl }, popup, h.ports)).toMatchObject({
+    expect(await reportFolders(pageUrl, h.ports)).toMatchObject({ ok: false, problem: 'session-expired' });
+    const lead = org.ofType('Lead')[0]?.Id as string;
+    const before = h.salesforceCalls().length;
+    expect(await createGlanceReports(pageUrl, lead, h.ports)).toEqual({
       ok: false,
-      problem: 'session-expired',
+      problem: 'refused',
+      detail: '',
+      reports: [],
     });
-    const lead = org.ofType('Lead')[0]?.Id;
-    expect(await routeMessage({ type: 'popup:create-reports', pageUrl, folderId: lead }, popup, h.ports)).toEqual(
+    expect(h.salesforceCalls()).toHaveLength(before);
+  });
+
+  it('runs in the options page only: the service worker no longer answers for it', async () => {
+    const { h } = admin();
+    expect(await routeMessage({ type: 'popup:report-folders', pageUrl }, popup, h.ports)).toEqual(INVALID_MESSAGE);
+    expect(await routeMessage({ type: 'popup:create-reports', pageUrl, folderId: '00l' }, popup, h.ports)).toEqual(
       INVALID_MESSAGE,
     );
   });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
-import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import { addGuest } from '../../src/background/session/service.js';
+import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { enqueue, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
-import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import { orgStatesItem } from '../../src/background/storage/items.js';
+import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const OLD = 'acme.my.salesforce.com';

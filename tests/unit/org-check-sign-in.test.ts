@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { orgSession, type SignInDeps } from '../../scripts/org-check/login.js';
 import { PASSWORD_REFUSAL, SignInRefused, signInFrom } from '../../scripts/org-check/sign-in.js';
-import { salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
+import { salesforceChecks } from '../../src/org-check/salesforce-checks.js';
 import { inProcessSandbox } from '../support/in-process-fetch.js';
 
 const TOKEN = '00DAc0000000001!token';

@@ -3,12 +3,12 @@
 // sandbox's org settings switched on, each check says which setting refused it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
-import { dryRun } from '../../src/background/org-check/dry-run.js';
-import { refusedBy, salesforceChecks } from '../../src/background/org-check/salesforce-checks.js';
 import { routeMessage } from '../../src/background/router.js';
-import { SalesforceError } from '../../src/background/salesforce/errors.js';
+import { dryRun } from '../../src/org-check/dry-run.js';
+import { refusedBy, salesforceChecks } from '../../src/org-check/salesforce-checks.js';
 import { checkThisOrg } from '../../src/pages/options/org-check.js';
 import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { SalesforceError } from '../../src/shared/salesforce/errors.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 // The polyfill refuses to load outside an extension; the page's browser API is the stubbed `chrome`

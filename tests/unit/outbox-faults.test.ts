@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
-import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 

@@ -1,8 +1,8 @@
 // The Salesforce client against a scripted fetch: headers, host, paging, error sorting, re-reading
 // the session cookie once. (Its behaviour against the emulator is covered by the browser tests.)
 import { describe, expect, it } from 'vitest';
-import { SalesforceClient, soqlString } from '../../src/background/salesforce/client.js';
-import { SalesforceError } from '../../src/background/salesforce/errors.js';
+import { SalesforceClient, soqlString } from '../../src/shared/salesforce/client.js';
+import { SalesforceError } from '../../src/shared/salesforce/errors.js';
 
 type Answer = { status: number; body?: unknown; raw?: string };
 

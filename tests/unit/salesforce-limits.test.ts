@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { deleteSurplus } from '../../src/background/outbox/jobs.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs, readQueue } from '../../src/background/outbox/store.js';
-import { SalesforceClient } from '../../src/background/salesforce/client.js';
 import { endSession } from '../../src/background/session/service.js';
+import { SalesforceClient } from '../../src/shared/salesforce/client.js';
 import { eventOf, harness, start } from '../support/background-harness.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_TTL_MS, type StatusPorts, salesforceStatus } from '../../src/background/salesforce/status.js';
+import { STATUS_TTL_MS, type StatusPorts, salesforceStatus } from '../../src/shared/salesforce/status.js';
 
 function ports(overrides: Partial<StatusPorts> & { answers?: Response[] } = {}) {
   const store = new Map<string, unknown>();

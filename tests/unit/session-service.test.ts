@@ -4,7 +4,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
-import { salesforceStatus } from '../../src/background/salesforce/status.js';
 import {
   addGuest,
   currentSession,
@@ -14,6 +13,7 @@ import {
   startSessionForTab,
   switchMode,
 } from '../../src/background/session/service.js';
+import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const glanceCalls = (h: Harness) => h.sandbox.calls.filter((c) => c.host.endsWith('glance.net')).length;

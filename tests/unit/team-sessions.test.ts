@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportCategory, type SessionFacts } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
-import { TEAM_LIMIT, teamSessions, teamSoql } from '../../src/background/session/team.js';
+import { TEAM_LIMIT, teamSessions, teamSoql } from '../../src/pages/options/team/team-query.js';
 import { guestsFromLocation, type OwnedSession, teamTotals } from '../../src/shared/team-sessions.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
@@ -155,17 +155,10 @@ describe("the team's sessions from Salesforce", () => {
     expect(await teamSessions('https://example.com/', h.ports)).toEqual({ ok: false, problem: 'no-salesforce-tab' });
   });
 
-  it('answers our own pages through the router, and refuses a malformed request', async () => {
+  it('runs in the options page only: the service worker no longer answers for it', async () => {
     const { h } = team();
     const page = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
-    expect(await routeMessage({ type: 'popup:team-sessions', pageUrl: PAGE }, page, h.ports)).toMatchObject({
-      ok: true,
-    });
-    expect(await routeMessage({ type: 'popup:team-sessions', pageUrl: null }, page, h.ports)).toEqual({
-      ok: false,
-      problem: 'no-salesforce-tab',
-    });
-    expect(await routeMessage({ type: 'popup:team-sessions', pageUrl: 7 }, page, h.ports)).toEqual({
+    expect(await routeMessage({ type: 'popup:team-sessions', pageUrl: PAGE }, page, h.ports)).toEqual({
       ok: false,
       problem: 'invalid-message',
     });

@@ -3,6 +3,7 @@
 // webextension-polyfill: MV3 gives promises there in Chrome and Firefox alike, and the worker
 // loads (and parses at every wake) 2.6 KB gzip less.
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
+import { sidDigest as digest } from '../../shared/salesforce/status.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
 import { alarmSchedule } from '../alarms.js';
 import { rememberReads } from '../storage/remembered-reads.js';
@@ -11,11 +12,6 @@ import { rememberReads } from '../storage/remembered-reads.js';
 export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
 /** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
 const BADGE_COLOR = '#0176d3';
-
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Firefox: its pages are moz-extension:// ones. */
 const isFirefox = () => chrome.runtime.getURL('').startsWith('moz-extension:');

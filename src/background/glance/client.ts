@@ -2,7 +2,7 @@
 // and makes the optional calls assumptions.ts lists (A6), which only a probe that found them lets the
 // session use (capabilities.ts). Sessions themselves start in the Glance Client (documented.ts).
 
-import { AnswerTooLarge, readCappedText } from '../answer-limits.js';
+import { AnswerTooLarge, readCappedText } from '../../shared/answer-limits.js';
 import {
   ASMX_UNKNOWN_METHOD_PATTERN,
   AUTH_FIELD,

@@ -9,7 +9,7 @@
  * - [authorize] api.glance.cx/authorization.html: an auth token for the `presence` service, from the
  *   Glance for Salesforce credential (`{username, g4scredentials}`) or a login key.
  */
-import { readCappedText } from '../answer-limits.js';
+import { readCappedText } from '../../shared/answer-limits.js';
 import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError } from './client.js';
 import { AUTHORIZE_URL } from './single-sign-on.js';
 

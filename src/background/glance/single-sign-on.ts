@@ -15,8 +15,9 @@
  * - [authorize] api.glance.cx/authorization.html: `{partnerid, partneruserid, loginkey}` → `{authToken,
  *   groupId, glanceAddress, …}`; the path is the one Glance's own script calls (C).
  */
+
+import { readCappedText } from '../../shared/answer-limits.js';
 import type { IdentityProvider } from '../../shared/glance-sign-in.js';
-import { readCappedText } from '../answer-limits.js';
 import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError, type SingleSignOnLogin } from './client.js';
 import { GLANCE_WEB_ORIGIN, isGlanceAddress, type LaunchIdentity } from './documented.js';
 

@@ -6,10 +6,10 @@
 import { isEmailAddress } from '../../shared/meeting/email-address.js';
 import { singleLine } from '../../shared/meeting/text.js';
 import type { MeetingDefaults } from '../../shared/meeting-request.js';
+import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-host.js';
+import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
-import { type ApiHostPorts, resolveApiHost } from '../salesforce/api-host.js';
-import { SalesforceClient, soqlString } from '../salesforce/client.js';
 
 export const NO_MEETING_DEFAULTS: MeetingDefaults = { inviteeEmail: '', recordName: '' };
 

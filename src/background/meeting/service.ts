@@ -9,6 +9,8 @@ import {
   meetingInputProblem,
 } from '../../shared/meeting-request.js';
 import type { SessionResult } from '../../shared/messages.js';
+import { resolveApiHost } from '../../shared/salesforce/api-host.js';
+import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
@@ -18,8 +20,6 @@ import { enqueue, runOutbox } from '../outbox/runner.js';
 import { readLog } from '../outbox/store.js';
 import { cancelledEventFields, rescheduledEventFields, scheduledEventFields } from '../records/meeting-event.js';
 import { directRelation, relationLookup } from '../records/session-event.js';
-import { resolveApiHost } from '../salesforce/api-host.js';
-import { salesforceStatus } from '../salesforce/status.js';
 import { inSessionOrg } from '../session/audience.js';
 import { type SessionPorts, startSession } from '../session/service.js';
 import { readActiveSession } from '../session/state.js';

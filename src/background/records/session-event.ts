@@ -1,11 +1,12 @@
 // How a Glance session is written to Salesforce: one Event on the right records, in one consistent
 // form that reports can filter and group ("Subject starts with Glance session", Type Meeting).
+
+import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
 import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/messages.js';
+import { soqlString } from '../../shared/salesforce/client.js';
 import { type GlanceSObject, sobjectOfId, to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import { soqlString } from '../salesforce/client.js';
 
-export const EVENT_SUBJECT_PREFIX = 'Glance session';
 const MODE_NAME: Record<SessionMode, string> = {
   screenshare: 'Screen share',
   view: 'View customer screen',

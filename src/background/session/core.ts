@@ -1,6 +1,7 @@
 // What every step of a session shares: the ports, the one lock, how the session is shown and told
 // to the tabs, and how it ends (the end also comes from a poll that finds it over).
 import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import type { StatusPorts } from '../../shared/salesforce/status.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
 import {
   type GlanceAccount,
@@ -24,7 +25,6 @@ import {
   type SessionFacts,
   startEventFields,
 } from '../records/session-event.js';
-import type { StatusPorts } from '../salesforce/status.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { type AudiencePorts, tellTabs } from './audience.js';

@@ -1,13 +1,14 @@
 // The rep's Glance sessions of the last 30 days, as Salesforce has them: their Events, read in one
 // query for the popup's chart and list. The local list (recent.ts) stays the fallback when
 // Salesforce cannot answer, and for sessions whose Event is still on its way.
+
+import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
 import type { SalesforceHistory, SalesforceSessionEvent } from '../../shared/messages.js';
+import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
+import { SalesforceError } from '../../shared/salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
-import { EVENT_SUBJECT_PREFIX } from '../records/session-event.js';
-import { SalesforceClient, soqlString } from '../salesforce/client.js';
-import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
 
 export const HISTORY_DAYS = 30;
 /** More than any rep holds in a month of sessions; the popup says when there were more. */

@@ -5,6 +5,8 @@
 // through the same queue and relation rules as a screen share. End, or closing the viewer (how
 // Glance says an agent leaves), ends it and closes the window the extension opened.
 import type { SessionResult } from '../../shared/messages.js';
+import { resolveApiHost } from '../../shared/salesforce/api-host.js';
+import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { agentViewUrl, VISITOR_KEY_PATTERN } from '../glance/documented.js';
@@ -12,8 +14,6 @@ import { newSessionId } from '../glance/keys.js';
 import { launchIdentityOf, signInExpired } from '../glance/single-sign-on.js';
 import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
-import { resolveApiHost } from '../salesforce/api-host.js';
-import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import { updateBadge } from './badge.js';

@@ -4,14 +4,14 @@
 // per 10 minutes (the field's value, remembered in storage.session) and none when the company does not
 // use Presence; the Glance auth token is asked for once an hour.
 import type { PresenceView } from '../../shared/messages.js';
+import { resolveApiHost } from '../../shared/salesforce/api-host.js';
+import { SalesforceClient } from '../../shared/salesforce/client.js';
+import { SalesforceError } from '../../shared/salesforce/errors.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { VISITOR_KEY_PATTERN } from '../../shared/visitor-key.js';
 import { GlanceError } from '../glance/client.js';
 import { lookupVisitor, type PresenceToken, presenceToken } from '../glance/presence.js';
 import { signInExpired } from '../glance/single-sign-on.js';
-import { resolveApiHost } from '../salesforce/api-host.js';
-import { SalesforceClient } from '../salesforce/client.js';
-import { SalesforceError } from '../salesforce/errors.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import type { SessionPorts } from './core.js';

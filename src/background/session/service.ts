@@ -3,6 +3,8 @@
 // Glance Client with it (documented.ts), and Salesforce's writes go through the outbox. The poll is
 // in poll.ts, what all steps share in core.ts.
 import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
+import { resolveApiHost } from '../../shared/salesforce/api-host.js';
+import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
@@ -15,8 +17,6 @@ import { enqueue, runOutbox } from '../outbox/runner.js';
 import { emptyLog } from '../outbox/store.js';
 import { meetingDetails, meetingStartFields } from '../records/meeting-event.js';
 import { eventDescription, eventSubject } from '../records/session-event.js';
-import { resolveApiHost } from '../salesforce/api-host.js';
-import { salesforceStatus } from '../salesforce/status.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
 import type { ScheduledMeeting } from '../storage/shapes.js';

@@ -18,12 +18,6 @@ const text = (value: unknown, fallback = '') => (typeof value === 'string' ? val
 const number = (value: unknown, fallback = 0) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
-/**
- * Who the rep is in an org, per Salesforce session, in storage.session (memory only) for 10 minutes.
- * The key holds a digest of the session id, never the id itself.
- */
-export const statusCacheKey = (apiHost: string, sidDigest: string) => `sfStatus:${apiHost}:${sidDigest}`;
-
 /** The rep's settings (storage.sync, follows them across browsers); shared/settings.ts reads the content. */
 export const settingsItem = defineItem<unknown>({ area: 'sync', key: 'settings', version: 1, parse: (raw) => raw });
 

@@ -1,6 +1,6 @@
-// "Create Glance reports": the administrator picks one of the org's report folders, and the worker
-// (src/background/reports) makes the Glance reports there through the Analytics REST API, with the
-// browser's own session of the admin's Salesforce tab. Each report links to its page in Salesforce.
+// "Create Glance reports": the administrator picks one of the org's report folders, and this page
+// (reports/create.ts) makes the Glance reports there through the Analytics REST API, with the
+// browser's own session of the admin's Salesforce tab (admin-salesforce.ts says why not the worker). Each report links to its page in Salesforce.
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import {
@@ -9,7 +9,8 @@ import {
   type ReportFolder,
   type ReportsProblem,
 } from '../../shared/reports.js';
-import { request, salesforceTab } from '../background-channel.js';
+import { adminSalesforce } from './admin-salesforce.js';
+import { createGlanceReports, reportFolders } from './reports/create.js';
 
 /** What stood in the way, as the org check says it; Salesforce's own words where it refused. */
 const PROBLEM_MESSAGE: Partial<Record<ReportsProblem, MessageKey>> = {
@@ -41,8 +42,8 @@ export function ReportsPanel() {
   async function loadFolders() {
     setStep({ at: 'loading' });
     try {
-      const tab = await salesforceTab().catch(() => null);
-      const view = await request('popup:report-folders', { pageUrl: tab?.pageUrl ?? null, ...tabOf(tab) });
+      const { pageUrl, ports, storeId } = await adminSalesforce();
+      const view = await reportFolders(pageUrl, ports, storeId);
       if (!view.ok) setStep({ at: 'problem', text: problemText(view.problem, view.detail) });
       else if (view.folders.length === 0) setStep({ at: 'problem', text: t('reportsNoFolders') });
       else setStep({ at: 'choose', folders: view.folders, folderId: view.folders[0]?.id ?? '' });
@@ -54,8 +55,8 @@ export function ReportsPanel() {
   async function create(folderId: string) {
     setStep({ at: 'creating' });
     try {
-      const tab = await salesforceTab().catch(() => null);
-      const result = await request('popup:create-reports', { pageUrl: tab?.pageUrl ?? null, folderId, ...tabOf(tab) });
+      const { pageUrl, ports, storeId } = await adminSalesforce();
+      const result = await createGlanceReports(pageUrl, folderId, ports, storeId);
       setStep({ at: 'done', result });
     } catch {
       setStep({ at: 'problem', text: t('orgCheckByUnavailable') });
@@ -135,5 +136,3 @@ export function ReportsPanel() {
     </section>
   );
 }
-
-const tabOf = (tab: { tabId?: number } | null) => (tab?.tabId === undefined ? {} : { tabId: tab.tabId });

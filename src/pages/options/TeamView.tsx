@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import type { TeamRep, TeamSessions } from '../../shared/team-sessions.js';
-import { request, salesforceTab } from '../background-channel.js';
+import { adminSalesforce } from './admin-salesforce.js';
 import { TeamChart } from './TeamChart.js';
+import { teamSessions } from './team/team-query.js';
 
 const PROBLEM_TEXT: Record<Extract<TeamSessions, { ok: false }>['problem'], MessageKey> = {
   'no-salesforce-tab': 'teamNoSalesforceTab',
@@ -85,8 +86,8 @@ export function TeamView({ active }: { active: boolean }) {
     setAsked(true);
     setLoading(true);
     try {
-      const tab = await salesforceTab().catch(() => null);
-      setTeam(await request('popup:team-sessions', tab ?? { pageUrl: null }));
+      const { pageUrl, ports, storeId } = await adminSalesforce();
+      setTeam(pageUrl ? await teamSessions(pageUrl, ports, storeId) : { ok: false, problem: 'no-salesforce-tab' });
     } catch {
       setTeam({ ok: false, problem: 'unavailable' });
     } finally {

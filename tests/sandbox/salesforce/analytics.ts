@@ -13,10 +13,17 @@
 // Responses" (400 for a bad request body, 403 for a missing permission, 404 for what does not exist;
 // error bodies are the REST API's [{errorCode, message}]).
 //
+// The report type's columns are read at run time from "Report Type Describe" (GET
+// /analytics/reportTypes/<type>: reportMetadata, reportTypeMetadata.categories[].columns keyed by
+// column API name, each with label, dataType, filterable, filterValues; the guide's "Report Type
+// Metadata" and "Describe" pages), and a report naming a column the type does not have is refused with
+// 400 BAD_REQUEST ("Status Codes and Error Responses"). The guide documents how to read the column
+// API names, not the list itself, so the product picks its columns from the describe by label and
+// data type and never relies on the names below: a test renames them all (org.setup.
+// activityColumnNames) and the reports must still be made.
+//
 // *check* against a real org: the exact error messages, and the Activity report type's column API
-// names below (the guide documents how to read them — GET /analytics/reportTypes/Activity — not the
-// list itself). The product takes its column names from one file (src/background/reports/
-// definitions.ts) so a difference is a one-line change there and here.
+// names and labels below.
 import { ApiError, methodNotAllowed, notFound } from './errors.js';
 import type { SalesforceOrg } from './org.js';
 import { API_BASE, type ApiAnswer, type ApiCall, type ApiContext, type JsonObject, readJsonBody } from './records.js';
@@ -40,9 +47,20 @@ const ACTIVITY_COLUMNS: Record<string, { label: string; dataType: string; date?:
   STATUS: { label: 'Status', dataType: 'string' },
 };
 
-const REPORT_TYPES: Record<string, { label: string; category: string; columns: typeof ACTIVITY_COLUMNS }> = {
+type Columns = typeof ACTIVITY_COLUMNS;
+
+const REPORT_TYPES: Record<string, { label: string; category: string; columns: Columns }> = {
   Activity: { label: 'Tasks and Events', category: 'Activities', columns: ACTIVITY_COLUMNS },
 };
+
+/** The report type's columns in this org: the API names renamed as a test asked (org.setup.activityColumnNames). */
+function columnsOf(org: SalesforceOrg, type: string): Columns | undefined {
+  const def = REPORT_TYPES[type];
+  if (!def) return undefined;
+  const renamed = org.setup.activityColumnNames;
+  if (type !== 'Activity' || Object.keys(renamed).length === 0) return def.columns;
+  return Object.fromEntries(Object.entries(def.columns).map(([name, column]) => [renamed[name] ?? name, column]));
+}
 
 /** reportFormat values (guide, "Query": TABULAR, SUMMARY, MATRIX, MULTI_BLOCK). */
 const FORMATS = new Set(['TABULAR', 'SUMMARY', 'MATRIX', 'MULTI_BLOCK']);
@@ -89,7 +107,7 @@ export function analyticsResource(ctx: ApiContext, call: ApiCall, segments: stri
   if (collection === 'reportTypes' || collection === 'report-types') {
     if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
     if (action !== undefined) throw notFound();
-    return { status: 200, body: id === undefined ? reportTypeList() : reportTypeDescribe(id) };
+    return { status: 200, body: id === undefined ? reportTypeList() : reportTypeDescribe(ctx.org, id) };
   }
   if (collection !== 'reports' || rest.length > 0) throw notFound();
   if (id === undefined) {
@@ -101,7 +119,7 @@ export function analyticsResource(ctx: ApiContext, call: ApiCall, segments: stri
   if (report?.type !== 'Report' || !metadata) throw notFound();
   if (action !== 'describe') throw notFound();
   if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET', 'HEAD']);
-  return { status: 200, body: describeAnswer(report.Id, metadata) };
+  return { status: 200, body: describeAnswer(ctx.org, report.Id, metadata) };
 }
 
 function reportTypeList(): JsonObject[] {
@@ -114,15 +132,16 @@ function reportTypeList(): JsonObject[] {
   return [...categories].map(([label, reportTypes]) => ({ label, reportTypes }));
 }
 
-function reportTypeMetadata(type: string): JsonObject {
+function reportTypeMetadata(org: SalesforceOrg, type: string): JsonObject {
   const def = REPORT_TYPES[type];
-  if (!def) throw notFound();
+  const columns = columnsOf(org, type);
+  if (!def || !columns) throw notFound();
   return {
     categories: [
       {
         label: def.label,
         columns: Object.fromEntries(
-          Object.entries(def.columns).map(([name, c]) => [
+          Object.entries(columns).map(([name, c]) => [
             name,
             { label: c.label, dataType: c.dataType, filterable: true, filterValues: [] },
           ]),
@@ -132,10 +151,10 @@ function reportTypeMetadata(type: string): JsonObject {
   };
 }
 
-function reportTypeDescribe(type: string): JsonObject {
+function reportTypeDescribe(org: SalesforceOrg, type: string): JsonObject {
   return {
     reportMetadata: { reportType: { type, label: REPORT_TYPES[type]?.label ?? type } },
-    reportTypeMetadata: reportTypeMetadata(type),
+    reportTypeMetadata: reportTypeMetadata(org, type),
   };
 }
 
@@ -160,7 +179,7 @@ function createReport(ctx: ApiContext, call: ApiCall): ApiAnswer {
   if (!reportType) throw badRequest(`The report type ${String(type)} is not valid.`);
   const format = metadata.reportFormat ?? 'TABULAR';
   if (typeof format !== 'string' || !FORMATS.has(format)) throw badRequest(`Invalid report format: ${String(format)}`);
-  checkColumns(metadata, reportType.columns);
+  checkColumns(metadata, columnsOf(org, type as string) ?? reportType.columns);
   const folder = folderFor(org, metadata.folderId, ctx.userId);
   const developerName = uniqueDeveloperName(
     org,
@@ -188,10 +207,10 @@ function createReport(ctx: ApiContext, call: ApiCall): ApiAnswer {
   all.set(record.Id, saved);
   savedMetadata.set(org, all);
   // "Create a New Report": 200 with the new report's metadata (its id included).
-  return { status: 200, body: describeAnswer(record.Id, saved) };
+  return { status: 200, body: describeAnswer(org, record.Id, saved) };
 }
 
-function describeAnswer(id: string, metadata: JsonObject): JsonObject {
+function describeAnswer(org: SalesforceOrg, id: string, metadata: JsonObject): JsonObject {
   const type = isObject(metadata.reportType) ? String(metadata.reportType.type) : '';
   return {
     attributes: {
@@ -203,12 +222,12 @@ function describeAnswer(id: string, metadata: JsonObject): JsonObject {
     },
     reportMetadata: metadata,
     reportExtendedMetadata: { aggregateColumnInfo: {}, detailColumnInfo: {}, groupingColumnInfo: {} },
-    reportTypeMetadata: reportTypeMetadata(type),
+    reportTypeMetadata: reportTypeMetadata(org, type),
   };
 }
 
 /** Every column named (details, groupings, summaries, filters) must be one of the report type's. */
-function checkColumns(metadata: JsonObject, columns: typeof ACTIVITY_COLUMNS): void {
+function checkColumns(metadata: JsonObject, columns: Columns): void {
   const known = (name: unknown): name is string => typeof name === 'string' && Object.hasOwn(columns, name);
   const refuse = (name: unknown) => badRequest(`The column ${String(name)} is not valid for this report type.`);
   const list = (value: unknown, what: string): unknown[] => {
@@ -234,7 +253,8 @@ function checkColumns(metadata: JsonObject, columns: typeof ACTIVITY_COLUMNS): v
   }
   for (const aggregate of list(metadata.aggregates, 'aggregates')) {
     if (aggregate === 'RowCount') continue;
-    const match = typeof aggregate === 'string' ? /^([samx])!(\w+)$/.exec(aggregate) : null;
+    // s!/a!/m!/x! before the column's API name, which may hold dots (a custom report type's "Object.Field").
+    const match = typeof aggregate === 'string' ? /^([samx])!([\w.]+)$/.exec(aggregate) : null;
     if (!match || !known(match[2]) || !columns[match[2]]?.number) throw refuse(aggregate);
   }
   const filters = list(metadata.reportFilters, 'reportFilters');

@@ -126,6 +126,21 @@ describe('Analytics REST API: reports', () => {
     expect(org.ofType('Report')).toEqual([]);
   });
 
+  it("serves an org's own column API names in the describe, and refuses the emulator's there", async () => {
+    const { create, metadata, must, org } = setup();
+    org.setup.activityColumnNames = { SUBJECT: 'Activity.Subject' };
+    const describe = await must('GET', `${API}/analytics/reportTypes/Activity`);
+    const columns = (describe.json as { reportTypeMetadata: { categories: { columns: object }[] } }).reportTypeMetadata
+      .categories[0]?.columns;
+    expect(columns).toHaveProperty(['Activity.Subject'], expect.objectContaining({ label: 'Subject' }));
+    expect(columns).not.toHaveProperty('SUBJECT');
+    const refused = await create(metadata());
+    expect(refused).toMatchObject({ status: 400, error: { errorCode: 'BAD_REQUEST' } });
+    expect(refused.error?.message).toMatch(/column SUBJECT/);
+    const subject = { detailColumns: ['Activity.Subject'], reportFilters: [] };
+    expect((await create(metadata(subject))).status).toBe(200);
+  });
+
   it('refuses a folder that is not there, and one shared with the user only as Viewer', async () => {
     const { create, metadata, executive, org } = setup();
     const missing = await create(metadata({ folderId: '00lAc000000NoSuch' }));

@@ -211,6 +211,12 @@ export interface OrgSetup {
   createAndCustomizeReports: boolean;
   /** Report folders shared with the user as Viewer: saving a report there is refused (analytics.ts). */
   viewOnlyReportFolders: Set<string>;
+  /**
+   * The Activity report type's column API names, renamed from the emulator's own (analytics.ts): the
+   * guide does not list them, so a test gives them other names and the product must still find its
+   * columns by label and data type in the report type describe. Empty: the emulator's names.
+   */
+  activityColumnNames: Record<string, string>;
 }
 
 /** The queue acme's Lead assignment rule routes new Leads to (a Group id, 00G). */
@@ -277,6 +283,7 @@ export class SalesforceOrg {
     largeOrg: false,
     roleAbove: new Map(),
     createAndCustomizeReports: true,
+    activityColumnNames: {},
     viewOnlyReportFolders: new Set(),
   };
   /** Device-flow sign-ins waiting for their user (oauth-device.ts). */

@@ -5,9 +5,9 @@
 // records the rep cannot even see: the guest gets their own Lead, with their email, and the alert is
 // acknowledged (allowSave). Only a Block rule stops it, and the rep is shown Salesforce's words.
 
+import { type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
-import { type SalesforceClient, soqlString } from '../../salesforce/client.js';
-import { SalesforceError } from '../../salesforce/errors.js';
 import type { SessionLog } from '../types.js';
 import {
   byReference,

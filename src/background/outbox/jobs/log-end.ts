@@ -1,8 +1,8 @@
 // The end of a session in Salesforce: one PATCH of the Event with the real end, the guests and the
 // relation found at start (or the open record the rep chose in the panel). A PATCH applied twice changes nothing, so it needs no look-up. A meeting's
 // reschedule or cancellation is the same PATCH of the meeting's Event.
-import type { SalesforceClient } from '../../salesforce/client.js';
-import type { SalesforceError } from '../../salesforce/errors.js';
+import type { SalesforceClient } from '../../../shared/salesforce/client.js';
+import type { SalesforceError } from '../../../shared/salesforce/errors.js';
 import type { SessionLog } from '../types.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './parts.js';

@@ -2,10 +2,16 @@
 // Event, the relation look-up and the Chatter post, in one composite call. It never writes what Salesforce already has: after a send that may have landed
 // (inFlight) it looks first, steps that landed are kept in the log, and the same call checks that
 // the Event and the post exist once (a resent POST can land twice: see deleteSurplus).
+
+import {
+  type CompositeSubrequest,
+  type SalesforceClient,
+  soqlDateTime,
+  soqlString,
+} from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
 import { choicesFromQuery, eventSubject, relationFromQuery } from '../../records/session-event.js';
-import { type CompositeSubrequest, type SalesforceClient, soqlDateTime, soqlString } from '../../salesforce/client.js';
-import { SalesforceError } from '../../salesforce/errors.js';
 import type { ChatterPost, SessionLog, Surplus } from '../types.js';
 import { recordFeedRefused, toOwnFeed } from './own-feed.js';
 import {

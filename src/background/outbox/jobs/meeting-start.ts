@@ -2,8 +2,8 @@
 // with the real start and the session's key and link. The meeting's log (its own id) knows the Event
 // and the relation its look-up found; the session's log takes both, so the session's end (log-end)
 // updates that same Event.
-import type { SalesforceClient } from '../../salesforce/client.js';
-import { SalesforceError } from '../../salesforce/errors.js';
+import type { SalesforceClient } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import type { SessionLog } from '../types.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './parts.js';

@@ -4,11 +4,12 @@
 // there (FIELD_INTEGRITY_EXCEPTION on ParentId). The post then goes to the rep's own feed, which
 // every user has, linking the record: colleagues who follow the rep still see it, and the Event
 // stays on the record. Dropping it with a refusal would lose what the rep asked for.
+
+import type { SalesforceClient } from '../../../shared/salesforce/client.js';
+import type { SalesforceError } from '../../../shared/salesforce/errors.js';
+import { whoAmI } from '../../../shared/salesforce/status.js';
 import { sobjectOfId } from '../../../shared/salesforce-id.js';
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
-import type { SalesforceClient } from '../../salesforce/client.js';
-import type { SalesforceError } from '../../salesforce/errors.js';
-import { whoAmI } from '../../salesforce/status.js';
 import type { ChatterPost } from '../types.js';
 
 /** Salesforce refused the post's parent itself, on a record (not a user) whose feed may be untracked. */

@@ -1,7 +1,7 @@
 // What the job senders share: the outcome of an attempt, composite helpers, optional fields, and the
 // clean-up of a write that landed twice.
-import type { CompositeSubrequest, CompositeSubresponse, SalesforceClient } from '../../salesforce/client.js';
-import { errorFromResponse, type SalesforceError } from '../../salesforce/errors.js';
+import type { CompositeSubrequest, CompositeSubresponse, SalesforceClient } from '../../../shared/salesforce/client.js';
+import { errorFromResponse, type SalesforceError } from '../../../shared/salesforce/errors.js';
 import type { OutboxJob, SessionLog, Surplus } from '../types.js';
 
 export type Job<K extends OutboxJob['kind']> = Extract<OutboxJob, { kind: K }>;

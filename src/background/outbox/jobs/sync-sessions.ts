@@ -4,8 +4,9 @@
 // elsewhere). Every attempt looks first, so a write cut off mid-way is found (by Glance's id in the
 // Description, or the unique Subject) and written again as a PATCH, never twice; a create that did
 // land twice is deleted in the next write. Guests who need a Lead follow as guest-lead jobs.
+
+import { type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
 import { usableEmail, wantsLead } from '../../records/lead.js';
-import { type SalesforceClient, soqlString } from '../../salesforce/client.js';
 import {
   type EventRow,
   elsewhereFields,

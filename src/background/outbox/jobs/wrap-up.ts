@@ -4,9 +4,10 @@
 // two calls from End on. The PATCH is idempotent; the Task is a POST, so a send that may have landed
 // looks for it first, and the same call checks that it landed once (a resent POST can land twice:
 // see deleteSurplus). The Task's Description names the session: that is how it is known for ours.
+
+import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { directRelation } from '../../records/session-event.js';
-import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../salesforce/client.js';
-import { SalesforceError } from '../../salesforce/errors.js';
 import type { SessionLog, Surplus } from '../types.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import {

@@ -2,7 +2,7 @@
 // every family; when that host holds no session cookie, the org is found the way trusted Salesforce
 // tools find it (Salesforce Inspector Reloaded, addon/background.js): the page's own `sid` starts
 // with its org id, and the API host is the My Domain host whose `sid` starts with the same org id.
-import { apiHostFor, isLightningHost } from '../../shared/salesforce-hosts.js';
+import { apiHostFor, isLightningHost } from '../salesforce-hosts.js';
 import type { SalesforceClientPorts } from './client.js';
 
 export interface ApiHostPorts extends SalesforceClientPorts {

@@ -1,12 +1,11 @@
 // Every request the extension can send to Salesforce, as the same job code the service worker runs
 // builds it, with made-up ids, answered by a stand-in that sends nothing anywhere. For
 // `npm run org-check -- --dry-run`; tests/unit/org-check.test.ts keeps it complete.
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import type { SalesforceUsage } from '../../shared/settings.js';
-import { sampleMeeting } from '../meeting/sample.js';
-import { guestLead, logEnd, logStart, meetingStart } from '../outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../outbox/types.js';
-import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../records/meeting-event.js';
+
+import { sampleMeeting } from '../background/meeting/sample.js';
+import { guestLead, logEnd, logStart, meetingStart } from '../background/outbox/jobs.js';
+import type { OutboxJob, SessionLog } from '../background/outbox/types.js';
+import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import {
   directRelation,
   endEventFields,
@@ -14,9 +13,11 @@ import {
   eventSubject,
   relationLookup,
   startEventFields,
-} from '../records/session-event.js';
-import { SalesforceClient, type SalesforceClientPorts } from '../salesforce/client.js';
-import { salesforceStatus } from '../salesforce/status.js';
+} from '../background/records/session-event.js';
+import { SalesforceClient, type SalesforceClientPorts } from '../shared/salesforce/client.js';
+import { salesforceStatus } from '../shared/salesforce/status.js';
+import type { GlanceSObject } from '../shared/salesforce-id.js';
+import type { SalesforceUsage } from '../shared/settings.js';
 
 export interface DryRequest {
   method: string;

@@ -1,9 +1,9 @@
-// Who the extension acts as in Salesforce, for a given tab. Asking costs one API call, so the answer
-// is remembered per session cookie for a while (the org's API budget is shared by every user).
-import type { SalesforceStatus } from '../../shared/messages.js';
-import { apiHostFor, proxiedSalesforceHost } from '../../shared/salesforce-hosts.js';
-import { to18 } from '../../shared/salesforce-id.js';
-import { statusCacheKey } from '../storage/items.js';
+// Who the extension acts as in Salesforce, for a given tab (in the worker, and in the options page for
+// an admin's tools). Asking costs one API call, so the answer is remembered per session cookie for a
+// while (the org's API budget is shared by every user).
+import type { SalesforceStatus } from '../messages.js';
+import { apiHostFor, proxiedSalesforceHost } from '../salesforce-hosts.js';
+import { to18 } from '../salesforce-id.js';
 import { type ApiHostPorts, resolveApiHost } from './api-host.js';
 import { SalesforceClient } from './client.js';
 import { SalesforceError } from './errors.js';
@@ -21,6 +21,19 @@ export interface StatusPorts extends ApiHostPorts {
   now(): number;
   /** A one-way digest, so the cache key never holds the session id itself. */
   digest(text: string): Promise<string>;
+}
+
+/**
+ * Who the rep is in an org, per Salesforce session, in storage.session (memory only) for 10 minutes.
+ * The key holds a digest of the session id, never the id itself. The worker and the options page
+ * share it: storage.session is open to both (the content script is locked out, main.ts).
+ */
+export const statusCacheKey = (apiHost: string, sidDigest: string) => `sfStatus:${apiHost}:${sidDigest}`;
+
+/** The digest both the worker and the options page key the cache with (Web Crypto: no chrome.* here). */
+export async function sidDigest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export const STATUS_TTL_MS = 10 * 60 * 1000;

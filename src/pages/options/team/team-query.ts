@@ -1,14 +1,16 @@
-// The team view (options page): the org's Glance sessions of the last 30 days by rep, as the
-// signed-in user may see them in Salesforce. No list of reps is kept or guessed: Salesforce's sharing
-// decides (a manager reads the Events of everyone below them in the role hierarchy, a rep their own
-// and those on records they may read), and one query per view asks for them all.
-import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { to18 } from '../../shared/salesforce-id.js';
-import { guestsFromLocation, type OwnedSession, type TeamSessions, teamTotals } from '../../shared/team-sessions.js';
-import { EVENT_SUBJECT_PREFIX } from '../records/session-event.js';
-import { SalesforceClient, soqlString } from '../salesforce/client.js';
-import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
+// The team view, queried from the options page itself (admin-salesforce.ts says why): the org's Glance
+// sessions of the last 30 days by rep, as the signed-in user may see them in Salesforce. No list of
+// reps is kept or guessed: Salesforce's sharing decides (a manager reads the Events of everyone below
+// them in the role hierarchy, a rep their own and those on records they may read), and one query per
+// view asks for them all.
+
+import { EVENT_SUBJECT_PREFIX } from '../../../shared/event-subject.js';
+import { SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../../../shared/salesforce/status.js';
+import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
+import { to18 } from '../../../shared/salesforce-id.js';
+import { guestsFromLocation, type OwnedSession, type TeamSessions, teamTotals } from '../../../shared/team-sessions.js';
 
 export const TEAM_DAYS = 30;
 /** One page of a query answer (REST API Developer Guide, "Query": 2,000 records per batch by default). */

@@ -1,6 +1,7 @@
-// A small typed fetch client for the Salesforce REST API, run in the service worker. Not jsforce:
-// see docs/architecture.md (worker start-up cost, Node shims). Authenticates with the browser's own
-// `sid` cookie, read at the moment of each call. Every call has a time limit, and every answer's
+// A small typed fetch client for the Salesforce REST API, run in the service worker and, for an admin's
+// tools, in the options page: chrome-free, its fetch and cookie read are ports. Not jsforce: see
+// docs/architecture.md (worker start-up cost, Node shims). Authenticates with the browser's own `sid`
+// cookie, read at the moment of each call. Every call has a time limit, and every answer's
 // Sforce-Limit-Info is passed on so the extension knows how much of the org's allowance is spent.
 import { MAX_SALESFORCE_ANSWER_BYTES, readCappedText } from '../answer-limits.js';
 import { errorFromResponse, myDomainMoved, noAnswer, SalesforceError } from './errors.js';

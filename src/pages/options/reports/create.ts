@@ -1,6 +1,6 @@
-// "Create Glance reports" (Company Settings tab): lists the org's report folders, then makes the
-// Glance reports (definitions.ts) in the one the administrator picked, through the Analytics REST API,
-// with the browser's own session of the admin's Salesforce tab. A second run makes no duplicates: the
+// "Create Glance reports" (Company Settings tab), run in the options page (admin-salesforce.ts): lists
+// the org's report folders, then makes the Glance reports (definitions.ts) in the one the administrator
+// picked, through the Analytics REST API, with the browser's own session of the admin's Salesforce tab. A second run makes no duplicates: the
 // reports already in the folder (found by unique name or name, one SOQL query) are left as they are,
 // so an admin's own edits to them survive; only the missing ones are created.
 import type {
@@ -9,13 +9,17 @@ import type {
   GlanceReportView,
   ReportFoldersView,
   ReportsProblem,
-} from '../../shared/reports.js';
-import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import { to18 } from '../../shared/salesforce-id.js';
-import { SalesforceClient, soqlString } from '../salesforce/client.js';
-import { SalesforceError } from '../salesforce/errors.js';
-import { type StatusPorts, salesforceStatus } from '../salesforce/status.js';
-import { GLANCE_REPORTS } from './definitions.js';
+} from '../../../shared/reports.js';
+import { SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { SalesforceError } from '../../../shared/salesforce/errors.js';
+import { type StatusPorts, salesforceStatus } from '../../../shared/salesforce/status.js';
+import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
+import { to18 } from '../../../shared/salesforce-id.js';
+import { pickColumns, type ReportColumns } from './columns.js';
+import { GLANCE_REPORTS, REPORT_TYPE } from './definitions.js';
+
+/** Data for the admin, like Salesforce's own words in a refusal (shown in reportsRefused). */
+const missingColumn = (label: string) => `The report type ${REPORT_TYPE} has no column "${label}".`;
 
 /** More report folders than an org shows one admin in a picker; the list says so by ending there. */
 export const FOLDER_LIMIT = 200;
@@ -91,6 +95,8 @@ async function create(
   ports: StatusPorts,
   storeId?: string,
 ): Promise<CreateReportsResult> {
+  // A report folder's id (key prefix 00l), in its 18-character form: anything else is no folder.
+  if (!to18(folderId)?.startsWith('00l')) return { ok: false, problem: 'refused', detail: '', reports: [] };
   const ready = await clientFor(pageUrl, ports, storeId);
   if (!ready.ok) return { ...ready, detail: '', reports: [] };
   const { client } = ready;
@@ -107,14 +113,21 @@ async function create(
       const id = typeof row?.Id === 'string' ? to18(row.Id) : undefined;
       if (id) found.set(report.key, id);
     }
+    let columns: ReportColumns | undefined;
     for (const report of GLANCE_REPORTS) {
       const existing = found.get(report.key);
       if (existing) {
         reports.push({ key: report.key, id: existing, url: url(existing), created: false });
         continue;
       }
+      // The report type's columns, asked once and only when a report is to be made (columns.ts).
+      if (!columns) {
+        const picked = pickColumns(await client.request('GET', `/analytics/reportTypes/${REPORT_TYPE}`));
+        if (!picked.ok) return { ok: false, problem: 'refused', detail: missingColumn(picked.missing), reports };
+        columns = picked.columns;
+      }
       const answer = await client.request<{ reportMetadata?: { id?: unknown } }>('POST', '/analytics/reports', {
-        reportMetadata: { ...report.metadata, folderId },
+        reportMetadata: { ...report.metadata(columns), folderId },
       });
       const id = typeof answer?.reportMetadata?.id === 'string' ? to18(answer.reportMetadata.id) : undefined;
       if (!id) throw new SalesforceError(200, [], 'unavailable');

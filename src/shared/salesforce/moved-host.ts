@@ -6,7 +6,7 @@
 // #1010). So this asks the old host once more, for the public version list (/services/data/, which
 // needs no session): without the session or any cookie, following the redirects, and reads where
 // the answer came from. Only a My Domain host of the host table counts as the org's new home.
-import { apiHostFor } from '../../shared/salesforce-hosts.js';
+import { apiHostFor } from '../salesforce-hosts.js';
 
 export async function newMyDomainHost(
   apiHost: string,

@@ -1,9 +1,9 @@
 // The options page's "Check this org": the org check with the browser's own session of the org the
 // rep's Salesforce tab shows. It runs in the options page (src/pages/options/org-check.ts gives it
-// fetch and the cookie), never in the service worker, which does not import it.
-import type { OrgCheckView } from '../../shared/org-check.js';
-import { apiHostFor, proxiedSalesforceHost } from '../../shared/salesforce-hosts.js';
-import type { SalesforceClientPorts } from '../salesforce/client.js';
+// fetch and the cookie), never in the service worker, whose bundle holds none of src/org-check.
+import type { OrgCheckView } from '../shared/org-check.js';
+import type { SalesforceClientPorts } from '../shared/salesforce/client.js';
+import { apiHostFor, proxiedSalesforceHost } from '../shared/salesforce-hosts.js';
 import { salesforceChecks } from './salesforce-checks.js';
 
 /** Only one check runs at a time: a second click while one runs waits for its answer. */

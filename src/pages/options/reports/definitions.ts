@@ -1,8 +1,8 @@
 // The Glance reports, as Analytics REST API reportMetadata ("Create a New Report": a name and a
 // reportType are required, the rest optional; properties as the guide's "Query" resource lists them).
 // All are on "Tasks and Events", the standard Activities report type (API name "Activity"), because a
-// standard org with no package has no other report type over Events; its column API names are in
-// tests/sandbox/salesforce/analytics.ts, with what is still to check against a real org.
+// standard org with no package has no other report type over Events. Its columns are not named here:
+// they are picked from the report type's describe when the reports are made (columns.ts).
 //
 // What each report counts follows how sessions are logged (src/background/records):
 // - a session's Event ends with Location "Glance · <mode> · <n> guests[ · <outcome>]" (reportCategory),
@@ -15,7 +15,8 @@
 //   report groups by the type of each ("Related To: Type", then "Name: Type"), which the Activities
 //   report type offers where Subject and Location carry no record type.
 // Names are Salesforce data, in English like the Event's description; Salesforce takes 40 characters.
-import type { GlanceReportKey } from '../../shared/reports.js';
+import type { GlanceReportKey } from '../../../shared/reports.js';
+import type { ReportColumns } from './columns.js';
 
 export const REPORT_TYPE = 'Activity';
 /** What reportCategory (records/session-event.ts) starts an ended session's Location with. */
@@ -34,32 +35,31 @@ export interface ReportDefinition {
   name: string;
   developerName: string;
   description: string;
-  metadata: Record<string, unknown>;
+  /** The report's reportMetadata, with the org's own column API names. */
+  metadata(columns: ReportColumns): Record<string, unknown>;
 }
 
 /** A session: its own Event, or a meeting's Event its end wrote to. */
-const SESSIONS: { reportFilters: Filter[]; reportBooleanFilter: string } = {
+const sessions = (c: ReportColumns): { reportFilters: Filter[]; reportBooleanFilter: string } => ({
   reportFilters: [
-    { column: 'SUBJECT', operator: 'startsWith', value: SESSION_SUBJECT },
-    { column: 'LOCATION', operator: 'startsWith', value: ENDED_SESSION },
+    { column: c.subject, operator: 'startsWith', value: SESSION_SUBJECT },
+    { column: c.location, operator: 'startsWith', value: ENDED_SESSION },
   ],
   reportBooleanFilter: '1 OR 2',
-};
+});
 
-const MEETINGS: Filter[] = [
-  { column: 'SUBJECT', operator: 'contains', value: MEETING_MARK },
-  { column: 'SUBJECT', operator: 'notContain', value: 'Cancelled:' },
+const meetings = (c: ReportColumns): Filter[] => [
+  { column: c.subject, operator: 'contains', value: MEETING_MARK },
+  { column: c.subject, operator: 'notContain', value: 'Cancelled:' },
 ];
 
-const DETAILS = ['SUBJECT', 'DUE_DATE', 'DURATION', 'LOCATION', 'WHO_NAME', 'WHAT_NAME'];
-const byRep = { name: 'ASSIGNED', sortOrder: 'Asc', dateGranularity: 'None' };
-const byDate = (dateGranularity: 'Week' | 'Month') => ({ name: 'DUE_DATE', sortOrder: 'Asc', dateGranularity });
+const group = (name: string, dateGranularity = 'None') => ({ name, sortOrder: 'Asc', dateGranularity });
 
 function definition(
   key: GlanceReportKey,
   name: string,
   description: string,
-  metadata: Record<string, unknown>,
+  metadata: (c: ReportColumns) => Record<string, unknown>,
 ): ReportDefinition {
   const developerName = name.replace(/[^A-Za-z0-9]+/g, '_');
   return {
@@ -67,56 +67,55 @@ function definition(
     name,
     developerName,
     description,
-    metadata: {
+    metadata: (c) => ({
       name,
       developerName,
       description,
       reportType: { type: REPORT_TYPE },
       reportFormat: 'SUMMARY',
-      detailColumns: DETAILS,
+      detailColumns: [c.subject, c.date, c.duration, c.location, c.whoName, c.whatName],
       aggregates: ['RowCount'],
-      ...metadata,
-    },
+      ...metadata(c),
+    }),
   };
 }
 
 export const GLANCE_REPORTS: readonly ReportDefinition[] = [
-  definition('sessions-per-rep-week', 'Glance sessions per rep per week', 'Glance sessions by rep and week.', {
-    groupingsDown: [byRep, byDate('Week')],
-    ...SESSIONS,
-  }),
-  definition('minutes-per-rep', 'Glance minutes per rep', 'Minutes in Glance sessions (Duration), by rep.', {
-    groupingsDown: [byRep],
-    aggregates: ['RowCount', 's!DURATION'],
-    ...SESSIONS,
-  }),
-  definition('guests', 'Glance sessions by guests', 'Ended Glance sessions by mode, guest count and outcome.', {
-    groupingsDown: [{ name: 'LOCATION', sortOrder: 'Asc', dateGranularity: 'None' }],
-    reportFilters: [{ column: 'LOCATION', operator: 'startsWith', value: ENDED_SESSION }],
-  }),
-  definition('record-types', 'Glance sessions by record type', 'Glance sessions by the type of related record.', {
-    groupingsDown: [
-      { name: 'WHAT_TYPE', sortOrder: 'Asc', dateGranularity: 'None' },
-      { name: 'WHO_TYPE', sortOrder: 'Asc', dateGranularity: 'None' },
-    ],
-    ...SESSIONS,
-  }),
+  definition('sessions-per-rep-week', 'Glance sessions per rep per week', 'Glance sessions by rep and week.', (c) => ({
+    groupingsDown: [group(c.assigned), group(c.date, 'Week')],
+    ...sessions(c),
+  })),
+  definition('minutes-per-rep', 'Glance minutes per rep', 'Minutes in Glance sessions (Duration), by rep.', (c) => ({
+    groupingsDown: [group(c.assigned)],
+    aggregates: ['RowCount', `s!${c.duration}`],
+    ...sessions(c),
+  })),
+  definition('guests', 'Glance sessions by guests', 'Ended Glance sessions by mode, guest count and outcome.', (c) => ({
+    groupingsDown: [group(c.location)],
+    reportFilters: [{ column: c.location, operator: 'startsWith', value: ENDED_SESSION }],
+  })),
+  definition(
+    'record-types',
+    'Glance sessions by record type',
+    'Glance sessions by the type of related record.',
+    (c) => ({
+      groupingsDown: [group(c.whatType), group(c.whoType)],
+      ...sessions(c),
+    }),
+  ),
   definition(
     'meetings-scheduled',
     'Glance meetings scheduled',
     'Glance meetings scheduled (not cancelled), by rep and month.',
-    {
-      groupingsDown: [byRep, byDate('Month')],
-      reportFilters: MEETINGS,
-    },
+    (c) => ({ groupingsDown: [group(c.assigned), group(c.date, 'Month')], reportFilters: meetings(c) }),
   ),
   definition(
     'meetings-held',
     'Glance meetings held',
     'Scheduled Glance meetings whose session ended, by rep and month.',
-    {
-      groupingsDown: [byRep, byDate('Month')],
-      reportFilters: [...MEETINGS, { column: 'LOCATION', operator: 'startsWith', value: ENDED_SESSION }],
-    },
+    (c) => ({
+      groupingsDown: [group(c.assigned), group(c.date, 'Month')],
+      reportFilters: [...meetings(c), { column: c.location, operator: 'startsWith', value: ENDED_SESSION }],
+    }),
   ),
 ];
