@@ -39,7 +39,10 @@ const notices: [string, Notice][] = [
     [`start refused: ${problem}`, startRefusal(problem as SessionProblem)],
     [`ended: ${problem}`, endedNotice(problem as SessionProblem)],
   ]),
-  ...MEETING_START_PROBLEMS.map((problem): [string, Notice] => [`meeting start refused: ${problem}`, startRefusal(problem)]),
+  ...MEETING_START_PROBLEMS.map((problem): [string, Notice] => [
+    `meeting start refused: ${problem}`,
+    startRefusal(problem),
+  ]),
 ];
 
 /** How each language calls the settings, in words a message would use to send the rep there. */
