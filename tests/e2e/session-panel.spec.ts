@@ -375,6 +375,10 @@ test.describe('on documented Glance', () => {
     await expect(
       shown.getByText('To cobrowse or to see the customer’s screen, switch in Glance’s own window.'),
     ).toBeVisible();
+    // The panel's round button shows what a press does, on hover, as the toolbar's does.
+    await shown.getByRole('button', { name: 'Session details' }).hover();
+    await expect(shown.getByRole('tooltip')).toHaveText('Hide session details');
+    await expect(shown.getByRole('tooltip')).toBeVisible();
   });
 
   test("Join customer's session from a Case: Glance's agent viewer in its own window, one Event on the Case; a bad key opens nothing; End closes the viewer", async ({
