@@ -120,15 +120,18 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     event.preventDefault();
     withMenu((shown) => shown.open(event.key === 'ArrowUp' ? -1 : 0));
   });
-  // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim, and
-  // gives the Glance mark its tooltip (toggle-tooltip.ts).
-  const prefetch = () =>
-    void loadLazyScript('panel').then(
+  // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim. A
+  // rep's own pointer or key (a page script's focus() is trusted too, its keys are not) also gives
+  // the Glance mark its tooltip (toggle-tooltip.ts).
+  const prefetch = () => loadLazyScript('panel');
+  const dress = () =>
+    void prefetch().then(
       (code) => code.addToggleTooltip(toggle, 'toolbarCollapseTip', 'toolbarExpandTip'),
       () => {},
     );
-  onTrusted(host, 'pointerenter', prefetch);
-  onTrusted(host, 'focusin', prefetch);
+  onTrusted(host, 'pointerenter', dress);
+  onTrusted(host, 'keyup', dress);
+  onTrusted(host, 'focusin', () => void prefetch().catch(() => {}));
   onTrusted(start, 'click', () => choose({ mode: 'screenshare' }));
   onTrusted(schedule, 'click', onSchedule);
   // Asked of the background from here: main.ts has nothing to add to these two.
