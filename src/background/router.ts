@@ -66,6 +66,8 @@ export interface BackgroundPorts extends SessionPorts, SignInPorts {
   /** Our pages' origin (runtime.getURL): in Firefox its host is a per-profile uuid, not the id. */
   extensionOrigin?: string;
   openOptionsPage(): Promise<void>;
+  /** Opens the reps' guide (help-links.ts) in a new tab. */
+  openHelp(): Promise<void>;
   /** Runs the session panel's script in a tab's content-script world (top frame); false when it could not. */
   injectLazyScript(tabId: number, script: LazyScript): Promise<boolean>;
   /** The cookie store of a tab known by its id; undefined for the regular one. */
@@ -150,6 +152,9 @@ async function answerContent(
       return chooseRelated(message.sessionId, message.recordId, ports);
     case 'content:open-settings':
       await ports.openOptionsPage();
+      return { ok: true };
+    case 'content:open-help':
+      await ports.openHelp();
       return { ok: true };
     case 'content:toolbar-collapsed':
       if (message.collapsed !== undefined) await toolbarCollapsedItem.write(ports, message.collapsed);

@@ -178,6 +178,8 @@ export interface ContentRequests extends MeetingContentRequests, WrapUpContentRe
    */
   'content:choose-related': { request: { sessionId: string; recordId: string }; response: SessionResult };
   'content:open-settings': { request: NoPayload; response: { ok: true } };
+  /** Need more help?: the worker opens the reps' guide (an extension page a web page may not open). */
+  'content:open-help': { request: NoPayload; response: { ok: true } };
   /** Whether the rep collapsed the toolbar (remembered across pages); with `collapsed`, stores it first. */
   'content:toolbar-collapsed': { request: { collapsed?: boolean }; response: { collapsed: boolean } };
   /** Injects the session panel's script into the sender tab's content-script world (top frame). */
@@ -430,6 +432,7 @@ const contentValidators: { [K in keyof ContentRequests]: Validator<{ type: K } &
       : undefined;
   },
   'content:open-settings': () => ({ type: 'content:open-settings' }),
+  'content:open-help': () => ({ type: 'content:open-help' }),
   'content:choose-related': (raw) =>
     isString(raw.sessionId, 100) && isString(raw.recordId, 18)
       ? { type: 'content:choose-related', sessionId: raw.sessionId, recordId: raw.recordId }

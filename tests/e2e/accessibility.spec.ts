@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
-import { expect, LIGHTNING, logInToSalesforce, type Page, sessionPanel, test, toolbar } from './fixtures.js';
+import { CLASSIC, expect, LIGHTNING, logInToSalesforce, type Page, sessionPanel, test, toolbar } from './fixtures.js';
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../extension/_locales');
 const LOCALES = readdirSync(LOCALES_DIR, { withFileTypes: true })
@@ -105,10 +105,28 @@ for (const locale of LOCALES) {
       await bar.getByRole('button', { name: say('startSession'), exact: true }).waitFor();
       expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'toolbar').toEqual([]);
 
-      await bar.getByRole('button', { name: say('moreSessionTypes'), exact: true }).click();
+      // The round mark's tooltip, shown (hover), in this language.
+      await bar.getByRole('button', { name: say('toolbarToggle'), exact: true }).hover();
+      await expect(bar.getByRole('tooltip')).toHaveText(say('toolbarCollapseTip'));
+      expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'toolbar tooltip').toEqual([]);
+
+      // The labelled More ways menu: every mode and the guide, by name, in this language.
+      const more = bar.getByRole('button', { name: say('moreSessionTypes'), exact: true });
+      await expect(more).toHaveText(say('moreWays'));
+      await more.click();
       await expect(bar.getByRole('menu')).toBeVisible();
+      for (const key of ['startScreenShare', 'startViewScreen', 'joinCustomerSession', 'needMoreHelp'])
+        await expect(bar.getByRole('menuitem', { name: say(key), exact: true }), key).toBeVisible();
       expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'start menu').toEqual([]);
       await page.keyboard.press('Escape');
+
+      // In Classic, with Classic's button look.
+      await page.goto(`${CLASSIC}/${lead?.slice(0, 15)}`);
+      await bar.getByRole('button', { name: say('startSession'), exact: true }).waitFor();
+      await expect(bar).toHaveAttribute('data-ui', 'classic');
+      expect(await violations(page, '[data-glance-sfx="toolbar"]'), 'Classic toolbar').toEqual([]);
+      await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+      await bar.getByRole('button', { name: say('startSession'), exact: true }).waitFor();
 
       await bar.getByRole('button', { name: say('scheduleMeeting'), exact: true }).click();
       const dialog = page.getByRole('dialog');

@@ -180,8 +180,11 @@ test.describe('keyboard alone', () => {
     await expect(status).toHaveAttribute('aria-live', 'polite');
     await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
-    await expect(status).toHaveText('Connect your Glance account first: open Glance settings from the toolbar button.');
+    await expect(status).toHaveText('Connect your Glance account first: press “Open Glance settings”.');
     await expect(status).toHaveAttribute('aria-live', 'assertive');
+    // The one way forward it names is the button beside it, in the keyboard's order after More ways and Schedule.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect(toolbar(page).getByRole('button', { name: 'Open Glance settings' })).toBeFocused();
     await expect(sessionPanel(page)).toHaveCount(0);
   });
 

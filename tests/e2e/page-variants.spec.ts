@@ -1,4 +1,5 @@
-import { expect, firstId, LIGHTNING, navigate, type Page, test, toolbar, variant } from './fixtures.js';
+import type { Locator } from '@playwright/test';
+import { CLASSIC, expect, firstId, LIGHTNING, navigate, type Page, test, toolbar, variant } from './fixtures.js';
 
 /** Where the toolbar is: what it follows, whether it is in a shadow root, and whether any ancestor
  *  (across shadow boundaries) is Salesforce's action list. */
@@ -148,4 +149,50 @@ test('native shadow DOM with Dynamic Highlights in a console app: docks in the v
     inActiveView: true,
   });
   await expect(page.locator('section.oneConsoleTab[hidden] [data-glance-sfx="toolbar"]')).toHaveCount(0);
+});
+
+/** How a button looks, as the rep sees it: the computed style Classic's .btn sets, and its drawn height. */
+function buttonLook(button: Locator) {
+  return button.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const look: Record<string, string | number> = { height: Math.round(el.getBoundingClientRect().height) };
+    for (const property of [
+      'color',
+      'background-color',
+      'background-image',
+      'border-top-width',
+      'border-top-style',
+      'border-top-color',
+      'border-left-color',
+      'border-bottom-color',
+      'border-top-left-radius',
+      'font-family',
+      'font-size',
+      'font-weight',
+      'padding-top',
+      'padding-left',
+    ])
+      look[property] = style.getPropertyValue(property);
+    return look;
+  });
+}
+
+test('Classic: our buttons look like Classic’s own New Task and New Event, not bigger and bluer', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${CLASSIC}/${lead.slice(0, 15)}`);
+  const bar = toolbar(page);
+  await bar.getByRole('button', { name: 'Start Glance session' }).waitFor();
+  const activityButton = page
+    .locator('[data-glance-sfx="activity-action"]')
+    .getByRole('button', { name: 'Schedule Glance meeting' });
+  await activityButton.waitFor();
+  const classic = await buttonLook(page.locator('input.btn[name="task"]'));
+  // The page's own two agree (the emulator's Classic .btn), and ours match them.
+  expect(await buttonLook(page.locator('input.btn[name="event"]'))).toEqual(classic);
+  expect(await buttonLook(activityButton), 'beside New Task and New Event').toEqual(classic);
+  for (const name of ['Start Glance session', 'More ways to start a Glance session', 'Schedule Glance meeting'])
+    expect(await buttonLook(bar.getByRole('button', { name, exact: true })), name).toEqual(classic);
 });

@@ -292,7 +292,8 @@ test.describe('on documented Glance', () => {
     const menu = bar.getByRole('menu');
     await expect(menu).toBeVisible();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
-    await expect(bar.getByRole('menuitem')).toHaveCount(2);
+    // Show my screen, View the customer's screen, Join customer's session, and Need more help?
+    await expect(bar.getByRole('menuitem')).toHaveCount(4);
     await expect(screenShare).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
@@ -300,17 +301,25 @@ test.describe('on documented Glance', () => {
     await expect(more).toHaveAttribute('aria-expanded', 'false');
 
     // Arrows open it at either end and wrap around; Home and End jump.
+    const view = bar.getByRole('menuitem', { name: 'View the customer’s screen' });
+    const help = bar.getByRole('menuitem', { name: 'Need more help?' });
     await page.keyboard.press('ArrowDown');
     await expect(screenShare).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(view).toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await expect(join).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(help).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(screenShare).toBeFocused();
     await page.keyboard.press('End');
-    await expect(join).toBeFocused();
+    await expect(help).toBeFocused();
     await page.keyboard.press('Home');
     await expect(screenShare).toBeFocused();
     await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowUp');
+    await expect(help).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(join).toBeFocused();
 
@@ -332,7 +341,7 @@ test.describe('on documented Glance', () => {
     // Show my screen, from the keyboard: a screen share, the client launched by that key press.
     await more.focus();
     await page.keyboard.press('ArrowUp');
-    await expect(join).toBeFocused();
+    await expect(help).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(screenShare).toBeFocused();
     await page.keyboard.press('Enter');
@@ -346,6 +355,30 @@ test.describe('on documented Glance', () => {
     await expect(shown.getByRole('region', { name: 'Glance session' })).toBeFocused();
     await clientStarted(glanceClient, (await key.textContent()) ?? '');
     expect((await onlyGlanceSession(control)).sessionType).toBe('G');
+  });
+
+  test('View the customer’s screen starts Glance, and the panel says where to choose the customer’s screen', async ({
+    salesforcePage: page,
+    control,
+    glanceClient,
+  }) => {
+    const lead = await recordId(control, 'Lead');
+    await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+    const bar = toolbar(page);
+    await bar.getByRole('button', { name: 'More ways to start a Glance session' }).click();
+    await bar.getByRole('menuitem', { name: 'View the customer’s screen' }).click();
+    const shown = panel(page);
+    const key = shown.getByRole('group', { name: 'Session key' });
+    await expect(key).toHaveText(/^\d{4}$/);
+    // Glance's documented launch, the one the client takes; the customer's screen is chosen in its window.
+    await clientStarted(glanceClient, (await key.textContent()) ?? '');
+    await expect(
+      shown.getByText('To cobrowse or to see the customer’s screen, switch in Glance’s own window.'),
+    ).toBeVisible();
+    // The panel's round button shows what a press does, on hover, as the toolbar's does.
+    await shown.getByRole('button', { name: 'Session details' }).hover();
+    await expect(shown.getByRole('tooltip')).toHaveText('Hide session details');
+    await expect(shown.getByRole('tooltip')).toBeVisible();
   });
 
   test("Join customer's session from a Case: Glance's agent viewer in its own window, one Event on the Case; a bad key opens nothing; End closes the viewer", async ({

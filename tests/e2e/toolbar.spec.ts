@@ -1,8 +1,9 @@
 // The first slice, end to end: the toolbar on the five record types in Lightning and Classic, SPA
 // navigation, absence elsewhere, and the Salesforce session state it shows.
 import { BASE_CSS } from '../../src/content/common/slds-styles.js';
+import { REPS_GUIDE_PAGE } from '../../src/shared/help-links.js';
 import type { SandboxControl } from '../support/control.js';
-import { CLASSIC, expect, LIGHTNING, navigate, type Page, test, toolbar } from './fixtures.js';
+import { CLASSIC, expect, focusByKeyboard, LIGHTNING, navigate, type Page, test, toolbar } from './fixtures.js';
 
 const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 
@@ -361,9 +362,9 @@ test('Start without a Glance account says so and opens the settings', async ({
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
   const bar = toolbar(page);
   await bar.getByRole('button', { name: 'Start Glance session' }).click();
-  await expect(bar.getByRole('status')).toHaveText(
-    'Connect your Glance account first: open Glance settings from the toolbar button.',
-  );
+  // One way forward: the words name the button beside them, not the browser's toolbar button.
+  await expect(bar.getByRole('status')).toHaveText('Connect your Glance account first: press “Open Glance settings”.');
+  await expect(bar.getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
   const settingsOpened = context.waitForEvent('page');
   await bar.getByRole('button', { name: 'Open Glance settings' }).click();
   const settings = await settingsOpened;
@@ -384,6 +385,109 @@ test('the toolbar is keyboard-usable', async ({ salesforcePage: page, control })
   await page.keyboard.press('Tab');
   await expect(toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' })).toBeFocused();
   await expect(toolbar(page).getByRole('toolbar', { name: 'Glance for Lead' })).toBeVisible();
+});
+
+test('every way to start is named where the rep looks: a labelled More ways menu, by keyboard', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const bar = toolbar(page);
+  const more = bar.getByRole('button', { name: 'More ways to start a Glance session' });
+  // A word on the button, not a caret alone.
+  await expect(more).toHaveText('More ways');
+  await expect(more).toBeVisible();
+  await focusByKeyboard(page, more);
+  await page.keyboard.press('ArrowDown');
+  const items = bar.getByRole('menuitem');
+  // Each mode by its name: screen share, viewing the customer's screen, cobrowse (joining); and help.
+  await expect(items).toHaveText([
+    'Show my screen (screen share)Your customer sees your screen.',
+    'View the customer’s screenGlance opens: choose View the customer’s screen there.',
+    "Join customer's sessionCobrowse: the customer reads you their key or visitor ID.",
+    'Need more help?',
+  ]);
+  const names = [
+    'Show my screen (screen share)',
+    'View the customer’s screen',
+    "Join customer's session",
+    'Need more help?',
+  ];
+  for (const [index, name] of names.entries()) {
+    await expect(items.nth(index)).toHaveAccessibleName(name);
+    await expect(items.nth(index)).toBeVisible();
+    await expect(items.nth(index)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(items.nth(0)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(bar.getByRole('menu')).toBeHidden();
+  await expect(more).toBeFocused();
+});
+
+test('the round Glance button shows a tooltip on hover and on keyboard focus', async ({
+  salesforcePage: page,
+  control,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+  const bar = toolbar(page);
+  const toggle = bar.getByRole('button', { name: 'Glance actions' });
+  const tip = bar.getByRole('tooltip');
+  await toggle.hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText('Hide Glance actions');
+  await expect(toggle).toHaveAccessibleDescription('Hide Glance actions');
+  // SLDS tooltip look (.slds-popover_tooltip): dark blue #032d60, white text, rounded .25rem.
+  expect(
+    await tip.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.backgroundColor, style.color, style.borderTopLeftRadius];
+    }),
+  ).toEqual(['rgb(3, 45, 96)', 'rgb(255, 255, 255)', '4px']);
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+
+  await focusByKeyboard(page, toggle);
+  await expect(tip).toBeVisible();
+  // Collapsed, it says what the next press does.
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(tip).toHaveText('Show Glance actions');
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(tip).toHaveText('Hide Glance actions');
+  await page.keyboard.press('Tab');
+  await expect(tip).toBeHidden();
+});
+
+test('Need more help? in the toolbar’s menu opens the reps’ guide in a new tab', async ({
+  salesforcePage: page,
+  context,
+  control,
+  extensionId,
+  serviceWorker,
+}) => {
+  const lead = await firstId(control, 'Lead');
+  const leadUrl = `${LIGHTNING}/lightning/r/Lead/${lead}/view`;
+  await page.goto(leadUrl);
+  const bar = toolbar(page);
+  await bar.getByRole('button', { name: 'More ways to start a Glance session' }).click();
+  const opened = context.waitForEvent('page');
+  await bar.getByRole('menuitem', { name: 'Need more help?' }).click();
+  const guide = await opened;
+  // The tab is for the guide's page as the browser knows it (its own URL even before that page is
+  // built into the extension, when Chromium shows its error page there).
+  const guideUrl = `chrome-extension://${extensionId}/${REPS_GUIDE_PAGE}`;
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.url)))
+    .toContain(guideUrl);
+  expect(context.pages()).toContain(guide);
+  // A new tab: the Salesforce page stays where it was, its menu closed.
+  expect(page.url()).toBe(leadUrl);
+  await expect(bar.getByRole('menu')).toBeHidden();
 });
 
 // Lightning console apps (workspaces, subtabs, ?ws=<parent>): console.spec.ts. Page variants: page-variants.spec.ts.

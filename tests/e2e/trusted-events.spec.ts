@@ -124,8 +124,9 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   await more.click();
   const first = bar.getByRole('menuitem', { name: 'Show my screen (screen share)' });
   await expect(first).toBeFocused();
+  // Focus stays on the first item (its text: its name and the line under it).
   expect(await forgeKeysOnFocused(page, 'toolbar', ['ArrowDown', 'ArrowDown', 'End', 'Escape', 'Enter', ' '])).toBe(
-    'Show my screen (screen share)',
+    'Show my screen (screen share)Your customer sees your screen.',
   );
   // Nor does a forged focusout (focus "leaving" the menu) close it.
   await page.evaluate(() => {
@@ -139,7 +140,7 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
 
   // Positive controls: the same keys and buttons, pressed for real.
   await page.keyboard.press('ArrowDown');
-  await expect(bar.getByRole('menuitem', { name: "Join customer's session" })).toBeFocused();
+  await expect(bar.getByRole('menuitem', { name: 'View the customer’s screen' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(bar.getByRole('menu')).toBeHidden();
   await bar.getByRole('button', { name: 'Schedule Glance meeting' }).click();

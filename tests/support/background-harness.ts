@@ -108,6 +108,7 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
       remove: async (k) => void session.delete(k),
     },
     openOptionsPage: async () => {},
+    openHelp: async () => {},
     injectLazyScript: async () => true,
     readSync: async (k) => clone(sync.get(k)),
     writeSync: async (k, v) => {

@@ -59,6 +59,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'content:switch-mode', sessionId: '41000001', mode: 'cobrowse' },
   { type: 'content:end-session', sessionId: '41000001' },
   { type: 'content:open-settings' },
+  { type: 'content:open-help' },
   { type: 'content:toolbar-collapsed' },
   { type: 'content:toolbar-collapsed', collapsed: true },
   { type: 'content:toolbar-collapsed', collapsed: false },
@@ -204,6 +205,7 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
       expect(answer, label).toHaveProperty('state');
       break;
     case 'content:open-settings':
+    case 'content:open-help':
       expect(answer, label).toEqual({ ok: true });
       break;
     case 'content:toolbar-collapsed':

@@ -2,6 +2,7 @@
 // background's features do with these events is wired in main.ts. chrome.* directly, not
 // webextension-polyfill: MV3 gives promises there in Chrome and Firefox alike, and the worker
 // loads (and parses at every wake) 2.6 KB gzip less.
+import { REPS_GUIDE_PAGE } from '../../shared/help-links.js';
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { sidDigest as digest } from '../../shared/salesforce/status.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
@@ -171,6 +172,10 @@ export function browserPorts() {
       remove: (key: string) => chrome.storage.session.remove(key),
     },
     openOptionsPage: () => chrome.runtime.openOptionsPage(),
+    // A new tab of the guide shipped with this version; the content script cannot open an extension page itself.
+    openHelp: async () => {
+      await chrome.tabs.create({ url: chrome.runtime.getURL(REPS_GUIDE_PAGE) });
+    },
     ...rememberReads(
       {
         get: async (area, key) => (await chrome.storage[area].get(key))[key],

@@ -19,6 +19,7 @@ import { drawSalesforceLog } from './session-panel-salesforce.js';
 import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
 import { drawableView } from './session-view.js';
+import { addToggleTooltip } from './toggle-tooltip.js';
 import { WrapUpCard, type WrapUpHooks } from './wrap-up-card.js';
 
 export type PanelAction = 'switch' | 'end';
@@ -182,6 +183,8 @@ export class SessionPanel {
     this.region.lang = t('formatLocale');
     adoptStyle(root, PANEL_CSS);
     root.append(this.region);
+    // Its round button says what a press does, to sighted reps too.
+    addToggleTooltip(this.toggle, 'panelCollapseTip', 'panelExpandTip');
 
     onTrusted(this.copyKey, 'click', () => this.copy(this.view?.key ?? '', () => this.selectKey()));
     // The session's own link, never the field's value: a page script can write into the field.

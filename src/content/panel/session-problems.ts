@@ -29,38 +29,49 @@ export function problemText(problem: SessionProblem | undefined): MessageKey {
   return (problem && PROBLEM_TEXT[problem]) || 'problemNoAnswer';
 }
 
-/** Problems the rep fixes in Glance settings, so we offer the button that opens them. */
+/**
+ * Problems the rep fixes in Glance settings, so we offer the button that opens them; their words
+ * name that button and no other way (tests/unit/toolbar-notices.test.ts). A fixed key in use is
+ * fixed there too: the rep chooses a random key (the other session may be anyone's, anywhere).
+ */
 export function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
   return (
-    problem === 'glance-not-connected' || problem === 'glance-reconnect' || problem === 'glance-address-not-allowed'
+    problem === 'glance-not-connected' ||
+    problem === 'glance-reconnect' ||
+    problem === 'glance-address-not-allowed' ||
+    problem === 'key-in-use'
   );
 }
 
 /**
  * What the toolbar says when the session it replaced ended, as toolbar.notice's key, tone and offer
- * of the settings: ended by the company's policy is an error, and a forbidden Glance address offers
- * the settings that fix it. `why` is undefined when someone simply ended it.
+ * of the settings: ended by the company's policy is an error, and a reason fixed in the settings
+ * (a forbidden Glance address) offers them. `why` is undefined when someone simply ended it.
  */
 export function endedNotice(why: SessionProblem | undefined): Notice {
   const forbidden = why === 'glance-address-not-allowed';
   return [
     why ? problemText(why) : 'sessionEnded',
     forbidden || why === 'key-not-allowed' ? 'error' : 'info',
-    forbidden,
+    problemNeedsSettings(why),
   ];
 }
 
-/** Meeting problems Start scheduled meeting may answer, beside the session's own. */
+/**
+ * Meeting problems Start scheduled meeting may answer, beside the session's own. Another address is
+ * fixed in the settings, which the toolbar offers: its words name that button (the meeting dialog's
+ * own words for it, without the button, stay meetingRefusedOtherAddress).
+ */
 const MEETING_START_TEXT: Partial<Record<MeetingProblem, MessageKey>> = {
   'meeting-gone': 'meetingRefusedGone',
   'meeting-not-due': 'meetingRefusedNotDue',
-  'meeting-other-address': 'meetingRefusedOtherAddress',
+  'meeting-other-address': 'problemMeetingOtherAddress',
 };
 
 /** What the toolbar says when a start was refused, as toolbar.notice's key, tone and offer of the settings. */
 export function startRefusal(problem: SessionProblem | MeetingProblem | undefined): Notice {
   const meetingText = problem && MEETING_START_TEXT[problem as MeetingProblem];
-  if (meetingText) return [meetingText, 'error', false];
+  if (meetingText) return [meetingText, 'error', problem === 'meeting-other-address'];
   const sessionProblem = problem as SessionProblem | undefined;
   return [problemText(sessionProblem), 'error', problemNeedsSettings(sessionProblem)];
 }

@@ -28,6 +28,7 @@ export function activityScheduleButton(
       host.remove();
       return undefined;
     }
+    host.dataset.ui = record.ui;
     if (!activityActions.stillValid(anchor, record.recordId) || host.previousElementSibling !== anchor) {
       anchor = activityActions.find(record.ui, record.recordId);
       if (!anchor) host.remove();

@@ -63,7 +63,7 @@ function render(): void {
 }
 
 function showToolbar(record: RecordPage): void {
-  toolbar.showRecord(record.sobject, record.recordId);
+  toolbar.showRecord(record.sobject, record.recordId, record.ui);
   if (statusShownFor === recordKey(record)) return;
   statusShownFor = recordKey(record);
   // Asked after Lightning's navigation, not inside it: this runs in its pushState.

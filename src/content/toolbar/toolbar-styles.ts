@@ -21,8 +21,8 @@ export const TOOLBAR_CSS = `${BASE_CSS}
 .logo::before{content:"";width:20px;height:20px;border-radius:50%;background:#0176d3;box-shadow:inset 0 0 0 4px #0176d3,inset 0 0 0 6px #fff}
 .split{position:relative;display:inline-flex}
 .split>.i{border-radius:.25rem 0 0 .25rem}
-.more{border-radius:0 .25rem .25rem 0;padding:0 .5rem;border-left-color:#fff}
-.more::after{content:"";border:4px solid transparent;border-top:5px solid;margin-top:5px}
+.more{border-radius:0 .25rem .25rem 0;padding:0 .5rem;border-left-color:#fff;gap:.25rem}
+.more::after{content:"";border:4px solid transparent;border-top:5px solid;border-bottom:0}
 .status{flex:1 1 200px;color:#444;font-size:.75rem}
 [data-tone=warning]{color:#8c4b02}
 [data-tone=error]{color:#ba0517}

@@ -9,6 +9,7 @@ export type StartChoice = { mode: SessionMode; join?: undefined } | { join: stri
 
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
+import type { SalesforceUi } from '../../shared/salesforce-url.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
@@ -33,7 +34,8 @@ export interface Toolbar {
   /** The record's upcoming meeting joins it as its last row (meeting-coordinator.ts, injected lazily). */
   readonly bar: HTMLDivElement;
   readonly schedule: HTMLButtonElement;
-  showRecord(sobject: GlanceSObject, recordId: string): void;
+  /** `ui`: Classic's pages get Classic's button look (slds-styles.ts). */
+  showRecord(sobject: GlanceSObject, recordId: string, ui: SalesforceUi): void;
   showSalesforceStatus(status: SalesforceStatus | undefined): void;
   notice(key: MessageKey, tone?: Tone, offerSettings?: boolean, ...substitutions: string[]): void;
   /** While a start is on its way to Glance: no second click, and say what is happening. */
@@ -57,12 +59,13 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     { 'aria-expanded': 'true', 'aria-label': t('toolbarToggle') },
   );
   const start = labelled('brand i', 'startSession', '▶');
-  /** The split button's other half; its menu is built on first use (start-menu.ts). */
+  /** The split button's other half, with a word on it (its name says more); its menu is built on first use (start-menu.ts). */
   const more = element(
     'button',
-    { type: 'button', className: 'brand more', title: t('moreSessionTypes') },
+    { type: 'button', className: 'brand more' },
     { 'aria-label': t('moreSessionTypes'), 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
   );
+  more.append(element('span', { textContent: t('moreWays') }));
   let menu: StartMenu | undefined;
   const split = element('div', { className: 'split' });
   const schedule = labelled('i', 'scheduleMeeting', '◷');
@@ -117,10 +120,18 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     event.preventDefault();
     withMenu((shown) => shown.open(event.key === 'ArrowUp' ? -1 : 0));
   });
-  // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim.
-  const prefetch = () => void loadLazyScript('panel').catch(() => {});
-  onTrusted(host, 'pointerenter', prefetch);
-  onTrusted(host, 'focusin', prefetch);
+  // A rep about to use the toolbar: its lazy code (menu, session panel) comes while they aim. A
+  // rep's own pointer or key (a page script's focus() is trusted too, its keys are not) also gives
+  // the Glance mark its tooltip (toggle-tooltip.ts).
+  const prefetch = () => loadLazyScript('panel');
+  const dress = () =>
+    void prefetch().then(
+      (code) => code.addToggleTooltip(toggle, 'toolbarCollapseTip', 'toolbarExpandTip'),
+      () => {},
+    );
+  onTrusted(host, 'pointerenter', dress);
+  onTrusted(host, 'keyup', dress);
+  onTrusted(host, 'focusin', () => void prefetch().catch(() => {}));
   onTrusted(start, 'click', () => choose({ mode: 'screenshare' }));
   onTrusted(schedule, 'click', onSchedule);
   // Asked of the background from here: main.ts has nothing to add to these two.
@@ -147,7 +158,8 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     schedule,
     notice,
 
-    showRecord(sobject, recordId) {
+    showRecord(sobject, recordId, ui) {
+      host.dataset.ui = ui;
       // Another record of the same org (a tab never leaves its org): the org's status holds while it is asked again.
       if (host.dataset.recordId !== recordId && !orgStatus) notice('statusChecking');
       host.dataset.sobject = sobject;

@@ -167,7 +167,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
     const toolbar = page.locator('[data-glance-sfx="toolbar"]');
     await toolbar.getByRole('button', { name: 'Start Glance session' }).click();
     await expect(toolbar.getByRole('status')).toHaveText(
-      "Your company does not allow the Glance address you connected. Open the Glance settings and connect your company's Glance address.",
+      "Your company does not allow the Glance address you connected. Press “Open Glance settings” and connect your company's Glance address.",
     );
     await expect(toolbar.getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
     // Glance was never asked.

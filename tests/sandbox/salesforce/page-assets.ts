@@ -85,7 +85,13 @@ export const CLASSIC_CSS = `
   .pbTitle { padding: 6px 8px; width: 30%; }
   .pbTitle h2, .pbTitle h3 { margin: 0; font-size: 13px; }
   .pbButton { padding: 6px 8px; }
-  .btn { padding: 3px 6px; border: 1px solid #b5b5b5; border-radius: 3px; background: linear-gradient(#fff, #ededed); font: 700 11px Arial, sans-serif; cursor: pointer; }
+  /* Classic's own buttons (Edit, Delete, New Task, New Event): the Aloha skin's common.css rule
+     "body button, body .btn" as Salesforce serves it and Visualforce pages copy it to look native:
+     color #333, margin 1px, padding 2px 3px, border 1px solid #b5b5b5 with border-bottom-color
+     #7f7f7f, background #e8e8e9 url(/img/alohaSkin/btn_sprite.png) repeat-x right top, bold, .9em
+     of the 12px body (75%), border-radius 3px, in the body's Arial. The sprite's visible band, a
+     white-to-grey fade, is drawn as the gradient below (the emulator serves no images). */
+  .btn { color: #333; margin: 1px; padding: 2px 3px; border: 1px solid #b5b5b5; border-bottom-color: #7f7f7f; border-radius: 3px; background: #e8e8e9 linear-gradient(#fff, #e8e8e9); font: 700 .9em Arial, Helvetica, sans-serif; cursor: pointer; }
   .pbBody { background: #fff; padding: 4px 8px; }
   .detailList { width: 100%; border-collapse: collapse; }
   .detailList td { padding: 4px 6px; border-bottom: 1px solid #ececec; }
