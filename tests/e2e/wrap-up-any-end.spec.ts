@@ -125,9 +125,9 @@ test('a Lightning navigation and a reload between End and Save: the wrap-up foll
   await expect(card(page)).toBeVisible();
   await expect(page.locator('.oneContent.active [data-glance-sfx="wrap-up"]')).toHaveCount(1);
   await expect(page.locator('.oneContent:not(.active) [data-glance-sfx="wrap-up"]')).toHaveCount(0);
-  await expect(page.locator('.oneContent.active [data-glance-sfx="toolbar"] + [data-glance-sfx="wrap-up"]')).toHaveCount(
-    1,
-  );
+  await expect(
+    page.locator('.oneContent.active [data-glance-sfx="toolbar"] + [data-glance-sfx="wrap-up"]'),
+  ).toHaveCount(1);
 
   // A reload: the worker still has it.
   await page.reload();

@@ -8,6 +8,7 @@ import type { showPresence } from '../panel/presence-row.js';
 import type { SessionPanel } from '../panel/session-panel.js';
 import type { endedNotice, startRefusal } from '../panel/session-problems.js';
 import type { StartMenu } from '../panel/start-menu.js';
+import type { WrapUpCard } from '../panel/wrap-up-card.js';
 import { ask } from './messaging.js';
 
 /** The isolated world's global where a lazy script leaves its module. */
@@ -21,6 +22,7 @@ export interface LazyModules {
     startRefusal: typeof startRefusal;
     launchGlance: typeof launchGlance;
     showPresence: typeof showPresence;
+    WrapUpCard: typeof WrapUpCard;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

@@ -11,6 +11,7 @@ import { showPresence } from './presence-row.js';
 import { SessionPanel } from './session-panel.js';
 import { endedNotice, startRefusal } from './session-problems.js';
 import { StartMenu } from './start-menu.js';
+import { WrapUpCard } from './wrap-up-card.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
@@ -21,4 +22,5 @@ useMessages(message);
   startRefusal,
   launchGlance,
   showPresence,
+  WrapUpCard,
 };
