@@ -185,11 +185,7 @@ function showStartProblem(problem: SessionProblem | MeetingProblem | undefined):
   // What the rep reads is in the panel's script, injected at the click (a failed injection: no answer either).
   say((code) => code.startRefusal(problem), ['problemNoAnswer', 'error', false]);
   // Another tab already runs one: show it here too.
-  if (problem === 'session-running')
-    // A wrap-up may wait from before this page loaded (a reload, another record opened after the end).
-    void loadSession(false).then(() => {
-      if (sessions.current === null) wrapUp.askPending(() => sessions.current === null);
-    });
+  if (problem === 'session-running') void loadSession(false);
   return true;
 }
 
@@ -220,4 +216,7 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   page = next;
   render();
 });
-void loadSession(false);
+// A wrap-up may wait from before this page loaded (a reload, another record opened after the end).
+void loadSession(false).then(() => {
+  if (sessions.current === null) wrapUp.askPending(() => sessions.current === null);
+});
