@@ -45,7 +45,7 @@ import {
   switchMode,
   tabMayControl,
 } from './session/service.js';
-import { saveWrapUp, wrapUpSummary } from './session/wrap-up.js';
+import { pendingWrapUp, saveWrapUp, skipWrapUp, wrapUpSummary } from './session/wrap-up.js';
 import {
   checkGlance,
   conferenceInfo,
@@ -144,6 +144,10 @@ async function answerContent(
       return wrapUpSummary(ports, message.sessionId, senderUrl, storeId);
     case 'content:save-wrap-up':
       return saveWrapUp(ports, message.wrapUp, senderUrl, storeId);
+    case 'content:pending-wrap-up':
+      return pendingWrapUp(ports, senderUrl, storeId);
+    case 'content:skip-wrap-up':
+      return skipWrapUp(ports, message.sessionId, senderUrl, storeId);
     case 'content:add-guest':
       if (!(await tabMayControl(senderUrl, storeId, message.sessionId, ports))) return SESSION_NOT_HERE;
       return addGuest(message.sessionId, { name: message.name, email: message.email }, ports);

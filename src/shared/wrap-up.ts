@@ -111,7 +111,17 @@ export interface WrapUpContentRequests {
   /** The ended session's summary for the asking tab (null: not kept, or not this tab's org). */
   'content:wrap-up-summary': { request: { sessionId: string }; response: WrapUpSummary | null };
   'content:save-wrap-up': { request: { wrapUp: WrapUpRequest }; response: WrapUpResult };
+  /** The wrap-up waiting for the asking tab (a page loaded after the end): null when none waits there. */
+  'content:pending-wrap-up': { request: Record<never, never>; response: WrapUpSummary | null };
+  /** The rep skipped it: offered no more, in any tab. */
+  'content:skip-wrap-up': { request: { sessionId: string }; response: { ok: boolean } };
 }
+
+/**
+ * The worker to a Salesforce tab of the ended session's org: its wrap-up waits (`open`, at every end
+ * the worker records, whoever or whatever ended it), or is over (saved or skipped in some tab).
+ */
+export type WrapUpNotice = { type: 'background:wrap-up'; sessionId: string; open: boolean };
 
 type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
 
@@ -129,4 +139,9 @@ export const wrapUpValidators: {
         : undefined;
     return wrapUp ? { type: 'content:save-wrap-up', wrapUp } : undefined;
   },
+  'content:pending-wrap-up': () => ({ type: 'content:pending-wrap-up' }),
+  'content:skip-wrap-up': (raw) =>
+    isString(raw.sessionId, 100) && raw.sessionId !== ''
+      ? { type: 'content:skip-wrap-up', sessionId: raw.sessionId }
+      : undefined,
 };

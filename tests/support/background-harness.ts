@@ -73,6 +73,8 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     sandbox.state.salesforce.createSession(sandbox.state.salesforce.defaultUserId).sid,
   );
   const tabMessages: { tabId: number; session: SessionView | null; reason?: string }[] = [];
+  /** The tabs told that a wrap-up waits (open) or is over. */
+  const wrapUpNotices: { tabId: number; sessionId: string; open: boolean }[] = [];
   /** chrome.alarms as a rep's (packed) build has it: none fires sooner than 30 s (fake-alarms.ts). */
   const alarms = fakeAlarms(() => clock);
   /** The action badge's text, its minute alarm's time, and the desktop notifications shown. */
@@ -125,6 +127,10 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     readManaged: managedReader(),
     salesforceTabs: async () => tabs.map((tab) => ({ ...tab })),
     tellTab: async (tabId, message) => {
+      if (message.type === 'background:wrap-up') {
+        wrapUpNotices.push({ tabId, sessionId: message.sessionId, open: message.open });
+        return;
+      }
       tabMessages.push({
         tabId,
         session: clone(message.session),
@@ -180,6 +186,7 @@ export function harness({ browser = 'chrome' }: { browser?: BrowserKind } = {}) 
     broadcasts,
     tabs,
     tabMessages,
+    wrapUpNotices,
     badge,
     notifications,
     viewers,

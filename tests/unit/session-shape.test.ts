@@ -75,6 +75,22 @@ describe('session views from the background', () => {
     expect(readBackgroundMessage(null)).toEqual({});
   });
 
+  it('reads a wrap-up that waits or is over, and nothing from a malformed one', () => {
+    expect(readBackgroundMessage({ type: 'background:wrap-up', sessionId: 's1', open: true })).toEqual({
+      wrapUp: { sessionId: 's1', open: true },
+    });
+    expect(readBackgroundMessage({ type: 'background:wrap-up', sessionId: 's1', open: false })).toEqual({
+      wrapUp: { sessionId: 's1', open: false },
+    });
+    for (const raw of [
+      { type: 'background:wrap-up', sessionId: '', open: true },
+      { type: 'background:wrap-up', sessionId: 7, open: true },
+      { type: 'background:wrap-up', sessionId: 's1', open: 'yes' },
+      { type: 'background:wrap-up', sessionId: 's1' },
+    ])
+      expect(readBackgroundMessage(raw), JSON.stringify(raw)).toEqual({});
+  });
+
   it('the panel draws a well-formed view as it came', () => {
     expect(drawableView(VIEW)).toEqual(VIEW);
   });

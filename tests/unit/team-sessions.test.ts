@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { reportCategory, type SessionFacts } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
 import { TEAM_LIMIT, teamSessions, teamSoql } from '../../src/pages/options/team/team-query.js';
-import { guestsFromLocation, type OwnedSession, teamTotals } from '../../src/shared/team-sessions.js';
+import { guestsFromLocation, type OwnedSession, sessionShape, teamTotals } from '../../src/shared/team-sessions.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 const PAGE = `${LIGHTNING}/lightning/page/home`;
@@ -39,6 +39,7 @@ describe('counting', () => {
         startedAt: new Date(Date.UTC(2026, 10, day, 10)).toISOString(),
         minutes,
         guests,
+        modes: [],
         eventUrl: `u${day}`,
       }) satisfies OwnedSession;
     const reps = teamTotals(
@@ -60,10 +61,84 @@ describe('counting', () => {
   });
 });
 
+/**
+ * An ended session's Description as the product wrote it before the Location convention (item 1):
+ * Location then held the join link, and the guests were lines of Description text (the first release
+ * wrote guests' names as they typed them, line breaks included: git show bf1f9cd, event-fields.ts).
+ */
+const oldDescription = (modes: string, guestLines: string[], count = guestLines.length) =>
+  [
+    'Glance session: 1f3a9c',
+    `Mode: ${modes}`,
+    'Session key: removed when the session ended',
+    'Join link: https://acme.glance.net/',
+    'Glance address: acme.glance.net',
+    'Started: 2026-11-20T10:00:00.000Z',
+    'Ended: 2026-11-20T10:12:00.000Z (12 min)',
+    `Guests: ${count}`,
+    ...guestLines,
+  ].join('\n');
+
+describe('sessions logged before the Location convention', () => {
+  const ada = '- Ada Lovelace <ada@customer.example>, joined 2026-11-20T10:01:00.000Z';
+  const bob = '- (no name) <bob@customer.example>, joined 2026-11-20T10:02:00.000Z, left 2026-11-20T10:05:00.000Z';
+
+  it('reads the guests and the modes from the old Description when Location is not "Glance · …"', () => {
+    expect(
+      sessionShape('https://acme.glance.net/?key=1234', oldDescription('Screen share → Cobrowse', [ada, bob])),
+    ).toEqual({
+      guests: 2,
+      modes: ['screenshare', 'cobrowse'],
+    });
+    expect(sessionShape('https://acme.glance.net/', oldDescription('View customer screen', []))).toEqual({
+      guests: 0,
+      modes: ['view'],
+    });
+    // A scheduled meeting's details follow the guests after a blank line (withMeetingDetails).
+    const meeting = `${oldDescription('Screen share', [ada])}\n\nMeeting: Quarterly review\n- Agenda item`;
+    expect(sessionShape(null, meeting)).toEqual({ guests: 1, modes: ['screenshare'] });
+    // Salesforce may hand back CRLF line ends.
+    expect(sessionShape('', oldDescription('Cobrowse', [ada, bob]).replaceAll('\n', '\r\n')).guests).toBe(2);
+  });
+
+  it('keeps to the Location convention when the Event has it (a wrap-up or sync rewrote the text)', () => {
+    expect(sessionShape('Glance · Cobrowse · 3 guests · Demo given', oldDescription('Screen share', [ada]))).toEqual({
+      guests: 3,
+      modes: ['cobrowse'],
+    });
+  });
+
+  it('counts no more guests than the product wrote lines for, whatever guests typed as their name', () => {
+    // The first release wrote a name as typed: a name with line breaks forges lines of its own.
+    const forged = '- Eve\nGuests: 900\n- x\n- y\n- z <eve@evil.example>, joined 2026-11-20T10:03:00.000Z';
+    expect(sessionShape('https://acme.glance.net/', oldDescription('Screen share', [ada, forged], 2)).guests).toBe(2);
+    // A count the lines below do not bear out (text cut at 32,000 characters, or a forged line above).
+    expect(sessionShape('', oldDescription('Screen share', [ada], 5000)).guests).toBe(1);
+    expect(sessionShape('', oldDescription('Screen share', [ada, bob], 1)).guests).toBe(1);
+    // Not a count: signs, exponents, other digits, bidirectional controls, absurd sizes.
+    for (const count of ['-3', '1e9', '٣', '\u202e3', '3 ', '99999999999'])
+      expect(
+        sessionShape('', oldDescription('Screen share', [ada, bob], count as unknown as number)).guests,
+        count,
+      ).toBe(0);
+  });
+
+  it('reads nothing from text the product did not write: a hand-made Description, other modes, not text', () => {
+    expect(sessionShape('Board room', 'Guests: 7\n- a\n- b\n- c\n- d\n- e\n- f\n- g')).toEqual({
+      guests: 0,
+      modes: [],
+    });
+    expect(sessionShape('', oldDescription('Screen share → Telepathy', [ada])).modes).toEqual([]);
+    expect(sessionShape('', `Notes first\n${oldDescription('Screen share', [ada])}`)).toEqual({ guests: 0, modes: [] });
+    expect(sessionShape(undefined, 42)).toEqual({ guests: 0, modes: [] });
+    expect(sessionShape('Glance · 2 guests', null)).toEqual({ guests: 0, modes: [] });
+  });
+});
+
 describe('the query', () => {
   it('asks for every session Event the user may see of the last 30 days, on an indexed field too, in one page', () => {
     expect(teamSoql()).toBe(
-      "SELECT Id, OwnerId, Owner.Name, StartDateTime, DurationInMinutes, Location FROM Event WHERE CreatedDate = LAST_N_DAYS:30 AND StartDateTime = LAST_N_DAYS:30 AND Subject LIKE 'Glance session (%' ORDER BY StartDateTime DESC LIMIT 2000",
+      "SELECT Id, OwnerId, Owner.Name, StartDateTime, DurationInMinutes, Location, Description FROM Event WHERE CreatedDate = LAST_N_DAYS:30 AND StartDateTime = LAST_N_DAYS:30 AND Subject LIKE 'Glance session (%' ORDER BY StartDateTime DESC LIMIT 2000",
     );
     expect(TEAM_LIMIT).toBe(2000);
   });
@@ -87,7 +162,14 @@ describe("the team's sessions from Salesforce", () => {
     const pat = user('Pat');
     org.setup.roleAbove.set(blake, riley);
     const hour = 3_600_000;
-    const event = (owner: string, hoursAgo: number, minutes: number, location: string, subject?: string) => {
+    const event = (
+      owner: string,
+      hoursAgo: number,
+      minutes: number,
+      location: string,
+      subject?: string,
+      description?: string,
+    ) => {
       // The harness's clock is the org's "now" (LAST_N_DAYS counts from it), not the real one.
       const start = h.ports.now() - hoursAgo * hour;
       const at = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
@@ -98,6 +180,7 @@ describe("the team's sessions from Salesforce", () => {
         DurationInMinutes: minutes,
         Location: location,
         OwnerId: owner,
+        ...(description === undefined ? {} : { Description: description }),
       }).Id;
     };
     return { h, org, riley, blake, pat, event };
@@ -107,6 +190,15 @@ describe("the team's sessions from Salesforce", () => {
     const { h, riley, blake, pat, event } = team();
     const own = event(riley, 5, 20, 'Glance · Screen share · 1 guest');
     const blakes = [event(blake, 2, 30, 'Glance · Cobrowse · 2 guests · Demo given'), event(blake, 50, 10, 'x')];
+    // Logged before the Location convention: the guests are in the Description only.
+    const older = event(
+      riley,
+      70,
+      12,
+      'https://acme.glance.net/',
+      undefined,
+      oldDescription('Screen share', ['- A', '- B', '- C']),
+    );
     event(pat, 3, 45, 'Glance · Screen share · 9 guests'); // a peer's: Salesforce does not show it
     event(blake, 4, 60, 'Glance · Screen share · 1 guest', 'Quarterly review'); // no Glance session
     event(blake, 24 * 40, 15, 'Glance · Screen share · 1 guest'); // outside the 30 days
@@ -121,13 +213,16 @@ describe("the team's sessions from Salesforce", () => {
     expect(answer).toMatchObject({ apiHost: 'acme.my.salesforce.com', days: 30, more: false });
     expect(answer.reps.map((r) => [r.name, r.sessions, r.minutes, r.guests])).toEqual([
       ['Blake Rep', 2, 40, 2],
-      ['Riley Rep', 1, 20, 1],
+      ['Riley Rep', 2, 32, 4],
     ]);
     expect(answer.reps[0]?.userUrl).toBe(`${LIGHTNING}/lightning/r/User/${blake}/view`);
     expect(answer.reps[0]?.events.map((e) => e.eventUrl)).toEqual(
       blakes.map((id) => `${LIGHTNING}/lightning/r/Event/${id}/view`),
     );
-    expect(answer.reps[1]?.events.map((e) => e.eventId)).toEqual([own]);
+    expect(answer.reps[1]?.events.map((e) => [e.eventId, e.guests, e.modes])).toEqual([
+      [own, 1, ['screenshare']],
+      [older, 3, ['screenshare']],
+    ]);
   });
 
   it('says why when there is nothing to show or Salesforce cannot answer', async () => {

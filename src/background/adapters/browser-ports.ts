@@ -6,6 +6,7 @@ import { REPS_GUIDE_PAGE } from '../../shared/help-links.js';
 import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
 import { sidDigest as digest } from '../../shared/salesforce/status.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
+import type { WrapUpNotice } from '../../shared/wrap-up.js';
 import { alarmSchedule } from '../alarms.js';
 import { rememberReads } from '../storage/remembered-reads.js';
 
@@ -74,7 +75,7 @@ async function salesforceTabs(): Promise<{ id: number; url: string; incognito: b
   );
 }
 
-async function tellTab(tabId: number, message: BackgroundBroadcast): Promise<void> {
+async function tellTab(tabId: number, message: BackgroundBroadcast | WrapUpNotice): Promise<void> {
   // A tab whose content script is not (yet) there has nobody to tell.
   await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }

@@ -2,6 +2,7 @@
 // cookie store. A rep often has a customer's org, a sandbox, an incognito window or a Firefox container open beside their
 // own; none of those learns the key, the join link or the guests, and none can switch or end it.
 import type { BackgroundBroadcast, SessionProblem, SessionView } from '../../shared/messages.js';
+import type { WrapUpNotice } from '../../shared/wrap-up.js';
 import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-host.js';
 import type { ActiveSession } from './state.js';
 
@@ -17,7 +18,7 @@ export interface AudiencePorts extends ApiHostPorts {
   /** Every open Salesforce tab. */
   salesforceTabs(): Promise<SalesforceTab[]>;
   /** Sends a message to a tab's top-frame content script (a tab without one is skipped). */
-  tellTab(tabId: number, message: BackgroundBroadcast): Promise<void>;
+  tellTab(tabId: number, message: BackgroundBroadcast | WrapUpNotice): Promise<void>;
   /** The tab's own cookie store (incognito's, a Firefox container's); undefined for the regular one. */
   cookieStoreOf(tab: { id?: number; incognito?: boolean; cookieStoreId?: string }): Promise<string | undefined>;
 }
@@ -57,6 +58,25 @@ export async function tellTabs(
         session: sees ? view : null,
         ...(reason && !view ? { reason } : {}),
       });
+    }),
+  );
+}
+
+/**
+ * Tells the tabs of an ended session's org and cookie store that its wrap-up waits (`open`) or is
+ * over: the tabs where its panel showed (every Salesforce page of that org, in that store), whoever or
+ * whatever ended it; nothing to any other tab.
+ */
+export async function tellWrapUp(
+  ports: AudiencePorts,
+  ended: Pick<ActiveSession, 'sessionId' | 'record'>,
+  open: boolean,
+): Promise<void> {
+  const tabs = await ports.salesforceTabs();
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (!(await inSessionOrg(tab.url, await ports.cookieStoreOf(tab), ended, ports))) return;
+      await ports.tellTab(tab.id, { type: 'background:wrap-up', sessionId: ended.sessionId, open });
     }),
   );
 }

@@ -27,7 +27,7 @@ import {
 } from '../records/session-event.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
-import { type AudiencePorts, tellTabs } from './audience.js';
+import { type AudiencePorts, tellTabs, tellWrapUp } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
 import { rememberEnded } from './ended-sessions.js';
 import { isThisSession } from './glance-answer.js';
@@ -237,6 +237,9 @@ export async function finish(
   await ports.setGuestPolling(false);
   await updateBadge(ports);
   await tellTabs(ports, undefined, null, reason);
+  // Every end offers the wrap-up, not only the rep's own End: Glance ending it, End in another tab,
+  // the policy, the unjoined session's 10 minutes.
+  await tellWrapUp(ports, final, true);
   inBackground(runOutbox(ports), 'the Salesforce queue');
 }
 

@@ -2,7 +2,9 @@
 // Description and Location with the outcome and notes, the worker needs the ended Description and
 // what Location is made of (modes, guests). They are kept per ended session for one day, in
 // storage.local (endedSessionsItem) so a browser restart between End and Save loses nothing; they are
-// no more than the Event already holds, and go after a day or after the next four sessions.
+// no more than the Event already holds, and go after a day or after the next four sessions. The
+// newest one, neither saved nor skipped, is the wrap-up that waits (pendingEnded) until the next
+// session starts.
 
 import { endedSessionsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
@@ -47,11 +49,18 @@ export async function keptEnded(ports: Ports, sessionId: string): Promise<EndedS
   return (await endedSessionsItem.read(ports)).find((e) => e.sessionId === sessionId && e.keepUntil > ports.now());
 }
 
-export async function markSaved(ports: Ports, sessionId: string): Promise<void> {
+/** The wrap-up that waits: the last session to end, while kept, not saved and not skipped. */
+export async function pendingEnded(ports: Ports): Promise<EndedSession | undefined> {
+  const [newest] = await endedSessionsItem.read(ports);
+  return newest && newest.keepUntil > ports.now() && !newest.saved && !newest.skipped ? newest : undefined;
+}
+
+/** The wrap-up was saved, or skipped: it waits no more. */
+export async function markDone(ports: Ports, sessionId: string, how: 'saved' | 'skipped'): Promise<void> {
   const now = ports.now();
   const kept = (await endedSessionsItem.read(ports)).filter((e) => e.keepUntil > now);
   await endedSessionsItem.write(
     ports,
-    kept.map((e) => (e.sessionId === sessionId ? { ...e, saved: true } : e)),
+    kept.map((e) => (e.sessionId === sessionId ? { ...e, [how]: true } : e)),
   );
 }

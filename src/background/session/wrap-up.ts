@@ -10,9 +10,10 @@ import { readLog } from '../outbox/store.js';
 import { oneLine, reportCategory } from '../records/session-event.js';
 import { settingsView } from '../settings/account.js';
 import type { EndedSession } from '../storage/shapes.js';
-import { inSessionOrg } from './audience.js';
+import { inSessionOrg, tellWrapUp } from './audience.js';
 import { jobId, type SessionPorts, sessionLock, storeOf } from './core.js';
-import { keptEnded, markSaved } from './ended-sessions.js';
+import { keptEnded, markDone, pendingEnded } from './ended-sessions.js';
+import { readActiveSession } from './state.js';
 
 /** The ended session, if it is still kept and the asking tab may see it (its org and cookie store). */
 async function endedFor(
@@ -32,7 +33,41 @@ export async function wrapUpSummary(
   storeId: string | undefined,
 ): Promise<WrapUpSummary | null> {
   const ended = await endedFor(ports, sessionId, pageUrl, storeId);
-  if (!ended) return null;
+  return ended ? summaryOf(ports, ended) : null;
+}
+
+/**
+ * The wrap-up waiting for a tab that loaded after the end (a reload, another record opened): the last
+ * session's, in the tabs of its org and cookie store only, and none once the next session started.
+ */
+export async function pendingWrapUp(
+  ports: SessionPorts,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<WrapUpSummary | null> {
+  const [running, ended] = await Promise.all([readActiveSession(ports), pendingEnded(ports)]);
+  if (running || !ended || !(await inSessionOrg(pageUrl, storeId, ended, ports))) return null;
+  return summaryOf(ports, ended);
+}
+
+/** The rep skipped the wrap-up: no tab offers it again. */
+export function skipWrapUp(
+  ports: SessionPorts,
+  sessionId: string,
+  pageUrl: string,
+  storeId: string | undefined,
+): Promise<{ ok: boolean }> {
+  return sessionLock.run(async () => {
+    const ended = await endedFor(ports, sessionId, pageUrl, storeId);
+    if (!ended || ended.saved) return { ok: false };
+    await markDone(ports, sessionId, 'skipped');
+    await tellWrapUp(ports, ended, false);
+    return { ok: true };
+  });
+}
+
+async function summaryOf(ports: SessionPorts, ended: EndedSession): Promise<WrapUpSummary> {
+  const { sessionId } = ended;
   const [log, { policy }] = await Promise.all([readLog(ports, sessionId), settingsView(ports)]);
   return {
     sessionId,
@@ -125,7 +160,9 @@ async function saveUnlocked(
     ...(task ? { task: { fields: nextStepFields(ended.sessionId, task.subject, task.dueDate) } } : {}),
     record: { sobject: ended.record.sobject, recordId: ended.record.recordId },
   });
-  await markSaved(ports, ended.sessionId);
+  await markDone(ports, ended.sessionId, 'saved');
+  // The other tabs that offered it close theirs (the saving tab shows what it saved).
+  await tellWrapUp(ports, ended, false);
   inBackground(runOutbox(ports), 'the Salesforce queue');
   return { ok: true };
 }

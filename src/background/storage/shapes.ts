@@ -65,4 +65,6 @@ export interface EndedSession {
   keepUntil: number;
   /** The wrap-up was saved (one per session). */
   saved?: boolean;
+  /** The rep skipped the wrap-up: it is offered no more. */
+  skipped?: boolean;
 }

@@ -9,6 +9,7 @@ import type { SessionPanel } from '../panel/session-panel.js';
 import type { endedNotice, startRefusal } from '../panel/session-problems.js';
 import type { StartMenu } from '../panel/start-menu.js';
 import type { addToggleTooltip } from '../panel/toggle-tooltip.js';
+import type { WrapUpCard } from '../panel/wrap-up-card.js';
 import { ask } from './messaging.js';
 
 /** The isolated world's global where a lazy script leaves its module. */
@@ -23,6 +24,7 @@ export interface LazyModules {
     launchGlance: typeof launchGlance;
     showPresence: typeof showPresence;
     addToggleTooltip: typeof addToggleTooltip;
+    WrapUpCard: typeof WrapUpCard;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

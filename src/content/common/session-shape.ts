@@ -19,16 +19,22 @@ export function readSessionView(raw: unknown): SessionView | null | undefined {
 
 /**
  * The background's message: its session broadcast (`session` undefined when it is not one, or not
- * valid), or the keyboard shortcut's failed Start (`problem`; an unknown problem shows the generic text).
+ * valid), the keyboard shortcut's failed Start (`problem`; an unknown problem shows the generic text),
+ * or an ended session's wrap-up that waits or is over (`wrapUp`).
  */
 export function readBackgroundMessage(raw: unknown): {
   session?: SessionView | null | undefined;
   reason?: BackgroundBroadcast['reason'];
   problem?: SessionProblem;
+  wrapUp?: { sessionId: string; open: boolean };
 } {
   if (!isObject(raw)) return {};
-  const { type, reason, problem } = raw;
+  const { type, reason, problem, sessionId, open } = raw;
   if (type === 'background:start-problem' && typeof problem === 'string') return { problem: problem as SessionProblem };
+  if (type === 'background:wrap-up')
+    return typeof sessionId === 'string' && sessionId && typeof open === 'boolean'
+      ? { wrapUp: { sessionId, open } }
+      : {};
   if (type !== 'background:session') return {};
   return {
     session: readSessionView(raw.session),

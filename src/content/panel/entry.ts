@@ -12,6 +12,7 @@ import { SessionPanel } from './session-panel.js';
 import { endedNotice, startRefusal } from './session-problems.js';
 import { StartMenu } from './start-menu.js';
 import { addToggleTooltip } from './toggle-tooltip.js';
+import { WrapUpCard } from './wrap-up-card.js';
 
 // This script has its own copy of the shared i18n module: it needs the browser's messages too.
 useMessages(message);
@@ -23,4 +24,5 @@ useMessages(message);
   launchGlance,
   showPresence,
   addToggleTooltip,
+  WrapUpCard,
 };

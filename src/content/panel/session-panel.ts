@@ -20,7 +20,6 @@ import { PANEL_CSS } from './session-panel-styles.js';
 import { problemText } from './session-problems.js';
 import { drawableView } from './session-view.js';
 import { addToggleTooltip } from './toggle-tooltip.js';
-import { WrapUpCard, type WrapUpHooks } from './wrap-up-card.js';
 
 export type PanelAction = 'switch' | 'end';
 
@@ -107,15 +106,10 @@ export class SessionPanel {
    * ended when Glance had ended it already. A refusal is said here, in the panel. `refresh`: asks
    * the background for the session again (Glance's guests), every SESSION_REFRESH_MS while ticking.
    */
-  /** The rep's wrap-up, offered after their own End (wrap-up-dialog.ts). */
-  private readonly wrapUp: WrapUpCard;
-
   constructor(
     onChange: (session: SessionView | null | undefined, why?: SessionProblem) => void,
     private readonly refresh: () => void,
-    wrapUpHooks: WrapUpHooks,
   ) {
-    this.wrapUp = new WrapUpCard(wrapUpHooks);
     this.host.dataset.glanceSfx = 'session-panel';
     const root = this.host.attachShadow({ mode: 'open' });
     ownHost(this.host);
@@ -202,11 +196,9 @@ export class SessionPanel {
               mode: view.mode === 'cobrowse' ? 'screenshare' : 'cobrowse',
             });
       this.busy(false);
-      if (result?.ok && action === 'end') {
-        onChange(null);
-        // The end is on its way to Salesforce already; the wrap-up adds to it if the rep wants.
-        void this.wrapUp.open(sessionId);
-      } else if (result?.ok) onChange(readSessionView(result.session) || undefined);
+      // The end is on its way to Salesforce already; the worker offers the wrap-up (wrap-up-offer.ts).
+      if (result?.ok && action === 'end') onChange(null);
+      else if (result?.ok) onChange(readSessionView(result.session) || undefined);
       // Glance ended it already (it expired, or was ended elsewhere): nothing left to switch or end.
       else if (result?.problem === 'session-gone') onChange(null, 'session-gone');
       // Start's words ("no session was started") would be wrong here: the session goes on.
@@ -251,8 +243,6 @@ export class SessionPanel {
     const guestKey = (guest: SessionView['guests'][number]) => `${guest.name}\n${guest.email}`;
     if (this.view?.sessionId !== view.sessionId) {
       this.say(undefined);
-      // A new session: the wrap-up of the one before is over (what was saved is on its way).
-      this.wrapUp.close();
       // The guests already there when the panel first shows a session are not news.
       this.seenGuests = new Set(view.guests.map(guestKey));
       this.announce.textContent = view.key ? t('panelAnnounceKey', view.key) : t('panelAnnounceNoKey');

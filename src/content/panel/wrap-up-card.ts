@@ -1,10 +1,13 @@
 // The rep's wrap-up after End (issue 27, item 5): what the session was (its length, its guests, a
 // link to its Event in Salesforce) and a short form (notes, outcome, next step, Schedule follow-up).
-// The end is already on its way to Salesforce; Save queues one more write, Skip closes. Not a modal:
-// a card in its own open shadow root docked below the toolbar that comes back at End (floating where
-// there is none), so nothing waits on it and the page stays usable: End still hands keyboard focus to
-// the toolbar's Start, and the card is the next stop for Tab. Escape inside it skips. Guest names are
-// what guests typed on Glance's join page: text only.
+// The end is already on its way to Salesforce; Save queues one more write, Skip tells the worker the
+// rep wants none (no tab offers it again). Offered at every end the worker records, in the tabs of the
+// session's org (content/toolbar/wrap-up-offer.ts), and again after a navigation or a reload while
+// the worker keeps it waiting. Not a modal: a card in its own open shadow root docked below the
+// toolbar that comes back at the end (floating where there is none), following it wherever it docks,
+// so nothing waits on it and the page stays usable: End still hands keyboard focus to the toolbar's
+// Start, and the card is the next stop for Tab. Escape inside it skips. Guest names are what guests
+// typed on Glance's join page: text only.
 import { t } from '../../shared/i18n.js';
 import { formatMinutes } from '../../shared/locale-format.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
@@ -52,6 +55,8 @@ export class WrapUpCard {
   private readonly body = element('div', { className: 'view' });
   private readonly eventLine = element('p', {}, { 'aria-live': 'polite' });
   private poll: ReturnType<typeof setInterval> | undefined;
+  /** The session whose wrap-up is shown, and whether this card is saving it or saved it. */
+  private shown: { sessionId: string; saving: boolean; saved: boolean } | undefined;
 
   constructor(private readonly hooks: WrapUpHooks) {
     this.host.dataset.glanceSfx = 'wrap-up';
@@ -66,7 +71,8 @@ export class WrapUpCard {
       if (event.key !== 'Escape') return;
       event.preventDefault();
       event.stopPropagation();
-      this.close();
+      if (this.shown?.saved) this.close();
+      else this.skip();
     });
   }
 
@@ -74,19 +80,57 @@ export class WrapUpCard {
     return this.host.isConnected;
   }
 
-  /** Opens for the session the rep just ended; nothing when the worker no longer keeps it. */
+  /** The session whose wrap-up the card shows (undefined: closed). */
+  get sessionId(): string | undefined {
+    return this.shown?.sessionId;
+  }
+
+  /** Opens for a session that ended; nothing when the worker no longer keeps it or it was saved. */
   async open(sessionId: string): Promise<void> {
-    const summary = await ask('content:wrap-up-summary', { sessionId });
-    if (!summary || summary.saved) return;
+    if (this.shown?.sessionId === sessionId) return;
+    this.show(await ask('content:wrap-up-summary', { sessionId }));
+  }
+
+  /** Opens with the summary the worker answered (null, or saved already: nothing). */
+  show(summary: WrapUpSummary | null | undefined): void {
+    if (!summary || summary.saved || this.shown?.sessionId === summary.sessionId) return;
+    this.shown = { sessionId: summary.sessionId, saving: false, saved: false };
     this.draw(summary);
-    dockHost(this.host, this.hooks.anchor());
+    this.follow();
+  }
+
+  /** Docks after the toolbar wherever it is now (floating without one); called after every placement. */
+  follow(): void {
+    if (!this.shown) return;
+    const anchor = this.hooks.anchor();
+    const inPlace = anchor
+      ? this.host.previousElementSibling === anchor
+      : this.host.parentElement === document.body && this.host.dataset.docked === 'floating';
+    if (inPlace) return;
+    dockHost(this.host, anchor);
     // Our own card moves what is below it: no steering (press-guard.ts).
     lookAgain();
+  }
+
+  /**
+   * Saved or skipped in another tab: over here too. The card saving it keeps saying so (the worker's
+   * notice can arrive before the answer to this card's own Save).
+   */
+  withdraw(sessionId: string): void {
+    const shown = this.shown;
+    if (shown?.sessionId === sessionId && !shown.saving && !shown.saved) this.close();
+  }
+
+  private skip(): void {
+    const sessionId = this.shown?.sessionId;
+    if (sessionId) void ask('content:skip-wrap-up', { sessionId });
+    this.close();
   }
 
   close(): void {
     clearInterval(this.poll);
     this.poll = undefined;
+    this.shown = undefined;
     if (!this.isOpen) return;
     const hadFocus = document.activeElement === this.host;
     this.host.remove();
@@ -119,7 +163,7 @@ export class WrapUpCard {
     const followUp = element('button', { type: 'button', className: 'left', textContent: t('wrapUpScheduleFollowUp') });
     // Schedule follow-up schedules on the page's record: offered only where that is the session's.
     followUp.hidden = !onRecord(summary.record.recordId);
-    onTrusted(skip, 'click', () => this.close());
+    onTrusted(skip, 'click', () => this.skip());
     onTrusted(followUp, 'click', () => this.hooks.scheduleFollowUp(() => followUp.focus()));
     // Never the form's own submission: the browser fires a trusted "submit" even for a page
     // script's requestSubmit(). Only a person's click on Save sends.
@@ -158,7 +202,10 @@ export class WrapUpCard {
     const label = button.textContent ?? '';
     button.disabled = true;
     button.textContent = t('wrapUpSaving');
+    const shown = this.shown;
+    if (shown) shown.saving = true;
     const result = await ask('content:save-wrap-up', { wrapUp: request });
+    if (shown) shown.saving = false;
     button.disabled = false;
     button.textContent = label;
     if (!result?.ok) {
@@ -166,6 +213,7 @@ export class WrapUpCard {
       lookAgain();
       return;
     }
+    if (shown) shown.saved = true;
     const done = element('p', { className: 'status', textContent: t('wrapUpSaved') }, { role: 'status' });
     const close = element('button', { type: 'button', className: 'brand', textContent: t('wrapUpClose') });
     onTrusted(close, 'click', () => this.close());

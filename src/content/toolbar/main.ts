@@ -11,7 +11,7 @@ import type { SalesforcePage } from '../../shared/salesforce-url.js';
 import { decideDrawing, type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask, message } from '../common/messaging.js';
 import { loadLazyScript, type PanelModule } from '../common/panel-loader.js';
-import { keepDocked } from '../common/placement.js';
+import { type Dockable, keepDocked } from '../common/placement.js';
 import { onPressRefused } from '../common/press-guard.js';
 import { readBackgroundMessage, readSessionView } from '../common/session-shape.js';
 import type { SessionPanel } from '../panel/session-panel.js';
@@ -20,7 +20,8 @@ import { activityScheduleButton } from './activity-button.js';
 import { meetings as meetingsOf } from './meetings.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { createToolbar, type StartChoice, type Toolbar } from './toolbar.js';
+import { createToolbar, type StartChoice } from './toolbar.js';
+import { wrapUpOffer } from './wrap-up-offer.js';
 
 useMessages(message);
 const choose = (choice: StartChoice) =>
@@ -38,7 +39,20 @@ let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
 let statusShownFor: string | undefined;
 
-const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
+/** An ended session's wrap-up: docked after the toolbar, it follows wherever the toolbar docks. */
+const wrapUp = wrapUpOffer({
+  scheduleFollowUp: (closed) => void meetings.act('schedule', undefined, { closed }),
+  anchor: () => (toolbar.host.isConnected ? toolbar.host : undefined),
+  returnFocus: () => toolbar.focus(),
+});
+const dockedToolbar: Dockable = {
+  host: toolbar.host,
+  dock(anchor) {
+    toolbar.dock(anchor);
+    wrapUp.follow();
+  },
+};
+const drawing = () => decideDrawing<Dockable, SessionPanel>(page, sessions.current, dockedToolbar, panel);
 const placeActivityButton = activityScheduleButton((button) => void meetings.act('schedule', button));
 const dock = keepDocked(drawing, (leaving) => placeActivityButton(leaving ? undefined : drawing()?.toolbar));
 
@@ -54,11 +68,18 @@ function render(): void {
     statusShownFor = undefined;
   }
   if (!draw.panel) panel?.remove();
-  else if (panel) {
-    panel.show(draw.panel, focusPanelWhenShown);
-    focusPanelWhenShown = false;
-  } else loadPanel();
+  else {
+    // A session shows: the wrap-up of the one before is over here (what was saved is on its way).
+    wrapUp.close();
+    if (panel) {
+      panel.show(draw.panel, focusPanelWhenShown);
+      focusPanelWhenShown = false;
+    } else loadPanel();
+  }
   dock(draw.observe);
+  // Off a record, or just navigated (the toolbar docks in the new view once Lightning shows it): the
+  // card floats meanwhile, never left in the hidden view of the page left.
+  wrapUp.follow();
   updateLiveness();
 }
 
@@ -76,11 +97,7 @@ function loadPanel(): void {
   loadLazyScript('panel').then(
     ({ SessionPanel }) => {
       if (panel) return;
-      panel = new SessionPanel(onPanelChange, () => void loadSession(true), {
-        scheduleFollowUp: (closed) => void meetings.act('schedule', undefined, { closed }),
-        anchor: () => (toolbar.host.isConnected ? toolbar.host : undefined),
-        returnFocus: () => toolbar.focus(),
-      });
+      panel = new SessionPanel(onPanelChange, () => void loadSession(true));
       render();
     },
     // The extension was updated under this tab, or the injection failed: the next render tries again.
@@ -182,9 +199,10 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.Messa
   // Only our background may move the panel; other extensions and pages cannot reach this listener
   // through runtime messaging, but a content script of ours in another tab could, so tabs are refused.
   if (sender.id !== chrome.runtime.id || sender.tab) return;
-  const { session, reason, problem } = readBackgroundMessage(raw);
+  const { session, reason, problem, wrapUp: ended } = readBackgroundMessage(raw);
   // The keyboard shortcut's Start failed here: the background asks whether the toolbar could say so.
   if (problem) return void reply(showStartProblem(problem));
+  if (ended) wrapUp.take(ended.sessionId, ended.open);
   if (session !== undefined) showChange(sessions.take(session), reason);
 });
 
@@ -198,4 +216,7 @@ watchNavigation(globalThis as NavigationWindow, (next) => {
   page = next;
   render();
 });
-void loadSession(false);
+// A wrap-up may wait from before this page loaded (a reload, another record opened after the end).
+void loadSession(false).then(() => {
+  if (sessions.current === null) wrapUp.askPending(() => sessions.current === null);
+});

@@ -3,6 +3,7 @@
 // when the tab is first shown and one per Refresh: the org's API allowance is shared by all its users.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
+import type { SessionMode } from '../../shared/messages.js';
 import type { TeamRep, TeamSessions } from '../../shared/team-sessions.js';
 import { adminSalesforce } from './admin-salesforce.js';
 import { TeamChart } from './TeamChart.js';
@@ -22,6 +23,14 @@ const PROBLEM_TEXT: Record<Extract<TeamSessions, { ok: false }>['problem'], Mess
   // A query's answer is never "in doubt"; a history read cannot meet it, but the vocabulary has it.
   unconfirmed: 'teamUnavailable',
 };
+
+/** The panel's names of the modes: the Event says them in English, the manager reads their language. */
+const MODE_TEXT: Record<SessionMode, MessageKey> = {
+  screenshare: 'panelModeScreenShare',
+  view: 'panelModeView',
+  cobrowse: 'panelModeCobrowse',
+};
+const modesText = (modes: SessionMode[]) => modes.map((mode) => t(MODE_TEXT[mode])).join(' → ');
 
 const numberText = (value: number) => new Intl.NumberFormat().format(value);
 const whenText = (iso: string) =>
@@ -69,7 +78,10 @@ function RepSessions({ rep }: { rep: TeamRep }) {
             <a href={event.eventUrl} target="_blank" rel="noopener">
               {t('teamOpenEvent', rep.name, whenText(event.startedAt))}
             </a>{' '}
-            <span class="weak">{t('teamEventLine', numberText(event.minutes), numberText(event.guests))}</span>
+            <span class="weak">
+              {t('teamEventLine', numberText(event.minutes), numberText(event.guests))}
+              {event.modes.length > 0 ? ` · ${modesText(event.modes)}` : ''}
+            </span>
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { type StatusPorts, salesforceStatus } from '../../../shared/salesforce/status.js';
 import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
 import { to18 } from '../../../shared/salesforce-id.js';
-import { guestsFromLocation, type OwnedSession, type TeamSessions, teamTotals } from '../../../shared/team-sessions.js';
+import { type OwnedSession, sessionShape, type TeamSessions, teamTotals } from '../../../shared/team-sessions.js';
 
 export const TEAM_DAYS = 30;
 /** One page of a query answer (REST API Developer Guide, "Query": 2,000 records per batch by default). */
@@ -22,12 +22,15 @@ export const TEAM_LIMIT = 2000;
  * Selective": CreatedDate among the fields indexed by default), and a session's Event is created when
  * the session starts or later (a synced one), so the same 30 days on it lose nothing and keep the query
  * selective in a large org. LAST_N_DAYS:30 is today and the 30 days before it, in the user's Salesforce
- * time zone (SOQL reference, date literals). One page: LIMIT 2000 needs no second request.
+ * time zone (SOQL reference, date literals). One page: LIMIT 2000 needs no second request, except that
+ * Description (a long text area, read for sessions logged before the Location convention) may make
+ * Salesforce answer in smaller batches (Salesforce Help 000386264, "Maximum number of rows returned by
+ * SOQL queries over the REST API"): the client then follows the same query's nextRecordsUrl.
  */
 export function teamSoql(): string {
   const marker = soqlString(`${EVENT_SUBJECT_PREFIX} (%`);
   return (
-    'SELECT Id, OwnerId, Owner.Name, StartDateTime, DurationInMinutes, Location FROM Event' +
+    'SELECT Id, OwnerId, Owner.Name, StartDateTime, DurationInMinutes, Location, Description FROM Event' +
     ` WHERE CreatedDate = LAST_N_DAYS:${TEAM_DAYS} AND StartDateTime = LAST_N_DAYS:${TEAM_DAYS}` +
     ` AND Subject LIKE ${marker} ORDER BY StartDateTime DESC LIMIT ${TEAM_LIMIT}`
   );
@@ -40,6 +43,7 @@ interface EventRow {
   StartDateTime?: unknown;
   DurationInMinutes?: unknown;
   Location?: unknown;
+  Description?: unknown;
 }
 
 /** Salesforce writes dateTimes as 2026-11-26T15:00:00.000+0000; ISO 8601 wants a colon in the offset. */
@@ -63,7 +67,7 @@ function toSession(row: EventRow, lightningHost: string): OwnedSession | undefin
     ownerName: typeof name === 'string' && name.trim() !== '' ? name : ownerId,
     startedAt,
     minutes: Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes) : 0,
-    guests: guestsFromLocation(row.Location),
+    ...sessionShape(row.Location, row.Description),
     eventUrl: `https://${lightningHost}/lightning/r/Event/${eventId}/view`,
   };
 }
