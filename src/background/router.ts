@@ -14,6 +14,7 @@ import {
 } from '../shared/messages.js';
 import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
+import { popupNow } from './meeting/popup-now.js';
 import {
   cancelMeeting,
   forgetUnwrittenMeeting,
@@ -32,7 +33,7 @@ import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';
 import { joinCustomerSession } from './session/join.js';
-import { popupNow } from './session/popup-now.js';
+
 import { visitorPresence } from './session/presence.js';
 import { recentSessions } from './session/recent.js';
 import { chooseRelated } from './session/related-choice.js';
