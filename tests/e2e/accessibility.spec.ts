@@ -84,7 +84,9 @@ for (const locale of LOCALES) {
       const record = await browser.context.newPage();
       const lead = (await control.records<{ Id: string }>('Lead'))[0]?.Id;
       await record.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
-      await toolbar(record).getByRole('button', { name: say('startSession'), exact: true }).waitFor();
+      await toolbar(record)
+        .getByRole('button', { name: say('startSession'), exact: true })
+        .waitFor();
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: 800, height: 600 });
       await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);

@@ -46,6 +46,30 @@ function Locked({ when }: { when: boolean }) {
   return when ? <span class="locked">{t('lockedByCompany')}</span> : null;
 }
 
+/**
+ * A fieldset, or where space is short (the popup) a closed disclosure the rep opens: summary and
+ * group name it alike for assistive technology.
+ */
+function FoldingFieldset({
+  legend,
+  folded,
+  children,
+}: {
+  legend: string;
+  folded: boolean;
+  children: ComponentChildren;
+}) {
+  if (!folded) return <Fieldset legend={legend}>{children}</Fieldset>;
+  return (
+    <details class="conference-details">
+      <summary id="conference-legend">{legend}</summary>
+      <div role="group" aria-labelledby="conference-legend">
+        {children}
+      </div>
+    </details>
+  );
+}
+
 function Fieldset({ legend, children }: { legend: string; children: ComponentChildren }) {
   return (
     <fieldset>
@@ -171,58 +195,55 @@ export function SettingsForm({ view, glanceConnected, policyKnown = true, compac
         {draft.keyBehavior !== 'random' && <p class="warning">{t('weakKeyWarning')}</p>}
       </Fieldset>
 
-      <details class="conference-details" open={!compact}>
-        <summary id="conference-legend">{t('conferenceLegend')}</summary>
-        <div role="group" aria-labelledby="conference-legend">
-          <div class="conference">
-            <div class="field">
-              <label for="conf-numbers">{t('conferenceNumbersLabel')}</label>
-              <textarea
-                id="conf-numbers"
-                rows={1}
-                value={draft.conference.phoneNumbers}
-                onInput={(e) => updateConference({ phoneNumbers: e.currentTarget.value })}
-              />
-            </div>
-            <div class="field">
-              <label for="conf-code">{t('conferenceAccessCodeLabel')}</label>
-              <input
-                id="conf-code"
-                type="text"
-                value={draft.conference.accessCode}
-                onInput={(e) => updateConference({ accessCode: e.currentTarget.value })}
-              />
-            </div>
-          </div>
+      <FoldingFieldset legend={t('conferenceLegend')} folded={compact}>
+        <div class="conference">
           <div class="field">
-            <label for="conf-notes">{t('conferenceNotesLabel')}</label>
+            <label for="conf-numbers">{t('conferenceNumbersLabel')}</label>
             <textarea
-              id="conf-notes"
+              id="conf-numbers"
               rows={1}
-              value={draft.conference.notes}
-              onInput={(e) => updateConference({ notes: e.currentTarget.value })}
+              value={draft.conference.phoneNumbers}
+              onInput={(e) => updateConference({ phoneNumbers: e.currentTarget.value })}
             />
           </div>
-          <div class="row">
-            <button
-              type="button"
-              class="btn"
-              disabled={!glanceConnected || dirty || busy}
-              aria-describedby="conf-hint conf-toll"
-              onClick={fillConferencing}
-            >
-              {t('getFreeConferencing')}
-            </button>
+          <div class="field">
+            <label for="conf-code">{t('conferenceAccessCodeLabel')}</label>
+            <input
+              id="conf-code"
+              type="text"
+              value={draft.conference.accessCode}
+              onInput={(e) => updateConference({ accessCode: e.currentTarget.value })}
+            />
           </div>
-          <p id="conf-hint" class="hint">
-            {t('freeConferencingWhen')}
-          </p>
-          {/* The seed's footnote to "Get Free Glance Phone Conferencing": said where the numbers are set. */}
-          <p id="conf-toll" class="hint" data-testid="conferencing-note">
-            {t('conferencingTollNote')}
-          </p>
         </div>
-      </details>
+        <div class="field">
+          <label for="conf-notes">{t('conferenceNotesLabel')}</label>
+          <textarea
+            id="conf-notes"
+            rows={1}
+            value={draft.conference.notes}
+            onInput={(e) => updateConference({ notes: e.currentTarget.value })}
+          />
+        </div>
+        <div class="row">
+          <button
+            type="button"
+            class="btn"
+            disabled={!glanceConnected || dirty || busy}
+            aria-describedby="conf-hint conf-toll"
+            onClick={fillConferencing}
+          >
+            {t('getFreeConferencing')}
+          </button>
+        </div>
+        <p id="conf-hint" class="hint">
+          {t('freeConferencingWhen')}
+        </p>
+        {/* The seed's footnote to "Get Free Glance Phone Conferencing": said where the numbers are set. */}
+        <p id="conf-toll" class="hint" data-testid="conferencing-note">
+          {t('conferencingTollNote')}
+        </p>
+      </FoldingFieldset>
 
       <div class="field">
         <label for="lead-creation">{t('leadCreationLabel')}</label>
