@@ -63,9 +63,7 @@ function FoldingFieldset({
   return (
     <details class="conference-details">
       <summary id="conference-legend">{legend}</summary>
-      <div role="group" aria-labelledby="conference-legend">
-        {children}
-      </div>
+      <fieldset aria-labelledby="conference-legend">{children}</fieldset>
     </details>
   );
 }
