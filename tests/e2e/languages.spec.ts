@@ -92,7 +92,7 @@ for (const locale of LOCALE_FOLDERS) {
           'endSession',
           'addGuest',
           'sfLogLogged',
-          'recentOpenEvent',
+          'recentGuests',
         ]) {
           expect(msg(key), key).not.toBe(english(key));
         }

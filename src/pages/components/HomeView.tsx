@@ -23,7 +23,7 @@ export function HomeView({ overview, onQueueChange }: { overview: Overview; onQu
           {t('popupGlanceHeading')}
         </h2>
         {/* Single sign-on or a password is the company's choice: not guessed before its policy is known. */}
-        {account !== undefined && !policyKnown && !account ? (
+        {account === null && !policyKnown ? (
           <p class="weak" role="status" data-testid="policy-checking">
             {t('policyChecking')}
           </p>

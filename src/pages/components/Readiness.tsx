@@ -9,11 +9,11 @@ interface Props {
 }
 
 export function Readiness({ account, status, policyKnown }: Props) {
-  if (account === undefined || status === undefined) return null;
+  // Nothing to judge yet; and before a brand-new profile's policy is known, the Glance section says so.
+  if (account === undefined || status === undefined || !policyKnown) return null;
   // Glance first: its form is right below, and without it no session starts at all.
-  const next = !policyKnown
-    ? null
-    : account === null
+  const next =
+    account === null
       ? t('nextConnectGlance')
       : account.allowed === false
         ? t('nextAllowedGlanceAddress')
@@ -22,7 +22,6 @@ export function Readiness({ account, status, policyKnown }: Props) {
           : status.state !== 'ready'
             ? t('nextSalesforceAbove')
             : null;
-  if (!policyKnown) return null;
   return next ? (
     <p class="readiness notice warning" data-testid="readiness" data-ready="false">
       <strong>{t('notReadyYet')}</strong> {next}
