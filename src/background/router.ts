@@ -15,6 +15,7 @@ import {
 import { salesforceStatus } from '../shared/salesforce/status.js';
 import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
+import { popupNow } from './meeting/popup-now.js';
 import {
   cancelMeeting,
   forgetUnwrittenMeeting,
@@ -31,6 +32,7 @@ import { classifySender, type MessageSender } from './sender.js';
 import { learnCapabilities } from './session/capabilities-store.js';
 import { salesforceHistory } from './session/history.js';
 import { joinCustomerSession } from './session/join.js';
+
 import { visitorPresence } from './session/presence.js';
 import { recentSessions } from './session/recent.js';
 import { chooseRelated } from './session/related-choice.js';
@@ -219,6 +221,8 @@ async function answerPopup(
       return settingsView(ports);
     case 'popup:overview':
       return popupOverview(ports, message.fresh);
+    case 'popup:now':
+      return popupNow(ports);
     case 'popup:save-settings':
       return saveSettings(message.settings, ports);
     case 'popup:conference-info':

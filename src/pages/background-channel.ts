@@ -77,3 +77,14 @@ export async function startShortcut(): Promise<string> {
   const commands = await chrome.commands.getAll().catch(() => []);
   return commands.find((command) => command.name === 'start-session')?.shortcut ?? '';
 }
+
+/**
+ * Opens the browser's own page for extension shortcuts, so the rep never types its address. Firefox
+ * has commands.openShortcutSettings() (MDN, "commands.openShortcutSettings()"); Chrome does not, and
+ * MDN's same page notes that chrome://extensions/shortcuts opens there with tabs.create.
+ */
+export async function openShortcutSettings(): Promise<void> {
+  const commands = chrome.commands as typeof chrome.commands & { openShortcutSettings?: () => Promise<void> };
+  if (commands.openShortcutSettings) return commands.openShortcutSettings();
+  await chrome.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}

@@ -263,6 +263,8 @@ export interface RecentSessionView {
   sessionId: string;
   sobject: GlanceSObject;
   startedAt: string;
+  /** When it ended: the popup shows the real duration (a session of seconds is not "0 min"). */
+  endedAt: string;
   minutes: number;
   guests: number;
   salesforce: SalesforceLogState;
@@ -277,6 +279,8 @@ export interface SalesforceSessionEvent {
   eventId: string;
   /** When the session started and ended (Salesforce's StartDateTime and EndDateTime). */
   startedAt: string;
+  /** Salesforce's EndDateTime (the start when it has none). */
+  endedAt: string;
   minutes: number;
   /** The Event in the org's Lightning Experience. */
   eventUrl: string;
@@ -339,6 +343,17 @@ export interface PopupOverview {
   account: GlanceAccountView | null;
   /** False while the policy is the last known one and managed storage has not answered yet. */
   policyFresh: boolean;
+  /**
+   * False on a brand-new profile before managed storage first answered: no policy is known yet, the
+   * settings are the defaults, and whatever depends on the policy is shown as being checked.
+   */
+  policyKnown: boolean;
+}
+
+/** What the popup shows first besides the accounts: the running session, else the next meeting. */
+export interface PopupNow {
+  session: { sobject: GlanceSObject; startedAt: string; key: string } | null;
+  meeting: { subject: string; startsAt: string; sobject: GlanceSObject } | null;
 }
 
 /** Requests the popup and options pages may send. */
@@ -367,6 +382,8 @@ export interface PopupRequests {
    * company policy (`policyFresh` false until managed storage answered; then ask again with `fresh`).
    */
   'popup:overview': { request: { fresh: boolean }; response: PopupOverview };
+  /** The running session, else this browser's next scheduled meeting (any record). */
+  'popup:now': { request: NoPayload; response: PopupNow };
   'popup:save-settings': {
     request: { settings: UserSettings };
     response: { ok: true; view: SettingsView } | { ok: false; invalid: string[] };
@@ -480,6 +497,7 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
   'popup:sign-in-status': () => ({ type: 'popup:sign-in-status' }),
   'popup:settings': () => ({ type: 'popup:settings' }),
   'popup:overview': (raw) => ({ type: 'popup:overview', fresh: raw.fresh === true }),
+  'popup:now': () => ({ type: 'popup:now' }),
   // readSettings keeps only known keys with allowed values; the background then checks the policy.
   'popup:save-settings': (raw) =>
     typeof raw.settings === 'object' && raw.settings !== null

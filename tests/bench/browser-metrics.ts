@@ -11,9 +11,14 @@ export interface Sample {
 const LIGHTNING = 'https://acme.lightning.force.com';
 type Row = { Id: string; Email?: string };
 
-/** The popup's form usable (the settings form and the account section rendered), as an expression (action-popup.ts). */
-export const POPUP_USABLE = `[...document.querySelectorAll('button')].some((b) => b.textContent === 'Save') &&
-  !!document.querySelector('#glance-address, [data-testid="glance-connected"]')`;
+/**
+ * The popup usable, as an expression (action-popup.ts). Its Overview: the Glance account drawn (the
+ * connect form, the connected account, or single sign-on), or, on a brand-new profile before managed
+ * storage answered, marked as being checked. Its Settings view ("#settings"): the form with Save.
+ */
+export const POPUP_USABLE = `location.hash === '#settings'
+  ? [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save')
+  : !!document.querySelector('#glance-address, [data-testid="glance-connected"], [data-testid="glance-sso"], [data-testid="policy-checking"]')`;
 
 /**
  * Writes beside the built popup a page with its head (inlined stylesheet) and, instead of its script,

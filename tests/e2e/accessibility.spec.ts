@@ -86,6 +86,76 @@ for (const locale of LOCALES) {
       await page.close();
     });
 
+    // Issue 28: Chrome shows at most 800 × 600 px of an action popup, sized to its content
+    // (developer.chrome.com, chrome.action: "popups … cannot be larger than 800x600"). The popup page,
+    // in a tab of exactly that size, must fit with no scrollbar anywhere: at first sight (a rep new to
+    // Glance, logged in to Salesforce with a record open), once connected, and in each of its views.
+    test('the popup fits 600 px with no scrollbar, in each view, connected or not; each view passes axe', async ({
+      sandbox,
+    }) => {
+      const control = new SandboxControl(sandbox.controlUrl);
+      await control.reset();
+      await logInToSalesforce(browser.context, control);
+      const record = await browser.context.newPage();
+      const lead = (await control.records<{ Id: string }>('Lead'))[0]?.Id;
+      await record.goto(`${LIGHTNING}/lightning/r/Lead/${lead}/view`);
+      await toolbar(record)
+        .getByRole('button', { name: say('startSession'), exact: true })
+        .waitFor();
+      const popup = await browser.context.newPage();
+      await popup.setViewportSize({ width: 800, height: 600 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+
+      /** The document and every element that scrolls: how far each overflows its box (none should). */
+      const overflow = () =>
+        popup.evaluate(() => {
+          const scrolling = [document.documentElement, ...document.querySelectorAll('body *')].filter((el) => {
+            const style = getComputedStyle(el);
+            const scrolls = el === document.documentElement || /auto|scroll/.test(style.overflowY + style.overflowX);
+            return scrolls && (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth);
+          });
+          return {
+            height: document.documentElement.scrollHeight,
+            scrollbars: scrolling.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`),
+          };
+        });
+      const fits = async (what: string) => {
+        const { height, scrollbars } = await overflow();
+        expect(height, `${what}: height`).toBeLessThanOrEqual(600);
+        expect(scrollbars, `${what}: scrollbars`).toEqual([]);
+        expect(await violations(popup), `${what}: axe`).toEqual([]);
+      };
+      const view = async (name: string) => {
+        await popup.getByRole('tab', { name: say(name), exact: true }).click();
+      };
+
+      // First sight: who the rep is in Salesforce, the Glance form, and the one next step.
+      await expect(popup.getByTestId('salesforce-user')).toBeVisible();
+      await expect(popup.getByLabel(say('glanceAddressLabel'))).toBeVisible();
+      await expect(popup.getByTestId('readiness')).toContainText(say('nextConnectGlance'));
+      await fits('first sight');
+      await view('popupTabSettings');
+      await expect(popup.getByRole('button', { name: say('save'), exact: true })).toBeVisible();
+      await fits('settings');
+      await view('popupTabSessions');
+      await expect(popup.getByTestId('history-summary')).toBeVisible();
+      await fits('sessions');
+
+      await view('popupTabHome');
+      await popup.getByLabel(say('glanceAddressLabel')).fill('acme.glance.net');
+      await popup.getByLabel(say('glancePasswordLabel')).fill('correct-horse');
+      await popup.getByRole('button', { name: say('connect'), exact: true }).click();
+      await expect(popup.getByTestId('glance-connected')).toBeVisible();
+      await popup.reload();
+      await expect(popup.getByTestId('readiness')).toHaveAttribute('data-ready', 'true');
+      await fits('connected');
+      // Back as the next test expects it: not connected.
+      await popup.getByRole('button', { name: say('disconnect'), exact: true }).click();
+      await expect(popup.getByLabel(say('glanceAddressLabel'))).toBeVisible();
+      await popup.close();
+      await record.close();
+    });
+
     test('toolbar, start menu, meeting dialog and session panel: no axe violations', async ({ sandbox }) => {
       const control = new SandboxControl(sandbox.controlUrl);
       await control.reset();

@@ -98,8 +98,9 @@ test.describe('the keyboard shortcut', () => {
 
   test('is named in the popup as the browser binds it', async ({ popupPage }) => {
     await expect(popupPage.getByTestId('start-shortcut')).toHaveText(
-      'Shortcut: Alt+Shift+G starts a Glance session on the Salesforce record in the active tab. Change it at chrome://extensions/shortcuts.',
+      'Shortcut: Alt+Shift+G starts a session on the Salesforce record in the active tab.',
     );
+    await expect(popupPage.getByRole('button', { name: 'Change shortcut' })).toBeVisible();
   });
 
   test('starts a session on the record in the active tab, as the toolbar Start does', async ({
@@ -252,6 +253,7 @@ test.describe('the guest-joined notification', () => {
     await control.glanceAssumedOps(true);
     await connectGlance(context, extensionId);
     await popupPage.reload();
+    await popupPage.getByRole('tab', { name: 'Settings' }).click();
     const setting = popupPage.getByRole('checkbox', { name: 'Notify me when a guest joins my session' });
     await expect(setting).toBeChecked();
     await setting.uncheck();

@@ -334,8 +334,16 @@ test('popup and options follow the system colour scheme', async ({ popupPage, co
   await options.close();
 });
 
-test('popup settings by keyboard alone: Tab to a choice, Space, Tab to Save, Enter', async ({ popupPage: popup }) => {
+test('popup settings by keyboard alone: Tab to the views, Right to Settings, Tab to a choice, Space, Tab to Save, Enter', async ({
+  popupPage: popup,
+}) => {
   await popup.getByLabel('Glance address').waitFor();
+  const overview = popup.getByRole('tab', { name: 'Overview' });
+  for (let i = 0; i < 10 && !(await overview.evaluate((el) => el === document.activeElement)); i++)
+    await popup.keyboard.press('Tab');
+  await expect(overview).toBeFocused();
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
   const save = popup.getByRole('button', { name: 'Save' });
   const box = popup.getByRole('checkbox').first();
   const before = await box.isChecked();

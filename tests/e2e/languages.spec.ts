@@ -92,7 +92,7 @@ for (const locale of LOCALE_FOLDERS) {
           'endSession',
           'addGuest',
           'sfLogLogged',
-          'recentOpenEvent',
+          'recentGuests',
         ]) {
           expect(msg(key), key).not.toBe(english(key));
         }
@@ -180,18 +180,23 @@ for (const locale of LOCALE_FOLDERS) {
         .toBe(true);
       const [event] = (await sessionEvents(control, sessionId)) as [Row];
 
-      // Recent sessions: the line in this language, its day and minutes written this locale's way.
+      // Recent sessions (the popup's Sessions tab, named in this language): the session once, its
+      // day and time (the link to its Event) and its length written this locale's way.
       const recentPopup = await context.newPage();
       await recentPopup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      await recentPopup.getByRole('tab', { name: msg('popupTabSessions'), exact: true }).click();
       await expect(recentPopup.getByRole('heading', { name: msg('recentHeading'), exact: true })).toBeVisible();
       const recent = recentPopup.getByTestId('recent-sessions').getByRole('listitem');
       await expect(recent).toHaveCount(1);
-      const line = messagePattern(msg, 'recentLine', escapeRegExp(msg('sobjectLead')), format.day, format.minutes, '1');
-      await expect(recent.locator('span').first()).toHaveText(line);
-      await expect(recent.getByRole('link', { name: msg('recentOpenEvent'), exact: true })).toHaveAttribute(
-        'href',
-        `${LIGHTNING}/lightning/r/Event/${event.Id}/view`,
-      );
+      const link = recent.getByRole('link');
+      await expect(link).toHaveText(new RegExp(`^${format.day}$`));
+      await expect(link).toHaveAttribute('href', `${LIGHTNING}/lightning/r/Event/${event.Id}/view`);
+      const facts = [
+        escapeRegExp(msg('sobjectLead')),
+        `(${format.minutes}|${escapeRegExp(msg('durationUnderMinute'))})`,
+        messagePattern(msg, 'recentGuests', '1').source.slice(1, -1),
+      ];
+      await expect(recent).toHaveText(new RegExp(`^${format.day} · ${facts.join(' · ')}$`));
     });
   });
 }

@@ -609,7 +609,8 @@ test('the conference phone settings reach the meeting: none set, none written; G
   // (assumed) read of them: the next meeting has them.
   await control.glanceAssumedOps(true);
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#settings`);
+  await popup.getByText('Conference phone for meeting requests', { exact: true }).click();
   await popup.getByRole('button', { name: 'Get free Glance phone conferencing' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();
   await popup.close();

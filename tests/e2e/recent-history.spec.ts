@@ -1,6 +1,8 @@
-// The popup's Recent sessions reads the rep's Glance Events of the last 30 days from Salesforce in one
-// query per popup open: a chart of sessions and minutes per day, the numbers as a table, a link to
-// each Event; when Salesforce cannot answer, a plain message and this browser's own list.
+// The popup's Sessions view reads the rep's Glance Events of the last 30 days from Salesforce in one
+// query per open: a chart of sessions and minutes per day with axes, dates and a legend (and, with
+// none, words instead of an empty line), the numbers as a table, and one list of sessions joining
+// Salesforce's Events and this browser's own, each once, with its real duration and its time as the
+// link to its Event; when Salesforce cannot answer, a plain message and this browser's own list.
 import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
@@ -53,9 +55,49 @@ async function historyQueries(control: SandboxControl): Promise<number> {
 
 async function openPopup(page: Page, extensionId: string): Promise<Page> {
   const popup = await page.context().newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#sessions`);
   return popup;
 }
+
+/** Days `back` before today as the chart writes them (en-US, CLDR's short month and day), in the browser's zone. */
+const daysAgoText = (popup: Page, backs: number[]) =>
+  popup.evaluate(
+    (backs) =>
+      backs.map((back) => {
+        const d = new Date();
+        return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).toLocaleDateString('en-US', {
+          month: 'short',
+          day: 'numeric',
+        });
+      }),
+    backs,
+  );
+
+test('with no session in Salesforce the chart keeps its axes and dates, says so in words, and draws no line', async ({
+  salesforcePage: page,
+  context,
+  extensionId,
+  control,
+}) => {
+  await connectGlance(context, extensionId);
+  await openLead(page, control);
+  const popup = await openPopup(page, extensionId);
+  const history = popup.getByTestId('salesforce-history');
+  await expect(history.getByTestId('history-summary')).toHaveText(
+    'Sessions: 0 · minutes: 0 · last 30 days in Salesforce',
+  );
+  await expect(history.getByTestId('history-empty')).toHaveText(
+    'Salesforce has no Glance sessions of yours in the last 30 days.',
+  );
+  await expect(history.locator('svg.history-chart text.x-day')).toHaveText(await daysAgoText(popup, [30, 15, 0]));
+  await expect(history.locator('svg.history-chart .axis')).toHaveCount(2);
+  // No minutes line along the floor (it read as an error), no bars, nothing to explain in a legend.
+  await expect(history.locator('svg.history-chart polyline')).toHaveCount(0);
+  await expect(history.locator('svg.history-chart rect')).toHaveCount(0);
+  await expect(history.getByTestId('history-legend')).toHaveCount(0);
+  const axe = await new AxeBuilder({ page: popup }).include('[data-testid="salesforce-history"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
 
 test('shows the last 30 days from Salesforce: chart, numbers per day and a link to each Event, one query per open', async ({
   salesforcePage: page,
@@ -88,13 +130,31 @@ test('shows the last 30 days from Salesforce: chart, numbers per day and a link 
   // The chart is drawn, and hidden from assistive technology: the caption and the table say it.
   await expect(history.locator('svg.history-chart rect.bar')).toHaveCount(1);
   await expect(history.locator('svg.history-chart')).toHaveAttribute('aria-hidden', 'true');
-  await history.getByText('Sessions per day').click();
+  // Its axes: dates along the bottom (first day, middle, today), sessions at the left (0 to the
+  // busiest day's 2), minutes at the right (0 to that day's 30), and a legend naming bars and line.
+  await expect(history.locator('svg.history-chart text.x-day')).toHaveText(await daysAgoText(popup, [30, 15, 0]));
+  await expect(history.locator('svg.history-chart text.y-sessions')).toHaveText(['0', '2']);
+  await expect(history.locator('svg.history-chart text.y-minutes')).toHaveText(['30', '0']);
+  await expect(history.getByTestId('history-legend').getByRole('listitem')).toHaveText([
+    'Sessions per day',
+    'Minutes per day',
+  ]);
+  await history.locator('details > summary').click();
   const rows = history.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toHaveText(/^\S.*\s*2\s*30$/);
-  // Each Event, newest first, with its own link name.
-  const links = history.getByRole('list', { name: 'Your session Events in Salesforce' }).getByRole('link');
-  await expect(links).toHaveCount(2);
+  // One list, newest first: each session's time is its link (the date said once), then its duration.
+  const list = popup.getByRole('list', { name: 'Recent sessions' });
+  const items = list.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  const when = (ms: number) =>
+    popup.evaluate(
+      (ms) =>
+        new Date(ms).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+      ms,
+    );
+  const links = list.getByRole('link');
+  await expect(links).toHaveText([await when(threeDaysAgo + 2 * 3_600_000), await when(threeDaysAgo)]);
   await expect(links.nth(0)).toHaveAttribute(
     'href',
     `${LIGHTNING}/lightning/r/Event/${ids['Glance session (seed-b)']}/view`,
@@ -103,13 +163,11 @@ test('shows the last 30 days from Salesforce: chart, numbers per day and a link 
     'href',
     `${LIGHTNING}/lightning/r/Event/${ids['Glance session (seed-a)']}/view`,
   );
-  await expect(links.nth(0)).toHaveAccessibleName(/^Open the Event of /);
+  await expect(items.nth(0)).toContainText('· 5 min');
+  await expect(items.nth(1)).toContainText('· 25 min');
   // The chart, its open table and the links pass axe.
   const axe = await new AxeBuilder({ page: popup }).include('[data-testid="salesforce-history"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-  // This browser's own list stays below it.
-  await expect(popup.getByRole('heading', { name: 'On this browser' })).toBeVisible();
-  await expect(popup.getByText('No Glance sessions yet.')).toBeVisible();
   expect((await historyQueries(control)) - before).toBe(1);
 
   // A session run now joins the chart at the next open, which asks once more.
@@ -126,6 +184,14 @@ test('shows the last 30 days from Salesforce: chart, numbers per day and a link 
   const again = await openPopup(page, extensionId);
   await expect(again.getByTestId('history-summary')).toHaveText(/^Sessions: 3 · /);
   await expect(again.locator('svg.history-chart rect.bar')).toHaveCount(2);
+  // The session this browser ran and Salesforce's Event of it are one line, not one in each list,
+  // with what only this browser knows (the record type, the guests) and its real length: seconds.
+  const lines = again.getByRole('list', { name: 'Recent sessions' }).getByRole('listitem');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(0)).toContainText(/· Lead · < 1 min · guests: 0$/);
+  await expect(lines.nth(0).getByRole('link')).toHaveAttribute('href', /\/lightning\/r\/Event\/\w{18}\/view$/);
+  await expect(again.getByText('0 min')).toHaveCount(0);
+  await expect(again.getByRole('heading', { name: 'On this browser' })).toHaveCount(0);
   expect((await historyQueries(control)) - before).toBe(2);
 });
 

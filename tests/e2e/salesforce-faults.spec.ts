@@ -97,12 +97,13 @@ test("an org's refusal that leaving fields out cannot fix: Salesforce's words in
   await expect(queue).toContainText('Salesforce refused it: Events are read-only during the audit.');
   await queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ }).click();
   await expect(queue).toContainText('Every session is in Salesforce.');
+  await popup.getByRole('tab', { name: 'Sessions' }).click();
   await expect(popup.getByTestId('recent-sessions')).toContainText('Discarded');
   expect(await sessionEvents(control, sessionId)).toHaveLength(0);
   await popup.close();
 });
 
-test('a field the rep may not write: the session is logged without it, and the popup shows the org budget', async ({
+test('a field the rep may not write: the session is logged without it, and the options page shows the org budget', async ({
   salesforcePage: page,
   context,
   extensionId,
@@ -121,11 +122,17 @@ test('a field the rep may not write: the session is logged without it, and the p
   expect(event?.Type ?? null).toBeNull();
   expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
-  await expect(popup.getByTestId('org-usage')).toContainText(
+  // An administrator's figure: on the options page's Company Settings, not in the rep's popup.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await expect(options.getByTestId('org-usage')).toContainText(
     /acme\.my\.salesforce\.com: \d+% of the daily API allowance used/,
   );
+  await options.close();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  await expect(popup.getByTestId('readiness')).toBeVisible();
+  await expect(popup.getByTestId('org-usage')).toHaveCount(0);
   await popup.close();
 });
 
@@ -152,9 +159,12 @@ test('the daily API limit: "2 session records waiting for Salesforce", why, and 
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('2 session records waiting for Salesforce');
   await expect(queue).toContainText("The org's daily API allowance is spent; sent when it frees.");
-  await expect(popup.getByTestId('org-usage')).toContainText(
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await expect(options.getByTestId('org-usage')).toContainText(
     'acme.my.salesforce.com: 100% of the daily API allowance used',
   );
+  await options.close();
   // The rolling 24-hour window frees part of the allowance; the rep does not wait for the pause.
   await control.setApiLimit({ used: 14_000, max: 15_000 });
   await queue.getByRole('button', { name: 'Retry all now' }).click();

@@ -113,6 +113,22 @@ describe('the last known company policy after a browser start', () => {
     expect(await popupOverview(h.ports, false)).toMatchObject({ policyFresh: true, settings: { managed: true } });
   });
 
+  it("a brand-new profile's first popup draws at once, marked as not knowing the policy, and settles when it comes", async () => {
+    // Just installed: no last known policy, and the policy loader takes its seconds after the start.
+    h.restartBrowser({ policy: { allowChatter: false }, settlesAfterMs: SETTLE_MS });
+    const first = await popupOverview(h.ports, false);
+    expect(first).toMatchObject({ policyKnown: false, policyFresh: false, account: null });
+    expect(first.settings.settings).toEqual(DEFAULT_SETTINGS);
+    expect(h.waitingPolicyReads()).toBe(1);
+    const fresh = popupOverview(h.ports, true);
+    await settle();
+    expect(await fresh).toMatchObject({
+      policyKnown: true,
+      policyFresh: true,
+      settings: { policy: { allowChatter: false } },
+    });
+  });
+
   it('Save and Connect wait for managed storage: a stale policy never lets a forbidden choice in', async () => {
     await h.connect();
     h.restartBrowser({ policy: { allowFixedKey: false }, settlesAfterMs: SETTLE_MS });

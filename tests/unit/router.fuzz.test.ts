@@ -87,6 +87,7 @@ const VALID: Record<string, unknown>[] = [
   { type: 'popup:settings' },
   { type: 'popup:overview', fresh: false },
   { type: 'popup:overview', fresh: true },
+  { type: 'popup:now' },
   { type: 'popup:save-settings', settings: { sessionType: 'screenshare', keyMode: 'random', chatter: false } },
   { type: 'popup:conference-info' },
   { type: 'popup:recent-sessions' },
@@ -221,7 +222,12 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
       ]);
       break;
     case 'popup:overview':
-      expect(Object.keys(answer as object).sort(), label).toEqual(['account', 'policyFresh', 'settings']);
+      expect(Object.keys(answer as object).sort(), label).toEqual([
+        'account',
+        'policyFresh',
+        'policyKnown',
+        'settings',
+      ]);
       break;
     case 'popup:recent-sessions':
       expect(Array.isArray(answer), label).toBe(true);

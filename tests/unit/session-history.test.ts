@@ -60,6 +60,7 @@ describe("the rep's sessions from Salesforce", () => {
       {
         eventId: event.Id,
         startedAt: expect.any(String),
+        endedAt: expect.any(String),
         minutes: expect.any(Number),
         eventUrl: `${LIGHTNING}/lightning/r/Event/${event.Id}/view`,
       },
@@ -88,7 +89,13 @@ describe('totals per day', () => {
   it("counts sessions and minutes on the rep's own days, today and the 30 before it", () => {
     const now = new Date(2026, 10, 26, 9, 30);
     const at = (day: number, hour: number) => new Date(2026, 10, day, hour, 0).toISOString();
-    const event = (startedAt: string, minutes: number) => ({ eventId: startedAt, startedAt, minutes, eventUrl: '' });
+    const event = (startedAt: string, minutes: number) => ({
+      eventId: startedAt,
+      startedAt,
+      endedAt: startedAt,
+      minutes,
+      eventUrl: '',
+    });
     const totals = totalsPerDay(
       [event(at(26, 8), 10), event(at(26, 0), 5), event(at(25, 23), 20), event(at(20, 12), 7), event(at(1, 12), 3)],
       now,

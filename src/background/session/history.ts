@@ -51,6 +51,7 @@ function toEvent(row: EventRow, lightningHost: string): SalesforceSessionEvent |
   return {
     eventId,
     startedAt,
+    endedAt,
     minutes: Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 60_000)),
     eventUrl: `https://${lightningHost}/lightning/r/Event/${eventId}/view`,
   };

@@ -31,6 +31,7 @@ export async function recentSessions(ports: StoragePorts): Promise<RecentSession
       sessionId: recent.sessionId,
       sobject: recent.record.sobject,
       startedAt: recent.startedAt,
+      endedAt: recent.endedAt,
       minutes: Math.max(0, Math.round((Date.parse(recent.endedAt) - Date.parse(recent.startedAt)) / 60000)),
       guests: recent.guests,
       salesforce: log?.state ?? 'pending',

@@ -5,6 +5,7 @@ import type {
   GlanceAccountView,
   GlanceCheckResult,
   GlanceProblem,
+  PopupOverview,
   SettingsView,
 } from '../../shared/messages.js';
 import {
@@ -21,7 +22,7 @@ import {
 import { probeCapabilities } from '../glance/capabilities.js';
 import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
 import { glanceAccountItem, settingsItem } from '../storage/items.js';
-import { freshPolicy, knownPolicy, type PolicyPorts } from '../storage/policy.js';
+import { freshPolicy, knownPolicy, type PolicyPorts, policyToDraw } from '../storage/policy.js';
 import { readGlanceAccount } from './storage.js';
 
 export interface AccountPorts extends PolicyPorts {
@@ -92,25 +93,40 @@ export async function saveSettings(
  * What the popup draws first, in one answer: the settings and the account, on the last known policy.
  * `policyFresh` false: managed storage has not answered yet; the popup asks again with `fresh`.
  */
-export async function popupOverview(
-  ports: PolicyPorts,
-  fresh: boolean,
-): Promise<{ settings: SettingsView; account: GlanceAccountView | null; policyFresh: boolean }> {
+/**
+ * How long a brand-new profile's first popup waits for managed storage before it draws without a
+ * policy: long enough for a browser whose policy loader has settled (about 1 ms, and Firefox keeps
+ * no last known policy, so it reads at each open), far below the seconds the first read takes after
+ * a browser start.
+ */
+const FIRST_POLICY_WAIT_MS = 50;
+
+export async function popupOverview(ports: PolicyPorts, fresh: boolean): Promise<PopupOverview> {
   if (fresh) {
     // Read once managed storage answered (seconds after a browser start): a save made meanwhile is in.
     const managed = await freshPolicy(ports);
     const [settings, account] = await Promise.all([viewWith(managed, ports), readGlanceAccount(ports)]);
-    return { settings, account: account ? accountViewWith(account, settings.policy) : null, policyFresh: true };
+    return {
+      settings,
+      account: account ? accountViewWith(account, settings.policy) : null,
+      policyFresh: true,
+      policyKnown: true,
+    };
   }
   // The popup waits on this answer to draw: the three reads at once (1.7 ms in the worker, was 2.9
   // one after another), each a round trip to the browser.
   const [known, stored, account] = await Promise.all([
-    knownPolicy(ports),
+    policyToDraw(ports, FIRST_POLICY_WAIT_MS),
     settingsItem.read(ports),
     readGlanceAccount(ports),
   ]);
-  const settings = viewOf(known.managed, stored);
-  return { settings, account: account ? accountViewWith(account, settings.policy) : null, policyFresh: known.fresh };
+  const settings = viewOf(known?.managed ?? {}, stored);
+  return {
+    settings,
+    account: account ? accountViewWith(account, settings.policy) : null,
+    policyFresh: known?.fresh ?? false,
+    policyKnown: known !== undefined,
+  };
 }
 
 export async function glanceAccountView(ports: PolicyPorts): Promise<GlanceAccountView | null> {

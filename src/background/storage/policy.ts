@@ -95,3 +95,20 @@ export async function knownPolicy(ports: PolicyPorts): Promise<KnownPolicy> {
   }
   return { managed: await freshPolicy(ports), fresh: true };
 }
+
+/**
+ * The policy to draw a page with: knownPolicy, except that on a brand-new profile (none ever kept)
+ * the first managed read is waited for at most `waitMs` (it takes seconds after a browser start);
+ * then undefined, and the page shows what depends on the policy as being checked and asks again.
+ */
+export async function policyToDraw(ports: PolicyPorts, waitMs: number): Promise<KnownPolicy | undefined> {
+  let timer: number | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+  });
+  try {
+    return await Promise.race([knownPolicy(ports), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

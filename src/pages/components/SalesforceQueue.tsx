@@ -1,8 +1,9 @@
 // What waits for Salesforce: "2 session records waiting for Salesforce", why each waits, Retry and
-// Discard, and each org's share of its daily API allowance as Salesforce last reported it.
+// Discard. Drawn only when something waits: an empty queue is nothing the rep needs to read. (Each
+// org's API allowance is an administrator's figure: the options page shows it, ApiAllowance.tsx.)
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
-import { formatDayAndTime, formatNumber, formatPercent } from '../../shared/locale-format.js';
+import { formatDayAndTime } from '../../shared/locale-format.js';
 import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { request } from '../background-channel.js';
@@ -42,6 +43,7 @@ function reason(session: WaitingSessionView): string {
 export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   const [queue, setQueue] = useState<SalesforceQueueView | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [acted, setActed] = useState(false);
   useEffect(() => {
     request('popup:salesforce-queue', {}).then(setQueue, () => setQueue({ waiting: [], orgs: [] }));
   }, []);
@@ -49,6 +51,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
 
   async function act(kind: 'popup:retry-salesforce' | 'popup:discard-salesforce', sessionId: string) {
     setBusy(true);
+    setActed(true);
     try {
       setQueue(await request(kind, { sessionId }));
       onChange?.();
@@ -58,9 +61,12 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   }
 
   const count = queue.waiting.length;
-  const orgs = queue.orgs.filter((o) => o.max > 0);
+  // Nothing waited when the popup opened: no card. Emptied by the rep's Retry or Discard: the card
+  // stays and says so, rather than vanishing under the rep's pointer.
+  if (count === 0 && !acted) return null;
   return (
-    <div data-testid="salesforce-queue">
+    <section class="card" aria-labelledby="queue-heading" data-testid="salesforce-queue">
+      <h2 id="queue-heading">{t('queueHeading')}</h2>
       <div class="row">
         <p role="status" class="grow">
           {count === 0 ? t('queueNone') : count === 1 ? t('queueWaitingOne') : t('queueWaitingMany', String(count))}
@@ -105,17 +111,6 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
           })}
         </ul>
       )}
-      {orgs.map((o) => (
-        <p class="weak" key={o.apiHost} data-testid="org-usage">
-          {t(
-            'orgUsage',
-            o.apiHost,
-            formatPercent(uiLocale(), Math.min(1, o.used / o.max)),
-            formatNumber(uiLocale(), o.used),
-            formatNumber(uiLocale(), o.max),
-          )}
-        </p>
-      ))}
-    </div>
+    </section>
   );
 }

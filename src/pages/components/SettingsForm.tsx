@@ -19,6 +19,10 @@ import { problemText } from './problems.js';
 interface Props {
   view: SettingsView;
   glanceConnected: boolean;
+  /** False until a brand-new profile's company policy is known: nothing is saved against a guess. */
+  policyKnown?: boolean;
+  /** The popup: the conference phone (set once, rarely changed) folds away to fit Chrome's 600 px. */
+  compact?: boolean;
   onSaved(view: SettingsView): void;
 }
 
@@ -42,6 +46,28 @@ function Locked({ when }: { when: boolean }) {
   return when ? <span class="locked">{t('lockedByCompany')}</span> : null;
 }
 
+/**
+ * A fieldset, or where space is short (the popup) a closed disclosure the rep opens: summary and
+ * group name it alike for assistive technology.
+ */
+function FoldingFieldset({
+  legend,
+  folded,
+  children,
+}: {
+  legend: string;
+  folded: boolean;
+  children: ComponentChildren;
+}) {
+  if (!folded) return <Fieldset legend={legend}>{children}</Fieldset>;
+  return (
+    <details class="conference-details">
+      <summary id="conference-legend">{legend}</summary>
+      <fieldset aria-labelledby="conference-legend">{children}</fieldset>
+    </details>
+  );
+}
+
 function Fieldset({ legend, children }: { legend: string; children: ComponentChildren }) {
   return (
     <fieldset>
@@ -51,7 +77,7 @@ function Fieldset({ legend, children }: { legend: string; children: ComponentChi
   );
 }
 
-export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
+export function SettingsForm({ view, glanceConnected, policyKnown = true, compact = false, onSaved }: Props) {
   const { policy } = view;
   const [draft, setDraft] = useState<UserSettings>(view.settings);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
@@ -126,7 +152,7 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (invalid.length === 0 && dirty) void save(draft);
+        if (invalid.length === 0 && dirty && policyKnown) void save(draft);
       }}
       noValidate
     >
@@ -167,47 +193,55 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
         {draft.keyBehavior !== 'random' && <p class="warning">{t('weakKeyWarning')}</p>}
       </Fieldset>
 
-      <Fieldset legend={t('conferenceLegend')}>
-        <div class="field">
-          <label for="conf-numbers">{t('conferenceNumbersLabel')}</label>
-          <textarea
-            id="conf-numbers"
-            rows={2}
-            value={draft.conference.phoneNumbers}
-            onInput={(e) => updateConference({ phoneNumbers: e.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label for="conf-code">{t('conferenceAccessCodeLabel')}</label>
-          <input
-            id="conf-code"
-            type="text"
-            value={draft.conference.accessCode}
-            onInput={(e) => updateConference({ accessCode: e.currentTarget.value })}
-          />
+      <FoldingFieldset legend={t('conferenceLegend')} folded={compact}>
+        <div class="conference">
+          <div class="field">
+            <label for="conf-numbers">{t('conferenceNumbersLabel')}</label>
+            <textarea
+              id="conf-numbers"
+              rows={1}
+              value={draft.conference.phoneNumbers}
+              onInput={(e) => updateConference({ phoneNumbers: e.currentTarget.value })}
+            />
+          </div>
+          <div class="field">
+            <label for="conf-code">{t('conferenceAccessCodeLabel')}</label>
+            <input
+              id="conf-code"
+              type="text"
+              value={draft.conference.accessCode}
+              onInput={(e) => updateConference({ accessCode: e.currentTarget.value })}
+            />
+          </div>
         </div>
         <div class="field">
           <label for="conf-notes">{t('conferenceNotesLabel')}</label>
           <textarea
             id="conf-notes"
-            rows={2}
+            rows={1}
             value={draft.conference.notes}
             onInput={(e) => updateConference({ notes: e.currentTarget.value })}
           />
         </div>
-        <button
-          type="button"
-          class="btn"
-          disabled={!glanceConnected || dirty || busy}
-          aria-describedby="conf-hint"
-          onClick={fillConferencing}
-        >
-          {t('getFreeConferencing')}
-        </button>
+        <div class="row">
+          <button
+            type="button"
+            class="btn"
+            disabled={!glanceConnected || dirty || busy}
+            aria-describedby="conf-hint conf-toll"
+            onClick={fillConferencing}
+          >
+            {t('getFreeConferencing')}
+          </button>
+        </div>
         <p id="conf-hint" class="hint">
-          {t('freeConferencingHint')}
+          {t('freeConferencingWhen')}
         </p>
-      </Fieldset>
+        {/* The seed's footnote to "Get Free Glance Phone Conferencing": said where the numbers are set. */}
+        <p id="conf-toll" class="hint" data-testid="conferencing-note">
+          {t('conferencingTollNote')}
+        </p>
+      </FoldingFieldset>
 
       <div class="field">
         <label for="lead-creation">{t('leadCreationLabel')}</label>
@@ -279,7 +313,7 @@ export function SettingsForm({ view, glanceConnected, onSaved }: Props) {
       </Fieldset>
 
       <div class="row actions">
-        <button type="submit" class="btn brand" disabled={!dirty || invalid.length > 0 || busy}>
+        <button type="submit" class="btn brand" disabled={!dirty || invalid.length > 0 || busy || !policyKnown}>
           {t('save')}
         </button>
         <button

@@ -2,9 +2,10 @@ import '../browser-i18n.js';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
+import { ApiAllowance } from '../components/ApiAllowance.js';
+import { Tabs } from '../components/Tabs.js';
 import { UserSettingsPage } from '../components/UserSettingsPage.js';
 import { CompanySettings } from './CompanySettings.js';
-import { Tabs } from './Tabs.js';
 import { TeamView } from './TeamView.js';
 
 type TabId = 'user' | 'company' | 'team';
@@ -35,8 +36,17 @@ function OptionsApp() {
         selected={selected}
         onSelect={select}
         tabs={[
-          { id: 'user', label: t('tabUserSettings'), panel: <UserSettingsPage wide /> },
-          { id: 'company', label: t('tabCompanySettings'), panel: <CompanySettings /> },
+          { id: 'user', label: t('tabUserSettings'), panel: <UserSettingsPage /> },
+          {
+            id: 'company',
+            label: t('tabCompanySettings'),
+            panel: (
+              <>
+                <CompanySettings />
+                <ApiAllowance />
+              </>
+            ),
+          },
           { id: 'team', label: t('tabTeam'), panel: <TeamView active={selected === 'team'} /> },
         ]}
       />

@@ -63,6 +63,7 @@ const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
 });
 
 test('the popup offers only what the company policy allows, and says so', async ({ popup, launched }) => {
+  await popup.getByRole('tab', { name: 'Settings' }).click();
   // Usage: only support is offered, locked, and it is the effective choice.
   await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
   await expect(popup.getByLabel(/Mostly for support/)).toBeDisabled();
@@ -82,6 +83,7 @@ test('the popup offers only what the company policy allows, and says so', async 
   await expect(popup.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 
   // The Glance address must match the company's pattern: refused before Glance is asked.
+  await popup.getByRole('tab', { name: 'Overview' }).click();
   await popup.getByLabel('Glance address').fill('acme.glance.net');
   await popup.getByLabel('Glance password').fill('correct-horse');
   await popup.getByRole('button', { name: 'Connect' }).click();
@@ -121,7 +123,7 @@ test('a saved choice the policy now forbids is not used', async ({ launched }) =
     }),
   );
   const popup = await launched.context.newPage();
-  await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+  await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html#settings`);
   await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
   await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
   await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).not.toBeChecked();
