@@ -102,17 +102,21 @@ Close Chromium or press Ctrl-C to stop.`,
       await page.goto(`${CLASSIC}/${lead.Id.slice(0, 15)}`);
       await toolbar.getByRole('button', { name: 'Start Glance session' }).waitFor();
     });
+    // Chrome shows an action popup at most 800 × 600 px; the popup fits that in every view.
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.setViewportSize({ width: 440, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
     await popup.getByRole('button', { name: 'Connect' }).click();
     await popup.getByTestId('glance-connected').waitFor();
+    await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
     await popup.getByLabel('Create leads for session guests').selectOption('email');
     await popup.getByRole('button', { name: 'Save' }).click();
     await popup.getByText('Settings saved.').waitFor();
-    await popup.screenshot({ path: `${shots}/05-popup-connected.png`, fullPage: true });
+    await popup.getByRole('tab', { name: 'Overview', exact: true }).click();
+    await popup.getByTestId('readiness').waitFor();
+    await popup.screenshot({ path: `${shots}/05-popup-connected.png` });
     console.log('  ✓ 05-popup-connected');
     await popup.close();
 
@@ -152,10 +156,9 @@ Close Chromium or press Ctrl-C to stop.`,
     console.log(`  ✓ Salesforce holds the Event "${events[0]?.Subject}" on ${lead.Name}`);
     // The popup after the session: the rep's Glance sessions of the last 30 days, read from Salesforce.
     const history = await context.newPage();
-    await history.setViewportSize({ width: 400, height: 900 });
-    await history.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    await history.setViewportSize({ width: 440, height: 600 });
+    await history.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#sessions`);
     await history.getByTestId('salesforce-history').waitFor({ timeout: 15_000 });
-    await history.getByTestId('salesforce-history').scrollIntoViewIfNeeded();
     await history.screenshot({ path: `${shots}/10-popup-recent-sessions.png` });
     console.log('  ✓ 10-popup-recent-sessions');
     await history.close();

@@ -142,7 +142,10 @@ export class WrapUpCard {
     this.alert.textContent = '';
     const minutes = Math.max(0, Math.round((Date.parse(summary.endedAt) - Date.parse(summary.startedAt)) / 60000));
     const facts = element('div', { className: 'facts' });
-    facts.append(element('p', { textContent: t('wrapUpEnded', formatMinutes(t('formatLocale'), minutes, 'long')) }));
+    // A session shorter than a minute did not last "0 minutes".
+    const ended =
+      minutes < 1 ? t('wrapUpEndedUnderMinute') : t('wrapUpEnded', formatMinutes(t('formatLocale'), minutes, 'long'));
+    facts.append(element('p', { textContent: ended }));
     const guestsHeading = element('p', {
       className: 'label',
       id: 'wrap-up-guests',
