@@ -3,7 +3,7 @@
 
 import { sampleMeeting } from '../background/meeting/sample.js';
 import type { Progress } from '../background/outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../background/outbox/types.js';
+import type { OutboxJob, SessionLog } from '../background/storage/outbox-shapes.js';
 import type { OrgCheckResult, OrgSetting } from '../shared/org-check.js';
 import type { SalesforceClient } from '../shared/salesforce/client.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';

@@ -4,7 +4,6 @@
 
 import { sampleMeeting } from '../background/meeting/sample.js';
 import { guestLead, logEnd, logStart, meetingStart } from '../background/outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../background/outbox/types.js';
 import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import {
   directRelation,
@@ -14,6 +13,7 @@ import {
   relationLookup,
   startEventFields,
 } from '../background/records/session-event.js';
+import type { OutboxJob, SessionLog } from '../background/storage/outbox-shapes.js';
 import { SalesforceClient, type SalesforceClientPorts } from '../shared/salesforce/client.js';
 import { salesforceStatus } from '../shared/salesforce/status.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';

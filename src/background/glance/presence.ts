@@ -10,7 +10,8 @@
  *   Glance for Salesforce credential (`{username, g4scredentials}`) or a login key.
  */
 import { readCappedText } from '../../shared/answer-limits.js';
-import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError } from './client.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
+import { GLANCE_TIMEOUT_MS, GlanceError } from './client.js';
 import { AUTHORIZE_URL } from './single-sign-on.js';
 
 export const PRESENCE_LOOKUP_URL = 'https://presence.glance.net/lookupvisitor';

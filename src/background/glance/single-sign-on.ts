@@ -18,7 +18,8 @@
 
 import { readCappedText } from '../../shared/answer-limits.js';
 import type { IdentityProvider } from '../../shared/glance-sign-in.js';
-import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError, type SingleSignOnLogin } from './client.js';
+import type { GlanceAccount, SingleSignOnLogin } from '../storage/glance-account.js';
+import { GLANCE_TIMEOUT_MS, GlanceError } from './client.js';
 import { GLANCE_WEB_ORIGIN, isGlanceAddress, type LaunchIdentity } from './documented.js';
 
 export const LOGIN_KEY_PAGE_PATH = '/account/GetLoginKey.aspx';

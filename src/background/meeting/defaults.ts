@@ -31,7 +31,7 @@ interface DefaultsRow {
  * The one query for a record type. Case: the case's contact by its parent relationship (Contact.Email,
  * SOQL and SOSL Reference, "Relationship Queries"). Opportunity: a parent-to-child subquery on the
  * contact roles, primary first and else the earliest, the same contact the meeting's Event is related
- * to (src/background/outbox/event-fields.ts relationLookup). Campaign: members are many, so no invitee.
+ * to (src/background/records/session-event.ts relationLookup). Campaign: members are many, so no invitee.
  */
 export function defaultsQuery(sobject: GlanceSObject, recordId: string): string {
   const id = soqlString(recordId);

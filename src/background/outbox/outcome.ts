@@ -3,9 +3,9 @@
 
 import type { SalesforceError } from '../../shared/salesforce/errors.js';
 import { ORG_WIDE_PROBLEMS } from '../../shared/salesforce-problems.js';
+import type { OutboxJob, SessionLog } from '../storage/outbox-shapes.js';
 import { dueAfterFailure, PAUSE_MS, pauseOf } from './pauses.js';
 import type { QueueState } from './store.js';
-import type { OutboxJob, SessionLog } from './types.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -9,6 +9,7 @@ import { SalesforceError } from '../../shared/salesforce/errors.js';
 import { forgetStatus, type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
 import type { SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
+import type { Author, OutboxJob } from '../storage/outbox-shapes.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress, syncSessions, wrapUp } from './jobs.js';
@@ -17,7 +18,6 @@ import { failedJob, pauseOrg, settleStates } from './outcome.js';
 import { pauseOf, pausesOrg } from './pauses.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
-import type { Author, OutboxJob } from './types.js';
 
 export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusPorts {
   now(): number;

@@ -4,8 +4,8 @@
 import { Lock } from '../lock.js';
 import { entry, writeTogether } from '../storage/define-item.js';
 import { orgStatesItem, outboxItem, sessionLogsItem } from '../storage/items.js';
+import type { OrgState, OutboxJob, SessionLog } from '../storage/outbox-shapes.js';
 import type { StoragePorts } from '../storage/ports.js';
-import type { OrgState, OutboxJob, SessionLog } from './types.js';
 
 export interface QueueState {
   jobs: OutboxJob[];

@@ -4,8 +4,9 @@
 // Status), so a cancelled meeting is marked in its Subject ("Cancelled: …"), its description, and
 // shown as free time (ShowAs "Free", a value of Event's Show Time As picklist).
 
+import type { EventGuest } from '../storage/record-shapes.js';
 import type { ScheduledMeeting } from '../storage/shapes.js';
-import { type EventGuest, joinLinkToWrite, oneLine } from './session-event.js';
+import { joinLinkToWrite, oneLine } from './session-event.js';
 
 const MINUTE = 60_000;
 /** The reminder Salesforce shows: 15 minutes before the start (Salesforce's default lead time). */

@@ -3,30 +3,20 @@
 import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
 import type { StatusPorts } from '../../shared/salesforce/status.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import {
-  type GlanceAccount,
-  GlanceClient,
-  GlanceError,
-  type GlanceGuest,
-  type GlanceSession,
-} from '../glance/client.js';
+import { GlanceClient, GlanceError, type GlanceSession } from '../glance/client.js';
 import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
 import { enqueue, type NewJob, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
-import type { ChatterPost } from '../outbox/types.js';
 import { usableEmail, wantsLead } from '../records/lead.js';
 import { withMeetingDetails } from '../records/meeting-event.js';
-import {
-  endEventFields,
-  type LoggedRecord,
-  relationLookup,
-  type SessionFacts,
-  startEventFields,
-} from '../records/session-event.js';
+import { endEventFields, relationLookup, type SessionFacts, startEventFields } from '../records/session-event.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
+import type { GlanceAccount, GlanceGuest } from '../storage/glance-account.js';
+import type { ChatterPost } from '../storage/outbox-shapes.js';
+import type { LoggedRecord } from '../storage/record-shapes.js';
 import { type AudiencePorts, tellTabs } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
 import { rememberEnded } from './ended-sessions.js';

@@ -19,7 +19,8 @@ import {
   type UserSettings,
 } from '../../shared/settings.js';
 import { probeCapabilities } from '../glance/capabilities.js';
-import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
+import { connectGlance, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import { glanceAccountItem, settingsItem } from '../storage/items.js';
 import { freshPolicy, knownPolicy, type PolicyPorts } from '../storage/policy.js';
 import { readGlanceAccount } from './storage.js';

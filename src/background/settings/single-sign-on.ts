@@ -5,8 +5,9 @@
 // the browser; the login key is kept as the password credential is (storage.local, locked).
 import type { GlanceProblem, SignInStatus } from '../../shared/messages.js';
 import { addressAllowed } from '../../shared/settings.js';
-import { type GlanceAccount, GlanceError } from '../glance/client.js';
+import { GlanceError } from '../glance/client.js';
 import { authorizeLoginKey, loginKeyPageUrl, parseLoginKeyAnswer } from '../glance/single-sign-on.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import { glanceAccountItem, type SignInAttempt, signInAttemptItem } from '../storage/items.js';
 import { type AccountPorts, settingsView } from './account.js';
 

@@ -9,10 +9,11 @@ import { SYNC_BATCH } from '../outbox/jobs.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readQueue } from '../outbox/store.js';
 import { syncConfigItem, syncStateItem } from '../storage/items.js';
+import type { SyncedSession } from '../storage/outbox-shapes.js';
 import { freshPolicy } from '../storage/policy.js';
+import type { SyncState } from '../storage/sync-shapes.js';
 import { RecordsError, recordsPage, recordsToken } from './glance-records.js';
-import { type SyncedSession, syncedSession } from './synced-session.js';
-import type { SyncState } from './types.js';
+import { syncedSession } from './synced-session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Each window starts a day before the last one ended: a session listed late (R4) is still read. */

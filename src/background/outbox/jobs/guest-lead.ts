@@ -8,7 +8,7 @@
 import { type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
-import type { SessionLog } from '../types.js';
+import type { SessionLog } from '../../storage/outbox-shapes.js';
 import {
   byReference,
   deleteSurplus,

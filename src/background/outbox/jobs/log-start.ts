@@ -12,7 +12,7 @@ import {
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
 import { choicesFromQuery, eventSubject, relationFromQuery } from '../../records/session-event.js';
-import type { ChatterPost, SessionLog, Surplus } from '../types.js';
+import type { ChatterPost, SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 import { recordFeedRefused, toOwnFeed } from './own-feed.js';
 import {
   byReference,

@@ -2,7 +2,7 @@
 // clean-up of a write that landed twice.
 import type { CompositeSubrequest, CompositeSubresponse, SalesforceClient } from '../../../shared/salesforce/client.js';
 import { errorFromResponse, type SalesforceError } from '../../../shared/salesforce/errors.js';
-import type { OutboxJob, SessionLog, Surplus } from '../types.js';
+import type { OutboxJob, SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 
 export type Job<K extends OutboxJob['kind']> = Extract<OutboxJob, { kind: K }>;
 export type LogChange = (log: SessionLog) => SessionLog;

@@ -8,7 +8,7 @@
 import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { directRelation } from '../../records/session-event.js';
-import type { SessionLog, Surplus } from '../types.js';
+import type { SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import {
   byReference,

@@ -1,9 +1,10 @@
-// The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
-// worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
+// The durable queue of Salesforce writes as it is stored (storage/items.ts reads it, src/background/outbox
+// runs it). Jobs live in storage.local so they survive the service worker being stopped, the browser
+// restarting, and Salesforce being down, limited or logged out.
+import type { SessionMode } from '../../shared/messages.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import type { LeadCreation, SalesforceUsage } from '../../shared/settings.js';
-import type { LoggedRecord, RelationChoices, RelationLookup } from '../records/session-event.js';
-import type { SyncedSession } from '../sync/synced-session.js';
+import type { LoggedRecord, RelationChoices, RelationLookup } from './record-shapes.js';
 
 /** The Salesforce user who queued a write (18-character ids): it is sent as them or not at all. */
 export interface Author {
@@ -188,4 +189,25 @@ export interface OrgState {
   paused?: { problem: SalesforceProblem; until: number; error: string };
   /** This host redirected to the org's renamed My Domain: writes for it go there (outbox/moved.ts). */
   movedTo?: string;
+}
+
+/** One of Glance's session records as the sync keeps it in the queue (sync/synced-session.ts makes it). */
+export interface SyncedGuest {
+  name: string;
+  email: string;
+  joinedAt: string;
+  leftAt?: string;
+}
+
+export interface SyncedSession {
+  /** Glance's session id: the key of everything the sync writes. */
+  glanceId: string;
+  key: string;
+  startedAt: string;
+  endedAt: string;
+  mode: SessionMode;
+  /** The Glance user who ran it (R6); '' when the record names none. */
+  userEmail: string;
+  userName: string;
+  guests: SyncedGuest[];
 }

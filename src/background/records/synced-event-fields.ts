@@ -1,7 +1,8 @@
 // Which Event a synced session belongs to, and what the sync writes on it. Pure: the job
 // (outbox/jobs/sync-sessions.ts) feeds it one look-up's answers.
-import { eventEnd, eventSubject, oneLine, reportCategory, type SessionFacts } from '../records/session-event.js';
-import type { SyncedSession } from './synced-session.js';
+
+import type { SyncedSession } from '../storage/outbox-shapes.js';
+import { eventEnd, eventSubject, oneLine, reportCategory, type SessionFacts } from './session-event.js';
 
 /** An Event of the look-up: the extension's, a meeting's, or one the sync logged. */
 export interface EventRow {
