@@ -4,7 +4,7 @@
 import { sampleMeeting } from '../background/meeting/sample.js';
 import type { Progress } from '../background/outbox/jobs.js';
 import type { OutboxJob, SessionLog } from '../background/storage/outbox-shapes.js';
-import type { OrgCheckResult, OrgSetting } from '../shared/org-check.js';
+import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../shared/org-check.js';
 import type { SalesforceClient } from '../shared/salesforce/client.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { differences, type OrgTarget, omitFields, Refused, refusedBy, WatchedClient } from './check-kit.js';
@@ -117,4 +117,17 @@ export class OrgCheckRun {
     const refusal = this.client.refusals.slice(this.since).find((r) => r.problem === 'refused');
     return refusal ? refusedBy(refusal) : 'other';
   }
+}
+
+/** One row of the org check (checks.ts lists them in order). */
+export interface OrgCheck {
+  id: OrgCheckId;
+  /** Runs only once the test Lead exists. */
+  needsLead?: boolean;
+  /** A refusal here is Chatter's (an org with Chatter off refuses it). */
+  chatter?: boolean;
+  /** After this row's result, nothing else is worth running (no API access at all). */
+  stopsTheRest?(result: OrgCheckResult): boolean;
+  /** What was checked, in record ids and Salesforce's words; throws (Refused, SalesforceError) on a failure. */
+  run(run: OrgCheckRun): Promise<string | { detail: string; refusedBy: OrgSetting }>;
 }

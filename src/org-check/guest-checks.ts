@@ -3,8 +3,7 @@
 import { guestLead } from '../background/outbox/jobs.js';
 import type { OutboxJob } from '../background/storage/outbox-shapes.js';
 import { Refused } from './check-kit.js';
-import type { OrgCheck } from './checks.js';
-import type { OrgCheckRun } from './context.js';
+import type { OrgCheck, OrgCheckRun } from './context.js';
 
 const guestJob = (run: OrgCheckRun, id: string): Extract<OutboxJob, { kind: 'guest-lead' }> => ({
   ...run.queued(id),

@@ -4,7 +4,7 @@ import { logEnd, logStart } from '../background/outbox/jobs.js';
 import { cancelledEventFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import { relationLookup } from '../background/records/session-event.js';
 import type { OutboxJob } from '../background/storage/outbox-shapes.js';
-import type { OrgCheck } from './checks.js';
+import type { OrgCheck } from './context.js';
 import { postsTitled } from './session-checks.js';
 
 export const meetingScheduled: OrgCheck = {

@@ -6,8 +6,7 @@ import type { OutboxJob } from '../background/storage/outbox-shapes.js';
 import { soqlString } from '../shared/salesforce/client.js';
 import { SalesforceError } from '../shared/salesforce/errors.js';
 import { Refused, refusedBy } from './check-kit.js';
-import type { OrgCheck } from './checks.js';
-import type { OrgCheckRun } from './context.js';
+import type { OrgCheck, OrgCheckRun } from './context.js';
 
 /** The posts of ours on the Chatter parent, by title. */
 export async function postsTitled(run: OrgCheckRun, title: string) {
