@@ -20,7 +20,7 @@ export class OrgCheckRun {
   readonly chatterTitle = `Org check ${this.stamp}`;
   /** What the checks created, deleted again by the last one. */
   readonly created: { type: string; id: string }[] = [];
-  /** The session's log, and a meeting's own (its id is its jobs' sessionId). */
+  /** The session's log, and a meeting's own (its id is its jobs' activityId). */
   log = emptyLog();
   meetingLog = emptyLog();
   userId = '';
@@ -59,10 +59,10 @@ export class OrgCheckRun {
   }
 
   /** What every queued job carries; the checks send them at once, as the outbox would. */
-  queued(id: string, sessionId = this.sessionId) {
+  queued(id: string, activityId = this.sessionId) {
     const now = Date.now();
     // Sent at once, as the queue marks a job's first send: its look-ups search from here (log-start.ts).
-    return { id, sessionId, apiHost: this.target.apiHost, createdAt: now, firstSentAt: now, attempts: 0, notBefore: 0 };
+    return { id, activityId, apiHost: this.target.apiHost, createdAt: now, firstSentAt: now, attempts: 0, notBefore: 0 };
   }
 
   /** Sends a job as the outbox would: again at once while it leaves optional fields out. */

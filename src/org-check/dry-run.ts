@@ -96,9 +96,9 @@ function standIn(requests: DryRequest[], chatterOff = false): typeof fetch {
 }
 
 const emptyLog = (): SessionLog => ({ state: 'pending', error: '', leads: {} });
-const base = (sessionId: string) => ({
+const base = (activityId: string) => ({
   id: 'dry-run',
-  sessionId,
+  activityId,
   apiHost: API_HOST,
   createdAt: 0,
   attempts: 0,

@@ -1,5 +1,5 @@
 // The checks of a scheduled meeting's writes: its Event (and Chatter post) when scheduled, and the
-// same Event when cancelled. A meeting has its own log in the queue (its id is its jobs' sessionId).
+// same Event when cancelled. A meeting has its own log in the queue (its id is its jobs' activityId).
 import { logEnd, logStart } from '../background/outbox/jobs.js';
 import { cancelledEventFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import { relationLookup } from '../background/records/session-event.js';

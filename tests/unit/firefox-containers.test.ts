@@ -88,7 +88,7 @@ describe('Firefox container tabs', () => {
     expect(sentWith).not.toContain(coraSid);
     expect(await readJobs(h.ports)).toMatchObject([{ storeId: SHOPPING, problem: 'session-expired' }]);
     // The popup's queue says why, in the words it uses for a login Salesforce waits for.
-    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([{ sessionId, state: 'session-expired' }]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([{ activityId: sessionId, state: 'session-expired' }]);
 
     // The rep logs in in the Shopping container (as Sam): the writes land with that session, and only it.
     const sam = user('Sam Shopper');
@@ -149,12 +149,12 @@ describe('a login missing in one cookie store', () => {
     const fine = await startIn(asTab, 1, url); // the default container: Riley
     await runOutbox(h.ports);
     eventOf(h, fine);
-    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+    expect((await readJobs(h.ports)).map((j) => [j.activityId, j.storeId])).toEqual([
       [waiting, SHOPPING],
       [waiting, SHOPPING],
     ]);
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: waiting, state: 'session-expired' },
+      { activityId: waiting, state: 'session-expired' },
     ]);
   });
 
@@ -169,12 +169,12 @@ describe('a login missing in one cookie store', () => {
     const fine = await startIn(asTab, 5, url); // Work: Cora
     await runOutbox(h.ports);
     eventOf(h, fine);
-    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+    expect((await readJobs(h.ports)).map((j) => [j.activityId, j.storeId])).toEqual([
       [waiting, undefined],
       [waiting, undefined],
     ]);
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: waiting, state: 'session-expired' },
+      { activityId: waiting, state: 'session-expired' },
     ]);
   });
 });

@@ -42,13 +42,13 @@ describe('a renamed My Domain', () => {
     // The redirect applied nothing: the write is not in doubt, and no look-up is needed first.
     expect(await readJobs(h.ports)).toMatchObject([{ apiHost: NEW, movedFrom: OLD, inFlight: false }]);
     const queue = await salesforceQueueView(h.ports);
-    expect(queue.waiting).toMatchObject([{ sessionId: session.sessionId, apiHost: NEW, movedFrom: OLD }]);
+    expect(queue.waiting).toMatchObject([{ activityId: session.sessionId, apiHost: NEW, movedFrom: OLD }]);
     expect((await readQueue(h.ports)).logs[session.sessionId]?.apiHost).toBe(NEW);
     // A write queued later for the old host (a tab still open there) goes to the new one too.
     await enqueue(h.ports, {
       id: 'late',
       kind: 'log-end',
-      sessionId: session.sessionId,
+      activityId: session.sessionId,
       apiHost: OLD,
       fields: {},
     });

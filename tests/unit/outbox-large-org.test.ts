@@ -100,7 +100,7 @@ describe('a large org', () => {
     expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, attention: true, problem: 'unconfirmed' }]);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'unconfirmed' });
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: session.sessionId, state: 'unconfirmed', problem: 'unconfirmed' },
+      { activityId: session.sessionId, state: 'unconfirmed', problem: 'unconfirmed' },
     ]);
     // Waiting for the rep: no more calls on its own, and never a blind second write.
     const calls = h.salesforceCalls().length;
@@ -110,7 +110,7 @@ describe('a large org', () => {
 
     // Retry looks again (the look-up answers now): the Event that landed is kept, nothing is sent twice.
     org(h).trouble.queryTimeouts = 0;
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    await retryNow(h.ports, { activityId: session.sessionId, includeAttention: true });
     expect(await readJobs(h.ports)).toEqual([]);
     eventOf(h, session.sessionId);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'logged' });
@@ -125,7 +125,7 @@ describe('a large org', () => {
     org(h).trouble.queryTimeouts = 1000;
     await runFor(h, MAX_LOOKUP_FAILURES);
     expect(await readJobs(h.ports)).toMatchObject([{ attention: true, problem: 'unconfirmed' }]);
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    await retryNow(h.ports, { activityId: session.sessionId, includeAttention: true });
     expect((await readJobs(h.ports))[0]).toMatchObject({ problem: 'unavailable', lookupFailures: 1 });
     expect((await readJobs(h.ports))[0]?.attention).toBeFalsy();
     await discardSession(h.ports, session.sessionId);

@@ -76,7 +76,7 @@ export function pauseOrg(state: QueueState, apiHost: string, failure: Salesforce
 export function settleStates(state: QueueState, now: number): void {
   for (const [sessionId, log] of Object.entries(state.logs)) {
     if (log.state === 'discarded') continue;
-    const jobs = state.jobs.filter((j) => j.sessionId === sessionId);
+    const jobs = state.jobs.filter((j) => j.activityId === sessionId);
     state.logs[sessionId] = { ...log, ...stateOf(log, jobs, state, now) };
   }
 }

@@ -46,7 +46,7 @@ export function changeQueue<T>(ports: StoragePorts, change: (state: QueueState) 
     const state = await readQueue(ports);
     const before = snapshot(state);
     const result = change(state);
-    const needed = new Set(state.jobs.map((j) => j.sessionId));
+    const needed = new Set(state.jobs.map((j) => j.activityId));
     const ids = Object.keys(state.logs);
     const keep = new Set([...ids.slice(-KEEP_LOGS), ...ids.filter((id) => needed.has(id))]);
     state.logs = Object.fromEntries(Object.entries(state.logs).filter(([id]) => keep.has(id)));

@@ -86,7 +86,7 @@ export function logStartJob(
   return {
     id: jobId(ports),
     kind: 'log-start',
-    sessionId: session.sessionId,
+    activityId: session.sessionId,
     apiHost,
     ...(storeId ? { storeId } : {}),
     fields: startEventFields(facts(session), record),
@@ -156,7 +156,7 @@ export async function queueGuestLeads(
     await enqueue(ports, {
       id: jobId(ports),
       kind: 'guest-lead',
-      sessionId: session.sessionId,
+      activityId: session.sessionId,
       apiHost: session.record.apiHost,
       ...storeOf(session),
       guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
@@ -211,7 +211,7 @@ export async function finish(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-end',
-    sessionId: session.sessionId,
+    activityId: session.sessionId,
     apiHost: session.record.apiHost,
     ...storeOf(session),
     fields,

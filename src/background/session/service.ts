@@ -166,7 +166,7 @@ async function startSessionUnlocked(
       enqueue(ports, {
         id: jobId(ports),
         kind: 'meeting-start',
-        sessionId: session.sessionId,
+        activityId: session.sessionId,
         meetingId: meeting.meetingId,
         apiHost,
         ...(storeId ? { storeId } : {}),

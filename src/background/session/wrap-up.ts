@@ -118,7 +118,7 @@ async function saveUnlocked(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'wrap-up',
-    sessionId: ended.sessionId,
+    activityId: ended.sessionId,
     apiHost: ended.record.apiHost,
     ...storeOf(ended),
     fields: wrapUpEventFields(ended, request.outcome, request.notes),

@@ -114,7 +114,7 @@ const JOB_KINDS = new Set([
 
 function readJob(raw: unknown): OutboxJob | undefined {
   if (!isObject(raw) || !JOB_KINDS.has(String(raw.kind))) return undefined;
-  if (typeof raw.id !== 'string' || typeof raw.sessionId !== 'string' || typeof raw.apiHost !== 'string')
+  if (typeof raw.id !== 'string' || typeof raw.activityId !== 'string' || typeof raw.apiHost !== 'string')
     return undefined;
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
   if (raw.kind === 'sync-sessions' && !Array.isArray(raw.sessions)) return undefined;
@@ -131,13 +131,15 @@ function readJob(raw: unknown): OutboxJob | undefined {
 }
 
 /**
- * The queue of Salesforce writes. Version 2 (this one) marks a send in flight and keeps when a job
- * was queued; version 1 had `uncertain` (set only after an unreadable answer) and no time.
+ * The queue of Salesforce writes. Version 3 (this one) names what a job is for `activityId` (a
+ * session's, a meeting's or a sync batch's id; version 2 called it `sessionId`, also for a meeting).
+ * Version 2 marks a send in flight and keeps when a job was queued; version 1 had `uncertain` (set
+ * only after an unreadable answer) and no time.
  */
 export const outboxItem = defineItem<OutboxJob[]>({
   area: 'local',
   key: 'outbox',
-  version: 2,
+  version: 3,
   migrations: {
     2: (old) =>
       Array.isArray(old)
@@ -151,6 +153,14 @@ export const outboxItem = defineItem<OutboxJob[]>({
               createdAt: Number.isFinite(made) ? made : Date.now(),
               ...(uncertain === true ? { inFlight: true } : {}),
             };
+          })
+        : [],
+    3: (old) =>
+      Array.isArray(old)
+        ? old.map((job) => {
+            if (!isObject(job) || !('sessionId' in job)) return job;
+            const { sessionId, ...rest } = job;
+            return { ...rest, activityId: sessionId };
           })
         : [],
   },

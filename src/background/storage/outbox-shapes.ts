@@ -21,7 +21,11 @@ interface JobBase {
   author?: Author;
   /** Held because another user is signed in now (not sent; no attempt counted). */
   otherUser?: boolean;
-  sessionId: string;
+  /**
+   * What the write is for, and the key of its log (sessionLogs): a Glance session's id, a scheduled
+   * meeting's id, or a sync's batch. Stored as `sessionId` before outbox version 3 (storage/items.ts).
+   */
+  activityId: string;
   apiHost: string;
   /** The cookie store of the tab the session was started from (an incognito window's own); regular when absent. */
   storeId?: string;
@@ -100,7 +104,7 @@ export type OutboxJob = JobBase &
     | {
         /**
          * A Glance meeting planned ahead (src/background/meeting): a future Event and its Chatter post,
-         * sent exactly like a session's start (jobs/log-start.ts). `sessionId` is the meeting's id; the
+         * sent exactly like a session's start (jobs/log-start.ts). `activityId` is the meeting's id; the
          * Event is found again by its Subject, which carries that id.
          */
         kind: 'schedule-meeting';
@@ -127,7 +131,7 @@ export type OutboxJob = JobBase &
         /** The session's record: with the start's look-up, the Task's relation. */
         record: LoggedRecord;
       }
-    /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`sessionId` is the meeting's id). */
+    /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`activityId` is the meeting's id). */
     | { kind: 'update-meeting'; fields: Record<string, unknown> }
     /**
      * A session started from a scheduled meeting: one PATCH of the meeting's Event with the real start,
@@ -137,7 +141,7 @@ export type OutboxJob = JobBase &
     | {
         /**
          * Sessions from Glance's records (sync/run.ts), keyed by Glance's session ids: one look-up and
-         * one write for them all (jobs/sync-sessions.ts); `sessionId` is `glance-sync-<first id>`.
+         * one write for them all (jobs/sync-sessions.ts); `activityId` is `glance-sync-<first id>`.
          */
         kind: 'sync-sessions';
         sessions: SyncedSession[];

@@ -78,7 +78,7 @@ async function syncOnce(ports: SyncPorts): Promise<void> {
         await enqueue(ports, {
           id: syncJobId(batch),
           kind: 'sync-sessions',
-          sessionId: syncJobId(batch),
+          activityId: syncJobId(batch),
           apiHost: config.apiHost,
           sessions: batch,
           leadLevel: policy.maxLeadCreation,

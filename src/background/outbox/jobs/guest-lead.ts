@@ -60,7 +60,7 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
     if (id) return known(id);
   }
 
-  const fields = omit(leadFields(job.guest, job.sessionId, job.guest.joinedAt), job.without);
+  const fields = omit(leadFields(job.guest, job.activityId, job.guest.joinedAt), job.without);
   // Checked in the same call: Leads of ours for this email made since the look-up (a resent create).
   // (The look-up just found none, so any such Lead now is a twin made in the last moments.)
   const ours = 'LeadSource' in fields ? ` AND LeadSource = ${soqlString(LEAD_SOURCE)}` : '';

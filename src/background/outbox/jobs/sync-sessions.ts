@@ -149,7 +149,7 @@ export async function syncSessions(
       follow.push({
         id: `${job.id}-lead-${key}`,
         kind: 'guest-lead',
-        sessionId: `glance-${session.glanceId}`,
+        activityId: `glance-${session.glanceId}`,
         apiHost: job.apiHost,
         ...(job.storeId ? { storeId: job.storeId } : {}),
         ...(job.author ? { author: job.author } : {}),
