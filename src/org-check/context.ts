@@ -62,7 +62,15 @@ export class OrgCheckRun {
   queued(id: string, activityId = this.sessionId) {
     const now = Date.now();
     // Sent at once, as the queue marks a job's first send: its look-ups search from here (log-start.ts).
-    return { id, activityId, apiHost: this.target.apiHost, createdAt: now, firstSentAt: now, attempts: 0, notBefore: 0 };
+    return {
+      id,
+      activityId,
+      apiHost: this.target.apiHost,
+      createdAt: now,
+      firstSentAt: now,
+      attempts: 0,
+      notBefore: 0,
+    };
   }
 
   /** Sends a job as the outbox would: again at once while it leaves optional fields out. */

@@ -19,14 +19,14 @@ import { salesforceStatus } from '../shared/salesforce/status.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../shared/settings.js';
 
-export interface DryRequest {
+interface DryRequest {
   method: string;
   /** Path and query on the org's API host. */
   path: string;
   body?: unknown;
 }
 
-export interface DryScenario {
+interface DryScenario {
   title: string;
   requests: DryRequest[];
 }
@@ -44,7 +44,7 @@ const PREFIX: Record<string, string> = {
 
 let counter = 0;
 /** A made-up id of the sobject's key prefix: 18 characters, never a real record. */
-export const fakeId = (sobject: string) => `${PREFIX[sobject] ?? '000'}${String(++counter).padStart(12, '0')}AAA`;
+const fakeId = (sobject: string) => `${PREFIX[sobject] ?? '000'}${String(++counter).padStart(12, '0')}AAA`;
 
 const API_HOST = 'yourorg.my.salesforce.com';
 const USER_ID = '005000000000000AAA';

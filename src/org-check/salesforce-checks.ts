@@ -8,8 +8,6 @@ import { type OrgTarget, Refused, refusedBy } from './check-kit.js';
 import { ORG_CHECKS } from './checks.js';
 import { type OrgCheck, OrgCheckRun } from './context.js';
 
-export { type OrgTarget, refusedBy } from './check-kit.js';
-
 /** Runs one row: a thrown SalesforceError or Refused says which setting refused it. */
 async function runOne(check: OrgCheck, run: OrgCheckRun): Promise<OrgCheckResult> {
   const { id } = check;

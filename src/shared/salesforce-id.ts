@@ -14,7 +14,7 @@ export const SOBJECT_BY_PREFIX = {
   '0D5': 'FeedItem',
 } as const;
 
-export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
+type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
 // Pure: bundles that never use it (the content script) leave it out.
 export const PREFIX_BY_SOBJECT = /* @__PURE__ */ (() =>

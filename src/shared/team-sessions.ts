@@ -3,7 +3,7 @@
 import type { SalesforceProblem } from './salesforce-problems.js';
 
 /** One session Event as the team view shows it. */
-export interface TeamSession {
+interface TeamSession {
   eventId: string;
   startedAt: string;
   /** Salesforce's DurationInMinutes (derived from the real start and end once the session ended). */

@@ -88,7 +88,9 @@ describe('Firefox container tabs', () => {
     expect(sentWith).not.toContain(coraSid);
     expect(await readJobs(h.ports)).toMatchObject([{ storeId: SHOPPING, problem: 'session-expired' }]);
     // The popup's queue says why, in the words it uses for a login Salesforce waits for.
-    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([{ activityId: sessionId, state: 'session-expired' }]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { activityId: sessionId, state: 'session-expired' },
+    ]);
 
     // The rep logs in in the Shopping container (as Sam): the writes land with that session, and only it.
     const sam = user('Sam Shopper');

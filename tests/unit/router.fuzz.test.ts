@@ -134,7 +134,18 @@ function junk(random: Random, depth = 0): unknown {
     default: {
       // JSON.parse makes "__proto__" an own key, as a message arriving from another context does.
       const entries = Array.from({ length: 1 + random.int(3) }, () => [
-        random.pick([...HOSTILE_KEYS, 'type', 'settings', 'pageUrl', 'sessionId', 'activityId', 'mode', 'meeting', 'meetingId', 'x']),
+        random.pick([
+          ...HOSTILE_KEYS,
+          'type',
+          'settings',
+          'pageUrl',
+          'sessionId',
+          'activityId',
+          'mode',
+          'meeting',
+          'meetingId',
+          'x',
+        ]),
         junk(random, depth + 1),
       ]);
       return JSON.parse(JSON.stringify(Object.fromEntries(entries)) ?? 'null');

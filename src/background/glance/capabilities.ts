@@ -14,7 +14,7 @@ const PROBED: Record<Exclude<keyof GlanceCapabilities, 'probedAt'>, SessionOp> =
 };
 
 /** None of the assumed operations: what a real account has, as far as anyone has published. */
-export const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
+const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
 
 /** Reads the service's list of operations once (its WSDL). Throws when Glance could not be reached. */
 export async function probeCapabilities(client: GlanceClient, now: number): Promise<GlanceCapabilities> {

@@ -3,7 +3,7 @@
 // session use (capabilities.ts). Sessions themselves start in the Glance Client (documented.ts).
 
 import { AnswerTooLarge, readCappedText } from '../../shared/answer-limits.js';
-import type { GlanceAccount, GlanceCapabilities, GlanceGuest } from '../storage/glance-account.js';
+import type { GlanceAccount, GlanceGuest } from '../storage/glance-account.js';
 import {
   ASMX_UNKNOWN_METHOD_PATTERN,
   AUTH_FIELD,
@@ -41,7 +41,7 @@ export interface GlanceSession {
   guests: GlanceGuest[];
 }
 
-export interface ConferenceInfo {
+interface ConferenceInfo {
   phoneNumbers: string[];
   accessCode: string;
   notes: string;

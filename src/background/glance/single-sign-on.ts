@@ -22,7 +22,7 @@ import type { GlanceAccount, SingleSignOnLogin } from '../storage/glance-account
 import { GLANCE_TIMEOUT_MS, GlanceError } from './client.js';
 import { GLANCE_WEB_ORIGIN, isGlanceAddress, type LaunchIdentity } from './documented.js';
 
-export const LOGIN_KEY_PAGE_PATH = '/account/GetLoginKey.aspx';
+const LOGIN_KEY_PAGE_PATH = '/account/GetLoginKey.aspx';
 export const AUTHORIZE_URL = `${GLANCE_WEB_ORIGIN}/services/AuthorizationService.svc/rest/Authorize`;
 /** [login-key]: a key is never valid for more than a day; a little clock skew is forgiven. */
 const MAX_AHEAD_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;

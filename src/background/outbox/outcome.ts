@@ -11,7 +11,7 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 /** A job still failing this long after it was queued is shown to the rep instead of retried. */
-export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
+const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
 /**
  * Look-ups after an interrupted send that may fail in a row before the rep is asked: with the
  * back-off (30 s, 1, 2, 4, then 5 min) about a quarter of an hour. A look-up that times out every

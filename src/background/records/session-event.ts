@@ -4,7 +4,7 @@
 import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
 import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/messages.js';
 import { soqlString } from '../../shared/salesforce/client.js';
-import { type GlanceSObject, sobjectOfId, to18 } from '../../shared/salesforce-id.js';
+import { sobjectOfId, to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
 import type { EventGuest, LoggedRecord, RelationChoices, RelationLookup } from '../storage/record-shapes.js';
 
@@ -30,7 +30,7 @@ export interface SessionFacts {
 }
 
 /** How many open records the panel offers; the query asks for one more, to know that there are more. */
-export const CHOICES_SHOWN = 10;
+const CHOICES_SHOWN = 10;
 
 export function eventSubject(sessionId: string): string {
   return `${EVENT_SUBJECT_PREFIX} (${oneLine(sessionId)})`;
@@ -88,7 +88,7 @@ export function relationLookup(record: LoggedRecord, usage: SalesforceUsage): Re
 }
 
 /** A row of a relation look-up's answer: whichever of these its query selected. */
-export interface RelationRow {
+interface RelationRow {
   Id?: string;
   ContactId?: string | null;
   OpportunityId?: string | null;
@@ -225,7 +225,7 @@ export function startEventFields(facts: SessionFacts, record: LoggedRecord): Rec
  * one is refused with FIELD_INTEGRITY_EXCEPTION on DurationInMinutes). A session left running
  * longer (a rep who never pressed End, a laptop asleep for weeks) still gets logged.
  */
-export const MAX_EVENT_MS = 14 * 24 * 60 * 60 * 1000;
+const MAX_EVENT_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** The Event's end: the session's, or 14 days after its start when it ran longer (the description keeps the real end). */
 export function eventEnd(startedAt: string, endedAt: string): string {

@@ -22,10 +22,10 @@ export interface EventRow {
 export const MATCH_WINDOW_MS = 15 * 60 * 1000;
 
 /** The line that ties an Event to Glance's record once matched (Description is not filterable in SOQL). */
-export const RECORD_LINE = 'Glance record: ';
+const RECORD_LINE = 'Glance record: ';
 
 /** A session started elsewhere gets its own Event, found again by this unique Subject. */
-export const elsewhereSubject = (glanceId: string) => eventSubject(`glance-${glanceId}`);
+const elsewhereSubject = (glanceId: string) => eventSubject(`glance-${glanceId}`);
 
 const recordIdOf = (event: EventRow) =>
   (event.Description ?? '')
@@ -40,7 +40,7 @@ const keyOf = (event: EventRow) => /^Session key: (\S+)$/m.exec(event.Descriptio
 const isOurs = (event: EventRow) =>
   (event.Subject ?? '').startsWith('Glance session (') || (event.Subject ?? '').includes('[Glance meeting m-');
 
-export type Match = { event: EventRow; how: 'record' | 'elsewhere' | 'matched' } | undefined;
+type Match = { event: EventRow; how: 'record' | 'elsewhere' | 'matched' } | undefined;
 
 /**
  * The Event this session fills in: the one that already names Glance's id (its own Subject for a

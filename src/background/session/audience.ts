@@ -5,7 +5,7 @@ import type { BackgroundBroadcast, SessionProblem, SessionView } from '../../sha
 import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-host.js';
 import type { ActiveSession } from './state.js';
 
-export interface SalesforceTab {
+interface SalesforceTab {
   id: number;
   url: string;
   incognito: boolean;

@@ -27,7 +27,7 @@ import { type ActiveSession, readActiveSession, toView, writeActiveSession } fro
 
 /** Where the viewer window opened; undefined when the browser refused to open one. */
 /** The agent viewer window of a joined session (join.ts). */
-export interface ViewerPorts {
+interface ViewerPorts {
   openViewer(url: string): Promise<number | undefined>;
   closeViewer(windowId: number): Promise<void>;
 }
@@ -67,7 +67,7 @@ export const problemOf = (error: unknown): SessionProblem => {
 /** One change to the running session at a time: a guest poll must not undo an End. */
 export const sessionLock = new Lock();
 
-export let jobCounter = 0;
+let jobCounter = 0;
 export const jobId = (ports: OutboxPorts) =>
   `${ports.now().toString(36)}-${(++jobCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -231,7 +231,7 @@ export async function finish(
 }
 
 /** A meeting's Event keeps the meeting's details (phone, invitee, notes) below the session's description. */
-export function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
+function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
   if (!session.meeting) return fields;
   return { ...fields, Description: withMeetingDetails(String(fields.Description), session.meeting.details) };
 }

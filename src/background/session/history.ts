@@ -10,7 +10,7 @@ import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/stat
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
 
-export const HISTORY_DAYS = 30;
+const HISTORY_DAYS = 30;
 /** More than any rep holds in a month of sessions; the popup says when there were more. */
 export const HISTORY_LIMIT = 200;
 

@@ -133,7 +133,7 @@ const accountView = (account: GlanceAccount) => ({
 });
 
 /** The company's Glance-address rule (last known): an admin may set it after the rep connected. */
-export async function glanceAddressAllowed(address: string, ports: PolicyPorts): Promise<boolean> {
+async function glanceAddressAllowed(address: string, ports: PolicyPorts): Promise<boolean> {
   return addressAllowed(address, readPolicy((await knownPolicy(ports)).managed).glanceAddressPattern);
 }
 

@@ -20,7 +20,7 @@ export interface SignInPorts extends AccountPorts {
 }
 
 /** A sign-in nobody finished in this long is over (the identity provider's own pages time out sooner). */
-export const SIGN_IN_ATTEMPT_MS = 15 * 60 * 1000;
+const SIGN_IN_ATTEMPT_MS = 15 * 60 * 1000;
 
 /** Sessions need none of Glance's assumed operations, and they need a credential SSO accounts lack. */
 const NO_CAPABILITIES = (now: number) => ({

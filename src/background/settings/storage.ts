@@ -3,8 +3,6 @@ import type { GlanceAccount } from '../storage/glance-account.js';
 import { glanceAccountItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
 
-export type { StoragePorts } from '../storage/ports.js';
-
 export function readGlanceAccount(ports: StoragePorts): Promise<GlanceAccount | undefined> {
   return glanceAccountItem.read(ports);
 }

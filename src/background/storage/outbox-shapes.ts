@@ -196,7 +196,7 @@ export interface OrgState {
 }
 
 /** One of Glance's session records as the sync keeps it in the queue (sync/synced-session.ts makes it). */
-export interface SyncedGuest {
+interface SyncedGuest {
   name: string;
   email: string;
   joinedAt: string;

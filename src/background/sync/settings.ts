@@ -14,7 +14,7 @@ import type { StoragePorts } from '../storage/ports.js';
 import type { SyncConfig } from '../storage/sync-shapes.js';
 import { RecordsError, recordsToken } from './glance-records.js';
 
-export interface SyncSettingsPorts extends StoragePorts {
+interface SyncSettingsPorts extends StoragePorts {
   fetch: typeof fetch;
   now(): number;
   mayKeepSecrets(): Promise<boolean>;

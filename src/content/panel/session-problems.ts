@@ -30,7 +30,7 @@ export function problemText(problem: SessionProblem | undefined): MessageKey {
 }
 
 /** Problems the rep fixes in Glance settings, so we offer the button that opens them. */
-export function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
+function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
   return (
     problem === 'glance-not-connected' || problem === 'glance-reconnect' || problem === 'glance-address-not-allowed'
   );

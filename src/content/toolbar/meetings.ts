@@ -10,7 +10,7 @@ import { loadLazyScript } from '../common/panel-loader.js';
 import type { FollowUp, MeetingAction, MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
 import type { Toolbar } from './toolbar-types.js';
 
-export interface Meetings {
+interface Meetings {
   setStatus(status: SalesforceStatus | undefined): void;
   /** The toolbar shows `record` (or nothing): ask once per record whether it has an upcoming meeting. */
   show(record: RecordPage | undefined): void;

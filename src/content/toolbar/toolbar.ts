@@ -4,7 +4,6 @@
 import { type MessageKey, t } from '../../shared/i18n.js';
 
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
@@ -13,7 +12,7 @@ import { dockHost } from '../common/placement.js';
 import { lookAgain } from '../common/press-guard.js';
 import type { StartMenu } from '../panel/start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
-import type { StartChoice, Tone, Toolbar } from './toolbar-types.js';
+import type { StartChoice, Toolbar } from './toolbar-types.js';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
 const labelled = (className: string, key: MessageKey, icon: string) => {

@@ -30,7 +30,7 @@ export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
  * company's policy says so (the client sends `Sforce-Auto-Assign: FALSE` on every call; a
  * subrequest's httpHeaders decide for it, "Composite Subrequest").
  */
-export function leadCreateHeaders(job: Job<'guest-lead'>): Record<string, string> {
+function leadCreateHeaders(job: Job<'guest-lead'>): Record<string, string> {
   return {
     'Sforce-Duplicate-Rule-Header': 'allowSave=true',
     ...(job.orgAssigns ? { 'Sforce-Auto-Assign': 'TRUE' } : {}),

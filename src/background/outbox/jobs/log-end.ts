@@ -11,7 +11,7 @@ import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './pa
  * The record the rep chose in the panel among those the start's look-up offered (the choice was
  * checked when made; checked again here, as the log is storage anyone of ours may have written).
  */
-export function chosenRelation(log: SessionLog): Record<string, string> {
+function chosenRelation(log: SessionLog): Record<string, string> {
   const { choices, chosen } = log;
   if (!choices || !chosen || !choices.candidates.some((c) => c.id === chosen)) return {};
   return { [choices.field]: chosen };
