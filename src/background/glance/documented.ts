@@ -120,14 +120,8 @@ const LIVE_STATUSES: readonly SessionStatusLetter[] = ['J', 'W', 'A', 'L'];
 /** Over, however it ended. U (unknown) is neither: it tells nothing about the session. */
 const ENDED_STATUSES: readonly SessionStatusLetter[] = ['C', 'D', 'E', 'K', 'Q', 'T', 'X'];
 
-export function isStatusLetter(value: string): value is SessionStatusLetter {
-  return Object.hasOwn(SESSION_STATUS, value);
-}
 export const isLiveStatus = (letter: string) => (LIVE_STATUSES as readonly string[]).includes(letter);
 export const isEndedStatus = (letter: string) => (ENDED_STATUSES as readonly string[]).includes(letter);
-
-/** The host part every Glance address ends with. */
-export const GLANCE_ADDRESS_SUFFIX = '.glance.net';
 
 /** True for host names shaped like a Glance address (`acme.glance.net`, `ja.acme.glance.net`). */
 export function isGlanceAddress(value: string): boolean {

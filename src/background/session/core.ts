@@ -54,7 +54,7 @@ export const TYPE_OF_MODE: Record<SessionMode, SessionType> = {
 /** Panels ask every 5 s; never ask Glance more often than this. */
 export const MIN_POLL_INTERVAL_MS = 4000;
 /** Above this share of the org's daily API allowance, guests are polled this much less often. */
-export const BUDGET_LOW_SHARE = 0.9;
+const BUDGET_LOW_SHARE = 0.9;
 export const LOW_BUDGET_POLL_INTERVAL_MS = 30_000;
 
 export const problemOf = (error: unknown): SessionProblem => {

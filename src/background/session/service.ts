@@ -45,10 +45,7 @@ import { type ActiveSession, readActiveSession, toView, writeActiveSession } fro
 
 export {
   announce,
-  BUDGET_LOW_SHARE,
   currentSession,
-  LOW_BUDGET_POLL_INTERVAL_MS,
-  MIN_POLL_INTERVAL_MS,
   type SessionPorts,
 } from './core.js';
 export { refreshSession } from './poll.js';

@@ -8,7 +8,7 @@ import type { GlanceSObject } from '../../shared/salesforce-id.js';
 /** What Start or its menu asks for: a screen share, or joining the customer's session with their key. */
 export type StartChoice = { mode: SessionMode; join?: undefined } | { join: string; mode?: undefined };
 
-export type Tone = 'info' | 'warning' | 'error';
+type Tone = 'info' | 'warning' | 'error';
 
 /** The toolbar as main.ts and the lazily injected scripts (meeting-coordinator.ts, session-problems.ts) use it. */
 export interface Toolbar {

@@ -22,7 +22,7 @@ import {
   recordsOf,
 } from './parts.js';
 
-export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
+const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
 
 /**
  * The create's own headers: acknowledge a duplicate rule's alert (REST API Developer Guide,
