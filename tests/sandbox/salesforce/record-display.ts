@@ -1,7 +1,6 @@
 // How the emulated pages show records, shared by the Lightning and Classic pages: hosts, names,
 // labels, which fields to show, and which records relate to which. Everything returned as markup
 // is escaped here; callers never put record text into a page any other way.
-import { PREFIX_BY_SOBJECT } from '../../../src/shared/salesforce-id.js';
 import { escapeHtml } from '../http.js';
 import { type FieldValue, MY_DOMAIN, type SalesforceOrg, type SObjectRecord } from './org.js';
 
@@ -28,8 +27,24 @@ export const PLURAL: Record<string, string> = {
   User: 'Users',
 };
 
-/** The standard key prefixes, from the one table in src/shared. */
-export const KEY_PREFIX: Record<string, string> = PREFIX_BY_SOBJECT;
+/**
+ * The standard objects' key prefixes: the first 3 characters of every record id, the same in every org
+ * (each object's describe answers it as keyPrefix; Salesforce Help, "Object Key Prefixes"). The
+ * emulator's own table, not the product's (src/shared/salesforce-id.ts), so a wrong prefix there
+ * fails against it.
+ */
+export const KEY_PREFIX: Record<string, string> = {
+  Lead: '00Q',
+  Contact: '003',
+  Opportunity: '006',
+  Campaign: '701',
+  Case: '500',
+  Account: '001',
+  Event: '00U',
+  Task: '00T',
+  User: '005',
+  FeedItem: '0D5',
+};
 
 /** The few fields the highlights panel (Lightning) and list columns show per type. */
 export const HIGHLIGHT_FIELDS: Record<string, string[]> = {
