@@ -11,6 +11,7 @@ import {
   workerFolderEdges,
 } from '../architecture/check.js';
 import {
+  exportsOf,
   type ImportEdge,
   importCycles,
   importGraph,
@@ -22,6 +23,8 @@ import { TEMPORARY_CYCLES, TEST_SEAMS } from '../architecture/layers.js';
 
 const src = sourceFiles();
 const edges = importGraph(src);
+// The build's own code (scripts/, vite.config.ts) is a real user of src/ exports too.
+const build = [...sourceFiles(join(ROOT, 'scripts')), ...sourceFiles(ROOT).filter((f) => f.path === 'vite.config.ts')];
 
 describe('the real import graph of src/', () => {
   it('is read whole: static, export-from, side-effect, dynamic and type-only imports', () => {
@@ -60,7 +63,23 @@ describe('the real import graph of src/', () => {
       ...sourceFiles(ROOT).filter((f) => f.path === 'vite.config.ts'),
     ];
     expect(unimportedExports(src, [...edges, ...build.flatMap(importsOf)])).toEqual([]);
-    for (const seam of TEST_SEAMS) expect(src.some((f) => f.path === seam.file)).toBe(true);
+  });
+
+  it('keeps its list of test seams true: each listed export exists and no module of src/ imports it', () => {
+    const all = [...edges, ...build.flatMap(importsOf)];
+    for (const seam of TEST_SEAMS)
+      for (const [path, names] of Object.entries(seam.exports)) {
+        const file = src.find((f) => f.path === path);
+        expect(file, path).toBeDefined();
+        if (names === '*') continue;
+        for (const name of names) {
+          expect(exportsOf(file!), `${path}: ${name}`).toContain(name);
+          expect(
+            all.some((e) => e.to === path && e.from !== path && e.names.includes(name)),
+            `${path}: ${name} is imported by src/ now: take it off the list`,
+          ).toBe(false);
+        }
+      }
   });
 });
 

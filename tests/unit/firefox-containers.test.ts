@@ -5,15 +5,16 @@
 // the default container's, which may hold nobody's session or another user's.
 import { describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
-import { currentSession, endSession } from '../../src/background/session/service.js';
+import { endSession } from '../../src/background/session/service.js';
 import { startFromShortcut } from '../../src/background/session/shortcut.js';
 import type { SessionResult } from '../../src/shared/messages.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { containerStore } from '../support/browser-cookies.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 const API = 'acme.my.salesforce.com';
 const WORK = containerStore(2);

@@ -6,13 +6,13 @@ import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { cancelMeeting, rescheduleMeeting, startScheduledMeeting } from '../../src/background/meeting/service.js';
 import { meetingDueFor, readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { addGuest, endSession } from '../../src/background/session/service.js';
 import { connectAccount } from '../../src/background/settings/account.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
+import { readJobs } from '../support/queue.js';
 
 const at = (value: unknown) => Date.parse(String(value));
 const leadPage = (id: string) => `${LIGHTNING}/lightning/r/Lead/${id}/view`;

@@ -4,11 +4,12 @@
 // queued for the old host go to the new one, sent there once the rep is signed in there.
 import { describe, expect, it } from 'vitest';
 import { enqueue, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { orgStatesItem } from '../../src/background/storage/items.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const OLD = 'acme.my.salesforce.com';
 const NEW = 'acme-corp.my.salesforce.com';

@@ -3,12 +3,13 @@
 // exactly once, or waits with a reason the rep can read, and that nothing is dropped silently.
 import { describe, expect, it, vi } from 'vitest';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const HOUR = 60 * 60 * 1000;
 const org = (h: Harness) => h.sandbox.state.salesforce;

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LOOKUP_FAILURES } from '../../src/background/outbox/outcome.js';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { salesforceHistory } from '../../src/background/session/history.js';
 import { endSession } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;
 const logOf = async (h: Harness, sessionId: string) => (await readQueue(h.ports)).logs[sessionId];

@@ -115,12 +115,9 @@ const SESSION_STATUS = {
 } as const;
 export type SessionStatusLetter = keyof typeof SESSION_STATUS;
 
-/** Still running: being set up, waiting for guests, with guests, or locked to new ones. */
-const LIVE_STATUSES: readonly SessionStatusLetter[] = ['J', 'W', 'A', 'L'];
 /** Over, however it ended. U (unknown) is neither: it tells nothing about the session. */
 const ENDED_STATUSES: readonly SessionStatusLetter[] = ['C', 'D', 'E', 'K', 'Q', 'T', 'X'];
 
-export const isLiveStatus = (letter: string) => (LIVE_STATUSES as readonly string[]).includes(letter);
 export const isEndedStatus = (letter: string) => (ENDED_STATUSES as readonly string[]).includes(letter);
 
 /** True for host names shaped like a Glance address (`acme.glance.net`, `ja.acme.glance.net`). */

@@ -6,6 +6,6 @@ export { guestLead } from './jobs/guest-lead.js';
 export { logEnd } from './jobs/log-end.js';
 export { CLOCK_MARGIN_MS, logStart } from './jobs/log-start.js';
 export { meetingStart } from './jobs/meeting-start.js';
-export { deleteSurplus, type Progress } from './jobs/parts.js';
+export type { Progress } from './jobs/parts.js';
 export { SYNC_BATCH, syncSessions } from './jobs/sync-sessions.js';
 export { wrapUp } from './jobs/wrap-up.js';

@@ -30,8 +30,6 @@ export async function readQueue(ports: StoragePorts): Promise<QueueState> {
   return { jobs, logs, orgs };
 }
 
-export const readJobs = async (ports: StoragePorts) => (await readQueue(ports)).jobs;
-
 export async function readLog(ports: StoragePorts, sessionId: string): Promise<SessionLog> {
   return (await sessionLogsItem.read(ports))[sessionId] ?? emptyLog();
 }

@@ -113,10 +113,6 @@ export async function view(ports: SessionPorts, session: ActiveSession | undefin
   return toView(session, log, low);
 }
 
-export async function currentSession(ports: SessionPorts): Promise<SessionView | null> {
-  return view(ports, await readActiveSession(ports));
-}
-
 /** Tells the Salesforce tabs about the session (after any change, including its Salesforce state). */
 export async function announce(ports: SessionPorts): Promise<void> {
   const session = await readActiveSession(ports);

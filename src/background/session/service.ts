@@ -45,7 +45,6 @@ import { type ActiveSession, readActiveSession, toView, writeActiveSession } fro
 
 export {
   announce,
-  currentSession,
   type SessionPorts,
 } from './core.js';
 export { refreshSession } from './poll.js';

@@ -4,9 +4,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { to18 } from '../../../src/shared/salesforce-id.js';
-import { KEY_PREFIX } from './record-display.js';
 import { DeviceAuthorizations } from './oauth-device.js';
 import type { SamlServiceProvider } from './pages-idp.js';
+import { KEY_PREFIX } from './record-display.js';
 import { EXTRA_KEY_PREFIXES } from './schema.js';
 import { seedOrg } from './seed.js';
 

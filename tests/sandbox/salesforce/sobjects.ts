@@ -1,10 +1,10 @@
 // The sObject resources: /sobjects, /sobjects/<Type>, /sobjects/<Type>/describe and
 // /sobjects/<Type>/<Id> (GET, PATCH, DELETE), answering with Salesforce's codes and bodies.
 import { to18 } from '../../../src/shared/salesforce-id.js';
-import { KEY_PREFIX } from './record-display.js';
 import { checkDuplicateRules } from './duplicates.js';
 import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
 import type { SObjectRecord } from './org.js';
+import { KEY_PREFIX } from './record-display.js';
 import {
   API_BASE,
   type ApiAnswer,
