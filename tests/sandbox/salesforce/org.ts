@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { to18 } from '../../../src/shared/salesforce-id.js';
 import { DeviceAuthorizations } from './oauth-device.js';
 import type { SamlServiceProvider } from './pages-idp.js';
-import { KEY_PREFIX } from './record-display.js';
-import { EXTRA_KEY_PREFIXES } from './schema.js';
+import { EXTRA_KEY_PREFIXES, KEY_PREFIX } from './schema.js';
 import { seedOrg } from './seed.js';
 
 export type FieldValue = string | number | boolean | null;

@@ -27,25 +27,6 @@ export const PLURAL: Record<string, string> = {
   User: 'Users',
 };
 
-/**
- * The standard objects' key prefixes: the first 3 characters of every record id, the same in every org
- * (each object's describe answers it as keyPrefix; Salesforce Help, "Object Key Prefixes"). The
- * emulator's own table, not the product's (src/shared/salesforce-id.ts), so a wrong prefix there
- * fails against it.
- */
-export const KEY_PREFIX: Record<string, string> = {
-  Lead: '00Q',
-  Contact: '003',
-  Opportunity: '006',
-  Campaign: '701',
-  Case: '500',
-  Account: '001',
-  Event: '00U',
-  Task: '00T',
-  User: '005',
-  FeedItem: '0D5',
-};
-
 /** The few fields the highlights panel (Lightning) and list columns show per type. */
 export const HIGHLIGHT_FIELDS: Record<string, string[]> = {
   Lead: ['Company', 'Email', 'Status'],

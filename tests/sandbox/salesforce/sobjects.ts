@@ -4,7 +4,6 @@ import { to18 } from '../../../src/shared/salesforce-id.js';
 import { checkDuplicateRules } from './duplicates.js';
 import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
 import type { SObjectRecord } from './org.js';
-import { KEY_PREFIX } from './record-display.js';
 import {
   API_BASE,
   type ApiAnswer,
@@ -21,6 +20,7 @@ import {
   CHATTER_OBJECTS,
   EXTRA_KEY_PREFIXES,
   fieldOf,
+  KEY_PREFIX,
   type SObjectDef,
   sobjectDef,
   sobjectTypeOfId,
