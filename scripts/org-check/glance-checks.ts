@@ -8,8 +8,9 @@ import {
   sessionServiceUrl,
   trialSignupUrl,
 } from '../../src/background/glance/assumptions.js';
-import { connectGlance, type GlanceAccount, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
+import { connectGlance, GlanceClient, GlanceError } from '../../src/background/glance/client.js';
 import { agentStartUrl, agentViewUrl, clientLaunchUrl } from '../../src/background/glance/documented.js';
+import type { GlanceAccount } from '../../src/background/storage/glance-account.js';
 export interface CheckResult {
   name: string;
   ok: boolean;

@@ -36,10 +36,10 @@ export interface AlarmsPort {
 export const MIN_ALARM_DELAY_MS = 30_000;
 
 /** Guests are polled every 30 s (the floor itself), or every 2 min while the org's API budget is low. */
-export const GUEST_POLL_MINUTES = { normal: 0.5, slow: 2 } as const;
+const GUEST_POLL_MINUTES = { normal: 0.5, slow: 2 } as const;
 
 /** The earliest `when` the store build honours: `at`, or 30 s from now if that is sooner. */
-export const honouredTime = (at: number, now: number) => Math.max(at, now + MIN_ALARM_DELAY_MS);
+const honouredTime = (at: number, now: number) => Math.max(at, now + MIN_ALARM_DELAY_MS);
 
 /** The worker's wake-ups, built on `alarms` with `now` as its clock. */
 export function alarmSchedule(alarms: AlarmsPort, now: () => number) {

@@ -238,11 +238,11 @@ async function answerPopup(
     case 'popup:salesforce-queue':
       return salesforceQueueView(ports);
     case 'popup:retry-salesforce':
-      await retryNow(ports, { sessionId: message.sessionId || undefined, includeAttention: true });
+      await retryNow(ports, { activityId: message.activityId || undefined, includeAttention: true });
       return salesforceQueueView(ports);
     case 'popup:discard-salesforce':
-      await discardSession(ports, message.sessionId);
-      await forgetUnwrittenMeeting(ports, message.sessionId);
+      await discardSession(ports, message.activityId);
+      await forgetUnwrittenMeeting(ports, message.activityId);
       return salesforceQueueView(ports);
     case 'popup:sync-view':
       return syncView(ports);

@@ -12,7 +12,7 @@ export interface MessageSender {
   frameId?: number;
 }
 
-export type SenderKind = 'content' | 'extension-page' | 'glance-sign-in';
+type SenderKind = 'content' | 'extension-page' | 'glance-sign-in';
 
 /** scheme://host of a URL; URL.origin is "null" for the extension schemes outside a browser. */
 function originOf(url: URL): string {

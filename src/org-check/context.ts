@@ -3,8 +3,8 @@
 
 import { sampleMeeting } from '../background/meeting/sample.js';
 import type { Progress } from '../background/outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../background/outbox/types.js';
-import type { OrgCheckResult, OrgSetting } from '../shared/org-check.js';
+import type { OutboxJob, SessionLog } from '../background/storage/outbox-shapes.js';
+import type { OrgCheckId, OrgCheckResult, OrgSetting } from '../shared/org-check.js';
 import type { SalesforceClient } from '../shared/salesforce/client.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import { differences, type OrgTarget, omitFields, Refused, refusedBy, WatchedClient } from './check-kit.js';
@@ -20,7 +20,7 @@ export class OrgCheckRun {
   readonly chatterTitle = `Org check ${this.stamp}`;
   /** What the checks created, deleted again by the last one. */
   readonly created: { type: string; id: string }[] = [];
-  /** The session's log, and a meeting's own (its id is its jobs' sessionId). */
+  /** The session's log, and a meeting's own (its id is its jobs' activityId). */
   log = emptyLog();
   meetingLog = emptyLog();
   userId = '';
@@ -59,10 +59,18 @@ export class OrgCheckRun {
   }
 
   /** What every queued job carries; the checks send them at once, as the outbox would. */
-  queued(id: string, sessionId = this.sessionId) {
+  queued(id: string, activityId = this.sessionId) {
     const now = Date.now();
     // Sent at once, as the queue marks a job's first send: its look-ups search from here (log-start.ts).
-    return { id, sessionId, apiHost: this.target.apiHost, createdAt: now, firstSentAt: now, attempts: 0, notBefore: 0 };
+    return {
+      id,
+      activityId,
+      apiHost: this.target.apiHost,
+      createdAt: now,
+      firstSentAt: now,
+      attempts: 0,
+      notBefore: 0,
+    };
   }
 
   /** Sends a job as the outbox would: again at once while it leaves optional fields out. */
@@ -117,4 +125,17 @@ export class OrgCheckRun {
     const refusal = this.client.refusals.slice(this.since).find((r) => r.problem === 'refused');
     return refusal ? refusedBy(refusal) : 'other';
   }
+}
+
+/** One row of the org check (checks.ts lists them in order). */
+export interface OrgCheck {
+  id: OrgCheckId;
+  /** Runs only once the test Lead exists. */
+  needsLead?: boolean;
+  /** A refusal here is Chatter's (an org with Chatter off refuses it). */
+  chatter?: boolean;
+  /** After this row's result, nothing else is worth running (no API access at all). */
+  stopsTheRest?(result: OrgCheckResult): boolean;
+  /** What was checked, in record ids and Salesforce's words; throws (Refused, SalesforceError) on a failure. */
+  run(run: OrgCheckRun): Promise<string | { detail: string; refusedBy: OrgSetting }>;
 }

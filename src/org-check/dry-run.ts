@@ -4,7 +4,6 @@
 
 import { sampleMeeting } from '../background/meeting/sample.js';
 import { guestLead, logEnd, logStart, meetingStart } from '../background/outbox/jobs.js';
-import type { OutboxJob, SessionLog } from '../background/outbox/types.js';
 import { cancelledEventFields, meetingStartFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import {
   directRelation,
@@ -14,19 +13,20 @@ import {
   relationLookup,
   startEventFields,
 } from '../background/records/session-event.js';
+import type { OutboxJob, SessionLog } from '../background/storage/outbox-shapes.js';
 import { SalesforceClient, type SalesforceClientPorts } from '../shared/salesforce/client.js';
 import { salesforceStatus } from '../shared/salesforce/status.js';
 import type { GlanceSObject } from '../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../shared/settings.js';
 
-export interface DryRequest {
+interface DryRequest {
   method: string;
   /** Path and query on the org's API host. */
   path: string;
   body?: unknown;
 }
 
-export interface DryScenario {
+interface DryScenario {
   title: string;
   requests: DryRequest[];
 }
@@ -44,7 +44,7 @@ const PREFIX: Record<string, string> = {
 
 let counter = 0;
 /** A made-up id of the sobject's key prefix: 18 characters, never a real record. */
-export const fakeId = (sobject: string) => `${PREFIX[sobject] ?? '000'}${String(++counter).padStart(12, '0')}AAA`;
+const fakeId = (sobject: string) => `${PREFIX[sobject] ?? '000'}${String(++counter).padStart(12, '0')}AAA`;
 
 const API_HOST = 'yourorg.my.salesforce.com';
 const USER_ID = '005000000000000AAA';
@@ -96,9 +96,9 @@ function standIn(requests: DryRequest[], chatterOff = false): typeof fetch {
 }
 
 const emptyLog = (): SessionLog => ({ state: 'pending', error: '', leads: {} });
-const base = (sessionId: string) => ({
+const base = (activityId: string) => ({
   id: 'dry-run',
-  sessionId,
+  activityId,
   apiHost: API_HOST,
   createdAt: 0,
   attempts: 0,

@@ -1,10 +1,9 @@
 // The checks of a guest's Lead: created once for an invented guest, and found (not created again)
 // the second time the same guest is logged.
 import { guestLead } from '../background/outbox/jobs.js';
-import type { OutboxJob } from '../background/outbox/types.js';
+import type { OutboxJob } from '../background/storage/outbox-shapes.js';
 import { Refused } from './check-kit.js';
-import type { OrgCheck } from './checks.js';
-import type { OrgCheckRun } from './context.js';
+import type { OrgCheck, OrgCheckRun } from './context.js';
 
 const guestJob = (run: OrgCheckRun, id: string): Extract<OutboxJob, { kind: 'guest-lead' }> => ({
   ...run.queued(id),

@@ -1,10 +1,10 @@
 // The checks of a scheduled meeting's writes: its Event (and Chatter post) when scheduled, and the
-// same Event when cancelled. A meeting has its own log in the queue (its id is its jobs' sessionId).
+// same Event when cancelled. A meeting has its own log in the queue (its id is its jobs' activityId).
 import { logEnd, logStart } from '../background/outbox/jobs.js';
-import type { OutboxJob } from '../background/outbox/types.js';
 import { cancelledEventFields, scheduledEventFields } from '../background/records/meeting-event.js';
 import { relationLookup } from '../background/records/session-event.js';
-import type { OrgCheck } from './checks.js';
+import type { OutboxJob } from '../background/storage/outbox-shapes.js';
+import type { OrgCheck } from './context.js';
 import { postsTitled } from './session-checks.js';
 
 export const meetingScheduled: OrgCheck = {

@@ -3,8 +3,7 @@
 import { CLOCK_MARGIN_MS } from '../background/outbox/jobs.js';
 import { soqlDateTime, soqlString } from '../shared/salesforce/client.js';
 import { SalesforceError } from '../shared/salesforce/errors.js';
-import type { OrgCheck } from './checks.js';
-import type { OrgCheckRun } from './context.js';
+import type { OrgCheck, OrgCheckRun } from './context.js';
 
 export const whoAmI: OrgCheck = {
   id: 'who-am-i',

@@ -5,10 +5,8 @@
 import type { OrgCheckResult } from '../shared/org-check.js';
 import { SalesforceError } from '../shared/salesforce/errors.js';
 import { type OrgTarget, Refused, refusedBy } from './check-kit.js';
-import { ORG_CHECKS, type OrgCheck } from './checks.js';
-import { OrgCheckRun } from './context.js';
-
-export { type OrgTarget, refusedBy } from './check-kit.js';
+import { ORG_CHECKS } from './checks.js';
+import { type OrgCheck, OrgCheckRun } from './context.js';
 
 /** Runs one row: a thrown SalesforceError or Refused says which setting refused it. */
 async function runOne(check: OrgCheck, run: OrgCheckRun): Promise<OrgCheckResult> {

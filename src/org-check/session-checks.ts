@@ -1,13 +1,12 @@
 // The checks of a session's own writes: the Event at start and at end, the Chatter post, and the
 // Lead-with-Account rule the emulator copies from Salesforce.
 import { logEnd, logStart } from '../background/outbox/jobs.js';
-import type { OutboxJob } from '../background/outbox/types.js';
 import { endEventFields, relationLookup, startEventFields } from '../background/records/session-event.js';
+import type { OutboxJob } from '../background/storage/outbox-shapes.js';
 import { soqlString } from '../shared/salesforce/client.js';
 import { SalesforceError } from '../shared/salesforce/errors.js';
 import { Refused, refusedBy } from './check-kit.js';
-import type { OrgCheck } from './checks.js';
-import type { OrgCheckRun } from './context.js';
+import type { OrgCheck, OrgCheckRun } from './context.js';
 
 /** The posts of ours on the Chatter parent, by title. */
 export async function postsTitled(run: OrgCheckRun, title: string) {

@@ -4,7 +4,7 @@
 // Glance's login-key page posts when sign-on succeeded (seen in Glance's shipped agent script, not
 // documented: glance.md, C), which the sign-in listener (src/content/glance-sign-in) hands to the worker.
 
-export type IdpSelector = 'idpid' | 'idpname' | 'idptoken';
+type IdpSelector = 'idpid' | 'idpname' | 'idptoken';
 
 export interface IdentityProvider {
   selector: IdpSelector;

@@ -291,9 +291,10 @@ export type SalesforceHistory =
   | { ok: true; apiHost: string; days: number; events: SalesforceSessionEvent[]; more: boolean }
   | { ok: false; problem: 'no-salesforce-tab' | 'proxied' | SalesforceProblem };
 
-/** One session whose Salesforce writes wait, and why. */
+/** One session's (or scheduled meeting's) Salesforce writes that wait, and why. */
 export interface WaitingSessionView {
-  sessionId: string;
+  /** The session's or meeting's id: what its writes are for (the outbox job's activityId). */
+  activityId: string;
   sobject: GlanceSObject | '';
   startedAt: string;
   /** The org (API host) the writes go to. */
@@ -398,10 +399,10 @@ export interface PopupRequests {
     response: SalesforceHistory;
   };
   'popup:salesforce-queue': { request: NoPayload; response: SalesforceQueueView };
-  /** Sends one session's waiting writes again now (all sessions' when sessionId is ''). */
-  'popup:retry-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
+  /** Sends one session's waiting writes again now (all sessions' when activityId is ''). */
+  'popup:retry-salesforce': { request: { activityId: string }; response: SalesforceQueueView };
   /** Gives up on one session's waiting writes. */
-  'popup:discard-salesforce': { request: { sessionId: string }; response: SalesforceQueueView };
+  'popup:discard-salesforce': { request: { activityId: string }; response: SalesforceQueueView };
   /** The Company Settings tab's sync of Glance's session records: its status, never its secrets. */
   'popup:sync-view': { request: NoPayload; response: SyncView };
   /** Saves the sync's credentials and schedule once Glance's records service accepts them. */
@@ -512,10 +513,10 @@ const popupValidators: { [K in keyof PopupRequests]: Validator<{ type: K } & Pop
       : undefined,
   'popup:salesforce-queue': () => ({ type: 'popup:salesforce-queue' }),
   'popup:retry-salesforce': (raw) =>
-    isString(raw.sessionId, 100) ? { type: 'popup:retry-salesforce', sessionId: raw.sessionId } : undefined,
+    isString(raw.activityId, 100) ? { type: 'popup:retry-salesforce', activityId: raw.activityId } : undefined,
   'popup:discard-salesforce': (raw) =>
-    isString(raw.sessionId, 100) && raw.sessionId !== ''
-      ? { type: 'popup:discard-salesforce', sessionId: raw.sessionId }
+    isString(raw.activityId, 100) && raw.activityId !== ''
+      ? { type: 'popup:discard-salesforce', activityId: raw.activityId }
       : undefined,
   'popup:sync-view': () => ({ type: 'popup:sync-view' }),
   'popup:save-sync': (raw) =>

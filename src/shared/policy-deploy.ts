@@ -27,14 +27,14 @@ export type DeployTarget =
   | 'edgeLinux'
   | 'firefox';
 
-export interface Deployment {
+interface Deployment {
   target: DeployTarget;
   /** Where it goes: a registry key, a preference domain or a file path. */
   where: string;
   text: string;
 }
 
-export interface ExtensionIds {
+interface ExtensionIds {
   /** Chrome's and Edge's id (runtime.id). */
   chromium: string;
   /** Firefox's gecko id. */
@@ -126,7 +126,7 @@ export function macPlist(policy: Policy): string {
   ].join('\n');
 }
 
-export const POLICY_FILE_NAME = 'glance-for-salesforce.json';
+const POLICY_FILE_NAME = 'glance-for-salesforce.json';
 
 /** Every form, in the order the Company Settings tab shows them. */
 export function deployments(policy: Policy, ids: ExtensionIds): Deployment[] {

@@ -4,7 +4,7 @@
 // admin wrote it. Every preset fits extension/managed-schema.json and readPolicy applies it as
 // written (tests/unit/policy-presets.test.ts).
 
-export type PresetId = 'sales' | 'support' | 'lockedDown';
+type PresetId = 'sales' | 'support' | 'lockedDown';
 
 /** The rules a preset decides; any of these it leaves out are removed (their default applies). */
 export const PRESET_KEYS = [
@@ -19,7 +19,7 @@ export const PRESET_KEYS = [
 
 type PresetKey = (typeof PRESET_KEYS)[number];
 
-export interface Preset {
+interface Preset {
   id: PresetId;
   rules: Partial<Record<PresetKey, unknown>>;
 }

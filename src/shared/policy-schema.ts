@@ -11,7 +11,7 @@ import schemaJson from '../../extension/managed-schema.json';
 import { hasControlCharacter } from './control-characters.js';
 
 /** The subset of JSON Schema (draft 03) that Chrome's managed storage accepts and our schema uses. */
-export interface PropertySchema {
+interface PropertySchema {
   type: 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
   title?: string;
   description?: string;
@@ -20,7 +20,7 @@ export interface PropertySchema {
   properties?: Record<string, PropertySchema>;
 }
 
-export const POLICY_SCHEMA = schemaJson as unknown as PropertySchema & { properties: Record<string, PropertySchema> };
+const POLICY_SCHEMA = schemaJson as unknown as PropertySchema & { properties: Record<string, PropertySchema> };
 
 /** How the editor offers one key: chosen by the schema's shape, never by the key's name. */
 export type PolicyField =
@@ -31,7 +31,7 @@ export type PolicyField =
   /** A list of free text (one entry a line in the editor). */
   | { key: string; kind: 'list' };
 
-export function fieldOf(key: string, property: PropertySchema): PolicyField {
+function fieldOf(key: string, property: PropertySchema): PolicyField {
   if (property.type === 'boolean') return { key, kind: 'boolean' };
   if (property.type === 'string' && property.enum) return { key, kind: 'choice', values: property.enum.map(String) };
   if (property.type === 'array' && property.items?.type === 'string' && property.items.enum) {

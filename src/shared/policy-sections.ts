@@ -4,7 +4,7 @@
 
 export type PolicySectionId = 'sessions' | 'signIn' | 'logging' | 'guests' | 'wrapUp';
 
-export interface PolicySection {
+interface PolicySection {
   id: PolicySectionId;
   keys: readonly string[];
 }

@@ -51,7 +51,7 @@ export function problemText(problem: PolicyProblem): string {
 
 export type RowState = 'set' | 'unset' | 'invalid';
 
-export interface PolicyRow {
+interface PolicyRow {
   field: PolicyField;
   state: RowState;
   /** What the extension uses: the administrator's value, or the default when unset or invalid. */

@@ -12,15 +12,6 @@ export type GlanceReportKey =
   | 'meetings-scheduled'
   | 'meetings-held';
 
-export const GLANCE_REPORT_KEYS: readonly GlanceReportKey[] = [
-  'sessions-per-rep-week',
-  'minutes-per-rep',
-  'guests',
-  'record-types',
-  'meetings-scheduled',
-  'meetings-held',
-];
-
 /** A report folder of the org, as SOQL on Folder names it. */
 export interface ReportFolder {
   id: string;

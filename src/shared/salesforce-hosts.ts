@@ -7,7 +7,7 @@
 // My Domain suffix of orgs without enhanced domains), "Government Cloud Plus" domains, Salesforce on
 // Alibaba Cloud domains; ../shared/reference/salesforce.md.
 
-export interface HostFamily {
+interface HostFamily {
   /** Lightning Experience: `<my domain>` + this. */
   lightning: string;
   /** The My Domain host (REST API, Classic, the API `sid`): `<my domain>` + this. */
@@ -60,7 +60,7 @@ export const HOST_FAMILIES: readonly HostFamily[] = [
  * session cookie lives on the proxy's host, out of the extension's reach, and API calls would bypass
  * the proxy the company put in place: the extension says so instead of failing silently.
  */
-export const PROXY_SUFFIXES: readonly string[] = ['.mcas.ms'];
+const PROXY_SUFFIXES: readonly string[] = ['.mcas.ms'];
 
 /** A host with something before the suffix (a My Domain name), lower-case. */
 function prefixOf(host: string, suffix: string): string | undefined {

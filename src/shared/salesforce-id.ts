@@ -1,7 +1,7 @@
 // Salesforce record ids: 15 case-sensitive characters, or 18 with a 3-character checksum that makes
 // them safe in case-insensitive places. Key prefixes of the standard objects are the same in every org.
 
-export const SOBJECT_BY_PREFIX = {
+const SOBJECT_BY_PREFIX = {
   '00Q': 'Lead',
   '003': 'Contact',
   '006': 'Opportunity',
@@ -14,17 +14,10 @@ export const SOBJECT_BY_PREFIX = {
   '0D5': 'FeedItem',
 } as const;
 
-export type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
-
-// Pure: bundles that never use it (the content script) leave it out.
-export const PREFIX_BY_SOBJECT = /* @__PURE__ */ (() =>
-  Object.fromEntries(Object.entries(SOBJECT_BY_PREFIX).map(([prefix, sobject]) => [sobject, prefix])))() as Record<
-  KnownSObject,
-  string
->;
+type KnownSObject = (typeof SOBJECT_BY_PREFIX)[keyof typeof SOBJECT_BY_PREFIX];
 
 /** The record types on which the Glance toolbar is offered. */
-export const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
+const GLANCE_SOBJECTS = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 export type GlanceSObject = (typeof GLANCE_SOBJECTS)[number];
 
 export function isGlanceSObject(name: string): name is GlanceSObject {
@@ -32,10 +25,6 @@ export function isGlanceSObject(name: string): name is GlanceSObject {
 }
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
-
-export function isSalesforceId(value: string): boolean {
-  return ID_PATTERN.test(value) && (value.length === 15 || to18(value.slice(0, 15)) === value);
-}
 
 /** Converts a 15- or 18-character id to its 18-character form; returns undefined for non-ids. */
 export function to18(id: string): string | undefined {
@@ -54,9 +43,4 @@ export function to18(id: string): string | undefined {
 
 export function sobjectOfId(id: string): KnownSObject | undefined {
   return SOBJECT_BY_PREFIX[id.slice(0, 3) as keyof typeof SOBJECT_BY_PREFIX];
-}
-
-/** Two ids name the same record when their first 15 characters match exactly. */
-export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
 }

@@ -77,8 +77,3 @@ export function parseSalesforceUrl(href: string): SalesforcePage | undefined {
   }
   return { kind: 'other', ui: 'classic', apiHost };
 }
-
-export function sameRecordPage(a: SalesforcePage | undefined, b: SalesforcePage | undefined): boolean {
-  if (a?.kind !== 'record' || b?.kind !== 'record') return false;
-  return a.recordId === b.recordId && a.ui === b.ui && a.apiHost === b.apiHost;
-}

@@ -126,7 +126,7 @@ export function readSettings(raw: unknown): UserSettings {
 }
 
 /** A pattern no Glance address matches: an address rule that cannot be read allows none. */
-export const NO_ADDRESS = '(unusable rule)';
+const NO_ADDRESS = '(unusable rule)';
 
 /**
  * Reads the managed policy. Keys an administrator did not set stay open; a key set to a value this
@@ -234,7 +234,7 @@ export function effectiveSettings(settings: UserSettings, policy: CompanyPolicy,
   };
 }
 
-export function isValidFixedKey(key: string): boolean {
+function isValidFixedKey(key: string): boolean {
   return /^\d{4}$/.test(key);
 }
 

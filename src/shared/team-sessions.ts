@@ -4,7 +4,7 @@ import type { SessionMode } from './messages.js';
 import type { SalesforceProblem } from './salesforce-problems.js';
 
 /** One session Event as the team view shows it. */
-export interface TeamSession {
+interface TeamSession {
   eventId: string;
   startedAt: string;
   /** Salesforce's DurationInMinutes (derived from the real start and end once the session ended). */
@@ -62,7 +62,7 @@ function modesOf(text: string | undefined): SessionMode[] {
   return modes.every((mode) => mode !== undefined) ? modes : [];
 }
 
-export interface SessionShape {
+interface SessionShape {
   guests: number;
   modes: SessionMode[];
 }
@@ -79,10 +79,6 @@ function shapeFromLocation(location: unknown): SessionShape | undefined {
   const parts = location.split(' · ');
   const count = parts[0] === 'Glance' ? /^(\d{1,6}) guests?$/.exec(parts[2] ?? '')?.[1] : undefined;
   return count === undefined ? undefined : { guests: Number(count), modes: modesOf(parts[1]) };
-}
-
-export function guestsFromLocation(location: unknown): number {
-  return shapeFromLocation(location)?.guests ?? 0;
 }
 
 /**

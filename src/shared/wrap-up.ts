@@ -11,8 +11,8 @@ import { hasControlCharacter } from './control-characters.js';
 export const DEFAULT_WRAP_UP_OUTCOMES = ['Demo given', 'Issue resolved', 'Follow-up needed', 'No show'] as const;
 
 /** The most outcomes a list may hold, and the longest one (they share Location's 255 characters). */
-export const MAX_OUTCOMES = 20;
-export const OUTCOME_MAX_LENGTH = 80;
+const MAX_OUTCOMES = 20;
+const OUTCOME_MAX_LENGTH = 80;
 
 export const WRAP_UP_LIMITS = {
   /** Event.Description holds 32,000 characters with the session's own lines (Object Reference, "Event"). */
@@ -44,7 +44,7 @@ export function readWrapUpOutcomes(raw: unknown, set: boolean): { outcomes: stri
 }
 
 /** A next step: a Task with a due date (YYYY-MM-DD, the rep's calendar day). */
-export interface WrapUpTask {
+interface WrapUpTask {
   subject: string;
   dueDate: string;
 }

@@ -6,10 +6,10 @@
 // had stopped before writing it). Harness-based, not in Chromium: the browser test
 // (tests/e2e/glance-sync.spec.ts) shows the same paths in the real worker.
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { syncStateItem } from '../../src/background/storage/items.js';
 import { runSync } from '../../src/background/sync/run.js';
 import { harness } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 import { prng } from '../support/seeded-random.js';
 import { elsewhere, MINUTE, setUpSync } from '../support/sync-harness.js';
 import type { Metric } from './main.js';

@@ -3,10 +3,10 @@
 // worker's code with the in-process emulators): the end's update, then the wrap-up with its next
 // step's Task. Counted: requests to the org's API host from End until the queue is empty.
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { saveWrapUp } from '../../src/background/session/wrap-up.js';
 import { harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 import type { Metric } from './main.js';
 
 export async function wrapUpMetrics(): Promise<Metric[]> {

@@ -11,7 +11,7 @@ const BUNDLE = buildSync({
   write: false,
 }).outputFiles[0]?.text as string;
 
-/** What findActivityActions answers on the page now, described (null: undefined). */
+/** What the activity actions' finder (activityActions.find) answers on the page now, described (null: undefined). */
 async function activityAnchor(page: Page, ui: 'lightning' | 'classic', recordId: string) {
   // Loaded once per document, so its memory of which element served which record lasts as in a tab.
   // page.evaluate runs through the DevTools protocol, which the page's CSP does not restrict.
@@ -20,8 +20,8 @@ async function activityAnchor(page: Page, ui: 'lightning' | 'classic', recordId:
   );
   return page.evaluate(
     ({ ui, recordId }) => {
-      type Api = { findActivityActions(ui: string, id: string): Element | undefined };
-      const el = (window as unknown as { __glanceActivityActions: Api }).__glanceActivityActions.findActivityActions(
+      type Api = { activityActions: { find(ui: string, id: string): Element | undefined } };
+      const el = (window as unknown as { __glanceActivityActions: Api }).__glanceActivityActions.activityActions.find(
         ui,
         recordId,
       );

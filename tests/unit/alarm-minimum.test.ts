@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_ALARM, GUEST_POLL_ALARM, OUTBOX_ALARM } from '../../src/background/alarm-names.js';
 import { MIN_ALARM_DELAY_MS } from '../../src/background/alarms.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { useMessages } from '../../src/shared/i18n.js';
 import { eventOf, type Harness, harness, start } from '../support/background-harness.js';
 import { chromeGetMessage } from '../support/chrome-i18n.js';
 import { fakeAlarms, PACKED_MINIMUM_MS } from '../support/fake-alarms.js';
+import { readJobs } from '../support/queue.js';
 
 beforeEach(() => useMessages(chromeGetMessage));
 afterEach(() => useMessages((key) => key));

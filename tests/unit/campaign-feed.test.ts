@@ -3,9 +3,10 @@
 // Campaign, and the rep is told why. Against the emulator, which refuses such a post as Salesforce does.
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
-import { currentSession } from '../../src/background/session/service.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 describe("a session's post from a Campaign", () => {
   it("goes to the rep's own feed, linking the Campaign and the Event, when Campaigns have no feed", async () => {

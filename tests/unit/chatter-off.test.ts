@@ -2,10 +2,10 @@
 // "ready", and a session still gets its Event while the refused post is recorded once for the panel.
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
-import { currentSession } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 const HOME = `${LIGHTNING}/lightning/page/home`;
 const paths = (h: ReturnType<typeof harness>, from: number) =>

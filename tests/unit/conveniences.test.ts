@@ -4,13 +4,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionTimeBadge, updateBadge } from '../../src/background/session/badge.js';
 import { guestNoticeText, oneLine } from '../../src/background/session/guest-notice.js';
-import { currentSession, endSession, refreshSession } from '../../src/background/session/service.js';
+import { endSession, refreshSession } from '../../src/background/session/service.js';
 import { startFromShortcut } from '../../src/background/session/shortcut.js';
 import { useMessages } from '../../src/shared/i18n.js';
 import type { SessionProblem } from '../../src/shared/messages.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 import { chromeGetMessage } from '../support/chrome-i18n.js';
 import { HOSTILE_TEXT } from '../support/hostile-text.js';
+import { currentSession } from '../support/session.js';
 
 beforeEach(() => useMessages(chromeGetMessage));
 afterEach(() => useMessages((key) => key));

@@ -5,15 +5,16 @@
 // the default container's, which may hold nobody's session or another user's.
 import { describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
-import { currentSession, endSession } from '../../src/background/session/service.js';
+import { endSession } from '../../src/background/session/service.js';
 import { startFromShortcut } from '../../src/background/session/shortcut.js';
 import type { SessionResult } from '../../src/shared/messages.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { containerStore } from '../support/browser-cookies.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 const API = 'acme.my.salesforce.com';
 const WORK = containerStore(2);
@@ -88,7 +89,9 @@ describe('Firefox container tabs', () => {
     expect(sentWith).not.toContain(coraSid);
     expect(await readJobs(h.ports)).toMatchObject([{ storeId: SHOPPING, problem: 'session-expired' }]);
     // The popup's queue says why, in the words it uses for a login Salesforce waits for.
-    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([{ sessionId, state: 'session-expired' }]);
+    expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
+      { activityId: sessionId, state: 'session-expired' },
+    ]);
 
     // The rep logs in in the Shopping container (as Sam): the writes land with that session, and only it.
     const sam = user('Sam Shopper');
@@ -149,12 +152,12 @@ describe('a login missing in one cookie store', () => {
     const fine = await startIn(asTab, 1, url); // the default container: Riley
     await runOutbox(h.ports);
     eventOf(h, fine);
-    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+    expect((await readJobs(h.ports)).map((j) => [j.activityId, j.storeId])).toEqual([
       [waiting, SHOPPING],
       [waiting, SHOPPING],
     ]);
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: waiting, state: 'session-expired' },
+      { activityId: waiting, state: 'session-expired' },
     ]);
   });
 
@@ -169,12 +172,12 @@ describe('a login missing in one cookie store', () => {
     const fine = await startIn(asTab, 5, url); // Work: Cora
     await runOutbox(h.ports);
     eventOf(h, fine);
-    expect((await readJobs(h.ports)).map((j) => [j.sessionId, j.storeId])).toEqual([
+    expect((await readJobs(h.ports)).map((j) => [j.activityId, j.storeId])).toEqual([
       [waiting, undefined],
       [waiting, undefined],
     ]);
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: waiting, state: 'session-expired' },
+      { activityId: waiting, state: 'session-expired' },
     ]);
   });
 });

@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_ALARM } from '../../src/background/alarm-names.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { syncStateItem } from '../../src/background/storage/items.js';
 import { runSync } from '../../src/background/sync/run.js';
 import { forgetSync, saveSync, syncView } from '../../src/background/sync/settings.js';
 import { SEED_RECORDS_ACCESS } from '../sandbox/glance/records-state.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 import { elsewhere, MINUTE, setUpSync } from '../support/sync-harness.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { GUEST_POLL_ALARM } from '../../src/background/alarm-names.js';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession, refreshSession } from '../../src/background/session/service.js';
 import { type Harness, harness, start } from '../support/background-harness.js';
 import { idleHour } from '../support/idle-hour.js';
+import { readJobs } from '../support/queue.js';
 
 const NOTHING = { alarmFires: 0, storageWrites: 0, alarmsLeft: [] };
 

@@ -3,12 +3,12 @@
 // cookie store, and the writes a session queues keep it.
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
 import { endSession } from '../../src/background/session/service.js';
 import type { SessionResult } from '../../src/shared/messages.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const API = 'acme.my.salesforce.com';
 

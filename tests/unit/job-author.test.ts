@@ -3,10 +3,11 @@
 // ("signed in as someone else", no attempt spent), they go once their author is signed in again.
 import { describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { addGuest } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;
 const logOf = async (h: Harness, sessionId: string) => (await readQueue(h.ports)).logs[sessionId];

@@ -6,13 +6,13 @@ import { clientLaunchUrl } from '../../src/background/glance/documented.js';
 import { cancelMeeting, rescheduleMeeting, startScheduledMeeting } from '../../src/background/meeting/service.js';
 import { meetingDueFor, readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { routeMessage } from '../../src/background/router.js';
 import { addGuest, endSession } from '../../src/background/session/service.js';
 import { connectAccount } from '../../src/background/settings/account.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
+import { readJobs } from '../support/queue.js';
 
 const at = (value: unknown) => Date.parse(String(value));
 const leadPage = (id: string) => `${LIGHTNING}/lightning/r/Lead/${id}/view`;
@@ -144,7 +144,7 @@ describe('reschedule and cancel', () => {
     await cancelMeeting(meeting.meetingId, leadPage(lead), undefined, h.ports);
     // The popup names what waits: the meeting's record and planned start, two writes.
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: meeting.meetingId, sobject: 'Lead', startedAt: meeting.startsAt, writes: 2 },
+      { activityId: meeting.meetingId, sobject: 'Lead', startedAt: meeting.startsAt, writes: 2 },
     ]);
     h.setSid(h.sandbox.state.salesforce.createSession(h.sandbox.state.salesforce.defaultUserId).sid);
     h.tick(2 * 60 * 60 * 1000);
@@ -322,7 +322,7 @@ describe('a meeting whose write the rep discards', () => {
     const meeting = await schedule(h, 'Lead', lead);
     await runOutbox(h.ports);
     const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
-    await routeMessage({ type: 'popup:discard-salesforce', sessionId: meeting.meetingId }, popup, h.ports);
+    await routeMessage({ type: 'popup:discard-salesforce', activityId: meeting.meetingId }, popup, h.ports);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(
       await routeMessage({ type: 'content:upcoming-meeting', pageUrl: leadPage(lead) }, leadTab(lead), h.ports),

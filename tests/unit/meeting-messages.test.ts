@@ -2,12 +2,12 @@
 // sender's own host, and a meeting only from a tab of its own org and cookie store.
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { routeMessage } from '../../src/background/router.js';
 import type { MeetingResult, MeetingView } from '../../src/shared/meeting-request.js';
 import { INVALID_MESSAGE, parseContentMessage } from '../../src/shared/messages.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, request } from '../support/meetings.js';
+import { readJobs } from '../support/queue.js';
 
 const sender = (url: string, tabId: number, incognito = false) => ({
   id: 'test',

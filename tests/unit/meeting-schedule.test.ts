@@ -5,10 +5,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { randomMeetingKey, scheduleMeeting } from '../../src/background/meeting/service.js';
 import { readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import type { MeetingRequest } from '../../src/shared/meeting-request.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, request, schedule } from '../support/meetings.js';
+import { readJobs } from '../support/queue.js';
 
 const CONFERENCE = { phoneNumbers: '+1 555 0100', accessCode: '424242#', notes: 'Press 1 for English' };
 

@@ -4,11 +4,12 @@
 // queued for the old host go to the new one, sent there once the rep is signed in there.
 import { describe, expect, it } from 'vitest';
 import { enqueue, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { orgStatesItem } from '../../src/background/storage/items.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const OLD = 'acme.my.salesforce.com';
 const NEW = 'acme-corp.my.salesforce.com';
@@ -42,13 +43,13 @@ describe('a renamed My Domain', () => {
     // The redirect applied nothing: the write is not in doubt, and no look-up is needed first.
     expect(await readJobs(h.ports)).toMatchObject([{ apiHost: NEW, movedFrom: OLD, inFlight: false }]);
     const queue = await salesforceQueueView(h.ports);
-    expect(queue.waiting).toMatchObject([{ sessionId: session.sessionId, apiHost: NEW, movedFrom: OLD }]);
+    expect(queue.waiting).toMatchObject([{ activityId: session.sessionId, apiHost: NEW, movedFrom: OLD }]);
     expect((await readQueue(h.ports)).logs[session.sessionId]?.apiHost).toBe(NEW);
     // A write queued later for the old host (a tab still open there) goes to the new one too.
     await enqueue(h.ports, {
       id: 'late',
       kind: 'log-end',
-      sessionId: session.sessionId,
+      activityId: session.sessionId,
       apiHost: OLD,
       fields: {},
     });

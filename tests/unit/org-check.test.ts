@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glanceChecks } from '../../scripts/org-check/glance-checks.js';
 import { routeMessage } from '../../src/background/router.js';
+import { refusedBy } from '../../src/org-check/check-kit.js';
 import { dryRun } from '../../src/org-check/dry-run.js';
-import { refusedBy, salesforceChecks } from '../../src/org-check/salesforce-checks.js';
+import { salesforceChecks } from '../../src/org-check/salesforce-checks.js';
 import { checkThisOrg } from '../../src/pages/options/org-check.js';
 import { INVALID_MESSAGE } from '../../src/shared/messages.js';
 import { SalesforceError } from '../../src/shared/salesforce/errors.js';

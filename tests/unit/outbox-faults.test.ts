@@ -3,12 +3,13 @@
 // exactly once, or waits with a reason the rep can read, and that nothing is dropped silently.
 import { describe, expect, it, vi } from 'vitest';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const HOUR = 60 * 60 * 1000;
 const org = (h: Harness) => h.sandbox.state.salesforce;
@@ -305,7 +306,7 @@ describe('faults that pass: the write waits and lands once', () => {
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'session-expired', relationKnown: true });
     await runOutbox(h.ports);
     expect(eventOf(h, session.sessionId)).toMatchObject({ Description: 'Ended by v1', WhoId: lead.Id });
-    expect(h.local.get('outbox')).toEqual({ $v: 2, value: [] });
+    expect(h.local.get('outbox')).toEqual({ $v: 3, value: [] });
   });
 });
 
@@ -360,7 +361,7 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     const queue = await salesforceQueueView(h.ports);
     expect(queue.waiting).toMatchObject([
       {
-        sessionId: session.sessionId,
+        activityId: session.sessionId,
         state: 'needs-attention',
         problem: 'refused',
         error: 'Events are read-only during the audit.',
@@ -369,7 +370,7 @@ describe('refusals: the session is still logged, or the rep is told and decides'
     expect((await refreshSession(h.ports, true))?.salesforce).toBe('needs-attention');
     // The admin removes the rule; the rep presses Retry.
     org(h).setup.validationRules.length = 0;
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    await retryNow(h.ports, { activityId: session.sessionId, includeAttention: true });
     eventOf(h, session.sessionId);
 
     // Another session, discarded by the rep: gone from the queue, and the log says so.
@@ -560,7 +561,7 @@ describe('jobs that fail for a week', () => {
     await runOutbox(h.ports);
     expect(await readJobs(h.ports)).toMatchObject([{ attention: true, problem: 'unavailable' }]);
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: session.sessionId, state: 'needs-attention' },
+      { activityId: session.sessionId, state: 'needs-attention' },
     ]);
     const calls = h.salesforceCalls().length;
     h.tick(HOUR);

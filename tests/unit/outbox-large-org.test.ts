@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LOOKUP_FAILURES } from '../../src/background/outbox/outcome.js';
 import { discardSession, retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { salesforceQueueView } from '../../src/background/outbox/view.js';
 import { salesforceHistory } from '../../src/background/session/history.js';
 import { endSession } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const org = (h: Harness) => h.sandbox.state.salesforce;
 const logOf = async (h: Harness, sessionId: string) => (await readQueue(h.ports)).logs[sessionId];
@@ -100,7 +101,7 @@ describe('a large org', () => {
     expect(await readJobs(h.ports)).toMatchObject([{ inFlight: true, attention: true, problem: 'unconfirmed' }]);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'unconfirmed' });
     expect((await salesforceQueueView(h.ports)).waiting).toMatchObject([
-      { sessionId: session.sessionId, state: 'unconfirmed', problem: 'unconfirmed' },
+      { activityId: session.sessionId, state: 'unconfirmed', problem: 'unconfirmed' },
     ]);
     // Waiting for the rep: no more calls on its own, and never a blind second write.
     const calls = h.salesforceCalls().length;
@@ -110,7 +111,7 @@ describe('a large org', () => {
 
     // Retry looks again (the look-up answers now): the Event that landed is kept, nothing is sent twice.
     org(h).trouble.queryTimeouts = 0;
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    await retryNow(h.ports, { activityId: session.sessionId, includeAttention: true });
     expect(await readJobs(h.ports)).toEqual([]);
     eventOf(h, session.sessionId);
     expect(await logOf(h, session.sessionId)).toMatchObject({ state: 'logged' });
@@ -125,7 +126,7 @@ describe('a large org', () => {
     org(h).trouble.queryTimeouts = 1000;
     await runFor(h, MAX_LOOKUP_FAILURES);
     expect(await readJobs(h.ports)).toMatchObject([{ attention: true, problem: 'unconfirmed' }]);
-    await retryNow(h.ports, { sessionId: session.sessionId, includeAttention: true });
+    await retryNow(h.ports, { activityId: session.sessionId, includeAttention: true });
     expect((await readJobs(h.ports))[0]).toMatchObject({ problem: 'unavailable', lookupFailures: 1 });
     expect((await readJobs(h.ports))[0]?.attention).toBeFalsy();
     await discardSession(h.ports, session.sessionId);

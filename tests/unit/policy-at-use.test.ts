@@ -3,11 +3,11 @@
 // when the queue sends what was waiting.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession, refreshSession, startSession } from '../../src/background/session/service.js';
 import { glanceAccountView, settingsView } from '../../src/background/settings/account.js';
 import { LEAD_QUEUE_ID } from '../sandbox/salesforce/org.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 describe('the company policy, read at each use', () => {
   let h: Harness;

@@ -5,12 +5,13 @@
 // and what cannot be taken back (a Salesforce write, saved settings, a stored credential) waits for it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
-import { currentSession, refreshSession, startSession } from '../../src/background/session/service.js';
+import { refreshSession, startSession } from '../../src/background/session/service.js';
 import { connectAccount, popupOverview, saveSettings, settingsView } from '../../src/background/settings/account.js';
 import { freshPolicy, knownPolicy } from '../../src/background/storage/policy.js';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 const SETTLE_MS = 4000;
 

@@ -7,11 +7,12 @@ import { startScheduledMeeting } from '../../src/background/meeting/service.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { choicesFromQuery, relationLookup } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
-import { currentSession, endSession } from '../../src/background/session/service.js';
+import { endSession } from '../../src/background/session/service.js';
 import { parseContentMessage, type SessionResult } from '../../src/shared/messages.js';
 import { to18 } from '../../src/shared/salesforce-id.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';
+import { currentSession } from '../support/session.js';
 
 const named = (h: Harness, type: string, field: string, value: string) => {
   const record = h.records(type).find((r) => r.fields[field] === value);

@@ -92,8 +92,8 @@ const VALID: Record<string, unknown>[] = [
   { type: 'popup:conference-info' },
   { type: 'popup:recent-sessions' },
   { type: 'popup:salesforce-queue' },
-  { type: 'popup:retry-salesforce', sessionId: '' },
-  { type: 'popup:discard-salesforce', sessionId: '41000001' },
+  { type: 'popup:retry-salesforce', activityId: '' },
+  { type: 'popup:discard-salesforce', activityId: '41000001' },
 ];
 
 const HOSTILE_KEYS = [
@@ -136,7 +136,18 @@ function junk(random: Random, depth = 0): unknown {
     default: {
       // JSON.parse makes "__proto__" an own key, as a message arriving from another context does.
       const entries = Array.from({ length: 1 + random.int(3) }, () => [
-        random.pick([...HOSTILE_KEYS, 'type', 'settings', 'pageUrl', 'sessionId', 'mode', 'meeting', 'meetingId', 'x']),
+        random.pick([
+          ...HOSTILE_KEYS,
+          'type',
+          'settings',
+          'pageUrl',
+          'sessionId',
+          'activityId',
+          'mode',
+          'meeting',
+          'meetingId',
+          'x',
+        ]),
         junk(random, depth + 1),
       ]);
       return JSON.parse(JSON.stringify(Object.fromEntries(entries)) ?? 'null');

@@ -2,12 +2,13 @@
 // Salesforce): an Event lasts at most 14 days, and a clean-up deletes more records than one
 // composite may hold.
 import { describe, expect, it } from 'vitest';
-import { deleteSurplus } from '../../src/background/outbox/jobs.js';
+import { deleteSurplus } from '../../src/background/outbox/jobs/parts.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs, readQueue } from '../../src/background/outbox/store.js';
+import { readQueue } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { SalesforceClient } from '../../src/shared/salesforce/client.js';
 import { eventOf, harness, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

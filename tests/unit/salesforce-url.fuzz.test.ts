@@ -3,7 +3,7 @@
 // host family and page kind, then mutated by a seeded generator so any failure reproduces.
 import { describe, expect, it } from 'vitest';
 import { HOST_FAMILIES } from '../../src/shared/salesforce-hosts.js';
-import { GLANCE_SOBJECTS, isSalesforceId, sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
+import { isGlanceSObject, sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
 import { apiHostFor, parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
 import { prng } from '../support/seeded-random.js';
 
@@ -142,9 +142,9 @@ function expectWellFormed(href: string, page: ReturnType<typeof parseSalesforceU
     return;
   }
   expect(page.kind, context).toBe('record');
-  expect(GLANCE_SOBJECTS, context).toContain(page.sobject);
+  expect(isGlanceSObject(page.sobject), context).toBe(true);
   expect(page.recordId, context).toHaveLength(18);
-  expect(isSalesforceId(page.recordId), context).toBe(true);
+  expect(to18(page.recordId), context).toBe(page.recordId);
   expect(sobjectOfId(page.recordId), context).toBe(page.sobject);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSalesforceId, sameId, sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
+import { sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
 import { apiHostFor, parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
 
 const LEAD15 = '00Q5g00000AbCdE';
@@ -13,15 +13,14 @@ describe('salesforce ids', () => {
     expect(to18('001A0000006Vm9rIAD')).toBeUndefined();
     expect(to18('not-an-id')).toBeUndefined();
   });
-  it('knows the standard prefixes and compares ids by their first 15 characters', () => {
+  it('knows the standard prefixes, and one record by its 15 or 18 characters but no other', () => {
     expect(sobjectOfId(LEAD18)).toBe('Lead');
     expect(sobjectOfId('500000000000001')).toBe('Case');
-    expect(sameId(LEAD15, LEAD18)).toBe(true);
-    expect(sameId(LEAD15, '00Q5g00000AbCdF')).toBe(false);
-    expect(isSalesforceId(LEAD18)).toBe(true);
+    expect(to18(LEAD18)).toBe(LEAD18);
+    expect(to18('00Q5g00000AbCdF')).not.toBe(LEAD18);
     const wrongChecksum = `${LEAD15}${LEAD18.endsWith('AAA') ? 'BBB' : 'AAA'}`;
-    expect(isSalesforceId(wrongChecksum)).toBe(false);
-    expect(isSalesforceId('00Q5g00000AbCd')).toBe(false);
+    expect(to18(wrongChecksum)).toBeUndefined();
+    expect(to18('00Q5g00000AbCd')).toBeUndefined();
   });
 });
 

@@ -3,10 +3,8 @@
 // how the outbox survives Salesforce being down, logged out or answering late.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retryNow, runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import {
   addGuest,
-  currentSession,
   endSession,
   refreshSession,
   startSession,
@@ -15,6 +13,8 @@ import {
 } from '../../src/background/session/service.js';
 import { salesforceStatus } from '../../src/shared/salesforce/status.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
+import { currentSession } from '../support/session.js';
 
 const glanceCalls = (h: Harness) => h.sandbox.calls.filter((c) => c.host.endsWith('glance.net')).length;
 /** The probe of the assumed ops (capabilities.ts): each op once, with the identity and nothing else. */

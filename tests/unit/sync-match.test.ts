@@ -1,8 +1,8 @@
-// The match rule of the records sync (src/background/sync/event-fields.ts), on its own: which Event a
+// The match rule of the records sync (src/background/records/synced-event-fields.ts), on its own: which Event a
 // Glance record fills in, and which it must leave alone.
 import { describe, expect, it } from 'vitest';
-import { type EventRow, filledFields, matchEvent } from '../../src/background/sync/event-fields.js';
-import type { SyncedSession } from '../../src/background/sync/synced-session.js';
+import { type EventRow, filledFields, matchEvent } from '../../src/background/records/synced-event-fields.js';
+import type { SyncedSession } from '../../src/background/storage/outbox-shapes.js';
 
 const REP = '005Ac0000000001AAA';
 const session = (over: Partial<SyncedSession> = {}): SyncedSession => ({

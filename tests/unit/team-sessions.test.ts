@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { reportCategory, type SessionFacts } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
 import { TEAM_LIMIT, teamSessions, teamSoql } from '../../src/pages/options/team/team-query.js';
-import { guestsFromLocation, type OwnedSession, sessionShape, teamTotals } from '../../src/shared/team-sessions.js';
+import { type OwnedSession, sessionShape, teamTotals } from '../../src/shared/team-sessions.js';
+
+/** The guests a Location alone tells (no Description to fall back on). */
+const guestsIn = (location: unknown) => sessionShape(location, null).guests;
+
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 const PAGE = `${LIGHTNING}/lightning/page/home`;
@@ -22,12 +26,12 @@ describe('counting', () => {
   });
 
   it("reads the guest count from what an ended session's Location says, and nothing from other text", () => {
-    expect(guestsFromLocation(reportCategory(facts(0)))).toBe(0);
-    expect(guestsFromLocation(reportCategory(facts(1)))).toBe(1);
-    expect(guestsFromLocation(reportCategory(facts(3), 'Demo · given'))).toBe(3);
-    expect(guestsFromLocation('https://acme.glance.net/?key=1234')).toBe(0);
-    expect(guestsFromLocation('Office · 7 guests')).toBe(0);
-    expect(guestsFromLocation(null)).toBe(0);
+    expect(guestsIn(reportCategory(facts(0)))).toBe(0);
+    expect(guestsIn(reportCategory(facts(1)))).toBe(1);
+    expect(guestsIn(reportCategory(facts(3), 'Demo · given'))).toBe(3);
+    expect(guestsIn('https://acme.glance.net/?key=1234')).toBe(0);
+    expect(guestsIn('Office · 7 guests')).toBe(0);
+    expect(guestsIn(null)).toBe(0);
   });
 
   it('groups by rep: sessions, minutes and guests; most sessions first; each rep’s Events newest first', () => {

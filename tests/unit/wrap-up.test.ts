@@ -3,12 +3,12 @@
 // next step's Task on the same records; nothing twice after a cut answer or Chromium's silent resend.
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
-import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { saveWrapUp, wrapUpSummary } from '../../src/background/session/wrap-up.js';
 import { readPolicy } from '../../src/shared/settings.js';
 import { DEFAULT_WRAP_UP_OUTCOMES, readWrapUpRequest } from '../../src/shared/wrap-up.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
+import { readJobs } from '../support/queue.js';
 
 const PAGE = `${LIGHTNING}/lightning/page/home`;
 const composites = (h: Harness) => h.salesforceCalls().filter((c) => c.path.endsWith('/composite'));

@@ -11,7 +11,7 @@ import { alarmSchedule } from '../alarms.js';
 import { rememberReads } from '../storage/remembered-reads.js';
 
 /** Every Salesforce tab the extension works in, from the one host table. */
-export const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
+const SALESFORCE_TAB_PATTERNS = salesforceHostPatterns();
 /** The badge's colour: Lightning's brand blue, the colour of the toolbar's Start button. */
 const BADGE_COLOR = '#0176d3';
 

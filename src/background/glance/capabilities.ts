@@ -1,10 +1,10 @@
 // Which assumed Glance operations (assumptions.ts A6) this account's service really has. A session
 // never needs them; where a probe found them, they enrich it: guests Glance reports, end detection,
 // switching, conference numbers. Probed once per connection and again after one fails.
-import { SESSION_OP, type SessionOp } from './assumptions.js';
-import type { GlanceCapabilities, GlanceClient } from './client.js';
 
-export type { GlanceCapabilities } from './client.js';
+import type { GlanceCapabilities } from '../storage/glance-account.js';
+import { SESSION_OP, type SessionOp } from './assumptions.js';
+import type { GlanceClient } from './client.js';
 
 const PROBED: Record<Exclude<keyof GlanceCapabilities, 'probedAt'>, SessionOp> = {
   status: SESSION_OP.status,
@@ -14,7 +14,7 @@ const PROBED: Record<Exclude<keyof GlanceCapabilities, 'probedAt'>, SessionOp> =
 };
 
 /** None of the assumed operations: what a real account has, as far as anyone has published. */
-export const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
+const DOCUMENTED_ONLY = { status: false, setType: false, end: false, conference: false } as const;
 
 /** Reads the service's list of operations once (its WSDL). Throws when Glance could not be reached. */
 export async function probeCapabilities(client: GlanceClient, now: number): Promise<GlanceCapabilities> {
@@ -22,16 +22,4 @@ export async function probeCapabilities(client: GlanceClient, now: number): Prom
   const capabilities: GlanceCapabilities = { ...DOCUMENTED_ONLY, probedAt: now };
   for (const name of Object.keys(PROBED) as (keyof typeof PROBED)[]) capabilities[name] = listed.has(PROBED[name]);
   return capabilities;
-}
-
-export function readCapabilities(raw: unknown): GlanceCapabilities | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  return {
-    status: r.status === true,
-    setType: r.setType === true,
-    end: r.end === true,
-    conference: r.conference === true,
-    probedAt: typeof r.probedAt === 'number' ? r.probedAt : 0,
-  };
 }

@@ -3,6 +3,7 @@
 // session use (capabilities.ts). Sessions themselves start in the Glance Client (documented.ts).
 
 import { AnswerTooLarge, readCappedText } from '../../shared/answer-limits.js';
+import type { GlanceAccount, GlanceGuest } from '../storage/glance-account.js';
 import {
   ASMX_UNKNOWN_METHOD_PATTERN,
   AUTH_FIELD,
@@ -26,52 +27,6 @@ import type { SessionType } from './documented.js';
 import { trustedJoinUrl } from './join-link.js';
 import { find, parseXml, textOf, type XmlElement, XmlSyntaxError } from './xml.js';
 
-/** What we keep of a connected account (storage.local only). The password is never kept. */
-export interface GlanceAccount {
-  address: string;
-  credentials: string;
-  groupId: string;
-  displayName: string;
-  email: string;
-  /** The assumed operations a probe found (absent until probed: none is used). */
-  capabilities?: GlanceCapabilities;
-  /**
-   * Signed in with the company's single sign-on (single-sign-on.ts): no credential (`credentials` is
-   * empty), and the launches and the viewer carry this login key instead of the Glance address.
-   */
-  sso?: SingleSignOnLogin;
-}
-
-/** [single-sign-on.ts] What a signed-in rep's launches and viewer carry instead of a password or credential. */
-export interface SingleSignOnLogin {
-  partnerId: string;
-  partnerUserId: string;
-  loginKey: string;
-  /** When the login key stops working (epoch ms). */
-  expiresAt: number;
-}
-
-/** Which assumed operations (assumptions.ts A6) a probe found (capabilities.ts). */
-export interface GlanceCapabilities {
-  /** GetSessionStatus: live guests and the session's end, by key. */
-  status: boolean;
-  setType: boolean;
-  end: boolean;
-  conference: boolean;
-  /** When the probe ran (epoch ms). */
-  probedAt: number;
-}
-
-export interface GlanceGuest {
-  name: string;
-  email: string;
-  phone: string;
-  joinedAt: string;
-  leftAt: string;
-  /** Added by the rep in the panel, not reported by Glance. */
-  byRep?: true;
-}
-
 export interface GlanceSession {
   sessionId: string;
   key: string;
@@ -86,7 +41,7 @@ export interface GlanceSession {
   guests: GlanceGuest[];
 }
 
-export interface ConferenceInfo {
+interface ConferenceInfo {
   phoneNumbers: string[];
   accessCode: string;
   notes: string;

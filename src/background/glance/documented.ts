@@ -60,7 +60,7 @@ export function agentStartUrl(identity?: Extract<LaunchIdentity, { loginKey: str
 
 /** The agent viewer that joins a visitor's cobrowse session [target-urls]. */
 export const AGENT_VIEW_PATH = '/agentjoin/AgentView.aspx';
-export interface AgentViewRequest {
+interface AgentViewRequest {
   /** The key the visitor reads out, or the visitor id the company's site sets. */
   key: string;
   by: 'key' | 'visitor-id';
@@ -99,7 +99,7 @@ export const SESSION_TYPE = { screenShare: 'G', viewGuest: 'V', cobrowse: 'C' } 
 export type SessionType = (typeof SESSION_TYPE)[keyof typeof SESSION_TYPE];
 
 /** Glance's session status letters, exactly as published [status]. */
-export const SESSION_STATUS = {
+const SESSION_STATUS = {
   A: 'active',
   C: 'completed',
   D: 'dropped or declined',
@@ -115,19 +115,10 @@ export const SESSION_STATUS = {
 } as const;
 export type SessionStatusLetter = keyof typeof SESSION_STATUS;
 
-/** Still running: being set up, waiting for guests, with guests, or locked to new ones. */
-export const LIVE_STATUSES: readonly SessionStatusLetter[] = ['J', 'W', 'A', 'L'];
 /** Over, however it ended. U (unknown) is neither: it tells nothing about the session. */
-export const ENDED_STATUSES: readonly SessionStatusLetter[] = ['C', 'D', 'E', 'K', 'Q', 'T', 'X'];
+const ENDED_STATUSES: readonly SessionStatusLetter[] = ['C', 'D', 'E', 'K', 'Q', 'T', 'X'];
 
-export function isStatusLetter(value: string): value is SessionStatusLetter {
-  return Object.hasOwn(SESSION_STATUS, value);
-}
-export const isLiveStatus = (letter: string) => (LIVE_STATUSES as readonly string[]).includes(letter);
 export const isEndedStatus = (letter: string) => (ENDED_STATUSES as readonly string[]).includes(letter);
-
-/** The host part every Glance address ends with. */
-export const GLANCE_ADDRESS_SUFFIX = '.glance.net';
 
 /** True for host names shaped like a Glance address (`acme.glance.net`, `ja.acme.glance.net`). */
 export function isGlanceAddress(value: string): boolean {

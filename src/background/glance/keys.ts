@@ -2,7 +2,7 @@
 // (documented.ts), so no Glance round trip stands between the rep's click and the key on screen.
 
 /** Uniformly random digits from the browser's CSPRNG (rejection sampling: no digit is likelier). */
-export function randomDigits(count: number): string {
+function randomDigits(count: number): string {
   const limit = 10 ** count;
   const ceiling = Math.floor(65536 / limit) * limit;
   const buffer = new Uint16Array(1);

@@ -10,10 +10,11 @@
  *   Glance for Salesforce credential (`{username, g4scredentials}`) or a login key.
  */
 import { readCappedText } from '../../shared/answer-limits.js';
-import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError } from './client.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
+import { GLANCE_TIMEOUT_MS, GlanceError } from './client.js';
 import { AUTHORIZE_URL } from './single-sign-on.js';
 
-export const PRESENCE_LOOKUP_URL = 'https://presence.glance.net/lookupvisitor';
+const PRESENCE_LOOKUP_URL = 'https://presence.glance.net/lookupvisitor';
 /** [authorize]: 1–120 minutes; an hour covers a working stretch without asking again. */
 const TOKEN_MINUTES = 60;
 

@@ -18,10 +18,11 @@
 
 import { readCappedText } from '../../shared/answer-limits.js';
 import type { IdentityProvider } from '../../shared/glance-sign-in.js';
-import { GLANCE_TIMEOUT_MS, type GlanceAccount, GlanceError, type SingleSignOnLogin } from './client.js';
+import type { GlanceAccount, SingleSignOnLogin } from '../storage/glance-account.js';
+import { GLANCE_TIMEOUT_MS, GlanceError } from './client.js';
 import { GLANCE_WEB_ORIGIN, isGlanceAddress, type LaunchIdentity } from './documented.js';
 
-export const LOGIN_KEY_PAGE_PATH = '/account/GetLoginKey.aspx';
+const LOGIN_KEY_PAGE_PATH = '/account/GetLoginKey.aspx';
 export const AUTHORIZE_URL = `${GLANCE_WEB_ORIGIN}/services/AuthorizationService.svc/rest/Authorize`;
 /** [login-key]: a key is never valid for more than a day; a little clock skew is forgiven. */
 const MAX_AHEAD_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;

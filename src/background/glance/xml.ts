@@ -12,7 +12,7 @@ export interface XmlElement {
 }
 
 /** Glance's answers nest six levels at most (SOAP envelope, body, result, guests, guest, field). */
-export const MAX_XML_DEPTH = 32;
+const MAX_XML_DEPTH = 32;
 
 export class XmlSyntaxError extends Error {
   override readonly name = 'XmlSyntaxError';
@@ -20,7 +20,7 @@ export class XmlSyntaxError extends Error {
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));

@@ -11,7 +11,7 @@ import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js'
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 
-export const NO_MEETING_DEFAULTS: MeetingDefaults = { inviteeEmail: '', recordName: '' };
+const NO_MEETING_DEFAULTS: MeetingDefaults = { inviteeEmail: '', recordName: '' };
 
 /** Object Reference: Name fields hold at most 255 characters, Email fields 80. */
 const NAME_MAX = 255;
@@ -31,9 +31,9 @@ interface DefaultsRow {
  * The one query for a record type. Case: the case's contact by its parent relationship (Contact.Email,
  * SOQL and SOSL Reference, "Relationship Queries"). Opportunity: a parent-to-child subquery on the
  * contact roles, primary first and else the earliest, the same contact the meeting's Event is related
- * to (src/background/outbox/event-fields.ts relationLookup). Campaign: members are many, so no invitee.
+ * to (src/background/records/session-event.ts relationLookup). Campaign: members are many, so no invitee.
  */
-export function defaultsQuery(sobject: GlanceSObject, recordId: string): string {
+function defaultsQuery(sobject: GlanceSObject, recordId: string): string {
   const id = soqlString(recordId);
   switch (sobject) {
     case 'Lead':
@@ -51,7 +51,7 @@ export function defaultsQuery(sobject: GlanceSObject, recordId: string): string 
 const text = (value: unknown) => (typeof value === 'string' ? singleLine(value) : '');
 
 /** Salesforce's text is untrusted: one line, capped; an email only when it is one we may use whole. */
-export function defaultsFromRow(sobject: GlanceSObject, row: DefaultsRow | undefined): MeetingDefaults {
+function defaultsFromRow(sobject: GlanceSObject, row: DefaultsRow | undefined): MeetingDefaults {
   if (!row) return NO_MEETING_DEFAULTS;
   const name = sobject === 'Case' ? text(row.Subject) || text(row.CaseNumber) : text(row.Name);
   const email =

@@ -100,7 +100,7 @@ export async function scheduleMeeting(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'schedule-meeting',
-    sessionId: meeting.meetingId,
+    activityId: meeting.meetingId,
     apiHost,
     ...storeOf(meeting),
     fields: scheduledEventFields(meeting, directRelation(page), now),
@@ -158,7 +158,7 @@ async function update(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'update-meeting',
-    sessionId: meeting.meetingId,
+    activityId: meeting.meetingId,
     apiHost: meeting.record.apiHost,
     ...storeOf(meeting),
     fields,

@@ -9,7 +9,7 @@ export type { ScheduledMeeting } from '../storage/shapes.js';
 
 const MINUTE = 60_000;
 /** Start scheduled meeting is offered from 15 minutes before the start to the end (issue 11, item 5). */
-export const START_EARLY_MS = 15 * MINUTE;
+const START_EARLY_MS = 15 * MINUTE;
 /** Ended meetings are forgotten a day after their end. */
 const KEEP_AFTER_END_MS = 24 * 60 * MINUTE;
 

@@ -6,8 +6,9 @@
 // HTTPS and names a My Domain host of the table; and what is sent there is still checked there. A
 // write goes out only as its author: the session on the new host must be the same org and user
 // (runner.ts, heldForItsAuthor), and a write that may have landed before is looked up there first.
+
+import type { OutboxJob } from '../storage/outbox-shapes.js';
 import type { QueueState } from './store.js';
-import type { OutboxJob } from './types.js';
 
 /** The host writes for `apiHost` go to now: itself, or where its My Domain moved (a few renames at most). */
 export function currentHost(state: QueueState, apiHost: string): string {

@@ -3,15 +3,15 @@
 
 import type { SalesforceError } from '../../shared/salesforce/errors.js';
 import { ORG_WIDE_PROBLEMS } from '../../shared/salesforce-problems.js';
+import type { OutboxJob, SessionLog } from '../storage/outbox-shapes.js';
 import { dueAfterFailure, PAUSE_MS, pauseOf } from './pauses.js';
 import type { QueueState } from './store.js';
-import type { OutboxJob, SessionLog } from './types.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 /** A job still failing this long after it was queued is shown to the rep instead of retried. */
-export const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
+const ATTENTION_AFTER_MS = 7 * 24 * HOUR;
 /**
  * Look-ups after an interrupted send that may fail in a row before the rep is asked: with the
  * back-off (30 s, 1, 2, 4, then 5 min) about a quarter of an hour. A look-up that times out every
@@ -76,7 +76,7 @@ export function pauseOrg(state: QueueState, apiHost: string, failure: Salesforce
 export function settleStates(state: QueueState, now: number): void {
   for (const [sessionId, log] of Object.entries(state.logs)) {
     if (log.state === 'discarded') continue;
-    const jobs = state.jobs.filter((j) => j.sessionId === sessionId);
+    const jobs = state.jobs.filter((j) => j.activityId === sessionId);
     state.logs[sessionId] = { ...log, ...stateOf(log, jobs, state, now) };
   }
 }

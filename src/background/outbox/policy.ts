@@ -3,7 +3,7 @@
 import { addressAllowed, type CompanyPolicy, type LeadCreation } from '../../shared/settings.js';
 import { wantsLead } from '../records/lead.js';
 import { relationLookup } from '../records/session-event.js';
-import type { OutboxJob } from './types.js';
+import type { OutboxJob } from '../storage/outbox-shapes.js';
 
 /** The job as the policy allows it now; undefined when the policy no longer wants it at all. */
 export function withinPolicy(job: OutboxJob, policy: CompanyPolicy): OutboxJob | undefined {

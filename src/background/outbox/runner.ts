@@ -9,6 +9,7 @@ import { SalesforceError } from '../../shared/salesforce/errors.js';
 import { forgetStatus, type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
 import type { SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
+import type { Author, OutboxJob } from '../storage/outbox-shapes.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { guestLead, logEnd, logStart, meetingStart, type Progress, syncSessions, wrapUp } from './jobs.js';
@@ -17,7 +18,6 @@ import { failedJob, pauseOrg, settleStates } from './outcome.js';
 import { pauseOf, pausesOrg } from './pauses.js';
 import { withinPolicy } from './policy.js';
 import { changeQueue, emptyLog, type QueueState, readQueue } from './store.js';
-import type { Author, OutboxJob } from './types.js';
 
 export interface OutboxPorts extends SalesforceClientPorts, PolicyPorts, StatusPorts {
   now(): number;
@@ -99,7 +99,7 @@ function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | u
     if (job.apiHost !== apiHost || job.attention || job.notBefore > now || pauseOf(state.orgs, job, now)) continue;
     if (
       job.kind === 'log-end' &&
-      state.jobs.some((j) => (j.kind === 'log-start' || j.kind === 'meeting-start') && j.sessionId === job.sessionId)
+      state.jobs.some((j) => (j.kind === 'log-start' || j.kind === 'meeting-start') && j.activityId === job.activityId)
     )
       continue; // the end updates the Event the start creates
     if (
@@ -107,16 +107,16 @@ function nextJob(state: QueueState, now: number, apiHost: string): OutboxJob | u
       state.jobs.some(
         (j) =>
           (j.kind === 'log-start' || j.kind === 'meeting-start' || j.kind === 'log-end') &&
-          j.sessionId === job.sessionId,
+          j.activityId === job.activityId,
       )
     )
       continue; // the wrap-up updates the Event the start creates, after the end's update (which it extends)
     if (
       job.kind === 'update-meeting' &&
-      state.jobs.some((j) => j.kind === 'schedule-meeting' && j.sessionId === job.sessionId)
+      state.jobs.some((j) => j.kind === 'schedule-meeting' && j.activityId === job.activityId)
     )
       continue; // a reschedule or cancellation updates the Event the meeting's own write creates
-    if (job.kind === 'meeting-start' && state.jobs.some((j) => j.sessionId === job.meetingId)) continue;
+    if (job.kind === 'meeting-start' && state.jobs.some((j) => j.activityId === job.meetingId)) continue;
     return job;
   }
   return undefined;
@@ -158,8 +158,8 @@ function dropOrphans(state: QueueState): void {
     (j) =>
       !(
         (j.kind === 'log-end' || j.kind === 'update-meeting' || j.kind === 'wrap-up') &&
-        state.logs[j.sessionId]?.state === 'discarded' &&
-        !state.logs[j.sessionId]?.eventId
+        state.logs[j.activityId]?.state === 'discarded' &&
+        !state.logs[j.activityId]?.eventId
       ),
   );
 }
@@ -172,7 +172,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     await changeQueue(ports, (state) => {
       state.jobs = state.jobs.filter((j) => j.id !== queued.id);
     });
-    await ports.onLogChanged(queued.sessionId);
+    await ports.onLogChanged(queued.activityId);
     return false;
   }
   if (await heldForItsAuthor(ports, job)) return false;
@@ -186,7 +186,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
   let progress: Progress;
   try {
     const { logs } = await readQueue(ports);
-    const log = logs[job.sessionId] ?? emptyLog();
+    const log = logs[job.activityId] ?? emptyLog();
     progress =
       job.kind === 'log-start' || job.kind === 'schedule-meeting'
         ? await logStart(client, job, log)
@@ -212,15 +212,15 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
   const orgWide = failure && pausesOrg(failure.problem, job);
   await changeQueue(ports, (state) => {
     if (usage) state.orgs[job.apiHost] = { ...state.orgs[job.apiHost], usage: { ...usage, at: now } };
-    const log = progress.log(state.logs[job.sessionId] ?? emptyLog());
-    state.logs[job.sessionId] = { ...log, apiHost: job.apiHost };
+    const log = progress.log(state.logs[job.activityId] ?? emptyLog());
+    state.logs[job.activityId] = { ...log, apiHost: job.apiHost };
     const index = state.jobs.findIndex((j) => j.id === job.id);
     if (index < 0) return; // discarded while it was being sent
     // What this job's answers call for lands in the same write that settles it: never lost, never twice.
     for (const next of progress.follow ?? []) {
       if (state.jobs.some((j) => j.id === next.id)) continue;
       state.jobs.push({ ...next, createdAt: now, attempts: 0, notBefore: 0 });
-      state.logs[next.sessionId] ??= {
+      state.logs[next.activityId] ??= {
         ...emptyLog(),
         apiHost: next.apiHost,
         ...(next.author ? { author: next.author } : {}),
@@ -237,7 +237,7 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
     settleStates(state, now);
   });
   if (failure && REJECTED_SESSION.has(failure.problem)) await ports.onSessionRejected(job.apiHost, job.storeId);
-  await ports.onLogChanged(job.sessionId);
+  await ports.onLogChanged(job.activityId);
   return !!failure;
 }
 
@@ -247,15 +247,15 @@ async function attempt(ports: OutboxPorts, queued: OutboxJob): Promise<boolean> 
  */
 async function movedOrg(ports: OutboxPorts, queued: OutboxJob, progress: Progress, movedTo: string): Promise<void> {
   await changeQueue(ports, (state) => {
-    const log = progress.log(state.logs[queued.sessionId] ?? emptyLog());
-    state.logs[queued.sessionId] = { ...log, apiHost: queued.apiHost };
+    const log = progress.log(state.logs[queued.activityId] ?? emptyLog());
+    state.logs[queued.activityId] = { ...log, apiHost: queued.apiHost };
     const attempted = progress.job && { ...progress.job, inFlight: !!(progress.stillInDoubt || queued.inFlight) };
     moveOrg(state, queued.apiHost, movedTo, attempted);
     settleStates(state, ports.now());
   });
   // The old host's remembered "ready" no longer holds: the popup and toolbar ask again and name the move.
   await forgetStatus(queued.apiHost, ports, queued.storeId);
-  await ports.onLogChanged(queued.sessionId);
+  await ports.onLogChanged(queued.activityId);
   await runOrg(ports, movedTo);
 }
 
@@ -295,7 +295,7 @@ const sameAuthor = (a: Author, b: Author) => a.orgId === b.orgId && a.userId ===
 export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
   const current = job.author ?? (await signedIn(ports, job.apiHost, job.storeId, true));
   await changeQueue(ports, (state) => {
-    const log = state.logs[job.sessionId] ?? emptyLog();
+    const log = state.logs[job.activityId] ?? emptyLog();
     const author = log.author ?? current;
     // A host whose My Domain was renamed: the write goes where the org is now (moved.ts).
     const apiHost = currentHost(state, job.apiHost);
@@ -308,7 +308,7 @@ export async function enqueue(ports: OutboxPorts, job: NewJob): Promise<void> {
       attempts: 0,
       notBefore: 0,
     } as OutboxJob);
-    state.logs[job.sessionId] = { ...log, apiHost, ...(author ? { author } : {}) };
+    state.logs[job.activityId] = { ...log, apiHost, ...(author ? { author } : {}) };
     settleStates(state, ports.now());
   });
 }
@@ -337,7 +337,7 @@ async function heldForItsAuthor(ports: OutboxPorts, job: OutboxJob): Promise<boo
       );
       settleStates(state, ports.now());
     });
-    if (held) await ports.onLogChanged(job.sessionId);
+    if (held) await ports.onLogChanged(job.activityId);
   }
   return held;
 }
@@ -348,12 +348,12 @@ async function heldForItsAuthor(ports: OutboxPorts, job: OutboxJob): Promise<boo
  */
 export async function retryNow(
   ports: OutboxPorts,
-  scope: { apiHost?: string; sessionId?: string; includeAttention?: boolean } = {},
+  scope: { apiHost?: string; activityId?: string; includeAttention?: boolean } = {},
 ): Promise<void> {
   await changeQueue(ports, (state) => {
     const now = ports.now();
     const inScope = (j: OutboxJob) =>
-      (!scope.apiHost || j.apiHost === scope.apiHost) && (!scope.sessionId || j.sessionId === scope.sessionId);
+      (!scope.apiHost || j.apiHost === scope.apiHost) && (!scope.activityId || j.activityId === scope.activityId);
     for (const [host, org] of Object.entries(state.orgs)) {
       if ((!scope.apiHost || host === scope.apiHost) && org.paused) state.orgs[host] = { ...org, paused: undefined };
     }
@@ -374,12 +374,12 @@ export async function retryNow(
   await runOutbox(ports);
 }
 
-/** The rep gives up on a session's waiting writes: they are removed, and the log says so. */
-export async function discardSession(ports: OutboxPorts, sessionId: string): Promise<void> {
+/** The rep gives up on a session's (or meeting's) waiting writes: they are removed, and the log says so. */
+export async function discardSession(ports: OutboxPorts, activityId: string): Promise<void> {
   await changeQueue(ports, (state) => {
-    state.jobs = state.jobs.filter((j) => j.sessionId !== sessionId);
-    const log = state.logs[sessionId] ?? emptyLog();
-    state.logs[sessionId] = { ...log, state: 'discarded' };
+    state.jobs = state.jobs.filter((j) => j.activityId !== activityId);
+    const log = state.logs[activityId] ?? emptyLog();
+    state.logs[activityId] = { ...log, state: 'discarded' };
   });
-  await ports.onLogChanged(sessionId);
+  await ports.onLogChanged(activityId);
 }

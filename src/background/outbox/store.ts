@@ -4,8 +4,8 @@
 import { Lock } from '../lock.js';
 import { entry, writeTogether } from '../storage/define-item.js';
 import { orgStatesItem, outboxItem, sessionLogsItem } from '../storage/items.js';
+import type { OrgState, OutboxJob, SessionLog } from '../storage/outbox-shapes.js';
 import type { StoragePorts } from '../storage/ports.js';
-import type { OrgState, OutboxJob, SessionLog } from './types.js';
 
 export interface QueueState {
   jobs: OutboxJob[];
@@ -30,8 +30,6 @@ export async function readQueue(ports: StoragePorts): Promise<QueueState> {
   return { jobs, logs, orgs };
 }
 
-export const readJobs = async (ports: StoragePorts) => (await readQueue(ports)).jobs;
-
 export async function readLog(ports: StoragePorts, sessionId: string): Promise<SessionLog> {
   return (await sessionLogsItem.read(ports))[sessionId] ?? emptyLog();
 }
@@ -46,7 +44,7 @@ export function changeQueue<T>(ports: StoragePorts, change: (state: QueueState) 
     const state = await readQueue(ports);
     const before = snapshot(state);
     const result = change(state);
-    const needed = new Set(state.jobs.map((j) => j.sessionId));
+    const needed = new Set(state.jobs.map((j) => j.activityId));
     const ids = Object.keys(state.logs);
     const keep = new Set([...ids.slice(-KEEP_LOGS), ...ids.filter((id) => needed.has(id))]);
     state.logs = Object.fromEntries(Object.entries(state.logs).filter(([id]) => keep.has(id)));

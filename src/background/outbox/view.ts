@@ -23,22 +23,22 @@ export async function salesforceQueueView(ports: StoragePorts & { now(): number 
   const now = ports.now();
   const bySession = new Map<string, WaitingSessionView>();
   for (const job of jobs) {
-    const known = bySession.get(job.sessionId);
+    const known = bySession.get(job.activityId);
     if (known) {
       known.writes += 1;
       if (job.attention) known.problem = job.problem ?? known.problem;
       if (job.error && (job.attention || !known.error)) known.error = job.error;
       continue;
     }
-    const session = sessions.find((r) => r.sessionId === job.sessionId);
+    const session = sessions.find((r) => r.sessionId === job.activityId);
     const paused = pauseOf(orgs, job, now);
     const orgProblem = paused?.problem;
-    bySession.set(job.sessionId, {
-      sessionId: job.sessionId,
+    bySession.set(job.activityId, {
+      activityId: job.activityId,
       sobject: session?.record.sobject ?? '',
       startedAt: session?.startedAt ?? '',
       apiHost: job.apiHost,
-      state: logs[job.sessionId]?.state ?? 'pending',
+      state: logs[job.activityId]?.state ?? 'pending',
       problem: job.attention ? (job.problem ?? '') : (orgProblem ?? job.problem ?? ''),
       error: job.error ?? (orgProblem ? (paused?.error ?? '') : ''),
       writes: 1,

@@ -19,10 +19,10 @@ const FREE_MAIL = new Set([
 ]);
 
 export const LEAD_SOURCE = 'Glance';
-export const NAME_PLACEHOLDER = 'Glance guest';
-export const COMPANY_PLACEHOLDER = 'Unknown (Glance guest)';
+const NAME_PLACEHOLDER = 'Glance guest';
+const COMPANY_PLACEHOLDER = 'Unknown (Glance guest)';
 
-export function companyFromEmail(email: string): string {
+function companyFromEmail(email: string): string {
   const domain = email.split('@')[1]?.toLowerCase().trim() ?? '';
   if (!domain || FREE_MAIL.has(domain)) return COMPANY_PLACEHOLDER;
   const label = domain.split('.')[0] ?? '';

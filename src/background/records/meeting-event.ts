@@ -4,22 +4,23 @@
 // Status), so a cancelled meeting is marked in its Subject ("Cancelled: …"), its description, and
 // shown as free time (ShowAs "Free", a value of Event's Show Time As picklist).
 
+import type { EventGuest } from '../storage/record-shapes.js';
 import type { ScheduledMeeting } from '../storage/shapes.js';
-import { type EventGuest, joinLinkToWrite, oneLine } from './session-event.js';
+import { joinLinkToWrite, oneLine } from './session-event.js';
 
 const MINUTE = 60_000;
 /** The reminder Salesforce shows: 15 minutes before the start (Salesforce's default lead time). */
-export const REMINDER_BEFORE_MS = 15 * MINUTE;
+const REMINDER_BEFORE_MS = 15 * MINUTE;
 const SUBJECT_MAX = 255;
 const LOCATION_MAX = 255;
 const DESCRIPTION_MAX = 32_000;
-export const CANCELLED_PREFIX = 'Cancelled: ';
+const CANCELLED_PREFIX = 'Cancelled: ';
 
 /** " [Glance meeting m-…]": the Subject carries the meeting's id, so a resent write finds its Event. */
 const idTag = (meetingId: string) => ` [Glance meeting ${oneLine(meetingId)}]`;
 
 /** The Event's Subject: the rep's subject on one line, shortened to fit the id tag into 255. */
-export function meetingSubject(meeting: Pick<ScheduledMeeting, 'meetingId' | 'subject'>, cancelled = false): string {
+function meetingSubject(meeting: Pick<ScheduledMeeting, 'meetingId' | 'subject'>, cancelled = false): string {
   const tag = idTag(meeting.meetingId);
   const prefix = cancelled ? CANCELLED_PREFIX : '';
   return `${prefix}${oneLine(meeting.subject).slice(0, SUBJECT_MAX - tag.length - prefix.length)}${tag}`;
@@ -35,7 +36,7 @@ function keyLine(meeting: ScheduledMeeting): string {
 }
 
 /** The join link written: with the meeting's own key, or the address where guests type the key. */
-export function meetingJoinLink(meeting: ScheduledMeeting): string {
+function meetingJoinLink(meeting: ScheduledMeeting): string {
   return meeting.keyKind === 'random' && meeting.key
     ? oneLine(meeting.joinUrl)
     : `https://${oneLine(meeting.glanceAddress)}/`;
@@ -58,7 +59,7 @@ export function meetingDetails(meeting: ScheduledMeeting): string {
   return lines.join('\n');
 }
 
-export function meetingDescription(meeting: ScheduledMeeting, cancelledAt?: number): string {
+function meetingDescription(meeting: ScheduledMeeting, cancelledAt?: number): string {
   const lines = [
     ...(cancelledAt !== undefined ? [`Cancelled: this Glance meeting was cancelled at ${iso(cancelledAt)}.`] : []),
     `When: ${meeting.startsAt} to ${meeting.endsAt} (UTC, ${meeting.durationMinutes} min)`,

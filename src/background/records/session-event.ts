@@ -4,26 +4,15 @@
 import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
 import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/messages.js';
 import { soqlString } from '../../shared/salesforce/client.js';
-import { type GlanceSObject, sobjectOfId, to18 } from '../../shared/salesforce-id.js';
+import { sobjectOfId, to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
+import type { EventGuest, LoggedRecord, RelationChoices, RelationLookup } from '../storage/record-shapes.js';
 
 const MODE_NAME: Record<SessionMode, string> = {
   screenshare: 'Screen share',
   view: 'View customer screen',
   cobrowse: 'Cobrowse',
 };
-
-export interface LoggedRecord {
-  sobject: GlanceSObject;
-  recordId: string;
-}
-
-export interface EventGuest {
-  name: string;
-  email: string;
-  joinedAt: string;
-  leftAt?: string;
-}
 
 export interface SessionFacts {
   sessionId: string;
@@ -40,27 +29,8 @@ export interface SessionFacts {
   joined?: unknown;
 }
 
-/** A related record found by one query at start; applied to the Event when the session ends. */
-export interface RelationLookup {
-  soql: string;
-  /** The Event field it fills. */
-  field: 'WhoId' | 'WhatId';
-  /**
-   * How the answer is read (older look-ups may still wait in a queue, so none is ever renamed):
-   * 'only-record': the Id when exactly one record matches; 'contact': the record's ContactId;
-   * 'role-contact': an Opportunity's contact roles (primary first), else its ContactId;
-   * 'role-opportunity': the OpportunityId when the rows name exactly one.
-   */
-  pick: 'only-record' | 'contact' | 'role-contact' | 'role-opportunity';
-  /**
-   * The rows also name the records (Opportunity.Name; Case.CaseNumber and Subject), so that when more
-   * than one fits, the rep can choose in the panel (issue 27, item 6). Absent on older queued look-ups.
-   */
-  choose?: RelatedSObject;
-}
-
 /** How many open records the panel offers; the query asks for one more, to know that there are more. */
-export const CHOICES_SHOWN = 10;
+const CHOICES_SHOWN = 10;
 
 export function eventSubject(sessionId: string): string {
   return `${EVENT_SUBJECT_PREFIX} (${oneLine(sessionId)})`;
@@ -118,7 +88,7 @@ export function relationLookup(record: LoggedRecord, usage: SalesforceUsage): Re
 }
 
 /** A row of a relation look-up's answer: whichever of these its query selected. */
-export interface RelationRow {
+interface RelationRow {
   Id?: string;
   ContactId?: string | null;
   OpportunityId?: string | null;
@@ -149,15 +119,6 @@ export function relationFromQuery(lookup: RelationLookup, records: RelationRow[]
       return ids.size === 1 ? fill([...ids][0]) : {};
     }
   }
-}
-
-/** The open records the rep may choose from, as the start's look-up found them. */
-export interface RelationChoices {
-  sobject: RelatedSObject;
-  field: 'WhatId';
-  candidates: RelatedCandidate[];
-  /** Salesforce has more than the panel lists (the rep relates another one in Salesforce). */
-  more: boolean;
 }
 
 /**
@@ -264,7 +225,7 @@ export function startEventFields(facts: SessionFacts, record: LoggedRecord): Rec
  * one is refused with FIELD_INTEGRITY_EXCEPTION on DurationInMinutes). A session left running
  * longer (a rep who never pressed End, a laptop asleep for weeks) still gets logged.
  */
-export const MAX_EVENT_MS = 14 * 24 * 60 * 60 * 1000;
+const MAX_EVENT_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** The Event's end: the session's, or 14 days after its start when it ran longer (the description keeps the real end). */
 export function eventEnd(startedAt: string, endedAt: string): string {

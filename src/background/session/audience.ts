@@ -6,7 +6,7 @@ import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-h
 import type { WrapUpNotice } from '../../shared/wrap-up.js';
 import type { ActiveSession } from './state.js';
 
-export interface SalesforceTab {
+interface SalesforceTab {
   id: number;
   url: string;
   incognito: boolean;

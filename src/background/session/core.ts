@@ -3,30 +3,20 @@
 import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
 import type { StatusPorts } from '../../shared/salesforce/status.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
-import {
-  type GlanceAccount,
-  GlanceClient,
-  GlanceError,
-  type GlanceGuest,
-  type GlanceSession,
-} from '../glance/client.js';
+import { GlanceClient, GlanceError, type GlanceSession } from '../glance/client.js';
 import { SESSION_TYPE, type SessionType } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { Lock } from '../lock.js';
 import { enqueue, type NewJob, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readLog, readQueue } from '../outbox/store.js';
-import type { ChatterPost } from '../outbox/types.js';
 import { usableEmail, wantsLead } from '../records/lead.js';
 import { withMeetingDetails } from '../records/meeting-event.js';
-import {
-  endEventFields,
-  type LoggedRecord,
-  relationLookup,
-  type SessionFacts,
-  startEventFields,
-} from '../records/session-event.js';
+import { endEventFields, relationLookup, type SessionFacts, startEventFields } from '../records/session-event.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
+import type { GlanceAccount, GlanceGuest } from '../storage/glance-account.js';
+import type { ChatterPost } from '../storage/outbox-shapes.js';
+import type { LoggedRecord } from '../storage/record-shapes.js';
 import { type AudiencePorts, tellTabs, tellWrapUp } from './audience.js';
 import { type BadgePorts, updateBadge } from './badge.js';
 import { rememberEnded } from './ended-sessions.js';
@@ -37,7 +27,7 @@ import { type ActiveSession, readActiveSession, toView, writeActiveSession } fro
 
 /** Where the viewer window opened; undefined when the browser refused to open one. */
 /** The agent viewer window of a joined session (join.ts). */
-export interface ViewerPorts {
+interface ViewerPorts {
   openViewer(url: string): Promise<number | undefined>;
   closeViewer(windowId: number): Promise<void>;
 }
@@ -64,7 +54,7 @@ export const TYPE_OF_MODE: Record<SessionMode, SessionType> = {
 /** Panels ask every 5 s; never ask Glance more often than this. */
 export const MIN_POLL_INTERVAL_MS = 4000;
 /** Above this share of the org's daily API allowance, guests are polled this much less often. */
-export const BUDGET_LOW_SHARE = 0.9;
+const BUDGET_LOW_SHARE = 0.9;
 export const LOW_BUDGET_POLL_INTERVAL_MS = 30_000;
 
 export const problemOf = (error: unknown): SessionProblem => {
@@ -77,7 +67,7 @@ export const problemOf = (error: unknown): SessionProblem => {
 /** One change to the running session at a time: a guest poll must not undo an End. */
 export const sessionLock = new Lock();
 
-export let jobCounter = 0;
+let jobCounter = 0;
 export const jobId = (ports: OutboxPorts) =>
   `${ports.now().toString(36)}-${(++jobCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -96,7 +86,7 @@ export function logStartJob(
   return {
     id: jobId(ports),
     kind: 'log-start',
-    sessionId: session.sessionId,
+    activityId: session.sessionId,
     apiHost,
     ...(storeId ? { storeId } : {}),
     fields: startEventFields(facts(session), record),
@@ -121,10 +111,6 @@ export async function view(ports: SessionPorts, session: ActiveSession | undefin
   if (!session) return null;
   const [log, low] = await Promise.all([readLog(ports, session.sessionId), budgetLow(ports, session.record.apiHost)]);
   return toView(session, log, low);
-}
-
-export async function currentSession(ports: SessionPorts): Promise<SessionView | null> {
-  return view(ports, await readActiveSession(ports));
 }
 
 /** Tells the Salesforce tabs about the session (after any change, including its Salesforce state). */
@@ -166,7 +152,7 @@ export async function queueGuestLeads(
     await enqueue(ports, {
       id: jobId(ports),
       kind: 'guest-lead',
-      sessionId: session.sessionId,
+      activityId: session.sessionId,
       apiHost: session.record.apiHost,
       ...storeOf(session),
       guest: { name: guest.name.trim(), email: usableEmail(guest.email), joinedAt: guest.joinedAt },
@@ -221,7 +207,7 @@ export async function finish(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'log-end',
-    sessionId: session.sessionId,
+    activityId: session.sessionId,
     apiHost: session.record.apiHost,
     ...storeOf(session),
     fields,
@@ -244,7 +230,7 @@ export async function finish(
 }
 
 /** A meeting's Event keeps the meeting's details (phone, invitee, notes) below the session's description. */
-export function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
+function withMeeting(fields: Record<string, unknown>, session: ActiveSession): Record<string, unknown> {
   if (!session.meeting) return fields;
   return { ...fields, Description: withMeetingDetails(String(fields.Description), session.meeting.details) };
 }

@@ -12,7 +12,7 @@ import type { EndedSession } from '../storage/shapes.js';
 import type { ActiveSession } from './state.js';
 
 /** How long an ended session can still be wrapped up, and how many are kept. */
-export const WRAP_UP_KEEP_MS = 24 * 60 * 60 * 1000;
+const WRAP_UP_KEEP_MS = 24 * 60 * 60 * 1000;
 const KEEP = 5;
 
 type Ports = StoragePorts & { now(): number };

@@ -7,12 +7,12 @@ import type { GlanceSession } from '../glance/client.js';
  * Glance starts our session after our start (the launch travels to the client), so an answer that
  * started long before it is older; the slack covers the two clocks and a client that was slow to start.
  */
-export const START_SLACK_MS = 5 * 60_000;
+const START_SLACK_MS = 5 * 60_000;
 /**
  * A session that ended before ours started is older, whatever its start: a rep who ends and starts
  * again with the same fixed key within seconds. Clocks synchronised by NTP differ by far less.
  */
-export const END_SLACK_MS = 5_000;
+const END_SLACK_MS = 5_000;
 
 export function isThisSession(answer: GlanceSession, ours: { startedAt: string }): boolean {
   const started = Date.parse(ours.startedAt);

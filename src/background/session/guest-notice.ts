@@ -2,8 +2,8 @@
 // guest joins"). The guest's name is text the guest typed: shown as plain text on one line, cut to a
 // length a notification shows, and never with the session key or the join link.
 import { t } from '../../shared/i18n.js';
-import type { GlanceGuest } from '../glance/client.js';
 import { type AccountPorts, settingsView } from '../settings/account.js';
+import type { GlanceGuest } from '../storage/glance-account.js';
 
 export interface NoticePorts extends AccountPorts {
   /** A desktop notification (plain text; Chrome renders no markup in it); replaces one with the same id. */

@@ -10,12 +10,12 @@ import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/stat
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
 
-export const HISTORY_DAYS = 30;
+const HISTORY_DAYS = 30;
 /** More than any rep holds in a month of sessions; the popup says when there were more. */
 export const HISTORY_LIMIT = 200;
 
 /**
- * The one query. The marker is the Subject every session Event gets (event-fields.ts eventSubject:
+ * The one query. The marker is the Subject every session Event gets (records/session-event.ts eventSubject:
  * "Glance session (<id>)"), the owner is the rep (a colleague's sessions on the same records are
  * theirs), and LAST_N_DAYS:30 is today and the 30 days before it in the rep's Salesforce time zone
  * (SOQL reference, date literals). A session started from a scheduled meeting writes to the meeting's

@@ -2,10 +2,11 @@
 // session lock, applies the answer under it, and applies the company policy as it is now.
 import type { SessionProblem, SessionView } from '../../shared/messages.js';
 import { addressAllowed, type CompanyPolicy, readPolicy } from '../../shared/settings.js';
-import { type GlanceAccount, GlanceError, type GlanceSession } from '../glance/client.js';
+import { GlanceError, type GlanceSession } from '../glance/client.js';
 import { isEndedStatus } from '../glance/documented.js';
 import { inBackground } from '../in-background.js';
 import { runOutbox } from '../outbox/runner.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import { knownPolicy } from '../storage/policy.js';
 import { forgetCapability } from './capabilities-store.js';
 import {

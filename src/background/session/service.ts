@@ -8,7 +8,7 @@ import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { joinUrl } from '../glance/assumptions.js';
-import { type GlanceAccount, GlanceError } from '../glance/client.js';
+import { GlanceError } from '../glance/client.js';
 import { clientLaunchUrl, UNJOINED_SESSION_LIFETIME_MS } from '../glance/documented.js';
 import { newSessionId, randomSessionKey } from '../glance/keys.js';
 import { launchIdentityOf, signInExpired } from '../glance/single-sign-on.js';
@@ -19,6 +19,7 @@ import { meetingDetails, meetingStartFields } from '../records/meeting-event.js'
 import { eventDescription, eventSubject } from '../records/session-event.js';
 import { settingsView } from '../settings/account.js';
 import { readGlanceAccount } from '../settings/storage.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import type { ScheduledMeeting } from '../storage/shapes.js';
 import { inSessionOrg } from './audience.js';
 import { updateBadge } from './badge.js';
@@ -44,10 +45,6 @@ import { type ActiveSession, readActiveSession, toView, writeActiveSession } fro
 
 export {
   announce,
-  BUDGET_LOW_SHARE,
-  currentSession,
-  LOW_BUDGET_POLL_INTERVAL_MS,
-  MIN_POLL_INTERVAL_MS,
   type SessionPorts,
 } from './core.js';
 export { refreshSession } from './poll.js';
@@ -165,7 +162,7 @@ async function startSessionUnlocked(
       enqueue(ports, {
         id: jobId(ports),
         kind: 'meeting-start',
-        sessionId: session.sessionId,
+        activityId: session.sessionId,
         meetingId: meeting.meetingId,
         apiHost,
         ...(storeId ? { storeId } : {}),

@@ -11,7 +11,7 @@ import { startSession } from './service.js';
 export const START_COMMAND = 'start-session';
 
 /** The tab the browser names with the command (Chrome 86+); its URL only where we have host access. */
-export interface CommandTab {
+interface CommandTab {
   id?: number;
   url?: string;
   incognito?: boolean;

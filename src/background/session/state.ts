@@ -3,8 +3,8 @@
 import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
 import { agentStartUrl } from '../glance/documented.js';
 import { launchIdentityOf } from '../glance/single-sign-on.js';
-import type { SessionLog } from '../outbox/types.js';
 import { activeSessionItem } from '../storage/items.js';
+import type { SessionLog } from '../storage/outbox-shapes.js';
 import type { StoragePorts } from '../storage/ports.js';
 import type { ActiveSession } from '../storage/shapes.js';
 

@@ -89,7 +89,7 @@ async function summaryOf(ports: SessionPorts, ended: EndedSession): Promise<Wrap
  * sees), and each line indented under "Notes:" so no line of notes can pass for one of the
  * session's own ("Guests: …", "Outcome: …").
  */
-export function notesLines(notes: string): string[] {
+function notesLines(notes: string): string[] {
   const lines = notes
     .replace(/\p{Bidi_Control}/gu, '')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
@@ -101,7 +101,7 @@ export function notesLines(notes: string): string[] {
 }
 
 /** Description and Location after the wrap-up: the end's, with the outcome and the notes. */
-export function wrapUpEventFields(ended: EndedSession, outcome: string, notes: string): Record<string, unknown> {
+function wrapUpEventFields(ended: EndedSession, outcome: string, notes: string): Record<string, unknown> {
   const noted = notesLines(notes);
   const lines = [
     ended.description,
@@ -116,7 +116,7 @@ export function wrapUpEventFields(ended: EndedSession, outcome: string, notes: s
 }
 
 /** The next step's Task: the rep's subject and due date, open, normal priority, owned by the rep (Salesforce's default). */
-export function nextStepFields(sessionId: string, subject: string, dueDate: string): Record<string, unknown> {
+function nextStepFields(sessionId: string, subject: string, dueDate: string): Record<string, unknown> {
   return {
     Subject: oneLine(subject).slice(0, 255),
     ActivityDate: dueDate,
@@ -153,7 +153,7 @@ async function saveUnlocked(
   await enqueue(ports, {
     id: jobId(ports),
     kind: 'wrap-up',
-    sessionId: ended.sessionId,
+    activityId: ended.sessionId,
     apiHost: ended.record.apiHost,
     ...storeOf(ended),
     fields: wrapUpEventFields(ended, request.outcome, request.notes),

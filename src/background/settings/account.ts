@@ -20,7 +20,8 @@ import {
   type UserSettings,
 } from '../../shared/settings.js';
 import { probeCapabilities } from '../glance/capabilities.js';
-import { connectGlance, type GlanceAccount, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
+import { connectGlance, GlanceClient, GlanceError, type GlanceFailure } from '../glance/client.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import { glanceAccountItem, settingsItem } from '../storage/items.js';
 import { freshPolicy, knownPolicy, type PolicyPorts, policyToDraw } from '../storage/policy.js';
 import { readGlanceAccount } from './storage.js';
@@ -148,7 +149,7 @@ const accountView = (account: GlanceAccount) => ({
 });
 
 /** The company's Glance-address rule (last known): an admin may set it after the rep connected. */
-export async function glanceAddressAllowed(address: string, ports: PolicyPorts): Promise<boolean> {
+async function glanceAddressAllowed(address: string, ports: PolicyPorts): Promise<boolean> {
   return addressAllowed(address, readPolicy((await knownPolicy(ports)).managed).glanceAddressPattern);
 }
 

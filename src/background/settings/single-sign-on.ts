@@ -5,8 +5,9 @@
 // the browser; the login key is kept as the password credential is (storage.local, locked).
 import type { GlanceProblem, SignInStatus } from '../../shared/messages.js';
 import { addressAllowed } from '../../shared/settings.js';
-import { type GlanceAccount, GlanceError } from '../glance/client.js';
+import { GlanceError } from '../glance/client.js';
 import { authorizeLoginKey, loginKeyPageUrl, parseLoginKeyAnswer } from '../glance/single-sign-on.js';
+import type { GlanceAccount } from '../storage/glance-account.js';
 import { glanceAccountItem, type SignInAttempt, signInAttemptItem } from '../storage/items.js';
 import { type AccountPorts, settingsView } from './account.js';
 
@@ -19,7 +20,7 @@ export interface SignInPorts extends AccountPorts {
 }
 
 /** A sign-in nobody finished in this long is over (the identity provider's own pages time out sooner). */
-export const SIGN_IN_ATTEMPT_MS = 15 * 60 * 1000;
+const SIGN_IN_ATTEMPT_MS = 15 * 60 * 1000;
 
 /** Sessions need none of Glance's assumed operations, and they need a credential SSO accounts lack. */
 const NO_CAPABILITIES = (now: number) => ({

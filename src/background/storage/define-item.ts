@@ -6,9 +6,9 @@
 // versions are stored as { $v, value }, so an old value is always told apart from a new one.
 import type { StoragePorts } from './ports.js';
 
-export type Area = 'local' | 'sync';
+type Area = 'local' | 'sync';
 
-export interface ItemDefinition<T> {
+interface ItemDefinition<T> {
   area: Area;
   key: string;
   version: number;
@@ -18,7 +18,7 @@ export interface ItemDefinition<T> {
   migrations?: Record<number, (old: unknown) => unknown>;
 }
 
-export interface StoredItem<T> extends ItemDefinition<T> {
+interface StoredItem<T> extends ItemDefinition<T> {
   read(ports: StoragePorts): Promise<T>;
   write(ports: StoragePorts, value: T): Promise<void>;
   remove(ports: StoragePorts): Promise<void>;
@@ -72,7 +72,7 @@ export function defineItem<T>(definition: ItemDefinition<T>): StoredItem<T> {
 }
 
 /** One item's new value, encoded, for writeTogether. */
-export interface EncodedEntry {
+interface EncodedEntry {
   item: { area: Area; key: string };
   stored: unknown;
 }

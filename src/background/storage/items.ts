@@ -5,13 +5,12 @@ import type { GlanceProblem } from '../../shared/messages.js';
 import { apiHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
-import { readCapabilities } from '../glance/capabilities.js';
-import type { GlanceAccount, SingleSignOnLogin } from '../glance/client.js';
-import type { OrgState, OutboxJob, SessionLog } from '../outbox/types.js';
-import { readSyncConfig, readSyncState } from '../sync/stored.js';
-import type { SyncConfig, SyncState } from '../sync/types.js';
 import { defineItem } from './define-item.js';
+import { type GlanceAccount, readAccount } from './glance-account.js';
+import type { OrgState, OutboxJob, SessionLog } from './outbox-shapes.js';
 import type { ActiveSession, EndedSession, ScheduledMeeting } from './shapes.js';
+import type { SyncConfig, SyncState } from './sync-shapes.js';
+import { readSyncConfig, readSyncState } from './sync-shapes.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
@@ -28,29 +27,6 @@ export const glanceAccountItem = defineItem<GlanceAccount | undefined>({
   version: 1,
   parse: readAccount,
 });
-
-function readAccount(raw: unknown): GlanceAccount | undefined {
-  if (!isObject(raw) || typeof raw.credentials !== 'string' || typeof raw.address !== 'string') return undefined;
-  return {
-    address: raw.address,
-    credentials: raw.credentials,
-    groupId: String(raw.groupId ?? ''),
-    displayName: String(raw.displayName ?? ''),
-    email: String(raw.email ?? ''),
-    ...(isObject(raw.capabilities) ? { capabilities: readCapabilities(raw.capabilities) } : {}),
-    ...(isObject(raw.sso) ? { sso: readSingleSignOn(raw.sso) } : {}),
-  };
-}
-
-function readSingleSignOn(raw: Record<string, unknown>): SingleSignOnLogin {
-  return {
-    partnerId: text(raw.partnerId),
-    partnerUserId: text(raw.partnerUserId),
-    loginKey: text(raw.loginKey),
-    // A key whose expiry cannot be read is treated as expired: the rep signs in again.
-    expiresAt: number(raw.expiresAt),
-  };
-}
 
 /**
  * A single sign-on under way (settings/single-sign-on.ts): the window Glance's sign-in page opened
@@ -138,7 +114,7 @@ const JOB_KINDS = new Set([
 
 function readJob(raw: unknown): OutboxJob | undefined {
   if (!isObject(raw) || !JOB_KINDS.has(String(raw.kind))) return undefined;
-  if (typeof raw.id !== 'string' || typeof raw.sessionId !== 'string' || typeof raw.apiHost !== 'string')
+  if (typeof raw.id !== 'string' || typeof raw.activityId !== 'string' || typeof raw.apiHost !== 'string')
     return undefined;
   if (raw.kind === 'guest-lead' && !isObject(raw.guest)) return undefined;
   if (raw.kind === 'sync-sessions' && !Array.isArray(raw.sessions)) return undefined;
@@ -155,13 +131,15 @@ function readJob(raw: unknown): OutboxJob | undefined {
 }
 
 /**
- * The queue of Salesforce writes. Version 2 (this one) marks a send in flight and keeps when a job
- * was queued; version 1 had `uncertain` (set only after an unreadable answer) and no time.
+ * The queue of Salesforce writes. Version 3 (this one) names what a job is for `activityId` (a
+ * session's, a meeting's or a sync batch's id; version 2 called it `sessionId`, also for a meeting).
+ * Version 2 marks a send in flight and keeps when a job was queued; version 1 had `uncertain` (set
+ * only after an unreadable answer) and no time.
  */
 export const outboxItem = defineItem<OutboxJob[]>({
   area: 'local',
   key: 'outbox',
-  version: 2,
+  version: 3,
   migrations: {
     2: (old) =>
       Array.isArray(old)
@@ -175,6 +153,14 @@ export const outboxItem = defineItem<OutboxJob[]>({
               createdAt: Number.isFinite(made) ? made : Date.now(),
               ...(uncertain === true ? { inFlight: true } : {}),
             };
+          })
+        : [],
+    3: (old) =>
+      Array.isArray(old)
+        ? old.map((job) => {
+            if (!isObject(job) || !('sessionId' in job)) return job;
+            const { sessionId, ...rest } = job;
+            return { ...rest, activityId: sessionId };
           })
         : [],
   },
@@ -324,7 +310,7 @@ export const lastPolicyItem = defineItem<Record<string, unknown> | undefined>({
  * The sync of Glance's session records (sync/settings.ts): the reporting credentials of the ONE
  * administrator whose browser syncs. storage.local only (never sync, never the managed policy, which
  * every rep's machine can read), kept only where storage is locked to the extension, like the Glance
- * credential; sent only to Glance's records service. Read by sync/stored.ts.
+ * credential; sent only to Glance's records service. Read by storage/sync-shapes.ts.
  */
 export const syncConfigItem = defineItem<SyncConfig | undefined>({
   area: 'local',

@@ -19,7 +19,7 @@ export interface PolicyPorts extends StoragePorts {
   onPolicyChanged?(): Promise<void>;
 }
 
-export interface KnownPolicy {
+interface KnownPolicy {
   /** Managed storage's raw keys, as last known. */
   managed: Record<string, unknown>;
   /** True when managed storage has answered since this worker started (the cache is its answer). */

@@ -3,8 +3,8 @@
 import type { MeetingView } from '../../shared/meeting-request.js';
 import type { SessionMode } from '../../shared/messages.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import type { GlanceAccount, GlanceGuest } from '../glance/client.js';
-import type { EventGuest } from '../records/session-event.js';
+import type { GlanceAccount, GlanceGuest } from './glance-account.js';
+import type { EventGuest } from './record-shapes.js';
 
 /** The running session (session/state.ts reads and writes it). */
 export interface ActiveSession {

@@ -61,7 +61,7 @@ export interface CrrLeg {
   extra?: { name?: string; email?: string; phone?: string };
 }
 
-export interface CrrChannel {
+interface CrrChannel {
   type: string;
   id?: string;
   key?: string;

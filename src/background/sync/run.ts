@@ -9,26 +9,27 @@ import { SYNC_BATCH } from '../outbox/jobs.js';
 import { enqueue, type OutboxPorts, runOutbox } from '../outbox/runner.js';
 import { readQueue } from '../outbox/store.js';
 import { syncConfigItem, syncStateItem } from '../storage/items.js';
+import type { SyncedSession } from '../storage/outbox-shapes.js';
 import { freshPolicy } from '../storage/policy.js';
+import type { SyncState } from '../storage/sync-shapes.js';
 import { RecordsError, recordsPage, recordsToken } from './glance-records.js';
-import { type SyncedSession, syncedSession } from './synced-session.js';
-import type { SyncState } from './types.js';
+import { syncedSession } from './synced-session.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Each window starts a day before the last one ended: a session listed late (R4) is still read. */
-export const OVERLAP_MS = DAY;
+const OVERLAP_MS = DAY;
 /** The first sync reaches back a week. */
-export const FIRST_SYNC_MS = 7 * DAY;
+const FIRST_SYNC_MS = 7 * DAY;
 /** Pages one run reads at most; the next run goes on from the cursor. */
 const MAX_PAGES = 200;
 
 const lock = new Lock();
 
-export interface SyncPorts extends OutboxPorts {
+interface SyncPorts extends OutboxPorts {
   glanceTimeoutMs?: number;
 }
 
-export const syncJobId = (batch: SyncedSession[]) => `glance-sync-${batch[0]?.glanceId ?? ''}`;
+const syncJobId = (batch: SyncedSession[]) => `glance-sync-${batch[0]?.glanceId ?? ''}`;
 
 /** Runs a sync now if one is set up; resolves when its jobs are queued (and the queue has run). */
 export function runSync(ports: SyncPorts): Promise<void> {
@@ -77,7 +78,7 @@ async function syncOnce(ports: SyncPorts): Promise<void> {
         await enqueue(ports, {
           id: syncJobId(batch),
           kind: 'sync-sessions',
-          sessionId: syncJobId(batch),
+          activityId: syncJobId(batch),
           apiHost: config.apiHost,
           sessions: batch,
           leadLevel: policy.maxLeadCreation,

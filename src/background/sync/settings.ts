@@ -11,10 +11,10 @@ import { apiHostFor } from '../../shared/salesforce-url.js';
 import { readQueue } from '../outbox/store.js';
 import { syncConfigItem, syncStateItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
+import type { SyncConfig } from '../storage/sync-shapes.js';
 import { RecordsError, recordsToken } from './glance-records.js';
-import type { SyncConfig } from './types.js';
 
-export interface SyncSettingsPorts extends StoragePorts {
+interface SyncSettingsPorts extends StoragePorts {
   fetch: typeof fetch;
   now(): number;
   mayKeepSecrets(): Promise<boolean>;

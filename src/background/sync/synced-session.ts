@@ -1,27 +1,9 @@
-// One of Glance's session records (crr.ts), as the sync keeps it in the queue: only what the Event
-// needs. Everything in it came from Glance's answer and is untrusted text (oneLine on the way out).
+// One of Glance's session records (crr.ts) made into what the sync keeps in the queue (SyncedSession,
+// declared with the queue's stored shapes): only what the Event needs. Everything in it came from
+// Glance's answer and is untrusted text (oneLine on the way out).
 import type { SessionMode } from '../../shared/messages.js';
+import type { SyncedSession } from '../storage/outbox-shapes.js';
 import { AGENT_PARTICIPANT, type CrrSession } from './crr.js';
-
-export interface SyncedGuest {
-  name: string;
-  email: string;
-  joinedAt: string;
-  leftAt?: string;
-}
-
-export interface SyncedSession {
-  /** Glance's session id: the key of everything the sync writes. */
-  glanceId: string;
-  key: string;
-  startedAt: string;
-  endedAt: string;
-  mode: SessionMode;
-  /** The Glance user who ran it (R6); '' when the record names none. */
-  userEmail: string;
-  userName: string;
-  guests: SyncedGuest[];
-}
 
 const MODE_OF_CHANNEL: Record<string, SessionMode> = { screenshare: 'screenshare', cobrowse: 'cobrowse' };
 const MAX_TEXT = 255;

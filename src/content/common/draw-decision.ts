@@ -11,7 +11,7 @@ export type RecordPage = Extract<SalesforcePage, { kind: 'record' }>;
 export const recordKey = (record: RecordPage | undefined) =>
   record && `${record.ui} ${record.apiHost} ${record.recordId}`;
 
-export interface Drawing<T, P> {
+interface Drawing<T, P> {
   /** The record the toolbar shows; undefined removes the toolbar. */
   toolbar: RecordPage | undefined;
   /** The session the panel shows (its code fetched first, the first time in a tab); undefined removes the panel. */

@@ -15,7 +15,7 @@ import { ask } from './messaging.js';
 /** The isolated world's global where a lazy script leaves its module. */
 export const lazyGlobal = (script: LazyScript) => `__glance_${script}`;
 
-export interface LazyModules {
+interface LazyModules {
   panel: {
     SessionPanel: typeof SessionPanel;
     StartMenu: typeof StartMenu;

@@ -58,13 +58,13 @@ function shadowRoots(start: Root): ShadowRoot[] {
 }
 
 /** Selectors of one kind of anchor, most specific first, per UI (console pages use Lightning's). */
-export interface AnchorSelectors {
+interface AnchorSelectors {
   lightning: readonly string[];
   classic: readonly string[];
 }
 
 /** An anchor search, with what it remembers of the records it placed (anchorFinder answers one). */
-export interface AnchorFinder {
+interface AnchorFinder {
   /**
    * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
    * mutation callback, where reading style would force it; placement checks it in the next frame).
@@ -148,7 +148,7 @@ export interface Dockable {
 }
 
 /** What to dock now, and beside which record's header (none: floating); asked afresh at every placement. */
-export type DockTarget = { docked: Dockable | undefined; record: { ui: SalesforceUi; recordId: string } | undefined };
+type DockTarget = { docked: Dockable | undefined; record: { ui: SalesforceUi; recordId: string } | undefined };
 
 /** Where something of ours went: after `anchor`, or (none found) floating or nowhere. */
 export type Docking = { host: Element; anchor: Element | undefined };

@@ -10,7 +10,7 @@ import type { SalesforceStatus } from '../../shared/messages.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';
-import type { Toolbar } from '../toolbar/toolbar.js';
+import type { Toolbar } from '../toolbar/toolbar-types.js';
 import { uiLocale } from './locale.js';
 import { openMeeting } from './meeting-opener.js';
 import { meetingTiming } from './meeting-timing.js';

@@ -15,7 +15,7 @@ import { DIALOG_CSS } from './meeting-dialog-styles.js';
 import { MeetingFormFields } from './meeting-form.js';
 import { invitationActions } from './meeting-invitation.js';
 
-export interface MeetingDialogContext {
+interface MeetingDialogContext {
   pageUrl: string;
   /** The rep, from the toolbar's Salesforce status: the .ics ORGANIZER. */
   organizer: CalendarPerson;

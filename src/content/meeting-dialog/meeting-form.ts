@@ -17,14 +17,6 @@ import { lookAgain } from '../common/press-guard.js';
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 type Field = MeetingFormProblem['field'];
 
-export interface FormValues {
-  startUtc?: string;
-  durationMinutes: number;
-  subject: string;
-  invitee: string;
-  notes: string;
-}
-
 /** The zone's wall clock at an instant, as <input type=date> and <input type=time> want it. */
 function localFields(instant: number, timeZone: string): { date: string; time: string } {
   const parts: Record<string, string> = {};

@@ -11,7 +11,7 @@ import { element, onTrusted } from '../common/dom.js';
 /** The UID's domain part (RFC 5545 section 3.8.4.7 recommends a globally unique "id@domain"). */
 const UID_DOMAIN = 'glance-for-salesforce.glance.net';
 
-export interface InvitationContext {
+interface InvitationContext {
   organizer: CalendarPerson;
   timeZone: string;
   locale: string;
@@ -38,7 +38,7 @@ function invitation(meeting: MeetingView, context: InvitationContext): string {
   );
 }
 
-export function meetingIcs(meeting: MeetingView, context: InvitationContext, now: number): string {
+function meetingIcs(meeting: MeetingView, context: InvitationContext, now: number): string {
   return writeIcs({
     method: meeting.cancelled ? 'CANCEL' : 'REQUEST',
     uid: `${meeting.meetingId}@${UID_DOMAIN}`,

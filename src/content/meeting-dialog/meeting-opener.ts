@@ -7,7 +7,7 @@ import type { MeetingDefaults, MeetingView } from '../../shared/meeting-request.
 import type { RecordPage } from '../common/draw-decision.js';
 import { MeetingDialog } from './meeting-dialog.js';
 
-export interface MeetingOpening {
+interface MeetingOpening {
   kind: 'schedule' | 'reschedule' | 'cancel-meeting';
   record: RecordPage;
   /** The record's upcoming meeting, which Reschedule and Cancel act on. */

@@ -1,9 +1,9 @@
 // When the toolbar offers Start scheduled meeting: from 15 minutes before the start to the end, the
 // same window the background enforces (src/background/meeting/store.ts meetingDueFor). Pure, so the
 // edges are unit-tested (tests/unit/meeting-timing.test.ts).
-export const START_EARLY_MS = 15 * 60_000;
+const START_EARLY_MS = 15 * 60_000;
 
-export interface MeetingTiming {
+interface MeetingTiming {
   due: boolean;
   /** When `due` next changes (ms), or undefined once the meeting has ended. */
   changesAt: number | undefined;

@@ -4,7 +4,7 @@
 import { t } from '../../shared/i18n.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
-import type { StartChoice, Toolbar } from '../toolbar/toolbar.js';
+import type { StartChoice, Toolbar } from '../toolbar/toolbar-types.js';
 
 const ROW_CSS = `.presence{display:flex;flex:1 1 100%;align-items:center;gap:.5rem;padding-top:.5rem;border-top:1px solid #e5e5e5}
 .presence[data-state=present]::before{content:"";width:.5rem;height:.5rem;border-radius:50%;background:#2e844a}`;

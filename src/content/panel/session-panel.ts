@@ -21,7 +21,7 @@ import { problemText } from './session-problems.js';
 import { drawableView } from './session-view.js';
 import { addToggleTooltip } from './toggle-tooltip.js';
 
-export type PanelAction = 'switch' | 'end';
+type PanelAction = 'switch' | 'end';
 
 /** While the panel is on screen in a visible tab the background re-reads the guests from Glance at this pace. */
 const SESSION_REFRESH_MS = 5000;
@@ -37,7 +37,7 @@ const COPIED_NOTICE_MS = 2500;
  * Elapsed time as the rep reads it, as a clock: 01:15, and 1:02:03 past an hour. Clock notation
  * reads the same in every language we ship (ja-JP writes 1:02:03 too), so no Intl here.
  */
-export function formatElapsed(ms: number): string {
+function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000)) || 0;
   const two = (n: number) => String(n).padStart(2, '0');
   const [hours, minutes, seconds] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];

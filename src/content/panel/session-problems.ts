@@ -34,7 +34,7 @@ export function problemText(problem: SessionProblem | undefined): MessageKey {
  * name that button and no other way (tests/unit/toolbar-notices.test.ts). A fixed key in use is
  * fixed there too: the rep chooses a random key (the other session may be anyone's, anywhere).
  */
-export function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
+function problemNeedsSettings(problem: SessionProblem | undefined): boolean {
   return (
     problem === 'glance-not-connected' ||
     problem === 'glance-reconnect' ||

@@ -7,7 +7,7 @@ import { type MessageKey, t } from '../../shared/i18n.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
 import { lookAgain } from '../common/press-guard.js';
-import type { StartChoice } from '../toolbar/toolbar.js';
+import type { StartChoice } from '../toolbar/toolbar-types.js';
 import { JoinForm } from './join-form.js';
 
 /**

@@ -7,12 +7,9 @@
 import { anchorFinder } from '../common/placement.js';
 import { ACTIVITY_ACTION_ANCHORS } from '../common/selectors.js';
 
-/** Its own finder: an element found for the toolbar is never taken for the activity actions, nor the reverse. */
-export const activityActions = anchorFinder(ACTIVITY_ACTION_ANCHORS);
-
 /**
- * The element after which the "Schedule Glance meeting" button is inserted on the record page of
- * `recordId`, or undefined when the page has no activity actions on screen (tests/e2e drive this).
+ * Its own finder: an element found for the toolbar is never taken for the activity actions, nor the
+ * reverse. find(ui, recordId) answers the element after which the "Schedule Glance meeting" button
+ * goes, or undefined when the page shows no activity actions (tests/e2e/activity-actions.spec.ts).
  */
-export const findActivityActions = (ui: 'lightning' | 'classic', recordId: string): Element | undefined =>
-  activityActions.find(ui, recordId);
+export const activityActions = anchorFinder(ACTIVITY_ACTION_ANCHORS);

@@ -20,7 +20,8 @@ import { activityScheduleButton } from './activity-button.js';
 import { meetings as meetingsOf } from './meetings.js';
 import { type NavigationWindow, watchNavigation } from './navigation.js';
 import { type SessionChange, SessionState } from './session-state.js';
-import { createToolbar, type StartChoice } from './toolbar.js';
+import { createToolbar } from './toolbar.js';
+import type { StartChoice, Toolbar } from './toolbar-types.js';
 import { wrapUpOffer } from './wrap-up-offer.js';
 
 useMessages(message);

@@ -8,9 +8,9 @@ import { type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
 import type { FollowUp, MeetingAction, MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
-import type { Toolbar } from './toolbar.js';
+import type { Toolbar } from './toolbar-types.js';
 
-export interface Meetings {
+interface Meetings {
   setStatus(status: SalesforceStatus | undefined): void;
   /** The toolbar shows `record` (or nothing): ask once per record whether it has an upcoming meeting. */
   show(record: RecordPage | undefined): void;

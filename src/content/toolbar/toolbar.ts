@@ -2,14 +2,8 @@
 // for. Every text from Salesforce or the background is set as text, never as HTML.
 
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { SalesforceStatus, SessionMode } from '../../shared/messages.js';
-
-/** What Start or its menu asks for: a screen share, or joining the customer's session with their key. */
-export type StartChoice = { mode: SessionMode; join?: undefined } | { join: string; mode?: undefined };
 
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
-import type { GlanceSObject } from '../../shared/salesforce-id.js';
-import type { SalesforceUi } from '../../shared/salesforce-url.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
@@ -18,8 +12,7 @@ import { dockHost } from '../common/placement.js';
 import { lookAgain } from '../common/press-guard.js';
 import type { StartMenu } from '../panel/start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
-
-type Tone = 'info' | 'warning' | 'error';
+import type { StartChoice, Toolbar } from './toolbar-types.js';
 
 /** A button whose label gives way to an icon when the toolbar is narrow; the label still names it. */
 const labelled = (className: string, key: MessageKey, icon: string) => {
@@ -27,23 +20,6 @@ const labelled = (className: string, key: MessageKey, icon: string) => {
   button.append(element('span', { textContent: t(key) }));
   return button;
 };
-
-/** The toolbar as main.ts and the lazily injected scripts (meeting-coordinator.ts, session-problems.ts) use it. */
-export interface Toolbar {
-  readonly host: HTMLDivElement;
-  /** The record's upcoming meeting joins it as its last row (meeting-coordinator.ts, injected lazily). */
-  readonly bar: HTMLDivElement;
-  readonly schedule: HTMLButtonElement;
-  /** `ui`: Classic's pages get Classic's button look (slds-styles.ts). */
-  showRecord(sobject: GlanceSObject, recordId: string, ui: SalesforceUi): void;
-  showSalesforceStatus(status: SalesforceStatus | undefined): void;
-  notice(key: MessageKey, tone?: Tone, offerSettings?: boolean, ...substitutions: string[]): void;
-  /** While a start is on its way to Glance: no second click, and say what is happening. */
-  starting(busy: boolean): void;
-  focus(): void;
-  dock(anchor: Element | undefined): void;
-  remove(): void;
-}
 
 /**
  * `choose`: Start (or the menu) pressed, with the kind of session; `onSchedule`: Schedule pressed.

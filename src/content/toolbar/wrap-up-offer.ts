@@ -8,7 +8,7 @@ import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
 import type { WrapUpCard, WrapUpHooks } from '../panel/wrap-up-card.js';
 
-export interface WrapUpOffer {
+interface WrapUpOffer {
   /** The worker said a wrap-up waits here (`open`) or is over. */
   take(sessionId: string, open: boolean): void;
   /** A page that loaded with no session running asks whether a wrap-up waits for it (`idle`: still none). */

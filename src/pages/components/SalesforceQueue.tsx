@@ -49,11 +49,11 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   }, []);
   if (!queue) return null;
 
-  async function act(kind: 'popup:retry-salesforce' | 'popup:discard-salesforce', sessionId: string) {
+  async function act(kind: 'popup:retry-salesforce' | 'popup:discard-salesforce', activityId: string) {
     setBusy(true);
     setActed(true);
     try {
-      setQueue(await request(kind, { sessionId }));
+      setQueue(await request(kind, { activityId }));
       onChange?.();
     } finally {
       setBusy(false);
@@ -82,7 +82,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
           {queue.waiting.map((s) => {
             const label = [s.sobject ? sobjectName(s.sobject) : '?', when(s.startedAt)] as const;
             return (
-              <li key={s.sessionId} data-state={s.state}>
+              <li key={s.activityId} data-state={s.state}>
                 <span>{t('queueSession', ...label)}</span> <span class="weak">{reason(s)}</span>{' '}
                 <span class="row">
                   <button
@@ -90,7 +90,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
                     class="btn"
                     disabled={busy}
                     aria-label={t('queueRetryLabel', ...label)}
-                    onClick={() => act('popup:retry-salesforce', s.sessionId)}
+                    onClick={() => act('popup:retry-salesforce', s.activityId)}
                   >
                     {t('queueRetry')}
                   </button>
@@ -100,7 +100,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
                       class="btn"
                       disabled={busy}
                       aria-label={t('queueDiscardLabel', ...label)}
-                      onClick={() => act('popup:discard-salesforce', s.sessionId)}
+                      onClick={() => act('popup:discard-salesforce', s.activityId)}
                     >
                       {t('queueDiscard')}
                     </button>

@@ -41,7 +41,7 @@ const STATE_TEXT: Record<Exclude<SalesforceLogState, 'logged'>, MessageKey> = {
 
 const number = (value: number) => formatNumber(uiLocale(), value);
 
-export function durationText(line: Pick<SessionLine, 'startedAt' | 'endedAt'>): string {
+function durationText(line: Pick<SessionLine, 'startedAt' | 'endedAt'>): string {
   const minutes = wholeMinutes(line.startedAt, line.endedAt);
   return minutes === undefined ? t('durationUnderMinute') : formatMinutes(uiLocale(), minutes);
 }

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 
-export interface Tab {
+interface Tab {
   id: string;
   label: string;
   panel: ComponentChildren;

@@ -11,7 +11,7 @@ import { readPolicy } from '../../shared/settings.js';
 
 export type Draft = Record<string, unknown>;
 
-export const without = (draft: Draft, key: string) => {
+const without = (draft: Draft, key: string) => {
   const { [key]: _, ...rest } = draft;
   return rest;
 };

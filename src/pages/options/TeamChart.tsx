@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n.js';
 import type { TeamRep } from '../../shared/team-sessions.js';
 
 /** More bars than this would not read as a chart on a settings page; the table lists everyone. */
-export const CHART_REPS = 12;
+const CHART_REPS = 12;
 
 const WIDTH = 520;
 const LABEL = 170;

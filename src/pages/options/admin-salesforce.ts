@@ -14,7 +14,7 @@ import { type CookiesApi, cookieStorePorts, type TabsApi } from '../../shared/sa
 import { type StatusPorts, sidDigest } from '../../shared/salesforce/status.js';
 import { salesforceTab } from '../background-channel.js';
 
-export interface AdminSalesforce {
+interface AdminSalesforce {
   /** The Salesforce tab whose org the admin's tools act on; null when none is open. */
   pageUrl: string | null;
   ports: StatusPorts;

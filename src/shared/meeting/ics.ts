@@ -31,7 +31,7 @@ export interface CalendarInvite {
 const PRODID = '-//Glance Networks//Glance for Salesforce//EN';
 
 /** DATE-TIME in UTC form (RFC 5545 section 3.3.5, FORM #2): 20260305T150000Z. */
-export function icsDateTime(instant: string | number): string {
+function icsDateTime(instant: string | number): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${String(instant)}`);
   return date

@@ -63,7 +63,7 @@ export type MeetingFormProblem =
   | { field: 'subject'; code: 'subjectTooLong'; max: number }
   | { field: 'notes'; code: 'notesTooLong'; max: number };
 
-export type MeetingCheck = ValidMeeting | { ok: false; problems: MeetingFormProblem[] };
+type MeetingCheck = ValidMeeting | { ok: false; problems: MeetingFormProblem[] };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

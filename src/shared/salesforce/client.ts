@@ -7,12 +7,12 @@ import { MAX_SALESFORCE_ANSWER_BYTES, readCappedText } from '../answer-limits.js
 import { errorFromResponse, myDomainMoved, noAnswer, SalesforceError } from './errors.js';
 import { newMyDomainHost } from './moved-host.js';
 
-export const API_VERSION = '66.0';
+const API_VERSION = '66.0';
 /** At most this many pages of one query (2,000 records each at most). */
-export const MAX_QUERY_PAGES = 5;
-export const CLIENT_NAME = 'GlanceForSalesforce';
+const MAX_QUERY_PAGES = 5;
+const CLIENT_NAME = 'GlanceForSalesforce';
 /** Salesforce's own REST timeout is 10 minutes; a rep's write that has not answered in 30 s is retried. */
-export const SALESFORCE_TIMEOUT_MS = 30_000;
+const SALESFORCE_TIMEOUT_MS = 30_000;
 
 export interface ApiUsage {
   used: number;
@@ -32,7 +32,7 @@ export interface SalesforceClientPorts {
   salesforceTimeoutMs?: number;
 }
 
-export interface QueryResult<T> {
+interface QueryResult<T> {
   totalSize: number;
   done: boolean;
   nextRecordsUrl?: string;
@@ -55,7 +55,7 @@ export interface CompositeSubresponse {
   referenceId: string;
 }
 
-export interface ChatterUser {
+interface ChatterUser {
   id: string;
   name: string;
   email?: string;
@@ -67,7 +67,7 @@ export interface ChatterUser {
  * OpenID Connect UserInfo claims as Salesforce answers them (Salesforce Help, "Query for User
  * Information"; OpenID Connect Core 1.0 §5.3), the few the extension reads.
  */
-export interface UserInfo {
+interface UserInfo {
   user_id?: string;
   organization_id?: string;
   name?: string;
@@ -76,7 +76,7 @@ export interface UserInfo {
 }
 
 /** Reads `api-usage=N/M` from a Sforce-Limit-Info header. */
-export function parseLimitInfo(header: string | null): ApiUsage | undefined {
+function parseLimitInfo(header: string | null): ApiUsage | undefined {
   const match = /api-usage=(\d+)\/(\d+)/.exec(header ?? '');
   if (!match) return undefined;
   const used = Number(match[1]);

@@ -19,7 +19,7 @@ export interface CookiesApi {
 }
 
 /** A tab as the browser describes it (tabs.Tab, or a message sender's tab). */
-export interface StoreTab {
+interface StoreTab {
   id?: number;
   incognito?: boolean;
   /** Firefox only. */
@@ -35,10 +35,10 @@ export interface TabsApi {
  * Firefox's regular store. Sessions and writes of the regular store carry no storeId (what a read
  * without one gets, in every browser), so what was queued before containers were known stays valid.
  */
-export const FIREFOX_DEFAULT_STORE = 'firefox-default';
+const FIREFOX_DEFAULT_STORE = 'firefox-default';
 
 /** An incognito tab whose store cannot be found: a store id no browser has, so no session is read. */
-export const UNKNOWN_STORE = 'incognito-unknown';
+const UNKNOWN_STORE = 'incognito-unknown';
 
 export function cookieStorePorts(cookies: CookiesApi, tabs: TabsApi) {
   async function readSid(apiHost: string, storeId?: string): Promise<string | undefined> {

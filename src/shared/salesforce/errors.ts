@@ -3,8 +3,6 @@
 import type { SalesforceProblem } from '../salesforce-problems.js';
 import { classify, errorItems, type SalesforceErrorItem } from './classify.js';
 
-export type { SalesforceErrorItem } from './classify.js';
-
 export class SalesforceError extends Error {
   override readonly name = 'SalesforceError';
   readonly problem: SalesforceProblem;

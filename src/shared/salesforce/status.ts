@@ -9,7 +9,7 @@ import { SalesforceClient } from './client.js';
 import { SalesforceError } from './errors.js';
 
 /** storage.session: memory only, survives worker restarts, gone when the browser closes. */
-export interface SessionCache {
+interface SessionCache {
   get(key: string): Promise<unknown>;
   /** Like chrome.storage, ignores undefined: use remove() to forget. */
   set(key: string, value: unknown): Promise<void>;
@@ -28,7 +28,7 @@ export interface StatusPorts extends ApiHostPorts {
  * The key holds a digest of the session id, never the id itself. The worker and the options page
  * share it: storage.session is open to both (the content script is locked out, main.ts).
  */
-export const statusCacheKey = (apiHost: string, sidDigest: string) => `sfStatus:${apiHost}:${sidDigest}`;
+const statusCacheKey = (apiHost: string, sidDigest: string) => `sfStatus:${apiHost}:${sidDigest}`;
 
 /** The digest both the worker and the options page key the cache with (Web Crypto: no chrome.* here). */
 export async function sidDigest(text: string): Promise<string> {

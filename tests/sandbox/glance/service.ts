@@ -11,7 +11,6 @@ import {
 } from '../../../src/background/glance/assumptions.js';
 import {
   CLIENT_LAUNCH_PREFIX,
-  isLiveStatus,
   SESSION_KEY_PATTERN,
   SESSION_TYPE,
   type SessionStatusLetter,
@@ -406,8 +405,15 @@ export class GlanceService {
   }
 }
 
+/**
+ * Still running: being set up, waiting for guests, with guests, or locked to new ones (Glance's
+ * published session status letters, help.glance.net/integrations/webservices/activity/status). The emulator's own
+ * list: the extension only ever asks whether a session is over (isEndedStatus).
+ */
+const LIVE_STATUSES: readonly SessionStatusLetter[] = ['J', 'W', 'A', 'L'];
+
 export function isLive(session: GlanceSession): boolean {
-  return isLiveStatus(session.status);
+  return LIVE_STATUSES.includes(session.status);
 }
 
 /** From start to end, in whole seconds; null while the session is live. */

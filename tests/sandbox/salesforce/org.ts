@@ -3,10 +3,10 @@
 // Pure state; the REST API (api.ts) and the pages (pages.ts) read and write it.
 
 import { randomBytes } from 'node:crypto';
-import { PREFIX_BY_SOBJECT, to18 } from '../../../src/shared/salesforce-id.js';
+import { to18 } from '../../../src/shared/salesforce-id.js';
 import { DeviceAuthorizations } from './oauth-device.js';
 import type { SamlServiceProvider } from './pages-idp.js';
-import { EXTRA_KEY_PREFIXES } from './schema.js';
+import { EXTRA_KEY_PREFIXES, KEY_PREFIX } from './schema.js';
 import { seedOrg } from './seed.js';
 
 export type FieldValue = string | number | boolean | null;
@@ -348,7 +348,7 @@ export class SalesforceOrg {
   }
 
   newId(type: string): string {
-    const prefix = (PREFIX_BY_SOBJECT as Record<string, string>)[type] ?? EXTRA_KEY_PREFIXES[type];
+    const prefix = KEY_PREFIX[type] ?? EXTRA_KEY_PREFIXES[type];
     if (!prefix) throw new Error(`no key prefix for ${type}`);
     this.counter += 1;
     // 3 prefix + 2 pod + 10 counter, mixed case so the checksum is not trivial.

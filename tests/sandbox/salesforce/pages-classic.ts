@@ -11,7 +11,6 @@ import {
   fieldLabel,
   fieldValueHtml,
   HIGHLIGHT_FIELDS,
-  KEY_PREFIX,
   LIGHTNING_HOME_PATH,
   NAV_OBJECTS,
   PLURAL,
@@ -19,6 +18,7 @@ import {
   relatedRecords,
   visibleRelatedLists,
 } from './record-display.js';
+import { KEY_PREFIX } from './schema.js';
 
 const EDITION = 'Salesforce - Enterprise Edition';
 const TYPE_OF_PREFIX = Object.fromEntries(Object.entries(KEY_PREFIX).map(([type, prefix]) => [prefix, type]));

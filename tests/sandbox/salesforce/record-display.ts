@@ -1,7 +1,6 @@
 // How the emulated pages show records, shared by the Lightning and Classic pages: hosts, names,
 // labels, which fields to show, and which records relate to which. Everything returned as markup
 // is escaped here; callers never put record text into a page any other way.
-import { PREFIX_BY_SOBJECT } from '../../../src/shared/salesforce-id.js';
 import { escapeHtml } from '../http.js';
 import { type FieldValue, MY_DOMAIN, type SalesforceOrg, type SObjectRecord } from './org.js';
 
@@ -27,9 +26,6 @@ export const PLURAL: Record<string, string> = {
   FeedItem: 'Chatter Posts',
   User: 'Users',
 };
-
-/** The standard key prefixes, from the one table in src/shared. */
-export const KEY_PREFIX: Record<string, string> = PREFIX_BY_SOBJECT;
 
 /** The few fields the highlights panel (Lightning) and list columns show per type. */
 export const HIGHLIGHT_FIELDS: Record<string, string[]> = {

@@ -1,6 +1,5 @@
 // Describe-lite: the few fields of each standard object the emulator knows, with the properties
 // that decide Salesforce's answers (unknown column, read-only field, id of the wrong type).
-import { sobjectOfId } from '../../../src/shared/salesforce-id.js';
 
 export type FieldType =
   | 'id'
@@ -356,6 +355,25 @@ export function childRelationshipOf(def: SObjectDef, name: string): ChildRelatio
  */
 export const CHATTER_OBJECTS: ReadonlySet<string> = new Set(['FeedItem']);
 
+/**
+ * The standard objects' key prefixes: the first 3 characters of every record id, the same in every org
+ * (each object's describe answers it as keyPrefix; Salesforce Help, "Object Key Prefixes"). The
+ * emulator's own table, not the product's (src/shared/salesforce-id.ts), so a wrong prefix there
+ * fails against it.
+ */
+export const KEY_PREFIX: Record<string, string> = {
+  Lead: '00Q',
+  Contact: '003',
+  Opportunity: '006',
+  Campaign: '701',
+  Case: '500',
+  Account: '001',
+  Event: '00U',
+  Task: '00T',
+  User: '005',
+  FeedItem: '0D5',
+};
+
 /** Key prefixes of objects the extension itself never names (standard, the same in every org). */
 export const EXTRA_KEY_PREFIXES: Record<string, string> = {
   OpportunityContactRole: '00K',
@@ -363,8 +381,8 @@ export const EXTRA_KEY_PREFIXES: Record<string, string> = {
   Folder: '00l',
 };
 
-/** The object an id belongs to, by its key prefix: the extension's known objects, then the emulator's. */
+/** The object an id belongs to, by its key prefix. */
 export function sobjectTypeOfId(id: string): string | undefined {
   const prefix = id.slice(0, 3);
-  return sobjectOfId(id) ?? Object.entries(EXTRA_KEY_PREFIXES).find(([, p]) => p === prefix)?.[0];
+  return Object.entries({ ...KEY_PREFIX, ...EXTRA_KEY_PREFIXES }).find(([, p]) => p === prefix)?.[0];
 }

@@ -1,6 +1,6 @@
 // The sObject resources: /sobjects, /sobjects/<Type>, /sobjects/<Type>/describe and
 // /sobjects/<Type>/<Id> (GET, PATCH, DELETE), answering with Salesforce's codes and bodies.
-import { SOBJECT_BY_PREFIX, to18 } from '../../../src/shared/salesforce-id.js';
+import { to18 } from '../../../src/shared/salesforce-id.js';
 import { checkDuplicateRules } from './duplicates.js';
 import { ApiError, externalIdNotFound, methodNotAllowed, notFound } from './errors.js';
 import type { SObjectRecord } from './org.js';
@@ -20,6 +20,7 @@ import {
   CHATTER_OBJECTS,
   EXTRA_KEY_PREFIXES,
   fieldOf,
+  KEY_PREFIX,
   type SObjectDef,
   sobjectDef,
   sobjectTypeOfId,
@@ -226,5 +227,5 @@ function describeGlobal() {
 }
 
 function keyPrefixOf(type: string): string | null {
-  return Object.entries(SOBJECT_BY_PREFIX).find(([, name]) => name === type)?.[0] ?? EXTRA_KEY_PREFIXES[type] ?? null;
+  return KEY_PREFIX[type] ?? EXTRA_KEY_PREFIXES[type] ?? null;
 }

@@ -120,7 +120,7 @@ export async function auditRun(rig: ChaosRig, runs: SessionRun[]): Promise<Audit
       wrong.push(`${feed.length} Chatter posts`);
     }
     if (wrong.length > 0) {
-      const queued = final.jobs.filter((j) => j.sessionId === run.sessionId);
+      const queued = final.jobs.filter((j) => j.activityId === run.sessionId);
       problems.push(
         `session #${run.index} ${run.sessionId} (${run.org} ${run.sobject} ${run.url}): ${wrong.join('; ')}. ` +
           `Around it: ${run.notes.join(', ') || 'no faults'}. Events: ${JSON.stringify(own)}. ` +

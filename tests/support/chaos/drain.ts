@@ -18,7 +18,7 @@ export async function drainQueue(rig: ChaosRig, timeoutMs: number): Promise<numb
     // A session's later write (its end) waits for its earlier one (its start): blocked, not due.
     const blocked = (j: StoredQueue['jobs'][number]) =>
       waiting.some(
-        (other) => other !== j && other.sessionId === j.sessionId && waiting.indexOf(other) < waiting.indexOf(j),
+        (other) => other !== j && other.activityId === j.activityId && waiting.indexOf(other) < waiting.indexOf(j),
       );
     const idle = waiting.every((j) => paused(j) || j.notBefore > now + 3_000 || blocked(j));
     if (idle && now - lastRetry > 3_000) {

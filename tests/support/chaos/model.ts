@@ -122,7 +122,7 @@ export const KNOWN_CONTACTS = new Set(['hank@globex.example']);
 export type Row = Record<string, unknown> & { Id: string };
 export interface StoredQueue {
   jobs: (Record<string, unknown> & {
-    sessionId: string;
+    activityId: string;
     apiHost: string;
     kind: string;
     attention?: boolean;

@@ -8,7 +8,7 @@
 import { type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
-import type { SessionLog } from '../types.js';
+import type { SessionLog } from '../../storage/outbox-shapes.js';
 import {
   byReference,
   deleteSurplus,
@@ -22,7 +22,7 @@ import {
   recordsOf,
 } from './parts.js';
 
-export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
+const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
 
 /**
  * The create's own headers: acknowledge a duplicate rule's alert (REST API Developer Guide,
@@ -30,7 +30,7 @@ export const OPTIONAL_LEAD_FIELDS = ['LeadSource', 'Description', 'FirstName'];
  * company's policy says so (the client sends `Sforce-Auto-Assign: FALSE` on every call; a
  * subrequest's httpHeaders decide for it, "Composite Subrequest").
  */
-export function leadCreateHeaders(job: Job<'guest-lead'>): Record<string, string> {
+function leadCreateHeaders(job: Job<'guest-lead'>): Record<string, string> {
   return {
     'Sforce-Duplicate-Rule-Header': 'allowSave=true',
     ...(job.orgAssigns ? { 'Sforce-Auto-Assign': 'TRUE' } : {}),
@@ -60,7 +60,7 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
     if (id) return known(id);
   }
 
-  const fields = omit(leadFields(job.guest, job.sessionId, job.guest.joinedAt), job.without);
+  const fields = omit(leadFields(job.guest, job.activityId, job.guest.joinedAt), job.without);
   // Checked in the same call: Leads of ours for this email made since the look-up (a resent create).
   // (The look-up just found none, so any such Lead now is a twin made in the last moments.)
   const ours = 'LeadSource' in fields ? ` AND LeadSource = ${soqlString(LEAD_SOURCE)}` : '';

@@ -3,7 +3,7 @@
 // reschedule or cancellation is the same PATCH of the meeting's Event.
 import type { SalesforceClient } from '../../../shared/salesforce/client.js';
 import type { SalesforceError } from '../../../shared/salesforce/errors.js';
-import type { SessionLog } from '../types.js';
+import type { SessionLog } from '../../storage/outbox-shapes.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './parts.js';
 
@@ -11,7 +11,7 @@ import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './pa
  * The record the rep chose in the panel among those the start's look-up offered (the choice was
  * checked when made; checked again here, as the log is storage anyone of ours may have written).
  */
-export function chosenRelation(log: SessionLog): Record<string, string> {
+function chosenRelation(log: SessionLog): Record<string, string> {
   const { choices, chosen } = log;
   if (!choices || !chosen || !choices.candidates.some((c) => c.id === chosen)) return {};
   return { [choices.field]: chosen };

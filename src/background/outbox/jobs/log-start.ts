@@ -12,7 +12,7 @@ import {
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
 import { choicesFromQuery, eventSubject, relationFromQuery } from '../../records/session-event.js';
-import type { ChatterPost, SessionLog, Surplus } from '../types.js';
+import type { ChatterPost, SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 import { recordFeedRefused, toOwnFeed } from './own-feed.js';
 import {
   byReference,
@@ -39,7 +39,7 @@ type CreatesEvent = Job<'log-start' | 'schedule-meeting'>;
  * the meeting id the extension generated (Description, a long text area, cannot be filtered in SOQL).
  */
 const subjectOf = (job: CreatesEvent) =>
-  job.kind === 'schedule-meeting' ? String(job.fields.Subject) : eventSubject(job.sessionId);
+  job.kind === 'schedule-meeting' ? String(job.fields.Subject) : eventSubject(job.activityId);
 
 /**
  * How far the rep's clock may be from Salesforce's: the Event's CreatedDate is Salesforce's time, the

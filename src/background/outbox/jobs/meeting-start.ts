@@ -4,7 +4,7 @@
 // updates that same Event.
 import type { SalesforceClient } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
-import type { SessionLog } from '../types.js';
+import type { SessionLog } from '../../storage/outbox-shapes.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import { fieldsToLeaveOut, type Job, leftOutOf, omit, type Progress } from './parts.js';
 

@@ -10,7 +10,7 @@ import type { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { whoAmI } from '../../../shared/salesforce/status.js';
 import { sobjectOfId } from '../../../shared/salesforce-id.js';
 import { lightningHostFor } from '../../../shared/salesforce-url.js';
-import type { ChatterPost } from '../types.js';
+import type { ChatterPost } from '../../storage/outbox-shapes.js';
 
 /** Salesforce refused the post's parent itself, on a record (not a user) whose feed may be untracked. */
 export function recordFeedRefused(refusal: SalesforceError, chatter: ChatterPost): boolean {

@@ -2,10 +2,10 @@
 // clean-up of a write that landed twice.
 import type { CompositeSubrequest, CompositeSubresponse, SalesforceClient } from '../../../shared/salesforce/client.js';
 import { errorFromResponse, type SalesforceError } from '../../../shared/salesforce/errors.js';
-import type { OutboxJob, SessionLog, Surplus } from '../types.js';
+import type { OutboxJob, SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 
 export type Job<K extends OutboxJob['kind']> = Extract<OutboxJob, { kind: K }>;
-export type LogChange = (log: SessionLog) => SessionLog;
+type LogChange = (log: SessionLog) => SessionLog;
 
 /** What one attempt achieved: changes to the log, the job as it stays queued (none: done), and why not done. */
 export interface Progress {
@@ -70,7 +70,7 @@ const GONE = new Set(['ENTITY_IS_DELETED', 'NOT_FOUND', 'INVALID_CROSS_REFERENCE
  * The most subrequests one composite takes: 25 (REST API Developer Guide, "Composite": more are
  * refused as a whole, 200 with one LIMIT_EXCEEDED subresponse and nothing run).
  */
-export const MAX_COMPOSITE_SUBREQUESTS = 25;
+const MAX_COMPOSITE_SUBREQUESTS = 25;
 
 /**
  * Deletes records that landed twice, 25 to a call (a composite's most). Chromium resends a POST by

@@ -14,9 +14,8 @@ import {
   MATCH_WINDOW_MS,
   matchEvent,
   surplusOf,
-} from '../../sync/event-fields.js';
-import type { SyncedSession } from '../../sync/synced-session.js';
-import type { GuestToLead, SessionLog } from '../types.js';
+} from '../../records/synced-event-fields.js';
+import type { GuestToLead, SessionLog, SyncedSession } from '../../storage/outbox-shapes.js';
 import { byReference, type FollowJob, failureOf, type Job, ok, type Progress, query, recordsOf } from './parts.js';
 
 /** A batch's sessions: each write is one subrequest of the 25 a composite holds, with room for twins to delete. */
@@ -150,7 +149,7 @@ export async function syncSessions(
       follow.push({
         id: `${job.id}-lead-${key}`,
         kind: 'guest-lead',
-        sessionId: `glance-${session.glanceId}`,
+        activityId: `glance-${session.glanceId}`,
         apiHost: job.apiHost,
         ...(job.storeId ? { storeId: job.storeId } : {}),
         ...(job.author ? { author: job.author } : {}),

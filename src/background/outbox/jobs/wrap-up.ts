@@ -8,7 +8,7 @@
 import { type CompositeSubrequest, type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { directRelation } from '../../records/session-event.js';
-import type { SessionLog, Surplus } from '../types.js';
+import type { SessionLog, Surplus } from '../../storage/outbox-shapes.js';
 import { OPTIONAL_EVENT_FIELDS } from './log-start.js';
 import {
   byReference,
@@ -27,7 +27,7 @@ import {
 type WrapUp = Job<'wrap-up'>;
 
 /** The Task's WhoId/WhatId: the session's record, and what the start's look-up found (as the Event's). */
-export function taskRelation(job: WrapUp, log: SessionLog): Record<string, string> {
+function taskRelation(job: WrapUp, log: SessionLog): Record<string, string> {
   const relation: Record<string, string | undefined> = { ...directRelation(job.record), ...log.relation };
   return Object.fromEntries(Object.entries(relation).filter((entry): entry is [string, string] => !!entry[1]));
 }

@@ -8,7 +8,7 @@
 // week, a number to sum).
 
 /** What each report needs of the report type. */
-export type ColumnRole =
+type ColumnRole =
   | 'subject'
   | 'date'
   | 'duration'

@@ -22,7 +22,7 @@ import { GLANCE_REPORTS, REPORT_TYPE } from './definitions.js';
 const missingColumn = (label: string) => `The report type ${REPORT_TYPE} has no column "${label}".`;
 
 /** More report folders than an org shows one admin in a picker; the list says so by ending there. */
-export const FOLDER_LIMIT = 200;
+const FOLDER_LIMIT = 200;
 
 type Ready = { ok: true; client: SalesforceClient } | { ok: false; problem: ReportsProblem };
 
@@ -65,7 +65,7 @@ export async function reportFolders(
 }
 
 /** The reports of ours already in the folder, by unique name, else by name (an admin may have renamed the unique name). */
-export function existingReportsSoql(folderId: string): string {
+function existingReportsSoql(folderId: string): string {
   const list = (values: string[]) => values.map(soqlString).join(', ');
   return (
     'SELECT Id, Name, DeveloperName FROM Report' +

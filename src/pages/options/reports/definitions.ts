@@ -30,7 +30,7 @@ interface Filter {
   value: string;
 }
 
-export interface ReportDefinition {
+interface ReportDefinition {
   key: GlanceReportKey;
   name: string;
   developerName: string;

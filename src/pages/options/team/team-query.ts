@@ -12,7 +12,7 @@ import { lightningHostFor } from '../../../shared/salesforce-hosts.js';
 import { to18 } from '../../../shared/salesforce-id.js';
 import { type OwnedSession, sessionShape, type TeamSessions, teamTotals } from '../../../shared/team-sessions.js';
 
-export const TEAM_DAYS = 30;
+const TEAM_DAYS = 30;
 /** One page of a query answer (REST API Developer Guide, "Query": 2,000 records per batch by default). */
 export const TEAM_LIMIT = 2000;
 

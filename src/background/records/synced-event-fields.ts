@@ -1,7 +1,8 @@
 // Which Event a synced session belongs to, and what the sync writes on it. Pure: the job
 // (outbox/jobs/sync-sessions.ts) feeds it one look-up's answers.
-import { eventEnd, eventSubject, oneLine, reportCategory, type SessionFacts } from '../records/session-event.js';
-import type { SyncedSession } from './synced-session.js';
+
+import type { SyncedSession } from '../storage/outbox-shapes.js';
+import { eventEnd, eventSubject, oneLine, reportCategory, type SessionFacts } from './session-event.js';
 
 /** An Event of the look-up: the extension's, a meeting's, or one the sync logged. */
 export interface EventRow {
@@ -21,10 +22,10 @@ export interface EventRow {
 export const MATCH_WINDOW_MS = 15 * 60 * 1000;
 
 /** The line that ties an Event to Glance's record once matched (Description is not filterable in SOQL). */
-export const RECORD_LINE = 'Glance record: ';
+const RECORD_LINE = 'Glance record: ';
 
 /** A session started elsewhere gets its own Event, found again by this unique Subject. */
-export const elsewhereSubject = (glanceId: string) => eventSubject(`glance-${glanceId}`);
+const elsewhereSubject = (glanceId: string) => eventSubject(`glance-${glanceId}`);
 
 const recordIdOf = (event: EventRow) =>
   (event.Description ?? '')
@@ -39,7 +40,7 @@ const keyOf = (event: EventRow) => /^Session key: (\S+)$/m.exec(event.Descriptio
 const isOurs = (event: EventRow) =>
   (event.Subject ?? '').startsWith('Glance session (') || (event.Subject ?? '').includes('[Glance meeting m-');
 
-export type Match = { event: EventRow; how: 'record' | 'elsewhere' | 'matched' } | undefined;
+type Match = { event: EventRow; how: 'record' | 'elsewhere' | 'matched' } | undefined;
 
 /**
  * The Event this session fills in: the one that already names Glance's id (its own Subject for a

@@ -1,9 +1,10 @@
-// The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
-// worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
+// The durable queue of Salesforce writes as it is stored (storage/items.ts reads it, src/background/outbox
+// runs it). Jobs live in storage.local so they survive the service worker being stopped, the browser
+// restarting, and Salesforce being down, limited or logged out.
+import type { SessionMode } from '../../shared/messages.js';
 import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import type { LeadCreation, SalesforceUsage } from '../../shared/settings.js';
-import type { LoggedRecord, RelationChoices, RelationLookup } from '../records/session-event.js';
-import type { SyncedSession } from '../sync/synced-session.js';
+import type { LoggedRecord, RelationChoices, RelationLookup } from './record-shapes.js';
 
 /** The Salesforce user who queued a write (18-character ids): it is sent as them or not at all. */
 export interface Author {
@@ -20,7 +21,11 @@ interface JobBase {
   author?: Author;
   /** Held because another user is signed in now (not sent; no attempt counted). */
   otherUser?: boolean;
-  sessionId: string;
+  /**
+   * What the write is for, and the key of its log (sessionLogs): a Glance session's id, a scheduled
+   * meeting's id, or a sync's batch. Stored as `sessionId` before outbox version 3 (storage/items.ts).
+   */
+  activityId: string;
   apiHost: string;
   /** The cookie store of the tab the session was started from (an incognito window's own); regular when absent. */
   storeId?: string;
@@ -99,7 +104,7 @@ export type OutboxJob = JobBase &
     | {
         /**
          * A Glance meeting planned ahead (src/background/meeting): a future Event and its Chatter post,
-         * sent exactly like a session's start (jobs/log-start.ts). `sessionId` is the meeting's id; the
+         * sent exactly like a session's start (jobs/log-start.ts). `activityId` is the meeting's id; the
          * Event is found again by its Subject, which carries that id.
          */
         kind: 'schedule-meeting';
@@ -126,7 +131,7 @@ export type OutboxJob = JobBase &
         /** The session's record: with the start's look-up, the Task's relation. */
         record: LoggedRecord;
       }
-    /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`sessionId` is the meeting's id). */
+    /** A meeting rescheduled or cancelled: one PATCH of the meeting's Event (`activityId` is the meeting's id). */
     | { kind: 'update-meeting'; fields: Record<string, unknown> }
     /**
      * A session started from a scheduled meeting: one PATCH of the meeting's Event with the real start,
@@ -136,7 +141,7 @@ export type OutboxJob = JobBase &
     | {
         /**
          * Sessions from Glance's records (sync/run.ts), keyed by Glance's session ids: one look-up and
-         * one write for them all (jobs/sync-sessions.ts); `sessionId` is `glance-sync-<first id>`.
+         * one write for them all (jobs/sync-sessions.ts); `activityId` is `glance-sync-<first id>`.
          */
         kind: 'sync-sessions';
         sessions: SyncedSession[];
@@ -188,4 +193,25 @@ export interface OrgState {
   paused?: { problem: SalesforceProblem; until: number; error: string };
   /** This host redirected to the org's renamed My Domain: writes for it go there (outbox/moved.ts). */
   movedTo?: string;
+}
+
+/** One of Glance's session records as the sync keeps it in the queue (sync/synced-session.ts makes it). */
+interface SyncedGuest {
+  name: string;
+  email: string;
+  joinedAt: string;
+  leftAt?: string;
+}
+
+export interface SyncedSession {
+  /** Glance's session id: the key of everything the sync writes. */
+  glanceId: string;
+  key: string;
+  startedAt: string;
+  endedAt: string;
+  mode: SessionMode;
+  /** The Glance user who ran it (R6); '' when the record names none. */
+  userEmail: string;
+  userName: string;
+  guests: SyncedGuest[];
 }

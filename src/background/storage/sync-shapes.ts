@@ -1,7 +1,27 @@
-// The sync's stored items (storage/items.ts declares them) read back: whatever storage holds is
-// checked, so a damaged or older value reads as "not set up" or "nothing synced yet".
-import type { SyncProblem } from '../../shared/glance-sync.js';
-import { SYNC_SCHEDULES, type SyncConfig, type SyncSchedule, type SyncState } from './types.js';
+// What the sync of Glance's session records (src/background/sync) keeps in storage, and how it is read
+// back: whatever storage holds is checked, so a damaged or older value reads as "not set up" or
+// "nothing synced yet". Declared here, below the sync, because storage/items.ts declares every item.
+import { SYNC_SCHEDULES, type SyncProblem, type SyncSchedule } from '../../shared/glance-sync.js';
+
+export interface SyncConfig {
+  username: string;
+  password: string;
+  partnerId: number;
+  apiKey: string;
+  /** The org's API host the sync writes to. */
+  apiHost: string;
+  schedule: SyncSchedule;
+}
+
+export interface SyncState {
+  /** The window and page being read; persisted only after the page's jobs are queued. */
+  cursor?: { start: string; end: string; pageId: number };
+  /** The end of the last window read to its last page. */
+  doneUntil?: string;
+  /** Glance session id → its end (ms): queued already, so a window read again queues it no more. */
+  seen: Record<string, number>;
+  last?: { at: number; found: number; queued: number; finished: boolean; problem?: SyncProblem };
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
