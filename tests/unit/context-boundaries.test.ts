@@ -156,7 +156,7 @@ const allowed: [string, string, string][] = [
   [
     'content → shared',
     'src/content/panel/probe.ts',
-    "import { x } from '../../shared/messages.js';\nexport const y = x;\n",
+    "import { x } from '../../shared/protocol/index.js';\nexport const y = x;\n",
   ],
   [
     'popup → components',

@@ -11,7 +11,7 @@ import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
 import { currentSession, endSession } from '../../src/background/session/service.js';
 import { startFromShortcut } from '../../src/background/session/shortcut.js';
-import type { SessionResult } from '../../src/shared/messages.js';
+import type { SessionResult } from '../../src/shared/protocol/index.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { containerStore } from '../support/browser-cookies.js';
 
@@ -204,13 +204,13 @@ describe('the popup over a Firefox container tab', () => {
     h.setStoreSid(WORK, API, org.createSession(cora).sid);
     const popup = { id: 'test', url: 'moz-extension://test/src/pages/popup/index.html' };
     const ports = { ...h.ports, extensionOrigin: 'moz-extension://test' };
-    const regular = await routeMessage({ type: 'popup:salesforce-status', pageUrl: url, tabId: 1 }, popup, ports);
+    const regular = await routeMessage({ type: 'page:salesforce-status', pageUrl: url, tabId: 1 }, popup, ports);
     expect(regular).toMatchObject({ state: 'ready', user: { name: 'Riley Rep' } });
-    const work = await routeMessage({ type: 'popup:salesforce-status', pageUrl: url, tabId: 5 }, popup, ports);
+    const work = await routeMessage({ type: 'page:salesforce-status', pageUrl: url, tabId: 5 }, popup, ports);
     expect(work).toMatchObject({ state: 'ready', user: { name: 'Cora Container' } });
-    const shopping = await routeMessage({ type: 'popup:salesforce-status', pageUrl: url, tabId: 6 }, popup, ports);
+    const shopping = await routeMessage({ type: 'page:salesforce-status', pageUrl: url, tabId: 6 }, popup, ports);
     expect(shopping).toMatchObject({ state: 'session-expired' });
-    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl: url, tabId: 5 }, popup, ports);
+    const history = await routeMessage({ type: 'page:salesforce-history', pageUrl: url, tabId: 5 }, popup, ports);
     expect(history).toMatchObject({ ok: true, events: [] });
     expect(decodeURIComponent(h.salesforceCalls().at(-1)?.path ?? '')).toContain(`OwnerId = '${cora}'`);
   });

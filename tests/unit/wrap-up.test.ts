@@ -6,8 +6,9 @@ import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readJobs } from '../../src/background/outbox/store.js';
 import { endSession } from '../../src/background/session/service.js';
 import { saveWrapUp, wrapUpSummary } from '../../src/background/session/wrap-up.js';
+import { readWrapUpRequest } from '../../src/shared/protocol/index.js';
 import { readPolicy } from '../../src/shared/settings.js';
-import { DEFAULT_WRAP_UP_OUTCOMES, readWrapUpRequest } from '../../src/shared/wrap-up.js';
+import { DEFAULT_WRAP_UP_OUTCOMES } from '../../src/shared/wrap-up.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 
 const PAGE = `${LIGHTNING}/lightning/page/home`;

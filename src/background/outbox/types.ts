@@ -1,6 +1,6 @@
 // The durable queue of Salesforce writes. Jobs live in storage.local so they survive the service
 // worker being stopped, the browser restarting, and Salesforce being down, limited or logged out.
-import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
+import type { SalesforceLogState, SalesforceProblem } from '../../shared/protocol/index.js';
 import type { LeadCreation, SalesforceUsage } from '../../shared/settings.js';
 import type { LoggedRecord, RelationChoices, RelationLookup } from '../records/session-event.js';
 import type { SyncedSession } from '../sync/synced-session.js';

@@ -1,6 +1,6 @@
 // One of Glance's session records (crr.ts), as the sync keeps it in the queue: only what the Event
 // needs. Everything in it came from Glance's answer and is untrusted text (oneLine on the way out).
-import type { SessionMode } from '../../shared/messages.js';
+import type { SessionMode } from '../../shared/protocol/index.js';
 import { AGENT_PARTICIPANT, type CrrSession } from './crr.js';
 
 export interface SyncedGuest {

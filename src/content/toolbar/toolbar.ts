@@ -2,7 +2,7 @@
 // for. Every text from Salesforce or the background is set as text, never as HTML.
 
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { SalesforceStatus, SessionMode } from '../../shared/messages.js';
+import type { SalesforceStatus, SessionMode } from '../../shared/protocol/index.js';
 
 /** What Start or its menu asks for: a screen share, or joining the customer's session with their key. */
 export type StartChoice = { mode: SessionMode; join?: undefined } | { join: string; mode?: undefined };
