@@ -22,9 +22,10 @@ function sourcesUnder(dir: string): string[] {
 /** Every message name a folder's code spells, with the file it is in. */
 function namesIn(dir: string): { name: string; file: string }[] {
   return sourcesUnder(dir).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/'((?:content|page|popup|options|background):[a-z-]+)'/g)].map(
-      (match) => ({ name: match[1] ?? '', file }),
-    ),
+    [...readFileSync(file, 'utf8').matchAll(/'((?:content|page|popup|options|background):[a-z-]+)'/g)].map((match) => ({
+      name: match[1] ?? '',
+      file,
+    })),
   );
 }
 
