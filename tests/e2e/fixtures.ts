@@ -6,6 +6,7 @@ import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { type OrgName, SandboxControl } from '../support/control.js';
 import { GlanceClientStandIn } from '../support/glance-client.js';
+import { openPopup } from './pages/extension-pages.js';
 import { secretLeaks, watchConsole } from './secrets.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
@@ -139,8 +140,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
   },
   popupPage: async ({ context, extensionId, control: _control }, use) => {
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(context, extensionId);
     await use(popup);
     await popup.close();
   },
@@ -181,8 +181,7 @@ export async function connectGlance(
   address = 'acme.glance.net',
   password = 'correct-horse',
 ) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Glance address').fill(address);
   await popup.getByLabel('Glance password').fill(password);
   await popup.getByRole('button', { name: 'Connect' }).click();

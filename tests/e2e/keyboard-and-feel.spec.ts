@@ -19,6 +19,7 @@ import {
   toolbar,
   variant,
 } from './fixtures.js';
+import { openOptions } from './pages/extension-pages.js';
 
 const openLead = async (page: Page, id: string) => {
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${id}/view`);
@@ -316,8 +317,7 @@ test("Salesforce's Compact density: the toolbar is compact too; Comfy keeps the 
 });
 
 test('popup and options follow the system colour scheme', async ({ popupPage, context, extensionId }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const options = await openOptions(context, extensionId);
   for (const page of [popupPage, options]) {
     const colours = () =>
       page.evaluate(() => {

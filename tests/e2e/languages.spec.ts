@@ -20,6 +20,7 @@ import {
   toolbar,
   variant,
 } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
 
 const english = chromeGetMessageIn('en');
 
@@ -99,8 +100,7 @@ for (const locale of LOCALE_FOLDERS) {
       }
 
       // Connect Glance in the popup, in this language.
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      const popup = await openPopup(context, extensionId);
       await expect(popup.locator('html')).toHaveAttribute('lang', msg('formatLocale'));
       await expect(popup).toHaveTitle(msg('popupTitle'));
       await expect(popup.getByRole('heading', { name: msg('popupGlanceHeading'), exact: true })).toBeVisible();
@@ -182,8 +182,7 @@ for (const locale of LOCALE_FOLDERS) {
 
       // Recent sessions (the popup's Sessions tab, named in this language): the session once, its
       // day and time (the link to its Event) and its length written this locale's way.
-      const recentPopup = await context.newPage();
-      await recentPopup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      const recentPopup = await openPopup(context, extensionId);
       await recentPopup.getByRole('tab', { name: msg('popupTabSessions'), exact: true }).click();
       await expect(recentPopup.getByRole('heading', { name: msg('recentHeading'), exact: true })).toBeVisible();
       const recent = recentPopup.getByTestId('recent-sessions').getByRole('listitem');

@@ -17,6 +17,7 @@ import {
   toolbar,
   useSettings,
 } from './fixtures.js';
+import { openOptions, openPopup } from './pages/extension-pages.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -139,8 +140,7 @@ test('Lead: the key before any Glance answer, the client launched with it from t
   expect(JSON.stringify(event)).not.toContain(`key=${key}`);
 
   // The popup's Sessions view lists the session once, its time the link to the logged Event.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#sessions`);
+  const popup = await openPopup(context, extensionId, '#sessions');
   const recent = popup.getByTestId('recent-sessions').getByRole('listitem');
   await expect(recent).toHaveCount(1);
   await expect(recent).toContainText(/ · Lead · (< 1 min|\d+ min) · guests: 1$/);
@@ -294,8 +294,7 @@ test('the session survives the service worker being stopped', async ({
   await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
   const key = (await sessionPanel(page).getByLabel('Session key').textContent()) ?? '';
 
-  const cdpPage = await context.newPage();
-  await cdpPage.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const cdpPage = await openOptions(context, extensionId);
   const cdp = await context.newCDPSession(cdpPage);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -320,8 +319,7 @@ test('Classic Opportunity: WhatId the Opportunity, WhoId its contact; a fixed ke
   await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
 
   // The rep changes the key behaviour in the popup while the Salesforce tab stays open.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#settings`);
+  const popup = await openPopup(context, extensionId, '#settings');
   await popup.getByLabel('Always use this 4-digit key').check();
   await popup.getByLabel('Your 4-digit key').fill('2468');
   await popup.getByRole('button', { name: 'Save' }).click();

@@ -16,6 +16,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { popupUrl } from './pages/extension-pages.js';
 
 const REFUSED = 'The page changed, covered or moved that button, or moved focus to it, so the press was not used.';
 
@@ -255,7 +256,7 @@ test("a write queued by rep A waits while rep B is signed in to the same browser
   await expect
     .poll(
       async () => {
-        await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+        await popup.goto(popupUrl(extensionId));
         return popup.getByTestId('salesforce-queue').textContent();
       },
       { timeout: 15_000 },
