@@ -230,10 +230,18 @@ export async function addGuest(panel: ReturnType<typeof sessionPanel>, name: str
   await expect(panel.getByRole('list', { name: 'Guests' }).getByText(name)).toBeVisible();
 }
 
-/** Opens the first seeded Lead in Lightning and waits for the toolbar's Start. */
-export async function openLead(page: Page, control: SandboxControl): Promise<void> {
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
+/**
+ * Opens a Lead in Lightning (the first seeded one unless `id` names another) and waits for the
+ * toolbar's Start; with `signedIn`, also for the toolbar to name the rep Salesforce knows.
+ */
+export async function openLead(
+  page: Page,
+  control: SandboxControl,
+  { id, signedIn = false }: { id?: string; signedIn?: boolean } = {},
+): Promise<void> {
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${id ?? (await firstId(control, 'Lead'))}/view`);
   await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
+  if (signedIn) await expect(toolbar(page).getByRole('status')).toContainText('Sessions are logged to Salesforce as');
 }
 
 /** The id of a seeded record of a type (the first, or the index-th). */

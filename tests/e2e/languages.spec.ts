@@ -21,6 +21,7 @@ import {
   variant,
 } from './fixtures.js';
 import { openPopup } from './pages/extension-pages.js';
+import { guestJoins, joinLink } from './pages/glance-join.js';
 
 const english = chromeGetMessageIn('en');
 
@@ -59,14 +60,6 @@ function messagePattern(message: (key: string, ...s: string[]) => string, key: s
     source = source.replace(escapeRegExp(markers[i] ?? ''), part);
   });
   return new RegExp(`^${source}$`);
-}
-
-async function guestJoins(guestPage: Page, key: string, name: string) {
-  await guestPage.goto(`https://acme.glance.net/?key=${key}`);
-  await guestPage.getByLabel('Name').fill(name);
-  await guestPage.getByLabel('Email').fill('guest@example.com');
-  await guestPage.getByRole('button', { name: 'Join session' }).click();
-  await expect(guestPage.getByText(/You have joined/)).toBeVisible();
 }
 
 for (const locale of LOCALE_FOLDERS) {
@@ -148,7 +141,7 @@ for (const locale of LOCALE_FOLDERS) {
       await expect
         .poll(async () => (await glanceClient.received()).map((launch) => launch.url))
         .toEqual([`glance://startssn?key=${keyText}&username=acme.glance.net`]);
-      await guestJoins(await context.newPage(), keyText, 'Gast Guest');
+      await guestJoins(await context.newPage(), joinLink(keyText), { name: 'Gast Guest' });
       await page.bringToFront();
       await panel.getByLabel(msg('guestName'), { exact: true }).fill('Gast Guest');
       await panel.getByLabel(msg('guestEmail'), { exact: true }).fill('guest@example.com');

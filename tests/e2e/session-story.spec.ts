@@ -18,6 +18,7 @@ import {
   useSettings,
 } from './fixtures.js';
 import { openOptions, openPopup } from './pages/extension-pages.js';
+import { guestJoins, joinLink } from './pages/glance-join.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -32,14 +33,6 @@ async function lastSeq(control: SandboxControl) {
 async function eventFor(control: SandboxControl, sessionId: string) {
   const events = (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
   return events;
-}
-
-async function guestJoins(guestPage: Page, joinUrl: string, name: string, email: string) {
-  await guestPage.goto(joinUrl);
-  await guestPage.getByLabel('Name').fill(name);
-  await guestPage.getByLabel('Email').fill(email);
-  await guestPage.getByRole('button', { name: 'Join session' }).click();
-  await expect(guestPage.getByText(/You have joined/)).toBeVisible();
 }
 
 async function startFrom(page: Page, control: SandboxControl, url: string) {
@@ -86,15 +79,12 @@ test('Lead: the key before any Glance answer, the client launched with it from t
   const [launch, ...more] = await glanceClient.received();
   expect(more).toHaveLength(0);
   expect(launch?.url).toBe(`glance://startssn?key=${key}&username=acme.glance.net`);
-  const [glanceSession] = (await (await fetch(`${control.baseUrl}/glance`)).json()).sessions as {
-    key: string;
-    status: string;
-  }[];
+  const [glanceSession] = await control.glanceSessions();
   expect(glanceSession).toMatchObject({ key, status: 'W' });
 
   // The guest joins at the address with the key; documented Glance does not tell us, the rep adds them.
   const guest = await context.newPage();
-  await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
+  await guestJoins(guest, joinLink(key), { name: 'Wanda Guest', email: 'wanda@newco.example' });
   await expect(panel.getByText('Glance does not tell us who joins')).toBeVisible();
   const beforeGuest = await lastSeq(control);
   await addGuest(panel, 'Wanda Guest', 'wanda@newco.example');
@@ -162,7 +152,7 @@ test("with Glance's assumed operations on, the panel shows Glance's guests and s
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   // The probe found the operations: Switch shows once the account's capabilities are known.
   await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
-  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Gus Guest', 'gus@newco.example');
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Gus Guest', email: 'gus@newco.example' });
   await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Gus Guest')).toBeVisible({ timeout: 15_000 });
   await expect
     .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'gus@newco.example'), {
@@ -210,7 +200,7 @@ test('Case in a console app, support mode: WhatId the Case, WhoId its contact; n
   await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="session-panel"]')).toHaveCount(1);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
-  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Nobody New', email: 'nobody@new.example' });
   await addGuest(panel, 'Nobody New', 'nobody@new.example');
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect
@@ -240,12 +230,7 @@ test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity;
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   const beforeGuest = await lastSeq(control);
-  await guestJoins(
-    await context.newPage(),
-    `https://acme.glance.net/?key=${key}`,
-    'Hank Scorpio',
-    'hank@globex.example',
-  );
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Hank Scorpio', email: 'hank@globex.example' });
   await addGuest(panel, 'Hank Scorpio', 'hank@globex.example');
   await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
   await panel.getByRole('button', { name: 'End session' }).click();

@@ -169,8 +169,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
     );
     await expect(toolbar.getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
     // Glance was never asked.
-    const glance = (await (await fetch(`${sandbox.controlUrl}/glance`)).json()) as { sessions: unknown[] };
-    expect(glance.sessions).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
     await expectNoSecretLeaks(launched, sandbox, []);
     await launched.close();
   } finally {
