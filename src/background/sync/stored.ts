@@ -1,6 +1,6 @@
 // The sync's stored items (storage/items.ts declares them) read back: whatever storage holds is
 // checked, so a damaged or older value reads as "not set up" or "nothing synced yet".
-import type { SyncProblem } from '../../shared/glance-sync.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 import { SYNC_SCHEDULES, type SyncConfig, type SyncSchedule, type SyncState } from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -1,7 +1,9 @@
 // What the sync keeps in storage (storage/items.ts reads it).
-import type { SyncProblem, SyncSchedule } from '../../shared/glance-sync.js';
+import type { SyncSchedule } from '../../shared/glance-sync.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 
-export { SYNC_SCHEDULES, type SyncProblem, type SyncSchedule } from '../../shared/glance-sync.js';
+export { SYNC_SCHEDULES, type SyncSchedule } from '../../shared/glance-sync.js';
+export type { SyncProblem } from '../../shared/protocol/index.js';
 
 export interface SyncConfig {
   username: string;

@@ -3,9 +3,10 @@
 // worker's storage.local, locked to the extension); the page never reads them back.
 import { useEffect, useState } from 'preact/hooks';
 import { CRR_HOST_PERMISSION } from '../../shared/glance-records-host.js';
-import { SYNC_SCHEDULES, type SyncProblem, type SyncSchedule, type SyncView } from '../../shared/glance-sync.js';
+import { SYNC_SCHEDULES, type SyncSchedule, type SyncView } from '../../shared/glance-sync.js';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { formatDayAndTime, formatNumber } from '../../shared/locale-format.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 import { askHostAccess, request, salesforceTabUrl } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
 

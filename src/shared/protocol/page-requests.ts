@@ -2,13 +2,7 @@
 // send (their shared components), `options:` for those only the options page sends. The worker
 // answers them only from our own extension's origin (src/background/sender.ts); a content script
 // sending one is refused.
-import {
-  SYNC_SCHEDULES,
-  type SyncProblem,
-  type SyncSchedule,
-  type SyncSettingsInput,
-  type SyncView,
-} from '../glance-sync.js';
+import { SYNC_SCHEDULES, type SyncSchedule, type SyncSettingsInput, type SyncView } from '../glance-sync.js';
 import { readSettings, type UserSettings } from '../settings.js';
 import type {
   ConferenceResult,
@@ -23,7 +17,7 @@ import type {
   SettingsView,
   SignInStatus,
 } from './page-views.js';
-import type { GlanceProblem } from './problems.js';
+import type { GlanceProblem, SyncProblem } from './problems.js';
 import type { SalesforceStatus } from './session-views.js';
 import { isString, type MessageOf, type NoPayload, parseWith, type Validator, type ValidatorsOf } from './validate.js';
 

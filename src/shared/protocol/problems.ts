@@ -137,6 +137,12 @@ export type MeetingProblem =
 export type WrapUpProblem = 'session-gone' | 'outcome-not-offered' | 'already-saved';
 
 /**
+ * Why a sync could not read Glance's records: the reporting username or password (R1), the partner
+ * id or API key (R3), Glance unreachable, or this browser cannot keep the credentials locked.
+ */
+export type SyncProblem = 'glance-credentials' | 'glance-key' | 'glance-unavailable' | 'browser-too-old' | 'no-org';
+
+/**
  * The background's answer to a request from our own pages or content script whose payload does not
  * validate (a bug, a version skew after an update, a compromised renderer): a typed refusal, so the
  * caller never waits on or misreads a missing answer. Senders the background does not trust get no
