@@ -62,46 +62,42 @@ const MODES: readonly SessionMode[] = ['screenshare'];
 const contentValidators: ValidatorsOf<ContentRequests> = {
   ...meetingValidators,
   ...wrapUpValidators,
-  'content:salesforce-status': () => ({ type: 'content:salesforce-status' }),
+  'content:salesforce-status': () => ({}),
   'content:start-session': (raw) => {
     if (!isString(raw.pageUrl)) return undefined;
-    if (isString(raw.join, 100) && raw.mode === undefined)
-      return { type: 'content:start-session', pageUrl: raw.pageUrl, join: raw.join };
+    if (isString(raw.join, 100) && raw.mode === undefined) return { pageUrl: raw.pageUrl, join: raw.join };
     return MODES.includes(raw.mode as SessionMode) && raw.join === undefined
-      ? { type: 'content:start-session', pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
+      ? { pageUrl: raw.pageUrl, mode: raw.mode as SessionMode }
       : undefined;
   },
-  'content:open-settings': () => ({ type: 'content:open-settings' }),
-  'content:open-help': () => ({ type: 'content:open-help' }),
+  'content:open-settings': () => ({}),
+  'content:open-help': () => ({}),
   'content:choose-related': (raw) =>
     isString(raw.sessionId, 100) && isString(raw.recordId, 18)
-      ? { type: 'content:choose-related', sessionId: raw.sessionId, recordId: raw.recordId }
+      ? { sessionId: raw.sessionId, recordId: raw.recordId }
       : undefined,
   'content:toolbar-collapsed': (raw) =>
     raw.collapsed === undefined || typeof raw.collapsed === 'boolean'
-      ? { type: 'content:toolbar-collapsed', ...(raw.collapsed === undefined ? {} : { collapsed: raw.collapsed }) }
+      ? { ...(raw.collapsed === undefined ? {} : { collapsed: raw.collapsed }) }
       : undefined,
   'content:load-panel': (raw) =>
-    raw.script === 'panel' || raw.script === 'meeting-dialog'
-      ? { type: 'content:load-panel', script: raw.script }
-      : undefined,
-  'content:session': (raw) => ({ type: 'content:session', refresh: raw.refresh === true }),
-  'content:presence': (raw) => (isString(raw.pageUrl) ? { type: 'content:presence', pageUrl: raw.pageUrl } : undefined),
+    raw.script === 'panel' || raw.script === 'meeting-dialog' ? { script: raw.script } : undefined,
+  'content:session': (raw) => ({ refresh: raw.refresh === true }),
+  'content:presence': (raw) => (isString(raw.pageUrl) ? { pageUrl: raw.pageUrl } : undefined),
   'content:switch-mode': (raw) =>
     isString(raw.sessionId, 100) && (raw.mode === 'screenshare' || raw.mode === 'cobrowse')
-      ? { type: 'content:switch-mode', sessionId: raw.sessionId, mode: raw.mode }
+      ? { sessionId: raw.sessionId, mode: raw.mode }
       : undefined,
-  'content:end-session': (raw) =>
-    isString(raw.sessionId, 100) ? { type: 'content:end-session', sessionId: raw.sessionId } : undefined,
+  'content:end-session': (raw) => (isString(raw.sessionId, 100) ? { sessionId: raw.sessionId } : undefined),
   'content:add-guest': (raw) =>
     isString(raw.sessionId, 100) &&
     isString(raw.name, GUEST_NAME_MAX) &&
     raw.name.trim() !== '' &&
     isString(raw.email, GUEST_EMAIL_MAX)
-      ? { type: 'content:add-guest', sessionId: raw.sessionId, name: raw.name, email: raw.email }
+      ? { sessionId: raw.sessionId, name: raw.name, email: raw.email }
       : undefined,
 };
 
 export function parseContentMessage(raw: unknown): ContentMessage | undefined {
-  return parseWith<ContentMessage>(contentValidators as Record<string, Validator<ContentMessage>>, raw);
+  return parseWith<ContentMessage>(contentValidators as Record<string, Validator<object>>, raw);
 }

@@ -139,25 +139,17 @@ function readMeetingRequest(raw: unknown): MeetingRequest | undefined {
 export const meetingValidators: ValidatorsOf<MeetingContentRequests> = {
   'content:schedule-meeting': (raw) => {
     const meeting = readMeetingRequest(raw.meeting);
-    return meeting ? { type: 'content:schedule-meeting', meeting } : undefined;
+    return meeting ? { meeting } : undefined;
   },
-  'content:upcoming-meeting': (raw) =>
-    isString(raw.pageUrl, 4096) ? { type: 'content:upcoming-meeting', pageUrl: raw.pageUrl } : undefined,
-  'content:meeting-defaults': (raw) =>
-    isString(raw.pageUrl, 4096) ? { type: 'content:meeting-defaults', pageUrl: raw.pageUrl } : undefined,
+  'content:upcoming-meeting': (raw) => (isString(raw.pageUrl, 4096) ? { pageUrl: raw.pageUrl } : undefined),
+  'content:meeting-defaults': (raw) => (isString(raw.pageUrl, 4096) ? { pageUrl: raw.pageUrl } : undefined),
   'content:reschedule-meeting': (raw) =>
     isMeetingId(raw.meetingId) && isString(raw.startsAt, 40) && isMinutes(raw.durationMinutes)
-      ? {
-          type: 'content:reschedule-meeting',
-          meetingId: raw.meetingId,
-          startsAt: raw.startsAt,
-          durationMinutes: raw.durationMinutes,
-        }
+      ? { meetingId: raw.meetingId, startsAt: raw.startsAt, durationMinutes: raw.durationMinutes }
       : undefined,
-  'content:cancel-meeting': (raw) =>
-    isMeetingId(raw.meetingId) ? { type: 'content:cancel-meeting', meetingId: raw.meetingId } : undefined,
+  'content:cancel-meeting': (raw) => (isMeetingId(raw.meetingId) ? { meetingId: raw.meetingId } : undefined),
   'content:start-scheduled-meeting': (raw) =>
     isMeetingId(raw.meetingId) && isString(raw.pageUrl, 4096)
-      ? { type: 'content:start-scheduled-meeting', meetingId: raw.meetingId, pageUrl: raw.pageUrl }
+      ? { meetingId: raw.meetingId, pageUrl: raw.pageUrl }
       : undefined,
 };

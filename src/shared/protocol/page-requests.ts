@@ -94,45 +94,37 @@ const tabIdOf = (raw: Record<string, unknown>) =>
 const pageValidators: ValidatorsOf<PageRequests> = {
   'page:salesforce-status': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'page:salesforce-status', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
+      ? { pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
-  'page:glance-account': () => ({ type: 'page:glance-account' }),
+  'page:glance-account': () => ({}),
   'page:connect-glance': (raw) =>
     isString(raw.address, 300) && isString(raw.password, 1000)
-      ? { type: 'page:connect-glance', address: raw.address, password: raw.password }
+      ? { address: raw.address, password: raw.password }
       : undefined,
-  'page:disconnect-glance': (raw) => ({
-    type: 'page:disconnect-glance',
-    ...(raw.forget === true ? { forget: true } : {}),
-  }),
-  'page:sign-in-glance': () => ({ type: 'page:sign-in-glance' }),
-  'page:sign-in-status': () => ({ type: 'page:sign-in-status' }),
-  'page:settings': () => ({ type: 'page:settings' }),
-  'page:overview': (raw) => ({ type: 'page:overview', fresh: raw.fresh === true }),
-  'page:now': () => ({ type: 'page:now' }),
+  'page:disconnect-glance': (raw) => ({ ...(raw.forget === true ? { forget: true } : {}) }),
+  'page:sign-in-glance': () => ({}),
+  'page:sign-in-status': () => ({}),
+  'page:settings': () => ({}),
+  'page:overview': (raw) => ({ fresh: raw.fresh === true }),
+  'page:now': () => ({}),
   // readSettings keeps only known keys with allowed values; the background then checks the policy.
   'page:save-settings': (raw) =>
-    typeof raw.settings === 'object' && raw.settings !== null
-      ? { type: 'page:save-settings', settings: readSettings(raw.settings) }
-      : undefined,
-  'page:conference-info': () => ({ type: 'page:conference-info' }),
-  'page:recent-sessions': () => ({ type: 'page:recent-sessions' }),
+    typeof raw.settings === 'object' && raw.settings !== null ? { settings: readSettings(raw.settings) } : undefined,
+  'page:conference-info': () => ({}),
+  'page:recent-sessions': () => ({}),
   'page:salesforce-history': (raw) =>
     raw.pageUrl === null || isString(raw.pageUrl)
-      ? { type: 'page:salesforce-history', pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
+      ? { pageUrl: raw.pageUrl as string | null, ...tabIdOf(raw) }
       : undefined,
-  'page:salesforce-queue': () => ({ type: 'page:salesforce-queue' }),
-  'page:retry-salesforce': (raw) =>
-    isString(raw.sessionId, 100) ? { type: 'page:retry-salesforce', sessionId: raw.sessionId } : undefined,
+  'page:salesforce-queue': () => ({}),
+  'page:retry-salesforce': (raw) => (isString(raw.sessionId, 100) ? { sessionId: raw.sessionId } : undefined),
   'page:discard-salesforce': (raw) =>
-    isString(raw.sessionId, 100) && raw.sessionId !== ''
-      ? { type: 'page:discard-salesforce', sessionId: raw.sessionId }
-      : undefined,
+    isString(raw.sessionId, 100) && raw.sessionId !== '' ? { sessionId: raw.sessionId } : undefined,
 };
 
 const optionsValidators: ValidatorsOf<OptionsRequests> = {
-  'options:check-glance': () => ({ type: 'options:check-glance' }),
-  'options:sync-view': () => ({ type: 'options:sync-view' }),
+  'options:check-glance': () => ({}),
+  'options:sync-view': () => ({}),
   'options:save-sync': (raw) =>
     isString(raw.username, 300) &&
     raw.username.trim() !== '' &&
@@ -143,7 +135,6 @@ const optionsValidators: ValidatorsOf<OptionsRequests> = {
     (SYNC_SCHEDULES as readonly unknown[]).includes(raw.schedule) &&
     (raw.pageUrl === null || isString(raw.pageUrl))
       ? {
-          type: 'options:save-sync',
           username: raw.username,
           password: raw.password,
           apiKey: raw.apiKey,
@@ -152,14 +143,11 @@ const optionsValidators: ValidatorsOf<OptionsRequests> = {
           pageUrl: raw.pageUrl as string | null,
         }
       : undefined,
-  'options:sync-now': () => ({ type: 'options:sync-now' }),
-  'options:forget-sync': () => ({ type: 'options:forget-sync' }),
+  'options:sync-now': () => ({}),
+  'options:forget-sync': () => ({}),
 };
 
-const extensionPageValidators = { ...pageValidators, ...optionsValidators } as Record<
-  string,
-  Validator<ExtensionPageMessage>
->;
+const extensionPageValidators: Record<string, Validator<object>> = { ...pageValidators, ...optionsValidators };
 
 export function parseExtensionPageMessage(raw: unknown): ExtensionPageMessage | undefined {
   return parseWith<ExtensionPageMessage>(extensionPageValidators, raw);

@@ -11,18 +11,20 @@ export type ResponseOf<R, K extends keyof R> = R[K] extends { response: infer A 
 /** Reads one request of a known type from an untrusted record; undefined when it does not fit. */
 export type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
 
-/** One validator per request of a table. */
+/** One validator per request of a table: it reads the request's fields, parseWith adds the type. */
 export type ValidatorsOf<R> = {
-  [K in keyof R]: Validator<{ type: K } & (R[K] extends { request: infer Q } ? Q : never)>;
+  [K in keyof R]: Validator<R[K] extends { request: infer Q } ? Q : never>;
 };
 
 export const isString = (value: unknown, max = 4096): value is string =>
   typeof value === 'string' && value.length <= max;
 
-export function parseWith<M>(validators: Record<string, Validator<M>>, raw: unknown): M | undefined {
+/** The message of a known type, its fields as its validator read them; the type is set last, so no field replaces it. */
+export function parseWith<M>(validators: Record<string, Validator<object>>, raw: unknown): M | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Record<string, unknown>;
   const type = record.type;
   if (typeof type !== 'string' || !Object.hasOwn(validators, type)) return undefined;
-  return validators[type]?.(record);
+  const fields = validators[type]?.(record);
+  return fields && ({ ...fields, type } as M);
 }

@@ -77,19 +77,15 @@ export interface WrapUpContentRequests {
 
 export const wrapUpValidators: ValidatorsOf<WrapUpContentRequests> = {
   'content:wrap-up-summary': (raw) =>
-    isString(raw.sessionId, 100) && raw.sessionId !== ''
-      ? { type: 'content:wrap-up-summary', sessionId: raw.sessionId }
-      : undefined,
+    isString(raw.sessionId, 100) && raw.sessionId !== '' ? { sessionId: raw.sessionId } : undefined,
   'content:save-wrap-up': (raw) => {
     const wrapUp =
       typeof raw.wrapUp === 'object' && raw.wrapUp !== null
         ? readWrapUpRequest(raw.wrapUp as Record<string, unknown>)
         : undefined;
-    return wrapUp ? { type: 'content:save-wrap-up', wrapUp } : undefined;
+    return wrapUp ? { wrapUp } : undefined;
   },
-  'content:pending-wrap-up': () => ({ type: 'content:pending-wrap-up' }),
+  'content:pending-wrap-up': () => ({}),
   'content:skip-wrap-up': (raw) =>
-    isString(raw.sessionId, 100) && raw.sessionId !== ''
-      ? { type: 'content:skip-wrap-up', sessionId: raw.sessionId }
-      : undefined,
+    isString(raw.sessionId, 100) && raw.sessionId !== '' ? { sessionId: raw.sessionId } : undefined,
 };
