@@ -2,16 +2,16 @@
 import {
   type ContentMessage,
   type ContentRequests,
+  type ExtensionPageMessage,
+  type ExtensionPageRequests,
   INVALID_MESSAGE,
   type InvalidMessageAnswer,
   type LazyScript,
-  type PopupMessage,
-  type PopupRequests,
   parseContentMessage,
+  parseExtensionPageMessage,
   parseLoginKeyMessage,
-  parsePopupMessage,
   type ResponseOf,
-} from '../shared/messages.js';
+} from '../shared/protocol/index.js';
 import { salesforceStatus } from '../shared/salesforce/status.js';
 import { inBackground } from './in-background.js';
 import { meetingDefaults } from './meeting/defaults.js';
@@ -188,18 +188,18 @@ async function answerContent(
   }
 }
 
-async function answerPopup(
-  message: PopupMessage,
+async function answerExtensionPage(
+  message: ExtensionPageMessage,
   ports: BackgroundPorts,
-): Promise<ResponseOf<PopupRequests, PopupMessage['type']> | undefined> {
+): Promise<ResponseOf<ExtensionPageRequests, ExtensionPageMessage['type']> | undefined> {
   switch (message.type) {
-    case 'popup:salesforce-status':
+    case 'page:salesforce-status':
       return message.pageUrl
         ? salesforceStatus(message.pageUrl, ports, { storeId: await popupStore(message.tabId, ports) })
         : null;
-    case 'popup:glance-account':
+    case 'page:glance-account':
       return glanceAccountView(ports);
-    case 'popup:connect-glance': {
+    case 'page:connect-glance': {
       const connected = await connectAccount(message.address, message.password, ports, (account) =>
         adoptConnectedAccount(ports, account),
       );
@@ -208,52 +208,52 @@ async function answerPopup(
       if (connected.ok) inBackground(learnCapabilities(ports), "Glance's optional operations");
       return connected;
     }
-    case 'popup:sign-in-glance':
+    case 'page:sign-in-glance':
       return startSignIn(ports);
-    case 'popup:sign-in-status':
+    case 'page:sign-in-status':
       return signInStatus(ports);
-    case 'popup:disconnect-glance':
+    case 'page:disconnect-glance':
       // A session started with this account is ended at Glance first, or the account stays.
       if (await endBeforeAccountChange(ports)) return { ok: false, problem: 'session-not-ended' };
       if (message.forget) await forgetGlanceData(ports);
       return disconnectAccount(ports);
-    case 'popup:settings':
+    case 'page:settings':
       return settingsView(ports);
-    case 'popup:overview':
+    case 'page:overview':
       return popupOverview(ports, message.fresh);
-    case 'popup:now':
+    case 'page:now':
       return popupNow(ports);
-    case 'popup:save-settings':
+    case 'page:save-settings':
       return saveSettings(message.settings, ports);
-    case 'popup:conference-info':
+    case 'page:conference-info':
       return conferenceInfo(ports);
-    case 'popup:check-glance':
+    case 'options:check-glance':
       return checkGlance(ports);
-    case 'popup:recent-sessions':
+    case 'page:recent-sessions':
       return recentSessions(ports);
-    case 'popup:salesforce-history':
+    case 'page:salesforce-history':
       return message.pageUrl
         ? salesforceHistory(message.pageUrl, ports, await popupStore(message.tabId, ports))
         : { ok: false, problem: 'no-salesforce-tab' };
-    case 'popup:salesforce-queue':
+    case 'page:salesforce-queue':
       return salesforceQueueView(ports);
-    case 'popup:retry-salesforce':
+    case 'page:retry-salesforce':
       await retryNow(ports, { activityId: message.activityId || undefined, includeAttention: true });
       return salesforceQueueView(ports);
-    case 'popup:discard-salesforce':
+    case 'page:discard-salesforce':
       await discardSession(ports, message.activityId);
       await forgetUnwrittenMeeting(ports, message.activityId);
       return salesforceQueueView(ports);
-    case 'popup:sync-view':
+    case 'options:sync-view':
       return syncView(ports);
-    case 'popup:save-sync': {
+    case 'options:save-sync': {
       const { type: _type, ...input } = message;
       return saveSync(input, ports);
     }
-    case 'popup:sync-now':
+    case 'options:sync-now':
       await runSync(ports);
       return syncView(ports);
-    case 'popup:forget-sync':
+    case 'options:forget-sync':
       return forgetSync(ports);
   }
 }
@@ -284,8 +284,8 @@ export async function routeMessage(raw: unknown, sender: MessageSender, ports: B
     return undefined;
   }
   if (kind === 'extension-page') {
-    const message = parsePopupMessage(raw);
-    return message ? answerPopup(message, ports) : INVALID_MESSAGE;
+    const message = parseExtensionPageMessage(raw);
+    return message ? answerExtensionPage(message, ports) : INVALID_MESSAGE;
   }
   return undefined;
 }

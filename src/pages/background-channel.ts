@@ -1,6 +1,6 @@
 // The extension pages' one channel to the background: typed requests. Chrome's own promise-based
 // APIs (MV3), not webextension-polyfill: the popup loads and evaluates less before it can draw.
-import type { PopupOverview, PopupRequests, ResponseOf } from '../shared/messages.js';
+import type { ExtensionPageRequests, PageOverview, ResponseOf } from '../shared/protocol/index.js';
 import {
   proxiedSalesforcePatterns,
   salesforceHostPatterns,
@@ -8,22 +8,24 @@ import {
 } from '../shared/salesforce-hosts.js';
 
 /** Rejects when the worker failed to answer: every answer to our pages is defined (null at most). */
-export async function request<K extends keyof PopupRequests>(
+export async function request<K extends keyof ExtensionPageRequests>(
   type: K,
-  payload: PopupRequests[K]['request'],
-): Promise<ResponseOf<PopupRequests, K>> {
-  const answer = (await chrome.runtime.sendMessage({ type, ...payload })) as ResponseOf<PopupRequests, K> | undefined;
+  payload: ExtensionPageRequests[K]['request'],
+): Promise<ResponseOf<ExtensionPageRequests, K>> {
+  const answer = (await chrome.runtime.sendMessage({ type, ...payload })) as
+    | ResponseOf<ExtensionPageRequests, K>
+    | undefined;
   if (answer === undefined) throw new Error(`Glance for Salesforce: no answer to ${type}`);
   return answer;
 }
 
-let first: Promise<PopupOverview> | undefined;
+let first: Promise<PageOverview> | undefined;
 /**
  * The settings and the account on the last known policy, asked once per page: the popup's entry asks
  * before its components are even evaluated, so the worker answers while the page draws.
  */
-export function firstOverview(): Promise<PopupOverview> {
-  first ??= request('popup:overview', { fresh: false });
+export function firstOverview(): Promise<PageOverview> {
+  first ??= request('page:overview', { fresh: false });
   return first;
 }
 

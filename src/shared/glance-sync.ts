@@ -1,6 +1,8 @@
 // The sync of Glance's session records, as the options page and the worker both name it: Glance's own
 // package offers these schedules (help.glance.net/integrations/salesforce/sf_settings/: hourly, every
 // 2 hours, daily, never).
+import type { SyncProblem } from './protocol/problems.js';
+
 export const SYNC_SCHEDULES = ['never', 'hourly', 'two-hours', 'daily'] as const;
 export type SyncSchedule = (typeof SYNC_SCHEDULES)[number];
 
@@ -10,12 +12,6 @@ export const SYNC_PERIOD_MINUTES: Record<Exclude<SyncSchedule, 'never'>, number>
   'two-hours': 120,
   daily: 24 * 60,
 };
-
-/**
- * Why a sync could not read Glance's records: the reporting username or password (R1), the partner
- * id or API key (R3), Glance unreachable, or this browser cannot keep the credentials locked.
- */
-export type SyncProblem = 'glance-credentials' | 'glance-key' | 'glance-unavailable' | 'browser-too-old' | 'no-org';
 
 /** What the Company Settings tab shows of the sync: never the password or the API key. */
 export interface SyncView {

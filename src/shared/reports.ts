@@ -1,7 +1,7 @@
 // The Glance reports an administrator creates from the Company Settings tab (issue 27, item 2): which
 // reports there are, and what the options page shows of them. Made by that page: src/pages/options/reports.
 import type { MessageKey } from './i18n.js';
-import type { SalesforceProblem } from './salesforce-problems.js';
+import type { SalesforceProblem } from './protocol/problems.js';
 
 /** One Glance report, in the order they are created. */
 export type GlanceReportKey =

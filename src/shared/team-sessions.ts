@@ -1,7 +1,8 @@
 // The team view's numbers (options page, "Team" tab): the Glance session Events the signed-in user
 // may see in Salesforce, per rep. Pure, so the worker and the tests share one way of counting.
-import type { SessionMode } from './messages.js';
-import type { SalesforceProblem } from './salesforce-problems.js';
+
+import type { SalesforceProblem } from './protocol/problems.js';
+import type { SessionMode } from './protocol/session-views.js';
 
 /** One session Event as the team view shows it. */
 interface TeamSession {

@@ -26,7 +26,7 @@ export const CONTEXTS: Context[] = [
     name: 'content',
     paths: ['src/content/'],
     mayImport: ['shared'],
-    why: 'Runs inside Salesforce pages and never calls the network: it talks to the worker by message (src/shared/messages.ts).',
+    why: 'Runs inside Salesforce pages and never calls the network: it talks to the worker by message (src/shared/protocol/).',
   },
   {
     name: 'page-platform',
@@ -177,12 +177,7 @@ export const WORKER_LAYERS: Layer[] = [
  * File-level import cycles allowed for now, each named with why and until when. Keep it empty: a loop
  * means two files cannot be understood (or loaded) one before the other.
  */
-export const TEMPORARY_CYCLES: { files: string[]; why: string }[] = [
-  {
-    files: ['src/shared/meeting-request.ts', 'src/shared/messages.ts'],
-    why: 'Fixed by the protocol refactor that splits src/shared/messages.ts into src/shared/protocol/ (issue 28, item 4); remove this entry then.',
-  },
-];
+export const TEMPORARY_CYCLES: { files: string[]; why: string }[] = [];
 
 /**
  * Exports that no other module of src/ (nor the build scripts) imports, kept on purpose for the tests.
@@ -217,7 +212,6 @@ export const TEST_SEAMS: { why: string; exports: Record<string, string[] | '*'> 
       'src/shared/salesforce/classify.ts': ['CLASSIFICATION', 'SalesforceAnswer'],
       'src/shared/salesforce-hosts.ts': ['HOST_FAMILIES'],
       'src/shared/policy-presets.ts': ['PRESET_KEYS'],
-      'src/shared/wrap-up.ts': ['readWrapUpRequest'],
       'src/shared/settings.ts': ['OPEN_POLICY'],
       'src/background/session/badge.ts': ['sessionTimeBadge'],
       'src/background/session/guest-notice.ts': ['guestNoticeText', 'oneLine'],
@@ -239,9 +233,5 @@ export const TEST_SEAMS: { why: string; exports: Record<string, string[] | '*'> 
   {
     why: 'The settings a new profile starts with: the e2e fixtures and the unit harness seed them.',
     exports: { 'src/shared/settings.ts': ['DEFAULT_SETTINGS'] },
-  },
-  {
-    why: 'TEMPORARY: src/shared/messages.ts and meeting-request.ts are being split into src/shared/protocol/ by the protocol refactor (issue 28, item 4); remove this entry then.',
-    exports: { 'src/shared/messages.ts': '*', 'src/shared/meeting-request.ts': '*' },
   },
 ];

@@ -49,7 +49,7 @@ export async function workerColdStart(context: BrowserContext, extensionId: stri
     times.push(
       await page.evaluate(async () => {
         const start = performance.now();
-        await chrome.runtime.sendMessage({ type: 'popup:glance-account' });
+        await chrome.runtime.sendMessage({ type: 'page:glance-account' });
         return performance.now() - start;
       }),
     );

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { SandboxControl } from '../support/control.js';
 import { CLASSIC, expect, LIGHTNING, logInToSalesforce, type Page, sessionPanel, test, toolbar } from './fixtures.js';
+import { openOptions, popupUrl } from './pages/extension-pages.js';
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../extension/_locales');
 const LOCALES = readdirSync(LOCALES_DIR, { withFileTypes: true })
@@ -72,8 +73,7 @@ for (const locale of LOCALES) {
     });
 
     test('Company Settings tab with a preset, its preview and the deploy forms: no axe violations', async () => {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html#company`);
+      const page = await openOptions(browser.context, browser.extensionId, '#company');
       // The admin picks a preset (so the preview marks locked choices) and opens the deploy step.
       await page.getByRole('button', { name: say('presetName_lockedDown'), exact: true }).click();
       await expect(page.getByTestId('preset-status')).not.toBeEmpty();
@@ -104,7 +104,7 @@ for (const locale of LOCALES) {
         .waitFor();
       const popup = await browser.context.newPage();
       await popup.setViewportSize({ width: 800, height: 600 });
-      await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+      await popup.goto(popupUrl(browser.extensionId));
 
       /** The document and every element that scrolls: how far each overflows its box (none should). */
       const overflow = () =>

@@ -7,11 +7,12 @@
 // mouse drive every control (Playwright's fill/selectOption/check set values from script).
 import AxeBuilder from '@axe-core/playwright';
 import { choose, expect, firstId, focusByKeyboard, LIGHTNING, type Page, test } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 const GECKO_ID = 'glance-for-salesforce@glance.net';
 
 async function openOptions(page: Page, extensionId: string, hash = '') {
-  await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html${hash}`);
+  await page.goto(optionsUrl(extensionId, hash));
 }
 
 const json = async (page: Page, testId: string) =>

@@ -2,7 +2,6 @@
 // notification when a guest joins (the rep's choice), and the session's time on the toolbar icon's
 // badge. All in real Chromium with the production build, against the sandbox.
 import type { Page, Worker } from '@playwright/test';
-import type { SandboxControl } from '../support/control.js';
 import {
   connectGlance,
   expect,
@@ -32,11 +31,6 @@ async function pressStartShortcut(page: Page): Promise<void> {
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
   await cdp.detach();
-}
-
-async function glanceSessions(control: SandboxControl): Promise<{ sessionId: string; key: string }[]> {
-  const response = await fetch(`${control.baseUrl}/glance`);
-  return ((await response.json()) as { sessions: { sessionId: string; key: string }[] }).sessions;
 }
 
 /**
@@ -80,11 +74,6 @@ async function clearNotifications(worker: Worker): Promise<void> {
   });
 }
 
-/** A guest joins on Glance's join page (the control API records them as the page would). */
-async function joinAsGuest(control: SandboxControl, key: string, name: string): Promise<void> {
-  await control.joinGlance({ address: GLANCE_ADDRESS, key, name, email: 'guest@customer.example' });
-}
-
 test.describe('the keyboard shortcut', () => {
   test('is registered as Alt+Shift+G with its translated description', async ({ serviceWorker }) => {
     const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
@@ -124,12 +113,12 @@ test.describe('the keyboard shortcut', () => {
     const openGlance = panel.getByRole('button', { name: 'Open Glance' });
     await expect(openGlance).toBeVisible();
     expect(await glanceClient.received()).toEqual([]);
-    expect(await glanceSessions(control)).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
     await openGlance.click();
     await expect
       .poll(async () => (await glanceClient.received()).map((launch) => launch.url))
       .toEqual([`glance://startssn?key=${key}&username=${GLANCE_ADDRESS}`]);
-    await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
+    await expect.poll(async () => (await control.glanceSessions()).map((s) => s.key)).toEqual([key]);
     // Logged to Salesforce like any start: one Event on the Lead.
     const leadId = await firstId(control, 'Lead');
     await expect
@@ -151,7 +140,7 @@ test.describe('the keyboard shortcut', () => {
     await pressStartShortcut(page);
     await expect(toolbar(page).getByRole('status')).toHaveText(/Connect your Glance account first/);
     await expect(toolbar(page).getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
-    expect(await glanceSessions(control)).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
     // The toolbar said it: no notification on top.
     expect(await notices(serviceWorker)).toEqual([]);
   });
@@ -170,7 +159,7 @@ test.describe('the keyboard shortcut', () => {
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
     // Start's click launched the Glance Client with the key, once.
     await expect.poll(async () => (await glanceClient.received()).length).toBe(1);
-    await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
+    await expect.poll(async () => (await control.glanceSessions()).map((s) => s.key)).toEqual([key]);
     await watchNotifications(serviceWorker);
     await pressStartShortcut(page);
     // The panel (its host, as the page sees focus inside our shadow root) has the focus.
@@ -183,7 +172,7 @@ test.describe('the keyboard shortcut', () => {
     expect((await glanceClient.received()).map((launch) => launch.url)).toEqual([
       `glance://startssn?key=${key}&username=${GLANCE_ADDRESS}`,
     ]);
-    expect((await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
+    expect((await control.glanceSessions()).map((s) => s.key)).toEqual([key]);
     expect(await notices(serviceWorker)).toEqual([]);
   });
 
@@ -208,7 +197,7 @@ test.describe('the keyboard shortcut', () => {
       expect.objectContaining({ id: 'glance-shortcut', message: expect.stringMatching(/^Open a Lead, Contact/) }),
       expect.objectContaining({ id: 'glance-shortcut', message: expect.stringMatching(/^Open a Lead, Contact/) }),
     ]);
-    expect(await glanceSessions(control)).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
     await expect(sessionPanel(page)).toHaveCount(0);
   });
 });
@@ -231,7 +220,12 @@ test.describe('the guest-joined notification', () => {
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
     // The probe found the operations (Switch shows): Glance's guests reach the panel from now on.
     await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
-    await joinAsGuest(control, key, '<b>Mallory</b>\nSession key: none\u202e');
+    await control.joinGlance({
+      address: GLANCE_ADDRESS,
+      key,
+      name: '<b>Mallory</b>\nSession key: none\u202e',
+      email: 'guest@customer.example',
+    });
     await expect(panel.getByRole('list', { name: 'Guests' })).toContainText('Mallory', { timeout: 12_000 });
     await expect.poll(() => shownNotifications(serviceWorker)).toEqual([`glance-guest-${sessionId}-0`]);
     const [notice, ...more] = await notices(serviceWorker);
@@ -269,7 +263,7 @@ test.describe('the guest-joined notification', () => {
     const { panel } = await startFromToolbar(page);
     const key = (await panel.getByLabel('Session key').textContent()) ?? '';
     await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
-    await joinAsGuest(control, key, 'Casey Customer');
+    await control.joinGlance({ address: GLANCE_ADDRESS, key, name: 'Casey Customer', email: 'guest@customer.example' });
     // The poll that found the guest notifies before it tells the tabs: once the panel shows the
     // guest, a notification would have been created.
     await expect(panel.getByRole('list', { name: 'Guests' })).toContainText('Casey Customer', { timeout: 12_000 });

@@ -6,6 +6,7 @@ import { type Sandbox, startSandbox } from '../sandbox/server.js';
 import { type LaunchedBrowser, launchWithExtension } from '../support/chromium.js';
 import { type OrgName, SandboxControl } from '../support/control.js';
 import { GlanceClientStandIn } from '../support/glance-client.js';
+import { openPopup } from './pages/extension-pages.js';
 import { secretLeaks, watchConsole } from './secrets.js';
 
 export const LIGHTNING = 'https://acme.lightning.force.com';
@@ -139,8 +140,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
   },
   popupPage: async ({ context, extensionId, control: _control }, use) => {
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(context, extensionId);
     await use(popup);
     await popup.close();
   },
@@ -181,8 +181,7 @@ export async function connectGlance(
   address = 'acme.glance.net',
   password = 'correct-horse',
 ) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Glance address').fill(address);
   await popup.getByLabel('Glance password').fill(password);
   await popup.getByRole('button', { name: 'Connect' }).click();
@@ -231,10 +230,18 @@ export async function addGuest(panel: ReturnType<typeof sessionPanel>, name: str
   await expect(panel.getByRole('list', { name: 'Guests' }).getByText(name)).toBeVisible();
 }
 
-/** Opens the first seeded Lead in Lightning and waits for the toolbar's Start. */
-export async function openLead(page: Page, control: SandboxControl): Promise<void> {
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${await firstId(control, 'Lead')}/view`);
+/**
+ * Opens a Lead in Lightning (the first seeded one unless `id` names another) and waits for the
+ * toolbar's Start; with `signedIn`, also for the toolbar to name the rep Salesforce knows.
+ */
+export async function openLead(
+  page: Page,
+  control: SandboxControl,
+  { id, signedIn = false }: { id?: string; signedIn?: boolean } = {},
+): Promise<void> {
+  await page.goto(`${LIGHTNING}/lightning/r/Lead/${id ?? (await firstId(control, 'Lead'))}/view`);
   await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
+  if (signedIn) await expect(toolbar(page).getByRole('status')).toContainText('Sessions are logged to Salesforce as');
 }
 
 /** The id of a seeded record of a type (the first, or the index-th). */

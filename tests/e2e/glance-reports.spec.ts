@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { SandboxControl } from '../support/control.js';
 import { expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -22,7 +23,7 @@ async function openOptions(page: Page, control: SandboxControl, extensionId: str
   const lead = (await control.records<Row>('Lead'))[0];
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await page.context().newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await options.goto(optionsUrl(extensionId, '#company'));
   return options;
 }
 

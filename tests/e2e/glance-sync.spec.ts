@@ -17,6 +17,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 const MINUTE = 60_000;
 
@@ -36,7 +37,7 @@ async function grantRecordsHost(context: BrowserContext, extensionId: string) {
 
 async function setUpSync(page: Page, context: BrowserContext, extensionId: string) {
   await grantRecordsHost(context, extensionId);
-  await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await page.goto(optionsUrl(extensionId, '#company'));
   const section = page.getByTestId('glance-sync');
   await section.getByLabel('Reporting username').fill(SEED_RECORDS_ACCESS.username);
   await section.getByLabel('Reporting password').fill(SEED_RECORDS_ACCESS.password);

@@ -5,13 +5,12 @@
 // browser of its own: the access withdrawn here cannot be given back without the browser's prompt.
 import { launchWithExtension } from '../support/chromium.js';
 import { expect, test } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
 
 test('withheld Salesforce access: the popup names it and offers Allow access', async ({ sandbox }) => {
   const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
   try {
-    const popupUrl = `chrome-extension://${browser.extensionId}/src/pages/popup/index.html`;
-    const popup = await browser.context.newPage();
-    await popup.goto(popupUrl);
+    const popup = await openPopup(browser.context, browser.extensionId);
     // Granted (Chrome grants host permissions at install): no notice.
     await expect(popup.locator('[data-host-access="granted"]')).toHaveCount(1);
     await expect(popup.getByTestId('host-access-missing')).toHaveCount(0);

@@ -12,6 +12,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
 
 const FAMILIES = [
   {
@@ -91,8 +92,7 @@ test('Salesforce behind a Defender for Cloud Apps proxy: the popup says the exte
 }) => {
   const [lead] = await control.records<Row>('Lead');
   await page.goto(`https://acme.lightning.force.com.mcas.ms/lightning/r/Lead/${lead?.Id}/view`);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('salesforce-proxied')).toContainText('security proxy');
   await expect(popup.getByTestId('salesforce-proxied')).toContainText('acme.lightning.force.com');
   expect(await control.apiCalls()).toEqual([]);

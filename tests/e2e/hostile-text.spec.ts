@@ -18,6 +18,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { OPTIONS_PAGE, optionsUrl, POPUP_PAGE, popupUrl } from './pages/extension-pages.js';
 
 const ADDRESS = 'acme.glance.net';
 /** Our own Description labels (event-fields.ts); a forged copy of any of them is an injected line. */
@@ -190,8 +191,8 @@ test('user and record names and the Glance display name are text in the toolbar,
     expect(bar.text).toContain(`Sessions are logged to Salesforce as ${asShown(shortName)}.`);
 
     await page.bringToFront();
-    await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
-    await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+    await popup.goto(popupUrl(extensionId));
+    await options.goto(optionsUrl(extensionId));
     const pages = [];
     for (const extension of [popup, options]) {
       await expect(extension.getByTestId('salesforce-user')).toContainText('Signed in as');
@@ -242,10 +243,14 @@ test("Salesforce's own error messages are text in the panel, popup and options p
   await panel.getByRole('button', { name: 'End session' }).click();
   await nothingRan();
 
-  for (const path of ['src/pages/popup/index.html', 'src/pages/options/index.html']) {
+  const pages: [string, string][] = [
+    [POPUP_PAGE, popupUrl(extensionId)],
+    [OPTIONS_PAGE, optionsUrl(extensionId)],
+  ];
+  for (const [path, url] of pages) {
     const extension = await context.newPage();
     const ran = watch(extension);
-    await extension.goto(`chrome-extension://${extensionId}/${path}`);
+    await extension.goto(url);
     await expect(extension.getByTestId('salesforce-queue')).toContainText('Salesforce refused it:');
     if (path.includes('options')) await historySettled(extension);
     const read = await extensionPage(extension);
@@ -277,7 +282,7 @@ test("the options page's org check shows the user's name and Salesforce's messag
   const options = await context.newPage();
   const nothingRan = watch(options);
   // The org check is on the Glance Company Settings tab.
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await options.goto(optionsUrl(extensionId, '#company'));
   const card = options.getByRole('region', { name: 'Check this org' });
   await card.getByRole('button', { name: 'Check this org' }).click();
   await card.getByRole('button', { name: 'Run the check' }).click();

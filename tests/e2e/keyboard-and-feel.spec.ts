@@ -13,17 +13,15 @@ import {
   focusByKeyboard,
   LIGHTNING,
   logInToSalesforce,
+  openLead,
   type Page,
   sessionPanel,
   test,
   toolbar,
   variant,
 } from './fixtures.js';
+import { openOptions } from './pages/extension-pages.js';
 
-const openLead = async (page: Page, id: string) => {
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${id}/view`);
-  await toolbar(page).getByRole('button', { name: 'Start Glance session' }).waitFor();
-};
 const focused = (page: Page) =>
   page.evaluate(() => {
     let active: Element | null = document.activeElement;
@@ -80,7 +78,7 @@ test.describe('keyboard alone', () => {
     tag: ASSUMED_OPS,
   }, async ({ salesforcePage: page, context, control }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
-    await openLead(page, await firstId(control, 'Lead'));
+    await openLead(page, control);
     // The clipboard takes writes from the focused page only.
     await page.bringToFront();
     const start = toolbar(page).getByRole('button', { name: 'Start Glance session' });
@@ -124,7 +122,7 @@ test.describe('keyboard alone', () => {
     tag: [ASSUMED_OPS, OWN_BROWSER],
   }, async ({ browserIn, control }) => {
     const page = await ownBrowser(browserIn, control);
-    await openLead(page, await firstId(control, 'Lead'));
+    await openLead(page, control);
     await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
     const panel = sessionPanel(page);
@@ -144,7 +142,7 @@ test.describe('keyboard alone', () => {
     control,
     serviceWorker,
   }) => {
-    await openLead(page, await firstId(control, 'Lead'));
+    await openLead(page, control);
     await focusByKeyboard(page, toolbar(page).getByRole('button', { name: 'Start Glance session' }));
     await page.keyboard.press('Enter');
     const panel = sessionPanel(page);
@@ -173,7 +171,7 @@ test.describe('keyboard alone', () => {
     // Start calls no Glance service: it fails on what the extension itself checks, here no account.
     tag: NOT_CONNECTED,
   }, async ({ salesforcePage: page, control }) => {
-    await openLead(page, await firstId(control, 'Lead'));
+    await openLead(page, control);
     const status = toolbar(page).getByRole('status');
     // Before the press the toolbar says how Salesforce stands, politely.
     await expect(status).toHaveText('Sessions are logged to Salesforce as Riley Rep.');
@@ -192,7 +190,7 @@ test.describe('keyboard alone', () => {
     salesforcePage: page,
     control,
   }) => {
-    await openLead(page, await firstId(control, 'Lead'));
+    await openLead(page, control);
     const schedule = toolbar(page).getByRole('button', { name: 'Schedule Glance meeting' });
     await toolbar(page).getByRole('button', { name: 'Start Glance session' }).focus();
     await tabTo(page, 'Schedule Glance meeting');
@@ -227,7 +225,7 @@ test('collapse: by Enter or Space only, aria-expanded, remembered across pages; 
   serviceWorker,
 }) => {
   const lead = await firstId(control, 'Lead');
-  await openLead(page, lead);
+  await openLead(page, control, { id: lead });
   const host = toolbar(page);
   const toggle = host.getByRole('button', { name: 'Glance actions' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -275,7 +273,7 @@ test('narrow record layout: labels give way to icons, the buttons keep their nam
   salesforcePage: page,
   control,
 }) => {
-  await openLead(page, await firstId(control, 'Lead'));
+  await openLead(page, control);
   const host = toolbar(page);
   const start = host.getByRole('button', { name: 'Start Glance session' });
   const label = start.locator('span');
@@ -306,18 +304,17 @@ test("Salesforce's Compact density: the toolbar is compact too; Comfy keeps the 
     toolbar(page)
       .getByRole('button', { name: 'Start Glance session' })
       .evaluate((el) => getComputedStyle(el).height);
-  await openLead(page, lead);
+  await openLead(page, control, { id: lead });
   await expect(toolbar(page)).toHaveAttribute('data-density', 'comfy');
   expect(await height()).toBe('32px');
   await variant(context, 'compact');
-  await openLead(page, lead);
+  await openLead(page, control, { id: lead });
   await expect(toolbar(page)).toHaveAttribute('data-density', 'compact');
   expect(await height()).toBe('28px');
 });
 
 test('popup and options follow the system colour scheme', async ({ popupPage, context, extensionId }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const options = await openOptions(context, extensionId);
   for (const page of [popupPage, options]) {
     const colours = () =>
       page.evaluate(() => {

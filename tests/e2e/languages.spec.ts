@@ -20,6 +20,8 @@ import {
   toolbar,
   variant,
 } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
+import { guestJoins, joinLink } from './pages/glance-join.js';
 
 const english = chromeGetMessageIn('en');
 
@@ -60,14 +62,6 @@ function messagePattern(message: (key: string, ...s: string[]) => string, key: s
   return new RegExp(`^${source}$`);
 }
 
-async function guestJoins(guestPage: Page, key: string, name: string) {
-  await guestPage.goto(`https://acme.glance.net/?key=${key}`);
-  await guestPage.getByLabel('Name').fill(name);
-  await guestPage.getByLabel('Email').fill('guest@example.com');
-  await guestPage.getByRole('button', { name: 'Join session' }).click();
-  await expect(guestPage.getByText(/You have joined/)).toBeVisible();
-}
-
 for (const locale of LOCALE_FOLDERS) {
   test.describe(`Chromium in ${locale}`, () => {
     const msg = chromeGetMessageIn(locale);
@@ -99,8 +93,7 @@ for (const locale of LOCALE_FOLDERS) {
       }
 
       // Connect Glance in the popup, in this language.
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      const popup = await openPopup(context, extensionId);
       await expect(popup.locator('html')).toHaveAttribute('lang', msg('formatLocale'));
       await expect(popup).toHaveTitle(msg('popupTitle'));
       await expect(popup.getByRole('heading', { name: msg('popupGlanceHeading'), exact: true })).toBeVisible();
@@ -148,7 +141,7 @@ for (const locale of LOCALE_FOLDERS) {
       await expect
         .poll(async () => (await glanceClient.received()).map((launch) => launch.url))
         .toEqual([`glance://startssn?key=${keyText}&username=acme.glance.net`]);
-      await guestJoins(await context.newPage(), keyText, 'Gast Guest');
+      await guestJoins(await context.newPage(), joinLink(keyText), { name: 'Gast Guest' });
       await page.bringToFront();
       await panel.getByLabel(msg('guestName'), { exact: true }).fill('Gast Guest');
       await panel.getByLabel(msg('guestEmail'), { exact: true }).fill('guest@example.com');
@@ -182,8 +175,7 @@ for (const locale of LOCALE_FOLDERS) {
 
       // Recent sessions (the popup's Sessions tab, named in this language): the session once, its
       // day and time (the link to its Event) and its length written this locale's way.
-      const recentPopup = await context.newPage();
-      await recentPopup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+      const recentPopup = await openPopup(context, extensionId);
       await recentPopup.getByRole('tab', { name: msg('popupTabSessions'), exact: true }).click();
       await expect(recentPopup.getByRole('heading', { name: msg('recentHeading'), exact: true })).toBeVisible();
       const recent = recentPopup.getByTestId('recent-sessions').getByRole('listitem');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 import { DIST_DIR } from '../support/chromium.js';
 import { connectGlance, expect, LIGHTNING, type Page, test, toolbar } from './fixtures.js';
+import { POPUP_PAGE } from './pages/extension-pages.js';
 
 interface ExecutionContext {
   id: number;
@@ -72,7 +73,7 @@ test('a Salesforce page cannot load any file of the extension, so it cannot prob
   const files = [
     ...readdirSync(join(DIST_DIR, 'assets')).map((file) => `assets/${file}`),
     'manifest.json',
-    'src/pages/popup/index.html',
+    POPUP_PAGE,
     'icons/icon-16.png',
   ];
   const loaded = await page.evaluate(

@@ -21,6 +21,7 @@ import {
   typeTime,
   useSettings,
 } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
 
 const MINUTE = 60_000;
 const CONFERENCE = { phoneNumbers: '+1 555 0100\n+44 20 7946 0000', accessCode: '424242#', notes: 'Press 1, then 2' };
@@ -608,8 +609,7 @@ test('the conference phone settings reach the meeting: none set, none written; G
   // "Get free Glance phone conferencing" in the popup fills them from Glance, where Glance offers the
   // (assumed) read of them: the next meeting has them.
   await control.glanceAssumedOps(true);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#settings`);
+  const popup = await openPopup(context, extensionId, '#settings');
   await popup.getByText('Conference phone for meeting requests', { exact: true }).click();
   await popup.getByRole('button', { name: 'Get free Glance phone conferencing' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'filled in and saved' })).toBeVisible();

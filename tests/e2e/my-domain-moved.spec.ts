@@ -13,6 +13,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { openPopup } from './pages/extension-pages.js';
 
 test('the popup names the new address and the session is logged there once the rep logs in', async ({
   page,
@@ -30,8 +31,7 @@ test('the popup names the new address and the session is logged there once the r
   await control.changeMyDomain('acme-corp');
   const { sessionId } = await startFromToolbar(page);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   const moved = popup.getByTestId('salesforce-moved');
   await expect(moved).toContainText("This org's My Domain moved to acme-corp.my.salesforce.com.");
   await expect(moved.getByRole('link', { name: 'Open Salesforce at the new address' })).toHaveAttribute(

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { SandboxControl } from '../support/control.js';
 import { connectGlance, expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -20,7 +21,7 @@ async function openOptions(page: Page, control: SandboxControl, extensionId: str
   await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
   const options = await page.context().newPage();
   // The org check is on the Glance Company Settings tab.
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  await options.goto(optionsUrl(extensionId, '#company'));
   return options;
 }
 

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 import { connectGlance, expect, LIGHTNING, openLead, type Page, startFromToolbar, test } from './fixtures.js';
+import { popupUrl } from './pages/extension-pages.js';
 
 const API = 'https://acme.my.salesforce.com/services/data/v66.0';
 const DAY = 86_400_000;
@@ -55,7 +56,7 @@ async function historyQueries(control: SandboxControl): Promise<number> {
 
 async function openPopup(page: Page, extensionId: string): Promise<Page> {
   const popup = await page.context().newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#sessions`);
+  await popup.goto(popupUrl(extensionId, '#sessions'));
   return popup;
 }
 

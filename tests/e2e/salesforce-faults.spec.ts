@@ -15,6 +15,7 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { openOptions, openPopup } from './pages/extension-pages.js';
 
 async function startOnLead(page: Page, control: SandboxControl, index = 0) {
   const lead = (await control.records<Row>('Lead'))[index];
@@ -40,8 +41,7 @@ test('API Access Control: toolbar, panel and popup say the session is not taken,
   const { panel, sessionId } = await startOnLead(page, control);
   await expect(panel.getByText(/does not accept this browser session for its API/)).toBeVisible({ timeout: 10_000 });
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('1 session record waiting for Salesforce');
   await expect(queue).toContainText('log in again, or ask your Salesforce administrator');
@@ -91,8 +91,7 @@ test("an org's refusal that leaving fields out cannot fix: Salesforce's words in
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect(sessionPanel(page)).toHaveCount(0);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('Salesforce refused it: Events are read-only during the audit.');
   await queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ }).click();
@@ -123,14 +122,12 @@ test('a field the rep may not write: the session is logged without it, and the o
   expect(event?.Location).toMatch(/^https:\/\/acme\.glance\.net\//);
 
   // An administrator's figure: on the options page's Company Settings, not in the rep's popup.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  const options = await openOptions(context, extensionId, '#company');
   await expect(options.getByTestId('org-usage')).toContainText(
     /acme\.my\.salesforce\.com: \d+% of the daily API allowance used/,
   );
   await options.close();
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('readiness')).toBeVisible();
   await expect(popup.getByTestId('org-usage')).toHaveCount(0);
   await popup.close();
@@ -154,13 +151,11 @@ test('the daily API limit: "2 session records waiting for Salesforce", why, and 
   }
   await expect(toolbar(page)).toHaveAttribute('data-salesforce', 'daily-limit');
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   const queue = popup.getByTestId('salesforce-queue');
   await expect(queue).toContainText('2 session records waiting for Salesforce');
   await expect(queue).toContainText("The org's daily API allowance is spent; sent when it frees.");
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  const options = await openOptions(context, extensionId, '#company');
   await expect(options.getByTestId('org-usage')).toContainText(
     'acme.my.salesforce.com: 100% of the daily API allowance used',
   );
@@ -202,8 +197,7 @@ test('a large org, a cut answer and look-ups that keep timing out: the rep is to
   const { panel, sessionId } = await startOnLead(page, control);
   await expect.poll(async () => (await sessionEvents(control, sessionId)).length, { timeout: 10_000 }).toBe(1);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   const queue = popup.getByTestId('salesforce-queue');
   const retry = queue.getByRole('button', { name: /^Retry sending the Lead session/ });
   const discard = queue.getByRole('button', { name: /^Discard the Salesforce records of the Lead session/ });
@@ -247,8 +241,7 @@ test('a large org and a cut answer: the look-up for the Event is selective, so t
   await expect.poll(async () => (await sessionEvents(control, sessionId)).length, { timeout: 10_000 }).toBe(1);
   // The queue would look the Event up after its back-off (30 s, the packed build's alarm minimum);
   // the rep's Retry looks now, and finds the one that landed.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await popup
     .getByTestId('salesforce-queue')
     .getByRole('button', { name: /^Retry sending the Lead session/ })

@@ -9,6 +9,7 @@ import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/t
 import { GLANCE_WEB_ORIGIN, VALIDATE_USER_FIELD, VALIDATE_USER_PATH } from '../../src/background/glance/assumptions.js';
 import type { Sandbox } from '../sandbox/server.js';
 import type { RequestLogEntry } from '../sandbox/state.js';
+import { popupUrl } from './pages/extension-pages.js';
 
 /** Passwords the tests type that belong to no account (settings.spec.ts types one to see it refused). */
 export const WRONG_GLANCE_PASSWORD = 'staple-horse-wrong';
@@ -75,7 +76,7 @@ async function dumpStorage(context: BrowserContext, extensionId: string): Promis
   }
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+    await page.goto(popupUrl(extensionId));
     return await page.evaluate(read);
   } finally {
     await page.close();

@@ -17,7 +17,6 @@
 // (the menu offers a screen share and joining the customer's own cobrowse session; cobrowse is
 // chosen in Glance's window). No test was deleted.
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext } from '@playwright/test';
 import type { RequestLogEntry } from '../sandbox/state.js';
 import type { SandboxControl } from '../support/control.js';
 import type { GlanceClientStandIn } from '../support/glance-client.js';
@@ -33,31 +32,14 @@ import {
   test,
   toolbar,
 } from './fixtures.js';
+import { guestJoins, joinLink } from './pages/glance-join.js';
 
 const GLANCE_ADDRESS = 'acme.glance.net';
 /** The extension's own session id (keys.ts newSessionId): 12 characters of its base-32 alphabet. */
 const EXTENSION_SESSION_ID = /^[a-km-np-z2-9]{12}$/;
 
-interface GlanceSnapshot {
-  sessions: {
-    sessionId: string;
-    key: string;
-    startedBy: 'client' | 'visitor';
-    sessionType: string;
-    status: string;
-    endedBy: string | null;
-    agents: { name: string; email: string }[];
-    guests: { name: string }[];
-  }[];
-}
-
-async function glanceSnapshot(control: SandboxControl): Promise<GlanceSnapshot> {
-  const response = await fetch(`${control.baseUrl}/glance`);
-  return (await response.json()) as GlanceSnapshot;
-}
-
 async function onlyGlanceSession(control: SandboxControl) {
-  const { sessions } = await glanceSnapshot(control);
+  const sessions = await control.glanceSessions();
   expect(sessions).toHaveLength(1);
   return sessions[0]!;
 }
@@ -119,17 +101,6 @@ async function startOnLead(page: Page, control: SandboxControl, glanceClient: Gl
   const shown = (await key.textContent()) ?? '';
   await clientStarted(glanceClient, shown);
   return shown;
-}
-
-async function joinAsGuest(context: BrowserContext, key: string, name: string, email: string): Promise<void> {
-  const guest = await context.newPage();
-  await guest.goto(`https://${GLANCE_ADDRESS}/?key=${key}`);
-  await expect(guest.getByLabel('Key')).toHaveValue(key);
-  await guest.getByLabel('Name').fill(name);
-  await guest.getByLabel('Email').fill(email);
-  await guest.getByRole('button', { name: 'Join session' }).click();
-  await expect(guest.getByRole('heading', { name: /You have joined/ })).toBeVisible();
-  await guest.close();
 }
 
 /**
@@ -258,12 +229,7 @@ test.describe('on documented Glance', () => {
     control,
     glanceClient,
   }) => {
-    const revoked = await fetch(`${control.baseUrl}/glance/revoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ address: GLANCE_ADDRESS }),
-    });
-    expect(revoked.ok).toBe(true);
+    await control.revokeGlanceCredentials(GLANCE_ADDRESS);
     // Slow, so that a Start that asked Glance would be seen asking (startsWithoutGlance).
     await control.latency('glance', 1_000);
     await page.goto(`${LIGHTNING}/lightning/r/Lead/${await recordId(control, 'Lead')}/view`);
@@ -410,7 +376,7 @@ test.describe('on documented Glance', () => {
     const expected = new URLSearchParams({ SessionKey: 'CUST-42', Wait: '1', name: user.Name, email: user.Email });
     await expect(viewer).toHaveURL(`https://www.glance.net/agentjoin/AgentView.aspx?${expected}`);
     await expect(viewer.getByRole('heading', { name: 'You are viewing session CUST-42' })).toBeVisible();
-    const { sessions } = await glanceSnapshot(control);
+    const sessions = await control.glanceSessions();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]).toMatchObject({
       sessionId: visitor.sessionId,
@@ -637,7 +603,10 @@ test.describe("with Glance's assumed operations on (the richer panel)", () => {
   }) => {
     const key = await startAndProbe(page, control, glanceClient);
     await expect(panel(page).getByText('Waiting for your customer to join…')).toBeVisible();
-    await joinAsGuest(context, key, 'Casey Customer', 'casey@customer.example');
+    await guestJoins(await context.newPage(), joinLink(key, GLANCE_ADDRESS), {
+      name: 'Casey Customer',
+      email: 'casey@customer.example',
+    });
     await page.bringToFront();
     const guests = panel(page).getByRole('list', { name: 'Guests' });
     await expect(guests).toContainText('Casey Customer', { timeout: 12_000 });
@@ -659,7 +628,10 @@ test.describe("with Glance's assumed operations on (the richer panel)", () => {
     const fromGlance = '<img src=x onerror=alert(1)>';
     const byHand = '<img src=y onerror=alert(2)>';
     const key = await startAndProbe(page, control, glanceClient);
-    await joinAsGuest(context, key, fromGlance, 'mallory@evil.example');
+    await guestJoins(await context.newPage(), joinLink(key, GLANCE_ADDRESS), {
+      name: fromGlance,
+      email: 'mallory@evil.example',
+    });
     await page.bringToFront();
     const guests = panel(page).getByRole('list', { name: 'Guests' });
     await expect(guests).toContainText(fromGlance, { timeout: 12_000 });
@@ -715,19 +687,11 @@ test.describe("with Glance's assumed operations on (the richer panel)", () => {
   test('a guest who leaves is marked as left', async ({ salesforcePage: page, control, glanceClient }) => {
     const key = await startAndProbe(page, control, glanceClient);
     const session = await onlyGlanceSession(control);
-    const post = (path: string, body: unknown) =>
-      fetch(`${control.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    expect(
-      (await post('/glance/join', { address: GLANCE_ADDRESS, key, name: 'Leaving Lou', email: 'lou@x.example' })).ok,
-    ).toBe(true);
+    await control.joinGlance({ address: GLANCE_ADDRESS, key, name: 'Leaving Lou', email: 'lou@x.example' });
     const guest = panel(page).getByRole('listitem').filter({ hasText: 'Leaving Lou' });
     await expect(guest).toBeVisible({ timeout: 15_000 });
     await expect(guest).not.toContainText('(left)');
-    expect((await post('/glance/leave', { sessionId: session.sessionId, guest: 'Leaving Lou' })).ok).toBe(true);
+    await control.guestLeaves(session.sessionId, 'Leaving Lou');
     await expect(guest).toContainText('(left)', { timeout: 15_000 });
   });
 });

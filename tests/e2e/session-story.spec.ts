@@ -17,6 +17,8 @@ import {
   toolbar,
   useSettings,
 } from './fixtures.js';
+import { openOptions, openPopup } from './pages/extension-pages.js';
+import { guestJoins, joinLink } from './pages/glance-join.js';
 
 type Row = Record<string, unknown> & { Id: string };
 
@@ -31,14 +33,6 @@ async function lastSeq(control: SandboxControl) {
 async function eventFor(control: SandboxControl, sessionId: string) {
   const events = (await control.records<Row>('Event')).filter((e) => String(e.Subject).includes(sessionId));
   return events;
-}
-
-async function guestJoins(guestPage: Page, joinUrl: string, name: string, email: string) {
-  await guestPage.goto(joinUrl);
-  await guestPage.getByLabel('Name').fill(name);
-  await guestPage.getByLabel('Email').fill(email);
-  await guestPage.getByRole('button', { name: 'Join session' }).click();
-  await expect(guestPage.getByText(/You have joined/)).toBeVisible();
 }
 
 async function startFrom(page: Page, control: SandboxControl, url: string) {
@@ -85,15 +79,12 @@ test('Lead: the key before any Glance answer, the client launched with it from t
   const [launch, ...more] = await glanceClient.received();
   expect(more).toHaveLength(0);
   expect(launch?.url).toBe(`glance://startssn?key=${key}&username=acme.glance.net`);
-  const [glanceSession] = (await (await fetch(`${control.baseUrl}/glance`)).json()).sessions as {
-    key: string;
-    status: string;
-  }[];
+  const [glanceSession] = await control.glanceSessions();
   expect(glanceSession).toMatchObject({ key, status: 'W' });
 
   // The guest joins at the address with the key; documented Glance does not tell us, the rep adds them.
   const guest = await context.newPage();
-  await guestJoins(guest, `https://acme.glance.net/?key=${key}`, 'Wanda Guest', 'wanda@newco.example');
+  await guestJoins(guest, joinLink(key), { name: 'Wanda Guest', email: 'wanda@newco.example' });
   await expect(panel.getByText('Glance does not tell us who joins')).toBeVisible();
   const beforeGuest = await lastSeq(control);
   await addGuest(panel, 'Wanda Guest', 'wanda@newco.example');
@@ -139,8 +130,7 @@ test('Lead: the key before any Glance answer, the client launched with it from t
   expect(JSON.stringify(event)).not.toContain(`key=${key}`);
 
   // The popup's Sessions view lists the session once, its time the link to the logged Event.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#sessions`);
+  const popup = await openPopup(context, extensionId, '#sessions');
   const recent = popup.getByTestId('recent-sessions').getByRole('listitem');
   await expect(recent).toHaveCount(1);
   await expect(recent).toContainText(/ · Lead · (< 1 min|\d+ min) · guests: 1$/);
@@ -162,7 +152,7 @@ test("with Glance's assumed operations on, the panel shows Glance's guests and s
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   // The probe found the operations: Switch shows once the account's capabilities are known.
   await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
-  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Gus Guest', 'gus@newco.example');
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Gus Guest', email: 'gus@newco.example' });
   await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Gus Guest')).toBeVisible({ timeout: 15_000 });
   await expect
     .poll(async () => (await control.records<Row>('Lead')).filter((l) => l.Email === 'gus@newco.example'), {
@@ -210,7 +200,7 @@ test('Case in a console app, support mode: WhatId the Case, WhoId its contact; n
   await expect(page.locator('.oneConsoleTab.active [data-glance-sfx="session-panel"]')).toHaveCount(1);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
-  await guestJoins(await context.newPage(), `https://acme.glance.net/?key=${key}`, 'Nobody New', 'nobody@new.example');
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Nobody New', email: 'nobody@new.example' });
   await addGuest(panel, 'Nobody New', 'nobody@new.example');
   await panel.getByRole('button', { name: 'End session' }).click();
   await expect
@@ -240,12 +230,7 @@ test('Contact in sales mode: WhoId the Contact, WhatId its one open Opportunity;
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   const leadsBefore = (await control.records('Lead')).length;
   const beforeGuest = await lastSeq(control);
-  await guestJoins(
-    await context.newPage(),
-    `https://acme.glance.net/?key=${key}`,
-    'Hank Scorpio',
-    'hank@globex.example',
-  );
+  await guestJoins(await context.newPage(), joinLink(key), { name: 'Hank Scorpio', email: 'hank@globex.example' });
   await addGuest(panel, 'Hank Scorpio', 'hank@globex.example');
   await expect.poll(async () => apiWrites(control, beforeGuest), { timeout: 10_000 }).toEqual(['POST /composite']);
   await panel.getByRole('button', { name: 'End session' }).click();
@@ -294,8 +279,7 @@ test('the session survives the service worker being stopped', async ({
   await toolbar(page).getByRole('button', { name: 'Start Glance session' }).click();
   const key = (await sessionPanel(page).getByLabel('Session key').textContent()) ?? '';
 
-  const cdpPage = await context.newPage();
-  await cdpPage.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const cdpPage = await openOptions(context, extensionId);
   const cdp = await context.newCDPSession(cdpPage);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -320,8 +304,7 @@ test('Classic Opportunity: WhatId the Opportunity, WhoId its contact; a fixed ke
   await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
 
   // The rep changes the key behaviour in the popup while the Salesforce tab stays open.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html#settings`);
+  const popup = await openPopup(context, extensionId, '#settings');
   await popup.getByLabel('Always use this 4-digit key').check();
   await popup.getByLabel('Your 4-digit key').fill('2468');
   await popup.getByRole('button', { name: 'Save' }).click();

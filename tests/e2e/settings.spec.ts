@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { launchWithExtension } from '../support/chromium.js';
 import { expect, LIGHTNING, type Page, test } from './fixtures.js';
+import { openOptions, openPopup } from './pages/extension-pages.js';
 import { WRONG_GLANCE_PASSWORD } from './secrets.js';
 
 const PASSWORD = 'correct-horse';
@@ -235,8 +236,7 @@ test('popup and options page have no accessibility violations', async ({ popupPa
   const invalidResults = await new AxeBuilder({ page: popup }).analyze();
   expect(invalidResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  const options = await openOptions(context, extensionId);
   await expect(options.getByRole('tab', { name: 'Glance User Settings' })).toHaveAttribute('aria-selected', 'true');
   const optionsResults = await new AxeBuilder({ page: options }).analyze();
   expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -276,8 +276,7 @@ test("a brand-new profile's first popup draws at once, marks what the company po
   // policy loader (DESIGN.md: 1.9–4.8 s measured here), and there is no last known policy yet.
   const browser = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules });
   try {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(browser.context, browser.extensionId);
     // Single sign-on or a password is the company's call: said to be checked, not guessed.
     await expect(popup.getByTestId('policy-checking')).toHaveText('Checking your company’s settings…');
     await expect(popup.getByRole('tab', { name: 'Overview' })).toBeVisible();

@@ -2,6 +2,7 @@
 // the popup names who is signed in there and "Check this org" checks its My Domain host. The toolbar
 // is not injected into Setup (no record of ours is shown there).
 import { expect, logInToSalesforce, test, toolbar } from './fixtures.js';
+import { openOptions, openPopup } from './pages/extension-pages.js';
 
 const SETUP_HOME = 'https://acme.my.salesforce-setup.com/lightning/setup/SetupOneHome/home';
 
@@ -17,14 +18,12 @@ test('from a Setup tab the popup shows the org and Check this org names its My D
   await expect(page).toHaveURL(SETUP_HOME);
   await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+  const popup = await openPopup(context, extensionId);
   await expect(popup.getByTestId('salesforce-user')).toContainText('Riley Rep');
   await expect(popup.getByText('Org: acme.my.salesforce.com')).toBeVisible();
   await popup.close();
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html#company`);
+  const options = await openOptions(context, extensionId, '#company');
   const card = options.getByRole('region', { name: 'Check this org' });
   await card.getByRole('button', { name: 'Check this org' }).click();
   await expect(card.getByTestId('org-check-confirm')).toContainText('Check acme.my.salesforce.com?');

@@ -5,29 +5,20 @@
 // the browser's input, so the events are trusted): nothing the attack wants happens, and the same
 // button pressed plainly afterwards still works, so each check can fail.
 import type { Page } from '@playwright/test';
-import type { SandboxControl } from '../support/control.js';
 import {
   connectGlance,
   expect,
   LIGHTNING,
   logInToSalesforce,
+  openLead,
   sessionPanel,
   startFromToolbar,
   test,
   toolbar,
 } from './fixtures.js';
+import { popupUrl } from './pages/extension-pages.js';
 
 const REFUSED = 'The page changed, covered or moved that button, or moved focus to it, so the press was not used.';
-
-async function openLead(page: Page, control: SandboxControl) {
-  const [lead] = await control.records<{ Id: string }>('Lead');
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
-  await expect(toolbar(page).getByRole('status')).toContainText('Riley Rep');
-}
-
-async function glanceSessions(control: SandboxControl): Promise<unknown[]> {
-  return ((await (await fetch(`${control.baseUrl}/glance`)).json()) as { sessions: unknown[] }).sessions;
-}
 
 /** In the page's world: restyles one of our buttons through our open shadow root. */
 function restyle(page: Page, host: string, label: string, css: string, how: 'inline' | 'sheet') {
@@ -90,7 +81,7 @@ for (const [name, css, how] of [
     control,
     glanceClient,
   }) => {
-    await openLead(page, control);
+    await openLead(page, control, { signedIn: true });
     await restyle(page, 'toolbar', 'Start Glance session', css, how);
     // The rep clicks what they see: a spot on the record page, far from our toolbar.
     await page.mouse.move(640, 560);
@@ -99,7 +90,7 @@ for (const [name, css, how] of [
     await expect(toolbar(page).getByRole('status')).toHaveText(REFUSED);
     await expect(sessionPanel(page)).toHaveCount(0);
     expect(await glanceClient.received()).toEqual([]);
-    expect(await glanceSessions(control)).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
   });
 }
 
@@ -108,7 +99,7 @@ test('focus moved to Start while the rep types in a page field: their space bar 
   control,
   glanceClient,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   await focusOnTyping(page, 'toolbar', 'Start Glance session');
   await page.getByLabel('Page note').click();
   await page.keyboard.type('hello there');
@@ -125,7 +116,7 @@ test('focus moved to Start while the rep types in a page field: their space bar 
 });
 
 test('focus moved to End while the rep types: the session keeps running', async ({ salesforcePage: page, control }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const { panel } = await startFromToolbar(page);
   await focusOnTyping(page, 'session-panel', 'End session');
   await page.getByLabel('Page note').click();
@@ -143,7 +134,7 @@ test('Copy join link copies the link the session has, not a value the page wrote
   control,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const { panel } = await startFromToolbar(page);
   const key = (await panel.getByLabel('Session key').textContent()) ?? '';
   await page.evaluate(() => {
@@ -170,7 +161,7 @@ test('meeting notes rewritten during the press on Schedule: nothing is sent, the
   salesforcePage: page,
   control,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const dialog = await openScheduleDialog(page);
   await page.evaluate(() => {
     const root = document.querySelector('[data-glance-sfx="meeting-dialog"]')?.shadowRoot;
@@ -200,7 +191,7 @@ test('the Email invitation link rewritten after saving (a Bcc): the mail the rep
   salesforcePage: page,
   control,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const dialog = await openScheduleDialog(page);
   await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(dialog.getByText(/^Meeting scheduled/)).toBeVisible();
@@ -222,7 +213,7 @@ test('focus moved to Cancel meeting while the rep types: the cancel dialog does 
   salesforcePage: page,
   control,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const dialog = await openScheduleDialog(page);
   await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(dialog.getByText(/^Meeting scheduled/)).toBeVisible();
@@ -241,7 +232,7 @@ test("a write queued by rep A waits while rep B is signed in to the same browser
   extensionId,
   control,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   // Salesforce is out of API calls for today: the session's Event waits in the queue.
   await control.setApiLimit({ used: 1000, max: 1000 });
   const { panel, sessionId } = await startFromToolbar(page);
@@ -255,7 +246,7 @@ test("a write queued by rep A waits while rep B is signed in to the same browser
   await expect
     .poll(
       async () => {
-        await popup.goto(`chrome-extension://${extensionId}/src/pages/popup/index.html`);
+        await popup.goto(popupUrl(extensionId));
         return popup.getByTestId('salesforce-queue').textContent();
       },
       { timeout: 15_000 },

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
 import type { SandboxControl } from '../support/control.js';
 import { expect, LIGHTNING, openLead, type Page, test } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 const API = 'https://acme.my.salesforce.com/services/data/v66.0';
 
@@ -56,7 +57,7 @@ async function teamQueries(control: SandboxControl): Promise<number> {
 /** Opens the options page and moves to the Team tab with the keyboard (WAI-ARIA tabs: End). */
 async function openTeamTab(page: Page, extensionId: string): Promise<Page> {
   const options = await page.context().newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  await options.goto(optionsUrl(extensionId));
   await options.getByRole('tab', { selected: true }).focus();
   await options.keyboard.press('End');
   await expect(options.getByRole('tab', { name: 'Team' })).toHaveAttribute('aria-selected', 'true');

@@ -4,6 +4,7 @@ import { BASE_CSS } from '../../src/content/common/slds-styles.js';
 import { REPS_GUIDE_PAGE } from '../../src/shared/help-links.js';
 import type { SandboxControl } from '../support/control.js';
 import { CLASSIC, expect, focusByKeyboard, LIGHTNING, navigate, type Page, test, toolbar } from './fixtures.js';
+import { optionsUrl } from './pages/extension-pages.js';
 
 const TYPES = ['Lead', 'Contact', 'Opportunity', 'Campaign', 'Case'] as const;
 
@@ -368,7 +369,7 @@ test('Start without a Glance account says so and opens the settings', async ({
   const settingsOpened = context.waitForEvent('page');
   await bar.getByRole('button', { name: 'Open Glance settings' }).click();
   const settings = await settingsOpened;
-  expect(settings.url()).toBe(`chrome-extension://${extensionId}/src/pages/options/index.html`);
+  expect(settings.url()).toBe(optionsUrl(extensionId));
   // Nothing was sent to Glance or logged to Salesforce.
   expect(await control.log('glance')).toHaveLength(0);
   expect((await control.apiCalls()).filter((c) => c.method !== 'GET')).toHaveLength(0);

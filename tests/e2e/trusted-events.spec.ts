@@ -15,21 +15,12 @@ import {
   expect,
   LIGHTNING,
   logInToSalesforce,
-  type Page,
+  openLead,
   sessionPanel,
   startFromToolbar,
   test,
   toolbar,
 } from './fixtures.js';
-
-interface GlanceState {
-  sessions: { sessionId: string; key: string; sessionType: string; status: string }[];
-}
-
-async function glanceSessions(control: SandboxControl) {
-  const response = await fetch(`${control.baseUrl}/glance`);
-  return ((await response.json()) as GlanceState).sessions;
-}
 
 /**
  * The Glance calls that change a session: Switch's and End's assumed operations naming a session's
@@ -41,12 +32,6 @@ async function glanceChanges(control: SandboxControl): Promise<string[]> {
     .filter((entry) => /\/(SetSessionType|EndSession)$/.test(entry.path))
     .filter((entry) => !!new URLSearchParams(entry.body).get('key'))
     .map((entry) => entry.path);
-}
-
-async function openLead(page: Page, control: SandboxControl) {
-  const [lead] = await control.records<{ Id: string }>('Lead');
-  await page.goto(`${LIGHTNING}/lightning/r/Lead/${lead?.Id}/view`);
-  await expect(toolbar(page).getByRole('status')).toContainText('Sessions are logged to Salesforce as');
 }
 
 /** A test tagged so has Glance's assumed operations on from its start, before Glance is connected. */
@@ -73,7 +58,7 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   control,
   glanceClient,
 }) => {
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const bar = toolbar(page);
   const before = await snapshot(page, 'toolbar');
   const tabs = context.pages().length;
@@ -112,7 +97,7 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   await expect(bar.getByRole('form', { name: "Join customer's session" })).toHaveCount(0);
   await expect(sessionPanel(page)).toHaveCount(0);
   expect(await glanceClient.settled()).toEqual([]);
-  expect(await glanceSessions(control)).toEqual([]);
+  expect(await control.glanceSessions()).toEqual([]);
   expect(await glanceChanges(control)).toEqual([]);
   expect(context.pages().length).toBe(tabs);
   // Nor did a forged press on Schedule open the meeting dialog.
@@ -162,7 +147,7 @@ test('a page script cannot press Start, the start menu, Schedule or Settings in 
   expect((await glanceClient.received()).map((launch) => launch.url)).toEqual([
     `glance://startssn?key=${key}&username=acme.glance.net`,
   ]);
-  await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
+  await expect.poll(async () => (await control.glanceSessions()).map((s) => s.key)).toEqual([key]);
 });
 
 test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in the session panel', {
@@ -176,7 +161,7 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
   await connectGlance(context, extensionId);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: LIGHTNING });
   const page = await context.newPage();
-  await openLead(page, control);
+  await openLead(page, control, { signedIn: true });
   const { panel } = await startFromToolbar(page);
   const key = (await panel.getByRole('group', { name: 'Session key' }).textContent()) ?? '';
   const launchUrl = `glance://startssn?key=${key}&username=acme.glance.net`;
@@ -185,7 +170,7 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
   await expect(panel.getByRole('button', { name: 'Switch to cobrowse' })).toBeVisible({ timeout: 10_000 });
   await expect(panel.getByText('Logged to Salesforce.')).toBeVisible({ timeout: 10_000 });
   expect((await glanceClient.received()).map((launch) => launch.url)).toEqual([launchUrl]);
-  await expect.poll(async () => (await glanceSessions(control)).map((s) => s.key)).toEqual([key]);
+  await expect.poll(async () => (await control.glanceSessions()).map((s) => s.key)).toEqual([key]);
   await page.bringToFront();
   await page.evaluate(() => navigator.clipboard.writeText('untouched'));
   // The page script fills in a guest of its own, for its forged Add guest.
@@ -219,7 +204,7 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
   expect(await glanceClient.settled()).toHaveLength(launches);
   await expect(panel.getByRole('list', { name: 'Guests' })).toBeHidden();
   // Still live (W: waiting for guests), still a screen share.
-  expect(await glanceSessions(control)).toEqual([expect.objectContaining({ key, sessionType: 'G', status: 'W' })]);
+  expect(await control.glanceSessions()).toEqual([expect.objectContaining({ key, sessionType: 'G', status: 'W' })]);
 
   // Positive controls.
   await panel.getByRole('button', { name: 'Copy session key' }).click();
@@ -229,7 +214,7 @@ test('a page script cannot press Switch, End, Copy, Add guest or Open Glance in 
   await expect(panel.getByRole('list', { name: 'Guests' }).getByText('Forged Guest')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Switch to cobrowse' }).click();
   await expect(panel.getByRole('button', { name: 'Switch to screen share' })).toBeVisible();
-  expect(await glanceSessions(control)).toEqual([expect.objectContaining({ key, sessionType: 'C' })]);
+  expect(await control.glanceSessions()).toEqual([expect.objectContaining({ key, sessionType: 'C' })]);
   await panel.getByRole('button', { name: 'Open Glance' }).click();
   await expect
     .poll(async () => (await glanceClient.received()).map((launch) => launch.url))

@@ -1,16 +1,7 @@
 // Inputs the extension does not control, in the real browser: URLs with malformed escapes (the URL
 // parser must not kill the content script) and a Glance answer whose join link points elsewhere.
 import type { SandboxControl } from '../support/control.js';
-import {
-  connectGlance,
-  expect,
-  LIGHTNING,
-  type Page,
-  sessionPanel,
-  startFromToolbar,
-  test,
-  toolbar,
-} from './fixtures.js';
+import { connectGlance, expect, LIGHTNING, type Page, startFromToolbar, test, toolbar } from './fixtures.js';
 
 async function leadId(control: SandboxControl, index = 0): Promise<string> {
   const lead = (await control.records<{ Id: string }>('Lead'))[index];

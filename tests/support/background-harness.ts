@@ -16,7 +16,7 @@ import { startSession } from '../../src/background/session/service.js';
 import { connectAccount, saveSettings } from '../../src/background/settings/account.js';
 import { readGlanceAccount } from '../../src/background/settings/storage.js';
 import { freshPolicy } from '../../src/background/storage/policy.js';
-import type { SessionView } from '../../src/shared/messages.js';
+import type { SessionView } from '../../src/shared/protocol/index.js';
 import { cookieStorePorts } from '../../src/shared/salesforce/cookie-stores.js';
 import { forgetStatus } from '../../src/shared/salesforce/status.js';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings.js';

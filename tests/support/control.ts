@@ -1,8 +1,13 @@
 // A typed client for the sandbox's control API (routes and bodies: tests/sandbox/control.ts).
+import type { GlanceService } from '../sandbox/glance/service.js';
 import type { OrgName } from '../sandbox/salesforce/org.js';
 import type { RequestLogEntry } from '../sandbox/state.js';
 
 export type { OrgName };
+
+/** What Glance holds: its accounts and every session with its guests (tests/sandbox/glance/service.ts). */
+export type GlanceSnapshot = ReturnType<GlanceService['snapshot']>;
+export type GlanceSessionSnapshot = GlanceSnapshot['sessions'][number];
 
 /** Which requests a /fail or /hang rule catches; `org` narrows it to that org's two hosts. */
 export interface RequestMatchOptions {
@@ -158,6 +163,22 @@ export class SandboxControl {
   /** The Glance account's display name, as its owner sets it in Glance. */
   setGlanceDisplayName(address: string, displayName: string) {
     return this.call('POST', '/glance/account', { address, displayName });
+  }
+  /** What Glance holds now: its accounts, and its sessions with their guests. */
+  glance(): Promise<GlanceSnapshot> {
+    return this.call('GET', '/glance');
+  }
+  /** Glance's sessions, every one it ever started (running, ended, expired). */
+  async glanceSessions(): Promise<GlanceSessionSnapshot[]> {
+    return (await this.glance()).sessions;
+  }
+  /** Glance forgets every credential it gave the account (as after a password change). */
+  revokeGlanceCredentials(address = 'acme.glance.net') {
+    return this.call('POST', '/glance/revoke', { address });
+  }
+  /** A guest leaves the session, as Glance records it. */
+  guestLeaves(sessionId: string, guest: string) {
+    return this.call('POST', '/glance/leave', { sessionId, guest });
   }
   /** A guest joins the live session with this key, as Glance's join page would record them. */
   async joinGlance(guest: {

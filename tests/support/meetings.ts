@@ -2,7 +2,7 @@
 // meeting's one Event in the emulator.
 import { expect } from 'vitest';
 import { scheduleMeeting } from '../../src/background/meeting/service.js';
-import type { MeetingRequest } from '../../src/shared/meeting-request.js';
+import type { MeetingRequest } from '../../src/shared/protocol/index.js';
 import { type Harness, LIGHTNING } from './background-harness.js';
 
 export const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import { guestNoticeText, oneLine } from '../../src/background/session/guest-not
 import { endSession, refreshSession } from '../../src/background/session/service.js';
 import { startFromShortcut } from '../../src/background/session/shortcut.js';
 import { useMessages } from '../../src/shared/i18n.js';
-import type { SessionProblem } from '../../src/shared/messages.js';
+import type { SessionProblem } from '../../src/shared/protocol/index.js';
 import { type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 import { chromeGetMessage } from '../support/chrome-i18n.js';
 import { HOSTILE_TEXT } from '../support/hostile-text.js';

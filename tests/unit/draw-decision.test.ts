@@ -2,7 +2,7 @@
 // session and panel code. The toolbar and panel are stand-ins: the decision only passes them through.
 import { describe, expect, it } from 'vitest';
 import { decideDrawing, panelIsLive } from '../../src/content/common/draw-decision.js';
-import type { SessionView } from '../../src/shared/messages.js';
+import type { SessionView } from '../../src/shared/protocol/index.js';
 import { parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
 
 const TOOLBAR = 'toolbar';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { routeMessage } from '../../src/background/router.js';
 import { createGlanceReports, reportFolders } from '../../src/pages/options/reports/create.js';
 import { GLANCE_REPORTS } from '../../src/pages/options/reports/definitions.js';
-import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE } from '../../src/shared/protocol/index.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 const popup = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
@@ -140,8 +140,8 @@ describe('Create Glance reports', () => {
 
   it('runs in the options page only: the service worker no longer answers for it', async () => {
     const { h } = admin();
-    expect(await routeMessage({ type: 'popup:report-folders', pageUrl }, popup, h.ports)).toEqual(INVALID_MESSAGE);
-    expect(await routeMessage({ type: 'popup:create-reports', pageUrl, folderId: '00l' }, popup, h.ports)).toEqual(
+    expect(await routeMessage({ type: 'page:report-folders', pageUrl }, popup, h.ports)).toEqual(INVALID_MESSAGE);
+    expect(await routeMessage({ type: 'page:create-reports', pageUrl, folderId: '00l' }, popup, h.ports)).toEqual(
       INVALID_MESSAGE,
     );
   });

@@ -6,7 +6,7 @@ import { runOutbox } from '../../src/background/outbox/runner.js';
 import { routeMessage } from '../../src/background/router.js';
 import { sessionLock } from '../../src/background/session/core.js';
 import { endSession } from '../../src/background/session/service.js';
-import type { SessionResult } from '../../src/shared/messages.js';
+import type { SessionResult } from '../../src/shared/protocol/index.js';
 import { eventOf, harness, LIGHTNING } from '../support/background-harness.js';
 import { readJobs } from '../support/queue.js';
 
@@ -67,11 +67,11 @@ describe('the popup over an incognito Salesforce tab (issue 25, item 7)', () => 
     const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
     const pageUrl = `${LIGHTNING}/lightning/page/home`;
     h.tabs.push({ id: 7, url: pageUrl, incognito: true });
-    const regular = await routeMessage({ type: 'popup:salesforce-status', pageUrl }, popup, h.ports);
+    const regular = await routeMessage({ type: 'page:salesforce-status', pageUrl }, popup, h.ports);
     expect(regular).toMatchObject({ state: 'ready', user: { name: 'Riley Rep' } });
-    const incognito = await routeMessage({ type: 'popup:salesforce-status', pageUrl, tabId: 7 }, popup, h.ports);
+    const incognito = await routeMessage({ type: 'page:salesforce-status', pageUrl, tabId: 7 }, popup, h.ports);
     expect(incognito).toMatchObject({ state: 'ready', user: { name: 'Ivy Incognito' } });
-    const history = await routeMessage({ type: 'popup:salesforce-history', pageUrl, tabId: 7 }, popup, h.ports);
+    const history = await routeMessage({ type: 'page:salesforce-history', pageUrl, tabId: 7 }, popup, h.ports);
     expect(history).toMatchObject({ ok: true, events: [] });
     const query = h.salesforceCalls().at(-1);
     expect(decodeURIComponent(query?.path ?? '')).toContain(`OwnerId = '${incognitoUser}'`);
@@ -90,10 +90,10 @@ describe('Disconnect (issue 25, item 8)', () => {
       await h.ports.writeLocal('recentSessions', [{ sessionId: 's-1' }]);
     };
     await seed();
-    expect(await routeMessage({ type: 'popup:disconnect-glance' }, popup, h.ports)).toEqual({ ok: true });
+    expect(await routeMessage({ type: 'page:disconnect-glance' }, popup, h.ports)).toEqual({ ok: true });
     expect(h.local.get('recentSessions')).toHaveLength(1);
     await h.connect();
-    expect(await routeMessage({ type: 'popup:disconnect-glance', forget: true }, popup, h.ports)).toEqual({ ok: true });
+    expect(await routeMessage({ type: 'page:disconnect-glance', forget: true }, popup, h.ports)).toEqual({ ok: true });
     expect(h.local.get('recentSessions')).toEqual([]);
     expect(h.local.get('scheduledMeetings')).toEqual([]);
     expect(h.local.has('glanceAccount')).toBe(false);

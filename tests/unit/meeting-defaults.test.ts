@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetingDefaults } from '../../src/background/meeting/defaults.js';
 import { routeMessage } from '../../src/background/router.js';
-import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE } from '../../src/shared/protocol/index.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
 
 const EMPTY = { inviteeEmail: '', recordName: '' };

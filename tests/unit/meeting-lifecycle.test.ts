@@ -322,7 +322,7 @@ describe('a meeting whose write the rep discards', () => {
     const meeting = await schedule(h, 'Lead', lead);
     await runOutbox(h.ports);
     const popup = { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' };
-    await routeMessage({ type: 'popup:discard-salesforce', activityId: meeting.meetingId }, popup, h.ports);
+    await routeMessage({ type: 'page:discard-salesforce', activityId: meeting.meetingId }, popup, h.ports);
     expect(await readJobs(h.ports)).toEqual([]);
     expect(
       await routeMessage({ type: 'content:upcoming-meeting', pageUrl: leadPage(lead) }, leadTab(lead), h.ports),

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { routeMessage } from '../../src/background/router.js';
-import type { MeetingResult, MeetingView } from '../../src/shared/meeting-request.js';
-import { INVALID_MESSAGE, parseContentMessage } from '../../src/shared/messages.js';
+import type { MeetingResult, MeetingView } from '../../src/shared/protocol/index.js';
+import { INVALID_MESSAGE, parseContentMessage } from '../../src/shared/protocol/index.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, request } from '../support/meetings.js';
 import { readJobs } from '../support/queue.js';

@@ -6,7 +6,7 @@ import { randomMeetingKey, scheduleMeeting } from '../../src/background/meeting/
 import { readMeetings } from '../../src/background/meeting/store.js';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { readQueue } from '../../src/background/outbox/store.js';
-import type { MeetingRequest } from '../../src/shared/meeting-request.js';
+import type { MeetingRequest } from '../../src/shared/protocol/index.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, request, schedule } from '../support/meetings.js';
 import { readJobs } from '../support/queue.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender } from '../../src/background/sender.js';
-import { parseContentMessage, parsePopupMessage } from '../../src/shared/messages.js';
+import { parseContentMessage, parseExtensionPageMessage } from '../../src/shared/protocol/index.js';
 
 const ID = 'pdckdbofbehkaiioikpheonnaifbdbjf';
 
@@ -35,7 +35,7 @@ describe('message validation', () => {
         undefined,
       );
     }
-    expect(parseContentMessage({ type: 'popup:salesforce-status', pageUrl: null })).toBeUndefined();
+    expect(parseContentMessage({ type: 'page:salesforce-status', pageUrl: null })).toBeUndefined();
     expect(parseContentMessage({ type: 'toString' })).toBeUndefined();
     expect(parseContentMessage(null)).toBeUndefined();
     expect(parseContentMessage('content:salesforce-status')).toBeUndefined();
@@ -50,11 +50,11 @@ describe('message validation', () => {
     expect(parseContentMessage({ type: 'content:toolbar-collapsed', collapsed: null })).toBeUndefined();
   });
   it('keeps popup and content protocols apart', () => {
-    expect(parsePopupMessage({ type: 'popup:salesforce-status', pageUrl: null })).toEqual({
-      type: 'popup:salesforce-status',
+    expect(parseExtensionPageMessage({ type: 'page:salesforce-status', pageUrl: null })).toEqual({
+      type: 'page:salesforce-status',
       pageUrl: null,
     });
-    expect(parsePopupMessage({ type: 'content:open-settings' })).toBeUndefined();
+    expect(parseExtensionPageMessage({ type: 'content:open-settings' })).toBeUndefined();
   });
 });
 

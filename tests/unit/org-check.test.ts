@@ -8,7 +8,7 @@ import { refusedBy } from '../../src/org-check/check-kit.js';
 import { dryRun } from '../../src/org-check/dry-run.js';
 import { salesforceChecks } from '../../src/org-check/salesforce-checks.js';
 import { checkThisOrg } from '../../src/pages/options/org-check.js';
-import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE } from '../../src/shared/protocol/index.js';
 import { SalesforceError } from '../../src/shared/salesforce/errors.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
@@ -343,10 +343,10 @@ describe('"Check this org" from the options page', () => {
 
   it('is no message of the worker’s any more: our page gets the typed refusal, other senders nothing', async () => {
     const h = harness();
-    expect(await routeMessage({ type: 'popup:check-org', pageUrl: leadPage }, page, h.ports)).toEqual(INVALID_MESSAGE);
+    expect(await routeMessage({ type: 'page:check-org', pageUrl: leadPage }, page, h.ports)).toEqual(INVALID_MESSAGE);
     expect(
       await routeMessage(
-        { type: 'popup:check-org', pageUrl: leadPage },
+        { type: 'page:check-org', pageUrl: leadPage },
         { id: 'test', url: leadPage, tab: { id: 1 } } as never,
         h.ports,
       ),

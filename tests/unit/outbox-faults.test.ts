@@ -628,14 +628,14 @@ describe('ending is exact', () => {
     const { routeMessage } = await import('../../src/background/router.js');
     const asPopup = (message: unknown) =>
       routeMessage(message, { id: 'test', url: 'chrome-extension://test/src/pages/popup/index.html' }, h.ports);
-    expect(await asPopup({ type: 'popup:disconnect-glance' })).toEqual({ ok: true });
+    expect(await asPopup({ type: 'page:disconnect-glance' })).toEqual({ ok: true });
     expect(h.glanceSession(first.key).status).toBe('C');
 
     // Another account connected mid-session: the session is ended with its own account first.
     await h.connect();
     const second = await start(h, 'Lead', h.seeded('Lead').Id);
     expect(
-      await asPopup({ type: 'popup:connect-glance', address: 'ja.acme.glance.net', password: 'battery-staple' }),
+      await asPopup({ type: 'page:connect-glance', address: 'ja.acme.glance.net', password: 'battery-staple' }),
     ).toMatchObject({
       ok: true,
     });

@@ -2,7 +2,7 @@
 // and only when our content script there asks (nothing web-accessible, nothing for other senders).
 import { describe, expect, it } from 'vitest';
 import { routeMessage } from '../../src/background/router.js';
-import { INVALID_MESSAGE } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE } from '../../src/shared/protocol/index.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 
 describe('loading the session panel', () => {

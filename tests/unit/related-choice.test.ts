@@ -8,7 +8,7 @@ import { runOutbox } from '../../src/background/outbox/runner.js';
 import { choicesFromQuery, relationLookup } from '../../src/background/records/session-event.js';
 import { routeMessage } from '../../src/background/router.js';
 import { endSession } from '../../src/background/session/service.js';
-import { parseContentMessage, type SessionResult } from '../../src/shared/messages.js';
+import { parseContentMessage, type SessionResult } from '../../src/shared/protocol/index.js';
 import { to18 } from '../../src/shared/salesforce-id.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 import { MINUTE, meetingEvent, schedule } from '../support/meetings.js';

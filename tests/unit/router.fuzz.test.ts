@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeMessage } from '../../src/background/router.js';
 import type { MessageSender } from '../../src/background/sender.js';
-import { INVALID_MESSAGE, parseContentMessage, parsePopupMessage } from '../../src/shared/messages.js';
+import { INVALID_MESSAGE, parseContentMessage, parseExtensionPageMessage } from '../../src/shared/protocol/index.js';
 import { harness, LIGHTNING } from '../support/background-harness.js';
 import { prng, type Random } from '../support/seeded-random.js';
 
@@ -79,21 +79,21 @@ const VALID: Record<string, unknown>[] = [
   { type: 'content:reschedule-meeting', meetingId: 'm-1', startsAt: '2030-01-02T10:00:00Z', durationMinutes: 45 },
   { type: 'content:cancel-meeting', meetingId: 'm-1' },
   { type: 'content:start-scheduled-meeting', meetingId: 'm-1', pageUrl: LEAD_URL },
-  { type: 'popup:salesforce-status', pageUrl: LEAD_URL },
-  { type: 'popup:salesforce-status', pageUrl: null },
-  { type: 'popup:glance-account' },
-  { type: 'popup:connect-glance', address: 'acme.glance.net', password: 'correct-horse' },
-  { type: 'popup:disconnect-glance' },
-  { type: 'popup:settings' },
-  { type: 'popup:overview', fresh: false },
-  { type: 'popup:overview', fresh: true },
-  { type: 'popup:now' },
-  { type: 'popup:save-settings', settings: { sessionType: 'screenshare', keyMode: 'random', chatter: false } },
-  { type: 'popup:conference-info' },
-  { type: 'popup:recent-sessions' },
-  { type: 'popup:salesforce-queue' },
-  { type: 'popup:retry-salesforce', activityId: '' },
-  { type: 'popup:discard-salesforce', activityId: '41000001' },
+  { type: 'page:salesforce-status', pageUrl: LEAD_URL },
+  { type: 'page:salesforce-status', pageUrl: null },
+  { type: 'page:glance-account' },
+  { type: 'page:connect-glance', address: 'acme.glance.net', password: 'correct-horse' },
+  { type: 'page:disconnect-glance' },
+  { type: 'page:settings' },
+  { type: 'page:overview', fresh: false },
+  { type: 'page:overview', fresh: true },
+  { type: 'page:now' },
+  { type: 'page:save-settings', settings: { sessionType: 'screenshare', keyMode: 'random', chatter: false } },
+  { type: 'page:conference-info' },
+  { type: 'page:recent-sessions' },
+  { type: 'page:salesforce-queue' },
+  { type: 'page:retry-salesforce', activityId: '' },
+  { type: 'page:discard-salesforce', activityId: '41000001' },
 ];
 
 const HOSTILE_KEYS = [
@@ -169,13 +169,13 @@ function mutate(message: Record<string, unknown>, random: Random): unknown {
         delete out[key];
         break;
       case 2: // another or a hostile type name
-        out.type = random.pick([...TYPE_NAMES, ...HOSTILE_KEYS, 'CONTENT:SESSION', 'content:', 'popup:settings ', '']);
+        out.type = random.pick([...TYPE_NAMES, ...HOSTILE_KEYS, 'CONTENT:SESSION', 'content:', 'page:settings ', '']);
         break;
       case 3: // prototype-pollution keys as own properties
         Object.assign(
           out,
           JSON.parse(
-            `{"__proto__": {"polluted": true, "type": "popup:settings"}, "constructor": {"prototype": {"polluted": true}}}`,
+            `{"__proto__": {"polluted": true, "type": "page:settings"}, "constructor": {"prototype": {"polluted": true}}}`,
           ),
         );
         break;
@@ -189,8 +189,8 @@ function mutate(message: Record<string, unknown>, random: Random): unknown {
         // the same message from the other protocol
         const type = typeof out.type === 'string' ? out.type : '';
         out.type = type.startsWith('content:')
-          ? type.replace('content:', 'popup:')
-          : type.replace('popup:', 'content:');
+          ? type.replace('content:', random.pick(['page:', 'options:']))
+          : type.replace(/^(page|options):/, 'content:');
         break;
       }
       default:
@@ -223,7 +223,7 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
     case 'content:toolbar-collapsed':
       expect(typeof (answer as { collapsed: unknown }).collapsed, label).toBe('boolean');
       break;
-    case 'popup:settings':
+    case 'page:settings':
       expect(Object.keys(answer as object).sort(), label).toEqual([
         'managed',
         'managedPolicy',
@@ -232,7 +232,7 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
         'settings',
       ]);
       break;
-    case 'popup:overview':
+    case 'page:overview':
       expect(Object.keys(answer as object).sort(), label).toEqual([
         'account',
         'policyFresh',
@@ -240,10 +240,10 @@ function expectNormalAnswer(message: Record<string, unknown>, answer: unknown, l
         'settings',
       ]);
       break;
-    case 'popup:recent-sessions':
+    case 'page:recent-sessions':
       expect(Array.isArray(answer), label).toBe(true);
       break;
-    case 'popup:salesforce-queue':
+    case 'page:salesforce-queue':
       expect(answer, label).toHaveProperty('waiting');
       break;
   }
@@ -282,7 +282,7 @@ describe('routeMessage under fuzzing', () => {
       counts.trusted++;
       // Whatever crosses back to a sender must survive the structured clone Chrome applies.
       structuredClone(answer);
-      const parsed = kind === 'content' ? parseContentMessage(raw) : parsePopupMessage(raw);
+      const parsed = kind === 'content' ? parseContentMessage(raw) : parseExtensionPageMessage(raw);
       // A start or a meeting names its page: the router refuses one that is not the sender's own page's host.
       const namedPage =
         parsed?.type === 'content:start-session' ||

@@ -1,7 +1,7 @@
 // The one classification of Salesforce's answers, row by row: what each answer means for a retry.
 import { describe, expect, it } from 'vitest';
+import type { SalesforceProblem } from '../../src/shared/protocol/index.js';
 import { CLASSIFICATION, classify, type SalesforceAnswer } from '../../src/shared/salesforce/classify.js';
-import type { SalesforceProblem } from '../../src/shared/salesforce-problems.js';
 
 const error = (status: number, errorCode: string, message = 'x', fields?: string[]): SalesforceAnswer => ({
   status,

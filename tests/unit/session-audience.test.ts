@@ -3,7 +3,7 @@
 // tab, a customer's org or an incognito window, learns nothing of it.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { routeMessage } from '../../src/background/router.js';
-import type { SessionResult } from '../../src/shared/messages.js';
+import type { SessionResult } from '../../src/shared/protocol/index.js';
 import { type Harness, harness, LIGHTNING } from '../support/background-harness.js';
 
 const GLOBEX = 'https://globex.lightning.force.com';

@@ -3,7 +3,7 @@
 // that never say "0 min".
 import { describe, expect, it } from 'vitest';
 import { mergeSessions, wholeMinutes } from '../../src/pages/components/session-list.js';
-import type { RecentSessionView, SalesforceSessionEvent } from '../../src/shared/messages.js';
+import type { RecentSessionView, SalesforceSessionEvent } from '../../src/shared/protocol/index.js';
 
 const url = (id: string) => `https://acme.lightning.force.com/lightning/r/Event/${id}/view`;
 const event = (id: string, startedAt: string, endedAt = startedAt): SalesforceSessionEvent => ({

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBackgroundMessage, readSessionView } from '../../src/content/common/session-shape.js';
 import { drawableView } from '../../src/content/panel/session-view.js';
-import type { SessionView } from '../../src/shared/messages.js';
+import type { SessionView } from '../../src/shared/protocol/index.js';
 
 const VIEW: SessionView = {
   sessionId: 's1',

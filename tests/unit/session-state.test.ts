@@ -3,7 +3,7 @@
 // ended session's panel back.
 import { describe, expect, it } from 'vitest';
 import { SessionState } from '../../src/content/toolbar/session-state.js';
-import type { SessionView } from '../../src/shared/messages.js';
+import type { SessionView } from '../../src/shared/protocol/index.js';
 
 const view = (sessionId: string, guests = 0) =>
   ({

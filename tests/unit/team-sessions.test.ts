@@ -257,7 +257,7 @@ describe("the team's sessions from Salesforce", () => {
   it('runs in the options page only: the service worker no longer answers for it', async () => {
     const { h } = team();
     const page = { id: 'test', url: 'chrome-extension://test/src/pages/options/index.html' };
-    expect(await routeMessage({ type: 'popup:team-sessions', pageUrl: PAGE }, page, h.ports)).toEqual({
+    expect(await routeMessage({ type: 'page:team-sessions', pageUrl: PAGE }, page, h.ports)).toEqual({
       ok: false,
       problem: 'invalid-message',
     });

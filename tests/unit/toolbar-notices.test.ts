@@ -6,8 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endedNotice, type Notice, startRefusal } from '../../src/content/panel/session-problems.js';
-import type { MeetingProblem } from '../../src/shared/meeting-request.js';
-import type { SessionProblem } from '../../src/shared/messages.js';
+import type { MeetingProblem, SessionProblem } from '../../src/shared/protocol/index.js';
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../extension/_locales');
 const LOCALES = readdirSync(LOCALES_DIR).sort();

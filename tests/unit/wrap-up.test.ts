@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/background/outbox/runner.js';
 import { endSession } from '../../src/background/session/service.js';
 import { saveWrapUp, wrapUpSummary } from '../../src/background/session/wrap-up.js';
+import { readWrapUpRequest } from '../../src/shared/protocol/index.js';
 import { readPolicy } from '../../src/shared/settings.js';
-import { DEFAULT_WRAP_UP_OUTCOMES, readWrapUpRequest } from '../../src/shared/wrap-up.js';
+import { DEFAULT_WRAP_UP_OUTCOMES } from '../../src/shared/wrap-up.js';
 import { eventOf, type Harness, harness, LIGHTNING, start } from '../support/background-harness.js';
 import { readJobs } from '../support/queue.js';
 

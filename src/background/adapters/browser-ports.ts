@@ -3,10 +3,15 @@
 // webextension-polyfill: MV3 gives promises there in Chrome and Firefox alike, and the worker
 // loads (and parses at every wake) 2.6 KB gzip less.
 import { REPS_GUIDE_PAGE } from '../../shared/help-links.js';
-import type { BackgroundBroadcast, LazyScript, SessionProblem, StartProblemNotice } from '../../shared/messages.js';
+import type {
+  BackgroundBroadcast,
+  LazyScript,
+  SessionProblem,
+  StartProblemNotice,
+  WrapUpNotice,
+} from '../../shared/protocol/index.js';
 import { sidDigest as digest } from '../../shared/salesforce/status.js';
 import { salesforceHostPatterns } from '../../shared/salesforce-hosts.js';
-import type { WrapUpNotice } from '../../shared/wrap-up.js';
 import { alarmSchedule } from '../alarms.js';
 import { rememberReads } from '../storage/remembered-reads.js';
 

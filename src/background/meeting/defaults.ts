@@ -5,7 +5,7 @@
 
 import { isEmailAddress } from '../../shared/meeting/email-address.js';
 import { singleLine } from '../../shared/meeting/text.js';
-import type { MeetingDefaults } from '../../shared/meeting-request.js';
+import type { MeetingDefaults } from '../../shared/protocol/index.js';
 import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-host.js';
 import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';

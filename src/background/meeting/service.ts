@@ -1,14 +1,15 @@
 // Glance meetings planned ahead from a record page (issue 11): schedule, reschedule, cancel, and start
 // when due. Nothing here calls Salesforce on the click path: the Event and its Chatter post are one
 // queued composite request (outbox job 'schedule-meeting'), each change one queued PATCH.
+
+import type { SessionResult } from '../../shared/protocol/index.js';
 import {
   type MeetingProblem,
   type MeetingRequest,
   type MeetingResult,
   type MeetingView,
   meetingInputProblem,
-} from '../../shared/meeting-request.js';
-import type { SessionResult } from '../../shared/messages.js';
+} from '../../shared/protocol/index.js';
 import { resolveApiHost } from '../../shared/salesforce/api-host.js';
 import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';

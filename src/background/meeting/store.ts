@@ -1,6 +1,6 @@
 // The rep's scheduled meetings, kept in storage.local so the toolbar can offer "Start scheduled
 // meeting" when one is due, and Reschedule and Cancel while it is upcoming.
-import type { MeetingView } from '../../shared/meeting-request.js';
+import type { MeetingView } from '../../shared/protocol/index.js';
 import { scheduledMeetingsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
 import type { ScheduledMeeting } from '../storage/shapes.js';

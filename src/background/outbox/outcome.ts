@@ -1,8 +1,8 @@
 // What one failed attempt means for a job and its session: how long it waits, when the rep must
 // decide (Retry or Discard), and the state the panel and popup show. Split from runner.ts, which sends.
 
+import { ORG_WIDE_PROBLEMS } from '../../shared/protocol/index.js';
 import type { SalesforceError } from '../../shared/salesforce/errors.js';
-import { ORG_WIDE_PROBLEMS } from '../../shared/salesforce-problems.js';
 import type { OutboxJob, SessionLog } from '../storage/outbox-shapes.js';
 import { dueAfterFailure, PAUSE_MS, pauseOf } from './pauses.js';
 import type { QueueState } from './store.js';

@@ -3,7 +3,7 @@
 // it lives in one cookie store (the regular window's, an incognito window's, a Firefox container's),
 // so a store without one holds only the writes queued there, and the regular window's own pause
 // never holds another store's writes, which go with their own store's session.
-import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/salesforce-problems.js';
+import { ORG_WIDE_PROBLEMS, type SalesforceProblem } from '../../shared/protocol/index.js';
 import type { OrgState, OutboxJob } from '../storage/outbox-shapes.js';
 
 const HOUR = 60 * 60 * 1000;

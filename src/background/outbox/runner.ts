@@ -4,10 +4,10 @@
 // that org only (a login missing in one cookie store holds only that store's writes: pauses.ts). Every failure has a defined outcome (classify.ts) and nothing is dropped silently,
 // except what the company policy no longer allows when it is sent (policy.ts).
 
+import type { SalesforceProblem } from '../../shared/protocol/index.js';
 import { type ApiUsage, SalesforceClient, type SalesforceClientPorts } from '../../shared/salesforce/client.js';
 import { SalesforceError } from '../../shared/salesforce/errors.js';
 import { forgetStatus, type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';
-import type { SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { readPolicy } from '../../shared/settings.js';
 import type { Author, OutboxJob } from '../storage/outbox-shapes.js';
 import { freshPolicy, type PolicyPorts } from '../storage/policy.js';

@@ -1,6 +1,6 @@
 // What the popup shows of the queue: which sessions' Salesforce writes wait and why, and each org's
 // API usage as Salesforce last reported it.
-import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
+import type { SalesforceQueueView, WaitingSessionView } from '../../shared/protocol/index.js';
 import { activeSessionItem, recentSessionsItem, scheduledMeetingsItem } from '../storage/items.js';
 import type { StoragePorts } from '../storage/ports.js';
 import { pauseOf } from './pauses.js';

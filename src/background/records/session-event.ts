@@ -2,7 +2,7 @@
 // form that reports can filter and group ("Subject starts with Glance session", Type Meeting).
 
 import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
-import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/messages.js';
+import type { RelatedCandidate, RelatedSObject, SessionMode } from '../../shared/protocol/index.js';
 import { soqlString } from '../../shared/salesforce/client.js';
 import { sobjectOfId, to18 } from '../../shared/salesforce-id.js';
 import type { SalesforceUsage } from '../../shared/settings.js';

@@ -1,9 +1,8 @@
 // Who may see a running session: the Salesforce tabs of the org it was started from, in the same
 // cookie store. A rep often has a customer's org, a sandbox, an incognito window or a Firefox container open beside their
 // own; none of those learns the key, the join link or the guests, and none can switch or end it.
-import type { BackgroundBroadcast, SessionProblem, SessionView } from '../../shared/messages.js';
+import type { BackgroundBroadcast, SessionProblem, SessionView, WrapUpNotice } from '../../shared/protocol/index.js';
 import { type ApiHostPorts, resolveApiHost } from '../../shared/salesforce/api-host.js';
-import type { WrapUpNotice } from '../../shared/wrap-up.js';
 import type { ActiveSession } from './state.js';
 
 interface SalesforceTab {

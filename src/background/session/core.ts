@@ -1,6 +1,6 @@
 // What every step of a session shares: the ports, the one lock, how the session is shown and told
 // to the tabs, and how it ends (the end also comes from a poll that finds it over).
-import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import type { SessionMode, SessionProblem, SessionResult, SessionView } from '../../shared/protocol/index.js';
 import type { StatusPorts } from '../../shared/salesforce/status.js';
 import type { SalesforceUsage } from '../../shared/settings.js';
 import { GlanceClient, GlanceError, type GlanceSession } from '../glance/client.js';

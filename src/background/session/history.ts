@@ -3,7 +3,7 @@
 // Salesforce cannot answer, and for sessions whose Event is still on its way.
 
 import { EVENT_SUBJECT_PREFIX } from '../../shared/event-subject.js';
-import type { SalesforceHistory, SalesforceSessionEvent } from '../../shared/messages.js';
+import type { SalesforceHistory, SalesforceSessionEvent } from '../../shared/protocol/index.js';
 import { SalesforceClient, soqlString } from '../../shared/salesforce/client.js';
 import { SalesforceError } from '../../shared/salesforce/errors.js';
 import { type StatusPorts, salesforceStatus } from '../../shared/salesforce/status.js';

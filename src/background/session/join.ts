@@ -4,7 +4,7 @@
 // early join waits for the customer), and the session is logged as a cobrowse Event on the record,
 // through the same queue and relation rules as a screen share. End, or closing the viewer (how
 // Glance says an agent leaves), ends it and closes the window the extension opened.
-import type { SessionResult } from '../../shared/messages.js';
+import type { SessionResult } from '../../shared/protocol/index.js';
 import { resolveApiHost } from '../../shared/salesforce/api-host.js';
 import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';

@@ -1,6 +1,6 @@
 // The guest poll: asks Glance how the session stands (new guests, someone left, its end) outside the
 // session lock, applies the answer under it, and applies the company policy as it is now.
-import type { SessionProblem, SessionView } from '../../shared/messages.js';
+import type { SessionProblem, SessionView } from '../../shared/protocol/index.js';
 import { addressAllowed, type CompanyPolicy, readPolicy } from '../../shared/settings.js';
 import { GlanceError, type GlanceSession } from '../glance/client.js';
 import { isEndedStatus } from '../glance/documented.js';

@@ -3,7 +3,7 @@
 // is on the site now and offers to join them with one click. Costs one Salesforce call per record
 // per 10 minutes (the field's value, remembered in storage.session) and none when the company does not
 // use Presence; the Glance auth token is asked for once an hour.
-import type { PresenceView } from '../../shared/messages.js';
+import type { PresenceView } from '../../shared/protocol/index.js';
 import { resolveApiHost } from '../../shared/salesforce/api-host.js';
 import { SalesforceClient } from '../../shared/salesforce/client.js';
 import { SalesforceError } from '../../shared/salesforce/errors.js';

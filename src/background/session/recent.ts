@@ -1,6 +1,6 @@
 // The last sessions, for the popup: when, on which record, who joined, and whether Salesforce has
 // them (with a link to the logged Event).
-import type { RecentSessionView } from '../../shared/messages.js';
+import type { RecentSessionView } from '../../shared/protocol/index.js';
 import { lightningHostFor } from '../../shared/salesforce-url.js';
 import { readQueue } from '../outbox/store.js';
 import { type RecentSession, recentSessionsItem } from '../storage/items.js';

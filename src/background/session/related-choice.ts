@@ -2,7 +2,7 @@
 // the start's look-up found more than one open record (issue 27, item 6). The answer is an id the
 // worker offered, checked here against the candidates it holds; nothing is sent to Salesforce now:
 // the session's end (jobs/log-end.ts) writes it as WhatId with the PATCH it sends anyway.
-import type { SessionResult } from '../../shared/messages.js';
+import type { SessionResult } from '../../shared/protocol/index.js';
 import { inBackground } from '../in-background.js';
 import type { OutboxPorts } from '../outbox/runner.js';
 import { changeQueue } from '../outbox/store.js';

@@ -2,7 +2,13 @@
 // tab may see and do. A start calls nobody: the extension chooses the key, the rep's tab launches the
 // Glance Client with it (documented.ts), and Salesforce's writes go through the outbox. The poll is
 // in poll.ts, what all steps share in core.ts.
-import type { SessionMode, SessionProblem, SessionResult, SessionView, SwitchableMode } from '../../shared/messages.js';
+import type {
+  SessionMode,
+  SessionProblem,
+  SessionResult,
+  SessionView,
+  SwitchableMode,
+} from '../../shared/protocol/index.js';
 import { resolveApiHost } from '../../shared/salesforce/api-host.js';
 import { salesforceStatus } from '../../shared/salesforce/status.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';

@@ -3,7 +3,7 @@
 // browser to the worker, never by the page, so it starts a session as the toolbar's Start does: the
 // same service, the same policy checks, the same audience (the tab's own org and cookie store).
 import { t } from '../../shared/i18n.js';
-import type { SessionProblem } from '../../shared/messages.js';
+import type { SessionProblem } from '../../shared/protocol/index.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
 import type { SessionPorts } from './core.js';
 import { startSession } from './service.js';

@@ -1,6 +1,6 @@
 // The running session, kept in storage.local: the worker may be stopped at any time, and every
 // Salesforce tab must show the same session.
-import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
+import type { RelatedChoiceView, SessionView } from '../../shared/protocol/index.js';
 import { agentStartUrl } from '../glance/documented.js';
 import { launchIdentityOf } from '../glance/single-sign-on.js';
 import { activeSessionItem } from '../storage/items.js';

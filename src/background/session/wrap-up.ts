@@ -2,8 +2,9 @@
 // nothing waits for the rep, and a rep who walks away still has the session logged. What the rep
 // then saves (notes, an outcome, a next step) is one more queued job (outbox/jobs/wrap-up.ts), built
 // from what the end wrote (ended-sessions.ts).
+
+import type { WrapUpRequest, WrapUpResult, WrapUpSummary } from '../../shared/protocol/index.js';
 import { lightningHostFor } from '../../shared/salesforce-url.js';
-import type { WrapUpRequest, WrapUpResult, WrapUpSummary } from '../../shared/wrap-up.js';
 import { inBackground } from '../in-background.js';
 import { enqueue, runOutbox } from '../outbox/runner.js';
 import { readLog } from '../outbox/store.js';

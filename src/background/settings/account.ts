@@ -5,9 +5,9 @@ import type {
   GlanceAccountView,
   GlanceCheckResult,
   GlanceProblem,
-  PopupOverview,
+  PageOverview,
   SettingsView,
-} from '../../shared/messages.js';
+} from '../../shared/protocol/index.js';
 import {
   addressAllowed,
   type CompanyPolicy,
@@ -102,7 +102,7 @@ export async function saveSettings(
  */
 const FIRST_POLICY_WAIT_MS = 50;
 
-export async function popupOverview(ports: PolicyPorts, fresh: boolean): Promise<PopupOverview> {
+export async function popupOverview(ports: PolicyPorts, fresh: boolean): Promise<PageOverview> {
   if (fresh) {
     // Read once managed storage answered (seconds after a browser start): a save made meanwhile is in.
     const managed = await freshPolicy(ports);

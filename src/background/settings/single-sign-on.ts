@@ -3,7 +3,7 @@
 // framed), the company's identity provider signs them in, and the login key Glance's page hands over
 // is checked with Glance and kept as the account. No password is typed and no company secret is in
 // the browser; the login key is kept as the password credential is (storage.local, locked).
-import type { GlanceProblem, SignInStatus } from '../../shared/messages.js';
+import type { GlanceProblem, SignInStatus } from '../../shared/protocol/index.js';
 import { addressAllowed } from '../../shared/settings.js';
 import { GlanceError } from '../glance/client.js';
 import { authorizeLoginKey, loginKeyPageUrl, parseLoginKeyAnswer } from '../glance/single-sign-on.js';

@@ -1,10 +1,9 @@
 // Every item the extension stores, in one place: area, key, version, a validating reader and the
 // migrations from older shapes. Nothing else names a storage key.
 
-import type { GlanceProblem } from '../../shared/messages.js';
+import type { GlanceProblem, SalesforceLogState, SalesforceProblem } from '../../shared/protocol/index.js';
 import { apiHostFor } from '../../shared/salesforce-hosts.js';
 import { to18 } from '../../shared/salesforce-id.js';
-import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
 import { defineItem } from './define-item.js';
 import { type GlanceAccount, readAccount } from './glance-account.js';
 import type { OrgState, OutboxJob, SessionLog } from './outbox-shapes.js';

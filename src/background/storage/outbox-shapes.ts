@@ -1,8 +1,7 @@
 // The durable queue of Salesforce writes as it is stored (storage/items.ts reads it, src/background/outbox
 // runs it). Jobs live in storage.local so they survive the service worker being stopped, the browser
 // restarting, and Salesforce being down, limited or logged out.
-import type { SessionMode } from '../../shared/messages.js';
-import type { SalesforceLogState, SalesforceProblem } from '../../shared/salesforce-problems.js';
+import type { SalesforceLogState, SalesforceProblem, SessionMode } from '../../shared/protocol/index.js';
 import type { LeadCreation, SalesforceUsage } from '../../shared/settings.js';
 import type { LoggedRecord, RelationChoices, RelationLookup } from './record-shapes.js';
 

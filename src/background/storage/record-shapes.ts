@@ -1,7 +1,7 @@
 // The parts of Salesforce records the extension keeps in storage (in queued jobs, session logs and the
 // running session), declared with storage because the queue's stored shapes are: the record builders
 // (src/background/records) make them, and a queue written by an older version must still read.
-import type { RelatedCandidate, RelatedSObject } from '../../shared/messages.js';
+import type { RelatedCandidate, RelatedSObject } from '../../shared/protocol/index.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 
 export interface LoggedRecord {

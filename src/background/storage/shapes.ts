@@ -1,7 +1,6 @@
 // The shapes of what the features keep in storage, beside the one registry of stored items
 // (items.ts): storage depends on no feature, and each feature names its stored shape from here.
-import type { MeetingView } from '../../shared/meeting-request.js';
-import type { SessionMode } from '../../shared/messages.js';
+import type { MeetingView, SessionMode } from '../../shared/protocol/index.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { GlanceAccount, GlanceGuest } from './glance-account.js';
 import type { EventGuest } from './record-shapes.js';

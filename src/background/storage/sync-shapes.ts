@@ -1,7 +1,8 @@
 // What the sync of Glance's session records (src/background/sync) keeps in storage, and how it is read
 // back: whatever storage holds is checked, so a damaged or older value reads as "not set up" or
 // "nothing synced yet". Declared here, below the sync, because storage/items.ts declares every item.
-import { SYNC_SCHEDULES, type SyncProblem, type SyncSchedule } from '../../shared/glance-sync.js';
+import { SYNC_SCHEDULES, type SyncSchedule } from '../../shared/glance-sync.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 
 export interface SyncConfig {
   username: string;

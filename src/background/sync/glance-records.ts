@@ -1,6 +1,6 @@
 // The client of Glance's session-records service (crr.ts): a token per run, then pages. Only
 // cloud.glance.net ever sees the reporting credentials; they appear in no error or log.
-import type { SyncProblem } from '../../shared/glance-sync.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 import {
   CRR_AUTH_PATH,
   CRR_CHANNEL_BATCH,

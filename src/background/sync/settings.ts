@@ -1,12 +1,8 @@
 // The Company Settings tab's "Sync sessions from Glance": the administrator's reporting credentials
 // (kept in this browser only, storage.local locked to the extension: items.ts), the schedule, and
 // the status (the last run, what the synced writes did, what waits).
-import {
-  SYNC_PERIOD_MINUTES,
-  type SyncProblem,
-  type SyncSettingsInput,
-  type SyncView,
-} from '../../shared/glance-sync.js';
+import { SYNC_PERIOD_MINUTES, type SyncSettingsInput, type SyncView } from '../../shared/glance-sync.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 import { apiHostFor } from '../../shared/salesforce-url.js';
 import { readQueue } from '../outbox/store.js';
 import { syncConfigItem, syncStateItem } from '../storage/items.js';

@@ -1,7 +1,7 @@
 // One of Glance's session records (crr.ts) made into what the sync keeps in the queue (SyncedSession,
 // declared with the queue's stored shapes): only what the Event needs. Everything in it came from
 // Glance's answer and is untrusted text (oneLine on the way out).
-import type { SessionMode } from '../../shared/messages.js';
+import type { SessionMode } from '../../shared/protocol/index.js';
 import type { SyncedSession } from '../storage/outbox-shapes.js';
 import { AGENT_PARTICIPANT, type CrrSession } from './crr.js';
 

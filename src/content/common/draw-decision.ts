@@ -2,7 +2,7 @@
 // (as last known) and whether the panel's code is here yet. Pure, so every combination is a unit
 // test (tests/unit/draw-decision.test.ts); main.ts carries the decision out. The toolbar and the
 // panel are passed through as opaque values (T, P), so the decision names the one to dock.
-import type { SessionView } from '../../shared/messages.js';
+import type { SessionView } from '../../shared/protocol/index.js';
 import type { SalesforcePage } from '../../shared/salesforce-url.js';
 
 export type RecordPage = Extract<SalesforcePage, { kind: 'record' }>;

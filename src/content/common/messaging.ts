@@ -1,6 +1,6 @@
 // The content script's only channel: typed requests to the background. Uses chrome.runtime's own
 // promise API (MV3) rather than webextension-polyfill, to keep what we inject into Salesforce small.
-import type { ContentRequests, ResponseOf } from '../../shared/messages.js';
+import type { ContentRequests, ResponseOf } from '../../shared/protocol/index.js';
 
 export async function ask<K extends keyof ContentRequests>(
   type: K,

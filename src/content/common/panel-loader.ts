@@ -1,7 +1,7 @@
 // Fetches a lazily loaded part's code the first time this tab needs it: the background injects its
 // classic script into this content script's world, where it leaves its module on the global object
 // (session-panel-entry.ts, meeting-dialog-entry.ts). Page scripts cannot see that global.
-import type { LazyScript } from '../../shared/messages.js';
+import type { LazyScript } from '../../shared/protocol/index.js';
 import type { MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
 import type { launchGlance } from '../panel/glance-launch.js';
 import type { showPresence } from '../panel/presence-row.js';

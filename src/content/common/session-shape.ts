@@ -3,7 +3,7 @@
 // content script every Salesforce page loads checks only what it acts on itself (the session's id
 // and mode); the panel, which draws the rest, makes every other field drawable first
 // (session-view.ts, in the panel's lazily injected script).
-import type { BackgroundBroadcast, SessionMode, SessionProblem, SessionView } from '../../shared/messages.js';
+import type { BackgroundBroadcast, SessionMode, SessionProblem, SessionView } from '../../shared/protocol/index.js';
 
 type Loose = Record<string, unknown>;
 

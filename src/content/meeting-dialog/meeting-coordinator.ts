@@ -5,8 +5,7 @@
 // injects this script when it has one or when the rep schedules.
 import { t } from '../../shared/i18n.js';
 import type { CalendarPerson } from '../../shared/meeting/ics.js';
-import type { MeetingView } from '../../shared/meeting-request.js';
-import type { SalesforceStatus } from '../../shared/messages.js';
+import type { MeetingView, SalesforceStatus } from '../../shared/protocol/index.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';

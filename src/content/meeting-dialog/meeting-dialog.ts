@@ -6,7 +6,7 @@
 import { type MessageKey, t } from '../../shared/i18n.js';
 import type { CalendarPerson } from '../../shared/meeting/ics.js';
 import { meetingWhen } from '../../shared/meeting/invitation.js';
-import type { MeetingProblem, MeetingResult, MeetingView } from '../../shared/meeting-request.js';
+import type { MeetingProblem, MeetingResult, MeetingView } from '../../shared/protocol/index.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
 import { lookAgain, ownHost } from '../common/press-guard.js';

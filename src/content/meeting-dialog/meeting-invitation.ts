@@ -5,7 +5,7 @@
 import { t } from '../../shared/i18n.js';
 import { type CalendarPerson, writeIcs } from '../../shared/meeting/ics.js';
 import { invitationText, mailtoUrl } from '../../shared/meeting/invitation.js';
-import type { MeetingView } from '../../shared/meeting-request.js';
+import type { MeetingView } from '../../shared/protocol/index.js';
 import { element, onTrusted } from '../common/dom.js';
 
 /** The UID's domain part (RFC 5545 section 3.8.4.7 recommends a globally unique "id@domain"). */

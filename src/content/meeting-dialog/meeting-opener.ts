@@ -3,7 +3,7 @@
 // only the Schedule button and one question about the record's upcoming meeting (meetings.ts).
 import { t } from '../../shared/i18n.js';
 import type { CalendarPerson } from '../../shared/meeting/ics.js';
-import type { MeetingDefaults, MeetingView } from '../../shared/meeting-request.js';
+import type { MeetingDefaults, MeetingView } from '../../shared/protocol/index.js';
 import type { RecordPage } from '../common/draw-decision.js';
 import { MeetingDialog } from './meeting-dialog.js';
 

@@ -3,7 +3,7 @@
 // in the panel's lazily injected script. The values sent are the fields' own, read in the trusted
 // submit that sends them.
 import { t } from '../../shared/i18n.js';
-import { GUEST_EMAIL_MAX, GUEST_NAME_MAX } from '../../shared/messages.js';
+import { GUEST_EMAIL_MAX, GUEST_NAME_MAX } from '../../shared/protocol/index.js';
 import { element, onTrusted } from '../common/dom.js';
 
 /** The shape Salesforce accepts for Lead.Email, roughly: one @, a dot in the domain, no spaces. */

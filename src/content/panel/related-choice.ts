@@ -4,7 +4,7 @@
 // list (never anything read back from the page), which the worker checks again. Names come from
 // Salesforce records anyone in the org may have typed: text only.
 import { t } from '../../shared/i18n.js';
-import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
+import type { RelatedChoiceView, SessionView } from '../../shared/protocol/index.js';
 import { element, onTrusted } from '../common/dom.js';
 
 export class RelatedChoice {

@@ -2,7 +2,7 @@
 // the session's key (their own click: the gesture Chromium asks of an external protocol launch), or
 // install it from Glance's documented start page. Only for sessions the client hosts.
 import { t } from '../../shared/i18n.js';
-import type { SessionView } from '../../shared/messages.js';
+import type { SessionView } from '../../shared/protocol/index.js';
 import { element, onTrusted } from '../common/dom.js';
 import { launchGlance } from './glance-launch.js';
 

@@ -2,7 +2,7 @@
 // when what it says changed): the state, the org's login link when the API session expired, the
 // fields left out, Chatter's refusal and a low daily API budget. Salesforce's error texts are text only.
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { SalesforceLogState, SessionView } from '../../shared/messages.js';
+import type { SalesforceLogState, SessionView } from '../../shared/protocol/index.js';
 import { apiHostFor } from '../../shared/salesforce-url.js';
 import { element } from '../common/dom.js';
 

@@ -3,7 +3,7 @@
 // Its script is injected only when a session exists (panel-loader.ts), so pages without one never pay for it.
 // Guest names and emails come from whoever typed them on Glance's join page: text only, always.
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { SessionMode, SessionProblem, SessionView } from '../../shared/messages.js';
+import type { SessionMode, SessionProblem, SessionView } from '../../shared/protocol/index.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { panelIsLive } from '../common/draw-decision.js';

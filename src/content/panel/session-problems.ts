@@ -2,8 +2,7 @@
 // Start click injects at once), not in the content script every Salesforce page loads: the toolbar
 // asks for these words only after a refused start or an ended session.
 import type { MessageKey } from '../../shared/i18n.js';
-import type { MeetingProblem } from '../../shared/meeting-request.js';
-import type { SessionProblem } from '../../shared/messages.js';
+import type { MeetingProblem, SessionProblem } from '../../shared/protocol/index.js';
 
 /** What toolbar.notice takes: the message, its tone, and whether to offer the settings. */
 export type Notice = [MessageKey, 'info' | 'error', boolean];

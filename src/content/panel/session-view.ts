@@ -2,7 +2,7 @@
 // session's id and mode (session-shape.ts); a background of another version (an update under an open
 // tab) may send other fields or none: what is missing or of another type is drawn as empty, never
 // as "undefined" or a crash. In the panel's lazily injected script, so pages without a session do not load it.
-import type { RelatedChoiceView, SessionView } from '../../shared/messages.js';
+import type { RelatedChoiceView, SessionView } from '../../shared/protocol/index.js';
 
 type Loose = Record<string, unknown>;
 

@@ -10,8 +10,8 @@
 // typed on Glance's join page: text only.
 import { t } from '../../shared/i18n.js';
 import { formatMinutes } from '../../shared/locale-format.js';
+import type { WrapUpProblem, WrapUpSummary } from '../../shared/protocol/index.js';
 import { parseSalesforceUrl } from '../../shared/salesforce-url.js';
-import type { WrapUpProblem, WrapUpSummary } from '../../shared/wrap-up.js';
 import { adoptStyle, element, onTrusted } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
 import { dockHost } from '../common/placement.js';

@@ -4,12 +4,8 @@
 // value is the one the rep last typed (trusted `input` events), as in the meeting dialog
 // (meeting-form.ts): a field changed by anything else is put back, said beside it, and nothing is sent.
 import { type MessageKey, t } from '../../shared/i18n.js';
-import {
-  type DEFAULT_WRAP_UP_OUTCOMES,
-  isCalendarDate,
-  WRAP_UP_LIMITS,
-  type WrapUpRequest,
-} from '../../shared/wrap-up.js';
+import { isCalendarDate, type WrapUpRequest } from '../../shared/protocol/index.js';
+import { type DEFAULT_WRAP_UP_OUTCOMES, WRAP_UP_LIMITS } from '../../shared/wrap-up.js';
 import { element } from '../common/dom.js';
 import { lookAgain } from '../common/press-guard.js';
 

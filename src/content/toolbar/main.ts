@@ -5,8 +5,7 @@
 // session-state.ts (the session as last known, stale answers refused), draw-decision.ts (what to
 // draw) and placement.ts (where it docks), and carries out the drawing.
 import { useMessages } from '../../shared/i18n.js';
-import type { MeetingProblem } from '../../shared/meeting-request.js';
-import type { SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
+import type { MeetingProblem, SessionProblem, SessionResult, SessionView } from '../../shared/protocol/index.js';
 import type { SalesforcePage } from '../../shared/salesforce-url.js';
 import { decideDrawing, type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask, message } from '../common/messaging.js';

@@ -2,8 +2,7 @@
 // the record has an upcoming meeting. Its row in the toolbar, the dialog and Start scheduled meeting
 // are in the meeting dialog's lazily injected script (meeting-coordinator.ts), injected when the
 // record has an upcoming meeting or the rep schedules (a failed injection is tried again next time).
-import type { MeetingView } from '../../shared/meeting-request.js';
-import type { SalesforceStatus } from '../../shared/messages.js';
+import type { MeetingView, SalesforceStatus } from '../../shared/protocol/index.js';
 import { type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';

@@ -2,7 +2,7 @@
 // overwriting a newer state. Answers come from two places that race: the replies to our own asks
 // (slow when Glance is slow) and the background's broadcasts (pushed on every change). Pure: no DOM,
 // no chrome.*, so tests/unit/session-state.test.ts drives every order of arrival.
-import type { SessionView } from '../../shared/messages.js';
+import type { SessionView } from '../../shared/protocol/index.js';
 
 /**
  * What taking a state did: true when it ended the session that was shown, false for any other

@@ -2,7 +2,7 @@
 // dialog) use the toolbar that main.ts made, and the loader that injects them must not import the
 // toolbar back (an import loop, tests/unit/architecture.test.ts).
 import type { MessageKey } from '../../shared/i18n.js';
-import type { SalesforceStatus, SessionMode } from '../../shared/messages.js';
+import type { SalesforceStatus, SessionMode } from '../../shared/protocol/index.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
 

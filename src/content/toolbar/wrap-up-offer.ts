@@ -3,7 +3,7 @@
 // when it is saved or skipped; a tab that loads meanwhile asks once. The card's code is the panel's
 // lazily injected script (wrap-up-card.ts), fetched only when a wrap-up waits here. Closures, not a
 // class: their names minify, a class's members do not (this script loads on every Salesforce page).
-import type { WrapUpSummary } from '../../shared/wrap-up.js';
+import type { WrapUpSummary } from '../../shared/protocol/index.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
 import type { WrapUpCard, WrapUpHooks } from '../panel/wrap-up-card.js';

@@ -4,14 +4,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import { formatNumber, formatPercent } from '../../shared/locale-format.js';
-import type { SalesforceQueueView } from '../../shared/messages.js';
+import type { SalesforceQueueView } from '../../shared/protocol/index.js';
 import { request } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
 
 export function ApiAllowance() {
   const [orgs, setOrgs] = useState<SalesforceQueueView['orgs'] | undefined>(undefined);
   useEffect(() => {
-    request('popup:salesforce-queue', {}).then(
+    request('page:salesforce-queue', {}).then(
       (queue) => setOrgs(queue.orgs.filter((o) => o.max > 0)),
       () => setOrgs([]),
     );

@@ -4,7 +4,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { trialSignupUrl } from '../../shared/glance-trial.js';
 import { t } from '../../shared/i18n.js';
-import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../../shared/messages.js';
+import type { GlanceAccountView, GlanceProblem, SalesforceUser } from '../../shared/protocol/index.js';
 import { request } from '../background-channel.js';
 import { problemText } from './problems.js';
 import { SingleSignOn } from './SingleSignOn.js';
@@ -40,7 +40,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
   const connect = (event: Event) => {
     event.preventDefault();
     void busyWith(async () => {
-      const result = await request('popup:connect-glance', { address, password });
+      const result = await request('page:connect-glance', { address, password });
       if (!result.ok) return result.problem;
       setPassword('');
       setAddress('');
@@ -51,7 +51,7 @@ export function GlanceAccountSection({ account, singleSignOn, salesforceUser, on
   // A running session is ended at Glance first; when it cannot be, the account stays.
   const disconnect = () =>
     busyWith(async () => {
-      const result = await request('popup:disconnect-glance', forget ? { forget } : {});
+      const result = await request('page:disconnect-glance', forget ? { forget } : {});
       if (!result.ok) return result.problem;
       onChange(null);
     });

@@ -3,15 +3,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
 import { formatDayAndTime } from '../../shared/locale-format.js';
-import type { PopupNow } from '../../shared/messages.js';
+import type { PageNow } from '../../shared/protocol/index.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { request } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
 
 export function NowCard() {
-  const [now, setNow] = useState<PopupNow | undefined>(undefined);
+  const [now, setNow] = useState<PageNow | undefined>(undefined);
   useEffect(() => {
-    request('popup:now', {}).then(setNow, () => setNow({ session: null, meeting: null }));
+    request('page:now', {}).then(setNow, () => setNow({ session: null, meeting: null }));
   }, []);
   if (!now) return null;
   const when = (iso: string) => formatDayAndTime(uiLocale(), iso);

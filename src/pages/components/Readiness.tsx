@@ -1,6 +1,6 @@
 // Whether the rep can start Glance sessions now, and if not, the one thing to do next.
 import { t } from '../../shared/i18n.js';
-import type { GlanceAccountView, SalesforceStatus } from '../../shared/messages.js';
+import type { GlanceAccountView, SalesforceStatus } from '../../shared/protocol/index.js';
 
 interface Props {
   account: GlanceAccountView | null | undefined;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { formatDayAndTime } from '../../shared/locale-format.js';
-import type { SalesforceQueueView, WaitingSessionView } from '../../shared/messages.js';
+import type { SalesforceQueueView, WaitingSessionView } from '../../shared/protocol/index.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { request } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
@@ -45,11 +45,11 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
   const [busy, setBusy] = useState(false);
   const [acted, setActed] = useState(false);
   useEffect(() => {
-    request('popup:salesforce-queue', {}).then(setQueue, () => setQueue({ waiting: [], orgs: [] }));
+    request('page:salesforce-queue', {}).then(setQueue, () => setQueue({ waiting: [], orgs: [] }));
   }, []);
   if (!queue) return null;
 
-  async function act(kind: 'popup:retry-salesforce' | 'popup:discard-salesforce', activityId: string) {
+  async function act(kind: 'page:retry-salesforce' | 'page:discard-salesforce', activityId: string) {
     setBusy(true);
     setActed(true);
     try {
@@ -72,7 +72,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
           {count === 0 ? t('queueNone') : count === 1 ? t('queueWaitingOne') : t('queueWaitingMany', String(count))}
         </p>
         {count > 1 && (
-          <button type="button" class="btn" disabled={busy} onClick={() => act('popup:retry-salesforce', '')}>
+          <button type="button" class="btn" disabled={busy} onClick={() => act('page:retry-salesforce', '')}>
             {t('queueRetryAll')}
           </button>
         )}
@@ -90,7 +90,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
                     class="btn"
                     disabled={busy}
                     aria-label={t('queueRetryLabel', ...label)}
-                    onClick={() => act('popup:retry-salesforce', s.activityId)}
+                    onClick={() => act('page:retry-salesforce', s.activityId)}
                   >
                     {t('queueRetry')}
                   </button>
@@ -100,7 +100,7 @@ export function SalesforceQueue({ onChange }: { onChange?: () => void }) {
                       class="btn"
                       disabled={busy}
                       aria-label={t('queueDiscardLabel', ...label)}
-                      onClick={() => act('popup:discard-salesforce', s.activityId)}
+                      onClick={() => act('page:discard-salesforce', s.activityId)}
                     >
                       {t('queueDiscard')}
                     </button>

@@ -1,6 +1,6 @@
 // Who the rep is in Salesforce (the org of the Salesforce tab the popup describes), or why not.
 import { t } from '../../shared/i18n.js';
-import type { SalesforceStatus } from '../../shared/messages.js';
+import type { SalesforceStatus } from '../../shared/protocol/index.js';
 import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 
 export function SalesforceSummary({ status }: { status: SalesforceStatus | null | undefined }) {

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { formatDayAndTime, formatMinutes, formatNumber } from '../../shared/locale-format.js';
-import type { RecentSessionView, SalesforceHistory, SalesforceLogState } from '../../shared/messages.js';
+import type { RecentSessionView, SalesforceHistory, SalesforceLogState } from '../../shared/protocol/index.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { request, salesforceTab } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
@@ -76,11 +76,11 @@ export function SessionsView({ version = 0 }: { version?: number }) {
   useEffect(() => {
     // Once per view: the org's API allowance is shared by all its users.
     salesforceTab()
-      .then((tab) => request('popup:salesforce-history', tab ?? { pageUrl: null }))
+      .then((tab) => request('page:salesforce-history', tab ?? { pageUrl: null }))
       .then(setHistory, () => setHistory({ ok: false, problem: 'unavailable' }));
   }, []);
   useEffect(() => {
-    request('popup:recent-sessions', {}).then(setLocal, () => setLocal([]));
+    request('page:recent-sessions', {}).then(setLocal, () => setLocal([]));
   }, [version]);
 
   if (!history || !local) return <p class="weak">{t('historyLoading')}</p>;

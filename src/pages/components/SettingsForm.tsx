@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { GlanceProblem, SettingsView } from '../../shared/messages.js';
+import type { GlanceProblem, SettingsView } from '../../shared/protocol/index.js';
 import {
   invalidSettings,
   type KeyBehavior,
@@ -94,7 +94,7 @@ export function SettingsForm({ view, glanceConnected, policyKnown = true, compac
   async function save(settings: UserSettings, savedText = t('saved')) {
     setBusy(true);
     try {
-      const result = await request('popup:save-settings', { settings });
+      const result = await request('page:save-settings', { settings });
       if (result.ok) {
         setDraft(result.view.settings);
         onSaved(result.view);
@@ -114,7 +114,7 @@ export function SettingsForm({ view, glanceConnected, policyKnown = true, compac
     setBusy(true);
     let problem: GlanceProblem | null = null;
     try {
-      const result = await request('popup:conference-info', {});
+      const result = await request('page:conference-info', {});
       if (result.ok) {
         setBusy(false);
         await save({ ...draft, conference: result.conference }, t('conferencingFilled'));

@@ -2,7 +2,7 @@
 // window of its own, and this page follows the sign-in until it ends (settings/single-sign-on.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n.js';
-import type { GlanceAccountView, GlanceProblem } from '../../shared/messages.js';
+import type { GlanceAccountView, GlanceProblem } from '../../shared/protocol/index.js';
 import { request } from '../background-channel.js';
 import { problemText } from './problems.js';
 
@@ -16,18 +16,18 @@ export function SingleSignOn({ onSignedIn }: { onSignedIn(account: GlanceAccount
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(async () => {
-      const status = await request('popup:sign-in-status', {}).catch(() => undefined);
+      const status = await request('page:sign-in-status', {}).catch(() => undefined);
       if (!status || status.state === 'waiting') return;
       setWaiting(false);
       if (status.state === 'failed') setProblem(status.problem);
-      if (status.state === 'signed-in') onSignedIn(await request('popup:glance-account', {}));
+      if (status.state === 'signed-in') onSignedIn(await request('page:glance-account', {}));
     }, FOLLOW_MS);
     return () => clearInterval(timer);
   }, [waiting]);
 
   const signIn = async () => {
     setProblem(null);
-    const result = await request('popup:sign-in-glance', {}).catch(
+    const result = await request('page:sign-in-glance', {}).catch(
       () => ({ ok: false, problem: 'glance-unavailable' }) as const,
     );
     if (result.ok) setWaiting(true);

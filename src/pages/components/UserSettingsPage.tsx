@@ -1,12 +1,12 @@
 // The options page's Glance User Settings tab: the popup's three views, one below the other.
 import { useState } from 'preact/hooks';
-import type { PopupOverview } from '../../shared/messages.js';
+import type { PageOverview } from '../../shared/protocol/index.js';
 import { HomeView } from './HomeView.js';
 import { RecentSessionsCard } from './RecentSessionsCard.js';
 import { SettingsView } from './SettingsView.js';
 import { useOverview } from './use-overview.js';
 
-export function UserSettingsPage({ initial }: { initial?: PopupOverview }) {
+export function UserSettingsPage({ initial }: { initial?: PageOverview }) {
   const overview = useOverview(initial);
   const [queueVersion, setQueueVersion] = useState(0);
   return (

@@ -1,6 +1,6 @@
 // The rep's Salesforce session Events per day, for the popup's chart: pure, in the browser's own time
 // zone (the rep's days, not UTC's).
-import type { SalesforceSessionEvent } from '../../shared/messages.js';
+import type { SalesforceSessionEvent } from '../../shared/protocol/index.js';
 
 export interface DayTotal {
   /** Local midnight of the day. */

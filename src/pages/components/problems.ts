@@ -1,5 +1,5 @@
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { GlanceProblem } from '../../shared/messages.js';
+import type { GlanceProblem } from '../../shared/protocol/index.js';
 
 const PROBLEM_TEXT: Record<GlanceProblem, MessageKey> = {
   'invalid-address': 'problemInvalidAddress',

@@ -2,7 +2,7 @@
 // browser's own sessions, merged so that a session appears once. A session this browser ran knows
 // its Event (the queue keeps the Event id Salesforce gave it), so the two are joined on the Event.
 // Pure: no chrome.*, so it is tested as it is.
-import type { RecentSessionView, SalesforceSessionEvent } from '../../shared/messages.js';
+import type { RecentSessionView, SalesforceSessionEvent } from '../../shared/protocol/index.js';
 import type { GlanceSObject } from '../../shared/salesforce-id.js';
 
 export interface SessionLine {

@@ -26,7 +26,7 @@ function TrialCard() {
   const [user, setUser] = useState<{ name: string; email: string } | undefined>(undefined);
   useEffect(() => {
     salesforceTabUrl()
-      .then((pageUrl) => request('popup:salesforce-status', { pageUrl }))
+      .then((pageUrl) => request('page:salesforce-status', { pageUrl }))
       .then((status) => setUser(status?.state === 'ready' ? status.user : undefined))
       .catch(() => setUser(undefined));
   }, []);
@@ -52,7 +52,7 @@ export function CompanySettings() {
   const [draft, setDraft] = useState<Record<string, unknown>>({});
   useEffect(() => {
     // What the administrator set, as managed storage answers it now (not the last known policy).
-    request('popup:overview', { fresh: true }).then(({ settings: view }) => {
+    request('page:overview', { fresh: true }).then(({ settings: view }) => {
       setManaged(view.managedPolicy);
       setDraft(validPart(view.managedPolicy));
     });

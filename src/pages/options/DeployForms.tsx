@@ -4,6 +4,7 @@
 // browser still refuses, the text is selected for Ctrl+C, as the session panel does.
 
 import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { CHROMIUM_KEY_ID, GECKO_ID } from '../../shared/extension-ids.js';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { type DeployTarget, deployments } from '../../shared/policy-deploy.js';
@@ -12,7 +13,7 @@ import { validatePolicy } from '../../shared/policy-schema.js';
 const targetName = (target: DeployTarget) => t(`deployTarget_${target}` as MessageKey);
 
 /** Chrome's and Edge's id is this browser's; in Firefox (whose id is the gecko id) the key's id. */
-const chromiumId = () => (chrome.runtime.id === GECKO_ID ? CHROMIUM_KEY_ID : chrome.runtime.id);
+const chromiumId = () => (browser.runtime.id === GECKO_ID ? CHROMIUM_KEY_ID : browser.runtime.id);
 
 function selectText(element: HTMLElement | null) {
   if (!element) return;

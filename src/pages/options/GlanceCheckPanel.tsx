@@ -4,7 +4,7 @@
 // session (guests Glance reports, its own end, Switch, conference numbers).
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { GlanceCheckResult } from '../../shared/messages.js';
+import type { GlanceCheckResult } from '../../shared/protocol/index.js';
 import { request } from '../background-channel.js';
 import { problemText } from '../components/problems.js';
 
@@ -23,7 +23,7 @@ export function GlanceCheckPanel() {
     setRunning(true);
     setResult(undefined);
     try {
-      setResult(await request('popup:check-glance', {}));
+      setResult(await request('options:check-glance', {}));
     } catch {
       setResult({ ok: false, problem: 'glance-unavailable' });
     } finally {

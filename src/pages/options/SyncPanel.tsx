@@ -3,9 +3,10 @@
 // worker's storage.local, locked to the extension); the page never reads them back.
 import { useEffect, useState } from 'preact/hooks';
 import { CRR_HOST_PERMISSION } from '../../shared/glance-records-host.js';
-import { SYNC_SCHEDULES, type SyncProblem, type SyncSchedule, type SyncView } from '../../shared/glance-sync.js';
+import { SYNC_SCHEDULES, type SyncSchedule, type SyncView } from '../../shared/glance-sync.js';
 import { type MessageKey, t } from '../../shared/i18n.js';
 import { formatDayAndTime, formatNumber } from '../../shared/locale-format.js';
+import type { SyncProblem } from '../../shared/protocol/index.js';
 import { askHostAccess, request, salesforceTabUrl } from '../background-channel.js';
 import { uiLocale } from '../browser-i18n.js';
 
@@ -67,7 +68,7 @@ export function SyncPanel() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   useEffect(() => {
-    request('popup:sync-view', {}).then((answer) => {
+    request('options:sync-view', {}).then((answer) => {
       setView(answer);
       if (answer.configured)
         setForm((f) => ({
@@ -91,7 +92,7 @@ export function SyncPanel() {
         setMessage(t(PROBLEM_TEXT.permission));
         return;
       }
-      const answer = await request('popup:save-sync', {
+      const answer = await request('options:save-sync', {
         username: form.username,
         password: form.password,
         partnerId: Number(form.partnerId),
@@ -108,9 +109,9 @@ export function SyncPanel() {
       setBusy(false);
     }
   }
-  async function act(type: 'popup:sync-now' | 'popup:forget-sync') {
+  async function act(type: 'options:sync-now' | 'options:forget-sync') {
     setBusy(true);
-    setMessage(type === 'popup:sync-now' ? t('syncRunning') : '');
+    setMessage(type === 'options:sync-now' ? t('syncRunning') : '');
     try {
       setView(await request(type, {}));
       setMessage('');
@@ -185,10 +186,10 @@ export function SyncPanel() {
           </button>
           {view?.configured && (
             <>
-              <button type="button" class="btn" disabled={busy} onClick={() => act('popup:sync-now')}>
+              <button type="button" class="btn" disabled={busy} onClick={() => act('options:sync-now')}>
                 {t('syncNow')}
               </button>
-              <button type="button" class="btn" disabled={busy} onClick={() => act('popup:forget-sync')}>
+              <button type="button" class="btn" disabled={busy} onClick={() => act('options:forget-sync')}>
                 {t('syncForget')}
               </button>
             </>

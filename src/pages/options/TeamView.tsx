@@ -3,7 +3,7 @@
 // when the tab is first shown and one per Refresh: the org's API allowance is shared by all its users.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../shared/i18n.js';
-import type { SessionMode } from '../../shared/messages.js';
+import type { SessionMode } from '../../shared/protocol/index.js';
 import type { TeamRep, TeamSessions } from '../../shared/team-sessions.js';
 import { adminSalesforce } from './admin-salesforce.js';
 import { TeamChart } from './TeamChart.js';

@@ -5,10 +5,9 @@
 // org's sid cookie, which an extension page has with the same host permissions, and the Salesforce
 // client and status check the worker uses too (src/shared/salesforce, chrome-free, ports injected).
 //
-// Through webextension-polyfill, the project's chosen browser-API layer: the options page has no
-// size or time target, so it keeps the one promise API that is the same in every browser. The worker,
-// the popup and the content script call chrome.* directly (Chrome and Firefox MV3 both return
-// promises): the polyfill cost the worker 2,646 B gzip and the popup its first draw.
+// Through webextension-polyfill, the options page's one browser API (docs/architecture.md, "The
+// browser API"): the page has no size or time target. The worker, the popup and the content script
+// call chrome.* directly: the polyfill would cost the worker 2,836 B gzip and the popup its first draw.
 import browser from 'webextension-polyfill';
 import { type CookiesApi, cookieStorePorts, type TabsApi } from '../../shared/salesforce/cookie-stores.js';
 import { type StatusPorts, sidDigest } from '../../shared/salesforce/status.js';

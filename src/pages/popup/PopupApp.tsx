@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { REPS_GUIDE_PAGE } from '../../shared/help-links.js';
 import { t } from '../../shared/i18n.js';
-import type { PopupOverview } from '../../shared/messages.js';
+import type { PageOverview } from '../../shared/protocol/index.js';
 import { HomeView } from '../components/HomeView.js';
 import { HostAccessNotice } from '../components/HostAccessNotice.js';
 import { RecentSessionsCard } from '../components/RecentSessionsCard.js';
@@ -18,7 +18,7 @@ const VIEWS: ViewId[] = ['home', 'settings', 'sessions'];
 const viewFromHash = (): ViewId => VIEWS.find((v) => `#${v}` === location.hash) ?? 'home';
 
 /** `initial`: the worker's first answer, when it came before the first draw. */
-export function PopupApp({ initial }: { initial?: PopupOverview }) {
+export function PopupApp({ initial }: { initial?: PageOverview }) {
   const overview = useOverview(initial);
   const [selected, setSelected] = useState<ViewId>(viewFromHash);
   // A view is drawn when first opened (Sessions costs a Salesforce query) and kept, so an unsaved

@@ -2,7 +2,7 @@
 // a retry. Rows are tried in order; the first that matches decides. Sources: REST API Developer Guide
 // "Status Codes and Error Responses", "API Request Limits and Allocations", Salesforce Help "API
 // Access Control", "Duplicate Rule Header", and ../shared/reference/salesforce.md.
-import type { SalesforceProblem } from '../salesforce-problems.js';
+import type { SalesforceProblem } from '../protocol/problems.js';
 
 export interface SalesforceErrorItem {
   errorCode: string;

@@ -1,6 +1,6 @@
 // A Salesforce call that did not work, with Salesforce's own error items and what they mean
 // (classify.ts decides the meaning).
-import type { SalesforceProblem } from '../salesforce-problems.js';
+import type { SalesforceProblem } from '../protocol/problems.js';
 import { classify, errorItems, type SalesforceErrorItem } from './classify.js';
 
 export class SalesforceError extends Error {

@@ -1,7 +1,7 @@
 // Who the extension acts as in Salesforce, for a given tab (in the worker, and in the options page for
 // an admin's tools). Asking costs one API call, so the answer is remembered per session cookie for a
 // while (the org's API budget is shared by every user).
-import type { SalesforceStatus } from '../messages.js';
+import type { SalesforceStatus } from '../protocol/session-views.js';
 import { apiHostFor, proxiedSalesforceHost } from '../salesforce-hosts.js';
 import { to18 } from '../salesforce-id.js';
 import { type ApiHostPorts, resolveApiHost } from './api-host.js';

@@ -10,6 +10,7 @@ import { type Sandbox, startSandbox } from '../../sandbox/server.js';
 import { EXTENSION_ID, type LaunchedBrowser, launchWithExtension } from '../../support/chromium.js';
 import { SandboxControl } from '../../support/control.js';
 import { GlanceClientStandIn } from '../../support/glance-client.js';
+import { openOptions, openPopup } from '../pages/extension-pages.js';
 import { type Seen, secretLeaks, watchConsole } from '../secrets.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -56,8 +57,7 @@ const test = base.extend<{ popup: Page; launched: LaunchedBrowser }>({
     }
   },
   popup: async ({ launched }, use) => {
-    const page = await launched.context.newPage();
-    await page.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    const page = await openPopup(launched.context, launched.extensionId);
     await use(page);
   },
 });
@@ -96,8 +96,7 @@ test('the popup offers only what the company policy allows, and says so', async 
   await expect(popup.getByTestId('glance-connected')).toHaveText('Connected to ja.acme.glance.net · Jamie Agent');
 
   // The options page's Glance Company Settings tab shows the effective policy and the JSON to deploy it.
-  const options = await launched.context.newPage();
-  await options.goto(`chrome-extension://${launched.extensionId}/src/pages/options/index.html`);
+  const options = await openOptions(launched.context, launched.extensionId);
   await options.getByRole('tab', { name: 'Glance Company Settings' }).click();
   await expect(options.getByText('Your administrator set these rules:')).toBeVisible();
   await expect(options.getByTestId('policy-summary')).toContainText('Allowed Glance addresses: *.acme.glance.net');
@@ -122,8 +121,7 @@ test('a saved choice the policy now forbids is not used', async ({ launched }) =
       settings: { keyBehavior: 'fixed', fixedKey: '1111', usage: 'sales', chatterOnStart: true },
     }),
   );
-  const popup = await launched.context.newPage();
-  await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html#settings`);
+  const popup = await openPopup(launched.context, launched.extensionId, '#settings');
   await expect(popup.getByLabel(/random key for each session/)).toBeChecked();
   await expect(popup.getByLabel(/Mostly for support/)).toBeChecked();
   await expect(popup.getByLabel('Post to Chatter when starting a Glance session')).not.toBeChecked();
@@ -140,8 +138,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
   const profile = mkdtempSync(join(tmpdir(), 'glance-sfx-policy-'));
   try {
     let launched = await launchWithExtension({ hostResolverRules: sandbox.hostResolverRules, userDataDir: profile });
-    const popup = await launched.context.newPage();
-    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(launched.context, launched.extensionId);
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
     await popup.getByRole('button', { name: 'Connect' }).click();
@@ -157,8 +154,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
     await launched.context.addCookies([
       { name: 'sid', value: sid, url: `https://${classicHost}/`, secure: true, httpOnly: true, sameSite: 'None' },
     ]);
-    const again = await launched.context.newPage();
-    await again.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    const again = await openPopup(launched.context, launched.extensionId);
     await expect(again.getByTestId('glance-address-not-allowed')).toHaveText(
       "Your company does not allow acme.glance.net any more. Disconnect, then connect your company's Glance address.",
     );
@@ -173,8 +169,7 @@ test('a rep who connected before the admin restricted Glance addresses is stoppe
     );
     await expect(toolbar.getByRole('button', { name: 'Open Glance settings' })).toBeVisible();
     // Glance was never asked.
-    const glance = (await (await fetch(`${sandbox.controlUrl}/glance`)).json()) as { sessions: unknown[] };
-    expect(glance.sessions).toEqual([]);
+    expect(await control.glanceSessions()).toEqual([]);
     await expectNoSecretLeaks(launched, sandbox, []);
     await launched.close();
   } finally {
@@ -203,8 +198,7 @@ test('with single sign-on, a rep signs in to Glance through Salesforce and start
       { ...cookie, value: lightningSid, url: `https://${lightningHost}/` },
     ]);
 
-    const popup = await launched.context.newPage();
-    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(launched.context, launched.extensionId);
     await expect(popup.getByText('Your company signs you in to Glance with single sign-on')).toBeVisible();
     await expect(popup.getByLabel('Glance password')).toHaveCount(0);
     const signInWindow = launched.context.waitForEvent('page');
@@ -267,8 +261,7 @@ test('with Glance Presence, a Case says whether its customer is on the website, 
       { ...cookie, value: sid, url: `https://${classicHost}/` },
       { ...cookie, value: lightningSid, url: `https://${lightningHost}/` },
     ]);
-    const popup = await launched.context.newPage();
-    await popup.goto(`chrome-extension://${launched.extensionId}/src/pages/popup/index.html`);
+    const popup = await openPopup(launched.context, launched.extensionId);
     await popup.getByLabel('Glance address').fill('acme.glance.net');
     await popup.getByLabel('Glance password').fill('correct-horse');
     await popup.getByRole('button', { name: 'Connect' }).click();

@@ -1,10 +1,12 @@
 // The messages of meeting scheduling (issue 11): what the record page's dialog sends, the limits the
 // background checks again, and what it answers. Pure: the content script validates with the same
 // rules before sending, the background on arrival.
-import { isEmailAddress } from './meeting/email-address.js';
-import { MEETING_LIMITS } from './meeting/schedule-input.js';
-import type { SessionResult } from './messages.js';
-import type { GlanceSObject } from './salesforce-id.js';
+import { isEmailAddress } from '../meeting/email-address.js';
+import { MEETING_LIMITS } from '../meeting/schedule-input.js';
+import type { GlanceSObject } from '../salesforce-id.js';
+import type { MeetingInputProblem, MeetingProblem } from './problems.js';
+import type { SessionResult } from './session-views.js';
+import { isString, type ValidatorsOf } from './validate.js';
 
 /** A meeting as the rep entered it; the dialog has already turned the rep's local time into UTC. */
 export interface MeetingRequest {
@@ -29,30 +31,6 @@ const LIMITS = {
   subject: MEETING_LIMITS.subjectMaxLength,
   notes: MEETING_LIMITS.notesMaxLength,
 } as const;
-
-export type MeetingInputProblem =
-  | 'invalid-time'
-  | 'start-in-past'
-  | 'duration-out-of-bounds'
-  | 'subject-missing'
-  | 'subject-too-long'
-  | 'notes-too-long'
-  | 'invalid-email';
-
-export type MeetingProblem =
-  | MeetingInputProblem
-  | 'not-a-record'
-  | 'glance-not-connected'
-  | 'glance-address-not-allowed'
-  | 'key-not-allowed'
-  /** No such meeting for this tab's org, or it was cancelled. */
-  | 'meeting-gone'
-  /** Start scheduled meeting outside its window (15 minutes before the start to the end). */
-  | 'meeting-not-due'
-  /** Its session is running: a change now would be overwritten by the session's own end update. */
-  | 'meeting-in-progress'
-  /** Scheduled with another Glance address than the one connected now: its join link would not work. */
-  | 'meeting-other-address';
 
 /** A scheduled meeting as the record page sees it (the key only when the meeting chose one). */
 export interface MeetingView {
@@ -129,14 +107,8 @@ export interface MeetingContentRequests {
   };
 }
 
-type Validator<T> = (raw: Record<string, unknown>) => T | undefined;
-type MeetingValidators = {
-  [K in keyof MeetingContentRequests]: Validator<{ type: K } & MeetingContentRequests[K]['request']>;
-};
-
-const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const isMinutes = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
-const isMeetingId = (value: unknown): value is string => isText(value, 100) && value !== '';
+const isMeetingId = (value: unknown): value is string => isString(value, 100) && value !== '';
 
 /**
  * Shapes only (types and sizes a little above the limits, so an over-long subject answers its own
@@ -146,12 +118,12 @@ function readMeetingRequest(raw: unknown): MeetingRequest | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   if (
-    !isText(m.pageUrl, 4096) ||
-    !isText(m.startsAt, 40) ||
+    !isString(m.pageUrl, 4096) ||
+    !isString(m.startsAt, 40) ||
     !isMinutes(m.durationMinutes) ||
-    !isText(m.subject, LIMITS.subject * 4) ||
-    !isText(m.invitee, 1000) ||
-    !isText(m.notes, LIMITS.notes * 2)
+    !isString(m.subject, LIMITS.subject * 4) ||
+    !isString(m.invitee, 1000) ||
+    !isString(m.notes, LIMITS.notes * 2)
   )
     return undefined;
   return {
@@ -164,28 +136,20 @@ function readMeetingRequest(raw: unknown): MeetingRequest | undefined {
   };
 }
 
-export const meetingValidators: MeetingValidators = {
+export const meetingValidators: ValidatorsOf<MeetingContentRequests> = {
   'content:schedule-meeting': (raw) => {
     const meeting = readMeetingRequest(raw.meeting);
-    return meeting ? { type: 'content:schedule-meeting', meeting } : undefined;
+    return meeting ? { meeting } : undefined;
   },
-  'content:upcoming-meeting': (raw) =>
-    isText(raw.pageUrl, 4096) ? { type: 'content:upcoming-meeting', pageUrl: raw.pageUrl } : undefined,
-  'content:meeting-defaults': (raw) =>
-    isText(raw.pageUrl, 4096) ? { type: 'content:meeting-defaults', pageUrl: raw.pageUrl } : undefined,
+  'content:upcoming-meeting': (raw) => (isString(raw.pageUrl, 4096) ? { pageUrl: raw.pageUrl } : undefined),
+  'content:meeting-defaults': (raw) => (isString(raw.pageUrl, 4096) ? { pageUrl: raw.pageUrl } : undefined),
   'content:reschedule-meeting': (raw) =>
-    isMeetingId(raw.meetingId) && isText(raw.startsAt, 40) && isMinutes(raw.durationMinutes)
-      ? {
-          type: 'content:reschedule-meeting',
-          meetingId: raw.meetingId,
-          startsAt: raw.startsAt,
-          durationMinutes: raw.durationMinutes,
-        }
+    isMeetingId(raw.meetingId) && isString(raw.startsAt, 40) && isMinutes(raw.durationMinutes)
+      ? { meetingId: raw.meetingId, startsAt: raw.startsAt, durationMinutes: raw.durationMinutes }
       : undefined,
-  'content:cancel-meeting': (raw) =>
-    isMeetingId(raw.meetingId) ? { type: 'content:cancel-meeting', meetingId: raw.meetingId } : undefined,
+  'content:cancel-meeting': (raw) => (isMeetingId(raw.meetingId) ? { meetingId: raw.meetingId } : undefined),
   'content:start-scheduled-meeting': (raw) =>
-    isMeetingId(raw.meetingId) && isText(raw.pageUrl, 4096)
-      ? { type: 'content:start-scheduled-meeting', meetingId: raw.meetingId, pageUrl: raw.pageUrl }
+    isMeetingId(raw.meetingId) && isString(raw.pageUrl, 4096)
+      ? { meetingId: raw.meetingId, pageUrl: raw.pageUrl }
       : undefined,
 };
