@@ -46,10 +46,11 @@ function watch(page: Page) {
 /** Text and tags of one of our hosts, as a page script reads them. */
 async function ours(page: Page, host: OurHost) {
   const reading = await readFromPageWorld(page);
-  // Beside the toolbar, a record page may show our second Schedule button: a fixed label only.
+  // Beside the toolbar, a record page may show our second Schedule button: a fixed label only, and
+  // whether the page is Classic (from its own URL, for Classic's button look).
   const { 'activity-action': activity, ...hosts } = reading.hostAttributes;
   expect(Object.keys(hosts)).toEqual([host]);
-  if (activity) expect(activity).toEqual(['data-glance-sfx']);
+  if (activity) expect(activity).toEqual(['data-glance-sfx', 'data-ui']);
   return reading;
 }
 

@@ -29,10 +29,20 @@ const GLANCE_DISPLAY_NAME = 'Quincy Glance-Display';
  * while the rep keeps the toolbar or panel collapsed, says what the page shows anyway.
  */
 const ALLOWED_HOST_ATTRIBUTES = {
-  toolbar: ['data-density', 'data-docked', 'data-glance-sfx', 'data-record-id', 'data-salesforce', 'data-sobject'],
+  // data-ui: 'classic' or 'lightning', read from the page's own URL (Classic gets Classic's button look):
+  // nothing the page does not know, like the density and the record id.
+  toolbar: [
+    'data-density',
+    'data-docked',
+    'data-glance-sfx',
+    'data-record-id',
+    'data-salesforce',
+    'data-sobject',
+    'data-ui',
+  ],
   'session-panel': ['data-density', 'data-docked', 'data-glance-sfx', 'data-mode', 'data-session-id'],
   // The second Schedule button beside Salesforce's activity actions (a fixed label, nothing else).
-  'activity-action': ['data-glance-sfx'],
+  'activity-action': ['data-glance-sfx', 'data-ui'],
 };
 
 test('a page script reads what the panel shows and nothing else of ours', async ({
