@@ -7,7 +7,7 @@
 import { useMessages } from '../../shared/i18n.js';
 import type { MeetingProblem } from '../../shared/meeting-request.js';
 import type { SessionProblem, SessionResult, SessionView } from '../../shared/messages.js';
-import type { SalesforcePage } from '../../shared/salesforce-url.js';
+import type { SalesforceView } from '../../shared/salesforce-url.js';
 import { decideDrawing, type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask, message } from '../common/messaging.js';
 import { loadLazyScript, type PanelModule } from '../common/panel-loader.js';
@@ -32,7 +32,7 @@ const sessions = new SessionState();
 const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
 );
-let page: SalesforcePage | undefined;
+let page: SalesforceView | undefined;
 let panel: SessionPanel | undefined;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
