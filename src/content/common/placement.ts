@@ -7,6 +7,7 @@
 // shadow roots of Salesforce's known ancestry of the anchors only (selectors.ts SHADOW_ANCESTRY).
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
 import {
+  ACTIVE_VIEW_CLASS,
   COMPACT_DENSITY,
   LIGHTNING_VIEWS,
   MAY_BRING_ANCHOR,
@@ -73,7 +74,10 @@ export interface AnchorFinder {
   /**
    * The URL now names another page: every view on screen at this moment is the page being left
    * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
-   * even when its own anchor was never found (the rep moved on before its header drew).
+   * even when its own anchor was never found (the rep moved on before its header drew). The views
+   * are the ones the searches since the last placement saw on screen: this runs inside Lightning's
+   * pushState, where walking the document for them and reading their style cost about 0.6 ms a
+   * navigation (issue 29, CPU profile of 40 revisits).
    */
   leaving(previousRecordId: string): void;
   /** True while the anchor still shows this record's page. */
@@ -89,6 +93,8 @@ export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): Anchor
   /** The Lightning view each record was found in: a view that showed one record never serves another
    *  (the previous page, still on screen for a moment after the URL changed). */
   const viewOwners = new WeakMap<Element, string>();
+  /** The views the latest searches saw on screen (leaving). */
+  let onScreen: Element[] = [];
 
   const search = (roots: Root[], selectors: readonly string[], recordId: string, visible: boolean) => {
     for (const selector of selectors) {
@@ -116,6 +122,7 @@ export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): Anchor
   return {
     find(ui, recordId, shown) {
       if (ui === 'classic') return within(document, anchors.classic, recordId, true);
+      if (!shown) onScreen = [];
       for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
         const owner = viewOwners.get(view);
         if (owner !== undefined && owner !== recordId) continue;
@@ -123,6 +130,7 @@ export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): Anchor
           unseen.add(view);
           continue;
         }
+        onScreen.push(view);
         const found = within(view, anchors.lightning, recordId, !shown);
         if (found) {
           viewOwners.set(view, recordId);
@@ -132,9 +140,7 @@ export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): Anchor
       return undefined;
     },
     leaving(previousRecordId) {
-      for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-        if (!viewOwners.has(view) && view.checkVisibility()) viewOwners.set(view, previousRecordId);
-      }
+      for (const view of onScreen) if (!viewOwners.has(view)) viewOwners.set(view, previousRecordId);
     },
     stillValid: (anchor, recordId) =>
       !!anchor && anchor.isConnected && owners.get(anchor) === recordId && anchor.checkVisibility(),
@@ -186,8 +192,11 @@ const intact = ({ host, anchor }: Docking) =>
  */
 export function keepDocked(
   target: () => DockTarget | undefined,
-  /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
-  alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
+  /**
+   * `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one
+   * does). `shown`: the view Lightning just marked active, searched from its markup (placeShown).
+   */
+  alsoPlace: (leaving: boolean, shown?: Element) => Docking | undefined = () => undefined,
 ) {
   const anchors = anchorFinder();
   let anchor: Element | undefined;
@@ -198,10 +207,14 @@ export function keepDocked(
   let placed: Docking[] = [];
   const seek = new MutationObserver((records) => {
     let bring = false;
+    // Lightning's view switch sets class, hidden and style on every view it keeps: one look each.
+    const looked = new Set<Node>();
     for (const record of records) {
       const target = record.target as Element;
       if (record.type === 'attributes') {
-        if (target.matches(LIGHTNING_VIEWS)) {
+        if (looked.has(target)) continue;
+        looked.add(target);
+        if (target.classList.contains(ACTIVE_VIEW_CLASS) && target.matches(LIGHTNING_VIEWS)) {
           // Lightning showing a view (a page from its cache, in one task): docked now, from the markup,
           // so no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
           if (!bring && !anchor) placeShown(target);
@@ -231,8 +244,9 @@ export function keepDocked(
     unseen.clear();
     const left = placedRecord;
     const docked = placeDocked();
+    const navigated = left !== undefined && left !== placedRecord;
     // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
-    const extra = alsoPlace(left !== undefined && left !== placedRecord);
+    const extra = alsoPlace(navigated);
     seek.disconnect();
     guard.disconnect();
     if (!watching) return;
@@ -243,8 +257,11 @@ export function keepDocked(
       seek.observe(document.body, PAGE_CHANGES);
       // In native shadow a component draws inside its shadow root, another node tree than the
       // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
-      for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
-        for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
+      // Not just after a navigation: the views on screen then are the page left (placeDocked), whose
+      // roots cannot bring the new record's anchor, and this runs inside Lightning's pushState.
+      if (!navigated)
+        for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
+          for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
     } else unseen.clear();
   }
 
@@ -268,7 +285,11 @@ export function keepDocked(
     const { docked, record } = target() ?? {};
     if (!docked || !record || record.recordId !== placedRecord || record.ui === 'classic') return;
     anchor = anchors.find(record.ui, record.recordId, view);
-    if (anchor) docked.dock(anchor);
+    if (!anchor) return;
+    docked.dock(anchor);
+    // The activity button too, in the same task: the next frame's check then reads the style and
+    // layout of both at once, and nothing of ours is inserted after it (a second layout).
+    alsoPlace(false, view);
   }
 
   function placeDocked(): Docking | undefined {
@@ -315,8 +336,12 @@ const mayBringAnchor = (node: Node) =>
 
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
-  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density.
-  host.dataset.density = document.querySelector(COMPACT_DENSITY) ? 'compact' : 'comfy';
+  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density. Read in
+  // the record's own view (its fields are there): on a Comfy page nothing matches, and the whole
+  // document, with every view Lightning keeps, would be walked at every dock (issue 29).
+  host.dataset.density = (anchor?.closest(LIGHTNING_VIEWS) ?? document).querySelector(COMPACT_DENSITY)
+    ? 'compact'
+    : 'comfy';
   if (anchor) {
     if (anchor.nextElementSibling !== host) anchor.after(host);
     host.dataset.docked = 'inline';

@@ -40,7 +40,9 @@ let statusShownFor: string | undefined;
 
 const drawing = () => decideDrawing<Toolbar, SessionPanel>(page, sessions.current, toolbar, panel);
 const placeActivityButton = activityScheduleButton((button) => void meetings.act('schedule', button));
-const dock = keepDocked(drawing, (leaving) => placeActivityButton(leaving ? undefined : drawing()?.toolbar));
+const dock = keepDocked(drawing, (leaving, shown) =>
+  placeActivityButton(leaving ? undefined : drawing()?.toolbar, shown),
+);
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {
