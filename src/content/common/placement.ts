@@ -273,7 +273,11 @@ export function keepDocked(
   function watchAncestors(node: Node): void {
     for (let parent = node.parentNode; parent; ) {
       guard.observe(parent, { childList: true });
-      if (parent instanceof Element && parent.matches(LIGHTNING_VIEWS)) {
+      if (
+        parent instanceof Element &&
+        parent.classList.contains(ACTIVE_VIEW_CLASS) &&
+        parent.matches(LIGHTNING_VIEWS)
+      ) {
         if (parent.parentNode) guard.observe(parent.parentNode, { childList: true });
         return;
       }
