@@ -206,6 +206,14 @@ export function keepDocked(
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver((records) => {
+    // The search window has passed: stop here, not at the next placement, which on a page that never
+    // brings an anchor may not come (a CPU profile 17 s after the load of a churning page without an
+    // Activity composer still found this callback at ~6 ms a second; issue 29).
+    if (performance.now() >= seekUntil) {
+      seek.disconnect();
+      unseen.clear();
+      return;
+    }
     let bring = false;
     // Lightning's view switch sets class, hidden and style on every view it keeps: one look each.
     const looked = new Set<Node>();
