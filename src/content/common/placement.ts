@@ -74,12 +74,13 @@ export interface AnchorFinder {
   /**
    * The URL now names another page: every view on screen at this moment is the page being left
    * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
-   * even when its own anchor was never found (the rep moved on before its header drew). The views
-   * are the ones the searches since the last placement saw on screen: this runs inside Lightning's
-   * pushState, where walking the document for them and reading their style cost about 0.6 ms a
-   * navigation (issue 29, CPU profile of 40 revisits).
+   * even when its own anchor was never found (the rep moved on before its header drew). This runs
+   * inside Lightning's pushState, where walking the document for the views and reading their style
+   * cost about 0.6 ms a navigation (issue 29, CPU profile of 40 revisits): so only when the page left
+   * was `unanchored` (a view may have come since the last search); when its anchor was found, its
+   * view has its owner and the views that search saw on screen are the page.
    */
-  leaving(previousRecordId: string): void;
+  leaving(previousRecordId: string, unanchored: boolean): void;
   /** True while the anchor still shows this record's page. */
   stillValid(anchor: Element | undefined, recordId: string): boolean;
 }
@@ -139,8 +140,9 @@ export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): Anchor
       }
       return undefined;
     },
-    leaving(previousRecordId) {
-      for (const view of onScreen) if (!viewOwners.has(view)) viewOwners.set(view, previousRecordId);
+    leaving(previousRecordId, unanchored) {
+      for (const view of unanchored ? document.querySelectorAll(LIGHTNING_VIEWS) : onScreen)
+        if (!viewOwners.has(view) && (!unanchored || view.checkVisibility())) viewOwners.set(view, previousRecordId);
     },
     stillValid: (anchor, recordId) =>
       !!anchor && anchor.isConnected && owners.get(anchor) === recordId && anchor.checkVisibility(),
@@ -313,7 +315,7 @@ export function keepDocked(
       // At a navigation (not the first placement, whose view is this record's own), the views on
       // screen are the record left's ('' for a page that was none, such as a list view), so that
       // record finds them again when the rep comes back.
-      if (placedRecord !== undefined) anchors.leaving(placedRecord);
+      if (placedRecord !== undefined) anchors.leaving(placedRecord, !anchor);
       placedRecord = id;
       seekUntil = performance.now() + SEEK_MS;
     }
