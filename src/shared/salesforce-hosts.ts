@@ -103,6 +103,15 @@ export function isLightningHost(host: string): boolean {
   return familyOf(host)?.side === 'lightning';
 }
 
+/**
+ * Lightning's side of a host already known to be one of the table's Lightning or My Domain hosts (a
+ * page the content script runs on: the manifest's matches are these): every family's Lightning
+ * suffix is `.lightning.<domain>` and no My Domain suffix has that label, while a My Domain name has
+ * no dot (tests/unit/salesforce-hosts.test.ts holds every family to it). The content script decides
+ * with this instead of carrying the table.
+ */
+export const isLightningUiHost = (host: string) => host.toLowerCase().includes('.lightning.');
+
 /** A host where the toolbar runs (Lightning and My Domain; not Setup, where it has nothing to show). */
 export function isSalesforceUiHost(host: string): boolean {
   const side = familyOf(host)?.side;

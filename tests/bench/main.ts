@@ -185,6 +185,7 @@ async function standardMetrics(): Promise<Metric[]> {
     const afterShown = navigations?.afterShown ?? [];
     const firstVisit = navigations?.firstVisit ?? [];
     const added = navigations?.added ?? [];
+    const noise = navigations?.noise ?? [];
     /** The same figure apart for first visits (the page fetched the view) and revisits (from its cache). */
     const byVisit = (values: number[]) =>
       (['first visits', 'revisits'] as const)
@@ -246,6 +247,15 @@ async function standardMetrics(): Promise<Metric[]> {
           detail: `${spread(added)}; ${byVisit(added)}`,
           ...stats(added, 1, 2),
         },
+        // The A/A of the two above: a second plain page less the first, same navigations and rounds.
+        ...(['median', 'p95'] as const).map((name) => ({
+          metric: `navigation_added_aa_ms_${name}`,
+          value: round(quantile(noise, name === 'median' ? 0.5 : 0.95), 2),
+          unit: 'ms',
+          target: 'report',
+          detail: `plain page less plain page; ${spread(noise)}; ${byVisit(noise)}`,
+          ...stats(noise, 1, 2),
+        })),
         // The same, first visits (the page fetched the view) and revisits (from its cache) apart.
         ...(['first_visit', 'revisit'] as const).flatMap((name) => {
           const part = added.filter((_, i) => firstVisit[i] === (name === 'first_visit'));
@@ -467,17 +477,23 @@ async function navigationsWithBaseline(
   control: SandboxControl,
   newPlainContext: () => Promise<BrowserContext>,
 ) {
-  const context = await newPlainContext();
+  // Two plain contexts: the baseline, and its twin for the A/A (plain page against plain page).
+  const contexts = [await newPlainContext(), await newPlainContext()];
   try {
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await context.addCookies(await page.context().cookies(`${LIGHTNING}/`));
-    const baseline = await context.newPage();
-    const measured = await toolbarAfterNavigation(page, control, 60, baseline);
-    if ((await baseline.locator('[data-glance-sfx]').count()) > 0)
-      throw new Error('the extension runs in the plain context');
+    const [baseline, twin] = await Promise.all(
+      contexts.map(async (context) => {
+        await context.addInitScript('globalThis.__name = (fn) => fn;');
+        await context.addCookies(await page.context().cookies(`${LIGHTNING}/`));
+        return context.newPage();
+      }),
+    );
+    const measured = await toolbarAfterNavigation(page, control, 60, baseline, false, twin);
+    for (const plain of [baseline, twin])
+      if (plain && (await plain.locator('[data-glance-sfx]').count()) > 0)
+        throw new Error('the extension runs in the plain context');
     return measured;
   } finally {
-    await context.close();
+    for (const context of contexts) await context.close();
   }
 }
 

@@ -24,19 +24,26 @@ export async function toolbarAfterNavigation(
   /** A page in native shadow: the toolbar is looked for inside open shadow roots too, and the view
    *  counts as shown once its highlights panel is drawn (there, when the record's data arrives). */
   throughShadow = false,
+  /**
+   * A second page where the extension does not run (another plain context): each round also times
+   * it like `baseline`, and `noise` is its task time less the baseline's, the A/A of `added`.
+   */
+  twin?: Page,
 ): Promise<{
   withExtension: number[];
   pageOnly: number[];
   afterShown: number[];
   firstVisit: boolean[];
   added: number[];
+  noise: number[];
 }> {
   const ids = [
     ...(await control.records<Row>('Lead')).map((r) => `/lightning/r/Lead/${r.Id}/view`),
     ...(await control.records<Row>('Contact')).map((r) => `/lightning/r/Contact/${r.Id}/view`),
     ...(await control.records<Row>('Case')).map((r) => `/lightning/r/Case/${r.Id}/view`),
   ];
-  for (const p of baseline ? [page, baseline] : [page]) {
+  const plainPages = baseline ? [baseline, ...(twin ? [twin] : [])] : [];
+  for (const p of [page, ...plainPages]) {
     await p.goto(`${LIGHTNING}/lightning/o/Lead/list`);
     await p.waitForFunction(
       () => typeof (window as unknown as { __sandboxNavigate?: unknown }).__sandboxNavigate === 'function',
@@ -115,7 +122,7 @@ export async function toolbarAfterNavigation(
     return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   };
   const sessions = new Map<Page, CDPSession>();
-  for (const p of baseline ? [page, baseline] : []) {
+  for (const p of plainPages.length ? [page, ...plainPages] : []) {
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     sessions.set(p, cdp);
@@ -134,6 +141,7 @@ export async function toolbarAfterNavigation(
     return { ...result, task: (await taskMs(cdp)) - before };
   };
   const added: number[] = [];
+  const noise: number[] = [];
   const withExtension: number[] = [];
   const pageOnly: number[] = [];
   const afterShown: number[] = [];
@@ -143,6 +151,7 @@ export async function toolbarAfterNavigation(
     const recordId = path.split('/')[4] as string;
     const ours = await timed(page, path, recordId, 'toolbar');
     const plain = baseline ? await timed(baseline, path, recordId, 'view') : undefined;
+    const plainTwin = baseline && twin ? await timed(twin, path, recordId, 'view') : undefined;
     if (i < 5) continue; // the first few warm up caches and the view templates
     withExtension.push(ours.done);
     afterShown.push(ours.done - ours.view);
@@ -150,8 +159,9 @@ export async function toolbarAfterNavigation(
     if (plain !== undefined) {
       pageOnly.push(plain.done);
       added.push(ours.task - plain.task);
+      if (plainTwin) noise.push(plainTwin.task - plain.task);
     }
   }
   for (const cdp of sessions.values()) await cdp.detach();
-  return { withExtension, pageOnly, afterShown, firstVisit, added };
+  return { withExtension, pageOnly, afterShown, firstVisit, added, noise };
 }

@@ -21,9 +21,9 @@ export interface ShadowSamples {
 const setVariant = (context: BrowserContext, variant: Variant) =>
   context.addCookies([{ name: 'sandbox_ui', value: variant === 'default' ? '' : variant, url: `${LIGHTNING}/` }]);
 
-/** The content script's anchor finder (placement.ts), bundled for the page's main world. */
+/** The content script's anchor finder (anchor-finder.ts), bundled for the page's main world. */
 const FINDER = buildSync({
-  entryPoints: ['src/content/common/placement.ts'],
+  entryPoints: ['src/content/common/anchor-finder.ts'],
   bundle: true,
   format: 'iife',
   globalName: '__glancePlacement',

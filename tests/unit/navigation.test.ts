@@ -2,11 +2,12 @@
 // after every way Salesforce moves between pages, driven here through a stand-in window.
 import { describe, expect, it } from 'vitest';
 import { type NavigationWindow, watchNavigation } from '../../src/content/toolbar/navigation.js';
-import { parseSalesforceUrl, type SalesforcePage } from '../../src/shared/salesforce-url.js';
+import { parseContentPage, type SalesforceView } from '../../src/shared/salesforce-url.js';
 
 const LEAD = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view';
 const CONTACT = 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAV/view';
 const CLASSIC = 'https://acme.my.salesforce.com/00Q5g00000AbCdE';
+const LIST = 'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent';
 
 /** A window whose URL the test sets, and whose events it fires. */
 function fakeWindow(withNavigationApi: boolean) {
@@ -27,7 +28,7 @@ function fakeWindow(withNavigationApi: boolean) {
 
 function watch(withNavigationApi: boolean) {
   const fake = fakeWindow(withNavigationApi);
-  const pages: (SalesforcePage | undefined)[] = [];
+  const pages: (SalesforceView | undefined)[] = [];
   watchNavigation(fake.win, (page) => pages.push(page));
   return { ...fake, pages };
 }
@@ -35,7 +36,7 @@ function watch(withNavigationApi: boolean) {
 describe('navigation', () => {
   it('reports the page at once, from the URL', () => {
     const { pages } = watch(true);
-    expect(pages).toEqual([parseSalesforceUrl(LEAD)]);
+    expect(pages).toEqual([parseContentPage(LEAD)]);
     expect(pages[0]?.kind).toBe('record');
   });
 
@@ -47,15 +48,18 @@ describe('navigation', () => {
     fire('popstate');
     win.location.href = CLASSIC;
     fire('hashchange');
-    win.location.href = 'https://example.com/';
+    // A page of the same host that is no record (a document never leaves its host: the content
+    // script's parser is asked only about the hosts it runs on).
+    win.location.href = LIST;
     fire('currententrychange');
-    expect(pages).toEqual([LEAD, CONTACT, LEAD, CLASSIC].map(parseSalesforceUrl).concat(undefined));
+    expect(pages).toEqual([LEAD, CONTACT, LEAD, CLASSIC, LIST].map((href) => parseContentPage(href)));
+    expect(pages.at(-1)).toEqual({ kind: 'other', ui: 'lightning' });
   });
 
   it('reports the same page again when told (drawing is idempotent and re-places the toolbar)', () => {
     const { fire, pages } = watch(true);
     fire('hashchange');
-    expect(pages).toEqual([parseSalesforceUrl(LEAD), parseSalesforceUrl(LEAD)]);
+    expect(pages).toEqual([parseContentPage(LEAD), parseContentPage(LEAD)]);
   });
 
   it('still follows Back, Forward and hash changes without the Navigation API', () => {
@@ -63,6 +67,6 @@ describe('navigation', () => {
     expect([...listeners.keys()].sort()).toEqual(['hashchange', 'popstate']);
     win.location.href = CONTACT;
     fire('popstate');
-    expect(pages.at(-1)).toEqual(parseSalesforceUrl(CONTACT));
+    expect(pages.at(-1)).toEqual(parseContentPage(CONTACT));
   });
 });

@@ -8,6 +8,7 @@ import {
   apiHostFor,
   HOST_FAMILIES,
   isLightningHost,
+  isLightningUiHost,
   isSalesforceUiHost,
   lightningHostFor,
   proxiedSalesforceHost,
@@ -82,9 +83,21 @@ describe('Salesforce host families', () => {
     expect(lightningHostFor(myDomain)).toBe(lightning);
     expect(isLightningHost(lightning)).toBe(true);
     expect(isLightningHost(myDomain)).toBe(false);
+    // The content script's shortcut, on the hosts it runs on (its matches), says the same.
+    expect(isLightningUiHost(lightning)).toBe(true);
+    expect(isLightningUiHost(lightning.toUpperCase())).toBe(true);
+    expect(isLightningUiHost(myDomain)).toBe(false);
     const page = parseSalesforceUrl(`https://${lightning}/lightning/r/Lead/00Q5g00000AbCdEEAV/view`);
     expect(page).toMatchObject({ kind: 'record', ui: 'lightning', sobject: 'Lead', apiHost: myDomain });
     expect(parseSalesforceUrl(`https://${myDomain}/00Q5g00000AbCdE`)).toMatchObject({ kind: 'record', ui: 'classic' });
+  });
+
+  it("the content script's shortcut to Lightning's side holds for every family of the table", () => {
+    // isLightningUiHost reads `.lightning.` in a host instead of carrying the table into every page.
+    for (const family of HOST_FAMILIES) {
+      expect(isLightningUiHost(`acme${family.lightning}`), family.lightning).toBe(true);
+      expect(isLightningUiHost(`acme${family.myDomain}`), family.myDomain).toBe(false);
+    }
   });
 
   it.each(SETUP_HOSTS)('%s Setup: %s is the org of %s', (_, setup, myDomain) => {

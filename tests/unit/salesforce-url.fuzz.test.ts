@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_FAMILIES } from '../../src/shared/salesforce-hosts.js';
 import { isGlanceSObject, sobjectOfId, to18 } from '../../src/shared/salesforce-id.js';
-import { apiHostFor, parseSalesforceUrl } from '../../src/shared/salesforce-url.js';
+import {
+  apiHostFor,
+  isSalesforceUiHost,
+  parseContentPage,
+  parseSalesforceUrl,
+} from '../../src/shared/salesforce-url.js';
 import { prng } from '../support/seeded-random.js';
 
 const IDS = {
@@ -148,6 +153,27 @@ function expectWellFormed(href: string, page: ReturnType<typeof parseSalesforceU
   expect(sobjectOfId(page.recordId), context).toBe(page.sobject);
 }
 
+/**
+ * The content script's way in (parseContentPage) never throws either, and on every URL the content
+ * script runs on (a Lightning or My Domain host of the table: the manifest's matches) it reads the
+ * page as parseSalesforceUrl does, without the API host.
+ */
+function expectContentPageAgrees(href: string, page: ReturnType<typeof parseSalesforceUrl>): void {
+  let view: ReturnType<typeof parseContentPage>;
+  try {
+    view = parseContentPage(href);
+  } catch (error) {
+    throw new Error(`parseContentPage threw ${String(error)} for ${JSON.stringify(href.slice(0, 300))}`);
+  }
+  let host: string | undefined;
+  try {
+    host = new URL(href).hostname;
+  } catch {}
+  if (!page || !host || !isSalesforceUiHost(host)) return;
+  const { apiHost: _, ...expected } = page;
+  expect(view, `for ${JSON.stringify(href.slice(0, 300))}`).toEqual(expected);
+}
+
 describe('parseSalesforceUrl under fuzzing', () => {
   it('never throws on 12,000 generated and mutated URLs and always answers a well-formed page or undefined', () => {
     const random = prng(0x5f0c_e11a);
@@ -165,6 +191,7 @@ describe('parseSalesforceUrl under fuzzing', () => {
         throw new Error(`parseSalesforceUrl threw ${String(error)} for ${JSON.stringify(href.slice(0, 300))}`);
       }
       expectWellFormed(href, page);
+      expectContentPageAgrees(href, page);
       if (page) parsed++;
       if (page?.kind === 'record') records++;
     }

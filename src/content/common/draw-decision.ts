@@ -3,13 +3,15 @@
 // test (tests/unit/draw-decision.test.ts); main.ts carries the decision out. The toolbar and the
 // panel are passed through as opaque values (T, P), so the decision names the one to dock.
 import type { SessionView } from '../../shared/protocol/index.js';
-import type { SalesforcePage } from '../../shared/salesforce-url.js';
+import type { SalesforceView } from '../../shared/salesforce-url.js';
 
-export type RecordPage = Extract<SalesforcePage, { kind: 'record' }>;
+export type RecordPage = Extract<SalesforceView, { kind: 'record' }>;
 
-/** One string per record page (its UI, org and id): the same record shown again compares equal. */
-export const recordKey = (record: RecordPage | undefined) =>
-  record && `${record.ui} ${record.apiHost} ${record.recordId}`;
+/**
+ * One string per record page (its UI and id): the same record shown again compares equal. A tab's
+ * document never leaves its host, so the org needs no place in it.
+ */
+export const recordKey = (record: RecordPage | undefined) => record && `${record.ui} ${record.recordId}`;
 
 interface Drawing<T, P> {
   /** The record the toolbar shows; undefined removes the toolbar. */
@@ -26,7 +28,7 @@ interface Drawing<T, P> {
 
 /** undefined until the first answer about the session: nothing is drawn or removed until then. */
 export function decideDrawing<T, P>(
-  page: SalesforcePage | undefined,
+  page: SalesforceView | undefined,
   session: SessionView | null | undefined,
   toolbar: T,
   loadedPanel: P | undefined,

@@ -5,6 +5,7 @@ import type { LazyScript } from '../../shared/protocol/index.js';
 import type { MeetingCoordinator } from '../meeting-dialog/meeting-coordinator.js';
 import type { launchGlance } from '../panel/glance-launch.js';
 import type { showPresence } from '../panel/presence-row.js';
+import type { showRareStatus } from '../panel/salesforce-status-words.js';
 import type { SessionPanel } from '../panel/session-panel.js';
 import type { endedNotice, startRefusal } from '../panel/session-problems.js';
 import type { StartMenu } from '../panel/start-menu.js';
@@ -25,6 +26,7 @@ interface LazyModules {
     showPresence: typeof showPresence;
     addToggleTooltip: typeof addToggleTooltip;
     WrapUpCard: typeof WrapUpCard;
+    showRareStatus: typeof showRareStatus;
   };
   'meeting-dialog': { MeetingCoordinator: typeof MeetingCoordinator };
 }

@@ -1,145 +1,9 @@
-// Where to draw the toolbar and the session panel. Lightning keeps earlier pages in the DOM, hidden,
-// and shows the new page only after the URL has changed; a console app keeps a focused subtab in
-// every background workspace, hidden. So the anchor is looked for inside the visible view only (read
-// from the page, not the URL: a console workspace's URL looks like a standard app's), must itself be
-// visible, and must not be one we already used for another record (that would be the previous page,
-// still on screen for a moment). Components in native shadow DOM are reached through the open
-// shadow roots of Salesforce's known ancestry of the anchors only (selectors.ts SHADOW_ANCESTRY).
+// Where to draw the toolbar and the session panel, and keeping them there while Salesforce
+// re-renders: the anchor search itself is anchor-finder.ts (the visible view only, never an anchor
+// already used for another record, through the known shadow roots).
 import type { SalesforceUi } from '../../shared/salesforce-url.js';
-import {
-  COMPACT_DENSITY,
-  LIGHTNING_VIEWS,
-  MAY_BRING_ANCHOR,
-  NEVER_INSIDE,
-  SHADOW_ANCESTRY,
-  TOOLBAR_ANCHORS,
-} from './selectors.js';
-
-/**
- * Shadow roots looked into per search, at most: the record page's ancestry of the highlights panel
- * and the Activity composer is about 20 (one flexipage-component2 per component on the page).
- */
-const SHADOW_ROOTS = 48;
-
-type Root = Element | Document | ShadowRoot;
-
-/**
- * What the last searches passed over as not visible: a matching anchor, or a whole Lightning view.
- * Only a change of class, style or `hidden` on one of them or an ancestor can show it, so while
- * placement searches, such changes elsewhere (most of a busy page's) need no new search.
- */
-const unseen = new Set<Element>();
-
-/** True when `target` is `hidden` or holds it, across the shadow roots between them. */
-function reveals(target: Element): boolean {
-  for (const hidden of unseen)
-    for (let node: Element | undefined = hidden; node; node = (node.getRootNode() as ShadowRoot).host)
-      if (target.contains(node)) return true;
-  return false;
-}
-
-/**
- * The open shadow roots of the known ancestry under a root, in document order (a page fully in native
- * shadow nests the highlights panel a dozen roots deep, among hundreds that never hold it).
- */
-function shadowRoots(start: Root): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const enter = (root: Root): void => {
-    for (const host of root.querySelectorAll(SHADOW_ANCESTRY)) {
-      if (found.length >= SHADOW_ROOTS) return;
-      const shadow = host.shadowRoot;
-      if (!shadow) continue;
-      found.push(shadow);
-      enter(shadow);
-    }
-  };
-  enter(start);
-  return found;
-}
-
-/** Selectors of one kind of anchor, most specific first, per UI (console pages use Lightning's). */
-interface AnchorSelectors {
-  lightning: readonly string[];
-  classic: readonly string[];
-}
-
-/** An anchor search, with what it remembers of the records it placed (anchorFinder answers one). */
-interface AnchorFinder {
-  /**
-   * `shown`: the view Lightning has just marked active, taken as visible from its markup alone (in a
-   * mutation callback, where reading style would force it; placement checks it in the next frame).
-   */
-  find(ui: SalesforceUi, recordId: string, shown?: Element): Element | undefined;
-  /**
-   * The URL now names another page: every view on screen at this moment is the page being left
-   * (Lightning shows the new view only after the URL changed), so it may never anchor the new record,
-   * even when its own anchor was never found (the rep moved on before its header drew).
-   */
-  leaving(previousRecordId: string): void;
-  /** True while the anchor still shows this record's page. */
-  stillValid(anchor: Element | undefined, recordId: string): boolean;
-}
-
-/**
- * The toolbar's anchors unless told others (the activity actions: activity-actions.ts). Closures,
- * not a class: their names minify, a class's members do not (the content script is small).
- */
-export function anchorFinder(anchors: AnchorSelectors = TOOLBAR_ANCHORS): AnchorFinder {
-  const owners = new WeakMap<Element, string>();
-  /** The Lightning view each record was found in: a view that showed one record never serves another
-   *  (the previous page, still on screen for a moment after the URL changed). */
-  const viewOwners = new WeakMap<Element, string>();
-
-  const search = (roots: Root[], selectors: readonly string[], recordId: string, visible: boolean) => {
-    for (const selector of selectors) {
-      for (const root of roots) {
-        for (const candidate of root.querySelectorAll(selector)) {
-          const owner = owners.get(candidate);
-          if (owner !== undefined && owner !== recordId) continue;
-          if (candidate.parentElement?.closest(NEVER_INSIDE)) continue;
-          if (visible && !candidate.checkVisibility()) {
-            unseen.add(candidate);
-            continue;
-          }
-          owners.set(candidate, recordId);
-          return candidate;
-        }
-      }
-    }
-    return undefined;
-  };
-
-  /** Light DOM first (synthetic shadow, the common case), then inside open shadow roots. */
-  const within = (root: Root, selectors: readonly string[], recordId: string, visible: boolean) =>
-    search([root], selectors, recordId, visible) ?? search(shadowRoots(root), selectors, recordId, visible);
-
-  return {
-    find(ui, recordId, shown) {
-      if (ui === 'classic') return within(document, anchors.classic, recordId, true);
-      for (const view of shown ? [shown] : document.querySelectorAll(LIGHTNING_VIEWS)) {
-        const owner = viewOwners.get(view);
-        if (owner !== undefined && owner !== recordId) continue;
-        if (!(shown || view.checkVisibility())) {
-          unseen.add(view);
-          continue;
-        }
-        const found = within(view, anchors.lightning, recordId, !shown);
-        if (found) {
-          viewOwners.set(view, recordId);
-          return found;
-        }
-      }
-      return undefined;
-    },
-    leaving(previousRecordId) {
-      for (const view of document.querySelectorAll(LIGHTNING_VIEWS)) {
-        if (!viewOwners.has(view) && view.checkVisibility()) viewOwners.set(view, previousRecordId);
-      }
-    },
-    stillValid: (anchor, recordId) =>
-      !!anchor && anchor.isConnected && owners.get(anchor) === recordId && anchor.checkVisibility(),
-  };
-}
+import { anchorFinder, reveals, shadowRoots, unseen } from './anchor-finder.js';
+import { ACTIVE_VIEW_CLASS, COMPACT_DENSITY, LIGHTNING_VIEWS, MAY_BRING_ANCHOR } from './selectors.js';
 
 /** What main.ts places: the toolbar, or the session panel that replaces it during a session. */
 export interface Dockable {
@@ -186,8 +50,11 @@ const intact = ({ host, anchor }: Docking) =>
  */
 export function keepDocked(
   target: () => DockTarget | undefined,
-  /** `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one does). */
-  alsoPlace: (leaving: boolean) => Docking | undefined = () => undefined,
+  /**
+   * `leaving`: the URL just named another record, so the extra goes, unsought (as the docked one
+   * does). `shown`: the view Lightning just marked active, searched from its markup (placeShown).
+   */
+  alsoPlace: (leaving: boolean, shown?: Element) => Docking | undefined = () => undefined,
 ) {
   const anchors = anchorFinder();
   let anchor: Element | undefined;
@@ -197,11 +64,23 @@ export function keepDocked(
   let seekUntil = 0;
   let placed: Docking[] = [];
   const seek = new MutationObserver((records) => {
+    // The search window has passed: stop here, not at the next placement, which on a page that never
+    // brings an anchor may not come (a CPU profile 17 s after the load of a churning page without an
+    // Activity composer still found this callback at ~6 ms a second; issue 29).
+    if (performance.now() >= seekUntil) {
+      seek.disconnect();
+      unseen.clear();
+      return;
+    }
     let bring = false;
+    // Lightning's view switch sets class, hidden and style on every view it keeps: one look each.
+    const looked = new Set<Node>();
     for (const record of records) {
       const target = record.target as Element;
       if (record.type === 'attributes') {
-        if (target.matches(LIGHTNING_VIEWS)) {
+        if (looked.has(target)) continue;
+        looked.add(target);
+        if (target.classList.contains(ACTIVE_VIEW_CLASS) && target.matches(LIGHTNING_VIEWS)) {
           // Lightning showing a view (a page from its cache, in one task): docked now, from the markup,
           // so no frame is drawn without the toolbar; the next frame checks what this could not (visibility).
           if (!bring && !anchor) placeShown(target);
@@ -231,8 +110,9 @@ export function keepDocked(
     unseen.clear();
     const left = placedRecord;
     const docked = placeDocked();
+    const navigated = left !== undefined && left !== placedRecord;
     // What else docks beside Salesforce's markup follows the same re-renders (and leaves with the page).
-    const extra = alsoPlace(left !== undefined && left !== placedRecord);
+    const extra = alsoPlace(navigated);
     seek.disconnect();
     guard.disconnect();
     if (!watching) return;
@@ -243,8 +123,11 @@ export function keepDocked(
       seek.observe(document.body, PAGE_CHANGES);
       // In native shadow a component draws inside its shadow root, another node tree than the
       // document's: its known ancestry's roots are watched too (a root drawn later: at the next place).
-      for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
-        for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
+      // Not just after a navigation: the views on screen then are the page left (placeDocked), whose
+      // roots cannot bring the new record's anchor, and this runs inside Lightning's pushState.
+      if (!navigated)
+        for (const view of document.querySelectorAll(LIGHTNING_VIEWS))
+          for (const root of shadowRoots(view)) seek.observe(root, PAGE_CHANGES);
     } else unseen.clear();
   }
 
@@ -256,7 +139,11 @@ export function keepDocked(
   function watchAncestors(node: Node): void {
     for (let parent = node.parentNode; parent; ) {
       guard.observe(parent, { childList: true });
-      if (parent instanceof Element && parent.matches(LIGHTNING_VIEWS)) {
+      if (
+        parent instanceof Element &&
+        parent.classList.contains(ACTIVE_VIEW_CLASS) &&
+        parent.matches(LIGHTNING_VIEWS)
+      ) {
         if (parent.parentNode) guard.observe(parent.parentNode, { childList: true });
         return;
       }
@@ -268,7 +155,11 @@ export function keepDocked(
     const { docked, record } = target() ?? {};
     if (!docked || !record || record.recordId !== placedRecord || record.ui === 'classic') return;
     anchor = anchors.find(record.ui, record.recordId, view);
-    if (anchor) docked.dock(anchor);
+    if (!anchor) return;
+    docked.dock(anchor);
+    // The activity button too, in the same task: the next frame's check then reads the style and
+    // layout of both at once, and nothing of ours is inserted after it (a second layout).
+    alsoPlace(false, view);
   }
 
   function placeDocked(): Docking | undefined {
@@ -280,7 +171,7 @@ export function keepDocked(
       // At a navigation (not the first placement, whose view is this record's own), the views on
       // screen are the record left's ('' for a page that was none, such as a list view), so that
       // record finds them again when the rep comes back.
-      if (placedRecord !== undefined) anchors.leaving(placedRecord);
+      if (placedRecord !== undefined) anchors.leaving(placedRecord, !anchor);
       placedRecord = id;
       seekUntil = performance.now() + SEEK_MS;
     }
@@ -315,8 +206,12 @@ const mayBringAnchor = (node: Node) =>
 
 /** Draws a host after an anchor in the page, or floating bottom-right when there is none. */
 export function dockHost(host: HTMLElement, anchor: Element | undefined): void {
-  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density.
-  host.dataset.density = document.querySelector(COMPACT_DENSITY) ? 'compact' : 'comfy';
+  // Spaced like the page around it: Compact when the rep chose Salesforce's Compact density. Read in
+  // the record's own view (its fields are there): on a Comfy page nothing matches, and the whole
+  // document, with every view Lightning keeps, would be walked at every dock (issue 29).
+  host.dataset.density = (anchor?.closest(LIGHTNING_VIEWS) ?? document).querySelector(COMPACT_DENSITY)
+    ? 'compact'
+    : 'comfy';
   if (anchor) {
     if (anchor.nextElementSibling !== host) anchor.after(host);
     host.dataset.docked = 'inline';

@@ -11,6 +11,8 @@
  * A console keeps an active subtab in every background workspace, hidden: only a visible one counts.
  */
 export const LIGHTNING_VIEWS = '.oneContent.active, .windowViewMode-maximized.active';
+/** The class every view above carries while active: a cheap first test before the selector's. */
+export const ACTIVE_VIEW_CLASS = 'active';
 
 /** Places to insert the toolbar after, most specific first, searched inside the visible view. */
 export const TOOLBAR_ANCHORS = {

@@ -8,6 +8,7 @@ import { message } from '../common/messaging.js';
 import { lazyGlobal } from '../common/panel-loader.js';
 import { launchGlance } from './glance-launch.js';
 import { showPresence } from './presence-row.js';
+import { showRareStatus } from './salesforce-status-words.js';
 import { SessionPanel } from './session-panel.js';
 import { endedNotice, startRefusal } from './session-problems.js';
 import { StartMenu } from './start-menu.js';
@@ -25,4 +26,5 @@ useMessages(message);
   showPresence,
   addToggleTooltip,
   WrapUpCard,
+  showRareStatus,
 };

@@ -1,10 +1,10 @@
 // Where the extra "Schedule Glance meeting" button goes (issue 11): beside Salesforce's own activity
 // actions, when the page shows them (Classic's Open Activities list, Lightning's Activity composer).
-// Found like the toolbar's place (placement.ts anchorFinder): inside the visible view only, through
+// Found like the toolbar's place (anchor-finder.ts): inside the visible view only, through
 // open shadow roots when it must, never an element already used for another record's page. The
 // selectors are in selectors.ts; when none matches, the toolbar alone offers scheduling.
 
-import { anchorFinder } from '../common/placement.js';
+import { anchorFinder } from '../common/anchor-finder.js';
 import { ACTIVITY_ACTION_ANCHORS } from '../common/selectors.js';
 
 /**

@@ -13,24 +13,26 @@ const CSS = `${BASE_CSS}:host{display:inline-block;margin:4px 0 4px 4px;vertical
 /**
  * Makes the button (`onClick` gets it: focus returns there) and answers the function that places it
  * beside the record's activity actions when the page shows them, nowhere otherwise (undefined: off
- * a record). Closures, not a class: their names minify, a class's members do not.
+ * a record). `shown`: the view Lightning just marked active, searched from its markup alone (no
+ * style read; placement.ts checks it at the next frame). Closures, not a class: their names minify,
+ * a class's members do not.
  */
 export function activityScheduleButton(
   onClick: (button: HTMLButtonElement) => void,
-): (record: RecordPage | undefined) => Docking | undefined {
+): (record: RecordPage | undefined, shown?: Element) => Docking | undefined {
   const host = element('div');
   const button = element('button', { type: 'button', textContent: t('scheduleMeeting') });
   let anchor: Element | undefined;
   shadowHost(host, 'activity-action', CSS, button);
   onTrusted(button, 'click', () => onClick(button));
-  return (record) => {
+  return (record, shown) => {
     if (!record) {
       host.remove();
       return undefined;
     }
     host.dataset.ui = record.ui;
-    if (!activityActions.stillValid(anchor, record.recordId) || host.previousElementSibling !== anchor) {
-      anchor = activityActions.find(record.ui, record.recordId);
+    if (shown || !activityActions.stillValid(anchor, record.recordId) || host.previousElementSibling !== anchor) {
+      anchor = activityActions.find(record.ui, record.recordId, shown);
       if (!anchor) host.remove();
       else if (anchor.nextElementSibling !== host) anchor.after(host);
     }

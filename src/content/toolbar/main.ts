@@ -6,7 +6,7 @@
 // draw) and placement.ts (where it docks), and carries out the drawing.
 import { useMessages } from '../../shared/i18n.js';
 import type { MeetingProblem, SessionProblem, SessionResult, SessionView } from '../../shared/protocol/index.js';
-import type { SalesforcePage } from '../../shared/salesforce-url.js';
+import type { SalesforceView } from '../../shared/salesforce-url.js';
 import { decideDrawing, type RecordPage, recordKey } from '../common/draw-decision.js';
 import { ask, message } from '../common/messaging.js';
 import { loadLazyScript, type PanelModule } from '../common/panel-loader.js';
@@ -33,7 +33,7 @@ const sessions = new SessionState();
 const meetings = meetingsOf(toolbar, (meeting) =>
   startSession(() => ask('content:start-scheduled-meeting', { meetingId: meeting.meetingId, pageUrl: location.href })),
 );
-let page: SalesforcePage | undefined;
+let page: SalesforceView | undefined;
 let panel: SessionPanel | undefined;
 let focusPanelWhenShown = false;
 /** The record whose Salesforce status the toolbar shows (or deliberately does not refresh). */
@@ -54,7 +54,9 @@ const dockedToolbar: Dockable = {
 };
 const drawing = () => decideDrawing<Dockable, SessionPanel>(page, sessions.current, dockedToolbar, panel);
 const placeActivityButton = activityScheduleButton((button) => void meetings.act('schedule', button));
-const dock = keepDocked(drawing, (leaving) => placeActivityButton(leaving ? undefined : drawing()?.toolbar));
+const dock = keepDocked(drawing, (leaving, shown) =>
+  placeActivityButton(leaving ? undefined : drawing()?.toolbar, shown),
+);
 
 /** Draws what the URL and the session call for; safe to call any number of times. */
 function render(): void {

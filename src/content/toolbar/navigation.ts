@@ -2,7 +2,7 @@
 // records with history.pushState, which fires no event a content script sees except through the
 // Navigation API; popstate and hashchange cover Back/Forward and Classic's hash links. The window is
 // passed in (not read from globals) so the unit tests can drive it without a browser.
-import { parseSalesforceUrl, type SalesforcePage } from '../../shared/salesforce-url.js';
+import { parseContentPage, type SalesforceView } from '../../shared/salesforce-url.js';
 
 type Listen = (type: string, listener: () => void) => void;
 
@@ -14,8 +14,8 @@ export interface NavigationWindow {
 }
 
 /** Reports the page now, then again after every navigation (repeats included: drawing is idempotent). */
-export function watchNavigation(win: NavigationWindow, onPage: (page: SalesforcePage | undefined) => void): void {
-  const evaluate = () => onPage(parseSalesforceUrl(win.location.href));
+export function watchNavigation(win: NavigationWindow, onPage: (page: SalesforceView | undefined) => void): void {
+  const evaluate = () => onPage(parseContentPage(win.location.href));
   // The Navigation API reports pushState from the page's own world within about a millisecond.
   win.navigation?.addEventListener('currententrychange', evaluate);
   win.addEventListener('popstate', evaluate);

@@ -3,13 +3,13 @@
 
 import { type MessageKey, t } from '../../shared/i18n.js';
 
-import { lightningHostFor } from '../../shared/salesforce-hosts.js';
 import { sobjectName } from '../../shared/sobject-name.js';
 import { element, onTrusted, shadowHost } from '../common/dom.js';
 import { ask } from '../common/messaging.js';
 import { loadLazyScript } from '../common/panel-loader.js';
 import { dockHost } from '../common/placement.js';
 import { lookAgain } from '../common/press-guard.js';
+import type { RareSalesforceStatus } from '../panel/salesforce-status-words.js';
 import type { StartMenu } from '../panel/start-menu.js';
 import { TOOLBAR_CSS } from './toolbar-styles.js';
 import type { StartChoice, Toolbar } from './toolbar-types.js';
@@ -73,9 +73,12 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
 
   /** The status line says how Salesforce stands for this org (not an action's outcome): true for every record of the tab. */
   let orgStatus = false;
+  /** Counts what the status line was told, so a slower answer never overwrites a newer one. */
+  let noticed = 0;
   const notice: Toolbar['notice'] = (key, tone = 'info', offerSettings = false, ...substitutions) => {
     const text = t(key, ...substitutions);
     orgStatus = false;
+    noticed++;
     // The same words again (the org's status, asked again for the next record) are no news: no
     // rewrite, so no announcement and no redraw.
     if (status.textContent === text && status.dataset.tone === tone && settings.hidden !== offerSettings) return;
@@ -144,32 +147,25 @@ export function createToolbar(choose: (choice: StartChoice) => void, onSchedule:
     },
 
     showSalesforceStatus(sf) {
-      host.dataset.salesforce = sf?.state ?? 'unavailable';
-      if (!sf || sf.state === 'unavailable') {
-        notice('statusSalesforceUnreachable', 'warning');
-      } else if (sf.state === 'api-blocked') {
-        notice('statusApiDisabled', 'error');
-      } else if (sf.state === 'daily-limit') {
-        notice('statusDailyLimit', 'warning');
-      } else if (sf.state === 'proxied') {
-        notice('statusProxied', 'error', false, sf.apiHost);
-      } else if (sf.state === 'my-domain-moved') {
-        // A tab opened before the rename: Salesforce now answers at the new host only.
-        notice('statusMyDomainMoved', 'error', false, sf.movedTo);
-        const link = element('a', {
-          href: `https://${lightningHostFor(sf.movedTo)}/`,
-          target: '_blank',
-          rel: 'noopener',
-        });
-        link.textContent = t('openSalesforceAtNewAddress');
-        status.append(' ', link);
-      } else if (sf.state === 'session-expired' || sf.state === 'session-not-for-api') {
-        notice(sf.state === 'session-expired' ? 'statusLoggedOut' : 'statusSessionNotForApi', 'warning');
-        const link = element('a', { href: sf.loginUrl, target: '_blank', rel: 'noopener' });
-        link.textContent = t('loginToSalesforce');
-        status.append(' ', link);
-      } else {
-        notice('statusSalesforceReady', 'info', false, sf.user.name);
+      const state = sf?.state ?? 'unavailable';
+      host.dataset.salesforce = state;
+      if (sf?.state === 'ready') notice('statusSalesforceReady', 'info', false, sf.user.name);
+      else if (state === 'api-blocked') notice('statusApiDisabled', 'error');
+      else if (state === 'daily-limit') notice('statusDailyLimit', 'warning');
+      else if (state === 'unavailable') notice('statusSalesforceUnreachable', 'warning');
+      else {
+        // The rarer states' words and links come with the panel's script (salesforce-status-words.ts);
+        // until then the line says what it said. Any notice meanwhile is newer news: it stays.
+        const asked = ++noticed;
+        void loadLazyScript('panel').then(
+          (code) => {
+            if (asked !== noticed) return;
+            code.showRareStatus(sf as RareSalesforceStatus, notice, status);
+            orgStatus = true;
+          },
+          () => {},
+        );
+        return;
       }
       orgStatus = true;
     },
