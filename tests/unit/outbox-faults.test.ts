@@ -181,6 +181,42 @@ describe('faults that pass: the write waits and lands once', () => {
     expect(await readJobs(h.ports)).toEqual([]);
   });
 
+  it("Chromium's resend of a cut Lead create, whose own answer is cut too: the look-up after the doubt finds both and deletes the twin", async () => {
+    // Chaos seed 2117101155: a cut-after-apply on the create, Chromium's resend applied and its answer
+    // cut mid-way. The extension heard nothing, and its look-up took the first Lead it found.
+    const h = harness();
+    h.assumeGlanceOps();
+    await h.connect({ leadCreation: 'email' });
+    const session = await start(h, 'Lead', h.seeded('Lead').Id);
+    await runOutbox(h.ports);
+    org(h).setup.standardLeadDuplicateRule = false;
+    let cut = true;
+    intercept(h, async (url, init, pass) => {
+      if (
+        !cut ||
+        !url.endsWith('/composite') ||
+        !String(init.body).includes('"url":"/services/data/v66.0/sobjects/Lead"')
+      )
+        return pass();
+      cut = false;
+      await pass(); // applied, the connection closed before any answer…
+      await pass(); // …Chromium sent it again, applied again…
+      throw new TypeError('Failed to fetch'); // …and that answer was cut mid-way
+    });
+    h.sandbox.state.glance.join('acme.glance.net', session.key, { name: 'Twin Guest', email: 'twin2@newco.example' });
+    h.tick(5000);
+    await refreshSession(h.ports);
+    await runOutbox(h.ports);
+    expect(cut).toBe(false);
+    expect(h.records('Lead').filter((l) => l.fields.Email === 'twin2@newco.example')).toHaveLength(2);
+    h.tick(10 * 60_000);
+    await runOutbox(h.ports);
+    const leads = h.records('Lead').filter((l) => l.fields.Email === 'twin2@newco.example');
+    expect(leads).toHaveLength(1);
+    expect((await logOf(h, session.sessionId))?.leads).toEqual({ 'twin2@newco.example': leads[0]?.Id });
+    expect(await readJobs(h.ports)).toEqual([]);
+  });
+
   it('the storage write after a landed send fails (or the worker stops): the next run looks first, no duplicates', async () => {
     const h = harness();
     await h.connect({ chatterOnStart: true });

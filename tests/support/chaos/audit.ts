@@ -149,6 +149,11 @@ export async function auditRun(rig: ChaosRig, runs: SessionRun[]): Promise<Audit
       problems.push(
         `${found.length} Leads for ${email} in ${org}: ${JSON.stringify(found)}; guest of ${sessions
           .map((r) => `#${r.index} ${r.sessionId} (${r.notes.join(', ')})`)
+          .join(' | ')}. Salesforce calls that name them: ${calls
+          .filter((e) => e.host === `${org}.my.salesforce.com` && decodeURIComponent(e.body).includes(email))
+          .map(
+            (e) => `${e.seq} ${e.at.slice(11, 23)} ${describeCall(e)} ${e.status}${e.dropped ? ` ${e.dropped}` : ''}`,
+          )
           .join(' | ')}`,
       );
     }

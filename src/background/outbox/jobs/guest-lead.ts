@@ -5,10 +5,11 @@
 // records the rep cannot even see: the guest gets their own Lead, with their email, and the alert is
 // acknowledged (allowSave). Only a Block rule stops it, and the rep is shown Salesforce's words.
 
-import { type SalesforceClient, soqlString } from '../../../shared/salesforce/client.js';
+import { type SalesforceClient, soqlDateTime, soqlString } from '../../../shared/salesforce/client.js';
 import { SalesforceError } from '../../../shared/salesforce/errors.js';
 import { LEAD_SOURCE, leadFields } from '../../records/lead.js';
 import type { SessionLog } from '../../storage/outbox-shapes.js';
+import { CLOCK_MARGIN_MS } from './log-start.js';
 import {
   byReference,
   deleteSurplus,
@@ -47,23 +48,45 @@ export async function guestLead(client: SalesforceClient, job: Job<'guest-lead'>
 
   // Always look first: the guest may be in Salesforce already, or an earlier send may have landed.
   const email = soqlString(job.guest.email);
-  const looks = await client.composite(
-    [
-      query(`SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false LIMIT 1`, 'leads'),
-      query(`SELECT Id FROM Contact WHERE Email = ${email} LIMIT 1`, 'contacts'),
-    ],
-    false,
+  const fields = omit(leadFields(job.guest, job.activityId, job.guest.joinedAt), job.without);
+  const ours = 'LeadSource' in fields ? ` AND LeadSource = ${soqlString(LEAD_SOURCE)}` : '';
+  // After a send that may have landed, the Leads of ours for this email made since it: Chromium may
+  // have sent a cut create again by itself and that answer been cut too, so more than one may have
+  // landed, and the create's own twin check never answered (chaos seed 2117101155).
+  const since = job.firstSentAt && ours ? ` AND CreatedDate >= ${soqlDateTime(job.firstSentAt - CLOCK_MARGIN_MS)}` : '';
+  const looks = byReference(
+    await client.composite(
+      [
+        ...(since
+          ? [
+              query(
+                `SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false${ours}${since} ORDER BY CreatedDate LIMIT 5`,
+                'landed',
+              ),
+            ]
+          : []),
+        query(`SELECT Id FROM Lead WHERE Email = ${email} AND IsConverted = false LIMIT 1`, 'leads'),
+        query(`SELECT Id FROM Contact WHERE Email = ${email} LIMIT 1`, 'contacts'),
+      ],
+      false,
+    ),
   );
-  for (const answer of looks) {
-    if (!ok(answer)) throw failureOf(answer);
-    const id = recordsOf<{ Id?: string }>(answer)[0]?.Id;
+  for (const answer of looks.values()) if (!ok(answer)) throw failureOf(answer);
+  const landed = recordsOf<{ Id?: string }>(looks.get('landed')).flatMap((r) => (r.Id ? [r.Id] : []));
+  const [first, ...alsoLanded] = landed;
+  if (first && alsoLanded.length > 0)
+    return cleanUp(
+      client,
+      { ...job, surplus: alsoLanded.map((twin) => ({ sobject: 'Lead' as const, id: twin })) },
+      known(first),
+    );
+  for (const reference of ['landed', 'leads', 'contacts']) {
+    const id = recordsOf<{ Id?: string }>(looks.get(reference))[0]?.Id;
     if (id) return known(id);
   }
 
-  const fields = omit(leadFields(job.guest, job.activityId, job.guest.joinedAt), job.without);
   // Checked in the same call: Leads of ours for this email made since the look-up (a resent create).
   // (The look-up just found none, so any such Lead now is a twin made in the last moments.)
-  const ours = 'LeadSource' in fields ? ` AND LeadSource = ${soqlString(LEAD_SOURCE)}` : '';
   const answers = byReference(
     await client.composite(
       [
